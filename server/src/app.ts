@@ -1,0 +1,81 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
+import { type Clock, systemClock } from './clock.js';
+import { type Config, testConfig } from './config.js';
+import { ApiError, isBusyError, isOverlapError } from './errors.js';
+import { Api } from './http/api.js';
+import type { AppEnv } from './http/env.js';
+import { buildOpenApi } from './http/openapi.js';
+import { type Logger, silentLogger } from './logger.js';
+import { registerAdminCatalogueRoutes } from './routes/admin-catalogue.js';
+import { registerPublicRoutes } from './routes/public.js';
+import { registerSystemRoutes } from './routes/system.js';
+import type { Deps } from './services/deps.js';
+import type { Store } from './store/store.js';
+
+// Readable validation messages ("Invalid input: expected string, received number").
+z.config(en());
+
+export const VERSION = '0.1.0';
+
+export interface AppOptions {
+  store: Store;
+  clock?: Clock;
+  config?: Config;
+  logger?: Logger;
+}
+
+function problem(error: ApiError): Response {
+  return new Response(JSON.stringify(error.toProblem()), {
+    status: error.status,
+    headers: { 'content-type': 'application/problem+json', ...error.headers },
+  });
+}
+
+/** Builds the Hono app. It opens no port; `main.ts` does, and tests call `app.request`. */
+export function createApp({ store, clock = systemClock, config = testConfig(), logger = silentLogger }: AppOptions) {
+  const deps: Deps = { store, clock, config };
+  const app = new Hono<AppEnv>();
+  const api = new Api(app, deps);
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    if (c.req.path.startsWith('/v1/')) c.header('Cache-Control', 'no-store');
+  });
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: () => problem(new ApiError('payload_too_large', `Bodies are limited to ${config.bodyLimitBytes} bytes`)),
+    }),
+  );
+
+  registerSystemRoutes(api, deps);
+  registerPublicRoutes(api, deps);
+  registerAdminCatalogueRoutes(api, deps);
+
+  let openapi: unknown;
+  app.get('/v1/openapi.json', (c) => {
+    openapi ??= buildOpenApi(api.specs, { version: VERSION });
+    return c.json(openapi);
+  });
+
+  app.notFound(() => problem(new ApiError('not_found', 'No such route')));
+  app.onError((error) => {
+    if (error instanceof ApiError) return problem(error);
+    if (isOverlapError(error)) return problem(new ApiError('conflict', 'The time overlaps another booking or hold'));
+    if (isBusyError(error)) {
+      return problem(new ApiError('unavailable', 'The database is busy', undefined, { 'Retry-After': '1' }));
+    }
+    logger.error('unhandled error', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    return problem(new ApiError('internal_error'));
+  });
+
+  return Object.assign(app, { specs: api.specs, deps });
+}
+
+export type TidbokApp = ReturnType<typeof createApp>;

@@ -1,0 +1,104 @@
+import type { Context, Hono } from 'hono';
+import * as z from 'zod/mini';
+import type { $ZodType } from 'zod/v4/core';
+import { ApiError, type FieldError } from '../errors.js';
+import type { Deps } from '../services/deps.js';
+import { authorize } from './authorize.js';
+import type { AppEnv } from './env.js';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/** Who may call a route; the OpenAPI document states it and the middleware enforces it. */
+export type Access = 'public' | 'operator' | 'staff' | 'admin' | 'client';
+
+export interface ResponseSpec {
+  description: string;
+  schema?: $ZodType;
+  /** Defaults to application/json when a schema is given. */
+  contentType?: string;
+}
+
+export interface RouteSpec<B extends $ZodType | undefined = $ZodType | undefined, Q extends $ZodType | undefined = $ZodType | undefined> {
+  method: Method;
+  /** Hono-style path with `:params`. */
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  /** Public and client routes that need the clinic's booking module switched on. */
+  module?: 'booking';
+  body?: B;
+  query?: Q;
+  /** Extra request headers worth documenting (Idempotency-Key, Tidbok-Hold-Secret). */
+  headers?: { name: string; description: string; required?: boolean }[];
+  responses: Record<number, ResponseSpec>;
+}
+
+type Out<S> = S extends $ZodType ? z.output<S> : undefined;
+
+export interface RouteInput<B, Q> {
+  body: Out<B>;
+  query: Out<Q>;
+}
+
+/** Turns zod issues into the `errors` of a validation problem, one entry per field. */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix: string[] = []): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path.map(String)];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) errors.push({ path: [...path, key].join('.'), message: 'Unknown field' });
+    } else {
+      errors.push({ path: path.join('.'), message: issue.message });
+    }
+  }
+  return errors;
+}
+
+export function parseWith<S extends $ZodType>(schema: S, value: unknown, where: 'body' | 'query' | 'params'): z.output<S> {
+  const result = z.safeParse(schema, value);
+  if (result.success) return result.data;
+  const errors = fieldErrors(result.error.issues, where === 'body' ? [] : [where]);
+  const first = errors[0];
+  const detail = first ? `${first.path || where}: ${first.message}` : `The ${where} is not valid`;
+  throw new ApiError('validation_failed', detail, errors);
+}
+
+async function readJson(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError('validation_failed', 'The body is not valid JSON', [{ path: '', message: 'Malformed JSON' }]);
+  }
+}
+
+/**
+ * Registers Hono routes and remembers their specs, so the OpenAPI document is generated from
+ * exactly the routes that exist and the schemas that validate them.
+ */
+export class Api {
+  readonly specs: RouteSpec[] = [];
+  constructor(
+    readonly app: Hono<AppEnv>,
+    private readonly deps: Deps,
+  ) {}
+
+  route<B extends $ZodType | undefined = undefined, Q extends $ZodType | undefined = undefined>(
+    spec: RouteSpec<B, Q>,
+    handler: (c: Context<AppEnv>, input: RouteInput<B, Q>) => Response | Promise<Response>,
+  ): void {
+    this.specs.push(spec as RouteSpec);
+    this.app.on(spec.method.toUpperCase(), spec.path, async (c) => {
+      await authorize(this.deps, c, spec);
+      const query = spec.query ? parseWith(spec.query, c.req.query(), 'query') : undefined;
+      const body = spec.body ? parseWith(spec.body, await readJson(c), 'body') : undefined;
+      return handler(c, { body, query } as RouteInput<B, Q>);
+    });
+  }
+}
+
+/** The `:id` of a route; routes that use it always declare it. */
+export function idParam(c: Context): string {
+  return c.req.param('id') ?? '';
+}

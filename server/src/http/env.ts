@@ -1,0 +1,10 @@
+import type { ClinicRow, StaffRow } from '../services/rows.js';
+
+/** Values the middleware puts on the request context for the handlers below it. */
+export interface AppEnv {
+  Variables: {
+    clinic: ClinicRow;
+    staff: StaffRow;
+    clientIp: string;
+  };
+}

@@ -1,0 +1,45 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { systemClock } from './clock.js';
+import { configFromEnv } from './config.js';
+import { seedDemoIfEmpty } from './demo.js';
+import { consoleLogger } from './logger.js';
+import { openSqliteStore } from './store/store.js';
+
+const config = configFromEnv();
+const store = openSqliteStore({ file: config.dbFile });
+const applied = await store.migrate();
+const deps = { store, clock: systemClock, config };
+const demo = await seedDemoIfEmpty(deps);
+const app = createApp({ ...deps, logger: consoleLogger });
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const base = `http://localhost:${info.port}`;
+  const lines = [
+    `Tidbok is listening on ${config.host}:${info.port} (database ${config.dbFile})`,
+    applied.length > 0 ? `  migrations applied: ${applied.join(', ')}` : null,
+    `  health:        ${base}/v1/health`,
+    `  API reference: ${base}/v1/openapi.json`,
+    demo
+      ? [
+          `  demo clinic:   ${base}/v1/clinics/${demo.slug}`,
+          `  booking page:  ${base}/demo/`,
+          `  staff page:    ${base}/demo/admin.html`,
+          `  staff token (shown once; keep it): ${demo.adminToken}`,
+        ].join('\n')
+      : `  (no demo created: the database already has clinics; \`npm run tidbok -- create-token demo\` prints a new staff token)`,
+  ];
+  console.log(lines.filter(Boolean).join('\n'));
+});
+
+let closing = false;
+function shutdown() {
+  if (closing) return;
+  closing = true;
+  server.close(() => {
+    void store.close().then(() => process.exit(0));
+  });
+  setTimeout(() => process.exit(0), 3000).unref();
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,371 @@
+import {
+  ClientListSchema,
+  ClientSchema,
+  CreateClientBodySchema,
+  CreateLocationBodySchema,
+  CreatePractitionerBodySchema,
+  CreateStaffBodySchema,
+  CreateStaffResponseSchema,
+  CreateTreatmentTypeBodySchema,
+  ListClientsQuerySchema,
+  LocationListSchema,
+  LocationSchema,
+  PractitionerListSchema,
+  PractitionerSchema,
+  SetTreatmentTypesBodySchema,
+  SettingsSchema,
+  StaffListSchema,
+  TreatmentTypeListSchema,
+  TreatmentTypeSchema,
+  UpdateClientBodySchema,
+  UpdateLocationBodySchema,
+  UpdatePractitionerBodySchema,
+  UpdateSettingsBodySchema,
+  UpdateTreatmentTypeBodySchema,
+} from '@tidbok/core';
+import { type Api, idParam } from '../http/api.js';
+import {
+  createLocation,
+  createPractitioner,
+  createTreatmentType,
+  deleteLocation,
+  deletePractitioner,
+  deleteTreatmentType,
+  findLocation,
+  findTreatmentType,
+  getPractitioner,
+  listLocations,
+  listPractitioners,
+  listTreatmentTypes,
+  setPractitionerTreatmentTypes,
+  updateLocation,
+  updatePractitioner,
+  updateTreatmentType,
+} from '../services/catalogue.js';
+import { createClient, deleteClient, findClient, listClients, updateClient } from '../services/clients.js';
+import { createStaff, listStaff, updateSettings } from '../services/clinics.js';
+import type { Deps } from '../services/deps.js';
+import { clientOf, locationOf, settingsOf, treatmentTypeOf } from '../services/rows.js';
+
+const ADMIN = '/v1/clinics/:clinic/admin';
+const noContent = { 204: { description: 'Deleted' } };
+
+export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
+  const { db } = deps.store;
+
+  // ---- Settings ----
+  api.route(
+    {
+      method: 'get',
+      path: `${ADMIN}/settings`,
+      summary: "The clinic's settings",
+      tag: 'Settings',
+      access: 'staff',
+      responses: { 200: { description: 'Settings', schema: SettingsSchema } },
+    },
+    (c) => c.json(settingsOf(c.get('clinic'))),
+  );
+  api.route(
+    {
+      method: 'patch',
+      path: `${ADMIN}/settings`,
+      summary: 'Change settings (any subset)',
+      tag: 'Settings',
+      access: 'admin',
+      body: UpdateSettingsBodySchema,
+      responses: { 200: { description: 'The settings after the change', schema: SettingsSchema } },
+    },
+    async (c, { body }) => c.json(await updateSettings(deps, c.get('clinic'), body)),
+  );
+
+  // ---- Staff ----
+  api.route(
+    {
+      method: 'get',
+      path: `${ADMIN}/staff`,
+      summary: 'List staff users',
+      tag: 'Staff',
+      access: 'admin',
+      responses: { 200: { description: 'Staff', schema: StaffListSchema } },
+    },
+    async (c) => c.json({ staff: await listStaff(deps, c.get('clinic')) }),
+  );
+  api.route(
+    {
+      method: 'post',
+      path: `${ADMIN}/staff`,
+      summary: 'Create a staff user and their first token (shown once)',
+      tag: 'Staff',
+      access: 'admin',
+      body: CreateStaffBodySchema,
+      responses: { 201: { description: 'The user and token', schema: CreateStaffResponseSchema } },
+    },
+    async (c, { body }) => c.json(await createStaff(deps, c.get('clinic'), body), 201),
+  );
+
+  // ---- Treatment types ----
+  const TT = `${ADMIN}/treatment-types`;
+  api.route(
+    {
+      method: 'get',
+      path: TT,
+      summary: 'List treatment types',
+      tag: 'Treatment types',
+      access: 'staff',
+      responses: { 200: { description: 'Treatment types', schema: TreatmentTypeListSchema } },
+    },
+    async (c) => c.json({ treatmentTypes: await listTreatmentTypes(db, c.get('clinic').id) }),
+  );
+  api.route(
+    {
+      method: 'post',
+      path: TT,
+      summary: 'Create a treatment type',
+      tag: 'Treatment types',
+      access: 'admin',
+      body: CreateTreatmentTypeBodySchema,
+      responses: { 201: { description: 'Created', schema: TreatmentTypeSchema } },
+    },
+    async (c, { body }) => c.json(await createTreatmentType(deps, c.get('clinic'), body), 201),
+  );
+  api.route(
+    {
+      method: 'get',
+      path: `${TT}/:id`,
+      summary: 'Get a treatment type',
+      tag: 'Treatment types',
+      access: 'staff',
+      responses: { 200: { description: 'The treatment type', schema: TreatmentTypeSchema } },
+    },
+    async (c) => c.json(treatmentTypeOf(await findTreatmentType(db, c.get('clinic').id, idParam(c)))),
+  );
+  api.route(
+    {
+      method: 'patch',
+      path: `${TT}/:id`,
+      summary: 'Change a treatment type',
+      tag: 'Treatment types',
+      access: 'admin',
+      body: UpdateTreatmentTypeBodySchema,
+      responses: { 200: { description: 'Changed', schema: TreatmentTypeSchema } },
+    },
+    async (c, { body }) => c.json(await updateTreatmentType(deps, c.get('clinic'), idParam(c), body)),
+  );
+  api.route(
+    {
+      method: 'delete',
+      path: `${TT}/:id`,
+      summary: 'Archive a treatment type (past bookings keep it)',
+      tag: 'Treatment types',
+      access: 'admin',
+      responses: noContent,
+    },
+    async (c) => {
+      await deleteTreatmentType(deps, c.get('clinic'), idParam(c));
+      return c.body(null, 204);
+    },
+  );
+
+  // ---- Practitioners ----
+  const PR = `${ADMIN}/practitioners`;
+  api.route(
+    {
+      method: 'get',
+      path: PR,
+      summary: 'List practitioners',
+      tag: 'Practitioners',
+      access: 'staff',
+      responses: { 200: { description: 'Practitioners', schema: PractitionerListSchema } },
+    },
+    async (c) => c.json({ practitioners: await listPractitioners(db, c.get('clinic').id) }),
+  );
+  api.route(
+    {
+      method: 'post',
+      path: PR,
+      summary: 'Create a practitioner',
+      tag: 'Practitioners',
+      access: 'admin',
+      body: CreatePractitionerBodySchema,
+      responses: { 201: { description: 'Created', schema: PractitionerSchema } },
+    },
+    async (c, { body }) => c.json(await createPractitioner(deps, c.get('clinic'), body), 201),
+  );
+  api.route(
+    {
+      method: 'get',
+      path: `${PR}/:id`,
+      summary: 'Get a practitioner',
+      tag: 'Practitioners',
+      access: 'staff',
+      responses: { 200: { description: 'The practitioner', schema: PractitionerSchema } },
+    },
+    async (c) => c.json(await getPractitioner(db, c.get('clinic').id, idParam(c))),
+  );
+  api.route(
+    {
+      method: 'patch',
+      path: `${PR}/:id`,
+      summary: 'Change a practitioner',
+      tag: 'Practitioners',
+      access: 'admin',
+      body: UpdatePractitionerBodySchema,
+      responses: { 200: { description: 'Changed', schema: PractitionerSchema } },
+    },
+    async (c, { body }) => c.json(await updatePractitioner(deps, c.get('clinic'), idParam(c), body)),
+  );
+  api.route(
+    {
+      method: 'put',
+      path: `${PR}/:id/treatment-types`,
+      summary: "Replace the practitioner's own list of treatment types",
+      tag: 'Practitioners',
+      access: 'admin',
+      body: SetTreatmentTypesBodySchema,
+      responses: { 200: { description: 'The practitioner', schema: PractitionerSchema } },
+    },
+    async (c, { body }) =>
+      c.json(await setPractitionerTreatmentTypes(deps, c.get('clinic'), idParam(c), body.treatmentTypeIds)),
+  );
+  api.route(
+    {
+      method: 'delete',
+      path: `${PR}/:id`,
+      summary: 'Archive a practitioner (past bookings keep them)',
+      tag: 'Practitioners',
+      access: 'admin',
+      responses: noContent,
+    },
+    async (c) => {
+      await deletePractitioner(deps, c.get('clinic'), idParam(c));
+      return c.body(null, 204);
+    },
+  );
+
+  // ---- Locations ----
+  const LO = `${ADMIN}/locations`;
+  api.route(
+    {
+      method: 'get',
+      path: LO,
+      summary: 'List locations',
+      tag: 'Locations',
+      access: 'staff',
+      responses: { 200: { description: 'Locations', schema: LocationListSchema } },
+    },
+    async (c) => c.json({ locations: await listLocations(db, c.get('clinic').id) }),
+  );
+  api.route(
+    {
+      method: 'post',
+      path: LO,
+      summary: 'Create a location',
+      tag: 'Locations',
+      access: 'admin',
+      body: CreateLocationBodySchema,
+      responses: { 201: { description: 'Created', schema: LocationSchema } },
+    },
+    async (c, { body }) => c.json(await createLocation(deps, c.get('clinic'), body), 201),
+  );
+  api.route(
+    {
+      method: 'get',
+      path: `${LO}/:id`,
+      summary: 'Get a location',
+      tag: 'Locations',
+      access: 'staff',
+      responses: { 200: { description: 'The location', schema: LocationSchema } },
+    },
+    async (c) => c.json(locationOf(await findLocation(db, c.get('clinic').id, idParam(c)))),
+  );
+  api.route(
+    {
+      method: 'patch',
+      path: `${LO}/:id`,
+      summary: 'Change a location',
+      tag: 'Locations',
+      access: 'admin',
+      body: UpdateLocationBodySchema,
+      responses: { 200: { description: 'Changed', schema: LocationSchema } },
+    },
+    async (c, { body }) => c.json(await updateLocation(deps, c.get('clinic'), idParam(c), body)),
+  );
+  api.route(
+    {
+      method: 'delete',
+      path: `${LO}/:id`,
+      summary: 'Archive a location',
+      tag: 'Locations',
+      access: 'admin',
+      responses: noContent,
+    },
+    async (c) => {
+      await deleteLocation(deps, c.get('clinic'), idParam(c));
+      return c.body(null, 204);
+    },
+  );
+
+  // ---- Clients ----
+  const CL = `${ADMIN}/clients`;
+  api.route(
+    {
+      method: 'get',
+      path: CL,
+      summary: 'List or search clients (name, e-mail, phone)',
+      tag: 'Clients',
+      access: 'staff',
+      query: ListClientsQuerySchema,
+      responses: { 200: { description: 'Clients', schema: ClientListSchema } },
+    },
+    async (c, { query }) => c.json({ clients: await listClients(deps, c.get('clinic'), query) }),
+  );
+  api.route(
+    {
+      method: 'post',
+      path: CL,
+      summary: 'Create a client',
+      tag: 'Clients',
+      access: 'staff',
+      body: CreateClientBodySchema,
+      responses: { 201: { description: 'Created', schema: ClientSchema } },
+    },
+    async (c, { body }) => c.json(await createClient(deps, c.get('clinic'), body), 201),
+  );
+  api.route(
+    {
+      method: 'get',
+      path: `${CL}/:id`,
+      summary: 'Get a client',
+      tag: 'Clients',
+      access: 'staff',
+      responses: { 200: { description: 'The client', schema: ClientSchema } },
+    },
+    async (c) => c.json(clientOf(await findClient(db, c.get('clinic').id, idParam(c)))),
+  );
+  api.route(
+    {
+      method: 'patch',
+      path: `${CL}/:id`,
+      summary: 'Change a client',
+      tag: 'Clients',
+      access: 'staff',
+      body: UpdateClientBodySchema,
+      responses: { 200: { description: 'Changed', schema: ClientSchema } },
+    },
+    async (c, { body }) => c.json(await updateClient(deps, c.get('clinic'), idParam(c), body)),
+  );
+  api.route(
+    {
+      method: 'delete',
+      path: `${CL}/:id`,
+      summary: 'Delete a client without bookings',
+      tag: 'Clients',
+      access: 'staff',
+      responses: noContent,
+    },
+    async (c) => {
+      await deleteClient(deps, c.get('clinic'), idParam(c));
+      return c.body(null, 204);
+    },
+  );
+}

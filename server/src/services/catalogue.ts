@@ -1,0 +1,319 @@
+import type {
+  CreateLocationBody,
+  CreatePractitionerBody,
+  CreateTreatmentTypeBody,
+  UpdateLocationBody,
+  UpdatePractitionerBody,
+  UpdateTreatmentTypeBody,
+} from '@tidbok/core';
+import { invalid, notFound } from '../errors.js';
+import { newId } from '../secrets.js';
+import type { Db, Trx } from '../store/store.js';
+import type { Deps } from './deps.js';
+import {
+  type ClinicRow,
+  type LocationRow,
+  locationOf,
+  type PractitionerRow,
+  practitionerOf,
+  type TreatmentTypeRow,
+  treatmentTypeOf,
+} from './rows.js';
+
+const DEFAULT_COLOR = '#4f7cac';
+
+// ---- Treatment types ----
+
+export async function listTreatmentTypes(db: Db, clinicId: string, onlyOnlineBookable = false) {
+  let query = db
+    .selectFrom('treatment_types')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('deleted_at', 'is', null);
+  if (onlyOnlineBookable) query = query.where('online_bookable', '=', 1);
+  const rows = await query.orderBy('position').orderBy('name').orderBy('id').execute();
+  return rows.map(treatmentTypeOf);
+}
+
+export async function findTreatmentType(db: Db | Trx, clinicId: string, id: string): Promise<TreatmentTypeRow> {
+  const row = await db
+    .selectFrom('treatment_types')
+    .selectAll()
+    .where('id', '=', id)
+    .where('clinic_id', '=', clinicId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw notFound('Treatment type');
+  return row;
+}
+
+export async function createTreatmentType(deps: Deps, clinic: ClinicRow, body: CreateTreatmentTypeBody) {
+  const now = deps.clock.now();
+  const row: TreatmentTypeRow = {
+    id: newId('tt'),
+    clinic_id: clinic.id,
+    name: body.name,
+    description: body.description ?? '',
+    duration_minutes: body.durationMinutes,
+    client_minutes: body.clientMinutes ?? body.durationMinutes,
+    color: (body.color ?? DEFAULT_COLOR).toLowerCase(),
+    price_cents: body.priceCents ?? 0,
+    currency: body.currency ?? 'SEK',
+    vat_percent: body.vatPercent ?? 0,
+    online_bookable: body.onlineBookable === false ? 0 : 1,
+    confirmation_text: body.confirmationText ?? '',
+    sms_text: body.smsText ?? '',
+    position: now,
+    deleted_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await deps.store.write((trx) => trx.insertInto('treatment_types').values(row).execute());
+  return treatmentTypeOf(row);
+}
+
+export async function updateTreatmentType(
+  deps: Deps,
+  clinic: ClinicRow,
+  id: string,
+  patch: UpdateTreatmentTypeBody,
+) {
+  return deps.store.write(async (trx) => {
+    const row = await findTreatmentType(trx, clinic.id, id);
+    const duration = patch.durationMinutes ?? row.duration_minutes;
+    // A shorter calendar length pulls the client time down with it unless both are given.
+    const clientMinutes = patch.clientMinutes ?? Math.min(row.client_minutes, duration);
+    if (clientMinutes > duration) throw invalid('clientMinutes', 'clientMinutes may not exceed durationMinutes');
+    const next: TreatmentTypeRow = {
+      ...row,
+      name: patch.name ?? row.name,
+      description: patch.description ?? row.description,
+      duration_minutes: duration,
+      client_minutes: clientMinutes,
+      color: (patch.color ?? row.color).toLowerCase(),
+      price_cents: patch.priceCents ?? row.price_cents,
+      currency: patch.currency ?? row.currency,
+      vat_percent: patch.vatPercent ?? row.vat_percent,
+      online_bookable: patch.onlineBookable === undefined ? row.online_bookable : patch.onlineBookable ? 1 : 0,
+      confirmation_text: patch.confirmationText ?? row.confirmation_text,
+      sms_text: patch.smsText ?? row.sms_text,
+      updated_at: deps.clock.now(),
+    };
+    const { id: _id, clinic_id: _clinic, created_at: _created, ...changes } = next;
+    await trx.updateTable('treatment_types').set(changes).where('id', '=', id).execute();
+    return treatmentTypeOf(next);
+  });
+}
+
+/** Archived rather than erased: past bookings keep their treatment type and colour. */
+export async function deleteTreatmentType(deps: Deps, clinic: ClinicRow, id: string) {
+  await deps.store.write(async (trx) => {
+    await findTreatmentType(trx, clinic.id, id);
+    const now = deps.clock.now();
+    await trx.updateTable('treatment_types').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
+    await trx.deleteFrom('practitioner_treatment_types').where('treatment_type_id', '=', id).execute();
+  });
+}
+
+// ---- Practitioners ----
+
+async function treatmentTypeIdsByPractitioner(db: Db | Trx, practitionerIds: string[]) {
+  const map = new Map<string, string[]>(practitionerIds.map((id) => [id, []]));
+  if (practitionerIds.length === 0) return map;
+  const links = await db
+    .selectFrom('practitioner_treatment_types as l')
+    .innerJoin('treatment_types as t', 't.id', 'l.treatment_type_id')
+    .select(['l.practitioner_id', 'l.treatment_type_id'])
+    .where('l.practitioner_id', 'in', practitionerIds)
+    .where('t.deleted_at', 'is', null)
+    .orderBy('t.position')
+    .orderBy('t.name')
+    .execute();
+  for (const link of links) map.get(link.practitioner_id)?.push(link.treatment_type_id);
+  return map;
+}
+
+export async function listPractitioners(db: Db, clinicId: string) {
+  const rows = await db
+    .selectFrom('practitioners')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('deleted_at', 'is', null)
+    .orderBy('position')
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  const links = await treatmentTypeIdsByPractitioner(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => practitionerOf(row, links.get(row.id) ?? []));
+}
+
+export async function findPractitionerRow(db: Db | Trx, clinicId: string, id: string): Promise<PractitionerRow> {
+  const row = await db
+    .selectFrom('practitioners')
+    .selectAll()
+    .where('id', '=', id)
+    .where('clinic_id', '=', clinicId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw notFound('Practitioner');
+  return row;
+}
+
+export async function getPractitioner(db: Db | Trx, clinicId: string, id: string) {
+  const row = await findPractitionerRow(db, clinicId, id);
+  const links = await treatmentTypeIdsByPractitioner(db, [id]);
+  return practitionerOf(row, links.get(id) ?? []);
+}
+
+async function checkTreatmentTypeIds(trx: Trx, clinicId: string, ids: string[], path: string) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return unique;
+  const found = await trx
+    .selectFrom('treatment_types')
+    .select('id')
+    .where('clinic_id', '=', clinicId)
+    .where('deleted_at', 'is', null)
+    .where('id', 'in', unique)
+    .execute();
+  const known = new Set(found.map((r) => r.id));
+  const unknown = unique.filter((id) => !known.has(id));
+  if (unknown.length > 0) throw invalid(path, `Unknown treatment type: ${unknown.join(', ')}`);
+  return unique;
+}
+
+async function replaceLinks(trx: Trx, practitionerId: string, treatmentTypeIds: string[]) {
+  await trx.deleteFrom('practitioner_treatment_types').where('practitioner_id', '=', practitionerId).execute();
+  if (treatmentTypeIds.length > 0) {
+    await trx
+      .insertInto('practitioner_treatment_types')
+      .values(treatmentTypeIds.map((treatment_type_id) => ({ practitioner_id: practitionerId, treatment_type_id })))
+      .execute();
+  }
+}
+
+export async function createPractitioner(deps: Deps, clinic: ClinicRow, body: CreatePractitionerBody) {
+  const now = deps.clock.now();
+  const row: PractitionerRow = {
+    id: newId('pr'),
+    clinic_id: clinic.id,
+    name: body.name,
+    email: body.email ?? null,
+    title: body.title ?? null,
+    cancellation_window_hours: body.cancellationWindowHours ?? null,
+    position: now,
+    deleted_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+  return deps.store.write(async (trx) => {
+    const ids = await checkTreatmentTypeIds(trx, clinic.id, body.treatmentTypeIds ?? [], 'treatmentTypeIds');
+    await trx.insertInto('practitioners').values(row).execute();
+    await replaceLinks(trx, row.id, ids);
+    return getPractitioner(trx, clinic.id, row.id);
+  });
+}
+
+export async function updatePractitioner(deps: Deps, clinic: ClinicRow, id: string, patch: UpdatePractitionerBody) {
+  return deps.store.write(async (trx) => {
+    const row = await findPractitionerRow(trx, clinic.id, id);
+    await trx
+      .updateTable('practitioners')
+      .set({
+        name: patch.name ?? row.name,
+        email: patch.email === undefined ? row.email : patch.email,
+        title: patch.title === undefined ? row.title : patch.title,
+        cancellation_window_hours:
+          patch.cancellationWindowHours === undefined ? row.cancellation_window_hours : patch.cancellationWindowHours,
+        updated_at: deps.clock.now(),
+      })
+      .where('id', '=', id)
+      .execute();
+    if (patch.treatmentTypeIds) {
+      await replaceLinks(trx, id, await checkTreatmentTypeIds(trx, clinic.id, patch.treatmentTypeIds, 'treatmentTypeIds'));
+    }
+    return getPractitioner(trx, clinic.id, id);
+  });
+}
+
+export async function setPractitionerTreatmentTypes(deps: Deps, clinic: ClinicRow, id: string, ids: string[]) {
+  return updatePractitioner(deps, clinic, id, { treatmentTypeIds: ids });
+}
+
+/** Archived: their past bookings stay readable; they stop offering times at once. */
+export async function deletePractitioner(deps: Deps, clinic: ClinicRow, id: string) {
+  await deps.store.write(async (trx) => {
+    await findPractitionerRow(trx, clinic.id, id);
+    const now = deps.clock.now();
+    await trx.updateTable('practitioners').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
+  });
+}
+
+// ---- Locations ----
+
+export async function listLocations(db: Db, clinicId: string) {
+  const rows = await db
+    .selectFrom('locations')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('deleted_at', 'is', null)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  return rows.map(locationOf);
+}
+
+export async function findLocation(db: Db | Trx, clinicId: string, id: string): Promise<LocationRow> {
+  const row = await db
+    .selectFrom('locations')
+    .selectAll()
+    .where('id', '=', id)
+    .where('clinic_id', '=', clinicId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw notFound('Location');
+  return row;
+}
+
+export async function createLocation(deps: Deps, clinic: ClinicRow, body: CreateLocationBody) {
+  const now = deps.clock.now();
+  const row: LocationRow = {
+    id: newId('lo'),
+    clinic_id: clinic.id,
+    name: body.name,
+    address: body.address ?? null,
+    deleted_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await deps.store.write((trx) => trx.insertInto('locations').values(row).execute());
+  return locationOf(row);
+}
+
+export async function updateLocation(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateLocationBody) {
+  return deps.store.write(async (trx) => {
+    const row = await findLocation(trx, clinic.id, id);
+    const next = {
+      ...row,
+      name: patch.name ?? row.name,
+      address: patch.address === undefined ? row.address : patch.address,
+      updated_at: deps.clock.now(),
+    };
+    await trx
+      .updateTable('locations')
+      .set({ name: next.name, address: next.address, updated_at: next.updated_at })
+      .where('id', '=', id)
+      .execute();
+    return locationOf(next);
+  });
+}
+
+export async function deleteLocation(deps: Deps, clinic: ClinicRow, id: string) {
+  await deps.store.write(async (trx) => {
+    await findLocation(trx, clinic.id, id);
+    const now = deps.clock.now();
+    await trx.updateTable('locations').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
+  });
+}

@@ -1,0 +1,103 @@
+import type { CreateClientBody, ListClientsQuery, UpdateClientBody } from '@tidbok/core';
+import { sql } from 'kysely';
+import { ApiError, notFound } from '../errors.js';
+import { newId } from '../secrets.js';
+import type { Db, Trx } from '../store/store.js';
+import type { Deps } from './deps.js';
+import { type ClientRow, type ClinicRow, clientOf } from './rows.js';
+
+const normEmail = (email: string | null | undefined) => (email ? email.trim().toLowerCase() : null);
+/** Personal numbers are stored as 12 digits with a dash (YYYYMMDD-XXXX) whatever form was typed. */
+export function normalisePersonalNumber(value: string | null | undefined, today = new Date()): string | null {
+  if (!value) return null;
+  const digits = value.replace(/[^0-9]/g, '');
+  if (digits.length === 12) return `${digits.slice(0, 8)}-${digits.slice(8)}`;
+  // Ten digits: the century follows from the separator ('+' = 100 years or older).
+  const yy = Number(digits.slice(0, 2));
+  const currentYy = today.getUTCFullYear() % 100;
+  let century = Math.floor(today.getUTCFullYear() / 100) - (yy > currentYy ? 1 : 0);
+  if (value.includes('+')) century -= 1;
+  return `${century}${digits.slice(0, 6)}-${digits.slice(6)}`;
+}
+
+export async function listClients({ store }: Deps, clinic: ClinicRow, query: ListClientsQuery) {
+  let q = store.db.selectFrom('clients').selectAll().where('clinic_id', '=', clinic.id);
+  const term = query.q?.trim().toLowerCase();
+  if (term) {
+    const like = `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const matches = (column: string) => sql<boolean>`lower(${sql.ref(column)}) like ${like} escape '\\'`;
+    q = q.where((eb) => eb.or([matches('name'), matches('email'), matches('phone')]));
+  }
+  const rows = await q
+    .orderBy('name')
+    .orderBy('id')
+    .limit(query.limit ?? 100)
+    .execute();
+  return rows.map(clientOf);
+}
+
+export async function findClient(db: Db | Trx, clinicId: string, id: string): Promise<ClientRow> {
+  const row = await db
+    .selectFrom('clients')
+    .selectAll()
+    .where('id', '=', id)
+    .where('clinic_id', '=', clinicId)
+    .executeTakeFirst();
+  if (!row) throw notFound('Client');
+  return row;
+}
+
+export async function insertClient(trx: Trx, clinicId: string, now: number, body: CreateClientBody): Promise<ClientRow> {
+  const row: ClientRow = {
+    id: newId('cli'),
+    clinic_id: clinicId,
+    name: body.name,
+    email: body.email ?? null,
+    email_norm: normEmail(body.email),
+    phone: body.phone ?? null,
+    personal_number: normalisePersonalNumber(body.personalNumber, new Date(now)),
+    is_test: body.isTest ? 1 : 0,
+    created_at: now,
+    updated_at: now,
+  };
+  await trx.insertInto('clients').values(row).execute();
+  return row;
+}
+
+export async function createClient(deps: Deps, clinic: ClinicRow, body: CreateClientBody) {
+  const row = await deps.store.write((trx) => insertClient(trx, clinic.id, deps.clock.now(), body));
+  return clientOf(row);
+}
+
+export async function updateClient(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateClientBody) {
+  return deps.store.write(async (trx) => {
+    const row = await findClient(trx, clinic.id, id);
+    const now = deps.clock.now();
+    const next: ClientRow = {
+      ...row,
+      name: patch.name ?? row.name,
+      email: patch.email === undefined ? row.email : patch.email,
+      email_norm: patch.email === undefined ? row.email_norm : normEmail(patch.email),
+      phone: patch.phone === undefined ? row.phone : patch.phone,
+      personal_number:
+        patch.personalNumber === undefined
+          ? row.personal_number
+          : normalisePersonalNumber(patch.personalNumber, new Date(now)),
+      is_test: patch.isTest === undefined ? row.is_test : patch.isTest ? 1 : 0,
+      updated_at: now,
+    };
+    const { id: _id, clinic_id: _clinic, created_at: _created, ...changes } = next;
+    await trx.updateTable('clients').set(changes).where('id', '=', id).execute();
+    return clientOf(next);
+  });
+}
+
+/** A client with bookings is kept: their history belongs to the clinic's records. */
+export async function deleteClient(deps: Deps, clinic: ClinicRow, id: string) {
+  await deps.store.write(async (trx) => {
+    await findClient(trx, clinic.id, id);
+    const booking = await trx.selectFrom('bookings').select('id').where('client_id', '=', id).executeTakeFirst();
+    if (booking) throw new ApiError('conflict', 'The client has bookings and cannot be deleted');
+    await trx.deleteFrom('clients').where('id', '=', id).execute();
+  });
+}

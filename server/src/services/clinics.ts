@@ -1,0 +1,168 @@
+import {
+  type BookingSettings,
+  type CreateClinicBody,
+  type CreateStaffBody,
+  DEFAULT_BOOKING_SETTINGS,
+  type UpdateSettingsBody,
+} from '@tidbok/core';
+import { ApiError, invalid, notFound } from '../errors.js';
+import { hashSecret, newId, newSecret } from '../secrets.js';
+import type { Trx } from '../store/store.js';
+import type { Deps } from './deps.js';
+import { bookingSettingsOf, type ClinicRow, clinicOf, settingsOf, type StaffRow, staffOf } from './rows.js';
+
+export async function findClinicBySlug({ store }: Deps, slug: string): Promise<ClinicRow | undefined> {
+  return store.db.selectFrom('clinics').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function requireClinic(deps: Deps, slug: string): Promise<ClinicRow> {
+  const clinic = await findClinicBySlug(deps, slug);
+  if (!clinic) throw notFound('Clinic');
+  return clinic;
+}
+
+/** Creates a clinic with its first admin and returns that admin's token (shown once). */
+export async function createClinic(deps: Deps, body: CreateClinicBody, adminName = 'Administrator') {
+  const now = deps.clock.now();
+  const row: ClinicRow = {
+    id: newId('cl'),
+    slug: body.slug,
+    name: body.name,
+    time_zone: body.timeZone ?? 'Europe/Stockholm',
+    locale: body.locale ?? 'sv',
+    booking_module: 1,
+    settings: JSON.stringify(DEFAULT_BOOKING_SETTINGS),
+    created_at: now,
+    updated_at: now,
+  };
+  return deps.store.write(async (trx) => {
+    const taken = await trx.selectFrom('clinics').select('id').where('slug', '=', body.slug).executeTakeFirst();
+    if (taken) throw new ApiError('conflict', `The slug "${body.slug}" is taken`, [{ path: 'slug', message: 'Taken' }]);
+    await trx.insertInto('clinics').values(row).execute();
+    const { staff, token } = await insertStaff(trx, now, row, { name: adminName, role: 'admin' });
+    return { clinic: clinicOf(row), adminToken: token, staff };
+  });
+}
+
+async function insertStaff(trx: Trx, now: number, clinic: ClinicRow, body: CreateStaffBody) {
+  const staff: StaffRow = {
+    id: newId('st'),
+    clinic_id: clinic.id,
+    name: body.name,
+    email: body.email ?? null,
+    role: body.role,
+    practitioner_id: body.practitionerId ?? null,
+    created_at: now,
+  };
+  await trx.insertInto('staff').values(staff).execute();
+  const token = await insertStaffToken(trx, now, staff);
+  return { staff: staffOf(staff), token };
+}
+
+async function insertStaffToken(trx: Trx, now: number, staff: StaffRow): Promise<string> {
+  const token = newSecret('tbs');
+  await trx
+    .insertInto('staff_tokens')
+    .values({
+      id: newId('tk'),
+      clinic_id: staff.clinic_id,
+      staff_id: staff.id,
+      token_hash: hashSecret(token),
+      created_at: now,
+      revoked_at: null,
+    })
+    .execute();
+  return token;
+}
+
+export async function createStaff(deps: Deps, clinic: ClinicRow, body: CreateStaffBody) {
+  return deps.store.write(async (trx) => {
+    if (body.practitionerId) {
+      const practitioner = await trx
+        .selectFrom('practitioners')
+        .select('id')
+        .where('id', '=', body.practitionerId)
+        .where('clinic_id', '=', clinic.id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      if (!practitioner) throw invalid('practitionerId', 'Unknown practitioner');
+    }
+    return insertStaff(trx, deps.clock.now(), clinic, body);
+  });
+}
+
+/** A new token for an existing staff user (the CLI's "create staff token"). */
+export async function createStaffToken(deps: Deps, clinic: ClinicRow, staffId?: string) {
+  return deps.store.write(async (trx) => {
+    let query = trx.selectFrom('staff').selectAll().where('clinic_id', '=', clinic.id);
+    query = staffId ? query.where('id', '=', staffId) : query.where('role', '=', 'admin').orderBy('created_at');
+    const staff = await query.executeTakeFirst();
+    if (!staff) throw notFound('Staff user');
+    return { staff: staffOf(staff), token: await insertStaffToken(trx, deps.clock.now(), staff) };
+  });
+}
+
+export async function listStaff({ store }: Deps, clinic: ClinicRow) {
+  const rows = await store.db
+    .selectFrom('staff')
+    .selectAll()
+    .where('clinic_id', '=', clinic.id)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(staffOf);
+}
+
+/** Resolves a staff bearer token to its user and clinic; undefined for unknown or revoked tokens. */
+export async function authenticateStaff({ store }: Deps, token: string) {
+  return store.db
+    .selectFrom('staff_tokens as t')
+    .innerJoin('staff as s', 's.id', 't.staff_id')
+    .innerJoin('clinics as c', 'c.id', 't.clinic_id')
+    .select([
+      's.id as staff_id',
+      's.clinic_id',
+      's.name',
+      's.email',
+      's.role',
+      's.practitioner_id',
+      's.created_at',
+      'c.slug as clinic_slug',
+    ])
+    .where('t.token_hash', '=', hashSecret(token))
+    .where('t.revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function updateSettings(deps: Deps, clinic: ClinicRow, patch: UpdateSettingsBody) {
+  const current = bookingSettingsOf(clinic);
+  const booking: BookingSettings = { ...current, ...stripUndefined(patch.booking ?? {}) };
+  const next: ClinicRow = {
+    ...clinic,
+    name: patch.name ?? clinic.name,
+    time_zone: patch.timeZone ?? clinic.time_zone,
+    locale: patch.locale ?? clinic.locale,
+    booking_module: patch.modules?.booking === undefined ? clinic.booking_module : patch.modules.booking ? 1 : 0,
+    settings: JSON.stringify(booking),
+    updated_at: deps.clock.now(),
+  };
+  await deps.store.write((trx) =>
+    trx
+      .updateTable('clinics')
+      .set({
+        name: next.name,
+        time_zone: next.time_zone,
+        locale: next.locale,
+        booking_module: next.booking_module,
+        settings: next.settings,
+        updated_at: next.updated_at,
+      })
+      .where('id', '=', clinic.id)
+      .execute(),
+  );
+  return settingsOf(next);
+}
+
+export function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as initial from './0001-initial.js';
+
+/** Versioned migrations, applied in key order and recorded by Kysely's migrator. */
+export const sqliteMigrations: Record<string, Migration> = {
+  '0001-initial': initial,
+};

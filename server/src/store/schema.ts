@@ -1,0 +1,191 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The database as Kysely sees it. Every instant is an integer of epoch milliseconds (UTC) and
+ * every flag an integer 0/1, so the same queries run on SQLite and PostgreSQL.
+ */
+export interface Database {
+  clinics: ClinicTable;
+  staff: StaffTable;
+  staff_tokens: StaffTokenTable;
+  treatment_types: TreatmentTypeTable;
+  practitioners: PractitionerTable;
+  practitioner_treatment_types: PractitionerTreatmentTypeTable;
+  locations: LocationTable;
+  clients: ClientTable;
+  working_times: WorkingTimeTable;
+  activities: ActivityTable;
+  bookings: BookingTable;
+  holds: HoldTable;
+  idempotency_keys: IdempotencyKeyTable;
+}
+
+export interface ClinicTable {
+  id: string;
+  slug: string;
+  name: string;
+  time_zone: string;
+  locale: string;
+  booking_module: number;
+  /** JSON of BookingSettings; parsed with defaults, so new settings need no migration. */
+  settings: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface StaffTable {
+  id: string;
+  clinic_id: string;
+  name: string;
+  email: string | null;
+  role: string;
+  practitioner_id: string | null;
+  created_at: number;
+}
+
+export interface StaffTokenTable {
+  id: string;
+  clinic_id: string;
+  staff_id: string;
+  token_hash: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export interface TreatmentTypeTable {
+  id: string;
+  clinic_id: string;
+  name: string;
+  description: string;
+  duration_minutes: number;
+  client_minutes: number;
+  color: string;
+  price_cents: number;
+  currency: string;
+  vat_percent: number;
+  online_bookable: number;
+  confirmation_text: string;
+  sms_text: string;
+  position: number;
+  deleted_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PractitionerTable {
+  id: string;
+  clinic_id: string;
+  name: string;
+  email: string | null;
+  title: string | null;
+  cancellation_window_hours: number | null;
+  position: number;
+  deleted_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PractitionerTreatmentTypeTable {
+  practitioner_id: string;
+  treatment_type_id: string;
+}
+
+export interface LocationTable {
+  id: string;
+  clinic_id: string;
+  name: string;
+  address: string | null;
+  deleted_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ClientTable {
+  id: string;
+  clinic_id: string;
+  name: string;
+  email: string | null;
+  /** Lower-cased e-mail for matching public bookings to an existing client. */
+  email_norm: string | null;
+  phone: string | null;
+  personal_number: string | null;
+  is_test: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface WorkingTimeTable {
+  id: string;
+  clinic_id: string;
+  practitioner_id: string;
+  start_ms: number;
+  end_ms: number;
+  /** JSON array of treatment type ids, or null for all of the practitioner's. */
+  treatment_type_ids: string | null;
+  location_id: string | null;
+  created_at: number;
+}
+
+export interface ActivityTable {
+  id: string;
+  clinic_id: string;
+  practitioner_id: string;
+  title: string;
+  note: string;
+  start_ms: number;
+  end_ms: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface BookingTable {
+  id: string;
+  clinic_id: string;
+  practitioner_id: string;
+  treatment_type_id: string;
+  location_id: string | null;
+  client_id: string;
+  status: string;
+  start_ms: number;
+  end_ms: number;
+  note: string;
+  late_cancellation: number;
+  confirmation: string;
+  source: string;
+  manage_token_hash: string | null;
+  paid_amount_cents: number | null;
+  paid_currency: string | null;
+  paid_method: string | null;
+  paid_at: number | null;
+  receipt_number: number | null;
+  cancelled_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface HoldTable {
+  id: string;
+  clinic_id: string;
+  practitioner_id: string;
+  treatment_type_id: string;
+  location_id: string | null;
+  start_ms: number;
+  end_ms: number;
+  expires_at: number;
+  secret_hash: string;
+  client_ip: string | null;
+  created_at: number;
+}
+
+export interface IdempotencyKeyTable {
+  clinic_id: string;
+  scope: string;
+  key: string;
+  request_hash: string;
+  state: string;
+  response_status: number | null;
+  response_body: string | null;
+  created_at: number;
+}
+
+export type Unused = Generated<never>;
