@@ -51,8 +51,8 @@ const slotInput: fc.Arbitrary<ComputeSlotsInput> = fc
   .record({
     now: minutesFromBase(
       fc.oneof(
-        { arbitrary: fc.integer({ min: -24 * 60, max: 0 }), weight: 3 },
-        { arbitrary: fc.integer({ min: -24 * 60, max: SPAN_MINUTES }), weight: 1 },
+        { arbitrary: fc.integer({ min: -48 * 60, max: 0 }), weight: 3 },
+        { arbitrary: fc.integer({ min: -48 * 60, max: SPAN_MINUTES }), weight: 1 },
       ),
     ),
     from: minutesFromBase(fc.oneof({ arbitrary: fc.constant(-60), weight: 2 }, { arbitrary: fc.integer({ min: -60, max: SPAN_MINUTES }), weight: 1 })),
@@ -68,8 +68,8 @@ const slotInput: fc.Arbitrary<ComputeSlotsInput> = fc
       }),
       { selector: (practitioner) => practitioner.id, minLength: 2, maxLength: PRACTITIONER_IDS.length },
     ),
-    workingTimes: fc.array(workingTime, { minLength: 1, maxLength: 8 }),
-    busy: fc.array(busyInterval, { maxLength: 16 }),
+    workingTimes: fc.array(workingTime, { minLength: 2, maxLength: 8, size: 'medium' }),
+    busy: fc.array(busyInterval, { maxLength: 16, size: 'medium' }),
     rules: fc.record({
       slotIntervalMinutes: fc.constantFrom(5, 7, 10, 15, 20, 30, 45, 60),
       minNoticeHours: fc.constantFrom(0, 0.5, 1, 2, 24),
