@@ -9,6 +9,7 @@ import { Api } from './http/api.js';
 import type { AppEnv } from './http/env.js';
 import { buildOpenApi } from './http/openapi.js';
 import { type Logger, silentLogger } from './logger.js';
+import { registerAdminCalendarRoutes } from './routes/admin-calendar.js';
 import { registerAdminCatalogueRoutes } from './routes/admin-catalogue.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { registerSystemRoutes } from './routes/system.js';
@@ -57,6 +58,7 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   registerSystemRoutes(api, deps);
   registerPublicRoutes(api, deps);
   registerAdminCatalogueRoutes(api, deps);
+  registerAdminCalendarRoutes(api, deps);
 
   let openapi: unknown;
   app.get('/v1/openapi.json', (c) => {

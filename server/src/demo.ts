@@ -1,4 +1,4 @@
-import { fromZonedTime, toZonedTime } from 'date-fns-tz';
+import { addLocalDays, localDateOf, localToInstant, weekdayOf } from '@tidbok/core';
 import type { Insertable } from 'kysely';
 import { createLocation, createPractitioner, createTreatmentType } from './services/catalogue.js';
 import { createClinic } from './services/clinics.js';
@@ -106,14 +106,13 @@ export async function seedDemo(deps: Deps): Promise<DemoResult> {
     [['10:00', '14:00'], ['15:00', '19:00']],
   ];
   const zone = clinic.time_zone;
-  const today = toZonedTime(deps.clock.now(), zone);
   const now = deps.clock.now();
+  const today = localDateOf(now, zone);
   const rows: Insertable<WorkingTimeTable>[] = [];
   for (let day = 0; day < 28; day++) {
-    const date = new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate() + day));
-    const weekday = date.getUTCDay();
-    if (weekday === 0 || weekday === 6) continue;
-    const ymd = date.toISOString().slice(0, 10);
+    const ymd = addLocalDays(today, day);
+    const weekday = weekdayOf(ymd);
+    if (weekday >= 6) continue;
     practitioners.forEach((practitioner, index) => {
       // Sara works Monday to Thursday.
       if (index === 2 && weekday === 5) return;
@@ -122,8 +121,8 @@ export async function seedDemo(deps: Deps): Promise<DemoResult> {
           id: newId('wt'),
           clinic_id: clinic.id,
           practitioner_id: practitioner.id,
-          start_ms: fromZonedTime(`${ymd}T${from}:00`, zone).getTime(),
-          end_ms: fromZonedTime(`${ymd}T${to}:00`, zone).getTime(),
+          start_ms: localToInstant(ymd, from, zone),
+          end_ms: localToInstant(ymd, to, zone),
           treatment_type_ids: null,
           location_id: location.id,
           created_at: now,

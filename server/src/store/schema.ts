@@ -174,13 +174,15 @@ export interface HoldTable {
   expires_at: number;
   secret_hash: string;
   client_ip: string | null;
+  active: number;
+  booking_id: string | null;
   created_at: number;
 }
 
 export interface IdempotencyKeyTable {
   clinic_id: string;
   scope: string;
-  key: string;
+  key_hash: string;
   request_hash: string;
   state: string;
   response_status: number | null;

@@ -104,7 +104,6 @@ export function computeSlots(input: ComputeSlotsInput): Slot[] {
     if (location !== null && block.locationId !== location) return;
     // Rule 2: the block's own list, where it has one, overrides the practitioner's.
     const offers = block.treatmentTypeIds === null ? offersByDefaultHere : block.treatmentTypeIds.includes(treatmentType.id);
-    // Rule 1 cannot hold for a block that ends before a slot could start and finish in it.
     // Cheap necessary conditions for any start of this block to pass rules 1 and 4.
     const lastFit = block.end - durationMs;
     if (offers && lastFit >= block.start && lastFit >= earliestStart && block.start <= latestStart && block.start < to) {

@@ -192,33 +192,39 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('expires_at', ms, (c) => c.notNull())
     .addColumn('secret_hash', 'text', (c) => c.notNull())
     .addColumn('client_ip', 'text')
+    // 1 while the hold blocks its time; 0 once expired (as seen by the service clock), released
+    // or converted. Inactive rows stay a while so a late booking can still be matched to its hold.
+    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('booking_id', 'text')
     .addColumn('created_at', ms, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('holds_practitioner_start').on('holds').columns(['practitioner_id', 'start_ms']).execute();
   await db.schema.createIndex('holds_clinic_expires').on('holds').columns(['clinic_id', 'expires_at']).execute();
+  await db.schema.createIndex('holds_client_ip').on('holds').columns(['clinic_id', 'client_ip', 'expires_at']).execute();
 
   await db.schema
     .createTable('idempotency_keys')
     .addColumn('clinic_id', 'text', (c) => c.notNull().references('clinics.id').onDelete('cascade'))
     .addColumn('scope', 'text', (c) => c.notNull())
-    .addColumn('key', 'text', (c) => c.notNull())
+    // SHA-256 of the client's key; the stored response is encrypted with a key derived from it.
+    .addColumn('key_hash', 'text', (c) => c.notNull())
     .addColumn('request_hash', 'text', (c) => c.notNull())
     .addColumn('state', 'text', (c) => c.notNull())
     .addColumn('response_status', 'integer')
     .addColumn('response_body', 'text')
     .addColumn('created_at', ms, (c) => c.notNull())
-    .addPrimaryKeyConstraint('idempotency_keys_pk', ['clinic_id', 'scope', 'key'])
+    .addPrimaryKeyConstraint('idempotency_keys_pk', ['clinic_id', 'scope', 'key_hash'])
     .execute();
 
   // The no-double-booking rule, enforced by SQLite itself over half-open intervals [start, end).
-  // Expired holds are deleted by the service in the same transaction before it writes, so every
-  // hold row still present is treated as blocking here.
+  // Expired holds are deactivated by the service in the same transaction before it writes, so
+  // every active hold row is treated as blocking here.
   const overlap = (table: 'bookings' | 'holds', extra: string) => `
     SELECT RAISE(ABORT, 'tidbok_overlap')
     WHERE EXISTS (SELECT 1 FROM bookings b WHERE b.practitioner_id = NEW.practitioner_id
                   AND b.status = 'booked' AND b.start_ms < NEW.end_ms AND b.end_ms > NEW.start_ms
                   ${table === 'bookings' ? extra : ''})
-       OR EXISTS (SELECT 1 FROM holds h WHERE h.practitioner_id = NEW.practitioner_id
+       OR EXISTS (SELECT 1 FROM holds h WHERE h.practitioner_id = NEW.practitioner_id AND h.active = 1
                   AND h.start_ms < NEW.end_ms AND h.end_ms > NEW.start_ms
                   ${table === 'holds' ? extra : ''});`;
   await sql
@@ -235,6 +241,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .execute(db);
   await sql
-    .raw(`CREATE TRIGGER holds_no_overlap_insert BEFORE INSERT ON holds BEGIN ${overlap('holds', '')} END`)
+    .raw(`CREATE TRIGGER holds_no_overlap_insert BEFORE INSERT ON holds WHEN NEW.active = 1
+          BEGIN ${overlap('holds', '')} END`)
     .execute(db);
 }

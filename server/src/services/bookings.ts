@@ -1,0 +1,236 @@
+import type {
+  Booking,
+  CancelBookingBody,
+  ConfirmationChannel,
+  CreateAdminBookingBody,
+  PaymentMethod,
+  UpdateAdminBookingBody,
+} from '@tidbok/core';
+import type { Selectable } from 'kysely';
+import { ApiError, invalid, isOverlapError, notFound } from '../errors.js';
+import { newId } from '../secrets.js';
+import type { Db, Trx } from '../store/store.js';
+import type { BookingTable } from '../store/schema.js';
+import { iso, isoOrNull } from '../time.js';
+import { findLocation, findPractitionerRow, findTreatmentType } from './catalogue.js';
+import { findClient, insertClient } from './clients.js';
+import { checkInterval, conflictFor, findOverlap, instant, purgeExpiredHolds } from './common.js';
+import type { Deps } from './deps.js';
+import { bookingSettingsOf, type ClinicRow } from './rows.js';
+
+export type BookingRow = Selectable<BookingTable>;
+type BookingWithColor = BookingRow & { color: string };
+
+export function bookingOf(row: BookingWithColor): Booking {
+  return {
+    id: row.id,
+    status: row.status as Booking['status'],
+    start: iso(row.start_ms),
+    end: iso(row.end_ms),
+    practitionerId: row.practitioner_id,
+    treatmentTypeId: row.treatment_type_id,
+    locationId: row.location_id,
+    clientId: row.client_id,
+    note: row.note,
+    color: row.color,
+    lateCancellation: row.late_cancellation === 1,
+    confirmation: row.confirmation as ConfirmationChannel,
+    paid:
+      row.paid_at === null
+        ? null
+        : {
+            amountCents: row.paid_amount_cents ?? 0,
+            currency: row.paid_currency ?? 'SEK',
+            method: (row.paid_method ?? 'other') as PaymentMethod,
+            paidAt: iso(row.paid_at),
+            receiptNumber: row.receipt_number ?? 0,
+          },
+    cancelledAt: isoOrNull(row.cancelled_at),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+/** A booking with its treatment type's colour; 404 when it belongs to another clinic. */
+export async function findBooking(db: Db | Trx, clinicId: string, id: string): Promise<BookingWithColor> {
+  const row = await db
+    .selectFrom('bookings as b')
+    .innerJoin('treatment_types as t', 't.id', 'b.treatment_type_id')
+    .selectAll('b')
+    .select('t.color')
+    .where('b.id', '=', id)
+    .where('b.clinic_id', '=', clinicId)
+    .executeTakeFirst();
+  if (!row) throw notFound('Booking');
+  return row;
+}
+
+async function referenced<T>(lookup: () => Promise<T>, path: string, what: string): Promise<T> {
+  try {
+    return await lookup();
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'not_found') throw invalid(path, `Unknown ${what}`);
+    throw error;
+  }
+}
+
+/**
+ * Inserts or moves a booked booking after checking the practitioner's time is free. The check
+ * gives the clear message; the trigger (migration 0001) is the guarantee, and its error is
+ * turned into the same 409 should another writer slip in between.
+ */
+export async function guardOverlap<T>(
+  trx: Trx,
+  slot: { practitionerId: string; start: number; end: number; ignoreBookingId?: string },
+  now: number,
+  write: () => Promise<T>,
+  conflict: (kind: 'booking' | 'hold') => ApiError = conflictFor,
+): Promise<T> {
+  await purgeExpiredHolds(trx, slot.practitionerId, now);
+  const overlap = await findOverlap(trx, slot.practitionerId, slot.start, slot.end, now, slot.ignoreBookingId);
+  if (overlap) throw conflict(overlap);
+  try {
+    return await write();
+  } catch (error) {
+    if (isOverlapError(error)) throw conflict('booking');
+    throw error;
+  }
+}
+
+export async function createStaffBooking(deps: Deps, clinic: ClinicRow, body: CreateAdminBookingBody) {
+  const now = deps.clock.now();
+  const settings = bookingSettingsOf(clinic);
+  return deps.store.write(async (trx) => {
+    await referenced(() => findPractitionerRow(trx, clinic.id, body.practitionerId), 'practitionerId', 'practitioner');
+    const treatment = await referenced(
+      () => findTreatmentType(trx, clinic.id, body.treatmentTypeId),
+      'treatmentTypeId',
+      'treatment type',
+    );
+    if (body.locationId) await referenced(() => findLocation(trx, clinic.id, body.locationId!), 'locationId', 'location');
+    const start = instant(body.start, 'start');
+    const end = body.end ? instant(body.end, 'end') : start + treatment.duration_minutes * 60_000;
+    checkInterval(start, end);
+    const client = body.clientId
+      ? await referenced(() => findClient(trx, clinic.id, body.clientId!), 'clientId', 'client')
+      : await insertClient(trx, clinic.id, now, body.client!);
+
+    const row: BookingRow = {
+      id: newId('bk'),
+      clinic_id: clinic.id,
+      practitioner_id: body.practitionerId,
+      treatment_type_id: treatment.id,
+      location_id: body.locationId ?? null,
+      client_id: client.id,
+      status: 'booked',
+      start_ms: start,
+      end_ms: end,
+      note: body.note ?? '',
+      late_cancellation: 0,
+      confirmation: body.confirmation ?? settings.staffConfirmationDefault,
+      source: 'staff',
+      manage_token_hash: null,
+      paid_amount_cents: null,
+      paid_currency: null,
+      paid_method: null,
+      paid_at: null,
+      receipt_number: null,
+      cancelled_at: null,
+      created_at: now,
+      updated_at: now,
+    };
+    await guardOverlap(trx, { practitionerId: row.practitioner_id, start, end }, now, () =>
+      trx.insertInto('bookings').values(row).execute(),
+    );
+    return bookingOf({ ...row, color: treatment.color });
+  });
+}
+
+export async function getBooking(deps: Deps, clinic: ClinicRow, id: string) {
+  return bookingOf(await findBooking(deps.store.db, clinic.id, id));
+}
+
+/** Moves, resizes or re-assigns a booking under the same overlap rule as creating one. */
+export async function updateStaffBooking(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateAdminBookingBody) {
+  const now = deps.clock.now();
+  return deps.store.write(async (trx) => {
+    const row = await findBooking(trx, clinic.id, id);
+    if (patch.practitionerId) {
+      await referenced(() => findPractitionerRow(trx, clinic.id, patch.practitionerId!), 'practitionerId', 'practitioner');
+    }
+    const treatment = patch.treatmentTypeId
+      ? await referenced(() => findTreatmentType(trx, clinic.id, patch.treatmentTypeId!), 'treatmentTypeId', 'treatment type')
+      : null;
+    if (patch.locationId) await referenced(() => findLocation(trx, clinic.id, patch.locationId!), 'locationId', 'location');
+    if (patch.clientId) await referenced(() => findClient(trx, clinic.id, patch.clientId!), 'clientId', 'client');
+
+    const start = patch.start ? instant(patch.start, 'start') : row.start_ms;
+    // Moving keeps the length unless a new end is given.
+    const end = patch.end ? instant(patch.end, 'end') : start + (row.end_ms - row.start_ms);
+    checkInterval(start, end);
+    const next = {
+      practitioner_id: patch.practitionerId ?? row.practitioner_id,
+      treatment_type_id: treatment?.id ?? row.treatment_type_id,
+      location_id: patch.locationId === undefined ? row.location_id : patch.locationId,
+      client_id: patch.clientId ?? row.client_id,
+      note: patch.note ?? row.note,
+      start_ms: start,
+      end_ms: end,
+      updated_at: now,
+    };
+    const update = () => trx.updateTable('bookings').set(next).where('id', '=', id).execute();
+    if (row.status === 'booked') {
+      await guardOverlap(trx, { practitionerId: next.practitioner_id, start, end, ignoreBookingId: id }, now, update);
+    } else {
+      await update();
+    }
+    return bookingOf({ ...row, ...next, color: treatment?.color ?? row.color });
+  });
+}
+
+export async function deleteStaffBooking(deps: Deps, clinic: ClinicRow, id: string) {
+  await deps.store.write(async (trx) => {
+    await findBooking(trx, clinic.id, id);
+    await trx.deleteFrom('bookings').where('id', '=', id).execute();
+  });
+}
+
+/** Hours before the start inside which a cancellation counts as late (återbud). */
+export async function cancellationWindowHours(db: Db | Trx, clinic: ClinicRow, practitionerId: string) {
+  const practitioner = await db
+    .selectFrom('practitioners')
+    .select('cancellation_window_hours')
+    .where('id', '=', practitionerId)
+    .executeTakeFirst();
+  return practitioner?.cancellation_window_hours ?? bookingSettingsOf(clinic).cancellationWindowHours;
+}
+
+/**
+ * Cancels a booked booking and frees its time. `late` defaults to whether `now` is inside the
+ * practitioner's (else the clinic's) cancellation window.
+ */
+export async function cancelBookingRow(trx: Trx, clinic: ClinicRow, row: BookingWithColor, now: number, late?: boolean) {
+  if (row.status !== 'booked') throw new ApiError('conflict', `The booking is already ${row.status.replace('_', '-')}`);
+  const windowHours = await cancellationWindowHours(trx, clinic, row.practitioner_id);
+  const isLate = late ?? now > row.start_ms - windowHours * 3_600_000;
+  const changes = { status: 'cancelled', late_cancellation: isLate ? 1 : 0, cancelled_at: now, updated_at: now };
+  await trx.updateTable('bookings').set(changes).where('id', '=', row.id).execute();
+  return bookingOf({ ...row, ...changes });
+}
+
+export async function cancelStaffBooking(deps: Deps, clinic: ClinicRow, id: string, body: CancelBookingBody) {
+  return deps.store.write(async (trx) =>
+    cancelBookingRow(trx, clinic, await findBooking(trx, clinic.id, id), deps.clock.now(), body.late),
+  );
+}
+
+export async function markNoShow(deps: Deps, clinic: ClinicRow, id: string) {
+  const now = deps.clock.now();
+  return deps.store.write(async (trx) => {
+    const row = await findBooking(trx, clinic.id, id);
+    if (row.status !== 'booked') throw new ApiError('conflict', `The booking is already ${row.status.replace('_', '-')}`);
+    const changes = { status: 'no_show', updated_at: now };
+    await trx.updateTable('bookings').set(changes).where('id', '=', id).execute();
+    return bookingOf({ ...row, ...changes });
+  });
+}

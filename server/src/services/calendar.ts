@@ -1,0 +1,401 @@
+import {
+  ACTIVITY_COLOR,
+  type Activity,
+  type CalendarEntry,
+  type CreateActivityBody,
+  type CreateWorkingTimeBody,
+  HOLD_COLOR,
+  type RangeQuery,
+  type UpdateActivityBody,
+  type UpdateWorkingTimeBody,
+  WORKING_TIME_COLOR,
+  type WorkingTime,
+} from '@tidbok/core';
+import type { Selectable } from 'kysely';
+import { invalid, notFound } from '../errors.js';
+import { newId } from '../secrets.js';
+import type { Db, Trx } from '../store/store.js';
+import type { ActivityTable, WorkingTimeTable } from '../store/schema.js';
+import { iso } from '../time.js';
+import { findLocation, findPractitionerRow } from './catalogue.js';
+import { checkInterval, instant, parseIds, range } from './common.js';
+import type { Deps } from './deps.js';
+import { type ClinicRow } from './rows.js';
+
+type WorkingTimeRow = Selectable<WorkingTimeTable>;
+type ActivityRow = Selectable<ActivityTable>;
+
+export const MAX_CALENDAR_DAYS = 62;
+
+function workingTimeOf(row: WorkingTimeRow): WorkingTime {
+  return {
+    id: row.id,
+    practitionerId: row.practitioner_id,
+    start: iso(row.start_ms),
+    end: iso(row.end_ms),
+    treatmentTypeIds: parseIds(row.treatment_type_ids),
+    locationId: row.location_id,
+  };
+}
+
+function activityOf(row: ActivityRow): Activity {
+  return {
+    id: row.id,
+    practitionerId: row.practitioner_id,
+    title: row.title,
+    note: row.note,
+    start: iso(row.start_ms),
+    end: iso(row.end_ms),
+  };
+}
+
+async function practitionerTreatmentTypeIds(db: Db | Trx, practitionerIds: string[]) {
+  const map = new Map<string, string[]>(practitionerIds.map((id) => [id, []]));
+  if (practitionerIds.length === 0) return map;
+  const links = await db
+    .selectFrom('practitioner_treatment_types as l')
+    .innerJoin('treatment_types as t', 't.id', 'l.treatment_type_id')
+    .select(['l.practitioner_id', 'l.treatment_type_id'])
+    .where('l.practitioner_id', 'in', practitionerIds)
+    .where('t.deleted_at', 'is', null)
+    .execute();
+  for (const link of links) map.get(link.practitioner_id)?.push(link.treatment_type_id);
+  return map;
+}
+
+/**
+ * A working time's own list must be a subset of the practitioner's treatment types
+ * (the seed: the field narrows the practitioner's list; it cannot add to it).
+ */
+async function checkWorkingTime(
+  trx: Trx,
+  clinic: ClinicRow,
+  value: { practitionerId: string; start: number; end: number; treatmentTypeIds: string[] | null; locationId: string | null },
+) {
+  try {
+    await findPractitionerRow(trx, clinic.id, value.practitionerId);
+  } catch {
+    throw invalid('practitionerId', 'Unknown practitioner');
+  }
+  checkInterval(value.start, value.end);
+  if (value.locationId) {
+    try {
+      await findLocation(trx, clinic.id, value.locationId);
+    } catch {
+      throw invalid('locationId', 'Unknown location');
+    }
+  }
+  if (value.treatmentTypeIds) {
+    const offered = new Set((await practitionerTreatmentTypeIds(trx, [value.practitionerId])).get(value.practitionerId));
+    const foreign = value.treatmentTypeIds.filter((id) => !offered.has(id));
+    if (foreign.length > 0) {
+      throw invalid('treatmentTypeIds', `Not among the practitioner's treatment types: ${foreign.join(', ')}`);
+    }
+  }
+}
+
+export async function createWorkingTime(deps: Deps, clinic: ClinicRow, body: CreateWorkingTimeBody) {
+  const row: WorkingTimeRow = {
+    id: newId('wt'),
+    clinic_id: clinic.id,
+    practitioner_id: body.practitionerId,
+    start_ms: instant(body.start, 'start'),
+    end_ms: instant(body.end, 'end'),
+    treatment_type_ids: body.treatmentTypeIds ? JSON.stringify([...new Set(body.treatmentTypeIds)]) : null,
+    location_id: body.locationId ?? null,
+    created_at: deps.clock.now(),
+  };
+  await deps.store.write(async (trx) => {
+    await checkWorkingTime(trx, clinic, {
+      practitionerId: row.practitioner_id,
+      start: row.start_ms,
+      end: row.end_ms,
+      treatmentTypeIds: parseIds(row.treatment_type_ids),
+      locationId: row.location_id,
+    });
+    await trx.insertInto('working_times').values(row).execute();
+  });
+  return workingTimeOf(row);
+}
+
+async function findWorkingTime(db: Db | Trx, clinicId: string, id: string) {
+  const row = await db
+    .selectFrom('working_times')
+    .selectAll()
+    .where('id', '=', id)
+    .where('clinic_id', '=', clinicId)
+    .executeTakeFirst();
+  if (!row) throw notFound('Working time');
+  return row;
+}
+
+export async function getWorkingTime(deps: Deps, clinic: ClinicRow, id: string) {
+  return workingTimeOf(await findWorkingTime(deps.store.db, clinic.id, id));
+}
+
+export async function updateWorkingTime(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateWorkingTimeBody) {
+  return deps.store.write(async (trx) => {
+    const row = await findWorkingTime(trx, clinic.id, id);
+    const next: WorkingTimeRow = {
+      ...row,
+      practitioner_id: patch.practitionerId ?? row.practitioner_id,
+      start_ms: patch.start ? instant(patch.start, 'start') : row.start_ms,
+      end_ms: patch.end ? instant(patch.end, 'end') : row.end_ms,
+      treatment_type_ids:
+        patch.treatmentTypeIds === undefined
+          ? row.treatment_type_ids
+          : patch.treatmentTypeIds === null
+            ? null
+            : JSON.stringify([...new Set(patch.treatmentTypeIds)]),
+      location_id: patch.locationId === undefined ? row.location_id : patch.locationId,
+    };
+    await checkWorkingTime(trx, clinic, {
+      practitionerId: next.practitioner_id,
+      start: next.start_ms,
+      end: next.end_ms,
+      treatmentTypeIds: parseIds(next.treatment_type_ids),
+      locationId: next.location_id,
+    });
+    await trx
+      .updateTable('working_times')
+      .set({
+        practitioner_id: next.practitioner_id,
+        start_ms: next.start_ms,
+        end_ms: next.end_ms,
+        treatment_type_ids: next.treatment_type_ids,
+        location_id: next.location_id,
+      })
+      .where('id', '=', id)
+      .execute();
+    return workingTimeOf(next);
+  });
+}
+
+export async function deleteWorkingTime(deps: Deps, clinic: ClinicRow, id: string) {
+  await deps.store.write(async (trx) => {
+    await findWorkingTime(trx, clinic.id, id);
+    await trx.deleteFrom('working_times').where('id', '=', id).execute();
+  });
+}
+
+/** "Delete > All visible working time": every block that overlaps the range shown. */
+export async function deleteWorkingTimeRange(deps: Deps, clinic: ClinicRow, query: RangeQuery) {
+  const { from, to } = range(query.from, query.to, clinic.time_zone, MAX_CALENDAR_DAYS);
+  return deps.store.write(async (trx) => {
+    let q = trx
+      .deleteFrom('working_times')
+      .where('clinic_id', '=', clinic.id)
+      .where('start_ms', '<', to)
+      .where('end_ms', '>', from);
+    if (query.practitionerId) q = q.where('practitioner_id', '=', query.practitionerId);
+    const result = await q.executeTakeFirst();
+    return { deleted: Number(result.numDeletedRows) };
+  });
+}
+
+// ---- Activities ----
+
+async function checkPractitioner(trx: Trx, clinic: ClinicRow, practitionerId: string) {
+  try {
+    await findPractitionerRow(trx, clinic.id, practitionerId);
+  } catch {
+    throw invalid('practitionerId', 'Unknown practitioner');
+  }
+}
+
+export async function createActivity(deps: Deps, clinic: ClinicRow, body: CreateActivityBody) {
+  const now = deps.clock.now();
+  const row: ActivityRow = {
+    id: newId('ac'),
+    clinic_id: clinic.id,
+    practitioner_id: body.practitionerId,
+    title: body.title,
+    note: body.note ?? '',
+    start_ms: instant(body.start, 'start'),
+    end_ms: instant(body.end, 'end'),
+    created_at: now,
+    updated_at: now,
+  };
+  checkInterval(row.start_ms, row.end_ms);
+  await deps.store.write(async (trx) => {
+    await checkPractitioner(trx, clinic, row.practitioner_id);
+    await trx.insertInto('activities').values(row).execute();
+  });
+  return activityOf(row);
+}
+
+async function findActivity(db: Db | Trx, clinicId: string, id: string) {
+  const row = await db
+    .selectFrom('activities')
+    .selectAll()
+    .where('id', '=', id)
+    .where('clinic_id', '=', clinicId)
+    .executeTakeFirst();
+  if (!row) throw notFound('Activity');
+  return row;
+}
+
+export async function getActivity(deps: Deps, clinic: ClinicRow, id: string) {
+  return activityOf(await findActivity(deps.store.db, clinic.id, id));
+}
+
+export async function updateActivity(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateActivityBody) {
+  return deps.store.write(async (trx) => {
+    const row = await findActivity(trx, clinic.id, id);
+    const next: ActivityRow = {
+      ...row,
+      practitioner_id: patch.practitionerId ?? row.practitioner_id,
+      title: patch.title ?? row.title,
+      note: patch.note ?? row.note,
+      start_ms: patch.start ? instant(patch.start, 'start') : row.start_ms,
+      end_ms: patch.end ? instant(patch.end, 'end') : row.end_ms,
+      updated_at: deps.clock.now(),
+    };
+    checkInterval(next.start_ms, next.end_ms);
+    if (patch.practitionerId) await checkPractitioner(trx, clinic, next.practitioner_id);
+    const { id: _id, clinic_id: _clinic, created_at: _created, ...changes } = next;
+    await trx.updateTable('activities').set(changes).where('id', '=', id).execute();
+    return activityOf(next);
+  });
+}
+
+export async function deleteActivity(deps: Deps, clinic: ClinicRow, id: string) {
+  await deps.store.write(async (trx) => {
+    await findActivity(trx, clinic.id, id);
+    await trx.deleteFrom('activities').where('id', '=', id).execute();
+  });
+}
+
+// ---- The calendar feed ----
+
+/**
+ * Everything a week view draws, in one response: bookings of every status (with client and
+ * treatment names), working time (with the treatment types it actually offers), activities,
+ * and active holds — the last with no client data at all.
+ */
+export async function calendarFeed(deps: Deps, clinic: ClinicRow, query: RangeQuery) {
+  const { from, to } = range(query.from, query.to, clinic.time_zone, MAX_CALENDAR_DAYS);
+  const now = deps.clock.now();
+  const db = deps.store.db;
+  const pid = query.practitionerId;
+
+  let bookings = db
+    .selectFrom('bookings as b')
+    .innerJoin('clients as c', 'c.id', 'b.client_id')
+    .innerJoin('treatment_types as t', 't.id', 'b.treatment_type_id')
+    .select([
+      'b.id',
+      'b.start_ms',
+      'b.end_ms',
+      'b.practitioner_id',
+      'b.status',
+      'b.client_id',
+      'c.name as client_name',
+      'b.treatment_type_id',
+      't.name as treatment_name',
+      't.color',
+      'b.location_id',
+      'b.note',
+      'b.late_cancellation',
+      'b.paid_at',
+    ])
+    .where('b.clinic_id', '=', clinic.id)
+    .where('b.start_ms', '<', to)
+    .where('b.end_ms', '>', from);
+  if (pid) bookings = bookings.where('b.practitioner_id', '=', pid);
+
+  let workingTimes = db
+    .selectFrom('working_times')
+    .selectAll()
+    .where('clinic_id', '=', clinic.id)
+    .where('start_ms', '<', to)
+    .where('end_ms', '>', from);
+  if (pid) workingTimes = workingTimes.where('practitioner_id', '=', pid);
+
+  let activities = db
+    .selectFrom('activities')
+    .selectAll()
+    .where('clinic_id', '=', clinic.id)
+    .where('start_ms', '<', to)
+    .where('end_ms', '>', from);
+  if (pid) activities = activities.where('practitioner_id', '=', pid);
+
+  let holds = db
+    .selectFrom('holds')
+    .select(['id', 'start_ms', 'end_ms', 'practitioner_id', 'expires_at'])
+    .where('clinic_id', '=', clinic.id)
+    .where('active', '=', 1)
+      .where('expires_at', '>', now)
+    .where('start_ms', '<', to)
+    .where('end_ms', '>', from);
+  if (pid) holds = holds.where('practitioner_id', '=', pid);
+
+  const [bookingRows, workingRows, activityRows, holdRows] = await Promise.all([
+    bookings.execute(),
+    workingTimes.execute(),
+    activities.execute(),
+    holds.execute(),
+  ]);
+  const offered = await practitionerTreatmentTypeIds(db, [...new Set(workingRows.map((w) => w.practitioner_id))]);
+
+  const entries: CalendarEntry[] = [
+    ...workingRows.map((w): CalendarEntry => {
+      const own = parseIds(w.treatment_type_ids);
+      return {
+        kind: 'workingTime',
+        id: w.id,
+        start: iso(w.start_ms),
+        end: iso(w.end_ms),
+        practitionerId: w.practitioner_id,
+        color: WORKING_TIME_COLOR,
+        treatmentTypeIds: own,
+        bookableTreatmentTypeIds: own ?? offered.get(w.practitioner_id) ?? [],
+        locationId: w.location_id,
+      };
+    }),
+    ...bookingRows.map(
+      (b): CalendarEntry => ({
+        kind: 'booking',
+        id: b.id,
+        start: iso(b.start_ms),
+        end: iso(b.end_ms),
+        practitionerId: b.practitioner_id,
+        color: b.color,
+        status: b.status as 'booked' | 'cancelled' | 'no_show',
+        clientId: b.client_id,
+        clientName: b.client_name,
+        treatmentTypeId: b.treatment_type_id,
+        treatmentName: b.treatment_name,
+        locationId: b.location_id,
+        note: b.note,
+        lateCancellation: b.late_cancellation === 1,
+        paid: b.paid_at !== null,
+      }),
+    ),
+    ...activityRows.map(
+      (a): CalendarEntry => ({
+        kind: 'activity',
+        id: a.id,
+        start: iso(a.start_ms),
+        end: iso(a.end_ms),
+        practitionerId: a.practitioner_id,
+        color: ACTIVITY_COLOR,
+        title: a.title,
+        note: a.note,
+      }),
+    ),
+    ...holdRows.map(
+      (h): CalendarEntry => ({
+        kind: 'hold',
+        id: h.id,
+        start: iso(h.start_ms),
+        end: iso(h.end_ms),
+        practitionerId: h.practitioner_id,
+        color: HOLD_COLOR,
+        expiresAt: iso(h.expires_at),
+      }),
+    ),
+  ];
+  entries.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
+  return { timeZone: clinic.time_zone, entries };
+}

@@ -1,0 +1,94 @@
+import { parseInstant, resolveRange } from '@tidbok/core';
+import { ApiError, invalid } from '../errors.js';
+import type { Trx } from '../store/store.js';
+
+const HOUR = 3_600_000;
+
+/** An instant the schema has already checked; a second parse turns it into epoch ms. */
+export function instant(value: string, path: string): number {
+  const ms = parseInstant(value);
+  if (ms === null) throw invalid(path, 'Expected an instant with offset, e.g. 2027-03-01T09:00:00Z');
+  return ms;
+}
+
+/** A `[start, end)` that is not empty and not absurdly long. */
+export function checkInterval(start: number, end: number, maxHours = 24) {
+  if (end <= start) throw invalid('end', 'end must be after start');
+  if (end - start > maxHours * HOUR) throw invalid('end', `An entry may last at most ${maxHours} hours`);
+}
+
+/** Resolves `from`/`to` (instants or local dates in the clinic's zone) and bounds the span. */
+export function range(from: string, to: string, timeZone: string, maxDays: number) {
+  let resolved: { from: number; to: number };
+  try {
+    resolved = resolveRange(from, to, timeZone);
+  } catch (error) {
+    throw invalid('query.from', error instanceof Error ? error.message : 'Not a valid range');
+  }
+  if (resolved.to <= resolved.from) throw invalid('query.to', 'to must be after from');
+  // A local-date range of N days can be an hour longer than N×24 h across a DST change.
+  if (resolved.to - resolved.from > maxDays * 24 * HOUR + HOUR) {
+    throw invalid('query.to', `The range may span at most ${maxDays} days`);
+  }
+  return resolved;
+}
+
+/**
+ * Deactivates a practitioner's expired holds inside the write transaction, before anything is
+ * inserted: the overlap triggers count every active hold, so expiry (decided by the injected
+ * clock) must be applied first.
+ */
+export async function purgeExpiredHolds(trx: Trx, practitionerId: string, now: number) {
+  await trx
+    .updateTable('holds')
+    .set({ active: 0 })
+    .where('practitioner_id', '=', practitionerId)
+    .where('active', '=', 1)
+    .where('expires_at', '<=', now)
+    .execute();
+}
+
+/** What, if anything, already occupies `[start, end)` for a practitioner: a booked booking or an active hold. */
+export async function findOverlap(
+  trx: Trx,
+  practitionerId: string,
+  start: number,
+  end: number,
+  now: number,
+  ignoreBookingId?: string,
+): Promise<'booking' | 'hold' | null> {
+  let bookings = trx
+    .selectFrom('bookings')
+    .select('id')
+    .where('practitioner_id', '=', practitionerId)
+    .where('status', '=', 'booked')
+    .where('start_ms', '<', end)
+    .where('end_ms', '>', start);
+  if (ignoreBookingId) bookings = bookings.where('id', '<>', ignoreBookingId);
+  if (await bookings.executeTakeFirst()) return 'booking';
+  const hold = await trx
+    .selectFrom('holds')
+    .select('id')
+    .where('practitioner_id', '=', practitionerId)
+    .where('active', '=', 1)
+    .where('expires_at', '>', now)
+    .where('start_ms', '<', end)
+    .where('end_ms', '>', start)
+    .executeTakeFirst();
+  return hold ? 'hold' : null;
+}
+
+export function conflictFor(kind: 'booking' | 'hold'): ApiError {
+  return new ApiError(
+    'conflict',
+    kind === 'booking'
+      ? 'The practitioner already has a booking at that time'
+      : 'Someone is booking that time right now (it is held)',
+  );
+}
+
+export function parseIds(json: string | null): string[] | null {
+  if (json === null) return null;
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : null;
+}
