@@ -6,11 +6,15 @@ import { type Clock, systemClock } from './clock.js';
 import { type Config, testConfig } from './config.js';
 import { ApiError, isBusyError, isOverlapError } from './errors.js';
 import { Api } from './http/api.js';
+import { clientIp } from './http/client-ip.js';
+import { clinicCors } from './http/cors.js';
+import { RateLimiter } from './http/rate-limit.js';
 import type { AppEnv } from './http/env.js';
 import { buildOpenApi } from './http/openapi.js';
 import { type Logger, silentLogger } from './logger.js';
 import { registerAdminCalendarRoutes } from './routes/admin-calendar.js';
 import { registerAdminCatalogueRoutes } from './routes/admin-catalogue.js';
+import { registerPublicBookingRoutes } from './routes/public-booking.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { registerSystemRoutes } from './routes/system.js';
 import type { Deps } from './services/deps.js';
@@ -55,8 +59,41 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
     }),
   );
 
+  app.use('/v1/clinics/:clinic', clinicCors(deps));
+  app.use('/v1/clinics/:clinic/*', clinicCors(deps));
+
+  // Public writes (holds, bookings, cancellations, login links) are limited per client address.
+  const limiter = new RateLimiter(config.rateLimitPerMinute, () => clock.now());
+  app.use('/v1/clinics/:clinic/*', async (c, next) => {
+    if ((c.req.method === 'POST' || c.req.method === 'DELETE') && !c.req.path.includes('/admin/')) {
+      const retryAfter = limiter.hit(clientIp(c, config.trustProxy));
+      if (retryAfter > 0) {
+        return problem(
+          new ApiError('rate_limited', 'Too many requests from this address; wait a moment', undefined, {
+            'Retry-After': String(retryAfter),
+          }),
+        );
+      }
+    }
+    await next();
+  });
+
+  // One line per request: method, route path without query, status and time. Never bodies,
+  // query strings (client searches), tokens or personal numbers.
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+
   registerSystemRoutes(api, deps);
   registerPublicRoutes(api, deps);
+  registerPublicBookingRoutes(api, deps);
   registerAdminCatalogueRoutes(api, deps);
   registerAdminCalendarRoutes(api, deps);
 

@@ -4,6 +4,7 @@ import { systemClock } from './clock.js';
 import { configFromEnv } from './config.js';
 import { seedDemoIfEmpty } from './demo.js';
 import { consoleLogger } from './logger.js';
+import { cleanUp } from './services/maintenance.js';
 import { openSqliteStore } from './store/store.js';
 
 const config = configFromEnv();
@@ -31,6 +32,14 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   ];
   console.log(lines.filter(Boolean).join('\n'));
 });
+
+// Housekeeping every ten minutes; failures are logged and retried next time.
+const housekeeping = setInterval(() => {
+  cleanUp(deps).catch((error: unknown) =>
+    consoleLogger.error('clean-up failed', { error: error instanceof Error ? error.message : String(error) }),
+  );
+}, 10 * 60_000);
+housekeeping.unref();
 
 let closing = false;
 function shutdown() {

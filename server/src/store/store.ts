@@ -71,6 +71,11 @@ export function openSqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptio
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+  // SQLite's built-in lower() folds ASCII only, so a search for "öberg" missed "Öberg".
+  // Replacing it with a Unicode one keeps `lower(…)` in queries meaning what it means on PostgreSQL.
+  sqlite.function('lower', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? value.toLowerCase() : value,
+  );
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
 
   return {

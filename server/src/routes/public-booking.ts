@@ -1,0 +1,146 @@
+import {
+  BookingSchema,
+  CreateBookingBodySchema,
+  CreateBookingResponseSchema,
+  CreateHoldBodySchema,
+  HoldSchema,
+  ListSlotsQuerySchema,
+  ListSlotsResponseSchema,
+} from '@tidbok/core';
+import type { Context } from 'hono';
+import { type Api, idParam } from '../http/api.js';
+import { bearerToken } from '../http/authorize.js';
+import { clientIp } from '../http/client-ip.js';
+import type { AppEnv } from '../http/env.js';
+import type { Deps } from '../services/deps.js';
+import { createHold, releaseHold } from '../services/holds.js';
+import { checkIdempotencyKey, idempotent, type StoredResponse } from '../services/idempotency.js';
+import { cancelManagedBooking, createPublicBooking, getManagedBooking } from '../services/public-booking.js';
+import { listSlots } from '../services/slots.js';
+
+const CLINIC = '/v1/clinics/:clinic';
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  description: 'Makes a retry safe: the same key and body replay the first answer for 24 hours.',
+};
+
+function respond(c: Context, result: StoredResponse & { replayed?: boolean }): Response {
+  const headers: Record<string, string> = { 'content-type': result.contentType };
+  if (result.replayed) headers['Idempotent-Replayed'] = 'true';
+  c.res.headers.forEach((value, name) => {
+    if (!(name in headers)) headers[name] = value;
+  });
+  return new Response(JSON.stringify(result.body), { status: result.status, headers });
+}
+
+/** Runs a POST under its Idempotency-Key when one is sent. */
+async function withKey(
+  deps: Deps,
+  c: Context<AppEnv>,
+  scope: string,
+  body: unknown,
+  work: () => Promise<StoredResponse>,
+): Promise<Response> {
+  const key = checkIdempotencyKey(c.req.header('idempotency-key'));
+  if (!key) return respond(c, await work());
+  return respond(c, await idempotent(deps, { clinicId: c.get('clinic').id, scope, key, body }, work));
+}
+
+const json = (status: number, body: unknown): StoredResponse => ({ status, body, contentType: 'application/json' });
+
+export function registerPublicBookingRoutes(api: Api, deps: Deps) {
+  api.route(
+    {
+      method: 'get',
+      path: `${CLINIC}/slots`,
+      summary: 'Free times for a treatment type (online-bookable only), sorted by start; at most 62 days',
+      tag: 'Public',
+      access: 'public',
+      module: 'booking',
+      query: ListSlotsQuerySchema,
+      responses: { 200: { description: 'Free times', schema: ListSlotsResponseSchema } },
+    },
+    async (c, { query }) => c.json(await listSlots(deps, c.get('clinic'), query, 'public')),
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: `${CLINIC}/holds`,
+      summary: 'Hold a free time while the visitor fills in their details',
+      tag: 'Public',
+      access: 'public',
+      module: 'booking',
+      body: CreateHoldBodySchema,
+      headers: [IDEMPOTENCY_HEADER],
+      responses: {
+        201: { description: "The hold, with the secret that releases or books it (kept only by the caller)", schema: HoldSchema },
+      },
+    },
+    async (c, { body }) =>
+      withKey(deps, c, 'holds', body, async () =>
+        json(201, await createHold(deps, c.get('clinic'), body, clientIp(c, deps.config.trustProxy))),
+      ),
+  );
+
+  api.route(
+    {
+      method: 'delete',
+      path: `${CLINIC}/holds/:id`,
+      summary: 'Release a hold (the visitor went back)',
+      tag: 'Public',
+      access: 'public',
+      module: 'booking',
+      headers: [{ name: 'Tidbok-Hold-Secret', description: 'The secret returned with the hold.', required: true }],
+      responses: { 204: { description: 'Released' } },
+    },
+    async (c) => {
+      await releaseHold(deps, c.get('clinic'), idParam(c), c.req.header('tidbok-hold-secret'));
+      return c.body(null, 204);
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: `${CLINIC}/bookings`,
+      summary: 'Book a held time',
+      tag: 'Public',
+      access: 'public',
+      module: 'booking',
+      body: CreateBookingBodySchema,
+      headers: [IDEMPOTENCY_HEADER],
+      responses: {
+        201: { description: 'The booking and its manage token (shown once)', schema: CreateBookingResponseSchema },
+      },
+    },
+    async (c, { body }) =>
+      withKey(deps, c, 'bookings', body, async () => json(201, await createPublicBooking(deps, c.get('clinic'), body))),
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: `${CLINIC}/bookings/:id`,
+      summary: 'A booking, seen with its manage token',
+      tag: 'Client',
+      access: 'client',
+      module: 'booking',
+      responses: { 200: { description: 'The booking', schema: BookingSchema } },
+    },
+    async (c) => c.json(await getManagedBooking(deps, c.get('clinic'), idParam(c), bearerToken(c))),
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: `${CLINIC}/bookings/:id/cancel`,
+      summary: 'Cancel a booking with its manage token (late inside the cancellation window)',
+      tag: 'Client',
+      access: 'client',
+      module: 'booking',
+      responses: { 200: { description: 'The cancelled booking', schema: BookingSchema } },
+    },
+    async (c) => c.json(await cancelManagedBooking(deps, c.get('clinic'), idParam(c), bearerToken(c))),
+  );
+}

@@ -1,0 +1,138 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { ApiError } from '../errors.js';
+import type { Deps } from './deps.js';
+
+/** How long a key's answer is kept and replayed (at least 24 h, as promised to clients). */
+export const IDEMPOTENCY_TTL_MS = 25 * 3_600_000;
+/** A request still "running" after this long is taken to have died with its process. */
+const ABANDONED_MS = 60_000;
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+  contentType: string;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest();
+
+/** Stable JSON: object keys sorted, so the same request body hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+// Replayed answers hold secrets (a hold's secret, a manage token), so they are stored encrypted
+// with a key derived from the Idempotency-Key, which only the client knows; the table stores
+// the key's hash. Reading the database does not reveal them.
+function seal(key: string, plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sha256(`tidbok-idempotency:${key}`), iv);
+  const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), data]).toString('base64');
+}
+
+function open(key: string, sealed: string): string {
+  const raw = Buffer.from(sealed, 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', sha256(`tidbok-idempotency:${key}`), raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+}
+
+export function checkIdempotencyKey(key: string | undefined): string | null {
+  if (key === undefined) return null;
+  if (key.length < 1 || key.length > 255 || !/^[\x21-\x7e]+$/.test(key)) {
+    throw new ApiError('validation_failed', 'Idempotency-Key must be 1–255 visible ASCII characters', [
+      { path: 'headers.idempotency-key', message: 'Not a valid key' },
+    ]);
+  }
+  return key;
+}
+
+/**
+ * Runs `work` at most once per (clinic, scope, key). The same key with the same body replays
+ * the first answer, errors included (except 5xx, which are not kept so a retry can succeed);
+ * the same key with another body is 422; the same key while the first is running is 409.
+ */
+export async function idempotent(
+  deps: Deps,
+  target: { clinicId: string; scope: string; key: string; body: unknown },
+  work: () => Promise<StoredResponse>,
+): Promise<StoredResponse & { replayed: boolean }> {
+  const { store, clock } = deps;
+  const keyHash = sha256(target.key).toString('hex');
+  const requestHash = sha256(canonical(target.body)).toString('hex');
+  const where = { clinic_id: target.clinicId, scope: target.scope, key_hash: keyHash };
+
+  const claim = await store.write(async (trx) => {
+    const now = clock.now();
+    const row = await trx
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('clinic_id', '=', where.clinic_id)
+      .where('scope', '=', where.scope)
+      .where('key_hash', '=', where.key_hash)
+      .executeTakeFirst();
+    const stale =
+      row && (row.created_at < now - IDEMPOTENCY_TTL_MS || (row.state === 'running' && row.created_at < now - ABANDONED_MS));
+    if (row && !stale) {
+      if (row.request_hash !== requestHash) {
+        throw new ApiError('idempotency_key_reused', 'This Idempotency-Key was used with a different request');
+      }
+      if (row.state === 'running') {
+        throw new ApiError('conflict', 'A request with this Idempotency-Key is still being processed; retry shortly', undefined, {
+          'Retry-After': '1',
+        });
+      }
+      return { replay: JSON.parse(open(target.key, row.response_body ?? '')) as StoredResponse };
+    }
+    if (row) {
+      await trx
+        .deleteFrom('idempotency_keys')
+        .where('clinic_id', '=', where.clinic_id)
+        .where('scope', '=', where.scope)
+        .where('key_hash', '=', where.key_hash)
+        .execute();
+    }
+    await trx
+      .insertInto('idempotency_keys')
+      .values({ ...where, request_hash: requestHash, state: 'running', response_status: null, response_body: null, created_at: now })
+      .execute();
+    return { replay: null };
+  });
+  if (claim.replay) return { ...claim.replay, replayed: true };
+
+  let result: StoredResponse;
+  try {
+    result = await work();
+  } catch (error) {
+    if (error instanceof ApiError && error.status < 500) {
+      result = { status: error.status, body: error.toProblem(), contentType: 'application/problem+json' };
+    } else {
+      await store.write((trx) =>
+        trx
+          .deleteFrom('idempotency_keys')
+          .where('clinic_id', '=', where.clinic_id)
+          .where('scope', '=', where.scope)
+          .where('key_hash', '=', where.key_hash)
+          .execute(),
+      );
+      throw error;
+    }
+  }
+  await store.write((trx) =>
+    trx
+      .updateTable('idempotency_keys')
+      .set({ state: 'done', response_status: result.status, response_body: seal(target.key, JSON.stringify(result)) })
+      .where('clinic_id', '=', where.clinic_id)
+      .where('scope', '=', where.scope)
+      .where('key_hash', '=', where.key_hash)
+      .execute(),
+  );
+  return { ...result, replayed: false };
+}

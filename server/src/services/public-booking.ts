@@ -1,0 +1,144 @@
+import type { CreateBookingBody, CreateBookingResponse } from '@tidbok/core';
+import { ApiError, invalid, isOverlapError, notFound } from '../errors.js';
+import { hashSecret, newId, newSecret } from '../secrets.js';
+import type { Trx } from '../store/store.js';
+import { findTreatmentType } from './catalogue.js';
+import { insertClient, normalisePersonalNumber } from './clients.js';
+import { findOverlap, purgeExpiredHolds } from './common.js';
+import { type BookingRow, bookingOf, cancelBookingRow, findBooking } from './bookings.js';
+import type { Deps } from './deps.js';
+import { bookingSettingsOf, type ClientRow, type ClinicRow } from './rows.js';
+
+/**
+ * The client for a public booking: matched by e-mail within the clinic, else created. A match
+ * only gains what staff had left blank; what staff entered is never overwritten from a web form.
+ */
+async function clientFor(trx: Trx, clinic: ClinicRow, client: CreateBookingBody['client'], now: number): Promise<ClientRow> {
+  const email = client.email.trim().toLowerCase();
+  const existing = await trx
+    .selectFrom('clients')
+    .selectAll()
+    .where('clinic_id', '=', clinic.id)
+    .where('email_norm', '=', email)
+    .orderBy('created_at')
+    .executeTakeFirst();
+  if (!existing) {
+    return insertClient(trx, clinic.id, now, {
+      name: client.name,
+      email: client.email,
+      phone: client.phone ?? null,
+      personalNumber: client.personalNumber ?? null,
+    });
+  }
+  const fill = {
+    ...(existing.phone === null && client.phone ? { phone: client.phone } : {}),
+    ...(existing.personal_number === null && client.personalNumber
+      ? { personal_number: normalisePersonalNumber(client.personalNumber, new Date(now)) }
+      : {}),
+  };
+  if (Object.keys(fill).length > 0) {
+    await trx.updateTable('clients').set({ ...fill, updated_at: now }).where('id', '=', existing.id).execute();
+  }
+  return { ...existing, ...fill };
+}
+
+/**
+ * Turns a hold into a booking, atomically. An unexpired, matching hold is converted; an expired
+ * one still books when its time is free; otherwise 410 hold_expired (or 409 when the hold was
+ * already used). Inside one BEGIN IMMEDIATE transaction, guarded by the overlap trigger.
+ */
+export async function createPublicBooking(deps: Deps, clinic: ClinicRow, body: CreateBookingBody): Promise<CreateBookingResponse> {
+  const settings = bookingSettingsOf(clinic);
+  if (settings.publicBooking === 'clients-only') {
+    throw new ApiError('unauthorized', 'This clinic only takes bookings from clients who have logged in');
+  }
+  if (settings.personalNumber === 'required' && !body.client.personalNumber) {
+    throw invalid('client.personalNumber', 'This clinic needs your personal identity number');
+  }
+  if (settings.personalNumber === 'hidden' && body.client.personalNumber) {
+    throw invalid('client.personalNumber', 'This clinic does not ask for a personal identity number');
+  }
+  const now = deps.clock.now();
+  const manageToken = newSecret('tbm');
+
+  return deps.store.write(async (trx) => {
+    const hold = await trx
+      .selectFrom('holds')
+      .selectAll()
+      .where('id', '=', body.holdId)
+      .where('clinic_id', '=', clinic.id)
+      .executeTakeFirst();
+    if (!hold) throw new ApiError('hold_expired', 'The hold has expired or does not exist; choose a time again');
+    if (hold.secret_hash !== hashSecret(body.holdSecret)) throw new ApiError('unauthorized', 'The hold secret does not match');
+    if (hold.booking_id !== null) throw new ApiError('conflict', 'This hold has already been used for a booking');
+    const treatment = await findTreatmentType(trx, clinic.id, hold.treatment_type_id);
+
+    const expired = hold.active !== 1 || hold.expires_at <= now;
+    // The hold stops blocking its own time before the booking takes it over.
+    await trx.updateTable('holds').set({ active: 0 }).where('id', '=', hold.id).execute();
+    await purgeExpiredHolds(trx, hold.practitioner_id, now);
+    if (expired && (await findOverlap(trx, hold.practitioner_id, hold.start_ms, hold.end_ms, now))) {
+      throw new ApiError('hold_expired', 'The hold expired and the time has been taken; choose another time');
+    }
+
+    const client = await clientFor(trx, clinic, body.client, now);
+    const row: BookingRow = {
+      id: newId('bk'),
+      clinic_id: clinic.id,
+      practitioner_id: hold.practitioner_id,
+      treatment_type_id: hold.treatment_type_id,
+      location_id: hold.location_id,
+      client_id: client.id,
+      status: 'booked',
+      start_ms: hold.start_ms,
+      end_ms: hold.end_ms,
+      note: body.note ?? '',
+      late_cancellation: 0,
+      confirmation: body.confirmation,
+      source: 'public',
+      manage_token_hash: hashSecret(manageToken),
+      paid_amount_cents: null,
+      paid_currency: null,
+      paid_method: null,
+      paid_at: null,
+      receipt_number: null,
+      cancelled_at: null,
+      created_at: now,
+      updated_at: now,
+    };
+    try {
+      await trx.insertInto('bookings').values(row).execute();
+    } catch (error) {
+      if (isOverlapError(error)) throw new ApiError('slot_unavailable', 'That time has just been taken');
+      throw error;
+    }
+    await trx.updateTable('holds').set({ booking_id: row.id }).where('id', '=', hold.id).execute();
+    return { booking: bookingOf({ ...row, color: treatment.color }), manageToken };
+  });
+}
+
+/**
+ * A booking seen through its manage token. Unknown ids and wrong tokens answer the same 404,
+ * so a token cannot be used to learn which bookings exist.
+ */
+async function bookingForToken(trx: Trx | Deps['store']['db'], clinic: ClinicRow, id: string, token: string | null) {
+  if (!token) throw new ApiError('unauthorized', 'The manage token from the confirmation is required');
+  const row = await findBooking(trx, clinic.id, id).catch(() => null);
+  if (!row || row.manage_token_hash === null || row.manage_token_hash !== hashSecret(token)) throw notFound('Booking');
+  return row;
+}
+
+export async function getManagedBooking(deps: Deps, clinic: ClinicRow, id: string, token: string | null) {
+  return bookingOf(await bookingForToken(deps.store.db, clinic, id, token));
+}
+
+export async function cancelManagedBooking(deps: Deps, clinic: ClinicRow, id: string, token: string | null) {
+  return deps.store.write(async (trx) => {
+    const row = await bookingForToken(trx, clinic, id, token);
+    const now = deps.clock.now();
+    if (row.status === 'booked' && now >= row.start_ms) {
+      throw new ApiError('conflict', 'The booking has already started; contact the clinic');
+    }
+    return cancelBookingRow(trx, clinic, row, now);
+  });
+}
