@@ -69,7 +69,8 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
       operationId: operationId(spec),
       summary: spec.summary,
       tags: [spec.tag],
-      ...(security ? { security: [{ [security.name]: [] }] } : { security: [] }),
+      // OpenAPI 3.1 lets a bearer requirement list role names: admin-only routes say so.
+      ...(security ? { security: [{ [security.name]: spec.access === 'admin' ? ['admin'] : [] }] } : { security: [] }),
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(spec.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } }

@@ -59,6 +59,11 @@ export function checkIdempotencyKey(key: string | undefined): string | null {
  * the first answer, errors included (except 5xx, which are not kept so a retry can succeed);
  * the same key with another body is 422; the same key while the first is running is 409.
  */
+/** The fingerprint of a request body that a key is bound to. */
+export function requestHashOf(body: unknown): string {
+  return sha256(canonical(body)).toString('hex');
+}
+
 export async function idempotent(
   deps: Deps,
   target: { clinicId: string; scope: string; key: string; body: unknown },
@@ -66,7 +71,7 @@ export async function idempotent(
 ): Promise<StoredResponse & { replayed: boolean }> {
   const { store, clock } = deps;
   const keyHash = sha256(target.key).toString('hex');
-  const requestHash = sha256(canonical(target.body)).toString('hex');
+  const requestHash = requestHashOf(target.body);
   const where = { clinic_id: target.clinicId, scope: target.scope, key_hash: keyHash };
 
   const claim = await store.write(async (trx) => {
