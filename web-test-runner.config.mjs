@@ -1,0 +1,79 @@
+// Browser tests: real Debian Chromium, real Tidbok server on loopback.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  console.error(`Chromium not found at ${chromium}: install it with 'apt-get install chromium' (or set CHROMIUM_PATH).`);
+  process.exit(1);
+}
+
+// The server is TypeScript; bundle its test entry once so this Node process can run it.
+mkdirSync(join(root, '.tmp'), { recursive: true });
+const serverBundle = join(root, '.tmp', 'browser-test-server.mjs');
+await build({
+  entryPoints: [join(root, 'server/src/browser-test-server.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  alias: { '@tidbok/core': join(root, 'packages/core/src/index.ts') },
+  outfile: serverBundle,
+  logLevel: 'warning',
+});
+const { startBrowserTestServer } = await import(serverBundle);
+let tidbok;
+
+/** Lets a test ask the Node side for a fresh clinic: `executeServerCommand('tidbok-seed', {...})`. */
+function tidbokPlugin() {
+  return {
+    name: 'tidbok-server',
+    async serverStart() {
+      tidbok = await startBrowserTestServer();
+    },
+    async serverStop() {
+      await tidbok?.stop();
+    },
+    async executeCommand({ command, payload }) {
+      if (command !== 'tidbok-seed') return undefined;
+      // The page passes its own origin so the clinic's CORS list admits it.
+      return tidbok.seed(payload);
+    },
+  };
+}
+
+export default {
+  rootDir: root,
+  files: ['packages/elements/src/**/*.browser.test.ts'],
+  nodeResolve: { exportConditions: ['@tidbok/source', 'browser', 'development'] },
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') }),
+    tidbokPlugin(),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chromium,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+    }),
+  ],
+  concurrency: 2,
+  testFramework: { config: { timeout: 15000 } },
+  testsFinishTimeout: 180000,
+};
