@@ -16,6 +16,7 @@ import { registerAdminCalendarRoutes } from './routes/admin-calendar.js';
 import { registerAdminCatalogueRoutes } from './routes/admin-catalogue.js';
 import { registerPublicBookingRoutes } from './routes/public-booking.js';
 import { registerPublicRoutes } from './routes/public.js';
+import { registerStaticRoutes, type StaticOptions } from './routes/static.js';
 import { registerSystemRoutes } from './routes/system.js';
 import type { Deps } from './services/deps.js';
 import type { Store } from './store/store.js';
@@ -30,6 +31,8 @@ export interface AppOptions {
   clock?: Clock;
   config?: Config;
   logger?: Logger;
+  /** Where the embed bundle and demo pages are; omitted in tests that don't serve them. */
+  files?: StaticOptions;
 }
 
 function problem(error: ApiError): Response {
@@ -40,7 +43,7 @@ function problem(error: ApiError): Response {
 }
 
 /** Builds the Hono app. It opens no port; `main.ts` does, and tests call `app.request`. */
-export function createApp({ store, clock = systemClock, config = testConfig(), logger = silentLogger }: AppOptions) {
+export function createApp({ store, clock = systemClock, config = testConfig(), logger = silentLogger, files }: AppOptions) {
   const deps: Deps = { store, clock, config };
   const app = new Hono<AppEnv>();
   const api = new Api(app, deps);
@@ -96,6 +99,8 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   registerPublicBookingRoutes(api, deps);
   registerAdminCatalogueRoutes(api, deps);
   registerAdminCalendarRoutes(api, deps);
+
+  if (files) registerStaticRoutes(app, files);
 
   let openapi: unknown;
   app.get('/v1/openapi.json', (c) => {

@@ -1,3 +1,5 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
@@ -12,7 +14,13 @@ const store = openSqliteStore({ file: config.dbFile });
 const applied = await store.migrate();
 const deps = { store, clock: systemClock, config };
 const demo = await seedDemoIfEmpty(deps);
-const app = createApp({ ...deps, logger: consoleLogger });
+// Bundled to server/dist/main.js; the embed bundle sits beside it, the example pages two up.
+const here = dirname(fileURLToPath(import.meta.url));
+const app = createApp({
+  ...deps,
+  logger: consoleLogger,
+  files: { embedFile: join(here, 'embed', 'tidbok.js'), examplesDir: join(here, '..', '..', 'examples') },
+});
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const base = `http://localhost:${info.port}`;
