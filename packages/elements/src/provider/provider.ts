@@ -1,0 +1,39 @@
+import { provide } from '@lit/context';
+import { html, LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { connect, type TidbokConnection, tidbokContext } from '../context.js';
+
+/**
+ * @summary Configures every Tidbok element inside it: one `api`, `clinic` and (for staff) `token`.
+ * @slot - The Tidbok elements to configure.
+ */
+export class TidbokProvider extends LitElement {
+  /** Base URL of the Tidbok server, e.g. `https://booking.example.com`. */
+  @property() api = '';
+  /** The clinic's slug. */
+  @property() clinic = '';
+  /** Staff token; enables the admin calendar. Prefer setting it as a property over an attribute. */
+  @property() token: string | null = null;
+  /** `sv` or `en`; defaults to the clinic's language. */
+  @property() locale: 'sv' | 'en' | undefined;
+
+  @provide({ context: tidbokContext })
+  @state()
+  connection: TidbokConnection | undefined;
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('api') || changed.has('clinic') || changed.has('token') || changed.has('locale')) {
+      this.connection = this.api && this.clinic ? connect(this.api, this.clinic, this.token, this.locale) : undefined;
+    }
+  }
+
+  override render() {
+    return html`<slot></slot>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tidbok-provider': TidbokProvider;
+  }
+}
