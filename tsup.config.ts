@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
 
 /**
@@ -6,17 +7,34 @@ import { defineConfig, type Options } from 'tsup';
  */
 const only = process.env.TIDBOK_BUILD;
 
+const dependenciesOf = (name: string): string[] =>
+  Object.keys(JSON.parse(readFileSync(`packages/${name}/package.json`, 'utf8')).dependencies ?? {});
+
+/** Packages whose only build is ESM; bundled so the CommonJS build works on Node 20.11 too. */
+const ESM_ONLY = new Set(['ky']);
+
 const library = (name: string): Options => ({
   name,
   entry: { index: `packages/${name}/src/index.ts` },
   outDir: `packages/${name}/dist`,
   format: ['esm', 'cjs'],
-  dts: { compilerOptions: { paths: {} } },
+  // Declarations are built from the sources of sibling packages, so no build order is needed,
+  // while the emitted .d.ts still import them by package name.
+  dts: {
+    compilerOptions: {
+      paths: {
+        '@tidbok/core': ['packages/core/src/index.ts'],
+        '@tidbok/sdk': ['packages/sdk/src/index.ts'],
+      },
+    },
+  },
   sourcemap: true,
   clean: true,
   target: 'es2022',
   treeshake: true,
-  external: [/^@tidbok\//],
+  // A library's own dependencies stay imports (one zod per app), except ESM-only ones.
+  external: [/^@tidbok\//, ...dependenciesOf(name).filter((d) => !ESM_ONLY.has(d)).flatMap((d) => [d, new RegExp(`^${d}/`)])],
+  noExternal: [...ESM_ONLY],
 });
 
 const server: Options = {
@@ -34,5 +52,5 @@ const server: Options = {
   banner: { js: "import { createRequire as __tidbokRequire } from 'node:module'; const require = __tidbokRequire(import.meta.url);" },
 };
 
-const all = [library('core'), server];
+const all = [library('core'), library('sdk'), server];
 export default defineConfig(only === 'server' ? [server] : all);

@@ -14,6 +14,8 @@ import { buildOpenApi } from './http/openapi.js';
 import { type Logger, silentLogger } from './logger.js';
 import { registerAdminCalendarRoutes } from './routes/admin-calendar.js';
 import { registerAdminCatalogueRoutes } from './routes/admin-catalogue.js';
+import { registerAdminMessageRoutes } from './routes/admin-messages.js';
+import { registerManagePage } from './routes/manage-page.js';
 import { registerPublicBookingRoutes } from './routes/public-booking.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { registerStaticRoutes, type StaticOptions } from './routes/static.js';
@@ -99,6 +101,8 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   registerPublicBookingRoutes(api, deps);
   registerAdminCatalogueRoutes(api, deps);
   registerAdminCalendarRoutes(api, deps);
+  registerAdminMessageRoutes(api, deps);
+  registerManagePage(app, deps);
 
   if (files) registerStaticRoutes(app, files);
 

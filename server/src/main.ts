@@ -6,6 +6,8 @@ import { systemClock } from './clock.js';
 import { configFromEnv } from './config.js';
 import { seedDemoIfEmpty } from './demo.js';
 import { consoleLogger } from './logger.js';
+import { Dispatcher } from './notifications/dispatcher.js';
+import { transportsFromConfig } from './notifications/transports.js';
 import { cleanUp } from './services/maintenance.js';
 import { openSqliteStore } from './store/store.js';
 
@@ -41,6 +43,11 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(lines.filter(Boolean).join('\n'));
 });
 
+// The outbox is delivered every few seconds; with no transport configured, messages wait there.
+const transports = transportsFromConfig(config);
+const dispatcher = new Dispatcher(deps, transports, consoleLogger);
+dispatcher.start(5_000);
+
 // Housekeeping every ten minutes; failures are logged and retried next time.
 const housekeeping = setInterval(() => {
   cleanUp(deps).catch((error: unknown) =>
@@ -54,7 +61,11 @@ function shutdown() {
   if (closing) return;
   closing = true;
   server.close(() => {
-    void store.close().then(() => process.exit(0));
+    void dispatcher
+      .stop()
+      .then(() => transports.close?.())
+      .then(() => store.close())
+      .then(() => process.exit(0));
   });
   setTimeout(() => process.exit(0), 3000).unref();
 }

@@ -57,6 +57,14 @@ describe('settings', () => {
       bookingInfoText: 'Jag samtycker till att mina uppgifter sparas.',
       allowedOrigins: ['https://a.example', 'http://localhost:3000'],
       staffConfirmationDefault: 'sms',
+      reminderHoursBefore: 24,
+      reminderChannel: 'email',
+      confirmationCopyTo: 'kopia@example.com',
+      confirmationCopyToPractitioner: true,
+      smsSender: 'Lugna',
+      receiptTitle: 'Kvitto',
+      organisationNumber: '556677-8899',
+      address: 'Götgatan 12, Stockholm',
     };
     const res = await api('PATCH', '/settings', { locale: 'en', modules: { booking: false }, booking });
     expect(res.status).toBe(200);
@@ -68,6 +76,19 @@ describe('settings', () => {
     expect((await api('GET', '/settings')).json.modules).toEqual({ booking: false });
     expect((await api('PATCH', '/settings', { modules: {} })).json.modules).toEqual({ booking: false });
     expect((await api('PATCH', '/settings', { modules: { booking: true } })).json.modules).toEqual({ booking: true });
+  });
+
+  it('keeps every change when patches of different settings arrive at the same time', async () => {
+    await Promise.all([
+      api('PATCH', '/settings', { booking: { minNoticeHours: 5 } }),
+      api('PATCH', '/settings', { booking: { holdMinutes: 7 } }),
+      api('PATCH', '/settings', { name: 'Nytt namn' }),
+      api('PATCH', '/settings', { modules: { booking: false } }),
+    ]);
+    const settings = (await api('GET', '/settings')).json;
+    expect(settings.name).toBe('Nytt namn');
+    expect(settings.modules.booking).toBe(false);
+    expect(settings.booking).toMatchObject({ minNoticeHours: 5, holdMinutes: 7 });
   });
 
   it('refuses bad values per field and changes nothing', async () => {

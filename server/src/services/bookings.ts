@@ -8,7 +8,8 @@ import type {
 } from '@tidbok/core';
 import type { Selectable } from 'kysely';
 import { ApiError, invalid, isOverlapError, notFound } from '../errors.js';
-import { newId } from '../secrets.js';
+import { enqueueBookingMessage } from '../notifications/compose.js';
+import { hashSecret, newId, newSecret } from '../secrets.js';
 import type { Db, Trx } from '../store/store.js';
 import type { BookingTable } from '../store/schema.js';
 import { iso, isoOrNull } from '../time.js';
@@ -115,6 +116,9 @@ export async function createStaffBooking(deps: Deps, clinic: ClinicRow, body: Cr
       ? await referenced(() => findClient(trx, clinic.id, body.clientId!), 'clientId', 'client')
       : await insertClient(trx, clinic.id, now, body.client!);
 
+    const confirmation = body.confirmation ?? settings.staffConfirmationDefault;
+    // A confirmation carries a manage link, so the client can see or cancel what staff booked.
+    const manageToken = confirmation === 'none' ? null : newSecret('tbm');
     const row: BookingRow = {
       id: newId('bk'),
       clinic_id: clinic.id,
@@ -127,9 +131,9 @@ export async function createStaffBooking(deps: Deps, clinic: ClinicRow, body: Cr
       end_ms: end,
       note: body.note ?? '',
       late_cancellation: 0,
-      confirmation: body.confirmation ?? settings.staffConfirmationDefault,
+      confirmation,
       source: 'staff',
-      manage_token_hash: null,
+      manage_token_hash: manageToken ? hashSecret(manageToken) : null,
       paid_amount_cents: null,
       paid_currency: null,
       paid_method: null,
@@ -142,6 +146,9 @@ export async function createStaffBooking(deps: Deps, clinic: ClinicRow, body: Cr
     await guardOverlap(trx, { practitionerId: row.practitioner_id, start, end }, now, () =>
       trx.insertInto('bookings').values(row).execute(),
     );
+    if (confirmation !== 'none') {
+      await enqueueBookingMessage(trx, deps, { clinic, bookingId: row.id, kind: 'confirmation', channel: confirmation, manageToken });
+    }
     return bookingOf({ ...row, color: treatment.color });
   });
 }
@@ -209,18 +216,53 @@ export async function cancellationWindowHours(db: Db | Trx, clinic: ClinicRow, p
  * Cancels a booked booking and frees its time. `late` defaults to whether `now` is inside the
  * practitioner's (else the clinic's) cancellation window.
  */
-export async function cancelBookingRow(trx: Trx, clinic: ClinicRow, row: BookingWithColor, now: number, late?: boolean) {
+export async function cancelBookingRow(
+  trx: Trx,
+  deps: Deps,
+  clinic: ClinicRow,
+  row: BookingWithColor,
+  options: { late?: boolean; notify?: boolean } = {},
+) {
   if (row.status !== 'booked') throw new ApiError('conflict', `The booking is already ${row.status.replace('_', '-')}`);
+  const now = deps.clock.now();
   const windowHours = await cancellationWindowHours(trx, clinic, row.practitioner_id);
-  const isLate = late ?? now > row.start_ms - windowHours * 3_600_000;
+  const isLate = options.late ?? now > row.start_ms - windowHours * 3_600_000;
   const changes = { status: 'cancelled', late_cancellation: isLate ? 1 : 0, cancelled_at: now, updated_at: now };
   await trx.updateTable('bookings').set(changes).where('id', '=', row.id).execute();
+  // The client hears of it the way they chose for the confirmation (not for past bookings).
+  if ((options.notify ?? true) && row.confirmation !== 'none' && row.start_ms > now) {
+    await enqueueBookingMessage(trx, deps, {
+      clinic,
+      bookingId: row.id,
+      kind: 'cancellation',
+      channel: row.confirmation as 'email' | 'sms',
+    });
+  }
   return bookingOf({ ...row, ...changes });
+}
+
+/**
+ * Staff "send confirmation": a fresh manage link (the old one stops working, as only hashes are
+ * kept) and a confirmation through the outbox, like any other.
+ */
+export async function sendConfirmation(deps: Deps, clinic: ClinicRow, id: string, channel: 'email' | 'sms') {
+  return deps.store.write(async (trx) => {
+    const row = await findBooking(trx, clinic.id, id);
+    if (row.status !== 'booked') throw new ApiError('conflict', 'Only a booked booking can be confirmed');
+    const manageToken = newSecret('tbm');
+    await trx
+      .updateTable('bookings')
+      .set({ manage_token_hash: hashSecret(manageToken), updated_at: deps.clock.now() })
+      .where('id', '=', id)
+      .execute();
+    const [messageId] = await enqueueBookingMessage(trx, deps, { clinic, bookingId: id, kind: 'confirmation', channel, manageToken });
+    return { messageId: messageId! };
+  });
 }
 
 export async function cancelStaffBooking(deps: Deps, clinic: ClinicRow, id: string, body: CancelBookingBody) {
   return deps.store.write(async (trx) =>
-    cancelBookingRow(trx, clinic, await findBooking(trx, clinic.id, id), deps.clock.now(), body.late),
+    cancelBookingRow(trx, deps, clinic, await findBooking(trx, clinic.id, id), { late: body.late, notify: body.notify }),
   );
 }
 

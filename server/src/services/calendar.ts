@@ -325,7 +325,7 @@ export async function calendarFeed(deps: Deps, clinic: ClinicRow, query: RangeQu
     .select(['id', 'start_ms', 'end_ms', 'practitioner_id', 'expires_at'])
     .where('clinic_id', '=', clinic.id)
     .where('active', '=', 1)
-      .where('expires_at', '>', now)
+    .where('expires_at', '>', now)
     .where('start_ms', '<', to)
     .where('end_ms', '>', from);
   if (pid) holds = holds.where('practitioner_id', '=', pid);
@@ -337,6 +337,21 @@ export async function calendarFeed(deps: Deps, clinic: ClinicRow, query: RangeQu
     holds.execute(),
   ]);
   const offered = await practitionerTreatmentTypeIds(db, [...new Set(workingRows.map((w) => w.practitioner_id))]);
+  // A block's own list may name a treatment type deleted since; it is no longer bookable there.
+  const named = [...new Set(workingRows.flatMap((w) => parseIds(w.treatment_type_ids) ?? []))];
+  const live = new Set(
+    named.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('treatment_types')
+            .select('id')
+            .where('clinic_id', '=', clinic.id)
+            .where('id', 'in', named)
+            .where('deleted_at', 'is', null)
+            .execute()
+        ).map((t) => t.id),
+  );
 
   const entries: CalendarEntry[] = [
     ...workingRows.map((w): CalendarEntry => {
@@ -349,7 +364,7 @@ export async function calendarFeed(deps: Deps, clinic: ClinicRow, query: RangeQu
         practitionerId: w.practitioner_id,
         color: WORKING_TIME_COLOR,
         treatmentTypeIds: own,
-        bookableTreatmentTypeIds: own ?? offered.get(w.practitioner_id) ?? [],
+        bookableTreatmentTypeIds: own ? own.filter((id) => live.has(id)) : (offered.get(w.practitioner_id) ?? []),
         locationId: w.location_id,
       };
     }),

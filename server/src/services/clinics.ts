@@ -135,19 +135,21 @@ export async function authenticateStaff({ store }: Deps, token: string) {
 }
 
 export async function updateSettings(deps: Deps, clinic: ClinicRow, patch: UpdateSettingsBody) {
-  const current = bookingSettingsOf(clinic);
-  const booking: BookingSettings = { ...current, ...stripUndefined(patch.booking ?? {}) };
-  const next: ClinicRow = {
-    ...clinic,
-    name: patch.name ?? clinic.name,
-    time_zone: patch.timeZone ?? clinic.time_zone,
-    locale: patch.locale ?? clinic.locale,
-    booking_module: patch.modules?.booking === undefined ? clinic.booking_module : patch.modules.booking ? 1 : 0,
-    settings: JSON.stringify(booking),
-    updated_at: deps.clock.now(),
-  };
-  await deps.store.write((trx) =>
-    trx
+  // Merge over the row as it is inside the write lock, not as the request first read it:
+  // otherwise two admins changing different settings at once lose one of the changes.
+  return deps.store.write(async (trx) => {
+    const current = await trx.selectFrom('clinics').selectAll().where('id', '=', clinic.id).executeTakeFirstOrThrow();
+    const booking: BookingSettings = { ...bookingSettingsOf(current), ...stripUndefined(patch.booking ?? {}) };
+    const next: ClinicRow = {
+      ...current,
+      name: patch.name ?? current.name,
+      time_zone: patch.timeZone ?? current.time_zone,
+      locale: patch.locale ?? current.locale,
+      booking_module: patch.modules?.booking === undefined ? current.booking_module : patch.modules.booking ? 1 : 0,
+      settings: JSON.stringify(booking),
+      updated_at: deps.clock.now(),
+    };
+    await trx
       .updateTable('clinics')
       .set({
         name: next.name,
@@ -158,9 +160,9 @@ export async function updateSettings(deps: Deps, clinic: ClinicRow, patch: Updat
         updated_at: next.updated_at,
       })
       .where('id', '=', clinic.id)
-      .execute(),
-  );
-  return settingsOf(next);
+      .execute();
+    return settingsOf(next);
+  });
 }
 
 export function stripUndefined<T extends object>(value: T): Partial<T> {

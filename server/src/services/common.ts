@@ -11,8 +11,11 @@ export function instant(value: string, path: string): number {
   return ms;
 }
 
-/** A `[start, end)` that is not empty and not absurdly long. */
-export function checkInterval(start: number, end: number, maxHours = 24) {
+/**
+ * A `[start, end)` that is not empty and not absurdly long. The default bound is 25 hours, not
+ * 24: a whole local day (00:00–24:00, e.g. a day off) lasts 25 hours on a fall-back day.
+ */
+export function checkInterval(start: number, end: number, maxHours = 25) {
   if (end <= start) throw invalid('end', 'end must be after start');
   if (end - start > maxHours * HOUR) throw invalid('end', `An entry may last at most ${maxHours} hours`);
 }

@@ -1,5 +1,6 @@
 import type { CreateBookingBody, CreateBookingResponse } from '@tidbok/core';
 import { ApiError, invalid, isOverlapError, notFound } from '../errors.js';
+import { enqueueBookingMessage } from '../notifications/compose.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
 import type { Trx } from '../store/store.js';
 import { findTreatmentType } from './catalogue.js';
@@ -113,6 +114,15 @@ export async function createPublicBooking(deps: Deps, clinic: ClinicRow, body: C
       throw error;
     }
     await trx.updateTable('holds').set({ booking_id: row.id }).where('id', '=', hold.id).execute();
+    if (body.confirmation !== 'none') {
+      await enqueueBookingMessage(trx, deps, {
+        clinic,
+        bookingId: row.id,
+        kind: 'confirmation',
+        channel: body.confirmation,
+        manageToken,
+      });
+    }
     return { booking: bookingOf({ ...row, color: treatment.color }), manageToken };
   });
 }
@@ -139,6 +149,6 @@ export async function cancelManagedBooking(deps: Deps, clinic: ClinicRow, id: st
     if (row.status === 'booked' && now >= row.start_ms) {
       throw new ApiError('conflict', 'The booking has already started; contact the clinic');
     }
-    return cancelBookingRow(trx, clinic, row, now);
+    return cancelBookingRow(trx, deps, clinic, row);
   });
 }

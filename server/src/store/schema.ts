@@ -18,6 +18,7 @@ export interface Database {
   bookings: BookingTable;
   holds: HoldTable;
   idempotency_keys: IdempotencyKeyTable;
+  messages: MessageTable;
 }
 
 export interface ClinicTable {
@@ -191,3 +192,27 @@ export interface IdempotencyKeyTable {
 }
 
 export type Unused = Generated<never>;
+
+export interface MessageTable {
+  id: string;
+  clinic_id: string;
+  booking_id: string | null;
+  client_id: string | null;
+  kind: string;
+  channel: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  body_html: string | null;
+  /** JSON: [{ filename, contentType, content }] */
+  attachments: string | null;
+  secret_url: string | null;
+  dedupe_key: string | null;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: number;
+  locked_until: number;
+  sent_at: number | null;
+  created_at: number;
+}

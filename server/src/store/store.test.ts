@@ -165,7 +165,7 @@ describe('the database refuses double bookings (API.md, rules that make a slot, 
           .insertInto('holds')
           .values({
             id: newId('hd'), clinic_id: ids.clinic, practitioner_id: ids.pr, treatment_type_id: ids.tt, location_id: null,
-            start_ms: start, end_ms: end, expires_at: end, secret_hash: 'x', client_ip: null, created_at: 0,
+            start_ms: start, end_ms: end, expires_at: end, secret_hash: 'x', client_ip: null, active: 1, created_at: 0,
           })
           .execute(),
       );

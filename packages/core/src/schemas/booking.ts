@@ -180,7 +180,11 @@ export const UpdateAdminBookingBodySchema = z.strictObject({
 });
 export type UpdateAdminBookingBody = z.infer<typeof UpdateAdminBookingBodySchema>;
 
-export const CancelBookingBodySchema = z.strictObject({ late: z.optional(z.boolean()) });
+export const CancelBookingBodySchema = z.strictObject({
+  late: z.optional(z.boolean()),
+  /** Whether the client gets a cancellation notice (default true, by their confirmation channel). */
+  notify: z.optional(z.boolean()),
+});
 export type CancelBookingBody = z.infer<typeof CancelBookingBodySchema>;
 export const SendConfirmationBodySchema = z.strictObject({ channel: z.enum(['email', 'sms']) });
 export type SendConfirmationBody = z.infer<typeof SendConfirmationBodySchema>;
@@ -317,16 +321,24 @@ export type ApplyTemplateWeekBody = z.infer<typeof ApplyTemplateWeekBodySchema>;
 
 // ---- Outbox messages ----
 
+export const MessageKindSchema = z.enum(['confirmation', 'cancellation', 'reminder', 'receipt', 'login_link', 'copy']);
+export type MessageKind = z.infer<typeof MessageKindSchema>;
 export const MessageSchema = z.object({
   id: z.string(),
+  kind: z.optional(MessageKindSchema),
+  bookingId: z.optional(z.nullable(z.string())),
   channel: z.enum(['email', 'sms']),
   to: z.string(),
   subject: z.string(),
   body: z.string(),
   status: z.enum(['pending', 'sent', 'failed']),
+  attempts: z.optional(z.number()),
+  lastError: z.optional(z.nullable(z.string())),
   createdAt: z.string(),
   sentAt: z.nullable(z.string()),
 });
+export const ListMessagesQuerySchema = z.strictObject({ bookingId: z.optional(IdSchema) });
+export type ListMessagesQuery = z.infer<typeof ListMessagesQuerySchema>;
 export type Message = z.infer<typeof MessageSchema>;
 export const MessageListSchema = z.object({ messages: z.array(MessageSchema) });
 

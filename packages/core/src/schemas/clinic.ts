@@ -32,6 +32,19 @@ export const BookingSettingsSchema = z.object({
   bookingInfoText: TextSchema,
   allowedOrigins: z.array(OriginSchema).check(z.maxLength(50)),
   staffConfirmationDefault: ConfirmationChannelSchema,
+  /** Hours before the start to send a reminder; null = no reminders. */
+  reminderHoursBefore: z.nullable(z.number().check(z.minimum(1), z.maximum(14 * 24))),
+  reminderChannel: z.enum(['email', 'sms']),
+  /** An extra address that gets a copy of every confirmation. */
+  confirmationCopyTo: z.nullable(z.email().check(z.maxLength(LIMITS.email))),
+  /** Whether the practitioner (their e-mail) gets a copy of confirmations. */
+  confirmationCopyToPractitioner: z.boolean(),
+  /** Sender name of SMS (at most 11 letters and digits, as operators require). */
+  smsSender: z.string().check(z.regex(/^[A-Za-z0-9]{1,11}$/, 'At most 11 letters and digits')),
+  /** Receipt heading, e.g. "Kvitto"; empty = the default in the clinic's language. */
+  receiptTitle: z.string().check(z.maxLength(LIMITS.title)),
+  organisationNumber: z.string().check(z.maxLength(40)),
+  address: z.string().check(z.maxLength(LIMITS.address)),
 });
 export type BookingSettings = z.infer<typeof BookingSettingsSchema>;
 
@@ -46,6 +59,14 @@ export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
   bookingInfoText: '',
   allowedOrigins: [],
   staffConfirmationDefault: 'email',
+  reminderHoursBefore: null,
+  reminderChannel: 'sms',
+  confirmationCopyTo: null,
+  confirmationCopyToPractitioner: false,
+  smsSender: 'Tidbok',
+  receiptTitle: '',
+  organisationNumber: '',
+  address: '',
 };
 
 export const SettingsSchema = z.object({

@@ -1,0 +1,331 @@
+import {
+  type Activity,
+  ActivitySchema,
+  type ApplyTemplateWeekBody,
+  type Booking,
+  BookingSchema,
+  type CalendarResponse,
+  CalendarResponseSchema,
+  type CancelBookingBody,
+  type Client,
+  ClientListSchema,
+  ClientSchema,
+  type CreateActivityBody,
+  type CreateAdminBookingBody,
+  type CreateClientBody,
+  type CreateLocationBody,
+  type CreatePractitionerBody,
+  type CreateStaffBody,
+  type CreateStaffResponse,
+  CreateStaffResponseSchema,
+  type CreateTemplateWeekBody,
+  type CreateTreatmentTypeBody,
+  type CreateWorkingTimeBody,
+  type DeletedResponse,
+  DeletedResponseSchema,
+  type ListClientsQuery,
+  type ListSlotsResponse,
+  ListSlotsResponseSchema,
+  type Location,
+  LocationListSchema,
+  LocationSchema,
+  type Message,
+  MessageListSchema,
+  type PayBookingBody,
+  type Practitioner,
+  PractitionerListSchema,
+  PractitionerSchema,
+  type RangeQuery,
+  type SendConfirmationBody,
+  type SendReceiptBody,
+  type Settings,
+  SettingsSchema,
+  type Staff,
+  StaffListSchema,
+  StaffSchema,
+  type TemplateWeek,
+  TemplateWeekSchema,
+  type TreatmentType,
+  TreatmentTypeListSchema,
+  TreatmentTypeSchema,
+  type UpdateActivityBody,
+  type UpdateAdminBookingBody,
+  type UpdateClientBody,
+  type UpdateLocationBody,
+  type UpdatePractitionerBody,
+  type UpdateSettingsBody,
+  type UpdateTreatmentTypeBody,
+  type UpdateWorkingTimeBody,
+  type WorkingTime,
+  WorkingTimeSchema,
+} from '@tidbok/core';
+import * as z from 'zod/mini';
+import type { WithInstants } from './instants.js';
+import type { SlotsQuery } from './public-client.js';
+import { createTransport, json, nothing, type RequestOptions, type Send, text, type TransportOptions } from './transport.js';
+
+/** A staff token, or a function that returns the current one (called before every request). */
+export type TokenSource = string | (() => string | Promise<string>);
+
+export interface TidbokAdminOptions extends TransportOptions {
+  token: TokenSource;
+}
+
+/** Not in core yet: the answer to `POST …/admin/template-weeks/:id/apply` (API.md). */
+export interface ApplyTemplateWeekResponse {
+  created: number;
+  skipped: number;
+}
+const ApplyTemplateWeekResponseSchema = z.object({ created: z.number(), skipped: z.number() });
+/** Not in core yet: the list envelope follows the other lists (`{ treatmentTypes }` …). */
+const TemplateWeekListSchema = z.object({ templateWeeks: z.array(TemplateWeekSchema) });
+
+/** Not in core yet: the staff routes beyond list and create are still to come. */
+export type UpdateStaffBody = Partial<CreateStaffBody>;
+
+export type CalendarQuery = WithInstants<RangeQuery>;
+export type WorkingTimeRangeQuery = WithInstants<RangeQuery>;
+export type CreateWorkingTimeInput = WithInstants<CreateWorkingTimeBody>;
+export type UpdateWorkingTimeInput = WithInstants<UpdateWorkingTimeBody>;
+export type CreateActivityInput = WithInstants<CreateActivityBody>;
+export type UpdateActivityInput = WithInstants<UpdateActivityBody>;
+export type CreateAdminBookingInput = WithInstants<CreateAdminBookingBody>;
+export type UpdateAdminBookingInput = WithInstants<UpdateAdminBookingBody>;
+
+/** The five calls every catalogue resource has. */
+export interface Resource<T, Create, Update> {
+  list(options?: RequestOptions): Promise<T[]>;
+  get(id: string, options?: RequestOptions): Promise<T>;
+  create(body: Create, options?: RequestOptions): Promise<T>;
+  update(id: string, patch: Update, options?: RequestOptions): Promise<T>;
+  /** Resolves also when a retry finds the resource already gone (its first attempt went through). */
+  remove(id: string, options?: RequestOptions): Promise<void>;
+}
+
+export interface PractitionerResource extends Resource<Practitioner, CreatePractitionerBody, UpdatePractitionerBody> {
+  /** Replaces the practitioner's own list of treatment types. */
+  setTreatmentTypes(id: string, treatmentTypeIds: string[], options?: RequestOptions): Promise<Practitioner>;
+}
+
+export interface ClientResource extends Omit<Resource<Client, CreateClientBody, UpdateClientBody>, 'list'> {
+  /** All clients, or those whose name, e-mail or phone matches `q`. */
+  list(query?: ListClientsQuery, options?: RequestOptions): Promise<Client[]>;
+}
+
+export interface StaffResource extends Omit<Resource<Staff, CreateStaffBody, UpdateStaffBody>, 'create'> {
+  /** Creates a staff user and their first token, which is shown only this once. */
+  create(body: CreateStaffBody, options?: RequestOptions): Promise<CreateStaffResponse>;
+}
+
+/** The staff side of one clinic. Every call sends the staff token as a bearer token. */
+export interface TidbokAdmin {
+  /** Replaces the token (e.g. after the user signs in again); the next request uses it. */
+  setToken(token: TokenSource): void;
+  settings: {
+    get(options?: RequestOptions): Promise<Settings>;
+    /** Changes any subset; answers with all the settings after the change. */
+    update(patch: UpdateSettingsBody, options?: RequestOptions): Promise<Settings>;
+  };
+  treatmentTypes: Resource<TreatmentType, CreateTreatmentTypeBody, UpdateTreatmentTypeBody>;
+  practitioners: PractitionerResource;
+  locations: Resource<Location, CreateLocationBody, UpdateLocationBody>;
+  clients: ClientResource;
+  staff: StaffResource;
+  /** Bookings, working time, activities and holds between `from` and `to`. */
+  calendar(query: CalendarQuery, options?: RequestOptions): Promise<CalendarResponse>;
+  /** As the public `slots()`, also for treatment types that are not bookable online. */
+  slots(query: SlotsQuery, options?: RequestOptions): Promise<ListSlotsResponse>;
+  workingTimes: {
+    get(id: string, options?: RequestOptions): Promise<WorkingTime>;
+    create(body: CreateWorkingTimeInput, options?: RequestOptions): Promise<WorkingTime>;
+    update(id: string, patch: UpdateWorkingTimeInput, options?: RequestOptions): Promise<WorkingTime>;
+    remove(id: string, options?: RequestOptions): Promise<void>;
+    /** "Delete all visible working time" in a range. */
+    removeRange(query: WorkingTimeRangeQuery, options?: RequestOptions): Promise<DeletedResponse>;
+  };
+  activities: {
+    get(id: string, options?: RequestOptions): Promise<Activity>;
+    create(body: CreateActivityInput, options?: RequestOptions): Promise<Activity>;
+    update(id: string, patch: UpdateActivityInput, options?: RequestOptions): Promise<Activity>;
+    remove(id: string, options?: RequestOptions): Promise<void>;
+  };
+  bookings: {
+    /** Staff may book outside working time; an overlap with another booking or hold is `conflict`. */
+    create(body: CreateAdminBookingInput, options?: RequestOptions): Promise<Booking>;
+    get(id: string, options?: RequestOptions): Promise<Booking>;
+    update(id: string, patch: UpdateAdminBookingInput, options?: RequestOptions): Promise<Booking>;
+    remove(id: string, options?: RequestOptions): Promise<void>;
+    /** Marks a cancellation (återbud); `late` marks it late whatever the window says. */
+    cancel(id: string, body?: CancelBookingBody, options?: RequestOptions): Promise<Booking>;
+    noShow(id: string, options?: RequestOptions): Promise<Booking>;
+    sendConfirmation(id: string, body: SendConfirmationBody, options?: RequestOptions): Promise<void>;
+    /** Marks the booking paid; `amountCents` defaults to the treatment type's price. */
+    pay(id: string, body: PayBookingBody, options?: RequestOptions): Promise<Booking>;
+    /** The printable receipt, as an HTML document. */
+    receiptHtml(id: string, options?: RequestOptions): Promise<string>;
+    sendReceipt(id: string, body?: SendReceiptBody, options?: RequestOptions): Promise<void>;
+  };
+  templateWeeks: {
+    list(options?: RequestOptions): Promise<TemplateWeek[]>;
+    /** Captures the working time of the week starting `weekStart` (a local date). */
+    create(body: CreateTemplateWeekBody, options?: RequestOptions): Promise<TemplateWeek>;
+    /** Pastes the template into each week; blocks that would overlap are skipped. */
+    apply(id: string, body: ApplyTemplateWeekBody, options?: RequestOptions): Promise<ApplyTemplateWeekResponse>;
+    remove(id: string, options?: RequestOptions): Promise<void>;
+  };
+  /** The outbox: every e-mail and SMS the clinic sent or will send, optionally for one booking. */
+  messages(query?: { bookingId?: string }, options?: RequestOptions): Promise<Message[]>;
+}
+
+const id = encodeURIComponent;
+
+function resource<T, C, U, K extends string>(
+  send: Send,
+  path: string,
+  item: z.ZodMiniType<T>,
+  list: z.ZodMiniType<Record<K, T[]>>,
+  key: K,
+): Resource<T, C, U> {
+  return {
+    list: async ({ signal } = {}) => (await send({ method: 'get', path, signal }, json(list)))[key],
+    get: (itemId, { signal } = {}) => send({ method: 'get', path: `${path}/${id(itemId)}`, signal }, json(item)),
+    create: (body, { signal } = {}) => send({ method: 'post', path, json: body, signal }, json(item)),
+    update: (itemId, patch, { signal } = {}) =>
+      send({ method: 'patch', path: `${path}/${id(itemId)}`, json: patch, signal }, json(item)),
+    remove: (itemId, { signal } = {}) => send({ method: 'delete', path: `${path}/${id(itemId)}`, signal }, nothing),
+  };
+}
+
+/**
+ * The client for clinic staff: settings, the catalogue, the calendar and bookings.
+ *
+ * @example
+ * const admin = createTidbokAdmin({ baseUrl: 'https://book.clinic.example', clinic: 'demo', token });
+ * const week = await admin.calendar({ from: '2027-03-01', to: '2027-03-07' });
+ */
+export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
+  let token = options.token;
+  const send = createTransport(options, () => (typeof token === 'function' ? token() : token));
+  const A = '/admin';
+  const practitioners = resource<Practitioner, CreatePractitionerBody, UpdatePractitionerBody, 'practitioners'>(
+    send,
+    `${A}/practitioners`,
+    PractitionerSchema,
+    PractitionerListSchema,
+    'practitioners',
+  );
+  const clients = resource<Client, CreateClientBody, UpdateClientBody, 'clients'>(
+    send,
+    `${A}/clients`,
+    ClientSchema,
+    ClientListSchema,
+    'clients',
+  );
+  const staff = resource<Staff, CreateStaffBody, UpdateStaffBody, 'staff'>(
+    send,
+    `${A}/staff`,
+    StaffSchema,
+    StaffListSchema,
+    'staff',
+  );
+  const booking = (bookingId: string, rest = '') => `${A}/bookings/${id(bookingId)}${rest}`;
+
+  return {
+    setToken: (next) => {
+      token = next;
+    },
+    settings: {
+      get: ({ signal } = {}) => send({ method: 'get', path: `${A}/settings`, signal }, json(SettingsSchema)),
+      update: (patch, { signal } = {}) =>
+        send({ method: 'patch', path: `${A}/settings`, json: patch, signal }, json(SettingsSchema)),
+    },
+    treatmentTypes: resource(send, `${A}/treatment-types`, TreatmentTypeSchema, TreatmentTypeListSchema, 'treatmentTypes'),
+    practitioners: {
+      ...practitioners,
+      setTreatmentTypes: (practitionerId, treatmentTypeIds, { signal } = {}) =>
+        send(
+          { method: 'put', path: `${A}/practitioners/${id(practitionerId)}/treatment-types`, json: { treatmentTypeIds }, signal },
+          json(PractitionerSchema),
+        ),
+    },
+    locations: resource(send, `${A}/locations`, LocationSchema, LocationListSchema, 'locations'),
+    clients: {
+      ...clients,
+      list: async (query = {}, { signal } = {}) =>
+        (await send({ method: 'get', path: `${A}/clients`, query, signal }, json(ClientListSchema))).clients,
+    },
+    staff: {
+      ...staff,
+      create: (body, { signal } = {}) =>
+        send({ method: 'post', path: `${A}/staff`, json: body, signal }, json(CreateStaffResponseSchema)),
+    },
+    calendar: (query, { signal } = {}) =>
+      send({ method: 'get', path: `${A}/calendar`, query: query, signal }, json(CalendarResponseSchema)),
+    slots: (query, { signal } = {}) =>
+      send({ method: 'get', path: `${A}/slots`, query: query, signal }, json(ListSlotsResponseSchema)),
+    workingTimes: {
+      get: (itemId, { signal } = {}) =>
+        send({ method: 'get', path: `${A}/working-times/${id(itemId)}`, signal }, json(WorkingTimeSchema)),
+      create: (body, { signal } = {}) =>
+        send({ method: 'post', path: `${A}/working-times`, json: body, signal }, json(WorkingTimeSchema)),
+      update: (itemId, patch, { signal } = {}) =>
+        send(
+          { method: 'patch', path: `${A}/working-times/${id(itemId)}`, json: patch, signal },
+          json(WorkingTimeSchema),
+        ),
+      remove: (itemId, { signal } = {}) => send({ method: 'delete', path: `${A}/working-times/${id(itemId)}`, signal }, nothing),
+      removeRange: (query, { signal } = {}) =>
+        send(
+          { method: 'delete', path: `${A}/working-times`, query: query, signal },
+          json(DeletedResponseSchema),
+        ),
+    },
+    activities: {
+      get: (itemId, { signal } = {}) =>
+        send({ method: 'get', path: `${A}/activities/${id(itemId)}`, signal }, json(ActivitySchema)),
+      create: (body, { signal } = {}) =>
+        send({ method: 'post', path: `${A}/activities`, json: body, signal }, json(ActivitySchema)),
+      update: (itemId, patch, { signal } = {}) =>
+        send(
+          { method: 'patch', path: `${A}/activities/${id(itemId)}`, json: patch, signal },
+          json(ActivitySchema),
+        ),
+      remove: (itemId, { signal } = {}) => send({ method: 'delete', path: `${A}/activities/${id(itemId)}`, signal }, nothing),
+    },
+    bookings: {
+      create: (body, { signal } = {}) =>
+        send({ method: 'post', path: `${A}/bookings`, json: body, signal }, json(BookingSchema)),
+      get: (bookingId, { signal } = {}) => send({ method: 'get', path: booking(bookingId), signal }, json(BookingSchema)),
+      update: (bookingId, patch, { signal } = {}) =>
+        send({ method: 'patch', path: booking(bookingId), json: patch, signal }, json(BookingSchema)),
+      remove: (bookingId, { signal } = {}) => send({ method: 'delete', path: booking(bookingId), signal }, nothing),
+      cancel: (bookingId, body = {}, { signal } = {}) =>
+        send({ method: 'post', path: booking(bookingId, '/cancel'), json: body, signal }, json(BookingSchema)),
+      noShow: (bookingId, { signal } = {}) =>
+        send({ method: 'post', path: booking(bookingId, '/no-show'), signal }, json(BookingSchema)),
+      sendConfirmation: (bookingId, body, { signal } = {}) =>
+        send({ method: 'post', path: booking(bookingId, '/confirmation'), json: body, signal }, nothing),
+      pay: (bookingId, body, { signal } = {}) =>
+        send({ method: 'post', path: booking(bookingId, '/payment'), json: body, signal }, json(BookingSchema)),
+      receiptHtml: (bookingId, { signal } = {}) =>
+        send({ method: 'get', path: booking(bookingId, '/receipt'), headers: { accept: 'text/html' }, signal }, text),
+      sendReceipt: (bookingId, body = { channel: 'email' }, { signal } = {}) =>
+        send({ method: 'post', path: booking(bookingId, '/receipt/send'), json: body, signal }, nothing),
+    },
+    templateWeeks: {
+      list: async ({ signal } = {}) =>
+        (await send({ method: 'get', path: `${A}/template-weeks`, signal }, json(TemplateWeekListSchema))).templateWeeks,
+      create: (body, { signal } = {}) =>
+        send({ method: 'post', path: `${A}/template-weeks`, json: body, signal }, json(TemplateWeekSchema)),
+      apply: (templateId, body, { signal } = {}) =>
+        send(
+          { method: 'post', path: `${A}/template-weeks/${id(templateId)}/apply`, json: body, signal },
+          json(ApplyTemplateWeekResponseSchema),
+        ),
+      remove: (templateId, { signal } = {}) =>
+        send({ method: 'delete', path: `${A}/template-weeks/${id(templateId)}`, signal }, nothing),
+    },
+    messages: async (query = {}, { signal } = {}) =>
+      (await send({ method: 'get', path: `${A}/messages`, query, signal }, json(MessageListSchema))).messages,
+  };
+}

@@ -1,0 +1,177 @@
+import { buildIcs, type Locale, type MessageKind } from '@tidbok/core';
+import { newId } from '../secrets.js';
+import type { Trx } from '../store/store.js';
+import type { MessageTable } from '../store/schema.js';
+import type { Deps } from '../services/deps.js';
+import { bookingSettingsOf, type ClinicRow } from '../services/rows.js';
+import { type BookingFacts, formatWhen, htmlFromText, TEXTS } from './texts.js';
+
+export type Channel = 'email' | 'sms';
+
+export interface EnqueueOptions {
+  clinic: ClinicRow;
+  bookingId: string;
+  kind: 'confirmation' | 'cancellation' | 'reminder';
+  channel: Channel;
+  /** The booking's manage token, known only where it was just made; puts a manage link in. */
+  manageToken?: string | null;
+  /** Makes the message once-only (reminders). */
+  dedupeKey?: string;
+}
+
+async function loadBooking(trx: Trx, clinicId: string, bookingId: string) {
+  return trx
+    .selectFrom('bookings as b')
+    .innerJoin('clients as c', 'c.id', 'b.client_id')
+    .innerJoin('treatment_types as t', 't.id', 'b.treatment_type_id')
+    .innerJoin('practitioners as p', 'p.id', 'b.practitioner_id')
+    .leftJoin('locations as l', 'l.id', 'b.location_id')
+    .select([
+      'b.id',
+      'b.start_ms',
+      'b.end_ms',
+      'c.id as client_id',
+      'c.name as client_name',
+      'c.email as client_email',
+      'c.phone as client_phone',
+      't.name as treatment_name',
+      't.confirmation_text',
+      't.sms_text',
+      'p.name as practitioner_name',
+      'p.email as practitioner_email',
+      'p.cancellation_window_hours',
+      'l.name as location_name',
+      'l.address as location_address',
+    ])
+    .where('b.id', '=', bookingId)
+    .where('b.clinic_id', '=', clinicId)
+    .executeTakeFirstOrThrow();
+}
+
+export function manageUrl(deps: Deps, clinic: ClinicRow, bookingId: string, token: string) {
+  return `${deps.config.publicUrl}/b/${encodeURIComponent(clinic.slug)}/${encodeURIComponent(bookingId)}?t=${encodeURIComponent(token)}`;
+}
+
+/**
+ * Writes a booking's message (and, for confirmations, the copies the clinic asked for) to the
+ * outbox inside the caller's transaction, so it exists exactly when the change does.
+ * A client without an address for the channel gets a failed message that says so, visible to
+ * staff, rather than nothing.
+ */
+export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: EnqueueOptions): Promise<string[]> {
+  const { clinic, kind, channel } = options;
+  const now = deps.clock.now();
+  const settings = bookingSettingsOf(clinic);
+  const locale = clinic.locale as Locale;
+  const b = await loadBooking(trx, clinic.id, options.bookingId);
+  const when = formatWhen(b.start_ms, b.end_ms, clinic.time_zone, locale);
+  const facts: BookingFacts = {
+    clinicName: clinic.name,
+    clinicAddress: settings.address,
+    clientName: b.client_name,
+    treatmentName: b.treatment_name,
+    practitionerName: b.practitioner_name,
+    locationName: b.location_name,
+    locationAddress: b.location_address,
+    ...when,
+    timeZoneNote: '',
+    confirmationText: b.confirmation_text,
+    smsText: b.sms_text,
+    cancellationWindowHours: b.cancellation_window_hours ?? settings.cancellationWindowHours,
+    hasLink: Boolean(options.manageToken) && kind !== 'cancellation',
+  };
+  const texts = TEXTS[locale];
+  const link = facts.hasLink && options.manageToken ? manageUrl(deps, clinic, b.id, options.manageToken) : null;
+  const base = {
+    clinic_id: clinic.id,
+    booking_id: b.id,
+    client_id: b.client_id,
+    status: 'pending',
+    attempts: 0,
+    last_error: null,
+    next_attempt_at: now,
+    locked_until: 0,
+    sent_at: null,
+    created_at: now,
+  };
+  const rows: MessageTable[] = [];
+  if (channel === 'email') {
+    const rendered = texts[kind](facts);
+    const attachments =
+      kind === 'confirmation'
+        ? JSON.stringify([
+            {
+              filename: 'bokning.ics',
+              contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+              content: buildIcs({
+                uid: `${b.id}@tidbok`,
+                start: b.start_ms,
+                end: b.end_ms,
+                stamp: now,
+                summary: `${b.treatment_name} – ${clinic.name}`,
+                location: [b.location_name, b.location_address].filter(Boolean).join(', ') || clinic.name,
+                description: `${b.practitioner_name}`,
+              }),
+            },
+          ])
+        : null;
+    rows.push({
+      ...base,
+      id: newId('msg'),
+      kind,
+      channel,
+      to_address: b.client_email ?? '',
+      subject: rendered.subject,
+      body_text: rendered.text,
+      body_html: htmlFromText(rendered.text, link, locale),
+      attachments,
+      secret_url: link,
+      dedupe_key: options.dedupeKey ?? null,
+    });
+  } else {
+    const body =
+      kind === 'confirmation' ? texts.smsConfirmation(facts) : kind === 'cancellation' ? texts.smsCancellation(facts) : texts.smsReminder(facts);
+    rows.push({
+      ...base,
+      id: newId('msg'),
+      kind,
+      channel,
+      to_address: b.client_phone ?? '',
+      subject: '',
+      body_text: body,
+      body_html: null,
+      attachments: null,
+      secret_url: link,
+      dedupe_key: options.dedupeKey ?? null,
+    });
+  }
+  const main = rows[0]!;
+  if (main.to_address === '') {
+    main.status = 'failed';
+    main.last_error = channel === 'email' ? 'The client has no e-mail address' : 'The client has no phone number';
+    main.secret_url = null;
+  }
+
+  if (kind === 'confirmation') {
+    const copyFacts = { ...facts, hasLink: false };
+    const copy = texts.confirmation(copyFacts);
+    const to = [settings.confirmationCopyTo, settings.confirmationCopyToPractitioner ? b.practitioner_email : null];
+    for (const address of new Set(to.filter((a): a is string => Boolean(a)))) {
+      rows.push({
+        ...base,
+        id: newId('msg'),
+        kind: 'copy' satisfies MessageKind,
+        channel: 'email',
+        to_address: address,
+        subject: texts.copySubject(copyFacts),
+        body_text: copy.text,
+        body_html: htmlFromText(copy.text, null, locale),
+        attachments: null,
+        secret_url: null,
+        dedupe_key: null,
+      });
+    }
+  }
+  await trx.insertInto('messages').values(rows).execute();
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,233 @@
+import type { Logger } from '../logger.js';
+import type { Deps } from '../services/deps.js';
+import { bookingSettingsOf } from '../services/rows.js';
+import { enqueueBookingMessage } from './compose.js';
+import { LINK } from './texts.js';
+import type { Transports } from './transports.js';
+
+export interface DispatcherOptions {
+  /** Messages claimed per round. */
+  batch?: number;
+  /** After this many failed attempts a message is marked failed. */
+  maxAttempts?: number;
+  /** How long a claim lasts; a dispatcher that dies mid-send releases its claim after this. */
+  leaseMs?: number;
+}
+
+/** 30 s, 1 min, 2 min … capped at an hour. */
+export const backoffMs = (attempts: number) => Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempts - 1));
+
+/** Swedish numbers as operators want them: 070-123 45 67 → +46701234567. */
+export function toE164(phone: string): string {
+  const compact = phone.replace(/[\s()-]/g, '');
+  if (compact.startsWith('+')) return compact;
+  if (compact.startsWith('00')) return `+${compact.slice(2)}`;
+  if (compact.startsWith('0')) return `+46${compact.slice(1)}`;
+  return compact;
+}
+
+/** Errors can echo addresses back; keep the stored reason short and free of them. */
+function reason(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/[^\s@<>]+@[^\s@<>]+/g, '[address]').replace(/\+?\d[\d\s-]{6,}\d/g, '[number]').slice(0, 300);
+}
+
+/**
+ * Delivers the outbox. Each round schedules due reminders, claims a batch of due messages with
+ * a lease (so two dispatchers, or one restarted, never send the same message twice), sends
+ * them, and records the result: sent, or pending again with backoff, or failed at last.
+ */
+export class Dispatcher {
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private running: Promise<unknown> | null = null;
+  private readonly idleNoted = new Set<string>();
+  private readonly batch: number;
+  private readonly maxAttempts: number;
+  private readonly leaseMs: number;
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly transports: Transports,
+    private readonly logger: Logger,
+    options: DispatcherOptions = {},
+  ) {
+    this.batch = options.batch ?? 20;
+    this.maxAttempts = options.maxAttempts ?? 8;
+    this.leaseMs = options.leaseMs ?? 60_000;
+  }
+
+  start(intervalMs = 5_000) {
+    this.timer ??= setInterval(() => void this.tick(), intervalMs);
+    this.timer.unref?.();
+  }
+
+  async stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** One round, unless one is already under way. */
+  tick() {
+    this.running ??= this.runOnce()
+      .catch((error: unknown) => this.logger.error('dispatcher round failed', { error: reason(error) }))
+      .finally(() => {
+        this.running = null;
+      });
+    return this.running;
+  }
+
+  async runOnce() {
+    await this.scheduleReminders();
+    const channels = (['email', 'sms'] as const).filter((c) => this.transports[c]);
+    await this.noteUndeliverable(channels);
+    if (channels.length === 0) return { sent: 0, retried: 0, failed: 0 };
+
+    const { store, clock } = this.deps;
+    const now = clock.now();
+    const claimed = await store.write(async (trx) => {
+      const due = await trx
+        .selectFrom('messages')
+        .selectAll()
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', now)
+        .where('locked_until', '<=', now)
+        .where('channel', 'in', channels)
+        .orderBy('next_attempt_at')
+        .limit(this.batch)
+        .execute();
+      if (due.length === 0) return due;
+      await trx
+        .updateTable('messages')
+        .set({ locked_until: now + this.leaseMs })
+        .where(
+          'id',
+          'in',
+          due.map((m) => m.id),
+        )
+        .execute();
+      return due;
+    });
+
+    const result = { sent: 0, retried: 0, failed: 0 };
+    for (const message of claimed) {
+      const clinic = await store.db.selectFrom('clinics').selectAll().where('id', '=', message.clinic_id).executeTakeFirst();
+      const fill = (text: string) => (message.secret_url ? text.replaceAll(LINK, message.secret_url) : text);
+      try {
+        if (message.channel === 'email') {
+          await this.transports.email!({
+            id: message.id,
+            to: message.to_address,
+            subject: message.subject,
+            text: fill(message.body_text),
+            html: message.body_html ? fill(message.body_html) : null,
+            attachments: message.attachments ? JSON.parse(message.attachments) : [],
+          });
+        } else {
+          await this.transports.sms!({
+            id: message.id,
+            to: toE164(message.to_address),
+            from: clinic ? bookingSettingsOf(clinic).smsSender : 'Tidbok',
+            message: fill(message.body_text),
+          });
+        }
+        await store.write((trx) =>
+          trx
+            .updateTable('messages')
+            .set({ status: 'sent', sent_at: clock.now(), attempts: message.attempts + 1, locked_until: 0, secret_url: null, last_error: null })
+            .where('id', '=', message.id)
+            .execute(),
+        );
+        result.sent += 1;
+        this.logger.info('message sent', { id: message.id, kind: message.kind, channel: message.channel });
+      } catch (error) {
+        const attempts = message.attempts + 1;
+        const failed = attempts >= this.maxAttempts;
+        await store.write((trx) =>
+          trx
+            .updateTable('messages')
+            .set({
+              status: failed ? 'failed' : 'pending',
+              attempts,
+              last_error: reason(error),
+              next_attempt_at: clock.now() + backoffMs(attempts),
+              locked_until: 0,
+            })
+            .where('id', '=', message.id)
+            .execute(),
+        );
+        if (failed) result.failed += 1;
+        else result.retried += 1;
+        this.logger.error('message not delivered', { id: message.id, channel: message.channel, attempts, error: reason(error) });
+      }
+    }
+    return result;
+  }
+
+  /** Without a transport, messages wait in the outbox; say so once per message, without content. */
+  private async noteUndeliverable(channels: readonly string[]) {
+    const waiting = await this.deps.store.db
+      .selectFrom('messages')
+      .select(['id', 'kind', 'channel'])
+      .where('status', '=', 'pending')
+      .where('channel', 'not in', channels.length > 0 ? [...channels] : ['-'])
+      .limit(100)
+      .execute();
+    for (const message of waiting) {
+      if (this.idleNoted.has(message.id)) continue;
+      if (this.idleNoted.size > 10_000) this.idleNoted.clear();
+      this.idleNoted.add(message.id);
+      this.logger.info(`message kept in the outbox: no ${message.channel === 'email' ? 'e-mail (TIDBOK_SMTP_URL)' : 'SMS (TIDBOK_SMS_URL)'} transport configured`, {
+        id: message.id,
+        kind: message.kind,
+        channel: message.channel,
+      });
+    }
+  }
+
+  /**
+   * Reminders N hours before, once per booking (a unique dedupe key), for clinics that want
+   * them. Bookings made inside that window already got their confirmation and are skipped.
+   */
+  async scheduleReminders() {
+    const { store, clock } = this.deps;
+    const now = clock.now();
+    const clinics = await store.db.selectFrom('clinics').selectAll().where('booking_module', '=', 1).execute();
+    for (const clinic of clinics) {
+      const settings = bookingSettingsOf(clinic);
+      if (settings.reminderHoursBefore === null) continue;
+      const window = settings.reminderHoursBefore * 3_600_000;
+      const due = await store.db
+        .selectFrom('bookings as b')
+        .leftJoin('messages as m', (join) =>
+          join.onRef('m.booking_id', '=', 'b.id').on('m.kind', '=', 'reminder'),
+        )
+        .select(['b.id', 'b.start_ms', 'b.created_at'])
+        .where('b.clinic_id', '=', clinic.id)
+        .where('b.status', '=', 'booked')
+        .where('b.start_ms', '>', now)
+        .where('b.start_ms', '<=', now + window)
+        .where('m.id', 'is', null)
+        .limit(200)
+        .execute();
+      for (const booking of due) {
+        if (booking.created_at >= booking.start_ms - window) continue;
+        await store.write(async (trx) => {
+          const exists = await trx
+            .selectFrom('messages')
+            .select('id')
+            .where('dedupe_key', '=', `reminder:${booking.id}`)
+            .executeTakeFirst();
+          if (exists) return;
+          await enqueueBookingMessage(trx, this.deps, {
+            clinic,
+            bookingId: booking.id,
+            kind: 'reminder',
+            channel: settings.reminderChannel,
+            dedupeKey: `reminder:${booking.id}`,
+          });
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,158 @@
+import type { Locale } from '@tidbok/core';
+
+/** Where the manage link goes in a stored body; filled in at delivery, shown to staff as a label. */
+export const LINK = '{{manage-link}}';
+
+export interface BookingFacts {
+  clinicName: string;
+  clinicAddress: string;
+  clientName: string;
+  treatmentName: string;
+  practitionerName: string;
+  locationName: string | null;
+  locationAddress: string | null;
+  /** "tisdag 3 mars 2027" */
+  date: string;
+  /** "09:00" */
+  startTime: string;
+  endTime: string;
+  timeZoneNote: string;
+  confirmationText: string;
+  smsText: string;
+  cancellationWindowHours: number;
+  hasLink: boolean;
+}
+
+interface Rendered {
+  subject: string;
+  text: string;
+}
+
+const sv = {
+  confirmation: (f: BookingFacts): Rendered => ({
+    subject: `Bokningsbekräftelse: ${f.date} kl. ${f.startTime}`,
+    text: [
+      `Hej ${f.clientName}!`,
+      '',
+      `Din tid hos ${f.clinicName} är bokad.`,
+      '',
+      `Vad: ${f.treatmentName}`,
+      `När: ${f.date} kl. ${f.startTime}–${f.endTime}${f.timeZoneNote}`,
+      `Hos: ${f.practitionerName}`,
+      ...(f.locationName ? [`Var: ${f.locationName}${f.locationAddress ? `, ${f.locationAddress}` : ''}`] : []),
+      ...(f.confirmationText ? ['', f.confirmationText] : []),
+      '',
+      ...(f.hasLink ? [`Se eller avboka din tid: ${LINK}`] : ['Kontakta oss om du behöver avboka.']),
+      `Avbokning senare än ${f.cancellationWindowHours} timmar före besöket räknas som sen avbokning.`,
+      '',
+      'Välkommen!',
+      f.clinicName,
+    ].join('\n'),
+  }),
+  cancellation: (f: BookingFacts): Rendered => ({
+    subject: `Avbokad: ${f.date} kl. ${f.startTime}`,
+    text: [
+      `Hej ${f.clientName}!`,
+      '',
+      `Din tid ${f.date} kl. ${f.startTime} hos ${f.practitionerName} är avbokad.`,
+      'Välkommen att boka en ny tid när det passar dig.',
+      '',
+      f.clinicName,
+    ].join('\n'),
+  }),
+  reminder: (f: BookingFacts): Rendered => ({
+    subject: `Påminnelse: ${f.date} kl. ${f.startTime}`,
+    text: [
+      `Hej ${f.clientName}!`,
+      '',
+      `Påminnelse om din tid ${f.date} kl. ${f.startTime} hos ${f.practitionerName}${f.locationName ? `, ${f.locationName}` : ''}.`,
+      ...(f.hasLink ? ['', `Se eller avboka: ${LINK}`] : []),
+      '',
+      f.clinicName,
+    ].join('\n'),
+  }),
+  // SMS carry no health details: no treatment name unless the clinic's own smsText adds one.
+  smsConfirmation: (f: BookingFacts) =>
+    `${f.clinicName}: Din tid ${f.date} kl. ${f.startTime} hos ${f.practitionerName} är bokad.${f.smsText ? ` ${f.smsText}` : ''}${f.hasLink ? ` Avboka: ${LINK}` : ''}`,
+  smsCancellation: (f: BookingFacts) => `${f.clinicName}: Din tid ${f.date} kl. ${f.startTime} är avbokad.`,
+  smsReminder: (f: BookingFacts) =>
+    `${f.clinicName}: Påminnelse om din tid ${f.date} kl. ${f.startTime} hos ${f.practitionerName}.${f.hasLink ? ` Avboka: ${LINK}` : ''}`,
+  copySubject: (f: BookingFacts) => `Kopia: ny bokning ${f.date} kl. ${f.startTime} (${f.clientName})`,
+};
+
+const en: typeof sv = {
+  confirmation: (f) => ({
+    subject: `Booking confirmed: ${f.date} at ${f.startTime}`,
+    text: [
+      `Hello ${f.clientName},`,
+      '',
+      `Your appointment at ${f.clinicName} is booked.`,
+      '',
+      `What: ${f.treatmentName}`,
+      `When: ${f.date}, ${f.startTime}–${f.endTime}${f.timeZoneNote}`,
+      `With: ${f.practitionerName}`,
+      ...(f.locationName ? [`Where: ${f.locationName}${f.locationAddress ? `, ${f.locationAddress}` : ''}`] : []),
+      ...(f.confirmationText ? ['', f.confirmationText] : []),
+      '',
+      ...(f.hasLink ? [`See or cancel your booking: ${LINK}`] : ['Contact us if you need to cancel.']),
+      `Cancelling less than ${f.cancellationWindowHours} hours before the appointment counts as a late cancellation.`,
+      '',
+      'Welcome!',
+      f.clinicName,
+    ].join('\n'),
+  }),
+  cancellation: (f) => ({
+    subject: `Cancelled: ${f.date} at ${f.startTime}`,
+    text: [
+      `Hello ${f.clientName},`,
+      '',
+      `Your appointment on ${f.date} at ${f.startTime} with ${f.practitionerName} is cancelled.`,
+      'You are welcome to book a new time whenever it suits you.',
+      '',
+      f.clinicName,
+    ].join('\n'),
+  }),
+  reminder: (f) => ({
+    subject: `Reminder: ${f.date} at ${f.startTime}`,
+    text: [
+      `Hello ${f.clientName},`,
+      '',
+      `A reminder of your appointment on ${f.date} at ${f.startTime} with ${f.practitionerName}${f.locationName ? `, ${f.locationName}` : ''}.`,
+      ...(f.hasLink ? ['', `See or cancel: ${LINK}`] : []),
+      '',
+      f.clinicName,
+    ].join('\n'),
+  }),
+  smsConfirmation: (f) =>
+    `${f.clinicName}: Your appointment on ${f.date} at ${f.startTime} with ${f.practitionerName} is booked.${f.smsText ? ` ${f.smsText}` : ''}${f.hasLink ? ` Cancel: ${LINK}` : ''}`,
+  smsCancellation: (f) => `${f.clinicName}: Your appointment on ${f.date} at ${f.startTime} is cancelled.`,
+  smsReminder: (f) =>
+    `${f.clinicName}: Reminder of your appointment on ${f.date} at ${f.startTime} with ${f.practitionerName}.${f.hasLink ? ` Cancel: ${LINK}` : ''}`,
+  copySubject: (f) => `Copy: new booking ${f.date} at ${f.startTime} (${f.clientName})`,
+};
+
+export const TEXTS: Record<Locale, typeof sv> = { sv, en };
+
+/** Dates and times as people in the clinic read them, in the clinic's zone. */
+export function formatWhen(start: number, end: number, timeZone: string, locale: Locale) {
+  const tag = locale === 'sv' ? 'sv-SE' : 'en-GB';
+  const date = new Intl.DateTimeFormat(tag, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(start);
+  const time = new Intl.DateTimeFormat(tag, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return { date, startTime: time.format(start), endTime: time.format(end) };
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A plain, readable HTML part made from the text part: paragraphs, and the link as a link. */
+export function htmlFromText(text: string, link: string | null, locale: Locale): string {
+  const label = locale === 'sv' ? 'Se eller avboka din tid' : 'See or cancel your booking';
+  const body = text
+    .split('\n\n')
+    .map((para) => {
+      const html = escapeHtml(para).replace(/\n/g, '<br>');
+      return `<p>${link ? html.replace(escapeHtml(LINK), `<a href="${escapeHtml(link)}">${label}</a>`) : html}</p>`;
+    })
+    .join('\n');
+  return `<!doctype html><html lang="${locale}"><body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1f2933; max-width: 36rem">\n${body}\n</body></html>`;
+}

@@ -1,0 +1,68 @@
+import { ListMessagesQuerySchema, type Message, MessageListSchema, SendConfirmationBodySchema } from '@tidbok/core';
+import * as z from 'zod/mini';
+import { type Api, idParam } from '../http/api.js';
+import { LINK } from '../notifications/texts.js';
+import { findBooking, sendConfirmation } from '../services/bookings.js';
+import type { Deps } from '../services/deps.js';
+import { iso, isoOrNull } from '../time.js';
+
+const ADMIN = '/v1/clinics/:clinic/admin';
+
+export function registerAdminMessageRoutes(api: Api, deps: Deps) {
+  api.route(
+    {
+      method: 'get',
+      path: `${ADMIN}/messages`,
+      summary: 'The outbox: confirmations, cancellations, reminders and receipts, newest first',
+      tag: 'Messages',
+      access: 'staff',
+      query: ListMessagesQuerySchema,
+      responses: { 200: { description: 'Messages', schema: MessageListSchema } },
+    },
+    async (c, { query }) => {
+      const clinic = c.get('clinic');
+      let q = deps.store.db
+        .selectFrom('messages')
+        .selectAll()
+        .where('clinic_id', '=', clinic.id)
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(200);
+      if (query.bookingId) q = q.where('booking_id', '=', query.bookingId);
+      const label = clinic.locale === 'sv' ? '[länk för att se eller avboka]' : '[link to see or cancel]';
+      const messages: Message[] = (await q.execute()).map((m) => ({
+        id: m.id,
+        kind: m.kind as Message['kind'],
+        bookingId: m.booking_id,
+        channel: m.channel as Message['channel'],
+        to: m.to_address,
+        subject: m.subject,
+        // Staff see where the client's link goes, never the link itself: it carries the token.
+        body: m.body_text.replaceAll(LINK, label),
+        status: m.status as Message['status'],
+        attempts: m.attempts,
+        lastError: m.last_error,
+        createdAt: iso(m.created_at),
+        sentAt: isoOrNull(m.sent_at),
+      }));
+      return c.json({ messages });
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: `${ADMIN}/bookings/:id/confirmation`,
+      summary: 'Send (again) a booking confirmation by e-mail or SMS, with a fresh manage link',
+      tag: 'Bookings',
+      access: 'staff',
+      body: SendConfirmationBodySchema,
+      responses: { 202: { description: 'Queued in the outbox', schema: z.object({ messageId: z.string() }) } },
+    },
+    async (c, { body }) => {
+      const clinic = c.get('clinic');
+      await findBooking(deps.store.db, clinic.id, idParam(c));
+      return c.json(await sendConfirmation(deps, clinic, idParam(c), body.channel), 202);
+    },
+  );
+}
