@@ -15,6 +15,7 @@ import { type Logger, silentLogger } from './logger.js';
 import { registerAdminCalendarRoutes } from './routes/admin-calendar.js';
 import { registerAdminCatalogueRoutes } from './routes/admin-catalogue.js';
 import { registerAdminMessageRoutes } from './routes/admin-messages.js';
+import { registerAdminPaymentRoutes } from './routes/admin-payments.js';
 import { registerManagePage } from './routes/manage-page.js';
 import { registerPublicBookingRoutes } from './routes/public-booking.js';
 import { registerPublicRoutes } from './routes/public.js';
@@ -102,6 +103,7 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   registerAdminCatalogueRoutes(api, deps);
   registerAdminCalendarRoutes(api, deps);
   registerAdminMessageRoutes(api, deps);
+  registerAdminPaymentRoutes(api, deps);
   registerManagePage(app, deps);
 
   if (files) registerStaticRoutes(app, files);

@@ -19,6 +19,8 @@ export interface Database {
   holds: HoldTable;
   idempotency_keys: IdempotencyKeyTable;
   messages: MessageTable;
+  clinic_counters: ClinicCounterTable;
+  receipts: ReceiptTable;
 }
 
 export interface ClinicTable {
@@ -215,4 +217,30 @@ export interface MessageTable {
   locked_until: number;
   sent_at: number | null;
   created_at: number;
+}
+
+export interface ClinicCounterTable {
+  clinic_id: string;
+  name: string;
+  value: number;
+}
+
+export interface ReceiptTable {
+  id: string;
+  clinic_id: string;
+  booking_id: string;
+  number: number;
+  amount_cents: number;
+  currency: string;
+  vat_percent: number;
+  vat_cents: number;
+  method: string;
+  paid_at: number;
+  client_name: string;
+  treatment_name: string;
+  practitioner_name: string;
+  service_start: number;
+  voided_at: number | null;
+  voided_by: string | null;
+  created_by: string | null;
 }

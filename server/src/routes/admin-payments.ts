@@ -1,0 +1,68 @@
+import { BookingSchema, PayBookingBodySchema, SendReceiptBodySchema } from '@tidbok/core';
+import * as z from 'zod/mini';
+import { type Api, idParam } from '../http/api.js';
+import type { Deps } from '../services/deps.js';
+import { payBooking, receiptHtml, sendReceipt, voidPayment } from '../services/payments.js';
+
+const BK = '/v1/clinics/:clinic/admin/bookings';
+
+const ReceiptQuerySchema = z.strictObject({
+  format: z.optional(z.enum(['a4', 'narrow'])),
+  locale: z.optional(z.enum(['sv', 'en'])),
+});
+
+export function registerAdminPaymentRoutes(api: Api, deps: Deps) {
+  api.route(
+    {
+      method: 'post',
+      path: `${BK}/:id/payment`,
+      summary: "Mark a booking paid (default amount: the treatment type's price) and issue a numbered receipt",
+      tag: 'Payments',
+      access: 'staff',
+      body: PayBookingBodySchema,
+      responses: { 200: { description: 'The booking, now with `paid`', schema: BookingSchema } },
+    },
+    async (c, { body }) => c.json(await payBooking(deps, c.get('clinic'), c.get('staff'), idParam(c), body)),
+  );
+  api.route(
+    {
+      method: 'post',
+      path: `${BK}/:id/payment/void`,
+      summary: 'Void the payment: the receipt is kept, marked void, and its number never reused',
+      tag: 'Payments',
+      access: 'admin',
+      responses: { 200: { description: 'The booking, unpaid again', schema: BookingSchema } },
+    },
+    async (c) => c.json(await voidPayment(deps, c.get('clinic'), c.get('staff'), idParam(c))),
+  );
+  api.route(
+    {
+      method: 'get',
+      path: `${BK}/:id/receipt`,
+      summary: 'The printable receipt (HTML; `format=narrow` for 80 mm receipt printers)',
+      tag: 'Payments',
+      access: 'staff',
+      query: ReceiptQuerySchema,
+      responses: { 200: { description: 'The receipt', contentType: 'text/html' } },
+    },
+    async (c, { query }) =>
+      c.html(
+        await receiptHtml(deps, c.get('clinic'), idParam(c), {
+          narrow: query.format === 'narrow',
+          ...(query.locale ? { locale: query.locale } : {}),
+        }),
+      ),
+  );
+  api.route(
+    {
+      method: 'post',
+      path: `${BK}/:id/receipt/send`,
+      summary: 'E-mail the receipt to the client through the outbox',
+      tag: 'Payments',
+      access: 'staff',
+      body: SendReceiptBodySchema,
+      responses: { 202: { description: 'Queued', schema: z.object({ messageId: z.string() }) } },
+    },
+    async (c) => c.json(await sendReceipt(deps, c.get('clinic'), idParam(c)), 202),
+  );
+}
