@@ -16,6 +16,7 @@ import { registerAdminCalendarRoutes } from './routes/admin-calendar.js';
 import { registerAdminCatalogueRoutes } from './routes/admin-catalogue.js';
 import { registerAdminMessageRoutes } from './routes/admin-messages.js';
 import { registerAdminPaymentRoutes } from './routes/admin-payments.js';
+import { registerAdminTemplateWeekRoutes } from './routes/admin-template-weeks.js';
 import { registerManagePage } from './routes/manage-page.js';
 import { registerPublicBookingRoutes } from './routes/public-booking.js';
 import { registerPublicRoutes } from './routes/public.js';
@@ -104,6 +105,7 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   registerAdminCalendarRoutes(api, deps);
   registerAdminMessageRoutes(api, deps);
   registerAdminPaymentRoutes(api, deps);
+  registerAdminTemplateWeekRoutes(api, deps);
   registerManagePage(app, deps);
 
   if (files) registerStaticRoutes(app, files);

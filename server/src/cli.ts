@@ -1,11 +1,15 @@
 import { parseArgs } from 'node:util';
 import { CreateClinicBodySchema } from '@tidbok/core';
 import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { systemClock } from './clock.js';
 import { configFromEnv } from './config.js';
 import { ApiError } from './errors.js';
 import { createClinic, createStaffToken, requireClinic } from './services/clinics.js';
 import { openSqliteStore } from './store/store.js';
+
+// zod/mini ships no messages; without this every CLI validation error read "Invalid input".
+z.config(en());
 
 const USAGE = `Usage: tidbok <command> [options]   (database: TIDBOK_DB, default ./data/tidbok.db)
 

@@ -58,8 +58,12 @@ import {
   type UpdateWorkingTimeBody,
   type WorkingTime,
   WorkingTimeSchema,
+  ApplyTemplateWeekResponseSchema,
+  type ApplyTemplateWeekResponse,
+  TemplateWeekListSchema,
+  type UpdateStaffBody,
 } from '@tidbok/core';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { WithInstants } from './instants.js';
 import type { SlotsQuery } from './public-client.js';
 import { createTransport, json, nothing, type RequestOptions, type Send, text, type TransportOptions } from './transport.js';
@@ -71,17 +75,7 @@ export interface TidbokAdminOptions extends TransportOptions {
   token: TokenSource;
 }
 
-/** Not in core yet: the answer to `POST …/admin/template-weeks/:id/apply` (API.md). */
-export interface ApplyTemplateWeekResponse {
-  created: number;
-  skipped: number;
-}
-const ApplyTemplateWeekResponseSchema = z.object({ created: z.number(), skipped: z.number() });
-/** Not in core yet: the list envelope follows the other lists (`{ treatmentTypes }` …). */
-const TemplateWeekListSchema = z.object({ templateWeeks: z.array(TemplateWeekSchema) });
-
-/** Not in core yet: the staff routes beyond list and create are still to come. */
-export type UpdateStaffBody = Partial<CreateStaffBody>;
+export type { ApplyTemplateWeekResponse, UpdateStaffBody };
 
 export type CalendarQuery = WithInstants<RangeQuery>;
 export type WorkingTimeRangeQuery = WithInstants<RangeQuery>;
@@ -171,6 +165,7 @@ export interface TidbokAdmin {
     create(body: CreateTemplateWeekBody, options?: RequestOptions): Promise<TemplateWeek>;
     /** Pastes the template into each week; blocks that would overlap are skipped. */
     apply(id: string, body: ApplyTemplateWeekBody, options?: RequestOptions): Promise<ApplyTemplateWeekResponse>;
+    rename(id: string, name: string, options?: RequestOptions): Promise<TemplateWeek>;
     remove(id: string, options?: RequestOptions): Promise<void>;
   };
   /** The outbox: every e-mail and SMS the clinic sent or will send, optionally for one booking. */
@@ -321,6 +316,11 @@ export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
         send(
           { method: 'post', path: `${A}/template-weeks/${id(templateId)}/apply`, json: body, signal },
           json(ApplyTemplateWeekResponseSchema),
+        ),
+      rename: (templateId, name, { signal } = {}) =>
+        send(
+          { method: 'patch', path: `${A}/template-weeks/${id(templateId)}`, json: { name }, signal },
+          json(TemplateWeekSchema),
         ),
       remove: (templateId, { signal } = {}) =>
         send({ method: 'delete', path: `${A}/template-weeks/${id(templateId)}`, signal }, nothing),

@@ -27,6 +27,9 @@ export type { Instant, WithInstants } from './instants.js';
 // The shapes the methods return, so an app needs no direct dependency on @tidbok/core for types.
 export type {
   Activity,
+  ApplyTemplateWeekBody,
+  CreateClientBody,
+  CreateTemplateWeekBody,
   Booking,
   BookingClient,
   BookingStatus,
@@ -52,8 +55,11 @@ export type {
   Slot,
   Staff,
   StaffRole,
+  TemplateBlock,
+  TemplateBooking,
   TemplateWeek,
   TreatmentType,
+  UpdateClientBody,
   VerifyLoginResponse,
   WorkingTime,
 } from '@tidbok/core';

@@ -440,7 +440,28 @@ const adminCases: Case<TidbokAdmin>[] = [
     method: 'POST',
     path: `${A}/template-weeks/tw_1/apply`,
     body: { weekStarts: ['2027-03-08', '2027-03-22'] },
-    reply: ok({ created: 9, skipped: 1 }),
+    reply: ok({
+      created: [{ kind: 'workingTime', id: 'wt_1', practitionerId: 'pr_1', start: '2027-03-08T07:00:00Z', end: '2027-03-08T11:00:00Z' }],
+      skipped: [
+        {
+          kind: 'workingTime',
+          weekStart: '2027-03-22',
+          weekday: 1,
+          start: '2027-03-22T07:00:00Z',
+          end: '2027-03-22T11:00:00Z',
+          practitionerId: 'pr_1',
+          reason: 'exists',
+        },
+      ],
+    }),
+  },
+  {
+    name: 'templateWeeks.rename',
+    call: (c) => c.templateWeeks.rename('tw_1', 'Udda veckor'),
+    method: 'PATCH',
+    path: `${A}/template-weeks/tw_1`,
+    body: { name: 'Udda veckor' },
+    reply: ok(sampleTemplateWeek),
   },
   {
     name: 'templateWeeks.remove',

@@ -21,6 +21,7 @@ export interface Database {
   messages: MessageTable;
   clinic_counters: ClinicCounterTable;
   receipts: ReceiptTable;
+  template_weeks: TemplateWeekTable;
 }
 
 export interface ClinicTable {
@@ -243,4 +244,15 @@ export interface ReceiptTable {
   voided_at: number | null;
   voided_by: string | null;
   created_by: string | null;
+}
+
+export interface TemplateWeekTable {
+  id: string;
+  clinic_id: string;
+  name: string;
+  practitioner_id: string | null;
+  blocks: string;
+  bookings: string;
+  created_at: number;
+  updated_at: number;
 }

@@ -291,33 +291,86 @@ export type CalendarResponse = z.infer<typeof CalendarResponseSchema>;
 
 // ---- Template weeks ----
 
+/** One block of working time in a template: a weekday (1 = Monday) and local wall-clock times. */
 export const TemplateBlockSchema = z.object({
   weekday: z.number(),
   start: z.string(),
   end: z.string(),
+  /** Set when the block ends after midnight (the next day's `end`). */
+  endsNextDay: z.optional(z.boolean()),
   practitionerId: z.string(),
   treatmentTypeIds: z.nullable(z.array(z.string())),
   locationId: z.nullable(z.string()),
 });
 export type TemplateBlock = z.infer<typeof TemplateBlockSchema>;
+
+/** A regular client's booking in a template: booked only where free when the template is applied. */
+export const TemplateBookingSchema = z.object({
+  weekday: z.number(),
+  start: z.string(),
+  durationMinutes: z.number(),
+  practitionerId: z.string(),
+  treatmentTypeId: z.string(),
+  clientId: z.string(),
+  locationId: z.nullable(z.string()),
+});
+export type TemplateBooking = z.infer<typeof TemplateBookingSchema>;
+
 export const TemplateWeekSchema = z.object({
   id: z.string(),
   name: z.string(),
   practitionerId: z.nullable(z.string()),
   blocks: z.array(TemplateBlockSchema),
+  bookings: z.optional(z.array(TemplateBookingSchema)),
   createdAt: z.string(),
 });
 export type TemplateWeek = z.infer<typeof TemplateWeekSchema>;
+export const TemplateWeekListSchema = z.object({ templateWeeks: z.array(TemplateWeekSchema) });
+
+const MondaySchema = z.iso.date().check(
+  z.refine((date) => new Date(`${date}T00:00:00Z`).getUTCDay() === 1, 'Expected a Monday (the first day of a week)'),
+);
 export const CreateTemplateWeekBodySchema = z.strictObject({
   name: NameSchema,
-  weekStart: z.iso.date(),
+  weekStart: MondaySchema,
   practitionerId: z.optional(z.nullable(IdSchema)),
+  /** Also keep the week's booked bookings as recurring bookings (a regular client's week). */
+  includeBookings: z.optional(z.boolean()),
 });
 export type CreateTemplateWeekBody = z.infer<typeof CreateTemplateWeekBodySchema>;
+export const UpdateTemplateWeekBodySchema = z.strictObject({ name: NameSchema });
+export type UpdateTemplateWeekBody = z.infer<typeof UpdateTemplateWeekBodySchema>;
 export const ApplyTemplateWeekBodySchema = z.strictObject({
-  weekStarts: z.array(z.iso.date()).check(z.minLength(1), z.maxLength(104)),
+  weekStarts: z.array(MondaySchema).check(z.minLength(1), z.maxLength(104)),
+  /** Report what would be created and skipped, and change nothing (a preview). */
+  dryRun: z.optional(z.boolean()),
 });
 export type ApplyTemplateWeekBody = z.infer<typeof ApplyTemplateWeekBodySchema>;
+
+export const TemplateSkipReasonSchema = z.enum(['exists', 'overlaps', 'taken', 'practitioner_missing', 'treatment_missing', 'client_missing', 'invalid_time']);
+export const ApplyTemplateWeekResponseSchema = z.object({
+  created: z.array(
+    z.object({
+      kind: z.enum(['workingTime', 'booking']),
+      id: z.nullable(z.string()),
+      practitionerId: z.string(),
+      start: z.string(),
+      end: z.string(),
+    }),
+  ),
+  skipped: z.array(
+    z.object({
+      kind: z.enum(['workingTime', 'booking']),
+      weekStart: z.string(),
+      weekday: z.number(),
+      start: z.string(),
+      end: z.string(),
+      practitionerId: z.string(),
+      reason: TemplateSkipReasonSchema,
+    }),
+  ),
+});
+export type ApplyTemplateWeekResponse = z.infer<typeof ApplyTemplateWeekResponseSchema>;
 
 // ---- Outbox messages ----
 

@@ -199,6 +199,15 @@ export const CreateStaffBodySchema = z.strictObject({
   practitionerId: z.optional(z.nullable(IdSchema)),
 });
 export type CreateStaffBody = z.infer<typeof CreateStaffBodySchema>;
+export const UpdateStaffBodySchema = z.partial(
+  z.strictObject({
+    name: NameSchema,
+    email: z.nullable(EmailSchema),
+    role: StaffRoleSchema,
+    practitionerId: z.nullable(IdSchema),
+  }),
+);
+export type UpdateStaffBody = z.infer<typeof UpdateStaffBodySchema>;
 export const CreateStaffResponseSchema = z.object({ staff: StaffSchema, token: z.string() });
 export type CreateStaffResponse = z.infer<typeof CreateStaffResponseSchema>;
 export const StaffListSchema = z.object({ staff: z.array(StaffSchema) });

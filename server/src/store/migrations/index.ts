@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as outbox from './0002-outbox.js';
 import * as receipts from './0003-receipts.js';
+import * as templateWeeks from './0004-template-weeks.js';
 
 /** Versioned migrations, applied in key order and recorded by Kysely's migrator. */
 export const sqliteMigrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-outbox': outbox,
   '0003-receipts': receipts,
+  '0004-template-weeks': templateWeeks,
 };

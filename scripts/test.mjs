@@ -1,0 +1,86 @@
+// `npm test`: every suite, in a fixed order, ending with one summary line.
+// Every step runs even after an earlier one fails, so one run shows everything that is wrong;
+// the exit code is non-zero when any step failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+process.chdir(root);
+
+/** @type {{ name: string, status: 'passed' | 'failed' | 'skipped', seconds: number, note?: string }[]} */
+const results = [];
+
+function step(name, command, args, env = {}) {
+  console.log(`\n\u25b6 ${name}: ${[command, ...args].join(' ')}`);
+  const started = performance.now();
+  const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = (performance.now() - started) / 1000;
+  const passed = run.status === 0;
+  results.push({ name, status: passed ? 'passed' : 'failed', seconds, note: run.error ? run.error.message : undefined });
+  return passed;
+}
+
+function failed(name, line) {
+  console.error(line);
+  results.push({ name, status: 'failed', seconds: 0, note: line });
+}
+
+function skipped(name, note) {
+  console.log(`\n\u25b6 ${name}: skipped (${note})`);
+  results.push({ name, status: 'skipped', seconds: 0, note });
+}
+
+function findFiles(dir, pattern, found = []) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) findFiles(path, pattern, found);
+    else if (pattern.test(entry.name)) found.push(path);
+  }
+  return found;
+}
+
+const npx = (...args) => ['--no-install', ...args];
+
+// 1. Types: the whole workspace, strict.
+step('typecheck', 'npx', npx('tsc', '-p', 'tsconfig.json', '--noEmit'));
+
+// 2. Every Node suite (vitest.config.ts lists them; *.browser.test.ts are excluded there).
+step('vitest', 'npx', npx('vitest', 'run'));
+
+// 3. Time zones: the domain code must not depend on the machine's zone (STYLE.md: "No test ever
+//    depends on today's date or the machine's TZ"). Run core again under a zone with DST on other
+//    dates than Europe's and under one with a half-hour offset.
+for (const tz of ['America/New_York', 'Asia/Kolkata']) {
+  step(`core TZ=${tz}`, 'npx', npx('vitest', 'run', 'packages/core'), { TZ: tz });
+}
+
+// 4. ---- Browser tests --------------------------------------------------------------------
+//    @web/test-runner drives Debian Chromium (/usr/bin/chromium, or CHROMIUM_PATH) with
+//    web-test-runner.config.mjs over every *.browser.test.ts. A missing Chromium fails this step
+//    with one line saying how to get it; browser tests are never skipped silently.
+{
+  const name = 'browser';
+  const files = findFiles('packages', /\.browser\.test\.ts$/);
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (files.length === 0) {
+    skipped(name, 'no *.browser.test.ts files yet');
+  } else if (!existsSync('web-test-runner.config.mjs')) {
+    failed(name, `${files.length} browser test file(s) but no web-test-runner.config.mjs to run them`);
+  } else if (!existsSync(chromium)) {
+    failed(name, `Chromium not found at ${chromium}: install it with 'apt-get install chromium' (Debian/Ubuntu), or set CHROMIUM_PATH.`);
+  } else {
+    step(name, 'npx', npx('web-test-runner', '--config', 'web-test-runner.config.mjs'), { CHROMIUM_PATH: chromium });
+  }
+}
+// ---- end of browser tests ----------------------------------------------------------------
+
+const total = results.reduce((sum, r) => sum + r.seconds, 0);
+const mark = { passed: '\u2714', failed: '\u2718', skipped: '\u2013' };
+const parts = results.map((r) => `${mark[r.status]} ${r.name}${r.status === 'skipped' ? '' : ` ${r.seconds.toFixed(1)}s`}`);
+const bad = results.filter((r) => r.status === 'failed').map((r) => r.name);
+const verdict = bad.length === 0 ? 'all passed' : `FAILED: ${bad.join(', ')}`;
+console.log(`\nnpm test: ${verdict} in ${total.toFixed(1)}s \u2014 ${parts.join(' \u00b7 ')}`);
+process.exit(bad.length === 0 ? 0 : 1);

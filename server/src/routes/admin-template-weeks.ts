@@ -1,0 +1,83 @@
+import {
+  ApplyTemplateWeekBodySchema,
+  ApplyTemplateWeekResponseSchema,
+  CreateTemplateWeekBodySchema,
+  TemplateWeekListSchema,
+  TemplateWeekSchema,
+  UpdateTemplateWeekBodySchema,
+} from '@tidbok/core';
+import { type Api, idParam } from '../http/api.js';
+import type { Deps } from '../services/deps.js';
+import {
+  applyTemplateWeek,
+  createTemplateWeek,
+  deleteTemplateWeek,
+  listTemplateWeeks,
+  renameTemplateWeek,
+} from '../services/template-weeks.js';
+
+const TW = '/v1/clinics/:clinic/admin/template-weeks';
+
+export function registerAdminTemplateWeekRoutes(api: Api, deps: Deps) {
+  api.route(
+    {
+      method: 'get',
+      path: TW,
+      summary: 'List template weeks',
+      tag: 'Template weeks',
+      access: 'staff',
+      responses: { 200: { description: 'Template weeks', schema: TemplateWeekListSchema } },
+    },
+    async (c) => c.json({ templateWeeks: await listTemplateWeeks(deps, c.get('clinic')) }),
+  );
+  api.route(
+    {
+      method: 'post',
+      path: TW,
+      summary: "Save a week's working time (one practitioner or all) as a template",
+      tag: 'Template weeks',
+      access: 'staff',
+      body: CreateTemplateWeekBodySchema,
+      responses: { 201: { description: 'The template', schema: TemplateWeekSchema } },
+    },
+    async (c, { body }) => c.json(await createTemplateWeek(deps, c.get('clinic'), body), 201),
+  );
+  api.route(
+    {
+      method: 'patch',
+      path: `${TW}/:id`,
+      summary: 'Rename a template week',
+      tag: 'Template weeks',
+      access: 'staff',
+      body: UpdateTemplateWeekBodySchema,
+      responses: { 200: { description: 'The template', schema: TemplateWeekSchema } },
+    },
+    async (c, { body }) => c.json(await renameTemplateWeek(deps, c.get('clinic'), idParam(c), body.name)),
+  );
+  api.route(
+    {
+      method: 'delete',
+      path: `${TW}/:id`,
+      summary: 'Delete a template week (working time already pasted stays)',
+      tag: 'Template weeks',
+      access: 'staff',
+      responses: { 204: { description: 'Deleted' } },
+    },
+    async (c) => {
+      await deleteTemplateWeek(deps, c.get('clinic'), idParam(c));
+      return c.body(null, 204);
+    },
+  );
+  api.route(
+    {
+      method: 'post',
+      path: `${TW}/:id/apply`,
+      summary: 'Paste the template into weeks (local Mondays); `dryRun` previews without writing',
+      tag: 'Template weeks',
+      access: 'staff',
+      body: ApplyTemplateWeekBodySchema,
+      responses: { 200: { description: 'What was created and what was skipped, with reasons', schema: ApplyTemplateWeekResponseSchema } },
+    },
+    async (c, { body }) => c.json(await applyTemplateWeek(deps, c.get('clinic'), idParam(c), body)),
+  );
+}

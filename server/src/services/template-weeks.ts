@@ -1,0 +1,294 @@
+import {
+  addLocalDays,
+  type ApplyTemplateWeekBody,
+  type ApplyTemplateWeekResponse,
+  type CreateTemplateWeekBody,
+  localDateOf,
+  localTimeOf,
+  localToInstant,
+  startOfLocalDay,
+  type TemplateBlock,
+  type TemplateBooking,
+  type TemplateWeek,
+  weekdayOf,
+} from '@tidbok/core';
+import type { Selectable } from 'kysely';
+import { invalid, isOverlapError, notFound } from '../errors.js';
+import { newId } from '../secrets.js';
+import type { Db, Trx } from '../store/store.js';
+import type { TemplateWeekTable } from '../store/schema.js';
+import { iso } from '../time.js';
+import { findOverlap, parseIds, purgeExpiredHolds } from './common.js';
+import type { Deps } from './deps.js';
+import type { ClinicRow } from './rows.js';
+
+type TemplateWeekRow = Selectable<TemplateWeekTable>;
+type Created = ApplyTemplateWeekResponse['created'][number];
+type Skipped = ApplyTemplateWeekResponse['skipped'][number];
+
+function templateWeekOf(row: TemplateWeekRow): TemplateWeek {
+  return {
+    id: row.id,
+    name: row.name,
+    practitionerId: row.practitioner_id,
+    blocks: JSON.parse(row.blocks) as TemplateBlock[],
+    bookings: JSON.parse(row.bookings) as TemplateBooking[],
+    createdAt: iso(row.created_at),
+  };
+}
+
+async function findTemplateWeek(db: Db | Trx, clinicId: string, id: string) {
+  const row = await db
+    .selectFrom('template_weeks')
+    .selectAll()
+    .where('id', '=', id)
+    .where('clinic_id', '=', clinicId)
+    .executeTakeFirst();
+  if (!row) throw notFound('Template week');
+  return row;
+}
+
+export async function listTemplateWeeks(deps: Deps, clinic: ClinicRow) {
+  const rows = await deps.store.db
+    .selectFrom('template_weeks')
+    .selectAll()
+    .where('clinic_id', '=', clinic.id)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  return rows.map(templateWeekOf);
+}
+
+/**
+ * Captures the working time of the week that starts on the local Monday `weekStart` (one
+ * practitioner or all) as weekday + local wall-clock times, so pasting it keeps 09:00 at 09:00
+ * in any week, daylight saving or not.
+ */
+export async function createTemplateWeek(deps: Deps, clinic: ClinicRow, body: CreateTemplateWeekBody) {
+  const zone = clinic.time_zone;
+  const from = startOfLocalDay(body.weekStart, zone);
+  const to = startOfLocalDay(addLocalDays(body.weekStart, 7), zone);
+  const db = deps.store.db;
+  if (body.practitionerId) {
+    const p = await db.selectFrom('practitioners').select('id').where('id', '=', body.practitionerId).where('clinic_id', '=', clinic.id).executeTakeFirst();
+    if (!p) throw invalid('practitionerId', 'Unknown practitioner');
+  }
+  let working = db
+    .selectFrom('working_times')
+    .selectAll()
+    .where('clinic_id', '=', clinic.id)
+    .where('start_ms', '>=', from)
+    .where('start_ms', '<', to)
+    .orderBy('start_ms');
+  if (body.practitionerId) working = working.where('practitioner_id', '=', body.practitionerId);
+  const blocks: TemplateBlock[] = (await working.execute()).map((w) => {
+    const date = localDateOf(w.start_ms, zone);
+    return {
+      weekday: weekdayOf(date),
+      start: localTimeOf(w.start_ms, zone),
+      end: localTimeOf(w.end_ms, zone),
+      ...(localDateOf(w.end_ms, zone) !== date ? { endsNextDay: true } : {}),
+      practitionerId: w.practitioner_id,
+      treatmentTypeIds: parseIds(w.treatment_type_ids),
+      locationId: w.location_id,
+    };
+  });
+  let bookings: TemplateBooking[] = [];
+  if (body.includeBookings) {
+    let q = db
+      .selectFrom('bookings')
+      .selectAll()
+      .where('clinic_id', '=', clinic.id)
+      .where('status', '=', 'booked')
+      .where('start_ms', '>=', from)
+      .where('start_ms', '<', to)
+      .orderBy('start_ms');
+    if (body.practitionerId) q = q.where('practitioner_id', '=', body.practitionerId);
+    bookings = (await q.execute()).map((b) => ({
+      weekday: weekdayOf(localDateOf(b.start_ms, zone)),
+      start: localTimeOf(b.start_ms, zone),
+      durationMinutes: Math.round((b.end_ms - b.start_ms) / 60_000),
+      practitionerId: b.practitioner_id,
+      treatmentTypeId: b.treatment_type_id,
+      clientId: b.client_id,
+      locationId: b.location_id,
+    }));
+  }
+  const now = deps.clock.now();
+  const row: TemplateWeekRow = {
+    id: newId('tw'),
+    clinic_id: clinic.id,
+    name: body.name,
+    practitioner_id: body.practitionerId ?? null,
+    blocks: JSON.stringify(blocks),
+    bookings: JSON.stringify(bookings),
+    created_at: now,
+    updated_at: now,
+  };
+  await deps.store.write((trx) => trx.insertInto('template_weeks').values(row).execute());
+  return templateWeekOf(row);
+}
+
+export async function renameTemplateWeek(deps: Deps, clinic: ClinicRow, id: string, name: string) {
+  return deps.store.write(async (trx) => {
+    const row = await findTemplateWeek(trx, clinic.id, id);
+    const updated_at = deps.clock.now();
+    await trx.updateTable('template_weeks').set({ name, updated_at }).where('id', '=', id).execute();
+    return templateWeekOf({ ...row, name, updated_at });
+  });
+}
+
+export async function deleteTemplateWeek(deps: Deps, clinic: ClinicRow, id: string) {
+  await deps.store.write(async (trx) => {
+    await findTemplateWeek(trx, clinic.id, id);
+    await trx.deleteFrom('template_weeks').where('id', '=', id).execute();
+  });
+}
+
+/**
+ * Pastes a template into each week. Working time is created in the clinic's zone; a block
+ * identical to one already there is skipped (`exists`), so pasting twice creates nothing new.
+ * Recurring bookings are made only where the practitioner is free (`taken` otherwise). With
+ * `dryRun` the same report is produced and the transaction rolled back.
+ */
+export async function applyTemplateWeek(deps: Deps, clinic: ClinicRow, id: string, body: ApplyTemplateWeekBody) {
+  const zone = clinic.time_zone;
+  const rollback = new Error('dry run');
+  let report: ApplyTemplateWeekResponse = { created: [], skipped: [] };
+  try {
+    await deps.store.write(async (trx) => {
+      report = await applyIn(trx, deps, clinic, await findTemplateWeek(trx, clinic.id, id), body.weekStarts, zone);
+      if (body.dryRun) throw rollback;
+    });
+  } catch (error) {
+    if (error !== rollback) throw error;
+    // Nothing was written: a preview names no ids.
+    report = { ...report, created: report.created.map((c) => ({ ...c, id: null })) };
+  }
+  return report;
+}
+
+async function applyIn(trx: Trx, deps: Deps, clinic: ClinicRow, row: TemplateWeekRow, weekStarts: string[], zone: string) {
+  const template = templateWeekOf(row);
+  const now = deps.clock.now();
+  const created: Created[] = [];
+  const skipped: Skipped[] = [];
+  const practitioners = new Map(
+    (
+      await trx
+        .selectFrom('practitioners')
+        .select('id')
+        .where('clinic_id', '=', clinic.id)
+        .where('deleted_at', 'is', null)
+        .execute()
+    ).map((p) => [p.id, true]),
+  );
+
+  for (const weekStart of [...new Set(weekStarts)].sort()) {
+    for (const block of template.blocks) {
+      const date = addLocalDays(weekStart, block.weekday - 1);
+      const start = localToInstant(date, block.start, zone);
+      const end = localToInstant(block.endsNextDay ? addLocalDays(date, 1) : date, block.end, zone);
+      const where = { kind: 'workingTime' as const, weekStart, weekday: block.weekday, start: iso(start), end: iso(end), practitionerId: block.practitionerId };
+      if (!practitioners.has(block.practitionerId)) {
+        skipped.push({ ...where, reason: 'practitioner_missing' });
+        continue;
+      }
+      if (end <= start) {
+        skipped.push({ ...where, reason: 'invalid_time' });
+        continue;
+      }
+      const ids = block.treatmentTypeIds ? JSON.stringify(block.treatmentTypeIds) : null;
+      const twin = await trx
+        .selectFrom('working_times')
+        .select(['id', 'treatment_type_ids', 'location_id'])
+        .where('practitioner_id', '=', block.practitionerId)
+        .where('start_ms', '=', start)
+        .where('end_ms', '=', end)
+        .execute();
+      if (twin.some((w) => w.treatment_type_ids === ids && w.location_id === block.locationId)) {
+        skipped.push({ ...where, reason: 'exists' });
+        continue;
+      }
+      const wt = {
+        id: newId('wt'),
+        clinic_id: clinic.id,
+        practitioner_id: block.practitionerId,
+        start_ms: start,
+        end_ms: end,
+        treatment_type_ids: ids,
+        location_id: block.locationId,
+        created_at: now,
+      };
+      await trx.insertInto('working_times').values(wt).execute();
+      created.push({ kind: 'workingTime', id: wt.id, practitionerId: wt.practitioner_id, start: iso(start), end: iso(end) });
+    }
+
+    for (const booking of template.bookings ?? []) {
+      const date = addLocalDays(weekStart, booking.weekday - 1);
+      const start = localToInstant(date, booking.start, zone);
+      const end = start + booking.durationMinutes * 60_000;
+      const where = { kind: 'booking' as const, weekStart, weekday: booking.weekday, start: iso(start), end: iso(end), practitionerId: booking.practitionerId };
+      if (!practitioners.has(booking.practitionerId)) {
+        skipped.push({ ...where, reason: 'practitioner_missing' });
+        continue;
+      }
+      const [treatment, client] = await Promise.all([
+        trx.selectFrom('treatment_types').select('id').where('id', '=', booking.treatmentTypeId).where('deleted_at', 'is', null).executeTakeFirst(),
+        trx.selectFrom('clients').select('id').where('id', '=', booking.clientId).executeTakeFirst(),
+      ]);
+      if (!treatment) {
+        skipped.push({ ...where, reason: 'treatment_missing' });
+        continue;
+      }
+      if (!client) {
+        skipped.push({ ...where, reason: 'client_missing' });
+        continue;
+      }
+      await purgeExpiredHolds(trx, booking.practitionerId, now);
+      if (start <= now || (await findOverlap(trx, booking.practitionerId, start, end, now))) {
+        skipped.push({ ...where, reason: 'taken' });
+        continue;
+      }
+      const id = newId('bk');
+      try {
+        await trx
+          .insertInto('bookings')
+          .values({
+            id,
+            clinic_id: clinic.id,
+            practitioner_id: booking.practitionerId,
+            treatment_type_id: booking.treatmentTypeId,
+            location_id: booking.locationId,
+            client_id: booking.clientId,
+            status: 'booked',
+            start_ms: start,
+            end_ms: end,
+            note: '',
+            late_cancellation: 0,
+            confirmation: 'none',
+            source: 'template',
+            manage_token_hash: null,
+            paid_amount_cents: null,
+            paid_currency: null,
+            paid_method: null,
+            paid_at: null,
+            receipt_number: null,
+            cancelled_at: null,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+      } catch (error) {
+        if (isOverlapError(error)) {
+          skipped.push({ ...where, reason: 'taken' });
+          continue;
+        }
+        throw error;
+      }
+      created.push({ kind: 'booking', id, practitionerId: booking.practitionerId, start: iso(start), end: iso(end) });
+    }
+  }
+  return { created, skipped };
+}
+
