@@ -17,6 +17,7 @@ import { registerAdminCatalogueRoutes } from './routes/admin-catalogue.js';
 import { registerAdminMessageRoutes } from './routes/admin-messages.js';
 import { registerAdminPaymentRoutes } from './routes/admin-payments.js';
 import { registerAdminTemplateWeekRoutes } from './routes/admin-template-weeks.js';
+import { registerClientAuthRoutes } from './routes/client-auth.js';
 import { registerManagePage } from './routes/manage-page.js';
 import { registerPublicBookingRoutes } from './routes/public-booking.js';
 import { registerPublicRoutes } from './routes/public.js';
@@ -106,6 +107,7 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   registerAdminMessageRoutes(api, deps);
   registerAdminPaymentRoutes(api, deps);
   registerAdminTemplateWeekRoutes(api, deps);
+  registerClientAuthRoutes(api, deps);
   registerManagePage(app, deps);
 
   if (files) registerStaticRoutes(app, files);

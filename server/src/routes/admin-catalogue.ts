@@ -42,6 +42,7 @@ import {
   updatePractitioner,
   updateTreatmentType,
 } from '../services/catalogue.js';
+import { logAccess } from '../services/client-auth.js';
 import { createClient, deleteClient, findClient, listClients, updateClient } from '../services/clients.js';
 import { createStaff, listStaff, updateSettings } from '../services/clinics.js';
 import type { Deps } from '../services/deps.js';
@@ -317,7 +318,11 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       query: ListClientsQuerySchema,
       responses: { 200: { description: 'Clients', schema: ClientListSchema } },
     },
-    async (c, { query }) => c.json({ clients: await listClients(deps, c.get('clinic'), query) }),
+    async (c, { query }) => {
+      const clients = await listClients(deps, c.get('clinic'), query);
+      await logAccess(deps, c.get('clinic'), c.get('staff'), clients.map((client) => client.id), query.q ? 'search' : 'read');
+      return c.json({ clients });
+    },
   );
   api.route(
     {
@@ -329,7 +334,11 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       body: CreateClientBodySchema,
       responses: { 201: { description: 'Created', schema: ClientSchema } },
     },
-    async (c, { body }) => c.json(await createClient(deps, c.get('clinic'), body), 201),
+    async (c, { body }) => {
+      const client = await createClient(deps, c.get('clinic'), body);
+      await logAccess(deps, c.get('clinic'), c.get('staff'), [client.id], 'create');
+      return c.json(client, 201);
+    },
   );
   api.route(
     {
@@ -340,7 +349,11 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       access: 'staff',
       responses: { 200: { description: 'The client', schema: ClientSchema } },
     },
-    async (c) => c.json(clientOf(await findClient(db, c.get('clinic').id, idParam(c)))),
+    async (c) => {
+      const client = clientOf(await findClient(db, c.get('clinic').id, idParam(c)));
+      await logAccess(deps, c.get('clinic'), c.get('staff'), [client.id], 'read');
+      return c.json(client);
+    },
   );
   api.route(
     {
@@ -352,7 +365,11 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       body: UpdateClientBodySchema,
       responses: { 200: { description: 'Changed', schema: ClientSchema } },
     },
-    async (c, { body }) => c.json(await updateClient(deps, c.get('clinic'), idParam(c), body)),
+    async (c, { body }) => {
+      const client = await updateClient(deps, c.get('clinic'), idParam(c), body);
+      await logAccess(deps, c.get('clinic'), c.get('staff'), [client.id], 'update', Object.keys(body).sort().join(','));
+      return c.json(client);
+    },
   );
   api.route(
     {
@@ -365,6 +382,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
     },
     async (c) => {
       await deleteClient(deps, c.get('clinic'), idParam(c));
+      await logAccess(deps, c.get('clinic'), c.get('staff'), [idParam(c)], 'delete');
       return c.body(null, 204);
     },
   );

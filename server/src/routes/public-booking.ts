@@ -13,6 +13,7 @@ import { bearerToken } from '../http/authorize.js';
 import { clientIp } from '../http/client-ip.js';
 import type { AppEnv } from '../http/env.js';
 import type { Deps } from '../services/deps.js';
+import { requireSession } from '../services/client-auth.js';
 import { createHold, releaseHold } from '../services/holds.js';
 import { checkIdempotencyKey, idempotent, type StoredResponse } from '../services/idempotency.js';
 import { cancelManagedBooking, createPublicBooking, getManagedBooking } from '../services/public-booking.js';
@@ -115,7 +116,13 @@ export function registerPublicBookingRoutes(api: Api, deps: Deps) {
       },
     },
     async (c, { body }) =>
-      withKey(deps, c, 'bookings', body, async () => json(201, await createPublicBooking(deps, c.get('clinic'), body))),
+      withKey(deps, c, 'bookings', body, async () => {
+        const clinic = c.get('clinic');
+        // A bearer token here is a client session; a bad one is refused rather than ignored.
+        const token = bearerToken(c);
+        const session = token ? await requireSession(deps, clinic, token) : undefined;
+        return json(201, await createPublicBooking(deps, clinic, body, session));
+      }),
   );
 
   api.route(

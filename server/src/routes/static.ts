@@ -9,6 +9,8 @@ export interface StaticOptions {
   embedFile: string;
   /** Folder of the example pages served under /demo/ (the demo clinic's website and intranet). */
   examplesDir: string;
+  /** Looks a clinic up by slug, for its hosted booking page. */
+  findClinic: (slug: string) => Promise<{ slug: string; name: string; locale: string } | undefined>;
 }
 
 const PAGES: Record<string, string> = {
@@ -57,6 +59,20 @@ export function registerStaticRoutes(app: Hono<AppEnv>, options: StaticOptions) 
     });
   }
   app.get('/demo', (c) => c.redirect('/demo/'));
+
+  // Every clinic's own hosted booking page: where login links lead, and a page to link to for
+  // clinics without a website of their own.
+  app.get('/c/:clinic/', async (c) => {
+    const clinic = await options.findClinic(c.req.param('clinic'));
+    if (!clinic) throw new ApiError('not_found', 'No such clinic');
+    const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+    return c.html(`<!doctype html><html lang="${esc(clinic.locale)}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(clinic.name)}</title>
+<script type="module" src="/embed/tidbok.js"></script>
+<style>body{font-family:system-ui,sans-serif;margin:0;background:#f6f7f9;color:#1f2933}main{max-width:56rem;margin:0 auto;padding:1.5rem 1rem}h1{font-weight:600}</style>
+</head><body><main><h1>${esc(clinic.name)}</h1><tidbok-booking clinic="${esc(clinic.slug)}"></tidbok-booking></main></body></html>`);
+  });
+  app.get('/c/:clinic', (c) => c.redirect(`/c/${encodeURIComponent(c.req.param('clinic'))}/`));
 }
 
 function hash(text: string): string {

@@ -8,13 +8,14 @@ import { insertClient, normalisePersonalNumber } from './clients.js';
 import { findOverlap, purgeExpiredHolds } from './common.js';
 import { type BookingRow, bookingOf, cancelBookingRow, findBooking } from './bookings.js';
 import type { Deps } from './deps.js';
+import { sessionClient } from './client-auth.js';
 import { bookingSettingsOf, type ClientRow, type ClinicRow } from './rows.js';
 
 /**
  * The client for a public booking: matched by e-mail within the clinic, else created. A match
  * only gains what staff had left blank; what staff entered is never overwritten from a web form.
  */
-async function clientFor(trx: Trx, clinic: ClinicRow, client: CreateBookingBody['client'], now: number): Promise<ClientRow> {
+async function clientFor(trx: Trx, clinic: ClinicRow, client: NonNullable<CreateBookingBody['client']>, now: number): Promise<ClientRow> {
   const email = client.email.trim().toLowerCase();
   const existing = await trx
     .selectFrom('clients')
@@ -48,15 +49,22 @@ async function clientFor(trx: Trx, clinic: ClinicRow, client: CreateBookingBody[
  * one still books when its time is free; otherwise 410 hold_expired (or 409 when the hold was
  * already used). Inside one BEGIN IMMEDIATE transaction, guarded by the overlap trigger.
  */
-export async function createPublicBooking(deps: Deps, clinic: ClinicRow, body: CreateBookingBody): Promise<CreateBookingResponse> {
+export async function createPublicBooking(
+  deps: Deps,
+  clinic: ClinicRow,
+  body: CreateBookingBody,
+  session?: ClientRow,
+): Promise<CreateBookingResponse> {
   const settings = bookingSettingsOf(clinic);
-  if (settings.publicBooking === 'clients-only') {
+  if (!session && settings.publicBooking === 'clients-only') {
     throw new ApiError('unauthorized', 'This clinic only takes bookings from clients who have logged in');
   }
-  if (settings.personalNumber === 'required' && !body.client.personalNumber) {
+  if (!session && !body.client) throw invalid('client', 'Required: name and e-mail of the client');
+  const personalNumber = body.client?.personalNumber;
+  if (settings.personalNumber === 'required' && !personalNumber && !session?.personal_number) {
     throw invalid('client.personalNumber', 'This clinic needs your personal identity number');
   }
-  if (settings.personalNumber === 'hidden' && body.client.personalNumber) {
+  if (settings.personalNumber === 'hidden' && personalNumber) {
     throw invalid('client.personalNumber', 'This clinic does not ask for a personal identity number');
   }
   const now = deps.clock.now();
@@ -82,7 +90,8 @@ export async function createPublicBooking(deps: Deps, clinic: ClinicRow, body: C
       throw new ApiError('hold_expired', 'The hold expired and the time has been taken; choose another time');
     }
 
-    const client = await clientFor(trx, clinic, body.client, now);
+    // A logged-in client books as themselves, whatever the body says.
+    const client = session ?? (await clientFor(trx, clinic, body.client!, now));
     const row: BookingRow = {
       id: newId('bk'),
       clinic_id: clinic.id,
@@ -128,23 +137,40 @@ export async function createPublicBooking(deps: Deps, clinic: ClinicRow, body: C
 }
 
 /**
- * A booking seen through its manage token. Unknown ids and wrong tokens answer the same 404,
- * so a token cannot be used to learn which bookings exist.
+ * A booking seen through its manage token or its client's session. Unknown ids and wrong
+ * tokens answer the same 404, so a token cannot be used to learn which bookings exist.
  */
-async function bookingForToken(trx: Trx | Deps['store']['db'], clinic: ClinicRow, id: string, token: string | null) {
-  if (!token) throw new ApiError('unauthorized', 'The manage token from the confirmation is required');
+async function bookingForToken(trx: Trx | Deps['store']['db'], deps: Deps, clinic: ClinicRow, id: string, token: string | null) {
+  if (!token) throw new ApiError('unauthorized', 'The manage token from the confirmation, or a login, is required');
   const row = await findBooking(trx, clinic.id, id).catch(() => null);
-  if (!row || row.manage_token_hash === null || row.manage_token_hash !== hashSecret(token)) throw notFound('Booking');
-  return row;
+  if (row && row.manage_token_hash !== null && row.manage_token_hash === hashSecret(token)) return row;
+  const client = row ? await sessionClient(trx, clinic, token, deps.clock.now()) : undefined;
+  if (row && client && client.id === row.client_id) return row;
+  throw notFound('Booking');
 }
 
 export async function getManagedBooking(deps: Deps, clinic: ClinicRow, id: string, token: string | null) {
-  return bookingOf(await bookingForToken(deps.store.db, clinic, id, token));
+  return bookingOf(await bookingForToken(deps.store.db, deps, clinic, id, token));
+}
+
+/** The logged-in client's bookings, soonest first. */
+export async function myBookings(deps: Deps, clinic: ClinicRow, client: ClientRow) {
+  const rows = await deps.store.db
+    .selectFrom('bookings as b')
+    .innerJoin('treatment_types as t', 't.id', 'b.treatment_type_id')
+    .selectAll('b')
+    .select('t.color')
+    .where('b.clinic_id', '=', clinic.id)
+    .where('b.client_id', '=', client.id)
+    .orderBy('b.start_ms')
+    .limit(500)
+    .execute();
+  return rows.map(bookingOf);
 }
 
 export async function cancelManagedBooking(deps: Deps, clinic: ClinicRow, id: string, token: string | null) {
   return deps.store.write(async (trx) => {
-    const row = await bookingForToken(trx, clinic, id, token);
+    const row = await bookingForToken(trx, deps, clinic, id, token);
     const now = deps.clock.now();
     if (row.status === 'booked' && now >= row.start_ms) {
       throw new ApiError('conflict', 'The booking has already started; contact the clinic');

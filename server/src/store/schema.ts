@@ -22,6 +22,9 @@ export interface Database {
   clinic_counters: ClinicCounterTable;
   receipts: ReceiptTable;
   template_weeks: TemplateWeekTable;
+  login_tokens: LoginTokenTable;
+  client_sessions: ClientSessionTable;
+  access_log: AccessLogTable;
 }
 
 export interface ClinicTable {
@@ -255,4 +258,34 @@ export interface TemplateWeekTable {
   bookings: string;
   created_at: number;
   updated_at: number;
+}
+
+export interface LoginTokenTable {
+  id: string;
+  clinic_id: string;
+  client_id: string;
+  token_hash: string;
+  expires_at: number;
+  used_at: number | null;
+  created_at: number;
+}
+
+export interface ClientSessionTable {
+  id: string;
+  clinic_id: string;
+  client_id: string;
+  token_hash: string;
+  expires_at: number;
+  revoked_at: number | null;
+  created_at: number;
+}
+
+export interface AccessLogTable {
+  id: string;
+  clinic_id: string;
+  client_id: string;
+  staff_id: string;
+  action: string;
+  detail: string;
+  created_at: number;
 }

@@ -140,7 +140,8 @@ export type BookingClient = z.infer<typeof BookingClientSchema>;
 export const CreateBookingBodySchema = z.strictObject({
   holdId: IdSchema,
   holdSecret: z.string().check(z.minLength(1), z.maxLength(200)),
-  client: BookingClientSchema,
+  /** Required unless the request carries a client session, whose client is then the one booked. */
+  client: z.optional(BookingClientSchema),
   confirmation: ConfirmationChannelSchema,
   note: z.optional(TextSchema),
 });
@@ -401,3 +402,22 @@ export const EmailLinkBodySchema = z.strictObject({ email: EmailSchema });
 export const VerifyLoginBodySchema = z.strictObject({ token: z.string().check(z.minLength(1), z.maxLength(200)) });
 export const VerifyLoginResponseSchema = z.object({ sessionToken: z.string(), client: ClientSchema });
 export type VerifyLoginResponse = z.infer<typeof VerifyLoginResponseSchema>;
+
+export const TestSessionResponseSchema = z.object({
+  sessionToken: z.string(),
+  client: ClientSchema,
+  /** The clinic's hosted booking page, opened with this session. */
+  bookingPageUrl: z.string(),
+});
+export type TestSessionResponse = z.infer<typeof TestSessionResponseSchema>;
+
+export const AccessLogEntrySchema = z.object({
+  id: z.string(),
+  staffId: z.string(),
+  staffName: z.nullable(z.string()),
+  action: z.string(),
+  detail: z.string(),
+  at: z.string(),
+});
+export type AccessLogEntry = z.infer<typeof AccessLogEntrySchema>;
+export const AccessLogResponseSchema = z.object({ entries: z.array(AccessLogEntrySchema) });

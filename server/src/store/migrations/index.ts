@@ -3,6 +3,7 @@ import * as initial from './0001-initial.js';
 import * as outbox from './0002-outbox.js';
 import * as receipts from './0003-receipts.js';
 import * as templateWeeks from './0004-template-weeks.js';
+import * as clientAuth from './0005-client-auth.js';
 
 /** Versioned migrations, applied in key order and recorded by Kysely's migrator. */
 export const sqliteMigrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0002-outbox': outbox,
   '0003-receipts': receipts,
   '0004-template-weeks': templateWeeks,
+  '0005-client-auth': clientAuth,
 };

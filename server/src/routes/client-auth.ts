@@ -1,0 +1,119 @@
+import {
+  AccessLogResponseSchema,
+  BookingListSchema,
+  EmailLinkBodySchema,
+  TestSessionResponseSchema,
+  VerifyLoginBodySchema,
+  VerifyLoginResponseSchema,
+} from '@tidbok/core';
+import { type Api, idParam } from '../http/api.js';
+import { bearerToken } from '../http/authorize.js';
+import { accessLog, logAccess, logout, requestLoginLink, requireSession, testClientSession, verifyLogin } from '../services/client-auth.js';
+import { findClient } from '../services/clients.js';
+import type { Deps } from '../services/deps.js';
+import { myBookings } from '../services/public-booking.js';
+import { iso } from '../time.js';
+
+const CLINIC = '/v1/clinics/:clinic';
+
+export function registerClientAuthRoutes(api: Api, deps: Deps) {
+  api.route(
+    {
+      method: 'post',
+      path: `${CLINIC}/auth/email-link`,
+      summary: 'E-mail a login link to a client of the clinic (always 202: nothing is revealed)',
+      tag: 'Client',
+      access: 'public',
+      module: 'booking',
+      body: EmailLinkBodySchema,
+      responses: { 202: { description: 'Accepted' } },
+    },
+    async (c, { body }) => {
+      await requestLoginLink(deps, c.get('clinic'), body.email);
+      return c.body(null, 202);
+    },
+  );
+  api.route(
+    {
+      method: 'post',
+      path: `${CLINIC}/auth/verify`,
+      summary: "Exchange a login link's token (single use, 15 minutes) for a client session",
+      tag: 'Client',
+      access: 'public',
+      module: 'booking',
+      body: VerifyLoginBodySchema,
+      responses: { 200: { description: 'The session and the client', schema: VerifyLoginResponseSchema } },
+    },
+    async (c, { body }) => c.json(await verifyLogin(deps, c.get('clinic'), body.token)),
+  );
+  api.route(
+    {
+      method: 'post',
+      path: `${CLINIC}/auth/logout`,
+      summary: 'End the client session',
+      tag: 'Client',
+      access: 'client',
+      module: 'booking',
+      responses: { 204: { description: 'Logged out' } },
+    },
+    async (c) => {
+      await logout(deps, c.get('clinic'), bearerToken(c));
+      return c.body(null, 204);
+    },
+  );
+  api.route(
+    {
+      method: 'get',
+      path: `${CLINIC}/me/bookings`,
+      summary: "The logged-in client's bookings",
+      tag: 'Client',
+      access: 'client',
+      module: 'booking',
+      responses: { 200: { description: 'Bookings, soonest first', schema: BookingListSchema } },
+    },
+    async (c) => {
+      const client = await requireSession(deps, c.get('clinic'), bearerToken(c));
+      return c.json({ bookings: await myBookings(deps, c.get('clinic'), client) });
+    },
+  );
+
+  const CL = `${CLINIC}/admin/clients/:id`;
+  api.route(
+    {
+      method: 'post',
+      path: `${CL}/test-session`,
+      summary: 'Open the booking page as a test client (only clients marked isTest)',
+      tag: 'Clients',
+      access: 'staff',
+      responses: { 201: { description: 'A client session and the page to open', schema: TestSessionResponseSchema } },
+    },
+    async (c) => {
+      const result = await testClientSession(deps, c.get('clinic'), idParam(c));
+      await logAccess(deps, c.get('clinic'), c.get('staff'), [result.client.id], 'test-session');
+      return c.json(result, 201);
+    },
+  );
+  api.route(
+    {
+      method: 'get',
+      path: `${CL}/access-log`,
+      summary: "Who on the staff read or changed this client's data, and when (admins)",
+      tag: 'Clients',
+      access: 'admin',
+      responses: { 200: { description: 'Entries, newest first', schema: AccessLogResponseSchema } },
+    },
+    async (c) => {
+      const clinic = c.get('clinic');
+      const client = await findClient(deps.store.db, clinic.id, idParam(c));
+      const entries = (await accessLog(deps, clinic, client.id)).map((e) => ({
+        id: e.id,
+        staffId: e.staff_id,
+        staffName: e.staff_name,
+        action: e.action,
+        detail: e.detail,
+        at: iso(e.created_at),
+      }));
+      return c.json({ entries });
+    },
+  );
+}

@@ -1,0 +1,234 @@
+import type { Client, Locale } from '@tidbok/core';
+import { ApiError } from '../errors.js';
+import { hashSecret, newId, newSecret } from '../secrets.js';
+import type { Db, Trx } from '../store/store.js';
+import { htmlFromText, LINK } from '../notifications/texts.js';
+import type { Deps } from './deps.js';
+import { type ClientRow, type ClinicRow, clientOf, type StaffRow } from './rows.js';
+
+/** A login link works once, for this long. */
+export const LOGIN_TOKEN_TTL_MS = 15 * 60_000;
+/** A client session lasts this long unless revoked (logging out). */
+export const SESSION_TTL_MS = 30 * 24 * 3_600_000;
+/** Links one address can be sent per hour; more requests still answer 202 but send nothing. */
+export const LINKS_PER_ADDRESS_PER_HOUR = 5;
+
+/** Where a login link leads: the clinic's hosted booking page, which POSTs the token on a click. */
+export function loginUrl(deps: Deps, clinic: ClinicRow, token: string) {
+  return `${deps.config.publicUrl}/c/${encodeURIComponent(clinic.slug)}/#tidbok-login=${encodeURIComponent(token)}`;
+}
+
+const LINK_TEXT = {
+  sv: (clinic: string) => ({
+    subject: `Logga in hos ${clinic}`,
+    text: `Hej!\n\nHär är din inloggningslänk till ${clinic}. Den fungerar en gång och i 15 minuter:\n${LINK}\n\nHar du inte bett om länken kan du bortse från det här meddelandet.\n\n${clinic}`,
+  }),
+  en: (clinic: string) => ({
+    subject: `Log in to ${clinic}`,
+    text: `Hello,\n\nHere is your login link for ${clinic}. It works once, for 15 minutes:\n${LINK}\n\nIf you did not ask for it, you can ignore this message.\n\n${clinic}`,
+  }),
+};
+
+/**
+ * Sends a login link when the address belongs to a client of the clinic; otherwise does
+ * nothing. Either way the caller answers 202, so the answer says nothing about who is a client.
+ */
+export async function requestLoginLink(deps: Deps, clinic: ClinicRow, email: string) {
+  const now = deps.clock.now();
+  await deps.store.write(async (trx) => {
+    const client = await trx
+      .selectFrom('clients')
+      .selectAll()
+      .where('clinic_id', '=', clinic.id)
+      .where('email_norm', '=', email.trim().toLowerCase())
+      .orderBy('created_at')
+      .executeTakeFirst();
+    if (!client?.email) return;
+    const recent = await trx
+      .selectFrom('login_tokens')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('client_id', '=', client.id)
+      .where('created_at', '>', now - 3_600_000)
+      .executeTakeFirstOrThrow();
+    if (Number(recent.n) >= LINKS_PER_ADDRESS_PER_HOUR) return;
+    const token = newSecret('tbl');
+    await trx
+      .insertInto('login_tokens')
+      .values({
+        id: newId('lt'),
+        clinic_id: clinic.id,
+        client_id: client.id,
+        token_hash: hashSecret(token),
+        expires_at: now + LOGIN_TOKEN_TTL_MS,
+        used_at: null,
+        created_at: now,
+      })
+      .execute();
+    const locale = (clinic.locale === 'en' ? 'en' : 'sv') as Locale;
+    const link = loginUrl(deps, clinic, token);
+    const { subject, text } = LINK_TEXT[locale](clinic.name);
+    await trx
+      .insertInto('messages')
+      .values({
+        id: newId('msg'),
+        clinic_id: clinic.id,
+        booking_id: null,
+        client_id: client.id,
+        kind: 'login_link',
+        channel: 'email',
+        to_address: client.email,
+        subject,
+        body_text: text,
+        body_html: htmlFromText(text, link, locale),
+        attachments: null,
+        secret_url: link,
+        dedupe_key: null,
+        status: 'pending',
+        attempts: 0,
+        last_error: null,
+        next_attempt_at: now,
+        locked_until: 0,
+        sent_at: null,
+        created_at: now,
+      })
+      .execute();
+  });
+}
+
+async function newSession(trx: Trx, clinicId: string, clientId: string, now: number) {
+  const sessionToken = newSecret('tbc');
+  await trx
+    .insertInto('client_sessions')
+    .values({
+      id: newId('cs'),
+      clinic_id: clinicId,
+      client_id: clientId,
+      token_hash: hashSecret(sessionToken),
+      expires_at: now + SESSION_TTL_MS,
+      revoked_at: null,
+      created_at: now,
+    })
+    .execute();
+  return sessionToken;
+}
+
+/** Exchanges a login link's token, once, for a session. */
+export async function verifyLogin(deps: Deps, clinic: ClinicRow, token: string): Promise<{ sessionToken: string; client: Client }> {
+  const now = deps.clock.now();
+  return deps.store.write(async (trx) => {
+    const row = await trx
+      .selectFrom('login_tokens')
+      .selectAll()
+      .where('token_hash', '=', hashSecret(token))
+      .where('clinic_id', '=', clinic.id)
+      .executeTakeFirst();
+    if (!row || row.used_at !== null || row.expires_at <= now) {
+      throw new ApiError('unauthorized', 'The login link is not valid any more; ask for a new one');
+    }
+    const used = await trx
+      .updateTable('login_tokens')
+      .set({ used_at: now })
+      .where('id', '=', row.id)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(used.numUpdatedRows) !== 1) throw new ApiError('unauthorized', 'The login link has already been used');
+    const client = await trx.selectFrom('clients').selectAll().where('id', '=', row.client_id).executeTakeFirstOrThrow();
+    return { sessionToken: await newSession(trx, clinic.id, client.id, now), client: clientOf(client) };
+  });
+}
+
+/** The client behind a session token, or undefined for an unknown, expired or revoked one. */
+export async function sessionClient(db: Db | Trx, clinic: ClinicRow, token: string | null, now: number): Promise<ClientRow | undefined> {
+  if (!token) return undefined;
+  return db
+    .selectFrom('client_sessions as s')
+    .innerJoin('clients as c', 'c.id', 's.client_id')
+    .selectAll('c')
+    .where('s.token_hash', '=', hashSecret(token))
+    .where('s.clinic_id', '=', clinic.id)
+    .where('s.revoked_at', 'is', null)
+    .where('s.expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+export async function requireSession(deps: Deps, clinic: ClinicRow, token: string | null): Promise<ClientRow> {
+  const client = await sessionClient(deps.store.db, clinic, token, deps.clock.now());
+  if (!client) throw new ApiError('unauthorized', 'Log in to see your bookings');
+  return client;
+}
+
+export async function logout(deps: Deps, clinic: ClinicRow, token: string | null) {
+  if (!token) throw new ApiError('unauthorized');
+  await deps.store.write((trx) =>
+    trx
+      .updateTable('client_sessions')
+      .set({ revoked_at: deps.clock.now() })
+      .where('token_hash', '=', hashSecret(token))
+      .where('clinic_id', '=', clinic.id)
+      .execute(),
+  );
+}
+
+/** Staff "open the booking page as a test client": a session, only for clients marked as test. */
+export async function testClientSession(deps: Deps, clinic: ClinicRow, clientId: string) {
+  const now = deps.clock.now();
+  return deps.store.write(async (trx) => {
+    const client = await trx
+      .selectFrom('clients')
+      .selectAll()
+      .where('id', '=', clientId)
+      .where('clinic_id', '=', clinic.id)
+      .executeTakeFirst();
+    if (!client) throw new ApiError('not_found', 'Client not found');
+    if (client.is_test !== 1) throw new ApiError('conflict', 'Only a client marked as a test client can be opened this way');
+    const sessionToken = await newSession(trx, clinic.id, client.id, now);
+    return {
+      sessionToken,
+      client: clientOf(client),
+      bookingPageUrl: `${deps.config.publicUrl}/c/${encodeURIComponent(clinic.slug)}/#tidbok-session=${encodeURIComponent(sessionToken)}`,
+    };
+  });
+}
+
+/** Records who on the staff read or changed which client's data, and what. */
+export async function logAccess(
+  deps: Deps,
+  clinic: ClinicRow,
+  staff: StaffRow,
+  clientIds: readonly string[],
+  action: 'read' | 'search' | 'create' | 'update' | 'delete' | 'test-session' | 'access-log',
+  detail = '',
+) {
+  if (clientIds.length === 0) return;
+  const now = deps.clock.now();
+  await deps.store.write((trx) =>
+    trx
+      .insertInto('access_log')
+      .values(
+        clientIds.map((clientId) => ({
+          id: newId('al'),
+          clinic_id: clinic.id,
+          client_id: clientId,
+          staff_id: staff.id,
+          action,
+          detail,
+          created_at: now,
+        })),
+      )
+      .execute(),
+  );
+}
+
+export async function accessLog(deps: Deps, clinic: ClinicRow, clientId: string) {
+  const rows = await deps.store.db
+    .selectFrom('access_log as a')
+    .leftJoin('staff as s', 's.id', 'a.staff_id')
+    .select(['a.id', 'a.staff_id', 's.name as staff_name', 'a.action', 'a.detail', 'a.created_at'])
+    .where('a.clinic_id', '=', clinic.id)
+    .where('a.client_id', '=', clientId)
+    .orderBy('a.created_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(500)
+    .execute();
+  return rows;
+}
