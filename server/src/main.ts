@@ -8,6 +8,7 @@ import { seedDemoIfEmpty } from './demo.js';
 import { consoleLogger } from './logger.js';
 import { Dispatcher } from './notifications/dispatcher.js';
 import { transportsFromConfig } from './notifications/transports.js';
+import { findClinicBySlug } from './services/clinics.js';
 import { cleanUp } from './services/maintenance.js';
 import { openSqliteStore } from './store/store.js';
 
@@ -21,7 +22,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const app = createApp({
   ...deps,
   logger: consoleLogger,
-  files: { embedFile: join(here, 'embed', 'tidbok.js'), examplesDir: join(here, '..', '..', 'examples') },
+  files: {
+    embedFile: join(here, 'embed', 'tidbok.js'),
+    examplesDir: join(here, '..', '..', 'examples'),
+    findClinic: (slug) => findClinicBySlug(deps, slug),
+  },
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
