@@ -60,6 +60,10 @@ import {
   WorkingTimeSchema,
   ApplyTemplateWeekResponseSchema,
   type ApplyTemplateWeekResponse,
+  type AccessLogEntry,
+  AccessLogResponseSchema,
+  type TestSessionResponse,
+  TestSessionResponseSchema,
   TemplateWeekListSchema,
   type UpdateStaffBody,
 } from '@tidbok/core';
@@ -104,6 +108,10 @@ export interface PractitionerResource extends Resource<Practitioner, CreatePract
 export interface ClientResource extends Omit<Resource<Client, CreateClientBody, UpdateClientBody>, 'list'> {
   /** All clients, or those whose name, e-mail or phone matches `q`. */
   list(query?: ListClientsQuery, options?: RequestOptions): Promise<Client[]>;
+  /** A session for a client marked `isTest`, and the hosted booking page to open with it. */
+  testSession(id: string, options?: RequestOptions): Promise<TestSessionResponse>;
+  /** Who on the staff read or changed the client's data (admins). */
+  accessLog(id: string, options?: RequestOptions): Promise<AccessLogEntry[]>;
 }
 
 export interface StaffResource extends Omit<Resource<Staff, CreateStaffBody, UpdateStaffBody>, 'create'> {
@@ -155,8 +163,10 @@ export interface TidbokAdmin {
     sendConfirmation(id: string, body: SendConfirmationBody, options?: RequestOptions): Promise<void>;
     /** Marks the booking paid; `amountCents` defaults to the treatment type's price. */
     pay(id: string, body: PayBookingBody, options?: RequestOptions): Promise<Booking>;
-    /** The printable receipt, as an HTML document. */
-    receiptHtml(id: string, options?: RequestOptions): Promise<string>;
+    /** Voids the payment (admins): the receipt is kept, marked void; its number is never reused. */
+    voidPayment(id: string, options?: RequestOptions): Promise<Booking>;
+    /** The printable receipt, as an HTML document (`narrow` for 80 mm receipt printers). */
+    receiptHtml(id: string, options?: RequestOptions & { format?: 'a4' | 'narrow'; locale?: 'sv' | 'en' }): Promise<string>;
     sendReceipt(id: string, body?: SendReceiptBody, options?: RequestOptions): Promise<void>;
   };
   templateWeeks: {
@@ -248,6 +258,10 @@ export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
       ...clients,
       list: async (query = {}, { signal } = {}) =>
         (await send({ method: 'get', path: `${A}/clients`, query, signal }, json(ClientListSchema))).clients,
+      testSession: (clientId, { signal } = {}) =>
+        send({ method: 'post', path: `${A}/clients/${id(clientId)}/test-session`, signal }, json(TestSessionResponseSchema)),
+      accessLog: async (clientId, { signal } = {}) =>
+        (await send({ method: 'get', path: `${A}/clients/${id(clientId)}/access-log`, signal }, json(AccessLogResponseSchema))).entries,
     },
     staff: {
       ...staff,
@@ -302,8 +316,19 @@ export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
         send({ method: 'post', path: booking(bookingId, '/confirmation'), json: body, signal }, nothing),
       pay: (bookingId, body, { signal } = {}) =>
         send({ method: 'post', path: booking(bookingId, '/payment'), json: body, signal }, json(BookingSchema)),
-      receiptHtml: (bookingId, { signal } = {}) =>
-        send({ method: 'get', path: booking(bookingId, '/receipt'), headers: { accept: 'text/html' }, signal }, text),
+      voidPayment: (bookingId, { signal } = {}) =>
+        send({ method: 'post', path: booking(bookingId, '/payment/void'), signal }, json(BookingSchema)),
+      receiptHtml: (bookingId, { signal, format, locale } = {}) =>
+        send(
+          {
+            method: 'get',
+            path: booking(bookingId, '/receipt'),
+            query: { ...(format ? { format } : {}), ...(locale ? { locale } : {}) },
+            headers: { accept: 'text/html' },
+            signal,
+          },
+          text,
+        ),
       sendReceipt: (bookingId, body = { channel: 'email' }, { signal } = {}) =>
         send({ method: 'post', path: booking(bookingId, '/receipt/send'), json: body, signal }, nothing),
     },

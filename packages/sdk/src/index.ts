@@ -26,8 +26,10 @@ export type { FetchLike, RequestOptions, RetryOptions, TransportOptions } from '
 export type { Instant, WithInstants } from './instants.js';
 // The shapes the methods return, so an app needs no direct dependency on @tidbok/core for types.
 export type {
+  AccessLogEntry,
   Activity,
   ApplyTemplateWeekBody,
+  TestSessionResponse,
   CreateClientBody,
   CreateTemplateWeekBody,
   Booking,

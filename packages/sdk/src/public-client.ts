@@ -33,9 +33,12 @@ export type HoldInput = WithInstants<CreateHoldBody> & {
 export interface BookInput {
   /** The hold from `hold()`; only its `id` and `secret` are sent. */
   hold: Pick<Hold, 'id' | 'secret'>;
-  client: BookingClient;
+  /** Who is booked; may be left out when `session` is given (the session's client is booked). */
+  client?: BookingClient;
   confirmation: ConfirmationChannel;
   note?: string;
+  /** A logged-in client's session (from `verifyLogin()`): books as that client. */
+  session?: ClientSession;
   /**
    * Sent as `Idempotency-Key`. A fresh UUID when absent; the SDK's own retries of this call reuse
    * it. Pass your own and reuse it when *you* retry after a `network_error` or `timeout`, so the
@@ -78,6 +81,8 @@ export interface Tidbok {
   verifyLogin(token: string, options?: RequestOptions): Promise<VerifyLoginResponse>;
   /** The logged-in client's bookings. */
   myBookings(session: ClientSession, options?: RequestOptions): Promise<Booking[]>;
+  /** Ends a client session. */
+  logout(session: ClientSession, options?: RequestOptions): Promise<void>;
 }
 
 const id = encodeURIComponent;
@@ -108,13 +113,14 @@ export function createTidbok(options: TidbokOptions): Tidbok {
         { method: 'delete', path: `/holds/${id(hold.id)}`, headers: { 'tidbok-hold-secret': hold.secret }, signal },
         nothing,
       ),
-    book: ({ hold, client, confirmation, note, idempotencyKey }, { signal } = {}) =>
+    book: ({ hold, client, confirmation, note, idempotencyKey, session }, { signal } = {}) =>
       send(
         {
           method: 'post',
           path: '/bookings',
           json: { holdId: hold.id, holdSecret: hold.secret, client, confirmation, note },
           idempotencyKey: idempotencyKey ?? newIdempotencyKey(),
+          ...(session ? { token: typeof session === 'string' ? session : session.sessionToken } : {}),
           signal,
         },
         json(CreateBookingResponseSchema),
@@ -131,5 +137,10 @@ export function createTidbok(options: TidbokOptions): Tidbok {
       const token = typeof session === 'string' ? session : session.sessionToken;
       return (await send({ method: 'get', path: '/me/bookings', token, signal }, json(BookingListSchema))).bookings;
     },
+    logout: (session, { signal } = {}) =>
+      send(
+        { method: 'post', path: '/auth/logout', token: typeof session === 'string' ? session : session.sessionToken, signal },
+        nothing,
+      ),
   };
 }

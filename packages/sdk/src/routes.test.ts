@@ -184,6 +184,15 @@ const publicCases: Case<Tidbok>[] = [
     result: [sampleBooking],
   },
   {
+    name: 'logout',
+    call: (c) => c.logout('session-1'),
+    method: 'POST',
+    path: '/auth/logout',
+    headers: { authorization: 'Bearer session-1' },
+    reply: empty(204),
+    result: undefined,
+  },
+  {
     name: 'myBookings, with the session token alone',
     call: (c) => c.myBookings('session-1'),
     method: 'GET',
@@ -398,6 +407,13 @@ const adminCases: Case<TidbokAdmin>[] = [
     method: 'POST',
     path: `${A}/bookings/bk_1/payment`,
     body: { method: 'swish' },
+    reply: ok(booked),
+  },
+  {
+    name: 'bookings.voidPayment',
+    call: (c) => c.bookings.voidPayment('bk_1'),
+    method: 'POST',
+    path: `${A}/bookings/bk_1/payment/void`,
     reply: ok(booked),
   },
   {

@@ -15,6 +15,8 @@ import {
   SetTreatmentTypesBodySchema,
   SettingsSchema,
   StaffListSchema,
+  StaffSchema,
+  UpdateStaffBodySchema,
   TreatmentTypeListSchema,
   TreatmentTypeSchema,
   UpdateClientBodySchema,
@@ -44,7 +46,7 @@ import {
 } from '../services/catalogue.js';
 import { logAccess } from '../services/client-auth.js';
 import { createClient, deleteClient, findClient, listClients, updateClient } from '../services/clients.js';
-import { createStaff, listStaff, updateSettings } from '../services/clinics.js';
+import { createStaff, deleteStaff, getStaff, listStaff, updateSettings, updateStaff } from '../services/clinics.js';
 import type { Deps } from '../services/deps.js';
 import { clientOf, locationOf, settingsOf, treatmentTypeOf } from '../services/rows.js';
 
@@ -102,6 +104,44 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       responses: { 201: { description: 'The user and token', schema: CreateStaffResponseSchema } },
     },
     async (c, { body }) => c.json(await createStaff(deps, c.get('clinic'), body), 201),
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: `${ADMIN}/staff/:id`,
+      summary: 'Get a staff user',
+      tag: 'Staff',
+      access: 'admin',
+      responses: { 200: { description: 'The staff user', schema: StaffSchema } },
+    },
+    async (c) => c.json(await getStaff(deps, c.get('clinic'), idParam(c))),
+  );
+  api.route(
+    {
+      method: 'patch',
+      path: `${ADMIN}/staff/:id`,
+      summary: 'Change a staff user (the clinic keeps at least one admin)',
+      tag: 'Staff',
+      access: 'admin',
+      body: UpdateStaffBodySchema,
+      responses: { 200: { description: 'Changed', schema: StaffSchema } },
+    },
+    async (c, { body }) => c.json(await updateStaff(deps, c.get('clinic'), idParam(c), body)),
+  );
+  api.route(
+    {
+      method: 'delete',
+      path: `${ADMIN}/staff/:id`,
+      summary: 'Remove a staff user; their tokens stop working',
+      tag: 'Staff',
+      access: 'admin',
+      responses: noContent,
+    },
+    async (c) => {
+      await deleteStaff(deps, c.get('clinic'), idParam(c));
+      return c.body(null, 204);
+    },
   );
 
   // ---- Treatment types ----

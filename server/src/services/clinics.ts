@@ -2,6 +2,7 @@ import {
   type BookingSettings,
   type CreateClinicBody,
   type CreateStaffBody,
+  type UpdateStaffBody,
   DEFAULT_BOOKING_SETTINGS,
   type UpdateSettingsBody,
 } from '@tidbok/core';
@@ -167,4 +168,63 @@ export async function updateSettings(deps: Deps, clinic: ClinicRow, patch: Updat
 
 export function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+async function findStaffRow(trx: Trx | Deps['store']['db'], clinicId: string, id: string): Promise<StaffRow> {
+  const row = await trx.selectFrom('staff').selectAll().where('id', '=', id).where('clinic_id', '=', clinicId).executeTakeFirst();
+  if (!row) throw notFound('Staff user');
+  return row;
+}
+
+export async function getStaff(deps: Deps, clinic: ClinicRow, id: string) {
+  return staffOf(await findStaffRow(deps.store.db, clinic.id, id));
+}
+
+async function adminCount(trx: Trx, clinicId: string) {
+  const row = await trx
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('clinic_id', '=', clinicId)
+    .where('role', '=', 'admin')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A clinic always keeps at least one admin, so nobody can lock it out of its own settings. */
+export async function updateStaff(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateStaffBody) {
+  return deps.store.write(async (trx) => {
+    const row = await findStaffRow(trx, clinic.id, id);
+    if (row.role === 'admin' && patch.role === 'practitioner' && (await adminCount(trx, clinic.id)) <= 1) {
+      throw new ApiError('conflict', 'The clinic needs at least one admin');
+    }
+    if (patch.practitionerId) {
+      const p = await trx.selectFrom('practitioners').select('id').where('id', '=', patch.practitionerId).where('clinic_id', '=', clinic.id).executeTakeFirst();
+      if (!p) throw invalid('practitionerId', 'Unknown practitioner');
+    }
+    const next: StaffRow = {
+      ...row,
+      name: patch.name ?? row.name,
+      email: patch.email === undefined ? row.email : patch.email,
+      role: patch.role ?? row.role,
+      practitioner_id: patch.practitionerId === undefined ? row.practitioner_id : patch.practitionerId,
+    };
+    await trx
+      .updateTable('staff')
+      .set({ name: next.name, email: next.email, role: next.role, practitioner_id: next.practitioner_id })
+      .where('id', '=', id)
+      .execute();
+    return staffOf(next);
+  });
+}
+
+/** Removes a staff user; their tokens stop working at once. */
+export async function deleteStaff(deps: Deps, clinic: ClinicRow, id: string) {
+  await deps.store.write(async (trx) => {
+    const row = await findStaffRow(trx, clinic.id, id);
+    if (row.role === 'admin' && (await adminCount(trx, clinic.id)) <= 1) {
+      throw new ApiError('conflict', 'The clinic needs at least one admin');
+    }
+    await trx.deleteFrom('staff_tokens').where('staff_id', '=', id).execute();
+    await trx.deleteFrom('staff').where('id', '=', id).execute();
+  });
 }
