@@ -6,9 +6,9 @@
  * The calendar is fixed (no randomness, no clock reading when building it), so runs compare.
  */
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { computeSlots } from '../packages/core/src/slots/index.js';
 import type { BusyInterval, ComputeSlotsInput, SlotWorkingTime } from '../packages/core/src/slots/index.js';
+import { type BenchSuite, formatMs, percentile } from './row.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -57,11 +57,6 @@ export function denseMonth(): ComputeSlotsInput {
   };
 }
 
-/** Nearest-rank percentile of an ascending list. */
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-}
-
 export async function benchSlotEngine(): Promise<{ name: string; p50Ms: number; p99Ms: number; runs: number }> {
   const input = denseMonth();
   let sink = 0; // keeps the engine's work observable so it cannot be optimised away
@@ -77,6 +72,20 @@ export async function benchSlotEngine(): Promise<{ name: string; p50Ms: number; 
   return { name: 'slot engine, 1 practitioner x 31 days dense', p50Ms: percentile(times, 0.5), p99Ms: percentile(times, 0.99), runs: RUNS };
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  console.log(JSON.stringify(await benchSlotEngine()));
-}
+/** Budget from issue 3: the engine answers a dense month in at most 1 ms at the median. */
+export const SLOT_ENGINE_BUDGET_P50_MS = 1;
+
+export const slotEngineSuite: BenchSuite = {
+  id: 'slot-engine',
+  async run() {
+    const { p50Ms, p99Ms, runs } = await benchSlotEngine();
+    return [
+      {
+        name: `slot engine: 1 practitioner × 31 days, 8 blocks + 6 bookings a day (${runs} runs)`,
+        result: `p50 ${formatMs(p50Ms)} · p99 ${formatMs(p99Ms)}`,
+        budget: `p50 ≤ ${SLOT_ENGINE_BUDGET_P50_MS} ms`,
+        withinBudget: p50Ms <= SLOT_ENGINE_BUDGET_P50_MS,
+      },
+    ];
+  },
+};

@@ -800,6 +800,42 @@ describe('calendar feed', () => {
     expect((await feed({ from: TUE, to: '2027-03-03' })).entries.map((e) => e.id)).toEqual([first.id, straddling.id, after.id]);
   });
 
+  it('finds the longest entries (25 hours) that began a day before the range, and refuses overlapping them', async () => {
+    // Tuesday begins 2027-03-01T23:00Z; these end one second into it.
+    const long = { start: '2027-02-28T22:00:01Z', end: '2027-03-01T23:00:01Z' };
+    const wt = await workingTime({ practitionerId: c.pr.anna, ...long });
+    const ac = (await c.api('POST', '/activities', { practitionerId: c.pr.anna, title: 'Jour', ...long })).json;
+    const bk = await booked({ practitionerId: c.pr.bo, ...long });
+    await insertHold(t, c, { practitionerId: c.pr.cilla, ...long, expiresAt: '2027-03-01T08:10:00Z' });
+    const entries = (await feed()).entries;
+    expect(entries.map((e) => e.kind).sort()).toEqual(['activity', 'booking', 'hold', 'workingTime']);
+    expect(entries.map((e) => e.id)).toEqual(expect.arrayContaining([wt.id, ac.id, bk.id]));
+    // The overlap check sees them too, for bookings and holds alike.
+    expectProblem(await book({ practitionerId: c.pr.bo, start: '2027-03-01T23:00:00Z' }), 409, 'conflict');
+    expectProblem(await book({ practitionerId: c.pr.cilla, start: '2027-03-01T23:00:00Z' }), 409, 'conflict');
+    await booked({ practitionerId: c.pr.bo, start: '2027-03-01T23:00:01Z' });
+    // "Delete all visible" reaches the working time.
+    expect((await c.api('DELETE', `/working-times${qs({ from: TUE, to: TUE })}`)).json).toEqual({ deleted: 1 });
+
+    // A template week pasted across a DST change can stretch a 25-hour block to 26 hours.
+    const clinic = await t.store.db.selectFrom('clinics').select('id').where('slug', '=', c.slug).executeTakeFirstOrThrow();
+    await t.store.db
+      .insertInto('working_times')
+      .values({
+        id: 'wt_stretched',
+        clinic_id: clinic.id,
+        practitioner_id: c.pr.anna,
+        start_ms: Date.parse('2027-02-28T22:00:00Z'),
+        end_ms: Date.parse('2027-03-02T00:00:00Z'),
+        treatment_type_ids: null,
+        location_id: null,
+        created_at: t.clock.now(),
+      })
+      .execute();
+    expect((await feed()).entries.map((e) => e.id)).toContain('wt_stretched');
+    expect(starts(await staffSlots({}))).toEqual(['2027-03-01T23:00:00Z']);
+  });
+
   it('refuses a bad, inverted or too long range with validation_failed', async () => {
     for (const query of [
       {},

@@ -18,7 +18,7 @@ import type { Db, Trx } from '../store/store.js';
 import type { ActivityTable, WorkingTimeTable } from '../store/schema.js';
 import { iso } from '../time.js';
 import { findLocation, findPractitionerRow } from './catalogue.js';
-import { checkInterval, instant, parseIds, range } from './common.js';
+import { checkInterval, instant, parseIds, RANGE_LOOKBACK_MS, range } from './common.js';
 import type { Deps } from './deps.js';
 import { type ClinicRow } from './rows.js';
 
@@ -186,6 +186,7 @@ export async function deleteWorkingTimeRange(deps: Deps, clinic: ClinicRow, quer
       .deleteFrom('working_times')
       .where('clinic_id', '=', clinic.id)
       .where('start_ms', '<', to)
+      .where('start_ms', '>', from - RANGE_LOOKBACK_MS)
       .where('end_ms', '>', from);
     if (query.practitionerId) q = q.where('practitioner_id', '=', query.practitionerId);
     const result = await q.executeTakeFirst();
@@ -301,6 +302,7 @@ export async function calendarFeed(deps: Deps, clinic: ClinicRow, query: RangeQu
     ])
     .where('b.clinic_id', '=', clinic.id)
     .where('b.start_ms', '<', to)
+    .where('b.start_ms', '>', from - RANGE_LOOKBACK_MS)
     .where('b.end_ms', '>', from);
   if (pid) bookings = bookings.where('b.practitioner_id', '=', pid);
 
@@ -309,6 +311,7 @@ export async function calendarFeed(deps: Deps, clinic: ClinicRow, query: RangeQu
     .selectAll()
     .where('clinic_id', '=', clinic.id)
     .where('start_ms', '<', to)
+    .where('start_ms', '>', from - RANGE_LOOKBACK_MS)
     .where('end_ms', '>', from);
   if (pid) workingTimes = workingTimes.where('practitioner_id', '=', pid);
 
@@ -317,6 +320,7 @@ export async function calendarFeed(deps: Deps, clinic: ClinicRow, query: RangeQu
     .selectAll()
     .where('clinic_id', '=', clinic.id)
     .where('start_ms', '<', to)
+    .where('start_ms', '>', from - RANGE_LOOKBACK_MS)
     .where('end_ms', '>', from);
   if (pid) activities = activities.where('practitioner_id', '=', pid);
 
@@ -327,6 +331,7 @@ export async function calendarFeed(deps: Deps, clinic: ClinicRow, query: RangeQu
     .where('active', '=', 1)
     .where('expires_at', '>', now)
     .where('start_ms', '<', to)
+    .where('start_ms', '>', from - RANGE_LOOKBACK_MS)
     .where('end_ms', '>', from);
   if (pid) holds = holds.where('practitioner_id', '=', pid);
 

@@ -4,6 +4,20 @@ import type { Trx } from '../store/store.js';
 
 const HOUR = 3_600_000;
 
+/**
+ * The longest calendar entry (working time, activity, booking) `checkInterval` lets through: a
+ * whole local day, which is 25 hours on a fall-back day.
+ */
+export const MAX_ENTRY_HOURS = 25;
+
+/**
+ * How far before `from` an entry overlapping `[from, …)` may start. Range queries use it as a
+ * lower bound on `start_ms` so the `(…, start_ms)` indexes are searched over a window instead of
+ * all history. Twice the longest entry: a template week pasted across a DST change can stretch a
+ * block by an hour, and a missed entry would be a wrong answer, while a wider window costs nothing.
+ */
+export const RANGE_LOOKBACK_MS = 2 * MAX_ENTRY_HOURS * HOUR;
+
 /** An instant the schema has already checked; a second parse turns it into epoch ms. */
 export function instant(value: string, path: string): number {
   const ms = parseInstant(value);
@@ -11,11 +25,8 @@ export function instant(value: string, path: string): number {
   return ms;
 }
 
-/**
- * A `[start, end)` that is not empty and not absurdly long. The default bound is 25 hours, not
- * 24: a whole local day (00:00–24:00, e.g. a day off) lasts 25 hours on a fall-back day.
- */
-export function checkInterval(start: number, end: number, maxHours = 25) {
+/** A `[start, end)` that is not empty and not longer than `MAX_ENTRY_HOURS` (see there). */
+export function checkInterval(start: number, end: number, maxHours = MAX_ENTRY_HOURS) {
   if (end <= start) throw invalid('end', 'end must be after start');
   if (end - start > maxHours * HOUR) throw invalid('end', `An entry may last at most ${maxHours} hours`);
 }
@@ -66,6 +77,7 @@ export async function findOverlap(
     .where('practitioner_id', '=', practitionerId)
     .where('status', '=', 'booked')
     .where('start_ms', '<', end)
+    .where('start_ms', '>', start - RANGE_LOOKBACK_MS)
     .where('end_ms', '>', start);
   if (ignoreBookingId) bookings = bookings.where('id', '<>', ignoreBookingId);
   if (await bookings.executeTakeFirst()) return 'booking';
@@ -76,6 +88,7 @@ export async function findOverlap(
     .where('active', '=', 1)
     .where('expires_at', '>', now)
     .where('start_ms', '<', end)
+    .where('start_ms', '>', start - RANGE_LOOKBACK_MS)
     .where('end_ms', '>', start)
     .executeTakeFirst();
   return hold ? 'hold' : null;

@@ -191,6 +191,13 @@ describe('slots: the range', () => {
     expect(starts(await ok(publicSlots({ from: '2027-03-01T23:00:01Z', to: TUE })))).toEqual([at('22:00')]);
   });
 
+  it('offers the last start of a 25-hour block that began the day before', async () => {
+    // 2027-02-28T23:00Z–2027-03-02T00:00Z; Tuesday begins 2027-03-01T23:00Z.
+    await block(c.pr.anna, '2027-02-28T23:00:00Z', '2027-03-02T00:00:00Z');
+    expect(starts(await ok(publicSlots({})))).toEqual(['2027-03-01T23:00:00Z']);
+    expect(starts(await ok(staffSlots({ from: '2027-03-01T23:00:00Z', to: '2027-03-01T23:00:01Z' })))).toEqual(['2027-03-01T23:00:00Z']);
+  });
+
   it('refuses more than 62 days, an empty or inverted range and malformed dates with validation_failed', async () => {
     expect((await publicSlots({ from: '2027-03-01', to: '2027-05-01' })).status).toBe(200); // 62 days
     expect((await staffSlots({ from: '2027-03-01T00:00:00Z', to: '2027-05-02T00:00:00Z' })).status).toBe(200);

@@ -2,7 +2,7 @@ import { computeSlots, type ListSlotsQuery, type ListSlotsResponse, type SlotWor
 import { ApiError } from '../errors.js';
 import { iso } from '../time.js';
 import { findTreatmentType } from './catalogue.js';
-import { parseIds, range } from './common.js';
+import { parseIds, RANGE_LOOKBACK_MS, range } from './common.js';
 import type { Deps } from './deps.js';
 import { bookingSettingsOf, type ClinicRow } from './rows.js';
 
@@ -53,6 +53,7 @@ export async function listSlots(
     .where('w.clinic_id', '=', clinic.id)
     .where('p.deleted_at', 'is', null)
     .where('w.start_ms', '<', to)
+    .where('w.start_ms', '>', from - RANGE_LOOKBACK_MS)
     .where('w.end_ms', '>=', from + duration);
   if (query.practitionerId) workingQuery = workingQuery.where('w.practitioner_id', '=', query.practitionerId);
   if (query.locationId) workingQuery = workingQuery.where('w.location_id', '=', query.locationId);
@@ -83,6 +84,7 @@ export async function listSlots(
       .where('practitioner_id', 'in', ids)
       .where('status', '=', 'booked')
       .where('start_ms', '<', busyTo)
+      .where('start_ms', '>', from - RANGE_LOOKBACK_MS)
       .where('end_ms', '>', from)
       .execute(),
     db
@@ -92,6 +94,7 @@ export async function listSlots(
       .where('active', '=', 1)
       .where('expires_at', '>', now)
       .where('start_ms', '<', busyTo)
+      .where('start_ms', '>', from - RANGE_LOOKBACK_MS)
       .where('end_ms', '>', from)
       .execute(),
   ]);
