@@ -1,0 +1,82 @@
+import { addLocalDays, isLocalDate, mondayOf } from '@tidbok/core';
+
+/*
+ * Week arithmetic for template weeks, on local dates (`YYYY-MM-DD`) only. A local date is a
+ * calendar day, not an instant: every step here is core's `addLocalDays` (UTC date arithmetic on
+ * the date alone), so a week that contains a daylight-saving change is still seven days and a
+ * Monday stays a Monday whatever the browser's zone. No `Date` in local time is ever made.
+ */
+
+const MS_PER_DAY = 86_400_000;
+
+/** The most weeks one paste may name (`ApplyTemplateWeekBody.weekStarts`, max 104). */
+export const MAX_WEEKS = 104;
+
+export interface IsoWeek {
+  /** The ISO week-numbering year: the year of the week's Thursday (may differ from the date's). */
+  year: number;
+  /** 1–53. */
+  week: number;
+}
+
+export type WeekParity = 'odd' | 'even';
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_PER_DAY);
+}
+
+/** The ISO 8601 week of a local date (ISO 8601: week 1 is the week with the year's first Thursday). */
+export function isoWeekOf(date: string): IsoWeek {
+  const monday = mondayOf(date);
+  const year = Number(addLocalDays(monday, 3).slice(0, 4));
+  // 4 January is always in week 1.
+  const week = 1 + daysBetween(mondayOf(`${String(year).padStart(4, '0')}-01-04`), monday) / 7;
+  return { year, week };
+}
+
+/** `odd` or `even` by ISO week number, as Swedish clinics say "udda/jämna veckor". */
+export function parityOf(date: string): WeekParity {
+  return isoWeekOf(date).week % 2 === 1 ? 'odd' : 'even';
+}
+
+/** `monday` moved by whole weeks. */
+export function addWeeks(monday: string, weeks: number): string {
+  return addLocalDays(monday, weeks * 7);
+}
+
+/** The Sunday that ends the week starting on `monday`. */
+export function weekEndOf(monday: string): string {
+  return addLocalDays(monday, 6);
+}
+
+/** The Monday of `date`'s week, or '' when `date` is not a valid local date. */
+export function mondayOrEmpty(date: string | null | undefined): string {
+  return date && isLocalDate(date) ? mondayOf(date) : '';
+}
+
+/**
+ * The Mondays of every week from the week containing `from` to the week containing `to`, both
+ * included, in order; empty when `to`'s week is before `from`'s. Stops after `limit` weeks so a
+ * mistyped year cannot build a list of thousands (the caller compares the length with `limit`).
+ */
+export function mondaysBetween(from: string, to: string, limit = MAX_WEEKS + 1): string[] {
+  const first = mondayOrEmpty(from);
+  const last = mondayOrEmpty(to);
+  if (!first || !last) return [];
+  const mondays: string[] = [];
+  for (let monday = first; monday <= last && mondays.length < limit; monday = addWeeks(monday, 1)) mondays.push(monday);
+  return mondays;
+}
+
+/**
+ * The Mondays between `from` and `to` (as `mondaysBetween`) whose ISO week number is odd or
+ * even. A 53-week year puts two odd weeks in a row (53 and 1): that is what "odd weeks" means on
+ * a Swedish calendar, so it is kept rather than "every 14 days".
+ */
+export function alternateMondays(from: string, to: string, parity: WeekParity, limit = MAX_WEEKS + 1): string[] {
+  // Filtering halves the list, so look through twice the limit before filtering.
+  return mondaysBetween(from, to, limit * 2)
+    .filter((monday) => parityOf(monday) === parity)
+    .slice(0, limit);
+}
