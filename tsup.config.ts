@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { Plugin as EsbuildPlugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 
 /**
@@ -52,5 +54,52 @@ const server: Options = {
   banner: { js: "import { createRequire as __tidbokRequire } from 'node:module'; const require = __tidbokRequire(import.meta.url);" },
 };
 
-const all = [library('core'), library('sdk'), server];
-export default defineConfig(only === 'server' ? [server] : all);
+/** @tidbok/elements for bundlers: ESM only (Lit is ESM only), Lit and the SDK left as imports. */
+const elements: Options = {
+  ...library('elements'),
+  entry: { index: 'packages/elements/src/index.ts', define: 'packages/elements/src/define.ts' },
+  format: ['esm'],
+};
+
+/**
+ * Squeezes the whitespace esbuild's minifier leaves inside the elements' `html` and `css`
+ * templates: indentation goes (HTML collapses whitespace anyway), and CSS loses its line breaks
+ * and the spaces around `{ } ; ,`. The elements write no `<pre>` or `white-space: pre` content
+ * into template text, which is what would make this unsafe.
+ */
+const squeezeTemplates: EsbuildPlugin = {
+  name: 'squeeze-templates',
+  setup(build) {
+    build.onLoad({ filter: /packages[\\/]elements[\\/]src[\\/].*\.ts$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      const contents = source
+        .replace(/\bcss`([^`]*)`/g, (_, body: string) => `css\`${body.replace(/\s*\n\s*/g, '').replace(/\s*([{};,])\s*/g, '$1')}\``)
+        .replace(/\n[ \t]+/g, '\n');
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+/**
+ * The one-file browser bundle served at /embed/tidbok.js: everything inlined (Lit, @lit/context,
+ * ky, zod/mini, the SDK and core's schemas), minified. Budget: 35 KB gzip (DESIGN.md, Budgets).
+ */
+const embed: Options = {
+  name: 'embed',
+  entry: { tidbok: 'packages/elements/src/embed.ts' },
+  outDir: 'server/dist/embed',
+  format: ['esm'],
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  clean: true,
+  noExternal: [/./],
+  esbuildPlugins: [squeezeTemplates],
+  esbuildOptions: (options) => {
+    options.legalComments = 'none';
+    options.charset = 'utf8';
+  },
+};
+
+const all = [library('core'), library('sdk'), elements, server, embed];
+export default defineConfig(only === 'server' ? [server, embed] : all);

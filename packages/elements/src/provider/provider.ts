@@ -1,5 +1,5 @@
 import { provide } from '@lit/context';
-import { html, LitElement, type PropertyValues } from 'lit';
+import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { connect, type TidbokConnection, tidbokContext } from '../context.js';
 
@@ -8,7 +8,13 @@ import { connect, type TidbokConnection, tidbokContext } from '../context.js';
  * @slot - The Tidbok elements to configure.
  */
 export class TidbokProvider extends LitElement {
-  /** Base URL of the Tidbok server, e.g. `https://booking.example.com`. */
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Base URL of the Tidbok server, e.g. `https://booking.example.com`; empty = this page's origin. */
   @property() api = '';
   /** The clinic's slug. */
   @property() clinic = '';
@@ -23,7 +29,9 @@ export class TidbokProvider extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('api') || changed.has('clinic') || changed.has('token') || changed.has('locale')) {
-      this.connection = this.api && this.clinic ? connect(this.api, this.clinic, this.token, this.locale) : undefined;
+      this.connection = this.clinic
+        ? connect(this.api || location.origin, this.clinic, this.token, this.locale)
+        : undefined;
     }
   }
 

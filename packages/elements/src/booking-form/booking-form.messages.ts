@@ -1,0 +1,26 @@
+import type { Messages } from '../i18n.js';
+
+export const messages = {
+  name: { sv: 'Namn', en: 'Name' },
+  email: { sv: 'E-post', en: 'E-mail' },
+  phone: { sv: 'Telefon', en: 'Phone' },
+  personalNumber: { sv: 'Personnummer', en: 'Personal identity number' },
+  note: { sv: 'Meddelande till mottagningen', en: 'Message to the clinic' },
+  optional: { sv: 'Frivilligt', en: 'Optional' },
+  phoneHint: { sv: 'Frivilligt, men behövs för sms', en: 'Optional, but needed for a text message' },
+  personalNumberHint: { sv: 'ÅÅÅÅMMDD-XXXX', en: 'YYYYMMDD-XXXX' },
+  confirmation: { sv: 'Skicka bekräftelsen', en: 'Send the confirmation' },
+  byEmail: { sv: 'Som mejl', en: 'To my inbox' },
+  bySms: { sv: 'Som sms', en: 'As a text message (SMS)' },
+  missingName: { sv: 'Fyll i ditt namn.', en: 'Enter your name.' },
+  missingEmail: { sv: 'Fyll i din e-postadress.', en: 'Enter your e-mail address.' },
+  badEmail: { sv: 'Skriv e-postadressen som namn@exempel.se.', en: 'Enter an address like name@example.com.' },
+  missingPhone: { sv: 'Fyll i ditt mobilnummer för att få sms.', en: 'Enter your mobile number to get a text message.' },
+  badPhone: { sv: 'Skriv ett telefonnummer, t.ex. 070-123 45 67.', en: 'Enter a phone number, e.g. +46 70 123 45 67.' },
+  missingPersonalNumber: { sv: 'Mottagningen behöver ditt personnummer.', en: 'The clinic needs your personal identity number.' },
+  badPersonalNumber: { sv: 'Skriv personnumret som ÅÅÅÅMMDD-XXXX.', en: 'Enter the number as YYYYMMDD-XXXX.' },
+  badNote: { sv: 'Meddelandet är för långt.', en: 'The message is too long.' },
+  info: { sv: 'Information från mottagningen', en: 'Information from the clinic' },
+  submit: { sv: 'Boka tiden', en: 'Book appointment' },
+  submitting: { sv: 'Bokar …', en: 'Booking …' },
+} satisfies Messages<string>;

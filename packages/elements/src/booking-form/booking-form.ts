@@ -1,0 +1,215 @@
+import {
+  type BookingClient,
+  type ConfirmationChannel,
+  EmailSchema,
+  LIMITS,
+  PersonalNumberSchema,
+  PhoneSchema,
+} from '@tidbok/core';
+import { html, LitElement, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { type Locale, translate } from '../i18n.js';
+import { TidbokRadioGroup } from '../shared/radio-group/radio-group.js';
+import { define } from '../shared/define.js';
+import { buttons, theme } from '../shared/styles.js';
+import { TidbokTextField } from '../shared/text-field/text-field.js';
+import { passes } from '../shared/validate.js';
+import { messages } from './booking-form.messages.js';
+import { styles } from './booking-form.styles.js';
+
+export interface BookingFormValue {
+  client: BookingClient;
+  confirmation: ConfirmationChannel;
+  note?: string;
+}
+
+/** The visitor submitted valid details; the form does not book by itself. */
+export class TidbokFormSubmitEvent extends Event {
+  constructor(readonly detail: BookingFormValue) {
+    super('tidbok-form-submit', { bubbles: true, composed: true });
+  }
+}
+
+/** Where a server `errors[].path` lands: the field's `name`, and what to say there. */
+const FIELD_OF_PATH: Record<string, [field: string, message: keyof typeof messages]> = {
+  'client.name': ['name', 'missingName'],
+  'client.email': ['email', 'badEmail'],
+  'client.phone': ['phone', 'badPhone'],
+  'client.personalNumber': ['personalNumber', 'badPersonalNumber'],
+  note: ['note', 'badNote'],
+};
+
+/**
+ * @summary The visitor's details for a booking: name, e-mail, phone, personal identity number
+ * when the clinic asks for it, a note, and how to send the confirmation. Validates inline with
+ * the same schemas as the server and reports the server's own verdict on the same fields.
+ *
+ * @event tidbok-form-submit - Valid details were submitted; `detail` is `{ client, confirmation, note }`.
+ * @csspart form - The `<form>`.
+ * @csspart info - The clinic's information text (`bookingInfoText`).
+ * @csspart error - A message that belongs to no single field.
+ * @csspart submit - The submit button.
+ */
+export class TidbokBookingForm extends LitElement {
+  static override styles = [theme, buttons, styles];
+
+  /** `sv` or `en`. */
+  @property() locale: Locale = 'sv';
+  /** The clinic's `booking.personalNumber`: whether the field is shown and required. */
+  @property({ attribute: 'personal-number' }) personalNumber: 'hidden' | 'optional' | 'required' = 'hidden';
+  /** The clinic's text shown before booking (consent, how data is handled). */
+  @property({ attribute: 'info-text' }) infoText = '';
+  /** A booking request is in flight: the button says so and does not submit again. */
+  @property({ type: Boolean }) busy = false;
+  /** A message about the whole form (a failed request), shown above the button. */
+  @property() error = '';
+
+  @state() private confirmation: 'email' | 'sms' = 'email';
+  @query('form') private form!: HTMLFormElement;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    define('tidbok-text-field', TidbokTextField);
+    define('tidbok-radio-group', TidbokRadioGroup);
+  }
+
+  /**
+   * Shows the server's `errors[]` on their fields (a field the clinic had hidden is shown when
+   * the server asks for it) and moves focus to the first. Returns the errors that fit no field.
+   */
+  async showServerErrors(errors: { path: string; message: string }[]): Promise<{ path: string; message: string }[]> {
+    const rest: { path: string; message: string }[] = [];
+    if (errors.some((e) => e.path === 'client.personalNumber') && this.personalNumber === 'hidden') {
+      this.personalNumber = 'required';
+      await this.updateComplete;
+    }
+    let first: TidbokTextField | undefined;
+    for (const error of errors) {
+      const [name, key] = FIELD_OF_PATH[error.path] ?? [];
+      const field = name && this.renderRoot.querySelector<TidbokTextField>(`[name="${name}"]`);
+      if (!field || !key) {
+        rest.push(error);
+        continue;
+      }
+      // The server's words are English and technical; the field's own message says the same.
+      field.setCustomError(field.value.trim() ? this.t(key) : field.missing);
+      first ??= field;
+    }
+    first?.focus();
+    return rest;
+  }
+
+  override render() {
+    const t = this.t;
+    const sms = this.confirmation === 'sms';
+    const pn = this.personalNumber;
+    return html`
+      <form part="form" novalidate @submit=${this.onSubmit}>
+        <tidbok-text-field
+          name="name"
+          autocomplete="name"
+          required
+          maxlength=${LIMITS.name}
+          .label=${t('name')}
+          .missing=${t('missingName')}
+        ></tidbok-text-field>
+        <div class="pair">
+          <tidbok-text-field
+            name="email"
+            type="email"
+            autocomplete="email"
+            required
+            maxlength=${LIMITS.email}
+            .label=${t('email')}
+            .missing=${t('missingEmail')}
+            .check=${(v: string) => (passes(EmailSchema, v) ? '' : t('badEmail'))}
+          ></tidbok-text-field>
+          <tidbok-text-field
+            name="phone"
+            type="tel"
+            autocomplete="tel"
+            maxlength=${LIMITS.phone}
+            .label=${t('phone')}
+            .hint=${sms ? '' : t('phoneHint')}
+            .required=${sms}
+            .missing=${t('missingPhone')}
+            .check=${(v: string) => (passes(PhoneSchema, v) ? '' : t('badPhone'))}
+          ></tidbok-text-field>
+        </div>
+        ${pn === 'hidden'
+          ? nothing
+          : html`<tidbok-text-field
+              name="personalNumber"
+              inputmode="numeric"
+              maxlength="13"
+              .label=${t('personalNumber')}
+              .hint=${pn === 'optional' ? `${t('optional')}, ${t('personalNumberHint')}` : t('personalNumberHint')}
+              .required=${pn === 'required'}
+              .missing=${t('missingPersonalNumber')}
+              .check=${(v: string) => (passes(PersonalNumberSchema, v) ? '' : t('badPersonalNumber'))}
+            ></tidbok-text-field>`}
+        <tidbok-radio-group
+          name="confirmation"
+          .label=${t('confirmation')}
+          .value=${this.confirmation}
+          .options=${[
+            { value: 'email', label: t('byEmail') },
+            { value: 'sms', label: t('bySms') },
+          ]}
+          @change=${(e: Event) => (this.confirmation = (e.target as TidbokRadioGroup).value as 'email' | 'sms')}
+        ></tidbok-radio-group>
+        <tidbok-text-field
+          name="note"
+          type="textarea"
+          maxlength=${LIMITS.text}
+          .label=${t('note')}
+          .hint=${t('optional')}
+        ></tidbok-text-field>
+        ${this.infoText
+          ? html`<p class="info" part="info"><strong>${t('info')}</strong>${this.infoText}</p>`
+          : nothing}
+        ${this.error ? html`<p class="error" part="error" role="alert">${this.error}</p>` : nothing}
+        <button class="btn primary submit" part="submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
+          ${this.busy ? t('submitting') : t('submit')}
+        </button>
+      </form>
+    `;
+  }
+
+  private t = (key: keyof typeof messages) => translate(messages, this.locale, key);
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this.busy) return;
+    const form = this.form;
+    // Fires `invalid` at each invalid field, which then shows its message.
+    if (!form.checkValidity()) {
+      form.querySelector<HTMLElement>(':invalid')?.focus();
+      return;
+    }
+    const data = new FormData(form);
+    const text = (name: string) => String(data.get(name) ?? '').trim();
+    const optional = (name: string) => text(name) || undefined;
+    this.dispatchEvent(
+      new TidbokFormSubmitEvent({
+        client: {
+          name: text('name'),
+          email: text('email'),
+          ...(optional('phone') ? { phone: text('phone') } : {}),
+          ...(optional('personalNumber') ? { personalNumber: text('personalNumber') } : {}),
+        },
+        confirmation: this.confirmation,
+        ...(optional('note') ? { note: text('note') } : {}),
+      }),
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tidbok-booking-form': TidbokBookingForm;
+  }
+  interface GlobalEventHandlersEventMap {
+    'tidbok-form-submit': TidbokFormSubmitEvent;
+  }
+}

@@ -1,0 +1,568 @@
+import { DEFAULT_BOOKING_SETTINGS } from '@tidbok/core';
+import { type CreateBookingResponse, type Hold, isTidbokError, type PublicClinic } from '@tidbok/sdk';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { type BookingFormValue, TidbokBookingForm, type TidbokFormSubmitEvent } from '../booking-form/booking-form.js';
+import { type Locale, pickLocale, translate } from '../i18n.js';
+import { ConnectionController } from '../shared/connection.js';
+import { CountdownController, formatRemaining } from '../shared/countdown.js';
+import { define } from '../shared/define.js';
+import { errorCode, errorMessage, isAbort, reportError } from '../shared/errors.js';
+import { formatDate, formatDayTime, formatPrice, formatTime } from '../shared/format.js';
+import { buildIcs } from '../shared/ics.js';
+import { LoadController } from '../shared/load.js';
+import { buttons, theme } from '../shared/styles.js';
+import { TidbokSlotPicker, type TidbokSlotSelectEvent } from '../slot-picker/slot-picker.js';
+import { messages } from './booking.messages.js';
+import { styles } from './booking.styles.js';
+import { TidbokBookedEvent, TidbokCancelledEvent } from './events.js';
+
+type Step = 'treatment' | 'practitioner' | 'time' | 'details' | 'done';
+
+/** Which of the four numbered steps shown at the top each step belongs to. */
+const STEP_NUMBER: Record<Step, number> = { treatment: 0, practitioner: 0, time: 1, details: 2, done: 3 };
+
+/** The same body gets the same key (a retry is answered with the first booking); a new body a new key. */
+function idempotencyKey(hold: Hold, value: BookingFormValue): string {
+  let hash = 2166136261;
+  for (const char of JSON.stringify(value)) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
+  return `${hold.id}-${(hash >>> 0).toString(36)}`;
+}
+
+/**
+ * @summary A clinic's public booking, for any website: choose a treatment, a practitioner and a
+ * free time, which is then held while the visitor gives their details, and book.
+ *
+ * Works alone (`api`, `clinic`) or inside `<tidbok-provider>`. Never throws to the page: every
+ * failure is shown with a way on, and fired as `tidbok-error`.
+ *
+ * @event tidbok-booked - The booking is made; `detail` is `{ booking }`.
+ * @event tidbok-cancelled - The visitor cancelled it from the confirmation; `detail` is `{ booking }`.
+ * @event tidbok-error - Something failed and was shown; `detail` is `{ code, action, error }`.
+ *
+ * @csspart base - The card around everything.
+ * @csspart steps - The numbered steps at the top; each is `step`, the current one `step current`.
+ * @csspart heading - Each step's heading.
+ * @csspart treatment - A treatment to choose.
+ * @csspart practitioner - A practitioner to choose (also "first available").
+ * @csspart summary - What was chosen so far.
+ * @csspart countdown - How long the time stays held.
+ * @csspart notice - Why the visitor is back at the times (time taken, hold ran out).
+ * @csspart button - Every button; the main one also `button-primary`.
+ * @csspart confirmation - The booked appointment's details.
+ * @csspart calendar-link - The add-to-calendar (.ics) download.
+ * @csspart message - Closed booking, errors and other full-width messages.
+ * Parts of the inner elements are exported too: `nav`, `nav-button`, `week-label`, `zone-note`,
+ * `day`, `day-empty`, `day-name`, `slot`, `pending` (slot picker) and `form`, `info`, `submit`,
+ * `field-label`, `field-input`, `field-hint`, `field-error`, `field-option` (form).
+ *
+ * @cssproperty --tidbok-primary - Accent colour. See also the other `--tidbok-*` theme properties.
+ *
+ * Custom states: `:state(loading)`, `:state(error)`, and once the clinic is loaded the step,
+ * `:state(treatment)`, `:state(practitioner)`, `:state(time)`, `:state(details)`, `:state(done)`.
+ */
+export class TidbokBooking extends LitElement {
+  static override styles = [theme, buttons, styles];
+
+  /** The Tidbok server; empty means this page's own origin. */
+  @property() api = '';
+  /** The clinic's slug; without it the nearest `<tidbok-provider>` decides. */
+  @property() clinic = '';
+  /** `sv` or `en`; defaults to the provider's, then the clinic's language. */
+  @property() locale: Locale | undefined;
+  /** A treatment type id to start with (the visitor may still choose another). */
+  @property() treatment = '';
+  /** A practitioner id to start with, when they offer the treatment. */
+  @property() practitioner = '';
+  /** The clock for the hold countdown. Replace it to move time in tests. */
+  @property({ attribute: false }) now: () => number = () => Date.now();
+
+  @state() private step: Step = 'treatment';
+  @state() private treatmentId = '';
+  /** `''` for any practitioner. */
+  @state() private practitionerId = '';
+  @state() private hold: Hold | undefined;
+  /** The start of the time being held right now. */
+  @state() private holding = '';
+  /** Why the visitor is (back) at the times. */
+  @state() private notice = '';
+  @state() private formError = '';
+  @state() private submitting = false;
+  @state() private result: (CreateBookingResponse & { sent: BookingFormValue }) | undefined;
+  @state() private cancelState: 'idle' | 'confirm' | 'busy' | 'done' = 'idle';
+  @state() private cancelError = '';
+
+  @query('tidbok-slot-picker') private picker: TidbokSlotPicker | undefined;
+  @query('tidbok-booking-form') private form: TidbokBookingForm | undefined;
+
+  private readonly internals = this.attachInternals();
+  /** Set by a visitor's action: the next render moves focus to the new step's heading. */
+  private moveFocus = false;
+  /** The clinic the flow was last started for (see `begin`). */
+  private started: PublicClinic | undefined;
+  private icsUrl: string | undefined;
+
+  private readonly connection = new ConnectionController(this, {
+    own: () => ({ api: this.api, clinic: this.clinic }),
+    provide: true,
+    onChange: (connection) => {
+      this.restart();
+      // Another clinic: nothing of the old one may show while the new one loads.
+      this.clinicLoad.reset();
+      if (connection) void this.clinicLoad.run();
+    },
+  });
+
+  private readonly clinicLoad = new LoadController<PublicClinic>(this, {
+    task: (signal) => this.connection.value!.tidbok.clinic({ signal }),
+    onError: (error) => reportError(this, 'clinic', error),
+  });
+
+  private readonly countdown = new CountdownController(this, {
+    now: () => this.now(),
+    onExpire: () => this.holdExpired(),
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    define('tidbok-slot-picker', TidbokSlotPicker);
+    define('tidbok-booking-form', TidbokBookingForm);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A visitor who leaves mid-way should not keep a time from others until the hold runs out.
+    this.releaseHold();
+    if (this.step === 'details') this.step = 'time';
+    this.revokeIcs();
+  }
+
+  private get clinicInfo(): PublicClinic | undefined {
+    return this.clinicLoad.value;
+  }
+
+  private get language(): Locale {
+    return pickLocale(this.locale, this.connection.value?.locale, this.clinicInfo?.locale);
+  }
+
+  private t = (key: keyof typeof messages, values?: Record<string, string | number>) =>
+    translate(messages, this.language, key, values);
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    const clinic = this.clinicInfo;
+    if (clinic && (clinic !== this.started || changed.has('treatment') || changed.has('practitioner'))) {
+      this.started = clinic;
+      this.begin(clinic);
+    }
+  }
+
+  override updated(): void {
+    const states = this.internals.states;
+    states.clear();
+    states.add(this.clinicLoad.status === 'ready' ? this.step : this.clinicLoad.status);
+    if (this.moveFocus) {
+      this.moveFocus = false;
+      this.renderRoot.querySelector<HTMLElement>('section:not([hidden]) h2')?.focus();
+    }
+  }
+
+  // ---- Flow ----
+
+  /** Back to the start; keeps the clinic. */
+  private restart(): void {
+    this.releaseHold();
+    this.revokeIcs();
+    this.step = 'treatment';
+    this.treatmentId = '';
+    this.practitionerId = '';
+    this.notice = '';
+    this.formError = '';
+    this.result = undefined;
+    this.cancelState = 'idle';
+    this.started = undefined;
+  }
+
+  /** Starts over at the first step, applying the `treatment` and `practitioner` attributes. */
+  private begin(clinic: PublicClinic): void {
+    this.releaseHold();
+    this.step = 'treatment';
+    if (clinic.treatmentTypes.some((t) => t.id === this.treatment)) this.chooseTreatment(this.treatment, false);
+  }
+
+  private go(step: Step, focus = true): void {
+    this.step = step;
+    this.moveFocus = focus;
+  }
+
+  private offering(treatmentId: string) {
+    return this.clinicInfo?.practitioners.filter((p) => p.treatmentTypeIds.includes(treatmentId)) ?? [];
+  }
+
+  private chooseTreatment(id: string, focus = true): void {
+    this.treatmentId = id;
+    this.notice = '';
+    const offering = this.offering(id);
+    const preselected = offering.find((p) => p.id === this.practitioner);
+    // Nothing to choose between: go straight to the times.
+    if (preselected || offering.length === 1) this.choosePractitioner((preselected ?? offering[0])!.id, focus);
+    else this.go('practitioner', focus);
+  }
+
+  private choosePractitioner(id: string, focus = true): void {
+    this.practitionerId = id;
+    this.notice = '';
+    this.go('time', focus);
+  }
+
+  private back(): void {
+    if (this.step === 'details') {
+      this.releaseHold();
+      this.go('time');
+    } else if (this.step === 'time' && this.offering(this.treatmentId).length > 1) {
+      this.go('practitioner');
+    } else {
+      this.go('treatment');
+    }
+  }
+
+  private async onSelect(event: TidbokSlotSelectEvent): Promise<void> {
+    const tidbok = this.connection.value?.tidbok;
+    if (!tidbok || this.holding) return;
+    const { slot } = event.detail;
+    this.holding = slot.start;
+    this.notice = '';
+    const requested = this.now();
+    try {
+      const hold = await tidbok.hold({
+        treatmentTypeId: this.treatmentId,
+        practitionerId: slot.practitionerId,
+        start: slot.start,
+        ...(slot.locationId ? { locationId: slot.locationId } : {}),
+      });
+      this.hold = hold;
+      // expiresAt is on the server's clock; counting the clinic's hold length from when the
+      // request left keeps the countdown right on a visitor's clock that is minutes off, and
+      // errs on the early side.
+      const minutes = this.clinicInfo?.booking?.holdMinutes;
+      this.countdown.start(minutes ? requested + minutes * 60_000 : Date.parse(hold.expiresAt));
+      this.formError = '';
+      this.go('details');
+    } catch (error) {
+      if (isAbort(error)) return;
+      reportError(this, 'hold', error);
+      this.showAtTimes(errorCode(error) === 'slot_unavailable' ? this.t('taken') : errorMessage(error, this.language));
+    } finally {
+      this.holding = '';
+    }
+  }
+
+  /** Back at the times with a message, freshly loaded (the time shown may be gone). */
+  private showAtTimes(notice: string): void {
+    this.notice = notice;
+    this.go('time');
+    void this.picker?.refresh();
+  }
+
+  private holdExpired(): void {
+    this.releaseHold();
+    const minutes = this.clinicInfo?.booking?.holdMinutes ?? DEFAULT_BOOKING_SETTINGS.holdMinutes;
+    this.showAtTimes(this.t('expired', { n: minutes }));
+  }
+
+  /** Gives the held time back at once; failures are harmless (it expires anyway). */
+  private releaseHold(): void {
+    const hold = this.hold;
+    this.hold = undefined;
+    this.countdown.stop();
+    if (hold) this.connection.value?.tidbok.releaseHold(hold).catch(() => undefined);
+  }
+
+  private async onSubmit(event: TidbokFormSubmitEvent): Promise<void> {
+    const tidbok = this.connection.value?.tidbok;
+    const hold = this.hold;
+    if (!tidbok || !hold || this.submitting) return;
+    this.submitting = true;
+    this.formError = '';
+    try {
+      const result = await tidbok.book({ hold, ...event.detail, idempotencyKey: idempotencyKey(hold, event.detail) });
+      this.hold = undefined;
+      this.countdown.stop();
+      this.result = { ...result, sent: event.detail };
+      this.cancelState = 'idle';
+      this.go('done');
+      this.dispatchEvent(new TidbokBookedEvent({ booking: result.booking }));
+    } catch (error) {
+      reportError(this, 'book', error);
+      const code = errorCode(error);
+      if (code === 'slot_unavailable' || code === 'hold_expired') {
+        this.releaseHold();
+        this.showAtTimes(this.t('taken'));
+      } else if (code === 'validation_failed') {
+        const errors = (isTidbokError(error) && error.problem?.errors) || [];
+        const rest = (await this.form?.showServerErrors(errors)) ?? errors;
+        if (rest.length > 0 || errors.length === 0) this.formError = this.t('checkFields');
+      } else {
+        this.formError = errorMessage(error, this.language);
+      }
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  private async cancelBooking(): Promise<void> {
+    const tidbok = this.connection.value?.tidbok;
+    const result = this.result;
+    if (!tidbok || !result || this.cancelState === 'busy') return;
+    this.cancelState = 'busy';
+    this.cancelError = '';
+    try {
+      const booking = await tidbok.cancel(result.booking.id, { token: result.manageToken });
+      this.result = { ...result, booking };
+      this.cancelState = 'done';
+      this.moveFocus = true;
+      this.revokeIcs();
+      this.dispatchEvent(new TidbokCancelledEvent({ booking }));
+    } catch (error) {
+      reportError(this, 'cancel', error);
+      this.cancelError = errorMessage(error, this.language);
+      this.cancelState = 'confirm';
+    }
+  }
+
+  private revokeIcs(): void {
+    if (this.icsUrl) URL.revokeObjectURL(this.icsUrl);
+    this.icsUrl = undefined;
+  }
+
+  // ---- Rendering ----
+
+  override render() {
+    return html`<div class="base" part="base" lang=${this.language}>${this.renderBody()}</div>`;
+  }
+
+  private renderBody() {
+    const clinic = this.clinicInfo;
+    const { status, error } = this.clinicLoad;
+    if (!this.connection.value) return html`<p class="message" part="message">${this.t('notSetUp')}</p>`;
+    if (status === 'error') {
+      return html`<div class="message" part="message" role="alert">
+        <p>${errorMessage(error, this.language)}</p>
+        <button class="btn" part="button" @click=${() => this.clinicLoad.run()}>${this.t('retry')}</button>
+      </div>`;
+    }
+    if (!clinic) {
+      // Shaped like the first step, so nothing jumps when it arrives.
+      return html`<div aria-busy="true">
+        <span class="sr" role="status">${this.t('loading')}</span>
+        ${this.renderSteps()}
+        <div class="sk line"></div>
+        <ul class="choices">${[1, 2, 3, 4].map(() => html`<li class="sk card"></li>`)}</ul>
+      </div>`;
+    }
+    if (!clinic.modules.booking || clinic.booking?.publicBooking === 'clients-only') {
+      return html`<div class="message" part="message">
+        <h2 part="heading">${this.t('closedTitle')}</h2>
+        <p>${this.t(clinic.modules.booking ? 'clientsOnly' : 'closedText')}</p>
+      </div>`;
+    }
+    return html`${this.renderSteps()}${this.renderStep(clinic)}`;
+  }
+
+  private renderSteps() {
+    const current = STEP_NUMBER[this.step];
+    return html`<ol class="steps" part="steps" aria-label=${this.t('steps')}>
+      ${(['treatment', 'time', 'stepDetails', 'stepDone'] as const).map(
+        (key, i) =>
+          html`<li class=${i <= current ? 'on' : ''} part=${i === current ? 'step current' : 'step'} aria-current=${i === current ? 'step' : 'false'}>
+            <span>${this.t(key)}</span>
+          </li>`,
+      )}
+    </ol>`;
+  }
+
+  /** A step's heading (focused when the visitor arrives) with its way back. */
+  private bar(heading: keyof typeof messages, back?: keyof typeof messages) {
+    return html`<div class="bar">
+      <h2 part="heading" tabindex="-1">${this.t(heading)}</h2>
+      ${back ? html`<button class="link" part="button" @click=${this.back}>${this.t(back)}</button>` : nothing}
+    </div>`;
+  }
+
+  /** One choosable card: a treatment or a practitioner. */
+  private choice(part: string, name: string, meta: string | null, description: string, pick: () => void, color = '') {
+    return html`<li>
+      <button class="choice" part=${part} style=${color && `--c:${color}`} @click=${pick}>
+        <b>${name}</b>${meta ? html`<span class="meta">${meta}</span>` : nothing}
+        ${description ? html`<span class="desc">${description}</span>` : nothing}
+      </button>
+    </li>`;
+  }
+
+  private renderStep(clinic: PublicClinic) {
+    const step = this.step;
+    if (step === 'treatment') {
+      const types = clinic.treatmentTypes;
+      return html`<section>
+        ${this.bar('chooseTreatment')}
+        ${types.length ? nothing : html`<p class="message" part="message">${this.t('noTreatments')}</p>`}
+        <ul class="choices">
+          ${types.map((type) =>
+            this.choice('treatment', type.name, this.facts(type), type.description, () => this.chooseTreatment(type.id), type.color),
+          )}
+        </ul>
+      </section>`;
+    }
+    if (step === 'practitioner') {
+      return html`<section>
+        ${this.bar('choosePractitioner', 'back')} ${this.renderSummary(clinic)}
+        <ul class="choices">
+          ${this.choice('practitioner', this.t('anyPractitioner'), this.t('anyPractitionerHint'), '', () => this.choosePractitioner(''))}
+          ${this.offering(this.treatmentId).map((p) => this.choice('practitioner', p.name, p.title, '', () => this.choosePractitioner(p.id)))}
+        </ul>
+      </section>`;
+    }
+    if (step === 'done') return this.renderDone(clinic);
+    // The times and the details stay rendered (one hidden) so the week shown and what the
+    // visitor typed survive going back and forth.
+    const minutes = clinic.booking?.holdMinutes;
+    return html`<section ?hidden=${step !== 'time'}>
+        ${this.bar('chooseTime', 'back')} ${this.renderSummary(clinic)}
+        ${this.notice ? html`<p class="notice" part="notice" role="alert">${this.notice}</p>` : nothing}
+        <tidbok-slot-picker
+          exportparts="nav, nav-button, week-label, zone-note, day, day-empty, day-name, slot, pending, status"
+          .treatment=${this.treatmentId}
+          .practitioner=${this.practitionerId}
+          .timeZone=${clinic.timeZone}
+          .locale=${this.language}
+          .pending=${this.holding}
+          @tidbok-slot-select=${this.onSelect}
+        ></tidbok-slot-picker>
+      </section>
+      <section ?hidden=${step !== 'details'}>
+        ${this.bar('yourDetails', 'otherTime')} ${this.renderSummary(clinic, true)}
+        <tidbok-booking-form
+          exportparts="form, info, submit, error: form-error, field-label, field-input, field-hint, field-error, field-option"
+          .locale=${this.language}
+          .personalNumber=${clinic.booking?.personalNumber ?? 'hidden'}
+          .infoText=${clinic.bookingInfoText}
+          .busy=${this.submitting}
+          .error=${this.formError}
+          @tidbok-form-submit=${this.onSubmit}
+        ></tidbok-booking-form>
+        <span class="sr" role="status">
+          ${!this.hold ? '' : this.countdown.remaining <= 60_000 ? this.t('holdEnding') : minutes ? this.t('heldStatus', { n: minutes }) : ''}
+        </span>
+      </section>`;
+  }
+
+  /** `50 min · 950 kr`: the time with the client and the price, when there is one. */
+  private facts(type: PublicClinic['treatmentTypes'][number]): string {
+    const price = type.priceCents > 0 ? ` · ${formatPrice(type.priceCents, type.currency, this.language)}` : '';
+    return `${this.t('minutes', { n: type.clientMinutes })}${price}`;
+  }
+
+  /** What is chosen so far; with the held time also the countdown. */
+  private renderSummary(clinic: PublicClinic, withHold = false) {
+    const type = clinic.treatmentTypes.find((t) => t.id === this.treatmentId);
+    if (!type) return nothing;
+    const held = withHold ? this.hold : undefined;
+    const practitioner = clinic.practitioners.find((p) => p.id === (held?.practitionerId ?? this.practitionerId));
+    const who = this.step === 'practitioner' ? '' : ` · ${practitioner?.name ?? this.t('anyPractitioner')}`;
+    const remaining = this.countdown.remaining;
+    return html`<div class="summary" part="summary">
+      <b>${type.name}${held ? `, ${formatDayTime(held.start, clinic.timeZone, this.language)}` : ''}</b>
+      <span class="muted">${this.facts(type)}${who}</span>
+      ${held
+        ? html`<p class="hold ${remaining <= 60_000 ? 'ending' : ''}" part="countdown">
+            <span role="timer">${this.t('held', { time: formatRemaining(remaining) })}</span>
+          </p>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderDone(clinic: PublicClinic) {
+    const result = this.result;
+    if (!result) return nothing;
+    const { booking, sent } = result;
+    const zone = clinic.timeZone;
+    const lang = this.language;
+    const type = clinic.treatmentTypes.find((t) => t.id === booking.treatmentTypeId);
+    const practitioner = clinic.practitioners.find((p) => p.id === booking.practitionerId);
+    const location = clinic.locations.find((l) => l.id === booking.locationId);
+    // The visitor's appointment is the time with the client; the rest of the calendar length
+    // is the practitioner's (notes afterwards).
+    const end = Date.parse(booking.start) + (type?.clientMinutes ?? 0) * 60_000 || Date.parse(booking.end);
+    const cancelled = booking.status === 'cancelled';
+    const window = clinic.booking?.cancellationWindowHours;
+    const rows: [keyof typeof messages, string | undefined, string | null | undefined][] = [
+      ['treatment', type?.name, null],
+      ['date', formatDate(booking.start, zone, lang), null],
+      ['time', `${formatTime(booking.start, zone, lang)}–${formatTime(end, zone, lang)}`, null],
+      ['practitioner', practitioner?.name, practitioner?.title],
+      ['location', location?.name, location?.address],
+      ['price', type && type.priceCents > 0 ? formatPrice(type.priceCents, type.currency, lang) : undefined, null],
+    ];
+    const to = sent.confirmation === 'sms' ? sent.client.phone : sent.confirmation === 'email' ? sent.client.email : '';
+    // The calendar file is made once per booking (??=) and revoked when no longer shown.
+    const ics = () =>
+      buildIcs({
+        uid: `${booking.id}@${new URL(this.connection.value?.api ?? '', document.baseURI).host}`,
+        start: booking.start,
+        end,
+        summary: `${type?.name ?? ''}, ${clinic.name}`,
+        description: [practitioner?.name, clinic.name].filter(Boolean).join('\n'),
+        ...(location ? { location: [location.name, location.address].filter(Boolean).join(', ') } : {}),
+      });
+    return html`<section part="confirmation">
+      ${this.bar(cancelled ? 'cancelled' : 'doneTitle')}
+      <dl>
+        ${rows.map(([key, value, more]) =>
+          value ? html`<dt>${this.t(key)}</dt><dd>${value}${more ? html`<span>${more}</span>` : nothing}</dd>` : nothing,
+        )}
+      </dl>
+      ${cancelled
+        ? booking.lateCancellation
+          ? html`<p>${this.t('late')}</p>`
+          : nothing
+        : html`${to ? html`<p>${this.t(sent.confirmation === 'sms' ? 'sentSms' : 'sentEmail', { to })}</p>` : nothing}
+            <p>
+              <a class="btn primary" part="button button-primary calendar-link" href=${(this.icsUrl ??= URL.createObjectURL(new Blob([ics()], { type: 'text/calendar' })))} download="tidbok-${booking.id}.ics">
+                ${this.t('addToCalendar')}
+              </a>
+            </p>
+            <div class="cancel">
+              <h3>${this.t('cancelTitle')}</h3>
+              <p>${this.t('cancelHow')} ${window ? this.t('cancelWindow', { n: window }) : ''}</p>
+              ${this.cancelState === 'idle'
+                ? html`<button class="btn" part="button" @click=${this.askCancel}>${this.t('cancel')}</button>`
+                : html`<p id="cancel-q" tabindex="-1"><b>${this.t('cancelConfirm', { when: formatDayTime(booking.start, zone, lang) })}</b></p>
+                    ${this.cancelError ? html`<p class="error" role="alert">${this.cancelError}</p>` : nothing}
+                    <div class="actions" role="group" aria-labelledby="cancel-q">
+                      <button class="btn danger" part="button" aria-disabled=${this.cancelState === 'busy'} @click=${this.cancelBooking}>
+                        ${this.t('cancelYes')}
+                      </button>
+                      <button class="btn" part="button" @click=${() => (this.cancelState = 'idle')}>${this.t('cancelNo')}</button>
+                    </div>`}
+            </div>`}
+      <button class="link" part="button" @click=${this.again}>${this.t('again')}</button>
+    </section>`;
+  }
+
+  private async askCancel(): Promise<void> {
+    this.cancelState = 'confirm';
+    this.cancelError = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#cancel-q')?.focus();
+  }
+
+  private again(): void {
+    this.restart();
+    this.moveFocus = true;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tidbok-booking': TidbokBooking;
+  }
+}

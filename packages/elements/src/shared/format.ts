@@ -1,0 +1,84 @@
+import { zoneOffsetAt } from '@tidbok/core';
+import type { Locale } from '../i18n.js';
+
+/*
+ * Dates and times for people, with Intl only (no date library: the embed budget). Instants are
+ * always shown in the clinic's zone, never the visitor's: the clinic's "09:00" is what the
+ * practitioner and the confirmation say. English uses en-GB (day before month, 24-hour clock),
+ * which reads naturally next to Swedish times.
+ */
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(locale: Locale, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let format = cache.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { ...options, timeZone });
+    cache.set(key, format);
+  }
+  return format;
+}
+
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+const DAY_LONG: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' };
+const DATE_LONG: Intl.DateTimeFormatOptions = { ...DAY_LONG, year: 'numeric' };
+const DAY_SHORT: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
+
+/** Noon UTC of a local date: formatted in UTC it is that date whatever the zone. */
+const noonOf = (date: string) => Date.parse(`${date}T12:00:00Z`);
+
+/** `09:00` in the clinic's zone. */
+export const formatTime = (instant: number | string, timeZone: string, locale: Locale): string =>
+  dateTimeFormat(locale, timeZone, TIME).format(new Date(instant));
+
+/** `tisdag 3 mars 2026` / `Tuesday 3 March 2026`, in the clinic's zone. */
+export const formatDate = (instant: number | string, timeZone: string, locale: Locale): string =>
+  dateTimeFormat(locale, timeZone, DATE_LONG).format(new Date(instant));
+
+/** `tisdag 3 mars 09:00`: a time's accessible name, whole enough to be heard out of context. */
+export const formatDayTime = (instant: number | string, timeZone: string, locale: Locale): string =>
+  `${dateTimeFormat(locale, timeZone, DAY_LONG).format(new Date(instant))} ${formatTime(instant, timeZone, locale)}`;
+
+/** A local date `YYYY-MM-DD` as `tisdag 3 mars` (long) or `tis 3 mars` (short). */
+export const formatLocalDay = (date: string, locale: Locale, long = false): string =>
+  dateTimeFormat(locale, 'UTC', long ? DAY_LONG : DAY_SHORT).format(noonOf(date));
+
+/** Two local dates as one range: `2–8 mars 2026`, `30 mars–5 apr. 2026`. */
+export const formatLocalRange = (from: string, to: string, locale: Locale): string =>
+  dateTimeFormat(locale, 'UTC', { day: 'numeric', month: 'short', year: 'numeric' }).formatRange(noonOf(from), noonOf(to));
+
+/** `950 kr` / `SEK 950`; öre shown only when there are any. */
+export function formatPrice(cents: number, currency: string, locale: Locale): string {
+  const whole = cents % 100 === 0;
+  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE', {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: whole ? 0 : 2,
+    maximumFractionDigits: whole ? 0 : 2,
+  }).format(cents / 100);
+}
+
+/** The visitor's own zone, as the browser reports it. */
+export const visitorTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * Whether a visitor in `visitorZone` would read the clinic's clock differently at any of
+ * `instants`: compared by offset, not by name, so Berlin and Stockholm count as the same.
+ */
+export function zonesDiffer(clinicZone: string, visitorZone: string, instants: number[]): boolean {
+  if (clinicZone === visitorZone) return false;
+  try {
+    return instants.some((t) => zoneOffsetAt(t, clinicZone) !== zoneOffsetAt(t, visitorZone));
+  } catch {
+    return true;
+  }
+}
+
+/** The ISO 8601 week number of a local date (Swedes say "vecka 10"). */
+export function isoWeek(date: string): number {
+  const thursday = new Date(`${date}T00:00:00Z`);
+  // A week belongs to the year of its Thursday; week 1 holds that year's first Thursday.
+  thursday.setUTCDate(thursday.getUTCDate() + 3 - ((thursday.getUTCDay() + 6) % 7));
+  return Math.floor((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / 604_800_000) + 1;
+}

@@ -1,0 +1,160 @@
+import { html, LitElement, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { theme } from '../styles.js';
+import { styles } from './text-field.styles.js';
+
+/**
+ * @summary A labelled text input that takes part in forms (form-associated: its value is in the
+ * form's `FormData`, its validity stops submission) and shows its own inline error.
+ *
+ * The message appears once the visitor has left the field or tried to submit, never while they
+ * are still typing a first value; `:state(invalid)` and `:state(touched)` style it.
+ *
+ * @csspart label - The label.
+ * @csspart hint - The hint under the input.
+ * @csspart input - The `<input>` or `<textarea>`.
+ * @csspart error - The error message.
+ */
+export class TidbokTextField extends LitElement {
+  static formAssociated = true;
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = [theme, styles];
+
+  /** The visible label; also the input's accessible name. */
+  @property() label = '';
+  @property({ reflect: true }) name = '';
+  @property() value = '';
+  /** `text`, `email`, `tel` or `textarea`. */
+  @property() type: 'text' | 'email' | 'tel' | 'textarea' = 'text';
+  @property() autocomplete: string | undefined;
+  @property() inputmode: string | undefined;
+  /** Extra words under the label ("optional", a format), read as the input's description. */
+  @property() hint = '';
+  @property({ type: Boolean, reflect: true }) required = false;
+  @property({ type: Number }) maxlength: number | undefined;
+  /** The message for an empty required field. */
+  @property() missing = '';
+  /** Checks a non-empty value: returns the message to show, or `''` when it is fine. */
+  @property({ attribute: false }) check: ((value: string) => string) | undefined;
+  /** Whether the visitor has been told about errors (left the field or submitted). */
+  @state() touched = false;
+  /** A message set from outside (the server's verdict); cleared when the value changes. */
+  @state() private custom = '';
+
+  @query('input, textarea') private input!: HTMLInputElement | HTMLTextAreaElement;
+  private readonly internals = this.attachInternals();
+  private initial = '';
+
+  constructor() {
+    super();
+    // A failed form submission fires `invalid` at each invalid control: show the message inline
+    // instead of the browser's bubble.
+    this.addEventListener('invalid', (event) => {
+      event.preventDefault();
+      this.touched = true;
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.initial = this.value;
+  }
+
+  /** The message currently in force, `''` when valid. */
+  get validationMessage(): string {
+    const value = this.value.trim();
+    if (this.custom) return this.custom;
+    if (!value) return this.required ? this.missing || 'Required' : '';
+    return this.check?.(value) ?? '';
+  }
+
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  /** Shows the field's message at once (the server rejected the value). */
+  setCustomError(message: string): void {
+    this.custom = message;
+    this.touched = true;
+  }
+
+  formResetCallback(): void {
+    this.value = this.initial;
+    this.custom = '';
+    this.touched = false;
+  }
+
+  override updated(): void {
+    this.sync();
+  }
+
+  /** Value and validity to the form at once, so a submit right after typing sees them. */
+  private sync(): void {
+    const message = this.validationMessage;
+    this.internals.setFormValue(this.value);
+    this.internals.setValidity(message ? { customError: true } : {}, message, this.input);
+    const states = this.internals.states;
+    states[message ? 'add' : 'delete']('invalid');
+    states[this.touched ? 'add' : 'delete']('touched');
+  }
+
+  override render() {
+    const message = this.touched ? this.validationMessage : '';
+    const described = [this.hint ? 'hint' : '', 'error'].filter(Boolean).join(' ');
+    const invalid = message ? 'true' : 'false';
+    return html`
+      <label part="label" for="input">${this.label}</label>
+      ${this.type === 'textarea'
+        ? html`<textarea
+            part="input"
+            id="input"
+            ?required=${this.required}
+            maxlength=${ifDefined(this.maxlength)}
+            aria-invalid=${invalid}
+            aria-describedby=${described}
+            .value=${live(this.value)}
+            @input=${this.onInput}
+            @blur=${this.onBlur}
+          ></textarea>`
+        : html`<input
+            part="input"
+            id="input"
+            type=${this.type}
+            ?required=${this.required}
+            maxlength=${ifDefined(this.maxlength)}
+            autocomplete=${ifDefined(this.autocomplete)}
+            inputmode=${ifDefined(this.inputmode)}
+            aria-invalid=${invalid}
+            aria-describedby=${described}
+            .value=${live(this.value)}
+            @input=${this.onInput}
+            @blur=${this.onBlur}
+          />`}
+      ${this.hint ? html`<span class="hint" part="hint" id="hint">${this.hint}</span>` : nothing}
+      <p class="error" part="error" id="error">${message}</p>
+    `;
+  }
+
+  private onInput(event: Event): void {
+    // The native event is composed and reaches the page as it is.
+    this.value = (event.target as HTMLInputElement).value;
+    this.custom = '';
+    this.sync();
+  }
+
+  private onBlur(): void {
+    if (this.value.trim() || this.custom) this.touched = true;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tidbok-text-field': TidbokTextField;
+  }
+}

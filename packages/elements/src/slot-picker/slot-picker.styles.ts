@@ -1,0 +1,133 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+  }
+  .nav {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em;
+  }
+  .nav h3 {
+    margin: 0;
+    font-size: 1em;
+    text-align: center;
+  }
+  .nav small {
+    display: block;
+    color: var(--_muted);
+    font-weight: 400;
+  }
+  .arrow {
+    width: 44px;
+    padding: 0;
+    font-size: 1.3em;
+    line-height: 1;
+  }
+  .note {
+    margin: 0.5em 0 0;
+    color: var(--_muted);
+    font-size: 0.875em;
+    text-align: center;
+  }
+  .days {
+    display: grid;
+    gap: 0.35em;
+    margin-top: 0.75em;
+    min-height: 12em;
+  }
+  .day {
+    display: grid;
+    grid-template-columns: 3.6em 1fr;
+    align-items: start;
+    gap: 0.5em;
+    padding: 0.35em 0;
+    border-top: 1px solid var(--_subtle);
+  }
+  .day-name {
+    padding-top: 0.6em;
+    font-size: 0.875em;
+  }
+  .day-name b {
+    display: block;
+    text-transform: capitalize;
+  }
+  .times {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35em;
+  }
+  .slot {
+    min-width: 4em;
+    min-height: 44px;
+    padding: 0.35em 0.5em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_primary);
+    font: inherit;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+    cursor: pointer;
+  }
+  .slot:hover {
+    border-color: var(--_primary);
+    background: var(--_subtle);
+  }
+  .slot[aria-busy='true'] {
+    background: var(--_primary);
+    border-color: var(--_primary);
+    color: var(--_on-primary);
+  }
+  .none {
+    margin: 0;
+    padding-top: 0.6em;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .sk.slot {
+    display: block;
+    border: 0;
+  }
+  .status {
+    margin: 0.75em 0 0;
+    padding: 0.8em 1em;
+    border-radius: var(--_radius);
+    background: var(--_subtle);
+    text-align: center;
+  }
+  /* 44 px targets where fingers tap; a mouse does well with less (WCAG 2.5.8 asks 24 px). */
+  @media (pointer: fine) {
+    .slot {
+      min-height: 36px;
+    }
+  }
+  @container (min-width: 560px) {
+    .days {
+      grid-template-columns: repeat(7, minmax(0, 1fr));
+    }
+    .day {
+      grid-template-columns: none;
+      align-content: start;
+      border: 0;
+    }
+    .day-name {
+      padding: 0 0 0.25em;
+      text-align: center;
+    }
+    .times {
+      flex-direction: column;
+    }
+    .slot {
+      min-width: 0;
+      width: 100%;
+    }
+    .none {
+      padding: 0;
+      text-align: center;
+    }
+  }
+`;
