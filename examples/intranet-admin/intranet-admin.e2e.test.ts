@@ -1,0 +1,138 @@
+// End to end: the intranet page in a real Chromium (playwright-core), served by a real Tidbok
+// server with the demo clinic, the staff elements bundled with esbuild as the embed script.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTidbokAdmin } from '@tidbok/sdk';
+import { build } from 'esbuild';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/src/app.js';
+import { seedDemo } from '../../server/src/demo.js';
+import { findClinicBySlug } from '../../server/src/services/clinics.js';
+import { createTestContext, listen, type TestContext } from '../../server/src/testing.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let t: TestContext;
+let srv: Awaited<ReturnType<typeof listen>>;
+let browser: Browser;
+let token: string;
+let dir: string;
+
+beforeAll(async () => {
+  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+  // A Wednesday; the demo seeds four weeks of working time from it. The page shows the next week.
+  t = await createTestContext({ now: '2027-03-03T06:00:00Z' });
+  ({ adminToken: token } = await seedDemo(t.app.deps));
+  dir = mkdtempSync(join(tmpdir(), 'tidbok-e2e-'));
+  const embedFile = join(dir, 'tidbok.js');
+  await build({
+    stdin: {
+      contents: [
+        "import { defineAdminElements } from './packages/elements/src/admin/index.ts';",
+        "import { TidbokProvider } from './packages/elements/src/provider/provider.ts';",
+        "import { define } from './packages/elements/src/shared/define.ts';",
+        'defineAdminElements();',
+        "define('tidbok-provider', TidbokProvider);",
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    outfile: embedFile,
+    tsconfig: join(root, 'tsconfig.json'),
+    alias: {
+      '@tidbok/core': join(root, 'packages/core/src/index.ts'),
+      '@tidbok/sdk': join(root, 'packages/sdk/src/index.ts'),
+    },
+    logLevel: 'warning',
+  });
+  const deps = t.app.deps;
+  const app = createApp({
+    ...deps,
+    files: { embedFile, examplesDir: join(root, 'examples'), findClinic: (slug) => findClinicBySlug(deps, slug) },
+  });
+  srv = await listen(app);
+  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await srv?.close();
+  await t?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function openPage(query: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  (page as Page & { errors: string[] }).errors = errors;
+  await page.goto(`${srv.url}/demo/admin.html${query}`);
+  return page;
+}
+
+describe('examples/intranet-admin', () => {
+  it('opens the calendar with the token from the address, books by double-click, and keeps the token only in the tab', async () => {
+    const page = await openPage(`?token=${encodeURIComponent(token)}&date=2027-03-08`);
+    // The token leaves the address bar at once.
+    await page.waitForFunction(() => !location.search.includes('token'));
+    expect(await page.evaluate(() => sessionStorage.getItem('tidbok-demo-staff-token'))).toBe(token);
+    expect(await page.locator('tidbok-admin').getAttribute('token')).toBeNull();
+
+    await page.locator('tidbok-calendar [part~="working-time"]').first().waitFor();
+    await expect(page.locator('tidbok-calendar [part~="title"]').textContent()).resolves.toContain('Vecka 10');
+
+    // Anna's calendar; double-click Monday 10:00.
+    const anna = await page.locator('tidbok-calendar #practitioner-filter option', { hasText: 'Anna Lindqvist' }).getAttribute('value');
+    await page.locator('tidbok-calendar #practitioner-filter').selectOption(anna!);
+    const monday = page.locator('tidbok-calendar .day[data-date="2027-03-08"]');
+    const box = (await monday.boundingBox())!;
+    // 07–19 shown: 10:00 is a quarter of the way down.
+    await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height * 0.25 + 2);
+    const popup = page.locator('tidbok-entry-popup [role="dialog"]');
+    await popup.waitFor();
+    await expect(popup.locator('[role="tab"][aria-selected="true"]').textContent()).resolves.toContain('Bokning');
+
+    await popup.getByRole('button', { name: 'Lägg till ny klient' }).click();
+    await popup.getByRole('textbox', { name: 'Namn' }).fill('Test Testsson');
+    await popup.getByRole('textbox', { name: 'E-post' }).fill('test@example.se');
+    await popup.getByRole('button', { name: 'Använd' }).click();
+    await popup.getByLabel('Behandlingsform').selectOption({ label: 'Samtalsbehandling (60 min)' });
+    // Whatever was chosen, the popup stays where it was and inside the window.
+    const rect = await popup.evaluate((d) => d.getBoundingClientRect().toJSON() as DOMRect);
+    expect(rect.top).toBeGreaterThanOrEqual(0);
+    expect(rect.bottom).toBeLessThanOrEqual(900);
+    await popup.getByRole('button', { name: 'Skapa' }).click();
+
+    const block = page.getByRole('button', { name: /^Bokning 10:00–11:00, Test Testsson, Samtalsbehandling/ });
+    await block.waitFor();
+    const admin = createTidbokAdmin({ baseUrl: srv.url, clinic: 'demo', token });
+    const { entries } = await admin.calendar({ from: '2027-03-08', to: '2027-03-08' });
+    const booking = entries.find((e) => e.kind === 'booking');
+    expect(booking).toMatchObject({ start: '2027-03-08T09:00:00Z', end: '2027-03-08T10:00:00Z', practitionerId: anna, clientName: 'Test Testsson' });
+
+    // A reload opens the calendar again from the tab's storage, without the token in the address.
+    await page.goto(`${srv.url}/demo/admin.html?date=2027-03-08`);
+    await page.locator('tidbok-calendar [part~="working-time"]').first().waitFor();
+    await page.getByRole('button', { name: /Test Testsson/ }).first().waitFor();
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('asks for the token when the tab has none, and signs out', async () => {
+    const page = await openPage('?date=2027-03-08');
+    await page.getByLabel('Personalnyckel (token)').fill(token);
+    await page.getByRole('button', { name: 'Öppna' }).click();
+    await page.locator('tidbok-calendar [part~="working-time"]').first().waitFor();
+    await page.getByRole('button', { name: 'Logga ut från kalendern' }).click();
+    await page.getByLabel('Personalnyckel (token)').waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('tidbok-demo-staff-token'))).toBeNull();
+    await page.close();
+  }, 60_000);
+});

@@ -1,0 +1,254 @@
+import { consume, provide } from '@lit/context';
+import type { Client } from '@tidbok/sdk';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { TidbokAdminSettings } from '../admin-settings/admin-settings.js';
+import type { TidbokCalendar } from '../calendar/calendar.js';
+import { controlStyles } from '../calendar/controls.styles.js';
+import type { ClientChangeDetail } from '../calendar/events.js';
+import { SERVER_FEATURES, type ServerFeatures } from '../calendar/server-features.js';
+import { booleanDefaultTrue, DEFAULT_VIEW } from '../calendar/view-settings.js';
+import { connect, type TidbokConnection, tidbokContext } from '../context.js';
+import { type Locale, pickLocale, translate } from '../i18n.js';
+import { adminStyles } from './admin.styles.js';
+import { type AdminMessageKey, adminMessages } from './messages.js';
+
+type View = 'calendar' | 'settings';
+
+/**
+ * The template weeks panel is its own element; the side panel shows it when the page has it
+ * registered (the embed bundle does), without importing it here.
+ */
+const TEMPLATE_WEEKS = 'tidbok-template-weeks';
+
+/**
+ * The server this script came from, for pages that load `/embed/tidbok.js` from the Tidbok
+ * server and leave out `api`. Undefined when the script is bundled into an app (no http URL).
+ */
+function scriptOrigin(): string | undefined {
+  try {
+    const url = new URL(import.meta.url);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * @summary The clinic staff's calendar and settings, for an intranet page:
+ * `<tidbok-admin api="https://HOST" clinic="slug" token="…" locale="sv|en" date="YYYY-MM-DD">`.
+ *
+ * Holds the connection (its own attributes, or a `<tidbok-provider>` around it) and passes it to
+ * `<tidbok-calendar>`, the side panel's client search (the selected client is suggested for new
+ * bookings) and `<tidbok-admin-settings>`. Set `token` as a property rather than an attribute
+ * where the page can, so it does not show in the DOM.
+ *
+ * @event tidbok-calendar-change - From the calendar: a change was saved.
+ * @event tidbok-calendar-error - From the calendar: something failed (also shown in place).
+ * @event tidbok-week-change - From the calendar: the week or filter changed.
+ * @event tidbok-settings-change - From the settings: something was saved.
+ *
+ * @csspart header - Title and the Calendar / Settings tabs.
+ * @csspart side-panel - The client panel beside the calendar.
+ * @csspart calendar - The `<tidbok-calendar>`.
+ * @csspart settings - The `<tidbok-admin-settings>`.
+ * @csspart template-weeks - `<tidbok-template-weeks>` under the side panel, when the page has it.
+ *
+ * @slot calendar-tools - Extra tools for the calendar's toolbar.
+ */
+export class TidbokAdminElement extends LitElement {
+  static override styles = [controlStyles, adminStyles];
+
+  /** Base URL of the Tidbok server; defaults to the server the script was loaded from. */
+  @property() api = '';
+  /** The clinic's slug. */
+  @property() clinic = '';
+  /** The staff token. Prefer setting it as a property. */
+  @property() token: string | null = null;
+  /** `sv` or `en`; defaults to the clinic's language. */
+  @property() locale: Locale | undefined;
+  /** A local date in the week shown first. */
+  @property() date = '';
+  /** The practitioner to filter on first (an id). */
+  @property() practitioner = '';
+  @property({ type: Number, attribute: 'start-hour' }) startHour = DEFAULT_VIEW.startHour;
+  @property({ type: Number, attribute: 'end-hour' }) endHour = DEFAULT_VIEW.endHour;
+  @property({ attribute: 'hide-weekends', converter: booleanDefaultTrue }) hideWeekends = DEFAULT_VIEW.hideWeekends;
+  /** Which later-issue server features to offer (see `server-features.ts`). */
+  @property({ attribute: false }) features: ServerFeatures = SERVER_FEATURES;
+
+  /** A provider around this element, used when `api`/`clinic` are not set here. */
+  @consume({ context: tidbokContext, subscribe: true })
+  @state()
+  private inherited: TidbokConnection | undefined;
+
+  /** What the elements inside use. */
+  @provide({ context: tidbokContext })
+  @state()
+  connection: TidbokConnection | undefined;
+
+  @state() private view: View = 'calendar';
+  @state() private selectedClient: Client | null = null;
+  @state() private clinicName = '';
+  @state() private clinicLocale: Locale | undefined;
+  @state() private timeZone = '';
+  /** The week and filter the calendar shows, for the template weeks panel. */
+  @state() private shown: { weekStart: string; practitionerId: string } = { weekStart: '', practitionerId: '' };
+  /** Whether `<tidbok-template-weeks>` is registered on this page (it is a separate element). */
+  @state() private templateWeeks = Boolean(customElements.get(TEMPLATE_WEEKS));
+
+  @query('tidbok-calendar') private calendar?: TidbokCalendar;
+
+  private namedFor: unknown;
+
+  private get language(): Locale {
+    return pickLocale(this.locale, this.connection?.locale, this.clinicLocale, navigator.language);
+  }
+
+  private t(key: AdminMessageKey, values?: Record<string, string | number>) {
+    return translate(adminMessages, this.language, key, values);
+  }
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (['api', 'clinic', 'token', 'locale', 'inherited'].some((key) => (changed as Map<string, unknown>).has(key))) {
+      const api = this.api || (this.clinic ? scriptOrigin() : undefined);
+      this.connection = this.clinic && api ? connect(api, this.clinic, this.token, this.locale) : this.inherited;
+    }
+    const admin = this.connection?.admin;
+    if (admin && admin !== this.namedFor) {
+      this.namedFor = admin;
+      admin.settings
+        .get()
+        .then((settings) => {
+          this.clinicName = settings.name;
+          this.clinicLocale = settings.locale;
+          this.timeZone = settings.timeZone;
+        })
+        .catch(() => undefined);
+    }
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (!this.templateWeeks) void customElements.whenDefined(TEMPLATE_WEEKS).then(() => (this.templateWeeks = true));
+  }
+
+  private select(view: View, focus = false) {
+    // The calendar does not poll while hidden: back on it, fetch at once.
+    if (view === 'calendar' && this.view !== 'calendar') void this.calendar?.refresh();
+    this.view = view;
+    if (focus) void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>(`[role="tab"][data-view="${view}"]`)?.focus());
+  }
+
+  private onTabKeydown(event: KeyboardEvent) {
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft' || event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      const next: View = event.key === 'Home' ? 'calendar' : event.key === 'End' ? 'settings' : this.view === 'calendar' ? 'settings' : 'calendar';
+      this.select(next, true);
+    }
+  }
+
+  private renderSidePanel() {
+    const client = this.selectedClient;
+    return html`
+      <aside part="side-panel" aria-labelledby="side-title">
+        <h2 id="side-title">${this.t('sidePanel')}</h2>
+        <tidbok-client-picker
+          .locale=${this.language}
+          .label=${this.t('selectClient')}
+          .client=${client}
+          @tidbok-client-change=${(e: CustomEvent<ClientChangeDetail>) => {
+            e.stopPropagation();
+            this.selectedClient = e.detail.client;
+          }}
+        ></tidbok-client-picker>
+        ${client
+          ? html`<dl>
+                ${client.email ? html`<dt>${this.t('email')}</dt><dd>${client.email}</dd>` : nothing}
+                ${client.phone ? html`<dt>${this.t('phone')}</dt><dd>${client.phone}</dd>` : nothing}
+                ${client.personalNumber ? html`<dt>${this.t('personalNumber')}</dt><dd>${client.personalNumber}</dd>` : nothing}
+                ${client.isTest ? html`<dt>${this.t('testClient')}</dt><dd>✓</dd>` : nothing}
+              </dl>
+              <button class="button link" type="button" @click=${() => (this.selectedClient = null)}>${this.t('clearClient')}</button>`
+          : html`<p class="hint">${this.t('selectedHint')}</p>`}
+      </aside>
+      ${this.templateWeeks && this.shown.weekStart
+        ? html`<tidbok-template-weeks
+            part="template-weeks"
+            .weekStart=${this.shown.weekStart}
+            .practitionerId=${this.shown.practitionerId}
+            .timeZone=${this.timeZone}
+            .locale=${this.language}
+            @tidbok-template-applied=${() => void this.calendar?.refresh()}
+            @tidbok-working-time-deleted=${() => void this.calendar?.refresh()}
+          ></tidbok-template-weeks>`
+        : nothing}
+    `;
+  }
+
+  override render() {
+    if (!this.connection?.admin) return html`<p class="state">${this.t('notConnected')}</p>`;
+    const calendarSelected = this.view === 'calendar';
+    return html`
+      <div part="header">
+        <h1>${this.clinicName || this.t('adminTitle')}${this.clinicName ? html`<small>${this.t('adminTitle')}</small>` : nothing}</h1>
+        <div role="tablist" aria-label=${this.t('sections')} @keydown=${this.onTabKeydown}>
+          ${(['calendar', 'settings'] as const).map(
+            (view) => html`<button
+              role="tab"
+              type="button"
+              id="tab-${view}"
+              data-view=${view}
+              aria-selected=${this.view === view ? 'true' : 'false'}
+              aria-controls="panel-${view}"
+              tabindex=${this.view === view ? '0' : '-1'}
+              @click=${() => this.select(view)}
+            >
+              ${this.t(view)}
+            </button>`,
+          )}
+        </div>
+      </div>
+      <div role="tabpanel" id="panel-calendar" aria-labelledby="tab-calendar" ?hidden=${!calendarSelected}>
+        <div class="layout">
+          <div class="side">${this.renderSidePanel()}</div>
+          <tidbok-calendar
+            part="calendar"
+            .locale=${this.locale ?? this.connection.locale}
+            .date=${this.date}
+            .practitioner=${this.practitioner}
+            .startHour=${this.startHour}
+            .endHour=${this.endHour}
+            .hideWeekends=${this.hideWeekends}
+            .selectedClient=${this.selectedClient}
+            .features=${this.features}
+            @tidbok-week-change=${(e: CustomEvent<{ weekStart: string; practitionerId: string | null }>) =>
+              (this.shown = { weekStart: e.detail.weekStart, practitionerId: e.detail.practitionerId ?? '' })}
+          >
+            <slot name="calendar-tools" slot="tools"></slot>
+          </tidbok-calendar>
+        </div>
+      </div>
+      <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" ?hidden=${calendarSelected}>
+        ${calendarSelected
+          ? nothing
+          : html`<tidbok-admin-settings
+              part="settings"
+              .locale=${this.language}
+              @tidbok-settings-change=${() => {
+                void this.calendar?.reloadClinicData();
+                void this.calendar?.refresh();
+              }}
+            ></tidbok-admin-settings>`}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tidbok-admin': TidbokAdminElement;
+  }
+}
+
+export type { TidbokAdminSettings };
