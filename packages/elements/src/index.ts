@@ -4,6 +4,9 @@
 export { TidbokProvider } from './provider/provider.js';
 export { TidbokBooking } from './booking/booking.js';
 export { TidbokBookedEvent, TidbokCancelledEvent } from './booking/events.js';
+// Registers `tidbok-my-bookings` when imported (the booking widget loads it lazily, so the module defines itself).
+export { TidbokMyBookings } from './my-bookings/my-bookings.js';
+export { TidbokLoginEvent, TidbokLogoutEvent } from './my-bookings/events.js';
 export { TidbokSlotPicker, TidbokSlotSelectEvent } from './slot-picker/slot-picker.js';
 export { SlotsController, CHUNK_WEEKS, MAX_WEEKS, SEARCH_CHUNKS } from './slot-picker/slots-controller.js';
 export type { SlotDay, SlotsOptions, SlotsTarget, SlotTime } from './slot-picker/slots-controller.js';
@@ -37,6 +40,8 @@ export {
   visitorTimeZone,
   zonesDiffer,
 } from './shared/format.js';
+export { clearSession, getSession, hashToken, setSession, TidbokSessionChangedEvent } from './shared/client-session.js';
+export type { SessionClient, StoredSession } from './shared/client-session.js';
 export { define } from './shared/define.js';
 export { errorCode, errorMessage, isAbort, reportError } from './shared/errors.js';
 export { TidbokErrorEvent } from './shared/events.js';

@@ -21,6 +21,8 @@ export const messages = {
   badPersonalNumber: { sv: 'Skriv personnumret som ÅÅÅÅMMDD-XXXX.', en: 'Enter the number as YYYYMMDD-XXXX.' },
   badNote: { sv: 'Meddelandet är för långt.', en: 'The message is too long.' },
   info: { sv: 'Information från mottagningen', en: 'Information from the clinic' },
+  bookingAs: { sv: 'Du bokar som', en: 'Booking as' },
+  loggedIn: { sv: 'Du är inloggad: tiden bokas i ditt namn.', en: 'You are logged in: the appointment is booked in your name.' },
   submit: { sv: 'Boka tiden', en: 'Book appointment' },
   submitting: { sv: 'Bokar …', en: 'Booking …' },
 } satisfies Messages<string>;

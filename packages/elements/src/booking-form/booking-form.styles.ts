@@ -28,6 +28,9 @@ export const styles = css`
   .info strong {
     display: block;
   }
+  .account {
+    white-space: normal;
+  }
   .error {
     margin: 0;
     font-weight: 600;

@@ -18,7 +18,8 @@ import { messages } from './booking-form.messages.js';
 import { styles } from './booking-form.styles.js';
 
 export interface BookingFormValue {
-  client: BookingClient;
+  /** Absent when the form books for a logged-in client (`account`): the server takes the session's. */
+  client?: BookingClient;
   confirmation: ConfirmationChannel;
   note?: string;
 }
@@ -44,9 +45,13 @@ const FIELD_OF_PATH: Record<string, [field: string, message: keyof typeof messag
  * when the clinic asks for it, a note, and how to send the confirmation. Validates inline with
  * the same schemas as the server and reports the server's own verdict on the same fields.
  *
- * @event tidbok-form-submit - Valid details were submitted; `detail` is `{ client, confirmation, note }`.
+ * For a logged-in client (`account`) it shows who is booking instead of asking.
+ *
+ * @event tidbok-form-submit - Valid details were submitted; `detail` is `{ client, confirmation, note }`
+ *   (no `client` with an `account`).
  * @csspart form - The `<form>`.
  * @csspart info - The clinic's information text (`bookingInfoText`).
+ * @csspart account - Who is booking, for a logged-in client (also `info`).
  * @csspart error - A message that belongs to no single field.
  * @csspart submit - The submit button.
  */
@@ -63,6 +68,12 @@ export class TidbokBookingForm extends LitElement {
   @property({ type: Boolean }) busy = false;
   /** A message about the whole form (a failed request), shown above the button. */
   @property() error = '';
+  /**
+   * The logged-in client the booking is for: their name and e-mail are shown instead of asked
+   * for (the server books the session's client whatever a form sends). `{}` when logged in
+   * without known details.
+   */
+  @property({ attribute: false }) account: { name?: string; email?: string | null; phone?: string | null } | undefined;
 
   @state() private confirmation: 'email' | 'sms' = 'email';
   @query('form') private form!: HTMLFormElement;
@@ -103,61 +114,70 @@ export class TidbokBookingForm extends LitElement {
     const t = this.t;
     const sms = this.confirmation === 'sms';
     const pn = this.personalNumber;
+    const account = this.account;
     return html`
       <form part="form" novalidate @submit=${this.onSubmit}>
-        <tidbok-text-field
-          name="name"
-          autocomplete="name"
-          required
-          maxlength=${LIMITS.name}
-          .label=${t('name')}
-          .missing=${t('missingName')}
-        ></tidbok-text-field>
-        <div class="pair">
-          <tidbok-text-field
-            name="email"
-            type="email"
-            autocomplete="email"
-            required
-            maxlength=${LIMITS.email}
-            .label=${t('email')}
-            .missing=${t('missingEmail')}
-            .check=${(v: string) => (passes(EmailSchema, v) ? '' : t('badEmail'))}
-          ></tidbok-text-field>
-          <tidbok-text-field
-            name="phone"
-            type="tel"
-            autocomplete="tel"
-            maxlength=${LIMITS.phone}
-            .label=${t('phone')}
-            .hint=${sms ? '' : t('phoneHint')}
-            .required=${sms}
-            .missing=${t('missingPhone')}
-            .check=${(v: string) => (passes(PhoneSchema, v) ? '' : t('badPhone'))}
-          ></tidbok-text-field>
-        </div>
-        ${pn === 'hidden'
-          ? nothing
+        ${account
+          ? html`<p class="info account" part="info account">
+              ${account.name
+                ? html`<strong>${t('bookingAs')}</strong>${account.name}${account.email ? html`<br />${account.email}` : nothing}`
+                : t('loggedIn')}
+            </p>`
           : html`<tidbok-text-field
-              name="personalNumber"
-              inputmode="numeric"
-              maxlength="13"
-              .label=${t('personalNumber')}
-              .hint=${pn === 'optional' ? `${t('optional')}, ${t('personalNumberHint')}` : t('personalNumberHint')}
-              .required=${pn === 'required'}
-              .missing=${t('missingPersonalNumber')}
-              .check=${(v: string) => (passes(PersonalNumberSchema, v) ? '' : t('badPersonalNumber'))}
-            ></tidbok-text-field>`}
-        <tidbok-radio-group
-          name="confirmation"
-          .label=${t('confirmation')}
-          .value=${this.confirmation}
-          .options=${[
-            { value: 'email', label: t('byEmail') },
-            { value: 'sms', label: t('bySms') },
-          ]}
-          @change=${(e: Event) => (this.confirmation = (e.target as TidbokRadioGroup).value as 'email' | 'sms')}
-        ></tidbok-radio-group>
+                name="name"
+                autocomplete="name"
+                required
+                maxlength=${LIMITS.name}
+                .label=${t('name')}
+                .missing=${t('missingName')}
+              ></tidbok-text-field>
+              <div class="pair">
+                <tidbok-text-field
+                  name="email"
+                  type="email"
+                  autocomplete="email"
+                  required
+                  maxlength=${LIMITS.email}
+                  .label=${t('email')}
+                  .missing=${t('missingEmail')}
+                  .check=${(v: string) => (passes(EmailSchema, v) ? '' : t('badEmail'))}
+                ></tidbok-text-field>
+                <tidbok-text-field
+                  name="phone"
+                  type="tel"
+                  autocomplete="tel"
+                  maxlength=${LIMITS.phone}
+                  .label=${t('phone')}
+                  .hint=${sms ? '' : t('phoneHint')}
+                  .required=${sms}
+                  .missing=${t('missingPhone')}
+                  .check=${(v: string) => (passes(PhoneSchema, v) ? '' : t('badPhone'))}
+                ></tidbok-text-field>
+              </div>
+              ${pn === 'hidden'
+                ? nothing
+                : html`<tidbok-text-field
+                    name="personalNumber"
+                    inputmode="numeric"
+                    maxlength="13"
+                    .label=${t('personalNumber')}
+                    .hint=${pn === 'optional' ? `${t('optional')}, ${t('personalNumberHint')}` : t('personalNumberHint')}
+                    .required=${pn === 'required'}
+                    .missing=${t('missingPersonalNumber')}
+                    .check=${(v: string) => (passes(PersonalNumberSchema, v) ? '' : t('badPersonalNumber'))}
+                  ></tidbok-text-field>`}`}
+        ${account?.name && !account.phone
+          ? nothing
+          : html`<tidbok-radio-group
+              name="confirmation"
+              .label=${t('confirmation')}
+              .value=${this.confirmation}
+              .options=${[
+                { value: 'email', label: t('byEmail') },
+                { value: 'sms', label: t('bySms') },
+              ]}
+              @change=${(e: Event) => (this.confirmation = (e.target as TidbokRadioGroup).value as 'email' | 'sms')}
+            ></tidbok-radio-group>`}
         <tidbok-text-field
           name="note"
           type="textarea"
@@ -190,15 +210,21 @@ export class TidbokBookingForm extends LitElement {
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? '').trim();
     const optional = (name: string) => text(name) || undefined;
+    const account = this.account;
     this.dispatchEvent(
       new TidbokFormSubmitEvent({
-        client: {
-          name: text('name'),
-          email: text('email'),
-          ...(optional('phone') ? { phone: text('phone') } : {}),
-          ...(optional('personalNumber') ? { personalNumber: text('personalNumber') } : {}),
-        },
-        confirmation: this.confirmation,
+        ...(account
+          ? {}
+          : {
+              client: {
+                name: text('name'),
+                email: text('email'),
+                ...(optional('phone') ? { phone: text('phone') } : {}),
+                ...(optional('personalNumber') ? { personalNumber: text('personalNumber') } : {}),
+              },
+            }),
+        // Without a phone number on file only e-mail is offered.
+        confirmation: account?.name && !account.phone ? 'email' : this.confirmation,
         ...(optional('note') ? { note: text('note') } : {}),
       }),
     );

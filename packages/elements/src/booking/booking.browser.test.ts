@@ -269,11 +269,22 @@ describe('<tidbok-booking>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('says bookings are for logged-in clients when the clinic takes no others', async () => {
+  it('starts with a login step, not the treatments, when the clinic takes bookings from logged-in clients only', async () => {
+    sessionStorage.clear();
     const clinic = await seedClinic();
     await admin(clinic, 'PATCH', '/settings', { booking: { publicBooking: 'clients-only' } });
     const el = await mount(clinic);
-    await waitUntil(() => textOf(el).includes('only takes online bookings from logged-in clients'));
+    // "My bookings" in its login-only form, loaded when first needed.
+    const login = await waitFor(el, 'tidbok-my-bookings[login-only]');
+    await waitUntil(() => textOf(el).includes('Log in to book'), 'the login step');
+    expect(textOf(el)).to.include('The clinic takes online bookings from its clients.');
+    expect(textOf(el)).to.not.include('Kort uppföljning');
+    expect(deep(el, '[part~="steps"]')).to.equal(null);
+    await waitFor(login, 'tidbok-text-field[name="email"]');
+    await expect(el).to.be.accessible();
+    fill(el, 'email', 'someone@example.com');
+    (await buttonWithText(el, 'Send login link')).click();
+    await waitUntil(() => textOf(el).includes('Check your inbox'), 'the same answer for any address');
   });
 
   it('shows a friendly error with a retry, and tells the page, when the clinic cannot be loaded', async () => {

@@ -64,10 +64,9 @@ export const messages = {
     sv: 'Kontakta mottagningen för att boka en tid.',
     en: 'Please contact the clinic to book an appointment.',
   },
-  clientsOnly: {
-    sv: 'Mottagningen tar bara emot bokningar på nätet från inloggade klienter. Kontakta mottagningen för att boka.',
-    en: 'The clinic only takes online bookings from logged-in clients. Please contact the clinic to book.',
-  },
+  myBookings: { sv: 'Mina bokningar', en: 'My bookings' },
+  backToBooking: { sv: 'Boka en tid', en: 'Book an appointment' },
+  sessionEnded: { sv: 'Du är inte inloggad längre.', en: 'You are no longer logged in.' },
   notSetUp: {
     sv: 'Bokningen är inte inställd: attributet clinic saknas.',
     en: 'The booking is not set up: the clinic attribute is missing.',

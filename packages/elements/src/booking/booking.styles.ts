@@ -164,6 +164,15 @@ export const styles = css`
     padding-top: 1em;
     border-top: 1px solid var(--_subtle);
   }
+  .top {
+    display: flex;
+    justify-content: flex-end;
+    margin: -0.75em 0 0;
+  }
+  tidbok-my-bookings::part(base) {
+    padding: 0;
+    border: 0;
+  }
   .sk.line {
     width: 40%;
     height: 1.6em;

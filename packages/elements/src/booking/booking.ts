@@ -4,6 +4,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { type BookingFormValue, TidbokBookingForm, type TidbokFormSubmitEvent } from '../booking-form/booking-form.js';
 import { type Locale, pickLocale, translate } from '../i18n.js';
+import { clearSession, getSession, hashToken, type StoredSession, type TidbokSessionChangedEvent } from '../shared/client-session.js';
 import { ConnectionController } from '../shared/connection.js';
 import { CountdownController, formatRemaining } from '../shared/countdown.js';
 import { define } from '../shared/define.js';
@@ -36,6 +37,11 @@ function idempotencyKey(hold: Hold, value: BookingFormValue): string {
  * Works alone (`api`, `clinic`) or inside `<tidbok-provider>`. Never throws to the page: every
  * failure is shown with a way on, and fired as `tidbok-error`.
  *
+ * "My bookings" (`<tidbok-my-bookings>`, loaded when first needed) opens from a link, from a
+ * `#tidbok-login=` or `#tidbok-session=` address, and as the first step where the clinic takes
+ * bookings from logged-in clients only. A logged-in client books as themselves: the form shows
+ * who is booking instead of asking.
+ *
  * @event tidbok-booked - The booking is made; `detail` is `{ booking }`.
  * @event tidbok-cancelled - The visitor cancelled it from the confirmation; `detail` is `{ booking }`.
  * @event tidbok-error - Something failed and was shown; `detail` is `{ code, action, error }`.
@@ -52,9 +58,11 @@ function idempotencyKey(hold: Hold, value: BookingFormValue): string {
  * @csspart confirmation - The booked appointment's details.
  * @csspart calendar-link - The add-to-calendar (.ics) download.
  * @csspart message - Closed booking, errors and other full-width messages.
+ * @csspart my-bookings-button - The link to "My bookings" (also `button`).
  * Parts of the inner elements are exported too: `nav`, `nav-button`, `week-label`, `zone-note`,
  * `day`, `day-empty`, `day-name`, `slot`, `pending` (slot picker) and `form`, `info`, `submit`,
- * `field-label`, `field-input`, `field-hint`, `field-error`, `field-option` (form).
+ * `field-label`, `field-input`, `field-hint`, `field-error`, `field-option` (form) and `notice`,
+ * `account`, `list`, `booking`, `when`, `what`, `status`, `confirm`, `empty` (my bookings).
  *
  * @cssproperty --tidbok-primary - Accent colour. See also the other `--tidbok-*` theme properties.
  *
@@ -91,6 +99,11 @@ export class TidbokBooking extends LitElement {
   @state() private result: (CreateBookingResponse & { sent: BookingFormValue }) | undefined;
   @state() private cancelState: 'idle' | 'confirm' | 'busy' | 'done' = 'idle';
   @state() private cancelError = '';
+  /** The logged-in client's session, shared with `<tidbok-my-bookings>` (shared/client-session.ts). */
+  @state() private session: StoredSession | undefined;
+  /** "My bookings" is shown instead of the booking flow. */
+  @state() private account = false;
+  @state() private accountError: unknown;
 
   @query('tidbok-slot-picker') private picker: TidbokSlotPicker | undefined;
   @query('tidbok-booking-form') private form: TidbokBookingForm | undefined;
@@ -101,12 +114,17 @@ export class TidbokBooking extends LitElement {
   /** The clinic the flow was last started for (see `begin`). */
   private started: PublicClinic | undefined;
   private icsUrl: string | undefined;
+  /** The "My bookings" code: not in the first bundle, loaded the first time it is needed. */
+  private accountModule: Promise<unknown> | undefined;
 
   private readonly connection = new ConnectionController(this, {
     own: () => ({ api: this.api, clinic: this.clinic }),
     provide: true,
     onChange: (connection) => {
       this.restart();
+      this.session = connection && getSession(connection.api, connection.clinic);
+      this.account = false;
+      this.onHash();
       // Another clinic: nothing of the old one may show while the new one loads.
       this.clinicLoad.reset();
       if (connection) void this.clinicLoad.run();
@@ -127,10 +145,14 @@ export class TidbokBooking extends LitElement {
     super.connectedCallback();
     define('tidbok-slot-picker', TidbokSlotPicker);
     define('tidbok-booking-form', TidbokBookingForm);
+    window.addEventListener('tidbok-session-changed', this.onSessionChanged);
+    window.addEventListener('hashchange', this.onHash);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('tidbok-session-changed', this.onSessionChanged);
+    window.removeEventListener('hashchange', this.onHash);
     // A visitor who leaves mid-way should not keep a time from others until the hold runs out.
     this.releaseHold();
     if (this.step === 'details') this.step = 'time';
@@ -150,6 +172,7 @@ export class TidbokBooking extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     const clinic = this.clinicInfo;
+    if (this.account || (clinic?.booking?.publicBooking === 'clients-only' && !this.session)) this.loadAccount();
     if (clinic && (clinic !== this.started || changed.has('treatment') || changed.has('practitioner'))) {
       this.started = clinic;
       this.begin(clinic);
@@ -164,6 +187,44 @@ export class TidbokBooking extends LitElement {
       this.moveFocus = false;
       this.renderRoot.querySelector<HTMLElement>('section:not([hidden]) h2')?.focus();
     }
+  }
+
+  // ---- Client session ----
+
+  private readonly onSessionChanged = ({ detail }: TidbokSessionChangedEvent) => {
+    const connection = this.connection.value;
+    if (connection?.api !== detail.api || connection.clinic !== detail.clinic) return;
+    // Logged out where only clients book: the flow (and any held time) goes with the session.
+    if (!detail.session && this.clinicInfo?.booking?.publicBooking === 'clients-only') this.restart();
+    this.session = detail.session;
+  };
+
+  /** A login link or staff's test-client link opens "My bookings", which takes the token. */
+  private readonly onHash = () => {
+    if (hashToken('login') || hashToken('session')) this.account = true;
+  };
+
+  /** Loads "My bookings" once; after a failure only the visitor's retry (`again`) tries again. */
+  private loadAccount(again = false): void {
+    if (again && this.accountError) this.accountModule = this.accountError = undefined;
+    this.accountModule ??= import('../my-bookings/my-bookings.js').catch((error: unknown) => {
+      this.accountError = error;
+      reportError(this, 'load', error);
+    });
+  }
+
+  private async showAccount(open: boolean): Promise<void> {
+    this.account = open;
+    this.moveFocus = !open;
+    // Back from "My bookings" after a booking: a new one starts.
+    if (!open && this.step === 'done') this.restart();
+    if (!open) return;
+    this.loadAccount(true);
+    await this.accountModule;
+    await this.updateComplete;
+    const element = this.renderRoot.querySelector('tidbok-my-bookings');
+    await element?.updateComplete;
+    element?.focus();
   }
 
   // ---- Flow ----
@@ -284,7 +345,13 @@ export class TidbokBooking extends LitElement {
     this.submitting = true;
     this.formError = '';
     try {
-      const result = await tidbok.book({ hold, ...event.detail, idempotencyKey: idempotencyKey(hold, event.detail) });
+      const session = this.session;
+      const result = await tidbok.book({
+        hold,
+        ...event.detail,
+        ...(session ? { session: session.token } : {}),
+        idempotencyKey: idempotencyKey(hold, event.detail),
+      });
       this.hold = undefined;
       this.countdown.stop();
       this.result = { ...result, sent: event.detail };
@@ -301,6 +368,10 @@ export class TidbokBooking extends LitElement {
         const errors = (isTidbokError(error) && error.problem?.errors) || [];
         const rest = (await this.form?.showServerErrors(errors)) ?? errors;
         if (rest.length > 0 || errors.length === 0) this.formError = this.t('checkFields');
+      } else if (code === 'unauthorized' && this.session) {
+        // The session expired or was ended elsewhere: forget it here too.
+        this.formError = this.t('sessionEnded');
+        clearSession(this.connection.value!.api, this.connection.value!.clinic);
       } else {
         this.formError = errorMessage(error, this.language);
       }
@@ -359,13 +430,39 @@ export class TidbokBooking extends LitElement {
         <ul class="choices">${[1, 2, 3, 4].map(() => html`<li class="sk card"></li>`)}</ul>
       </div>`;
     }
-    if (!clinic.modules.booking || clinic.booking?.publicBooking === 'clients-only') {
+    if (!clinic.modules.booking) {
       return html`<div class="message" part="message">
         <h2 part="heading">${this.t('closedTitle')}</h2>
-        <p>${this.t(clinic.modules.booking ? 'clientsOnly' : 'closedText')}</p>
+        <p>${this.t('closedText')}</p>
       </div>`;
     }
-    return html`${this.renderSteps()}${this.renderStep(clinic)}`;
+    if (this.account) {
+      return html`<button class="link" part="button" @click=${() => this.showAccount(false)}>${this.t('backToBooking')}</button>
+        ${this.renderMyBookings(false)}`;
+    }
+    // Only logged-in clients book here: the login comes first.
+    if (clinic.booking?.publicBooking === 'clients-only' && !this.session) return this.renderMyBookings(true);
+    return html`${this.step === 'details'
+        ? nothing
+        : html`<p class="top">
+            <button class="link" part="button my-bookings-button" @click=${() => this.showAccount(true)}>${this.t('myBookings')}</button>
+          </p>`}
+      ${this.renderSteps()}${this.renderStep(clinic)}`;
+  }
+
+  /** `<tidbok-my-bookings>` (defined once its code has loaded), with its parts passed on. */
+  private renderMyBookings(loginOnly: boolean) {
+    if (this.accountError) {
+      return html`<div class="message" part="message" role="alert">
+        <p>${errorMessage(this.accountError, this.language)}</p>
+        <button class="btn" part="button" @click=${() => this.loadAccount(true)}>${this.t('retry')}</button>
+      </div>`;
+    }
+    return html`<tidbok-my-bookings
+      exportparts="heading, notice, form, field-label, field-input, field-hint, field-error, account, list, booking, when, what, status, confirm, empty, button, button-primary, message"
+      ?login-only=${loginOnly}
+      .locale=${this.language}
+    ></tidbok-my-bookings>`;
   }
 
   private renderSteps() {
@@ -447,6 +544,7 @@ export class TidbokBooking extends LitElement {
           .infoText=${clinic.bookingInfoText}
           .busy=${this.submitting}
           .error=${this.formError}
+          .account=${this.session ? (this.session.client ?? {}) : undefined}
           @tidbok-form-submit=${this.onSubmit}
         ></tidbok-booking-form>
         <span class="sr" role="status">
@@ -502,7 +600,8 @@ export class TidbokBooking extends LitElement {
       ['location', location?.name, location?.address],
       ['price', type && type.priceCents > 0 ? formatPrice(type.priceCents, type.currency, lang) : undefined, null],
     ];
-    const to = sent.confirmation === 'sms' ? sent.client.phone : sent.confirmation === 'email' ? sent.client.email : '';
+    const client = sent.client ?? this.session?.client;
+    const to = sent.confirmation === 'sms' ? client?.phone : sent.confirmation === 'email' ? client?.email : '';
     // The calendar file is made once per booking (??=) and revoked when no longer shown.
     const ics = () =>
       buildIcs({

@@ -1,0 +1,556 @@
+import { EmailSchema, LIMITS } from '@tidbok/core';
+import type { Booking, PublicClinic } from '@tidbok/sdk';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { TidbokCancelledEvent } from '../booking/events.js';
+import { type Locale, pickLocale, translate } from '../i18n.js';
+import {
+  clearSession,
+  getSession,
+  hashToken,
+  setSession,
+  type StoredSession,
+  type TidbokSessionChangedEvent,
+} from '../shared/client-session.js';
+import { ConnectionController } from '../shared/connection.js';
+import { define } from '../shared/define.js';
+import { errorCode, errorMessage, isAbort, reportError } from '../shared/errors.js';
+import { formatDate, formatDayTime, formatTime } from '../shared/format.js';
+import { LoadController } from '../shared/load.js';
+import { buttons, theme } from '../shared/styles.js';
+import { TidbokTextField } from '../shared/text-field/text-field.js';
+import { passes } from '../shared/validate.js';
+import { TidbokLoginEvent, TidbokLogoutEvent } from './events.js';
+import { messages } from './my-bookings.messages.js';
+import { styles } from './my-bookings.styles.js';
+
+type Key = keyof typeof messages;
+
+/**
+ * @summary A client's own page: log in by an e-mail link, see upcoming and past bookings, cancel
+ * an upcoming one, log out.
+ *
+ * Logging in: the visitor gives an e-mail address and is always told the same thing (a link is
+ * on its way if the clinic knows the address), so nobody can find out who is a client. The link
+ * opens the clinic's page with `#tidbok-login=<token>`; this element then offers a **Log in**
+ * button that exchanges the token (a mail scanner that only fetches the page cannot use it up)
+ * and removes it from the address. `#tidbok-session=<token>` (staff's "open as test client")
+ * is taken as a session directly. The session lives in sessionStorage for this tab and is shared
+ * with `<tidbok-booking>` of the same clinic, which then books as the logged-in client.
+ *
+ * Works alone (`api`, `clinic`) or inside `<tidbok-provider>` or `<tidbok-booking>`. Never throws
+ * to the page: every failure is shown and fired as `tidbok-error`. Focusing the element focuses
+ * its current heading.
+ *
+ * @event tidbok-login - The client logged in; `detail` is `{ client }` (undefined for a session link).
+ * @event tidbok-logout - The client logged out.
+ * @event tidbok-cancelled - The client cancelled a booking; `detail` is `{ booking }`, with `lateCancellation`.
+ * @event tidbok-error - Something failed and was shown; `detail` is `{ code, action, error }`.
+ *
+ * @csspart base - The card around everything.
+ * @csspart heading - The heading of the current view.
+ * @csspart notice - Why the visitor is at the login (logged out, link no longer valid).
+ * @csspart form - The e-mail form; its field's parts are exported as `field-label`, `field-input`,
+ *   `field-hint`, `field-error`.
+ * @csspart account - Who is logged in, with the log-out button.
+ * @csspart list - A list of bookings (`list upcoming`, `list past`).
+ * @csspart booking - One booking; also `upcoming` or `past`, and `cancelled` or `no-show`.
+ * @csspart when - A booking's date and time.
+ * @csspart what - A booking's treatment, practitioner and location.
+ * @csspart status - A booking's status (cancelled, late cancellation, missed).
+ * @csspart confirm - The "do you want to cancel" question and its buttons.
+ * @csspart empty - The text shown when there are no bookings.
+ * @csspart button - Every button; the main one also `button-primary`.
+ * @csspart message - Errors and other full-width messages.
+ *
+ * @cssproperty --tidbok-primary - Accent colour. See also the other `--tidbok-*` theme properties.
+ *
+ * Custom states: `:state(loading)`, `:state(error)`, `:state(login)`, `:state(sent)`,
+ * `:state(verify)`, `:state(list)`.
+ */
+export class TidbokMyBookings extends LitElement {
+  static override styles = [theme, buttons, styles];
+
+  /** The Tidbok server; empty means this page's own origin. */
+  @property() api = '';
+  /** The clinic's slug; without it the nearest `<tidbok-provider>` (or `<tidbok-booking>`) decides. */
+  @property() clinic = '';
+  /** `sv` or `en`; defaults to the provider's, then the clinic's language. */
+  @property() locale: Locale | undefined;
+  /** Only the login (for a clinic that takes bookings from logged-in clients only); no list. */
+  @property({ type: Boolean, attribute: 'login-only' }) loginOnly = false;
+  /** The clock that splits upcoming from past. Replace it to move time in tests. */
+  @property({ attribute: false }) now: () => number = () => Date.now();
+
+  @state() private session: StoredSession | undefined;
+  /** The token of a `#tidbok-login=` link, waiting for the visitor to press Log in. */
+  @state() private loginToken = '';
+  /** The address in the e-mail field, kept for "use another address". */
+  @state() private email = '';
+  /** A link was asked for: the "check your inbox" view. */
+  @state() private sent = false;
+  /** What is in flight: `send`, `verify`, `logout`, or the id of a booking being cancelled. */
+  @state() private busy = '';
+  @state() private notice: { text: string; alert: boolean } | undefined;
+  @state() private formError = '';
+  /** The booking whose "do you want to cancel" question is open. */
+  @state() private confirming = '';
+  @state() private cancelError = '';
+  /** Said by the live region (a cancellation went through). */
+  @state() private announcement = '';
+
+  private readonly internals = this.attachInternals();
+  /** Set by a visitor's action: the next render moves focus to this selector. */
+  private focusNext = '';
+
+  private readonly connection = new ConnectionController(this, {
+    own: () => ({ api: this.api, clinic: this.clinic }),
+    onChange: (connection) => {
+      this.clinicLoad.reset();
+      this.loginToken = '';
+      this.sent = false;
+      this.notice = undefined;
+      this.useSession(connection && getSession(connection.api, connection.clinic));
+      if (connection) void this.clinicLoad.run();
+      this.takeHash();
+    },
+  });
+
+  /** A `#tidbok-session=` link logs in at once; a `#tidbok-login=` link waits for the Log in button. */
+  private readonly takeHash = () => {
+    const connection = this.connection.value;
+    const linked = hashToken('session');
+    if (!connection) return;
+    if (linked) {
+      dropHashToken();
+      const stored = getSession(connection.api, connection.clinic);
+      // Keeps what is known about the client when the link carries the session already held.
+      setSession(connection.api, connection.clinic, stored?.token === linked ? stored : { token: linked });
+      this.useSession(getSession(connection.api, connection.clinic));
+      this.dispatchEvent(new TidbokLoginEvent({ client: this.session?.client }));
+    } else {
+      this.loginToken = hashToken('login') ?? '';
+      if (this.loginToken) this.sent = false;
+    }
+  };
+
+  private readonly clinicLoad = new LoadController<PublicClinic>(this, {
+    task: (signal) => this.connection.value!.tidbok.clinic({ signal }),
+    onError: (error) => reportError(this, 'clinic', error),
+  });
+
+  private readonly bookingsLoad = new LoadController<Booking[]>(this, {
+    task: (signal) => this.connection.value!.tidbok.myBookings(this.session!.token, { signal }),
+    onError: (error) => {
+      reportError(this, 'my-bookings', error);
+      if (errorCode(error) === 'unauthorized') this.sessionEnded();
+    },
+  });
+
+  /** Another element (or this one) stored or cleared the session of this clinic. */
+  private readonly onSessionChanged = (event: TidbokSessionChangedEvent) => {
+    const connection = this.connection.value;
+    const { api, clinic, session } = event.detail;
+    if (connection?.api === api && connection.clinic === clinic && session?.token !== this.session?.token) {
+      this.useSession(session);
+    }
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    define('tidbok-text-field', TidbokTextField);
+    window.addEventListener('tidbok-session-changed', this.onSessionChanged);
+    // The link opened in a tab that shows this page already.
+    window.addEventListener('hashchange', this.takeHash);
+    // A session may have changed while this element was out of the page.
+    const connection = this.connection.value;
+    if (connection) {
+      const stored = getSession(connection.api, connection.clinic);
+      if (stored?.token !== this.session?.token) this.useSession(stored);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('tidbok-session-changed', this.onSessionChanged);
+    window.removeEventListener('hashchange', this.takeHash);
+  }
+
+  /** Moves focus to the heading of what is shown, so a screen reader says where the visitor is. */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus(options);
+  }
+
+  private get language(): Locale {
+    return pickLocale(this.locale, this.connection.value?.locale, this.clinicLoad.value?.locale);
+  }
+
+  private t = (key: Key, values?: Record<string, string | number>) => translate(messages, this.language, key, values);
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    // Turning login-only off shows the list, which then needs loading.
+    if (changed.has('loginOnly') && this.session && !this.loginOnly && this.bookingsLoad.status === 'idle') {
+      void this.bookingsLoad.run();
+    }
+  }
+
+  override updated(): void {
+    const states = this.internals.states;
+    states.clear();
+    states.add(this.view);
+    if (this.focusNext) {
+      this.renderRoot.querySelector<HTMLElement>(this.focusNext)?.focus();
+      this.focusNext = '';
+    }
+  }
+
+  private get view(): 'loading' | 'error' | 'login' | 'sent' | 'verify' | 'list' {
+    if (this.clinicLoad.status === 'error' || this.bookingsLoad.status === 'error') return 'error';
+    // A login link wins over a session already held: whoever opened it means to log in.
+    if (this.loginToken) return 'verify';
+    if (this.session) return this.loginOnly || this.bookingsReady ? 'list' : 'loading';
+    return this.sent ? 'sent' : 'login';
+  }
+
+  private get bookingsReady(): boolean {
+    return this.clinicLoad.status === 'ready' && this.bookingsLoad.status === 'ready';
+  }
+
+  private useSession(session: StoredSession | undefined): void {
+    this.session = session;
+    this.confirming = '';
+    this.announcement = '';
+    this.bookingsLoad.reset();
+    if (session && !this.loginOnly) void this.bookingsLoad.run();
+  }
+
+  /** The server no longer knows the session (expired, logged out elsewhere): back to the login. */
+  private sessionEnded(): void {
+    const connection = this.connection.value;
+    if (connection) clearSession(connection.api, connection.clinic);
+    this.useSession(undefined);
+    this.notice = { text: this.t('expired'), alert: true };
+    this.focusNext = 'h2';
+  }
+
+  // ---- Actions ----
+
+  private async requestLink(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const tidbok = this.connection.value?.tidbok;
+    const form = event.target as HTMLFormElement;
+    if (!tidbok || this.busy) return;
+    if (!form.checkValidity()) {
+      form.querySelector<HTMLElement>(':invalid')?.focus();
+      return;
+    }
+    const field = form.querySelector<TidbokTextField>('tidbok-text-field')!;
+    const email = field.value.trim();
+    this.busy = 'send';
+    this.formError = '';
+    try {
+      await tidbok.requestLoginLink(email);
+      this.email = email;
+      this.sent = true;
+      this.notice = undefined;
+      this.focusNext = 'h2';
+    } catch (error) {
+      if (isAbort(error)) return;
+      reportError(this, 'login-link', error);
+      if (errorCode(error) === 'validation_failed') field.setCustomError(this.t('badEmail'));
+      else this.formError = errorMessage(error, this.language);
+    } finally {
+      this.busy = '';
+    }
+  }
+
+  private async verify(): Promise<void> {
+    const connection = this.connection.value;
+    if (!connection || this.busy) return;
+    this.busy = 'verify';
+    this.notice = undefined;
+    try {
+      const { sessionToken, client } = await connection.tidbok.verifyLogin(this.loginToken);
+      this.forgetLink();
+      setSession(connection.api, connection.clinic, { token: sessionToken, client });
+      this.useSession(getSession(connection.api, connection.clinic));
+      this.dispatchEvent(new TidbokLoginEvent({ client: this.session?.client }));
+      this.focusNext = 'h2';
+    } catch (error) {
+      reportError(this, 'login', error);
+      const code = errorCode(error);
+      // A used, expired or unknown token will never work: drop it and offer a new link. A failure
+      // to reach the server leaves it, to try again.
+      if (code === 'unauthorized' || code === 'validation_failed' || code === 'not_found') {
+        this.forgetLink();
+        this.notice = { text: this.t('badLink'), alert: true };
+        this.focusNext = 'h2';
+      } else {
+        this.notice = { text: errorMessage(error, this.language), alert: true };
+      }
+    } finally {
+      this.busy = '';
+    }
+  }
+
+  /** Leaves the `#tidbok-login=` link for the e-mail form. */
+  private forgetLink(): void {
+    if (hashToken('login')) dropHashToken();
+    this.loginToken = '';
+  }
+
+  private async logout(): Promise<void> {
+    const connection = this.connection.value;
+    const session = this.session;
+    if (!connection || !session || this.busy) return;
+    this.busy = 'logout';
+    try {
+      await connection.tidbok.logout(session.token);
+    } catch (error) {
+      // Logged out here in any case; a session the server still holds runs out on its own.
+      if (errorCode(error) !== 'unauthorized') reportError(this, 'logout', error);
+    } finally {
+      this.busy = '';
+    }
+    this.sent = false;
+    clearSession(connection.api, connection.clinic);
+    this.useSession(undefined);
+    this.notice = { text: this.t('loggedOut'), alert: false };
+    this.focusNext = 'h2';
+    this.dispatchEvent(new TidbokLogoutEvent());
+  }
+
+  private askCancel(id: string): void {
+    this.confirming = id;
+    this.cancelError = '';
+    this.announcement = '';
+    this.focusNext = `#q-${id}`;
+  }
+
+  private keep(id: string): void {
+    this.confirming = '';
+    this.focusNext = `#c-${id}`;
+  }
+
+  private async cancelBooking(booking: Booking): Promise<void> {
+    const connection = this.connection.value;
+    const session = this.session;
+    const clinic = this.clinicLoad.value;
+    if (!connection || !session || !clinic || this.busy) return;
+    this.busy = booking.id;
+    this.cancelError = '';
+    try {
+      const cancelled = await connection.tidbok.cancel(booking.id, { token: session.token });
+      this.bookingsLoad.value = this.bookingsLoad.value?.map((b) => (b.id === cancelled.id ? cancelled : b));
+      this.confirming = '';
+      const when = formatDayTime(cancelled.start, clinic.timeZone, this.language);
+      this.announcement = `${this.t('cancelledNow', { when })}${cancelled.lateCancellation ? ` ${this.t('lateNow')}` : ''}`;
+      this.focusNext = `#s-${cancelled.id}`;
+      this.dispatchEvent(new TidbokCancelledEvent({ booking: cancelled }));
+    } catch (error) {
+      reportError(this, 'cancel', error);
+      if (errorCode(error) === 'unauthorized') this.sessionEnded();
+      else this.cancelError = errorMessage(error, this.language);
+    } finally {
+      this.busy = '';
+    }
+  }
+
+  private retry(): void {
+    if (this.clinicLoad.status === 'error') void this.clinicLoad.run();
+    if (this.bookingsLoad.status === 'error' && this.session) void this.bookingsLoad.run();
+  }
+
+  // ---- Rendering ----
+
+  override render() {
+    // One heading element for every view, so focus stays on it while the view changes under it.
+    return html`<div class="base" part="base" lang=${this.language}>
+      <h2 part="heading" tabindex="-1">${this.t(this.headingKey)}</h2>
+      ${this.renderBody()}
+    </div>`;
+  }
+
+  private get headingKey(): Key {
+    const view = this.view;
+    if (view === 'verify') return 'verifyTitle';
+    if (view === 'sent') return 'sentTitle';
+    return this.loginOnly && view !== 'loading' ? 'loginToBook' : 'title';
+  }
+
+  private renderNotice() {
+    const notice = this.notice;
+    if (!notice) return nothing;
+    return html`<p class="notice ${notice.alert ? 'alert' : ''}" part="notice" role=${notice.alert ? 'alert' : 'status'}>
+      ${notice.text}
+    </p>`;
+  }
+
+  private renderBody() {
+    if (!this.connection.value) return html`<p class="message" part="message">${this.t('notSetUp')}</p>`;
+    const view = this.view;
+    if (view === 'error') {
+      const error = this.clinicLoad.error ?? this.bookingsLoad.error;
+      return html`<div class="message" part="message" role="alert">
+          <p>${errorMessage(error, this.language)}</p>
+          <button class="btn" part="button" @click=${this.retry}>${this.t('retry')}</button>
+        </div>`;
+    }
+    if (view === 'list') return this.renderList();
+    if (view === 'loading') {
+      return html`<div aria-busy="true">
+          <span class="sr" role="status">${this.t('loading')}</span>
+          <div class="sk line"></div>
+          <ul class="list">${[1, 2].map(() => html`<li class="sk item"></li>`)}</ul>
+        </div>`;
+    }
+    if (view === 'verify') {
+      const busy = this.busy === 'verify';
+      return html`${this.renderNotice()}
+        <p>${this.t('verifyText')}</p>
+        <div class="actions">
+          <button class="btn primary" part="button button-primary" aria-disabled=${busy} @click=${this.verify}>
+            ${busy ? this.t('loggingIn') : this.t('logIn')}
+          </button>
+          <button class="link" part="button" @click=${this.newLink}>${this.t('newLink')}</button>
+        </div>`;
+    }
+    if (view === 'sent') {
+      return html`<p>${this.t('sentText', { email: this.email })}</p>
+        <p class="muted">${this.t('sentHint')}</p>
+        <button class="link" part="button" @click=${this.newLink}>${this.t('otherEmail')}</button>`;
+    }
+    const busy = this.busy === 'send';
+    return html`${this.renderNotice()}
+      <p>${this.t(this.loginOnly ? 'loginToBookIntro' : 'loginIntro')}</p>
+      <form part="form" novalidate @submit=${this.requestLink}>
+        <tidbok-text-field
+          name="email"
+          type="email"
+          autocomplete="email"
+          required
+          exportparts="label: field-label, input: field-input, hint: field-hint, error: field-error"
+          maxlength=${LIMITS.email}
+          .value=${this.email}
+          .label=${this.t('email')}
+          .missing=${this.t('missingEmail')}
+          .check=${(v: string) => (passes(EmailSchema, v) ? '' : this.t('badEmail'))}
+        ></tidbok-text-field>
+        ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
+        <button class="btn primary" part="button button-primary" type="submit" aria-disabled=${busy}>
+          ${busy ? this.t('sending') : this.t('sendLink')}
+        </button>
+      </form>`;
+  }
+
+  /** Back to the e-mail form, with the address given last. */
+  private newLink(): void {
+    this.forgetLink();
+    this.sent = false;
+    this.notice = undefined;
+    this.formError = '';
+    this.focusNext = 'tidbok-text-field';
+  }
+
+  private renderAccount() {
+    const client = this.session?.client;
+    return html`<div class="account" part="account">
+      <p>
+        ${client
+          ? html`${this.t('loggedInAs')} <b>${client.name}</b>${client.email ? html` <span class="muted">${client.email}</span>` : nothing}`
+          : this.t('loggedIn')}
+      </p>
+      <button class="link" part="button" aria-disabled=${this.busy === 'logout'} @click=${this.logout}>${this.t('logOut')}</button>
+    </div>`;
+  }
+
+  private renderList() {
+    if (this.loginOnly) return this.renderAccount();
+    const clinic = this.clinicLoad.value!;
+    const bookings = this.bookingsLoad.value ?? [];
+    const now = this.now();
+    const isUpcoming = (b: Booking) => Date.parse(b.start) > now && b.status !== 'no_show';
+    const upcoming = bookings.filter(isUpcoming).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    const past = bookings.filter((b) => !isUpcoming(b)).sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
+    return html`${this.renderAccount()}
+      ${bookings.length === 0
+        ? html`<p class="empty" part="empty">${this.t('none')}</p>`
+        : html`<section aria-labelledby="upcoming">
+              <h3 id="upcoming">${this.t('upcoming')}</h3>
+              ${upcoming.length
+                ? html`<ul class="list" part="list upcoming">${upcoming.map((b) => this.renderBooking(clinic, b, true))}</ul>`
+                : html`<p class="empty" part="empty">${this.t('noneUpcoming')}</p>`}
+            </section>
+            ${past.length
+              ? html`<section aria-labelledby="past">
+                  <h3 id="past">${this.t('past')}</h3>
+                  <ul class="list past" part="list past">${past.map((b) => this.renderBooking(clinic, b, false))}</ul>
+                </section>`
+              : nothing}`}
+      <span class="sr" role="status">${this.announcement}</span>`;
+  }
+
+  private renderBooking(clinic: PublicClinic, booking: Booking, upcoming: boolean) {
+    const zone = clinic.timeZone;
+    const lang = this.language;
+    const type = clinic.treatmentTypes.find((t) => t.id === booking.treatmentTypeId);
+    const practitioner = clinic.practitioners.find((p) => p.id === booking.practitionerId);
+    const location = clinic.locations.find((l) => l.id === booking.locationId);
+    // The client's appointment is the time with the client (API.md: notes afterwards are the practitioner's).
+    const end = Date.parse(booking.start) + (type?.clientMinutes ?? 0) * 60_000 || Date.parse(booking.end);
+    const status =
+      booking.status === 'cancelled' ? this.t(booking.lateCancellation ? 'late' : 'cancelled') : booking.status === 'no_show' ? this.t('noShow') : '';
+    const id = booking.id;
+    const parts = ['booking', upcoming ? 'upcoming' : 'past', booking.status === 'booked' ? '' : booking.status.replace('_', '-')];
+    return html`<li class="item ${booking.status}" part=${parts.filter(Boolean).join(' ')}>
+      <div class="info">
+        <p class="when" part="when" id="w-${id}">
+          <b>${formatDate(booking.start, zone, lang)}</b>
+          <span>${formatTime(booking.start, zone, lang)}–${formatTime(end, zone, lang)}</span>
+        </p>
+        <p class="what" part="what">
+          ${[type?.name ?? this.t('appointment'), practitioner?.name, location?.name].filter(Boolean).join(' · ')}
+        </p>
+        ${status ? html`<p class="status" part="status" id="s-${id}" tabindex="-1">${status}</p>` : nothing}
+      </div>
+      ${upcoming && booking.status === 'booked' ? this.renderCancel(clinic, booking) : nothing}
+    </li>`;
+  }
+
+  private renderCancel(clinic: PublicClinic, booking: Booking) {
+    const id = booking.id;
+    if (this.confirming !== id) {
+      return html`<button class="btn" part="button" id="c-${id}" aria-describedby="w-${id}" @click=${() => this.askCancel(id)}>
+        ${this.t('cancel')}
+      </button>`;
+    }
+    const hours = clinic.booking?.cancellationWindowHours;
+    const late = hours && Date.parse(booking.start) - this.now() < hours * 3_600_000;
+    const busy = this.busy === id;
+    return html`<div class="confirm" part="confirm">
+      <p id="q-${id}" tabindex="-1"><b>${this.t('cancelConfirm', { when: formatDayTime(booking.start, clinic.timeZone, this.language) })}</b></p>
+      ${late ? html`<p>${this.t('lateWarning', { n: hours })}</p>` : nothing}
+      ${this.cancelError ? html`<p class="error" role="alert">${this.cancelError}</p>` : nothing}
+      <div class="actions" role="group" aria-labelledby="q-${id}">
+        <button class="btn danger" part="button" aria-disabled=${busy} @click=${() => this.cancelBooking(booking)}>
+          ${busy ? this.t('cancelling') : this.t('cancelYes')}
+        </button>
+        <button class="btn" part="button" @click=${() => this.keep(id)}>${this.t('cancelNo')}</button>
+      </div>
+    </div>`;
+  }
+}
+
+/** Takes the token out of the address (and so out of history, bookmarks and shared links). */
+function dropHashToken(): void {
+  const rest = location.hash.replace(/[#&]tidbok-(login|session)=[^&]*/g, '').replace(/^&/, '');
+  history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
+}
+
+define('tidbok-my-bookings', TidbokMyBookings);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tidbok-my-bookings': TidbokMyBookings;
+  }
+}
