@@ -1,11 +1,14 @@
-// `npm run bench [-- suite …]`: bundle bench/run.ts with esbuild (no TypeScript runner needed)
-// and run it. npm packages stay external; the workspace's own packages are bundled from source.
+// `npm run bench [-- suite …] [-- --strict]`: bundle the benchmarks with esbuild (no TypeScript
+// runner needed) and run them. npm packages stay external; the workspace's own packages are
+// bundled from source. Two bundles: the runner (bench/run.ts) and the server that the HTTP suite
+// starts as a child process (bench/server-process.ts), side by side in .tmp/bench/.
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outfile = `${root}.tmp/bench.mjs`;
+const outdir = `${root}.tmp/bench`;
 
 /** `@tidbok/<name>` → `packages/<name>/src/index.ts`, so the bench measures the current source. */
 const workspaceSources = {
@@ -17,9 +20,11 @@ const workspaceSources = {
   },
 };
 
+rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [`${root}bench/run.ts`],
-  outfile,
+  entryPoints: { run: `${root}bench/run.ts`, 'server-process': `${root}bench/server-process.ts` },
+  outdir,
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -30,7 +35,7 @@ await build({
   logLevel: 'warning',
 });
 
-const run = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...process.argv.slice(2)], {
+const run = spawnSync(process.execPath, ['--enable-source-maps', `${outdir}/run.mjs`, ...process.argv.slice(2)], {
   stdio: 'inherit',
   cwd: root,
 });

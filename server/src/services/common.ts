@@ -31,11 +31,30 @@ export function checkInterval(start: number, end: number, maxHours = MAX_ENTRY_H
   if (end - start > maxHours * HOUR) throw invalid('end', `An entry may last at most ${maxHours} hours`);
 }
 
+/**
+ * `resolveRange` results by (from, to, zone): a pure function of its text (the zone rules are
+ * the runtime's), and its time-zone arithmetic is a few percent of a slot request, while a
+ * booking page asks for the same few weeks over and over. Bounded; cleared when full.
+ */
+const resolvedRanges = new Map<string, { from: number; to: number }>();
+const RESOLVED_RANGES_MAX = 2000;
+
+function resolveRangeOnce(from: string, to: string, timeZone: string): { from: number; to: number } {
+  const key = `${from}\n${to}\n${timeZone}`;
+  let resolved = resolvedRanges.get(key);
+  if (resolved === undefined) {
+    resolved = resolveRange(from, to, timeZone); // an invalid range throws, every time
+    if (resolvedRanges.size >= RESOLVED_RANGES_MAX) resolvedRanges.clear();
+    resolvedRanges.set(key, resolved);
+  }
+  return { ...resolved };
+}
+
 /** Resolves `from`/`to` (instants or local dates in the clinic's zone) and bounds the span. */
 export function range(from: string, to: string, timeZone: string, maxDays: number) {
   let resolved: { from: number; to: number };
   try {
-    resolved = resolveRange(from, to, timeZone);
+    resolved = resolveRangeOnce(from, to, timeZone);
   } catch (error) {
     throw invalid('query.from', error instanceof Error ? error.message : 'Not a valid range');
   }

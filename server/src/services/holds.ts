@@ -4,6 +4,7 @@ import { hashSecret, newId, newSecret } from '../secrets.js';
 import type { HoldTable } from '../store/schema.js';
 import { iso } from '../time.js';
 import { findTreatmentType } from './catalogue.js';
+import { groupWrite } from './group-commit.js';
 import { findOverlap, instant, purgeExpiredHolds } from './common.js';
 import type { Deps } from './deps.js';
 import { bookingSettingsOf, type ClinicRow } from './rows.js';
@@ -45,7 +46,7 @@ export async function createHold(deps: Deps, clinic: ClinicRow, body: CreateHold
     );
   }
 
-  const offer = await isSlotOffered(deps, clinic, treatment.id, body.practitionerId, start, body.locationId);
+  const offer = await isSlotOffered(deps, clinic, treatment, body.practitionerId, start, body.locationId);
   if (!offer.offered) throw slotUnavailable();
 
   const secret = newSecret('ths');
@@ -64,7 +65,7 @@ export async function createHold(deps: Deps, clinic: ClinicRow, body: CreateHold
     booking_id: null,
     created_at: now,
   };
-  await deps.store.write(async (trx) => {
+  await groupWrite(deps.store, async (trx) => {
     await purgeExpiredHolds(trx, row.practitioner_id, now);
     if (await findOverlap(trx, row.practitioner_id, row.start_ms, row.end_ms, now)) throw slotUnavailable();
     try {

@@ -6,6 +6,7 @@ import type { Trx } from '../store/store.js';
 import { findTreatmentType } from './catalogue.js';
 import { insertClient, normalisePersonalNumber } from './clients.js';
 import { findOverlap, purgeExpiredHolds } from './common.js';
+import { groupWrite } from './group-commit.js';
 import { type BookingRow, bookingOf, cancelBookingRow, findBooking } from './bookings.js';
 import type { Deps } from './deps.js';
 import { sessionClient } from './client-auth.js';
@@ -70,7 +71,7 @@ export async function createPublicBooking(
   const now = deps.clock.now();
   const manageToken = newSecret('tbm');
 
-  return deps.store.write(async (trx) => {
+  return groupWrite(deps.store, async (trx) => {
     const hold = await trx
       .selectFrom('holds')
       .selectAll()
@@ -83,8 +84,10 @@ export async function createPublicBooking(
     const treatment = await findTreatmentType(trx, clinic.id, hold.treatment_type_id);
 
     const expired = hold.active !== 1 || hold.expires_at <= now;
-    // The hold stops blocking its own time before the booking takes it over.
-    await trx.updateTable('holds').set({ active: 0 }).where('id', '=', hold.id).execute();
+    // The hold stops blocking its own time before the booking takes it over, and records the
+    // booking it becomes in the same statement (all of it is undone if the booking fails).
+    const bookingId = newId('bk');
+    await trx.updateTable('holds').set({ active: 0, booking_id: bookingId }).where('id', '=', hold.id).execute();
     await purgeExpiredHolds(trx, hold.practitioner_id, now);
     if (expired && (await findOverlap(trx, hold.practitioner_id, hold.start_ms, hold.end_ms, now))) {
       throw new ApiError('hold_expired', 'The hold expired and the time has been taken; choose another time');
@@ -93,7 +96,7 @@ export async function createPublicBooking(
     // A logged-in client books as themselves, whatever the body says.
     const client = session ?? (await clientFor(trx, clinic, body.client!, now));
     const row: BookingRow = {
-      id: newId('bk'),
+      id: bookingId,
       clinic_id: clinic.id,
       practitioner_id: hold.practitioner_id,
       treatment_type_id: hold.treatment_type_id,
@@ -122,7 +125,6 @@ export async function createPublicBooking(
       if (isOverlapError(error)) throw new ApiError('slot_unavailable', 'That time has just been taken');
       throw error;
     }
-    await trx.updateTable('holds').set({ booking_id: row.id }).where('id', '=', hold.id).execute();
     if (body.confirmation !== 'none') {
       await enqueueBookingMessage(trx, deps, {
         clinic,

@@ -35,9 +35,24 @@ export type ClientRow = Selectable<ClientTable>;
  * release has its default for clinics created before it, and a bad stored value cannot break reads.
  */
 export function bookingSettingsOf(clinic: ClinicRow): BookingSettings {
+  // Parsed and checked once per distinct stored text (a request reads them several times, and
+  // every request of a clinic reads the same text); a copy each time, so callers may modify it.
+  let merged = parsedSettings.get(clinic.settings);
+  if (!merged) {
+    merged = parseBookingSettings(clinic.settings);
+    if (parsedSettings.size >= PARSED_SETTINGS_MAX) parsedSettings.clear();
+    parsedSettings.set(clinic.settings, merged);
+  }
+  return { ...merged, allowedOrigins: [...merged.allowedOrigins] };
+}
+
+const PARSED_SETTINGS_MAX = 1000;
+const parsedSettings = new Map<string, BookingSettings>();
+
+function parseBookingSettings(settings: string): BookingSettings {
   let stored: Record<string, unknown> = {};
   try {
-    const parsed: unknown = JSON.parse(clinic.settings);
+    const parsed: unknown = JSON.parse(settings);
     if (parsed && typeof parsed === 'object') stored = parsed as Record<string, unknown>;
   } catch {
     stored = {};
