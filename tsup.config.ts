@@ -1,11 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { Plugin as EsbuildPlugin } from 'esbuild';
+import { dirname, join, relative, resolve } from 'node:path';
+import { build as esbuild, type Plugin as EsbuildPlugin, transformSync } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
+
+type TsupPlugin = NonNullable<Options['plugins']>[number];
 
 /**
  * One build for the whole workspace. `TIDBOK_BUILD=server` builds only what `npm start` runs
- * (the server and the embed bundle), skipping the slower declaration files.
+ * (the server and the embed bundle), skipping the slower declaration files; `TIDBOK_BUILD=embed`
+ * only the embed bundle (scripts/bundle-size.mjs --build).
  */
 const only = process.env.TIDBOK_BUILD;
 
@@ -62,44 +66,239 @@ const elements: Options = {
 };
 
 /**
- * Squeezes the whitespace esbuild's minifier leaves inside the elements' `html` and `css`
- * templates: indentation goes (HTML collapses whitespace anyway), and CSS loses its line breaks
- * and the spaces around `{ } ; ,`. The elements write no `<pre>` or `white-space: pre` content
- * into template text, which is what would make this unsafe.
+ * Shrinks the elements' `html` and `css` templates, which esbuild's minifier leaves as written:
+ * each `css` template goes through esbuild's CSS minifier (the elements' styles have no `${}`
+ * interpolations; one that had would only lose its whitespace), and indentation goes from every
+ * line (HTML collapses whitespace anyway). The elements write no `<pre>` or `white-space: pre`
+ * content into template text, which is what would make this unsafe.
  */
-const squeezeTemplates: EsbuildPlugin = {
-  name: 'squeeze-templates',
+function squeezeTemplates(source: string, path: string): string {
+  return source
+    .replace(/\bcss`([^`]*)`/g, (_, body: string) => {
+      if (body.includes('${')) return `css\`${body.replace(/\s*\n\s*/g, '').replace(/\s*([{};,])\s*/g, '$1')}\``;
+      // The template's text as Lit gets it (escapes applied), minified, and written back as a template.
+      const text = new Function(`return \`${body}\`;`)() as string;
+      const { code } = transformSync(text, { loader: 'css', minify: true, sourcefile: path, logLevel: 'error' });
+      return `css\`${code.trim().replace(/[\\`]|\$\{/g, (c) => `\\${c}`)}\``;
+    })
+    .replace(/\n[ \t]+/g, '\n');
+}
+
+/** The elements' sources with their templates squeezed (see `squeezeTemplates`). */
+const squeezedSources: EsbuildPlugin = {
+  name: 'tidbok-squeeze-templates',
   setup(build) {
-    build.onLoad({ filter: /packages[\\/]elements[\\/]src[\\/].*\.ts$/ }, async ({ path }) => {
-      const source = await readFile(path, 'utf8');
-      const contents = source
-        .replace(/\bcss`([^`]*)`/g, (_, body: string) => `css\`${body.replace(/\s*\n\s*/g, '').replace(/\s*([{};,])\s*/g, '$1')}\``)
-        .replace(/\n[ \t]+/g, '\n');
-      return { contents, loader: 'ts' };
+    build.onLoad({ filter: /packages[\\/]elements[\\/]src[\\/].*\.ts$/ }, async ({ path }) => ({
+      contents: squeezeTemplates(await readFile(path, 'utf8'), path),
+      loader: 'ts',
+    }));
+  },
+};
+
+const EMBED_DIR = 'server/dist/embed';
+const browserBundle = {
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  legalComments: 'none',
+  charset: 'utf8',
+} as const;
+
+/**
+ * The staff side of the embed (`<tidbok-admin>`, `<tidbok-template-weeks>` and the staff SDK,
+ * from packages/elements/src/admin-entry.ts) as a bundle of its own, `chunks/admin-[hash].js`,
+ * which `tidbok.js` imports with `import()` only on a page that uses it (embed.ts) or when given a
+ * staff token (`connect()` in context.ts). It is built apart from `tidbok.js`, with its own copy of
+ * Lit, ky, zod and the SDK, rather than as a chunk of the same esbuild build: esbuild places a
+ * module shared by two entry points in a shared chunk *whole*, so every zod schema type, Lit
+ * decorator or time helper the staff side uses would land in a chunk that `tidbok.js` loads
+ * (measured: about 3 KB gzip of staff-only code and a second request in the booking flow). The
+ * two copies meet only through the DOM, the context protocol (`tidbokContext` is a global
+ * `Symbol.for` key) and `connect()`'s staff client, so nothing depends on sharing a module.
+ */
+const staffChunk: EsbuildPlugin = {
+  name: 'tidbok-staff-chunk',
+  setup(build) {
+    let chunk: Promise<string> | undefined;
+    build.onStart(() => {
+      chunk = esbuild({
+        ...browserBundle,
+        entryPoints: { admin: 'packages/elements/src/admin-entry.ts' },
+        outdir: EMBED_DIR,
+        entryNames: 'chunks/[name]-[hash]',
+        plugins: [squeezedSources],
+        metafile: true,
+        logLevel: 'warning',
+      }).then(({ metafile }) => relative(EMBED_DIR, Object.keys(metafile.outputs)[0]!).split('\\').join('/'));
+      // Reported by the import that waits for it below.
+      chunk.catch(() => undefined);
+    });
+    build.onResolve({ filter: /^\.\/(admin-entry|shared\/admin-client)\.js$/ }, async ({ importer }) => {
+      if (!/packages[\\/]elements[\\/]src[\\/](embed|context)\.ts$/.test(importer)) return undefined;
+      // esbuild writes an external path as is, here relative to EMBED_DIR (where tidbok.js is);
+      // `staffChunkPaths` fixes it in an output file elsewhere (a shared chunk under chunks/).
+      return { path: `./${await chunk!}`, external: true };
     });
   },
 };
 
 /**
- * The one-file browser bundle served at /embed/tidbok.js: everything inlined (Lit, @lit/context,
- * ky, zod/mini, the SDK and core's schemas), minified. Budget: 35 KB gzip (DESIGN.md, Budgets).
+ * Makes the staff chunk's path relative to each output file that imports it. The rewrite is
+ * fixed by the file's own content, which names the staff chunk with its hash, so a hashed file
+ * name still stands for one content (and a new staff chunk still means new names).
+ */
+const staffChunkPaths: TsupPlugin = {
+  name: 'tidbok-staff-chunk-paths',
+  renderChunk(code, { path }) {
+    const from = dirname(path);
+    if (relative(EMBED_DIR, from) === '') return undefined;
+    return {
+      code: code.replace(/(["'])\.\/(chunks\/admin-[A-Z0-9]+\.js)\1/g, (_, quote: string, file: string) => {
+        const target = relative(from, join(EMBED_DIR, file)).split('\\').join('/');
+        return `${quote}${target.startsWith('.') ? target : `./${target}`}${quote}`;
+      }),
+    };
+  },
+};
+
+/**
+ * Merges the chunks that `tidbok.js` imports statically back into `tidbok.js`, so the booking
+ * flow is one file. esbuild's code splitting (a lazily imported part of the public elements,
+ * e.g. "My bookings") moves everything the lazy part shares with `tidbok.js` into a shared
+ * chunk: a second request before anything renders, two files gzipped apart, and a list of
+ * cross-chunk imports (measured: 1.6 KB gzip more than one file). After the merge, `tidbok.js`
+ * also exports what the lazy chunks used from the shared chunk (under the same names) and the lazy
+ * chunks import it from `../tidbok.js`, the module the page already loaded.
+ *
+ * Cache safety: a lazy chunk keeps its name, and its new text follows from its old one (the
+ * shared chunk's export names are kept), so one name still stands for one content. A page that
+ * loads `tidbok.js` under another URL (say with `?v=2`) would get a second copy of it when a
+ * lazy chunk loads: that still works (the elements meet through the DOM), it only costs bytes.
+ */
+const mergeEntryChunks: TsupPlugin = {
+  name: 'tidbok-merge-entry-chunks',
+  async buildEnd() {
+    const dir = resolve(EMBED_DIR);
+    const entry = join(dir, 'tidbok.js');
+    const files = existsSync(join(dir, 'chunks')) ? readdirSync(join(dir, 'chunks')).map((name) => join(dir, 'chunks', name)) : [];
+    const staticImports = (file: string) =>
+      [...readFileSync(file, 'utf8').matchAll(/(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+)"/g)].map((m) => resolve(dirname(file), m[1]!));
+    // The shared chunks: what tidbok.js imports statically, recursively.
+    const merged = new Set<string>();
+    const visit = (file: string) => {
+      for (const target of staticImports(file)) {
+        if (merged.has(target)) continue;
+        merged.add(target);
+        visit(target);
+      }
+    };
+    visit(entry);
+    if (merged.size === 0) return;
+    // What the other chunks take from them, and under which name tidbok.js will export it.
+    const exportNames = new Map<string, Map<string, string>>(); // shared chunk → its name → tidbok.js's name
+    // tidbok.js's own exports (`loadAdmin`) keep their names; a shared chunk's name that collides is renamed.
+    const own = [...readFileSync(entry, 'utf8').matchAll(/\bexport\s*\{([^}]*)\}(?!\s*from)/g)].flatMap(([, list]) =>
+      list!.split(',').map((item) => item.trim().split(/\s+as\s+/).at(-1)!),
+    );
+    const taken = new Set<string>(own);
+    const lazy = files.filter((file) => !merged.has(file));
+    const importList = /\b(import|export)\s*\{([^}]*)\}\s*from\s*"(\.{1,2}\/[^"]+)"/g;
+    for (const file of lazy) {
+      for (const [, , list, spec] of readFileSync(file, 'utf8').matchAll(importList)) {
+        const from = resolve(dirname(file), spec!);
+        if (!merged.has(from)) continue;
+        const names = exportNames.get(from) ?? new Map<string, string>();
+        exportNames.set(from, names);
+        for (const item of list!.split(',')) {
+          const name = item.trim().split(/\s+as\s+/)[0]!;
+          if (!names.has(name)) {
+            let exported = name;
+            for (let i = 2; taken.has(exported); i++) exported = `${name}$${i}`;
+            taken.add(exported);
+            names.set(name, exported);
+          }
+        }
+      }
+    }
+    const stdin = [
+      `export * from ${JSON.stringify(entry)};`,
+      ...[...exportNames].map(([file, names]) => `export { ${[...names].map(([n, e]) => (n === e ? n : `${n} as ${e}`)).join(', ')} } from ${JSON.stringify(file)};`),
+    ].join('\n');
+    const { outputFiles } = await esbuild({
+      ...browserBundle,
+      stdin: { contents: stdin, resolveDir: dir, loader: 'js' },
+      write: false,
+      outdir: dir,
+      plugins: [
+        {
+          // Any other file of the bundle (a lazy chunk, the staff chunk) stays a file of its own,
+          // now imported from tidbok.js's folder.
+          name: 'other-chunks',
+          setup(b) {
+            b.onResolve({ filter: /^\.{1,2}\// }, ({ path, resolveDir }) => {
+              const target = resolve(resolveDir, path);
+              if (target === entry || merged.has(target)) return undefined;
+              return { path: `./${relative(dir, target).split('\\').join('/')}`, external: true };
+            });
+          },
+        },
+      ],
+    });
+    if (!outputFiles?.[0]) throw new Error('mergeEntryChunks: no output');
+    writeFileSync(entry, outputFiles[0].contents);
+    for (const file of merged) rmSync(file);
+    for (const file of lazy) {
+      const code = readFileSync(file, 'utf8');
+      const next = code
+        .replace(importList, (statement, keyword: string, list: string, spec: string) => {
+          const names = exportNames.get(resolve(dirname(file), spec));
+          if (!names) return statement;
+          const items = list.split(',').map((item) => {
+            const [name, local = name] = item.trim().split(/\s+as\s+/) as [string, string?];
+            const exported = names.get(name)!;
+            return exported === local ? exported : `${exported} as ${local}`;
+          });
+          return `${keyword}{${items.join(',')}}from"${relative(dirname(file), entry).split('\\').join('/')}"`;
+        })
+        // A bare `import "./chunk.js"` of a merged chunk: tidbok.js is loaded already.
+        .replace(/\bimport\s*"(\.{1,2}\/[^"]+)";?/g, (statement, spec: string) => (merged.has(resolve(dirname(file), spec)) ? '' : statement));
+      if (next !== code) writeFileSync(file, next);
+    }
+  },
+};
+
+/**
+ * The browser bundle served at /embed/tidbok.js: the public elements with everything inlined
+ * (Lit, @lit/context, ky, zod/mini, the SDK and core's schemas), minified. It is an ES module
+ * built with code splitting: a lazily imported part of the public elements ("My bookings")
+ * becomes `chunks/[name]-[hash].js`, and what it shares with `tidbok.js` goes back into
+ * `tidbok.js` (`mergeEntryChunks`); the staff side is a bundle of its own (`staffChunk`).
+ * `tidbok.js` keeps its name and is served with a short cache; the hashed chunks are cached for
+ * good (server/src/routes/static.ts). Budget for the public booking flow: 35 KB gzip (DESIGN.md,
+ * Budgets); `node scripts/bundle-size.mjs --build` measures it.
  */
 const embed: Options = {
   name: 'embed',
   entry: { tidbok: 'packages/elements/src/embed.ts' },
-  outDir: 'server/dist/embed',
+  outDir: EMBED_DIR,
   format: ['esm'],
   platform: 'browser',
   target: 'es2022',
   minify: true,
+  splitting: true,
   clean: true,
   noExternal: [/./],
-  esbuildPlugins: [squeezeTemplates],
+  esbuildPlugins: [staffChunk, squeezedSources],
+  plugins: [staffChunkPaths, mergeEntryChunks],
   esbuildOptions: (options) => {
     options.legalComments = 'none';
     options.charset = 'utf8';
+    options.entryNames = '[name]';
+    options.chunkNames = 'chunks/[name]-[hash]';
   },
 };
 
 const all = [library('core'), library('sdk'), elements, server, embed];
-export default defineConfig(only === 'server' ? [server, embed] : all);
+export default defineConfig(only === 'server' ? [server, embed] : only === 'embed' ? [embed] : all);

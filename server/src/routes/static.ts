@@ -1,11 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Hono } from 'hono';
+import { createHash } from 'node:crypto';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
+import type { Context, Hono } from 'hono';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http/env.js';
 
 export interface StaticOptions {
-  /** The built browser bundle of the web components. */
+  /**
+   * The built browser bundle of the web components: its entry, served as `/embed/tidbok.js`.
+   * Every other bundle file in the same folder (the lazily loaded `chunks/…`) is served under
+   * `/embed/` too, at its path in the folder.
+   */
   embedFile: string;
   /** Folder of the example pages served under /demo/ (the demo clinic's website and intranet). */
   examplesDir: string;
@@ -20,32 +25,90 @@ const PAGES: Record<string, string> = {
 };
 
 /**
- * The embed script and the demo pages. The script is read once and kept in memory with an
- * ETag; any website may load it (it is public code), so it is served with CORS `*`.
+ * What may be served from the embed folder, by extension: nothing else there (say, a database
+ * file a test keeps next to the bundle) is ever sent.
+ */
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+/** One path segment of a bundle file: no dot files, no `.`/`..`, nothing needing escapes. */
+const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/;
+/** esbuild's `[name]-[hash]` file names: new content gets a new name, so they may be cached for good. */
+const HASHED = /-[A-Z0-9]{8}\.js$/;
+
+interface EmbedFile {
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+  mtimeMs: number;
+  size: number;
+}
+
+/**
+ * Reads bundle files, keeping each in memory with its ETag until it changes on disk (a rebuild
+ * while the server runs); `undefined` for anything that is not a file inside the folder.
+ */
+function embedReader(folder: string) {
+  const cache = new Map<string, EmbedFile>();
+  return async (file: string): Promise<EmbedFile | undefined> => {
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) {
+      cache.delete(file);
+      return undefined;
+    }
+    const cached = cache.get(file);
+    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached;
+    // Also through symbolic links: the real file must be inside the real folder.
+    const [real, root] = await Promise.all([realpath(file), realpath(folder)]).catch(() => []);
+    if (!real || !root || !real.startsWith(root + sep)) return undefined;
+    const body = new Uint8Array(await readFile(real));
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+    const read = { body, etag, mtimeMs: info.mtimeMs, size: info.size };
+    cache.set(file, read);
+    return read;
+  };
+}
+
+/**
+ * The bundle file for the part of the path after `/embed/` (as Hono gives it, `%xx` decoded but
+ * for `/`), or `undefined` if it may not be one: every segment must be a plain name (no `..`, no
+ * dot files, no escapes or backslashes) and the extension one of TYPES.
+ */
+function embedPath(folder: string, rest: string): string | undefined {
+  const segments = rest.split('/');
+  if (!segments.every((segment) => SEGMENT.test(segment)) || !(extname(rest) in TYPES)) return undefined;
+  const file = join(folder, ...segments);
+  return relative(folder, file).startsWith('..') ? undefined : file;
+}
+
+/**
+ * The embed bundle and the demo pages. Any website may load the bundle (it is public code), so
+ * it is served with CORS `*`: `/embed/tidbok.js`, whose name stays the same from one release to
+ * the next, with a short cache, and its hashed chunks (`/embed/chunks/<name>-<hash>.js`, which
+ * `tidbok.js` imports) cached for good. Every file has an ETag and answers `If-None-Match`.
  */
 export function registerStaticRoutes(app: Hono<AppEnv>, options: StaticOptions) {
-  let embed: Promise<{ body: string; etag: string }> | null = null;
-  const loadEmbed = () =>
-    (embed ??= readFile(options.embedFile, 'utf8').then((body) => ({
-      body,
-      etag: `"${body.length.toString(36)}-${hash(body)}"`,
-    }))).catch((error: unknown) => {
-      embed = null;
-      throw error;
-    });
+  const folder = dirname(options.embedFile);
+  const read = embedReader(folder);
+  const entryName = basename(options.embedFile);
 
-  app.get('/embed/tidbok.js', async (c) => {
-    let file: { body: string; etag: string };
-    try {
-      file = await loadEmbed();
-    } catch {
-      throw new ApiError('not_found', 'The embed bundle is not built: run `npm run build`');
+  const serve = async (c: Context<AppEnv>, file: string | undefined, entry: boolean) => {
+    const found = file === undefined ? undefined : await read(file);
+    if (!found) {
+      throw new ApiError('not_found', entry ? 'The embed bundle is not built: run `npm run build`' : 'No such file in the embed bundle');
     }
     c.header('Access-Control-Allow-Origin', '*');
-    c.header('Cache-Control', 'public, max-age=300');
-    c.header('ETag', file.etag);
-    if (c.req.header('if-none-match') === file.etag) return c.body(null, 304);
-    return c.body(file.body, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+    c.header('Cache-Control', !entry && HASHED.test(file!) ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+    c.header('ETag', found.etag);
+    const known = c.req.header('if-none-match')?.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+    if (known?.includes(found.etag) || known?.includes('*')) return c.body(null, 304);
+    return c.body(found.body, 200, { 'Content-Type': TYPES[extname(file!)] ?? 'text/javascript; charset=utf-8' });
+  };
+
+  app.get('/embed/tidbok.js', (c) => serve(c, options.embedFile, true));
+  app.get('/embed/*', (c) => {
+    const rest = c.req.path.slice('/embed/'.length);
+    return rest === entryName ? serve(c, options.embedFile, true) : serve(c, embedPath(folder, rest), false);
   });
 
   for (const [path, page] of Object.entries(PAGES)) {
@@ -73,10 +136,4 @@ export function registerStaticRoutes(app: Hono<AppEnv>, options: StaticOptions) 
 </head><body><main><h1>${esc(clinic.name)}</h1><tidbok-booking clinic="${esc(clinic.slug)}"></tidbok-booking></main></body></html>`);
   });
   app.get('/c/:clinic', (c) => c.redirect(`/c/${encodeURIComponent(c.req.param('clinic'))}/`));
-}
-
-function hash(text: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(36);
 }

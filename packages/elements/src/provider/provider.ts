@@ -1,4 +1,4 @@
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { connect, type TidbokConnection, tidbokContext } from '../context.js';
@@ -23,9 +23,12 @@ export class TidbokProvider extends LitElement {
   /** `sv` or `en`; defaults to the clinic's language. */
   @property() locale: 'sv' | 'en' | undefined;
 
-  @provide({ context: tidbokContext })
+  /** What the elements inside get (undefined until `clinic` is set). */
   @state()
   connection: TidbokConnection | undefined;
+
+  // A controller rather than `@provide`: the same thing, without the decorator's code in the bundle.
+  private readonly provider = new ContextProvider(this, { context: tidbokContext });
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('api') || changed.has('clinic') || changed.has('token') || changed.has('locale')) {
@@ -33,6 +36,7 @@ export class TidbokProvider extends LitElement {
         ? connect(this.api || location.origin, this.clinic, this.token, this.locale)
         : undefined;
     }
+    this.provider.setValue(this.connection);
   }
 
   override render() {

@@ -1,7 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { theme } from '../styles.js';
 import { styles } from './text-field.styles.js';
 
@@ -91,6 +90,10 @@ export class TidbokTextField extends LitElement {
   }
 
   override updated(): void {
+    // What `live(this.value)` in the template would do, without the directive in the bundle: the
+    // input shows `value` even where the visitor's typing left it different from the last render
+    // (a form reset, a value set back to what it was).
+    if (this.input.value !== this.value) this.input.value = this.value;
     this.sync();
   }
 
@@ -118,7 +121,6 @@ export class TidbokTextField extends LitElement {
             maxlength=${ifDefined(this.maxlength)}
             aria-invalid=${invalid}
             aria-describedby=${described}
-            .value=${live(this.value)}
             @input=${this.onInput}
             @blur=${this.onBlur}
           ></textarea>`
@@ -132,7 +134,6 @@ export class TidbokTextField extends LitElement {
             inputmode=${ifDefined(this.inputmode)}
             aria-invalid=${invalid}
             aria-describedby=${described}
-            .value=${live(this.value)}
             @input=${this.onInput}
             @blur=${this.onBlur}
           />`}

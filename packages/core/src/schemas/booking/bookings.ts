@@ -1,0 +1,42 @@
+import * as z from 'zod/mini';
+import { ConfirmationChannelSchema } from '../common/enums.js';
+
+export const BookingStatusSchema = z.enum(['booked', 'cancelled', 'no_show']);
+export type BookingStatus = z.infer<typeof BookingStatusSchema>;
+
+export const PaymentMethodSchema = z.enum(['swish', 'card', 'cash', 'invoice', 'other']);
+export type PaymentMethod = z.infer<typeof PaymentMethodSchema>;
+
+export const PaymentSchema = z.object({
+  amountCents: z.number(),
+  currency: z.string(),
+  method: PaymentMethodSchema,
+  paidAt: z.string(),
+  receiptNumber: z.number(),
+});
+export type Payment = z.infer<typeof PaymentSchema>;
+
+export const BookingSchema = z.object({
+  id: z.string(),
+  status: BookingStatusSchema,
+  start: z.string(),
+  end: z.string(),
+  practitionerId: z.string(),
+  treatmentTypeId: z.string(),
+  locationId: z.nullable(z.string()),
+  clientId: z.string(),
+  note: z.string(),
+  color: z.string(),
+  lateCancellation: z.boolean(),
+  confirmation: z.optional(ConfirmationChannelSchema),
+  paid: z.nullable(PaymentSchema),
+  cancelledAt: z.optional(z.nullable(z.string())),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Booking = z.infer<typeof BookingSchema>;
+
+export const CreateBookingResponseSchema = z.object({ booking: BookingSchema, manageToken: z.string() });
+export type CreateBookingResponse = z.infer<typeof CreateBookingResponseSchema>;
+
+export const BookingListSchema = z.object({ bookings: z.array(BookingSchema) });

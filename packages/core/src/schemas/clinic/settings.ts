@@ -1,0 +1,45 @@
+import * as z from 'zod/mini';
+import { ConfirmationChannelSchema, LocaleSchema } from '../common/enums.js';
+import { TextSchema } from '../common/fields.js';
+import { LIMITS } from '../common/limits.js';
+
+export const OriginSchema = z.string().check(
+  z.maxLength(LIMITS.address),
+  z.regex(/^https?:\/\/[^/\s?#]+$/, 'Expected an origin such as https://clinic.example'),
+);
+
+export const BookingSettingsSchema = z.object({
+  slotIntervalMinutes: z.int().check(z.minimum(5), z.maximum(240)),
+  minNoticeHours: z.number().check(z.minimum(0), z.maximum(24 * 60)),
+  horizonDays: z.int().check(z.minimum(1), z.maximum(730)),
+  holdMinutes: z.int().check(z.minimum(1), z.maximum(60)),
+  cancellationWindowHours: z.number().check(z.minimum(0), z.maximum(24 * 60)),
+  publicBooking: z.enum(['open', 'clients-only']),
+  personalNumber: z.enum(['hidden', 'optional', 'required']),
+  bookingInfoText: TextSchema,
+  allowedOrigins: z.array(OriginSchema).check(z.maxLength(50)),
+  staffConfirmationDefault: ConfirmationChannelSchema,
+  /** Hours before the start to send a reminder; null = no reminders. */
+  reminderHoursBefore: z.nullable(z.number().check(z.minimum(1), z.maximum(14 * 24))),
+  reminderChannel: z.enum(['email', 'sms']),
+  /** An extra address that gets a copy of every confirmation. */
+  confirmationCopyTo: z.nullable(z.email().check(z.maxLength(LIMITS.email))),
+  /** Whether the practitioner (their e-mail) gets a copy of confirmations. */
+  confirmationCopyToPractitioner: z.boolean(),
+  /** Sender name of SMS (at most 11 letters and digits, as operators require). */
+  smsSender: z.string().check(z.regex(/^[A-Za-z0-9]{1,11}$/, 'At most 11 letters and digits')),
+  /** Receipt heading, e.g. "Kvitto"; empty = the default in the clinic's language. */
+  receiptTitle: z.string().check(z.maxLength(LIMITS.title)),
+  organisationNumber: z.string().check(z.maxLength(40)),
+  address: z.string().check(z.maxLength(LIMITS.address)),
+});
+export type BookingSettings = z.infer<typeof BookingSettingsSchema>;
+
+export const SettingsSchema = z.object({
+  name: z.string(),
+  timeZone: z.string(),
+  locale: LocaleSchema,
+  modules: z.object({ booking: z.boolean() }),
+  booking: BookingSettingsSchema,
+});
+export type Settings = z.infer<typeof SettingsSchema>;

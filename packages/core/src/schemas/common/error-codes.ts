@@ -1,0 +1,20 @@
+import * as z from 'zod/mini';
+
+export const ERROR_CODES = [
+  'validation_failed',
+  'unauthorized',
+  'forbidden',
+  'module_disabled',
+  'not_found',
+  'slot_unavailable',
+  'conflict',
+  'hold_expired',
+  'idempotency_key_reused',
+  'payload_too_large',
+  'rate_limited',
+  'unavailable',
+  'internal_error',
+] as const;
+
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -1,0 +1,18 @@
+/**
+ * The staff side of the embed bundle, built as `/embed/chunks/admin-[hash].js` (tsup.config.ts):
+ * `tidbok.js` imports it only when a `<tidbok-admin>` or `<tidbok-template-weeks>` appears in the
+ * page (embed.ts) or when a staff token is given (`connect()` imports the staff SDK from here), so
+ * a clinic's public website never downloads the staff calendar. Importing it registers the staff
+ * elements; the ones already in the page upgrade in place.
+ */
+import { loadAdminClient } from './context.js';
+import { defineAdminElements } from './admin/index.js';
+import { defineTemplateWeeks } from './template-weeks/index.js';
+
+export { createTidbokAdmin } from './shared/admin-client.js';
+
+// Before the elements upgrade, so that `connect()` hands them the staff client itself rather than
+// a stand-in that waits for it (here the staff SDK is in this same file: no request).
+await loadAdminClient();
+defineAdminElements();
+defineTemplateWeeks();

@@ -1,0 +1,163 @@
+// `node scripts/bundle-size.mjs [--build] [--json] [dir]`: the sizes of the embed bundle
+// (`/embed/tidbok.js` and its chunks) against the budget in DESIGN.md ("public embed bundle,
+// whole booking flow, Lit included: ≤ 35 KB gzip").
+//
+//   --build   build the embed first (`TIDBOK_BUILD=embed npx tsup`, a second or two)
+//   --json    print the figures as JSON instead of a table
+//   dir       the built folder; default server/dist/embed
+//
+// What counts for the budget ("the booking flow": treatment, practitioner, time, form,
+// confirmation): `tidbok.js`, every chunk it imports statically (recursively), and every chunk it
+// can import lazily, except the staff side (`chunks/admin-*`, which a visitor's page never loads)
+// and the optional chunks listed in OPTIONAL (loaded only for something else than booking a time;
+// their figures are printed apart). A lazy chunk of the public flow counts even though it comes
+// later, since the flow always ends up loading it; an unknown lazy chunk counts too.
+//
+// Sizes: raw bytes; gzip with node:zlib's default level (6), the level servers and CDNs commonly
+// use on the fly; brotli with node:zlib's default quality (11). KB = 1024 bytes. Each file is
+// compressed on its own, as it is sent.
+//
+// Also importable: `import { measureEmbed } from './scripts/bundle-size.mjs'` (for bench/).
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const ENTRY = 'tidbok.js';
+export const BUDGET_GZIP = 35 * 1024;
+/** Lazy chunks for staff pages only: `<tidbok-admin>` / `<tidbok-template-weeks>` and the staff SDK. */
+const STAFF_CHUNK = /^chunks\/admin(-[\w-]+)?-[A-Z0-9]{8}\.js$/;
+/** Lazy public chunks that booking a time does not load, with when they do load. */
+const OPTIONAL = [
+  {
+    name: 'my bookings',
+    chunk: /^chunks\/my-bookings-[A-Z0-9]{8}\.js$/,
+    when: 'a client opening "My bookings" (login link, the link in <tidbok-booking>), or first of all at a clinic that takes bookings from logged-in clients only',
+  },
+];
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function sizes(bytes) {
+  return { raw: bytes.length, gzip: gzipSync(bytes).length, brotli: brotliCompressSync(bytes).length };
+}
+
+function sum(list) {
+  return list.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+}
+
+/**
+ * The relative imports of one built file: esbuild writes them as `from"./x.js"`, `import"./x.js"`
+ * and `import("./x.js")`, always with `./` or `../`, so a pattern is enough here.
+ */
+function importsOf(code) {
+  const statics = new Set();
+  const dynamics = new Set();
+  for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']/g)) statics.add(m[1]);
+  for (const m of code.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) dynamics.add(m[1]);
+  return { statics: [...statics], dynamics: [...dynamics] };
+}
+
+function filesUnder(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.push(relative(dir, path).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.filter((f) => f.endsWith('.js')).sort();
+}
+
+/** Sizes of every file in `dir` and of what the booking flow loads. */
+export function measureEmbed(dir = join(root, 'server/dist/embed')) {
+  const files = new Map(filesUnder(dir).map((f) => {
+    const bytes = readFileSync(join(dir, f));
+    return [f, { ...sizes(bytes), ...importsOf(bytes.toString('utf8')) }];
+  }));
+  if (!files.has(ENTRY)) throw new Error(`${join(dir, ENTRY)} is missing: build it (npm run build, or --build)`);
+  const resolve = (from, spec) => posix.normalize(posix.join(posix.dirname(from), spec));
+
+  /** `from` and its static imports, recursively. */
+  const closure = (from, into = new Set()) => {
+    if (into.has(from) || !files.has(from)) return into;
+    into.add(from);
+    for (const spec of files.get(from).statics) closure(resolve(from, spec), into);
+    return into;
+  };
+  /** What `roots` load: their static imports and, recursively, their lazy chunks, minus `skip`. */
+  const reach = (roots, skip) => {
+    const seen = new Set();
+    const queue = [...roots];
+    while (queue.length > 0) {
+      const from = queue.shift();
+      for (const f of closure(from)) {
+        if (seen.has(f)) continue;
+        seen.add(f);
+        for (const spec of files.get(f).dynamics) {
+          const target = resolve(f, spec);
+          if (!skip(target)) queue.push(target);
+        }
+      }
+    }
+    return seen;
+  };
+  // Every import must name a file of the bundle (a broken path would only show in a browser).
+  const broken = [...files].flatMap(([from, f]) =>
+    [...f.statics, ...f.dynamics].map((spec) => resolve(from, spec)).filter((target) => !files.has(target)).map((target) => `${from} → ${target}`),
+  );
+  const isStaff = (f) => STAFF_CHUNK.test(f);
+  const optionalOf = (f) => OPTIONAL.find((o) => o.chunk.test(f));
+  const initial = closure(ENTRY);
+  const flow = reach([ENTRY], (f) => isStaff(f) || optionalOf(f));
+  const optional = OPTIONAL.map((o) => {
+    const roots = [...reach([ENTRY], isStaff)].filter((f) => o.chunk.test(f));
+    const extra = [...reach(roots, isStaff)].filter((f) => !flow.has(f));
+    return { name: o.name, when: o.when, files: extra, ...sum(extra.map((f) => files.get(f))) };
+  });
+  const everythingPublic = reach([ENTRY], isStaff);
+  const staff = [...reach([...files.keys()].filter(isStaff), () => false)].filter((f) => !everythingPublic.has(f));
+  const role = (f) =>
+    initial.has(f) ? 'initial' : flow.has(f) ? 'flow (lazy)' : optionalOf(f) || optional.some((o) => o.files.includes(f)) ? 'optional (lazy)' : staff.includes(f) ? 'staff (lazy)' : 'unused';
+  return {
+    files: [...files].map(([file, s]) => ({ file, raw: s.raw, gzip: s.gzip, brotli: s.brotli, loadedBy: role(file) })),
+    initial: sum([...initial].map((f) => files.get(f))),
+    flow: sum([...flow].map((f) => files.get(f))),
+    optional,
+    staff: sum(staff.map((f) => files.get(f))),
+    budgetGzip: BUDGET_GZIP,
+    broken,
+  };
+}
+
+function main(argv) {
+  const json = argv.includes('--json');
+  const rest = argv.filter((a) => !a.startsWith('--'));
+  if (argv.includes('--build')) {
+    const build = spawnSync('npx', ['tsup', '--silent'], { cwd: root, stdio: 'inherit', env: { ...process.env, TIDBOK_BUILD: 'embed' } });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  const result = measureEmbed(rest[0]);
+  if (json) {
+    console.log(JSON.stringify(result, null, 2));
+    return;
+  }
+  const row = (name, s, note = '') => `| ${name} | ${s.raw} (${kb(s.raw)}) | ${s.gzip} (${kb(s.gzip)}) | ${s.brotli} (${kb(s.brotli)}) | ${note} |`;
+  const lines = ['| file | raw | gzip (zlib default, level 6) | brotli (zlib default, q 11) | loaded by |', '|---|---|---|---|---|'];
+  for (const f of result.files) lines.push(row(f.file, f, f.loadedBy));
+  lines.push(row('**tidbok.js + static imports**', result.initial, 'first paint'));
+  lines.push(row('**booking flow (counted)**', result.flow, result.flow.gzip <= BUDGET_GZIP ? `within ${kb(BUDGET_GZIP)} gzip` : `**over ${kb(BUDGET_GZIP)} gzip by ${result.flow.gzip - BUDGET_GZIP} B**`));
+  for (const o of result.optional) if (o.raw > 0) lines.push(row(`+ ${o.name} (lazy, not counted)`, o, `only for ${o.when}`));
+  if (result.staff.raw > 0) lines.push(row('staff side (lazy, not counted)', result.staff, '<tidbok-admin> / <tidbok-template-weeks> pages, or a staff token'));
+  console.log(lines.join('\n'));
+  if (result.broken.length > 0) {
+    console.error(`Imports of missing files:\n  ${result.broken.join('\n  ')}`);
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main(process.argv.slice(2));
