@@ -133,12 +133,28 @@ const en: typeof sv = {
 
 export const TEXTS: Record<Locale, typeof sv> = { sv, en };
 
+// Building an Intl formatter costs far more than using one; a clinic has one zone and language.
+const formatters = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+function formattersFor(timeZone: string, locale: Locale) {
+  const key = `${locale} ${timeZone}`;
+  let found = formatters.get(key);
+  if (!found) {
+    const tag = locale === 'sv' ? 'sv-SE' : 'en-GB';
+    found = {
+      date: new Intl.DateTimeFormat(tag, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+      time: new Intl.DateTimeFormat(tag, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    };
+    if (formatters.size > 200) formatters.clear();
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 /** Dates and times as people in the clinic read them, in the clinic's zone. */
 export function formatWhen(start: number, end: number, timeZone: string, locale: Locale) {
-  const tag = locale === 'sv' ? 'sv-SE' : 'en-GB';
-  const date = new Intl.DateTimeFormat(tag, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(start);
-  const time = new Intl.DateTimeFormat(tag, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  return { date, startTime: time.format(start), endTime: time.format(end) };
+  const { date, time } = formattersFor(timeZone, locale);
+  return { date: date.format(start), startTime: time.format(start), endTime: time.format(end) };
 }
 
 const escapeHtml = (text: string) =>
