@@ -47,8 +47,26 @@ const npx = (...args) => ['--no-install', ...args];
 // 1. Types: the whole workspace, strict.
 step('typecheck', 'npx', npx('tsc', '-p', 'tsconfig.json', '--noEmit'));
 
-// 2. Every Node suite (vitest.config.ts lists them; *.browser.test.ts are excluded there).
-step('vitest', 'npx', npx('vitest', 'run'));
+// 2. Every Node suite (vitest.config.ts lists them; *.browser.test.ts are excluded there), on
+//    SQLite: TIDBOK_TEST_DATABASE_URL is cleared so this pass is SQLite whatever the shell says.
+const postgresUrl = process.env.TIDBOK_TEST_DATABASE_URL?.trim();
+step('vitest', 'npx', npx('vitest', 'run'), { TIDBOK_TEST_DATABASE_URL: '' });
+
+// 2b. The suites that reach the database again, on PostgreSQL (DESIGN.md: "PostgreSQL when they
+//     outgrow it"): every test context gets a schema of its own there (server/src/testing.ts),
+//     and the multi-process race runs against it. `.ci/run` starts a throwaway server for this.
+//     Two workers even on two cores: here a worker mostly waits for the PostgreSQL server, and
+//     one worker (vitest's default on two cores) made this pass take twice as long.
+if (postgresUrl) {
+  step('vitest on PostgreSQL', 'npx', npx('vitest', 'run', '--maxWorkers=2', 'server', 'packages/sdk', 'examples'), {
+    TIDBOK_TEST_DATABASE_URL: postgresUrl,
+  });
+} else {
+  skipped(
+    'vitest on PostgreSQL',
+    'TIDBOK_TEST_DATABASE_URL is not set; `bash scripts/with-test-postgres.sh npm test` starts a throwaway PostgreSQL and sets it',
+  );
+}
 
 // 3. Time zones: the domain code must not depend on the machine's zone (STYLE.md: "No test ever
 //    depends on today's date or the machine's TZ"). Run core again under a zone with DST on other

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { type Clock, systemClock } from './clock.js';
 import { type Config, testConfig } from './config.js';
-import { ApiError, isBusyError, isOverlapError } from './errors.js';
+import { ApiError, isBusyError, isInvalidValueError, isOverlapError } from './errors.js';
 import { Api } from './http/api.js';
 import { clientIp } from './http/client-ip.js';
 import { clinicCors } from './http/cors.js';
@@ -122,6 +122,9 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   app.onError((error) => {
     if (error instanceof ApiError) return problem(error);
     if (isOverlapError(error)) return problem(new ApiError('conflict', 'The time overlaps another booking or hold'));
+    if (isInvalidValueError(error)) {
+      return problem(new ApiError('validation_failed', 'A value in the request cannot be stored (a NUL character, or a number out of range)'));
+    }
     if (isBusyError(error)) {
       return problem(new ApiError('unavailable', 'The database is busy', undefined, { 'Retry-After': '1' }));
     }

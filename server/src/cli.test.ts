@@ -1,13 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import { testConfig } from './config.js';
-import { openSqliteStore } from './store/store.js';
+import { createTestDatabase, type TestDatabase } from './testing.js';
 
 /**
  * The CLI runs `main()` on import and exits, so it is tested as a process. It is bundled from
@@ -17,8 +16,8 @@ import { openSqliteStore } from './store/store.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let bundleDir: string;
 let cli: string;
-let dir: string;
-let db: string;
+/** A fresh database per test, on this run's engine (a SQLite file, or a PostgreSQL schema). */
+let database: TestDatabase;
 
 beforeAll(async () => {
   mkdirSync(join(root, '.tmp'), { recursive: true });
@@ -51,15 +50,14 @@ afterAll(() => {
   rmSync(bundleDir, { recursive: true, force: true });
 });
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'tidbok-cli-'));
-  db = join(dir, 'tidbok.db');
-  return () => rmSync(dir, { recursive: true, force: true });
+beforeEach(async () => {
+  database = await createTestDatabase();
+  return () => database.drop();
 });
 
 function tidbok(...args: string[]) {
   const run = spawnSync(process.execPath, [cli, ...args], {
-    env: { PATH: process.env.PATH, TIDBOK_DB: db },
+    env: { PATH: process.env.PATH, ...database.env },
     encoding: 'utf8',
     timeout: 20_000,
   });
@@ -67,9 +65,9 @@ function tidbok(...args: string[]) {
 }
 
 async function staffCanRead(slug: string, token: string) {
-  const store = openSqliteStore({ file: db });
+  const store = database.open();
   try {
-    const app = createApp({ store, config: testConfig({ dbFile: db }) });
+    const app = createApp({ store, config: testConfig(database.config) });
     const res = await app.request(`/v1/clinics/${slug}/admin/settings`, { headers: { authorization: `Bearer ${token}` } });
     return res.status;
   } finally {
@@ -97,7 +95,7 @@ describe('tidbok CLI', () => {
     const token = tokenIn(run.stdout);
     expect(token).not.toBe('');
     expect(await staffCanRead('lugna', token)).toBe(200);
-    const store = openSqliteStore({ file: db });
+    const store = database.open();
     const clinic = await store.db.selectFrom('clinics').selectAll().executeTakeFirstOrThrow();
     await store.close();
     expect(clinic).toMatchObject({ slug: 'lugna', name: 'Lugna Rummet', time_zone: 'Europe/Oslo', locale: 'en' });

@@ -6,12 +6,14 @@ import { systemClock } from './clock.js';
 import { configFromEnv } from './config.js';
 import { ApiError } from './errors.js';
 import { createClinic, createStaffToken, requireClinic } from './services/clinics.js';
-import { openSqliteStore } from './store/store.js';
+import { openStore } from './store/open-store.js';
 
 // zod/mini ships no messages; without this every CLI validation error read "Invalid input".
 z.config(en());
 
-const USAGE = `Usage: tidbok <command> [options]   (database: TIDBOK_DB, default ./data/tidbok.db)
+const USAGE = `Usage: tidbok <command> [options]
+Database: PostgreSQL when TIDBOK_DATABASE_URL (postgres://…) is set, else the SQLite file TIDBOK_DB
+(default ./data/tidbok.db).
 
 Commands:
   migrate                                   apply pending database migrations
@@ -39,7 +41,7 @@ async function main(argv: string[]) {
     return command || values.help ? 0 : 2;
   }
   const config = configFromEnv();
-  const store = openSqliteStore({ file: config.dbFile });
+  const store = openStore(config);
   const deps = { store, clock: systemClock, config };
   try {
     const applied = await store.migrate();

@@ -67,12 +67,43 @@ export const notFound = (what: string) => new ApiError('not_found', `${what} not
 export const invalid = (path: string, message: string) =>
   new ApiError('validation_failed', message, [{ path, message }]);
 
-/** better-sqlite3 raises SqliteError with a `code`; the overlap triggers raise a known message. */
+const codeOf = (error: unknown) => (error as { code?: unknown } | null)?.code;
+
+/**
+ * The database refused an overlapping booked booking or active hold (API.md, "The rules that
+ * make a slot", last paragraph): the SQLite triggers raise `tidbok_overlap`; PostgreSQL reports
+ * an exclusion violation (SQLSTATE 23P01) of a `tidbok_overlap_…` constraint. Either is a 409.
+ */
 export function isOverlapError(error: unknown): boolean {
-  return error instanceof Error && error.message.includes('tidbok_overlap');
+  return codeOf(error) === '23P01' || (error instanceof Error && error.message.includes('tidbok_overlap'));
 }
 
+/** SQLSTATEs that mean "not now": the request may succeed if it is simply sent again. */
+const POSTGRES_BUSY = new Set([
+  '40001', // serialization_failure, still failing after the store's retries
+  '40P01', // deadlock_detected, likewise
+  '55P03', // lock_not_available: waited longer than lock_timeout for another transaction
+  '53300', // too_many_connections
+  '57P01', // admin_shutdown: the server is restarting
+  '57P03', // cannot_connect_now: the server is starting
+]);
+
+/**
+ * The database could not take the write now; a 503 with Retry-After, never a 500. better-sqlite3
+ * raises SqliteError with SQLITE_BUSY/LOCKED once the busy timeout has passed; pg errors carry
+ * the SQLSTATE in `code`.
+ */
 export function isBusyError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'SQLITE_BUSY_SNAPSHOT';
+  const code = codeOf(error);
+  if (typeof code !== 'string') return false;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'SQLITE_BUSY_SNAPSHOT' || POSTGRES_BUSY.has(code);
+}
+
+/**
+ * PostgreSQL refused a value the request carried: text with a NUL character (SQLite stores it;
+ * PostgreSQL text cannot hold it) or a number beyond `bigint`. Bad input, so a 400, not a 500.
+ */
+export function isInvalidValueError(error: unknown): boolean {
+  const code = codeOf(error);
+  return code === '22021' || code === '22P05' || code === '22003';
 }

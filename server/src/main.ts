@@ -5,18 +5,29 @@ import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { configFromEnv } from './config.js';
 import { seedDemoIfEmpty } from './demo.js';
+import { ApiError } from './errors.js';
 import { consoleLogger } from './logger.js';
 import { Dispatcher } from './notifications/dispatcher.js';
 import { transportsFromConfig } from './notifications/transports.js';
 import { findClinicBySlug } from './services/clinics.js';
 import { cleanUp } from './services/maintenance.js';
-import { openSqliteStore } from './store/store.js';
+import { describeDatabase, openStore } from './store/open-store.js';
 
 const config = configFromEnv();
-const store = openSqliteStore({ file: config.dbFile });
-const applied = await store.migrate();
+const store = openStore(config, {
+  onPoolError: (error) => consoleLogger.error('database connection lost', { error: error.message }),
+});
+const applied = await store.migrate().catch((error: unknown) => {
+  console.error(`Tidbok could not open its database (${describeDatabase(config)}): ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 const deps = { store, clock: systemClock, config };
-const demo = await seedDemoIfEmpty(deps);
+// Several processes started at once on an empty PostgreSQL database all try to seed the demo;
+// the ones that lose find its slug taken and start without it.
+const demo = await seedDemoIfEmpty(deps).catch((error: unknown) => {
+  if (error instanceof ApiError && error.code === 'conflict') return null;
+  throw error;
+});
 // Bundled to server/dist/main.js; the embed bundle sits beside it, the example pages two up.
 const here = dirname(fileURLToPath(import.meta.url));
 const app = createApp({
@@ -32,7 +43,7 @@ const app = createApp({
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const base = `http://localhost:${info.port}`;
   const lines = [
-    `Tidbok is listening on ${config.host}:${info.port} (database ${config.dbFile})`,
+    `Tidbok is listening on ${config.host}:${info.port} (database: ${describeDatabase(config)})`,
     applied.length > 0 ? `  migrations applied: ${applied.join(', ')}` : null,
     `  health:        ${base}/v1/health`,
     `  API reference: ${base}/v1/openapi.json`,

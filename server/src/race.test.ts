@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -8,60 +7,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from './clock.js';
 import { testConfig } from './config.js';
 import { createClinic } from './services/clinics.js';
-import { openSqliteStore } from './store/store.js';
+import { availableEngines, createTestDatabase, type TestDatabase } from './testing.js';
 
 /**
  * The no-double-booking promise across processes: several real server processes share one
- * SQLite file and receive many racing requests for the same time. Exactly one may win.
+ * database — one SQLite file, or one PostgreSQL database — and receive many racing requests for
+ * the same time. Exactly one may win. Runs on every engine this test run can reach.
  */
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const PROCESSES = 3;
 const RACERS = 36;
 
-let dir: string;
-let file: string;
-let children: ChildProcess[] = [];
-let urls: string[] = [];
-let slug: string;
-let token: string;
-let treatmentTypeId: string;
-let practitionerId: string;
-let slotStart: string;
-
-async function startServer(bundle: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [bundle], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', TIDBOK_DB: file, TIDBOK_RATE_LIMIT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((done, fail) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on [^:]+:(\d+)/.exec(out);
-      if (match) done(`http://127.0.0.1:${match[1]}`);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => fail(new Error(`server exited with ${code}: ${out}`)));
-  });
-  return { child, url };
-}
-
-async function post(url: string, path: string, body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+let bundle: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tidbok-race-'));
-  file = join(dir, 'race.db');
   // Bundle the real entry point into the workspace so its npm dependencies resolve.
   const outDir = join(root, '.tmp');
   mkdirSync(outDir, { recursive: true });
-  const bundle = join(mkdtempSync(join(outDir, 'race-')), 'main.mjs');
+  bundleDir = mkdtempSync(join(outDir, 'race-'));
+  bundle = join(bundleDir, 'main.mjs');
   await build({
     entryPoints: [join(root, 'server/src/main.ts')],
     bundle: true,
@@ -73,36 +37,34 @@ beforeAll(async () => {
     outfile: bundle,
     logLevel: 'silent',
   });
-
-  // Seed the shared file once, before any server opens it.
-  const store = openSqliteStore({ file });
-  await store.migrate();
-  const deps = { store, clock: systemClock, config: testConfig({ dbFile: file }) };
-  const created = await createClinic(deps, { slug: 'race', name: 'Race clinic', timeZone: 'Europe/Stockholm' });
-  await store.close();
-  slug = created.clinic.slug;
-  token = created.adminToken;
-
-  const servers = await Promise.all(Array.from({ length: PROCESSES }, () => startServer(bundle)));
-  children = servers.map((s) => s.child);
-  urls = servers.map((s) => s.url);
-
-  const admin = (path: string, body: unknown) => post(urls[0]!, `/v1/clinics/${slug}/admin${path}`, body, { authorization: `Bearer ${token}` });
-  treatmentTypeId = (await admin('/treatment-types', { name: 'Samtal', durationMinutes: 60 })).body.id;
-  practitionerId = (await admin('/practitioners', { name: 'Anna', treatmentTypeIds: [treatmentTypeId] })).body.id;
-  // Working time three days ahead on a whole hour: relative to now, so no date is assumed.
-  const start = Math.ceil((Date.now() + 3 * 86_400_000) / 3_600_000) * 3_600_000;
-  slotStart = new Date(start).toISOString();
-  const wt = await admin('/working-times', {
-    practitionerId,
-    start: slotStart,
-    end: new Date(start + 8 * 3_600_000).toISOString(),
-  });
-  expect(wt.status).toBe(201);
 }, 60_000);
 
-afterAll(async () => {
-  await Promise.all(
+let bundleDir: string;
+afterAll(() => {
+  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
+});
+
+async function startServer(database: TestDatabase): Promise<{ child: ChildProcess; url: string; banner: string }> {
+  const child = spawn(process.execPath, [bundle], {
+    // TIDBOK_DATABASE_URL is cleared first so a developer's own setting never leaks into a SQLite run.
+    env: { ...process.env, TIDBOK_DATABASE_URL: '', ...database.env, PORT: '0', HOST: '127.0.0.1', TIDBOK_RATE_LIMIT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const url = await new Promise<string>((done, fail) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on [^:]+:(\d+)/.exec(out);
+      if (match) done(`http://127.0.0.1:${match[1]}`);
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) => fail(new Error(`server exited with ${code}: ${out}`)));
+  });
+  return { child, url, banner: /^Tidbok is listening.*$/m.exec(out)?.[0] ?? '' };
+}
+
+function stopAll(children: ChildProcess[]) {
+  return Promise.all(
     children.map(
       (child) =>
         new Promise<void>((done) => {
@@ -112,10 +74,68 @@ afterAll(async () => {
         }),
     ),
   );
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+}
 
-describe(`${PROCESSES} server processes on one database file`, () => {
+async function post(url: string, path: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+describe.each(availableEngines())(`${PROCESSES} server processes on one %s database`, (engine) => {
+  let database: TestDatabase;
+  let children: ChildProcess[] = [];
+  let urls: string[] = [];
+  let slug: string;
+  let token: string;
+  let treatmentTypeId: string;
+  let practitionerId: string;
+  let slotStart: string;
+  let banners: string[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    // Seed the shared database once, before any server opens it.
+    const store = database.open();
+    await store.migrate();
+    const deps = { store, clock: systemClock, config: testConfig(database.config) };
+    const created = await createClinic(deps, { slug: 'race', name: 'Race clinic', timeZone: 'Europe/Stockholm' });
+    await store.close();
+    slug = created.clinic.slug;
+    token = created.adminToken;
+
+    const servers = await Promise.all(Array.from({ length: PROCESSES }, () => startServer(database)));
+    children = servers.map((s) => s.child);
+    urls = servers.map((s) => s.url);
+    banners = servers.map((s) => s.banner);
+
+    const admin = (path: string, body: unknown) => post(urls[0]!, `/v1/clinics/${slug}/admin${path}`, body, { authorization: `Bearer ${token}` });
+    treatmentTypeId = (await admin('/treatment-types', { name: 'Samtal', durationMinutes: 60 })).body.id;
+    practitionerId = (await admin('/practitioners', { name: 'Anna', treatmentTypeIds: [treatmentTypeId] })).body.id;
+    // Working time three days ahead on a whole hour: relative to now, so no date is assumed.
+    const start = Math.ceil((Date.now() + 3 * 86_400_000) / 3_600_000) * 3_600_000;
+    slotStart = new Date(start).toISOString();
+    const wt = await admin('/working-times', {
+      practitionerId,
+      start: slotStart,
+      end: new Date(start + 8 * 3_600_000).toISOString(),
+    });
+    expect(wt.status).toBe(201);
+  }, 60_000);
+
+  afterAll(async () => {
+    await stopAll(children);
+    await database?.drop();
+  });
+
+  it('say at start which database they use', () => {
+    const name = engine === 'postgres' ? 'PostgreSQL' : 'SQLite';
+    for (const banner of banners) expect(banner).toContain(`(database: ${name} `);
+  });
+
   it('let exactly one of many racing holds for one time win', async () => {
     const results = await Promise.all(
       Array.from({ length: RACERS }, (_, i) =>
@@ -167,7 +187,7 @@ describe(`${PROCESSES} server processes on one database file`, () => {
   });
 
   it('leave no two booked bookings or active holds of one practitioner overlapping', async () => {
-    const store = openSqliteStore({ file });
+    const store = database.open();
     try {
       const rows = await store.db
         .selectFrom('bookings')
@@ -181,6 +201,34 @@ describe(`${PROCESSES} server processes on one database file`, () => {
           expect(a.start_ms < b.end_ms && b.start_ms < a.end_ms).toBe(false);
         }
       }
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe.each(availableEngines())(`${PROCESSES} server processes starting at once on one new, empty %s database`, (engine) => {
+  let database: TestDatabase;
+  let children: ChildProcess[] = [];
+
+  afterAll(async () => {
+    await stopAll(children);
+    await database?.drop();
+  });
+
+  it('all come up, with every migration applied once and one demo clinic', async () => {
+    database = await createTestDatabase(engine);
+    const started = await Promise.allSettled(Array.from({ length: PROCESSES }, () => startServer(database)));
+    children = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value.child] : []));
+    expect(started.map((s) => (s.status === 'rejected' ? String(s.reason) : 'up'))).toEqual(Array(PROCESSES).fill('up'));
+    for (const s of started) if (s.status === 'fulfilled') expect((await fetch(`${s.value.url}/v1/health`)).status).toBe(200);
+
+    const store = database.open();
+    try {
+      const clinics = await store.db.selectFrom('clinics').select('slug').execute();
+      expect(clinics.map((c) => c.slug)).toEqual(['demo']);
+      // A second run of any migration would have failed on CREATE TABLE; none is pending.
+      expect(await store.migrate()).toEqual([]);
     } finally {
       await store.close();
     }

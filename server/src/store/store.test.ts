@@ -1,72 +1,139 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { ManualClock } from '../clock.js';
 import { testConfig } from '../config.js';
-import { isOverlapError } from '../errors.js';
+import { isBusyError, isOverlapError } from '../errors.js';
 import { newId } from '../secrets.js';
-import { createTestContext, OPERATOR_TOKEN } from '../testing.js';
+import { availableEngines, createTestContext, createTestDatabase, type Engine, OPERATOR_TOKEN, type TestDatabase } from '../testing.js';
 import { sqliteMigrations } from './migrations/index.js';
+import { postgresMigrations } from './migrations/postgres/index.js';
+import { openPostgresStore } from './postgres.js';
 import { openSqliteStore, type Store } from './store.js';
 
-let dir: string;
-const open: Store[] = [];
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'tidbok-store-'));
-});
+/**
+ * The store's cases, one table run against every engine this run can reach: SQLite always,
+ * PostgreSQL too when TIDBOK_TEST_DATABASE_URL is set (`npm test` sets it when `.ci/run` has
+ * started one). What only one engine has (PRAGMAs; SERIALIZABLE retries) follows the table.
+ */
+const H = 3_600_000;
+const MIGRATIONS: Record<Engine, Record<string, unknown>> = { sqlite: sqliteMigrations, postgres: postgresMigrations };
+
+const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  for (const store of open.splice(0)) await store.close();
-  rmSync(dir, { recursive: true, force: true });
+  for (const undo of cleanup.splice(0).reverse()) await undo();
 });
 
-function openStore(file = join(dir, 'tidbok.db')) {
-  const store = openSqliteStore({ file });
-  open.push(store);
+async function database(engine: Engine): Promise<TestDatabase> {
+  const db = await createTestDatabase(engine);
+  cleanup.push(() => db.drop());
+  return db;
+}
+
+function track(store: Store): Store {
+  cleanup.push(() => store.close());
   return store;
 }
 
-describe('migrations', () => {
-  it('applies every migration, in order, to a new file', async () => {
-    const applied = await openStore().migrate();
-    expect(applied).toEqual(Object.keys(sqliteMigrations).sort());
-    expect(applied[0]).toBe('0001-initial');
+/** A migrated store with one clinic, practitioner, treatment type and client, and row helpers. */
+async function seeded(engine: Engine) {
+  const store = track((await database(engine)).open());
+  await store.migrate();
+  const ids = { clinic: newId('cl'), pr: newId('pr'), tt: newId('tt'), client: newId('cli') };
+  await store.write(async (trx) => {
+    await trx
+      .insertInto('clinics')
+      .values({ id: ids.clinic, slug: 'x', name: 'X', time_zone: 'Europe/Stockholm', locale: 'sv', booking_module: 1, settings: '{}', created_at: 0, updated_at: 0 })
+      .execute();
+    await trx
+      .insertInto('practitioners')
+      .values({ id: ids.pr, clinic_id: ids.clinic, name: 'A', email: null, title: null, cancellation_window_hours: 0.1, position: 0, deleted_at: null, created_at: 0, updated_at: 0 })
+      .execute();
+    await trx
+      .insertInto('treatment_types')
+      .values({
+        id: ids.tt, clinic_id: ids.clinic, name: 'T', description: '', duration_minutes: 60, client_minutes: 60, color: '#000000',
+        price_cents: 95_000, currency: 'SEK', vat_percent: 12.5, online_bookable: 1, confirmation_text: '', sms_text: '',
+        // `position` holds epoch ms: 64-bit on both engines.
+        position: Date.parse('2027-03-01T08:00:00Z'), deleted_at: null, created_at: 0, updated_at: 0,
+      })
+      .execute();
+    await trx
+      .insertInto('clients')
+      .values({ id: ids.client, clinic_id: ids.clinic, name: 'C', email: null, email_norm: null, phone: null, personal_number: null, is_test: 0, created_at: 0, updated_at: 0 })
+      .execute();
   });
-
-  it('applies nothing twice', async () => {
-    const store = openStore();
-    await store.migrate();
-    expect(await store.migrate()).toEqual([]);
+  const bookingValues = (start: number, end: number, status = 'booked') => ({
+    id: newId('bk'), clinic_id: ids.clinic, practitioner_id: ids.pr, treatment_type_id: ids.tt, location_id: null,
+    client_id: ids.client, status, start_ms: start, end_ms: end, note: '', late_cancellation: 0, confirmation: 'none',
+    source: 'staff', manage_token_hash: null, paid_amount_cents: null, paid_currency: null, paid_method: null,
+    paid_at: null, receipt_number: null, cancelled_at: null, created_at: 0, updated_at: 0,
   });
-
-  it('creates a missing folder for the database file', async () => {
-    const store = openStore(join(dir, 'nested', 'deeper', 'tidbok.db'));
-    expect((await store.migrate()).length).toBeGreaterThan(0);
+  const holdValues = (start: number, end: number) => ({
+    id: newId('hd'), clinic_id: ids.clinic, practitioner_id: ids.pr, treatment_type_id: ids.tt, location_id: null,
+    start_ms: start, end_ms: end, expires_at: end, secret_hash: 'x', client_ip: null, active: 1, booking_id: null, created_at: 0,
   });
-});
+  const booking = async (start: number, end: number, status = 'booked') => {
+    const values = bookingValues(start, end, status);
+    await store.write((trx) => trx.insertInto('bookings').values(values).execute());
+    return values.id;
+  };
+  const hold = async (start: number, end: number) => {
+    const values = holdValues(start, end);
+    await store.write((trx) => trx.insertInto('holds').values(values).execute());
+    return values.id;
+  };
+  return { store, ids, booking, hold, bookingValues, holdValues };
+}
 
-describe('restart', () => {
-  it('keeps clinics, tokens and rows when the same file is opened again, without re-running migrations', async () => {
-    const t = await createTestContext();
-    const { slug, token } = await t.clinic('lugna');
-    const admin = `/v1/clinics/${slug}/admin`;
-    await t.call('PATCH', `${admin}/settings`, { token, body: { booking: { minNoticeHours: 6 } } });
-    const tt = await (await t.call('POST', `${admin}/treatment-types`, { token, body: { name: 'Samtal', durationMinutes: 50 } })).json();
-    const pr = await (
-      await t.call('POST', `${admin}/practitioners`, { token, body: { name: 'Anna', treatmentTypeIds: [tt.id] } })
-    ).json();
-    const client = await (await t.call('POST', `${admin}/clients`, { token, body: { name: 'Klara', isTest: true } })).json();
-    await t.store.close();
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
 
-    const reopened = openStore(t.file);
-    try {
+interface StoreCase {
+  name: string;
+  run(engine: Engine): Promise<void>;
+}
+
+const cases: StoreCase[] = [
+  {
+    name: 'applies every migration, in order, to a new database',
+    async run(engine) {
+      const applied = await track((await database(engine)).open()).migrate();
+      expect(applied).toEqual(Object.keys(MIGRATIONS[engine]).sort());
+      expect(applied[0]).toBe('0001-initial');
+    },
+  },
+  {
+    name: 'applies nothing twice, also from a second connection (another process starting)',
+    async run(engine) {
+      const db = await database(engine);
+      await track(db.open()).migrate();
+      expect(await track(db.open()).migrate()).toEqual([]);
+    },
+  },
+  {
+    name: 'keeps clinics, tokens and rows when the same database is opened again, without re-running migrations',
+    async run(engine) {
+      const t = await createTestContext({ engine });
+      cleanup.push(() => t.close());
+      const { slug, token } = await t.clinic('lugna');
+      const admin = `/v1/clinics/${slug}/admin`;
+      await t.call('PATCH', `${admin}/settings`, { token, body: { booking: { minNoticeHours: 6 } } });
+      const tt = await (await t.call('POST', `${admin}/treatment-types`, { token, body: { name: 'Samtal', durationMinutes: 50 } })).json();
+      const pr = await (await t.call('POST', `${admin}/practitioners`, { token, body: { name: 'Anna', treatmentTypeIds: [tt.id] } })).json();
+      const client = await (await t.call('POST', `${admin}/clients`, { token, body: { name: 'Klara', isTest: true } })).json();
+      await t.store.close();
+
+      const reopened = track(t.database.open());
       expect(await reopened.migrate()).toEqual([]);
       const app = createApp({
         store: reopened,
         clock: new ManualClock(Date.parse('2027-03-02T08:00:00Z')),
-        config: testConfig({ dbFile: t.file, operatorToken: OPERATOR_TOKEN }),
+        config: testConfig({ ...t.database.config, operatorToken: OPERATOR_TOKEN }),
       });
       const get = async (path: string) => {
         const res = await app.request(`${admin}${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -78,15 +145,183 @@ describe('restart', () => {
       expect(await get(`/practitioners/${pr.id}`)).toEqual(pr);
       expect(await get(`/clients/${client.id}`)).toEqual(client);
       expect((await (await app.request(`/v1/clinics/${slug}`)).json()).treatmentTypes).toEqual([tt]);
-    } finally {
-      rmSync(t.dir, { recursive: true, force: true });
-    }
+    },
+  },
+  {
+    name: 'reads instants, counts and flags back as numbers, and fractions exactly as written',
+    async run(engine) {
+      const { store, ids } = await seeded(engine);
+      const tt = await store.db.selectFrom('treatment_types').selectAll().where('id', '=', ids.tt).executeTakeFirstOrThrow();
+      expect(tt.position).toBe(Date.parse('2027-03-01T08:00:00Z'));
+      expect(tt.price_cents).toBe(95_000);
+      expect(tt.vat_percent).toBe(12.5);
+      expect(tt.online_bookable).toBe(1);
+      const pr = await store.db.selectFrom('practitioners').select('cancellation_window_hours').executeTakeFirstOrThrow();
+      expect(pr.cancellation_window_hours).toBe(0.1);
+      const { n } = await store.db.selectFrom('clinics').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(n).toBe(1);
+    },
+  },
+  {
+    name: 'lower-cases letters beyond ASCII',
+    async run(engine) {
+      const store = track((await database(engine)).open());
+      const { rows } = await sql<{ v: string }>`select lower(${'ÅSA ÖBERG Ärlig'}) as v`.execute(store.db);
+      expect(rows[0]?.v).toBe('åsa öberg ärlig');
+    },
+  },
+  {
+    name: 'refuses rows that break a foreign key',
+    async run(engine) {
+      const store = track((await database(engine)).open());
+      await store.migrate();
+      const error = await failure(
+        store.write((trx) =>
+          trx
+            .insertInto('locations')
+            .values({ id: 'lo_x', clinic_id: 'cl_missing', name: 'X', address: null, deleted_at: null, created_at: 0, updated_at: 0 })
+            .execute(),
+        ),
+      );
+      expect(String(error)).toMatch(/foreign key/i);
+    },
+  },
+  {
+    name: 'rolls back everything a write did when it throws',
+    async run(engine) {
+      const { store, booking } = await seeded(engine);
+      const boom = new Error('boom');
+      const error = await failure(
+        store.write(async (trx) => {
+          await trx.updateTable('clinics').set({ name: 'Changed' }).execute();
+          throw boom;
+        }),
+      );
+      expect(error).toBe(boom);
+      expect((await store.db.selectFrom('clinics').select('name').executeTakeFirstOrThrow()).name).toBe('X');
+      await booking(10 * H, 11 * H); // and the store is still usable
+    },
+  },
+  {
+    // API.md, "The rules that make a slot", last paragraph.
+    name: 'refuses an overlapping booked booking or active hold, in either table, and allows touching and cancelled ones',
+    async run(engine) {
+      const { booking, hold } = await seeded(engine);
+      await booking(10 * H, 11 * H);
+      expect(isOverlapError(await failure(booking(10.5 * H, 11.5 * H)))).toBe(true);
+      expect(isOverlapError(await failure(hold(10 * H, 10.25 * H)))).toBe(true);
+      await booking(11 * H, 12 * H); // [start, end) touches, does not overlap
+      await booking(10 * H, 11 * H, 'cancelled');
+      await hold(12 * H, 13 * H);
+      expect(isOverlapError(await failure(hold(12.5 * H, 13.5 * H)))).toBe(true);
+      await expect(booking(12.5 * H, 13.5 * H)).rejects.toThrow(/tidbok_overlap/);
+    },
+  },
+  {
+    name: 'refuses moving or re-booking a booking onto a taken time, but not onto its own',
+    async run(engine) {
+      const { store, booking } = await seeded(engine);
+      const first = await booking(10 * H, 11 * H);
+      const cancelled = await booking(10 * H, 11 * H, 'cancelled');
+      const second = await booking(12 * H, 13 * H);
+      const move = (id: string, values: Record<string, unknown>) =>
+        failure(store.write((trx) => trx.updateTable('bookings').set(values).where('id', '=', id).execute()));
+      expect(isOverlapError(await move(cancelled, { status: 'booked' }))).toBe(true);
+      expect(isOverlapError(await move(second, { start_ms: 10.5 * H }))).toBe(true);
+      expect(await move(first, { end_ms: 10.5 * H })).toBeNull();
+      expect(await move(second, { start_ms: 10.5 * H })).toBeNull(); // now free
+    },
+  },
+  {
+    name: 'lets a hold stop blocking once deactivated, and a booking take over its hold in one transaction',
+    async run(engine) {
+      const { store, hold, bookingValues } = await seeded(engine);
+      const held = await hold(10 * H, 11 * H);
+      // As the public booking does: the hold stops blocking, the booking takes the time.
+      await store.write(async (trx) => {
+        await trx.updateTable('holds').set({ active: 0 }).where('id', '=', held).execute();
+        await trx.insertInto('bookings').values(bookingValues(10 * H, 11 * H)).execute();
+      });
+      // A deactivated hold is history: new holds may overlap it, the booking still blocks.
+      await store.write((trx) => trx.updateTable('holds').set({ active: 0 }).where('id', '=', held).execute());
+      expect(isOverlapError(await failure(hold(10 * H, 11 * H)))).toBe(true);
+      await hold(11 * H, 12 * H);
+    },
+  },
+  {
+    name: 'lets exactly one of many concurrent check-then-insert writes for one time win',
+    async run(engine) {
+      const { store, ids, bookingValues } = await seeded(engine);
+      const attempt = (i: number) =>
+        store.write(async (trx) => {
+          // The services' pattern: look, then insert what looked free.
+          const taken = await trx
+            .selectFrom('bookings')
+            .select('id')
+            .where('practitioner_id', '=', ids.pr)
+            .where('status', '=', 'booked')
+            .where('start_ms', '<', 11 * H + i * 60_000)
+            .where('end_ms', '>', 10 * H + i * 60_000)
+            .executeTakeFirst();
+          if (taken) return 'taken';
+          await trx.insertInto('bookings').values(bookingValues(10 * H + i * 60_000, 11 * H + i * 60_000)).execute();
+          return 'booked';
+        });
+      const outcomes = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          attempt(i).catch((error: unknown) => (isOverlapError(error) ? 'refused' : `unexpected: ${String(error)}`)),
+        ),
+      );
+      expect(outcomes.filter((o) => o === 'booked')).toHaveLength(1);
+      expect(outcomes.every((o) => o === 'booked' || o === 'taken' || o === 'refused')).toBe(true);
+    },
+  },
+  {
+    name: 'numbers a per-clinic counter without gaps under concurrent writes; a rolled-back write gives its number back',
+    async run(engine) {
+      const { store, ids } = await seeded(engine);
+      // As services/payments.ts takes a receipt number: the first one creates the counter row,
+      // so the writers also race to create it.
+      const take = (fail: boolean) =>
+        store.write(async (trx) => {
+          const row = await trx
+            .updateTable('clinic_counters')
+            .set((eb) => ({ value: eb('value', '+', 1) }))
+            .where('clinic_id', '=', ids.clinic)
+            .where('name', '=', 'receipt')
+            .returning('value')
+            .executeTakeFirst();
+          if (!row) await trx.insertInto('clinic_counters').values({ clinic_id: ids.clinic, name: 'receipt', value: 1 }).execute();
+          if (fail) throw new Error('payment failed');
+          return row?.value ?? 1;
+        });
+      const results = await Promise.all(
+        Array.from({ length: 16 }, (_, i) =>
+          take(i % 4 === 3).catch((error: unknown) => {
+            if (error instanceof Error && error.message === 'payment failed') return null;
+            throw error;
+          }),
+        ),
+      );
+      const numbers = results.filter((n): n is number => n !== null).sort((a, b) => a - b);
+      expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    },
+  },
+];
+
+for (const engine of availableEngines()) {
+  describe(`the store on ${engine}`, () => {
+    for (const c of cases) it(c.name, () => c.run(engine));
   });
+}
+
+it('has a PostgreSQL twin, of the same name, for every SQLite migration', () => {
+  expect(Object.keys(postgresMigrations).sort()).toEqual(Object.keys(sqliteMigrations).sort());
 });
 
-describe('connection settings', () => {
+describe('SQLite only', () => {
   it('uses WAL, full sync, foreign keys and a busy timeout', async () => {
-    const store = openStore();
+    const store = track((await database('sqlite')).open());
     await store.migrate();
     const pragma = async (name: string) => {
       const { rows } = await sql.raw<Record<string, unknown>>(`pragma ${name}`).execute(store.db);
@@ -98,93 +333,96 @@ describe('connection settings', () => {
     expect(Number(await pragma('busy_timeout'))).toBeGreaterThan(0);
   });
 
-  it('lower-cases letters beyond ASCII, as PostgreSQL does', async () => {
-    const store = openStore();
-    const { rows } = await sql<{ v: string }>`select lower(${'ÅSA ÖBERG Ärlig'}) as v`.execute(store.db);
-    expect(rows[0]?.v).toBe('åsa öberg ärlig');
-  });
-
-  it('refuses rows that break a foreign key', async () => {
-    const store = openStore();
-    await store.migrate();
-    const now = 0;
-    await expect(
-      store.write((trx) =>
-        trx
-          .insertInto('locations')
-          .values({ id: 'lo_x', clinic_id: 'cl_missing', name: 'X', address: null, deleted_at: null, created_at: now, updated_at: now })
-          .execute(),
-      ),
-    ).rejects.toThrow(/FOREIGN KEY/);
+  it('creates a missing folder for the database file', async () => {
+    const db = await database('sqlite');
+    const store = track(openSqliteStore({ file: join(db.dir, 'nested', 'deeper', 'tidbok.db') }));
+    expect((await store.migrate()).length).toBeGreaterThan(0);
   });
 });
 
-describe('the database refuses double bookings (API.md, rules that make a slot, last paragraph)', () => {
-  const H = 3_600_000;
+describe.runIf(availableEngines().includes('postgres'))('PostgreSQL only', () => {
+  it('has the same tables and columns, nullable alike, as SQLite after every migration (the twins have not drifted)', async () => {
+    // PostgreSQL's own bookkeeping for the overlap rule is the one table SQLite does without.
+    const shape = async (engine: Engine) => {
+      const store = track((await database(engine)).open());
+      await store.migrate();
+      const tables = await store.db.introspection.getTables();
+      return Object.fromEntries(
+        tables
+          .filter((t) => t.name !== 'slot_claims')
+          // SQLite lets a non-integer PRIMARY KEY be NULL (a documented quirk); PostgreSQL does not.
+          .map((t) => [t.name, t.columns.map((c) => `${c.name}${c.isNullable && c.name !== 'id' ? '?' : ''}`).sort()])
+          .sort(([a], [b]) => String(a).localeCompare(String(b))),
+      );
+    };
+    expect(await shape('postgres')).toEqual(await shape('sqlite'));
+  });
 
-  async function seed(store: Store) {
-    await store.migrate();
-    const ids = { clinic: newId('cl'), pr: newId('pr'), tt: newId('tt'), client: newId('cli') };
-    await store.write(async (trx) => {
-      await trx
-        .insertInto('clinics')
-        .values({ id: ids.clinic, slug: 'x', name: 'X', time_zone: 'Europe/Stockholm', locale: 'sv', booking_module: 1, settings: '{}', created_at: 0, updated_at: 0 })
-        .execute();
-      await trx
-        .insertInto('practitioners')
-        .values({ id: ids.pr, clinic_id: ids.clinic, name: 'A', email: null, title: null, cancellation_window_hours: null, position: 0, deleted_at: null, created_at: 0, updated_at: 0 })
-        .execute();
-      await trx
-        .insertInto('treatment_types')
-        .values({
-          id: ids.tt, clinic_id: ids.clinic, name: 'T', description: '', duration_minutes: 60, client_minutes: 60, color: '#000000',
-          price_cents: 0, currency: 'SEK', vat_percent: 0, online_bookable: 1, confirmation_text: '', sms_text: '', position: 0,
-          deleted_at: null, created_at: 0, updated_at: 0,
-        })
-        .execute();
-      await trx
-        .insertInto('clients')
-        .values({ id: ids.client, clinic_id: ids.clinic, name: 'C', email: null, email_norm: null, phone: null, personal_number: null, is_test: 0, created_at: 0, updated_at: 0 })
-        .execute();
+  it('runs write transactions at SERIALIZABLE', async () => {
+    const store = track((await database('postgres')).open());
+    const level = await store.write(async (trx) => {
+      const { rows } = await sql<{ level: string }>`select current_setting('transaction_isolation') as level`.execute(trx);
+      return rows[0]?.level;
     });
-    const booking = (start: number, end: number, status = 'booked') =>
-      store.write((trx) =>
-        trx
-          .insertInto('bookings')
-          .values({
-            id: newId('bk'), clinic_id: ids.clinic, practitioner_id: ids.pr, treatment_type_id: ids.tt, location_id: null,
-            client_id: ids.client, status, start_ms: start, end_ms: end, note: '', late_cancellation: 0, confirmation: 'none',
-            source: 'staff', manage_token_hash: null, paid_amount_cents: null, paid_currency: null, paid_method: null,
-            paid_at: null, receipt_number: null, cancelled_at: null, created_at: 0, updated_at: 0,
-          })
-          .execute(),
-      );
-    const hold = (start: number, end: number) =>
-      store.write((trx) =>
-        trx
-          .insertInto('holds')
-          .values({
-            id: newId('hd'), clinic_id: ids.clinic, practitioner_id: ids.pr, treatment_type_id: ids.tt, location_id: null,
-            start_ms: start, end_ms: end, expires_at: end, secret_hash: 'x', client_ip: null, active: 1, created_at: 0,
-          })
-          .execute(),
-      );
-    return { booking, hold };
-  }
+    expect(level).toBe('serializable');
+  });
 
-  it('refuses an overlapping booked booking or hold, and allows touching and cancelled ones', async () => {
-    const store = openStore();
-    const { booking, hold } = await seed(store);
-    await booking(10 * H, 11 * H);
-    const overlap = booking(10.5 * H, 11.5 * H).then(
-      () => null,
-      (error: unknown) => error,
+  it('runs a write again when PostgreSQL aborts it for a concurrent change, so both writers succeed', async () => {
+    // Write skew: each reads what the other inserts. At SERIALIZABLE one of them must abort
+    // (40001); the store runs it again, and then it sees the other's row.
+    const { store, ids } = await seeded('postgres');
+    let runs = 0;
+    let release!: () => void;
+    const bothRead = new Promise<void>((resolve) => (release = resolve));
+    let reads = 0;
+    const writer = (mine: string, theirs: string) =>
+      store.write(async (trx) => {
+        runs += 1;
+        const seen = await trx.selectFrom('clients').select('id').where('name', '=', theirs).execute();
+        if (++reads === 2) release();
+        await bothRead;
+        await trx
+          .insertInto('clients')
+          .values({ id: newId('cli'), clinic_id: ids.clinic, name: mine, email: null, email_norm: null, phone: null, personal_number: null, is_test: 0, created_at: 0, updated_at: 0 })
+          .execute();
+        return seen.length;
+      });
+    const seen = await Promise.all([writer('a', 'b'), writer('b', 'a')]);
+    expect(runs).toBeGreaterThan(2);
+    // As if one ran after the other: exactly one saw the other's row.
+    expect(seen.sort()).toEqual([0, 1]);
+  });
+
+  it('never commits silently after a statement error was caught inside the write, but runs it again', async () => {
+    const { store, hold, bookingValues } = await seeded('postgres');
+    await hold(10 * H, 11 * H);
+    let runs = 0;
+    const result = await store.write(async (trx) => {
+      runs += 1;
+      if (runs <= 2) {
+        // Caught and ignored: PostgreSQL has aborted the transaction all the same.
+        await trx.insertInto('bookings').values(bookingValues(10 * H, 11 * H)).execute().catch(() => undefined);
+        // Run 1 ends here, so COMMIT answers ROLLBACK; run 2 goes on, and its next statement fails.
+        if (runs === 1) return runs;
+      }
+      await trx.updateTable('clinics').set({ name: `run ${runs}` }).execute();
+      return runs;
+    });
+    expect(result).toBe(3);
+    expect((await store.db.selectFrom('clinics').select('name').executeTakeFirstOrThrow()).name).toBe('run 3');
+  });
+
+  it('gives up after a bounded number of attempts with an error the app answers as busy (503)', async () => {
+    const db = await database('postgres');
+    const store = track(openPostgresStore({ url: db.config.databaseUrl!, maxAttempts: 3 }));
+    let runs = 0;
+    const error = await failure(
+      store.write(async () => {
+        runs += 1;
+        throw Object.assign(new Error('could not serialize access'), { code: '40001' });
+      }),
     );
-    expect(isOverlapError(await overlap)).toBe(true);
-    await expect(hold(10 * H, 10.25 * H)).rejects.toThrow(/tidbok_overlap/);
-    await booking(11 * H, 12 * H); // [start, end) touches, does not overlap
-    await booking(10 * H, 11 * H, 'cancelled');
-    await hold(12 * H, 13 * H);
-    await expect(booking(12.5 * H, 13.5 * H)).rejects.toThrow(/tidbok_overlap/);
+    expect(runs).toBe(3);
+    expect(isBusyError(error)).toBe(true);
   });
 });

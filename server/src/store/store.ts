@@ -8,6 +8,7 @@ import {
   type Migration,
   type MigrationProvider,
   Migrator,
+  SqliteAdapter,
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
@@ -21,8 +22,11 @@ export type Trx = Transaction<Database>;
 
 /**
  * The store: a Kysely instance plus how to write. Services read through `db` and write inside
- * `write`, which is one transaction that takes the write lock up front (BEGIN IMMEDIATE on
- * SQLite), so two processes on one file never interleave a check and an insert.
+ * `write`, one transaction in which a check and the insert it allows cannot be interleaved with
+ * another writer's, in this process or another: on SQLite it takes the write lock up front
+ * (BEGIN IMMEDIATE); on PostgreSQL it is SERIALIZABLE and re-run when PostgreSQL aborts it for
+ * a concurrent change (postgres.ts). So `fn` may run more than once and must have no effects
+ * outside `trx`. `openStore` (open-store.ts) picks the engine from the configuration.
  */
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
@@ -39,6 +43,19 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
+/**
+ * Kysely's SQLite adapter runs migrations outside a transaction and takes no lock, on the view
+ * that one connection has the file to itself; but several server processes starting at once on
+ * a new file all migrate it, and the late ones failed on "table … already exists". SQLite's DDL
+ * is transactional, so the migrator may run in one BEGIN IMMEDIATE transaction: the first
+ * process applies everything, atomically, and the others then find nothing pending.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl() {
+    return true;
+  }
+}
+
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
   constructor(config: SqliteDialectConfig) {
@@ -48,9 +65,13 @@ class ImmediateSqliteDialect extends SqliteDialect {
   override createDriver() {
     return new ImmediateSqliteDriver(this.#config);
   }
+  override createAdapter() {
+    return new TransactionalDdlSqliteAdapter();
+  }
 }
 
-class StaticMigrations implements MigrationProvider {
+/** Migrations compiled into the bundle, not read from a folder at run time. */
+export class StaticMigrations implements MigrationProvider {
   constructor(private readonly migrations: Record<string, Migration>) {}
   async getMigrations() {
     return this.migrations;

@@ -1,0 +1,18 @@
+import type { Migration } from 'kysely';
+import * as initial from './0001-initial.js';
+import * as outbox from './0002-outbox.js';
+import * as receipts from './0003-receipts.js';
+import * as templateWeeks from './0004-template-weeks.js';
+import * as clientAuth from './0005-client-auth.js';
+
+/**
+ * The PostgreSQL twins of ../index.ts, under the same names: one schema history, two dialects.
+ * A new SQLite migration needs its twin here (store.test.ts checks that the names match).
+ */
+export const postgresMigrations: Record<string, Migration> = {
+  '0001-initial': initial,
+  '0002-outbox': outbox,
+  '0003-receipts': receipts,
+  '0004-template-weeks': templateWeeks,
+  '0005-client-auth': clientAuth,
+};

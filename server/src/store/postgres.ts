@@ -1,0 +1,206 @@
+import pg from 'pg';
+import {
+  type ColumnMetadata,
+  type DatabaseIntrospector,
+  type DatabaseMetadataOptions,
+  DEFAULT_MIGRATION_LOCK_TABLE,
+  DEFAULT_MIGRATION_TABLE,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  sql,
+  type TableMetadata,
+} from 'kysely';
+import { postgresMigrations } from './migrations/postgres/index.js';
+import { type Database } from './schema.js';
+import { StaticMigrations, type Store, type Trx } from './store.js';
+
+export interface PostgresStoreOptions {
+  /** `postgres://user:password@host:port/database`; `?options=-c search_path=…` picks a schema. */
+  url: string;
+  /** Connections per server process. */
+  poolSize?: number;
+  /**
+   * How long a statement waits for a lock held by another transaction (a row being changed, an
+   * overlapping booking not yet committed) before it fails as busy (503), in ms. The same role
+   * as SQLite's busy timeout.
+   */
+  lockTimeoutMs?: number;
+  /** Attempts of one `write` when PostgreSQL aborts it for a concurrent change (see `write`). */
+  maxAttempts?: number;
+  /** Told about a pooled connection that broke while idle; the pool replaces it. */
+  onPoolError?: (error: Error) => void;
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/**
+ * `bigint` columns hold epoch milliseconds and counts (`count(*)` is a bigint too), all far inside
+ * JavaScript's safe integers, so they are read as numbers, as better-sqlite3 reads them. A value
+ * that would lose precision is an error, never silently rounded.
+ */
+function parseSafeInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`bigint ${text} is outside JavaScript's safe integers`);
+  return value;
+}
+
+// Per pool, not pg's global registry, so another pg user in the same process is unaffected.
+// `real`/`double precision` already parse as numbers; `numeric` (e.g. `sum` of a bigint) is
+// read as a number as well: no column of ours is numeric, only such aggregates are.
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (format !== 'binary' && oid === INT8_OID) return parseSafeInteger;
+    if (format !== 'binary' && oid === NUMERIC_OID) return (text: string) => Number(text);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+/** SQLSTATEs after which the whole transaction can simply run again. */
+const RETRYABLE = new Set([
+  '40001', // serialization_failure: SERIALIZABLE found a concurrent transaction it cannot order against
+  '40P01', // deadlock_detected: PostgreSQL broke a lock cycle by aborting this transaction
+  '25P02', // in_failed_sql_transaction: a statement ran after an earlier error was caught
+]);
+
+function isRetryable(error: unknown): boolean {
+  const e = error as { code?: unknown; name?: unknown } | null;
+  // Kysely throws AbortedTransactionError when COMMIT answers ROLLBACK: `fn` caught a statement
+  // error and carried on (template weeks skip a time "taken" by a concurrent writer that way),
+  // so nothing was written. Running `fn` again sees that writer's commit and decides afresh.
+  return (typeof e?.code === 'string' && RETRYABLE.has(e.code)) || e?.name === 'AbortedTransactionError';
+}
+
+/**
+ * Kysely's own PostgreSQL introspector reads the tables of every schema in the database and
+ * resolves each column's sequence by name (pg_get_serial_sequence), which fails — "schema … does
+ * not exist", "column … does not exist" — while another schema is being created or dropped. The
+ * migrator introspects on every start, so several Tidbok databases in one PostgreSQL database (a
+ * schema each, as the tests have, two test workers at a time) broke each other's migrations.
+ * This one reads only the current schema, from the catalogs, by OID.
+ */
+class CurrentSchemaIntrospector implements DatabaseIntrospector {
+  constructor(private readonly db: Kysely<any>) {}
+
+  async getSchemas() {
+    const { rows } = await sql<{ name: string }>`select nspname as name from pg_catalog.pg_namespace`.execute(this.db);
+    return rows;
+  }
+
+  async getTables(options: DatabaseMetadataOptions = { withInternalKyselyTables: false }): Promise<TableMetadata[]> {
+    const { rows } = await sql<{
+      table: string;
+      schema: string;
+      view: boolean;
+      column: string;
+      type: string;
+      nullable: boolean;
+      defaulted: boolean;
+    }>`
+      select c.relname as table, n.nspname as schema, c.relkind = 'v' as view, a.attname as column,
+             t.typname as type, not a.attnotnull as nullable, a.atthasdef as defaulted
+      from pg_catalog.pg_class c
+      join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+      join pg_catalog.pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+      join pg_catalog.pg_type t on t.oid = a.atttypid
+      where n.nspname = current_schema() and c.relkind in ('r', 'p', 'v')
+      order by c.relname, a.attnum`.execute(this.db);
+    const tables = new Map<string, { name: string; schema: string; isView: boolean; columns: ColumnMetadata[] }>();
+    for (const row of rows) {
+      if (!options.withInternalKyselyTables && (row.table === DEFAULT_MIGRATION_TABLE || row.table === DEFAULT_MIGRATION_LOCK_TABLE)) continue;
+      let table = tables.get(row.table);
+      if (!table) tables.set(row.table, (table = { name: row.table, schema: row.schema, isView: row.view, columns: [] }));
+      table.columns.push({
+        name: row.column,
+        dataType: row.type,
+        isNullable: row.nullable,
+        hasDefaultValue: row.defaulted,
+        isAutoIncrementing: false,
+      });
+    }
+    return [...tables.values()];
+  }
+
+  async getMetadata(options?: DatabaseMetadataOptions) {
+    return { tables: await this.getTables(options) };
+  }
+}
+
+class CurrentSchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db);
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * PostgreSQL, for several server processes on one database (DESIGN.md, "Real parts").
+ *
+ * `write` runs `fn` in one SERIALIZABLE transaction. The services were written for SQLite, where
+ * BEGIN IMMEDIATE makes every write transaction run alone; SERIALIZABLE gives them the same
+ * guarantee without the global lock — any set of transactions that commits is equivalent to
+ * some one-at-a-time order — so their read-then-write steps (is the booking already paid? is
+ * this Idempotency-Key running? is the time free?) stay correct with no `FOR UPDATE` sprinkled
+ * through them. The price is that PostgreSQL may abort a transaction that raced another (40001,
+ * or 40P01 for a deadlock); `write` then runs `fn` again, up to `maxAttempts` times with a short
+ * random back-off. A race that still has not settled then goes up as that error, which the app
+ * answers with 503 and Retry-After (errors.ts, isBusyError).
+ * `fn` must therefore have no effects outside `trx` (build ids and secrets before or inside,
+ * return results instead of pushing them outward) — every service already works that way.
+ *
+ * Double booking is refused by the schema itself whatever the isolation level (migrations/
+ * postgres/0001-initial.ts): exclusion constraints, and one `slot_claims` table for the rule that
+ * spans bookings and holds.
+ */
+export function openPostgresStore({
+  url,
+  poolSize = 10,
+  lockTimeoutMs = 5000,
+  maxAttempts = 8,
+  onPoolError,
+}: PostgresStoreOptions): Store {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types,
+    lock_timeout: lockTimeoutMs,
+    // A transaction left open by a hung request would hold its locks for ever.
+    idle_in_transaction_session_timeout: 60_000,
+    application_name: 'tidbok',
+  });
+  // A pooled connection that dies while idle (the server restarted) is reported here; without a
+  // listener Node would end the process. The pool opens a new connection on the next query.
+  pool.on('error', (error) => onPoolError?.(error));
+  const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
+
+  return {
+    dialect: 'postgres',
+    db,
+    async write<T>(fn: (trx: Trx) => Promise<T>): Promise<T> {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db.transaction().setIsolationLevel('serializable').execute(fn);
+        } catch (error) {
+          if (attempt >= maxAttempts || !isRetryable(error)) throw error;
+          // 2, 4, 8 … ms, capped at 100, times 0.5–1.5 so racing retries spread out.
+          await pause(Math.min(100, 2 ** attempt) * (0.5 + Math.random()));
+        }
+      }
+    },
+    async migrate() {
+      // Kysely looks for its bookkeeping tables in every schema unless told which one; with
+      // several Tidbok databases side by side in one PostgreSQL database (a schema each, as the
+      // tests do) it must look in ours only.
+      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+      const schema = rows[0]?.schema;
+      if (!schema) throw new Error('PostgreSQL has no current schema: check search_path in TIDBOK_DATABASE_URL');
+      const migrator = new Migrator({ db, provider: new StaticMigrations(postgresMigrations), migrationTableSchema: schema });
+      const { error, results } = await migrator.migrateToLatest();
+      if (error) throw error;
+      return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    },
+    close: () => db.destroy(),
+  };
+}
