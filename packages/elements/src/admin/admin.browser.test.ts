@@ -55,6 +55,38 @@ describe('<tidbok-admin>', () => {
     expect(card.textContent).to.contain('Siv Sidopanel').and.contain('Vald i sidopanelen');
   });
 
+  it('opens the booking page as a test client with a working session, only for test clients', async () => {
+    const test = (await staffOk(clinic, 'POST', '/clients', { name: 'Tea Testklient', email: 'tea@example.se', isTest: true })) as { id: string; name: string };
+    const { el } = await mount(clinic);
+    const opened: { location: { href: string }; close(): void }[] = [];
+    const realOpen = window.open;
+    window.open = (() => {
+      const tab = { location: { href: '' }, close() {} };
+      opened.push(tab);
+      return tab;
+    }) as unknown as typeof window.open;
+    try {
+      const admin = el as unknown as { selectedClient: unknown };
+      admin.selectedClient = { ...test, email: 'tea@example.se', phone: null, personalNumber: null, isTest: true };
+      await el.updateComplete;
+      const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="test-client-button"]')!;
+      expect(button.textContent!.trim()).to.equal('Öppna bokningssidan som testklient');
+      button.click();
+      await waitUntil(() => opened[0]?.location.href, 'the booking page is opened');
+      const url = new URL(opened[0]!.location.href);
+      expect(url.pathname).to.equal(`/c/${clinic.slug}/`);
+      const session = decodeURIComponent(url.hash.replace('#tidbok-session=', ''));
+      const mine = await fetch(`${clinic.apiUrl}/v1/clinics/${clinic.slug}/me/bookings`, { headers: { authorization: `Bearer ${session}` } });
+      expect(mine.status).to.equal(200);
+      // A real client gets no such button.
+      admin.selectedClient = { id: 'cli_real', name: 'Siv', email: null, phone: null, personalNumber: null, isTest: false };
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part="test-client-button"]')).to.equal(null);
+    } finally {
+      window.open = realOpen;
+    }
+  });
+
   it('switches to the settings with the tabs (arrow keys too) and back without reloading', async () => {
     const { el, calendar } = await mount(clinic);
     const settingsTab = el.shadowRoot!.querySelector<HTMLElement>('[role="tab"][data-view="settings"]')!;

@@ -105,6 +105,25 @@ export class TidbokAdminElement extends LitElement {
     return pickLocale(this.locale, this.connection?.locale, this.clinicLocale, navigator.language);
   }
 
+  @state() private testClientError = '';
+
+  /**
+   * The seed's test client: staff try the client side as a client marked `isTest`. The server
+   * gives a session for such a client only, and the hosted booking page adopts it from the link.
+   */
+  private async openAsTestClient(clientId: string) {
+    this.testClientError = '';
+    const popup = window.open('', '_blank');
+    try {
+      const { bookingPageUrl } = await this.connection!.admin!.clients.testSession(clientId);
+      if (popup) popup.location.href = bookingPageUrl;
+      else window.open(bookingPageUrl, '_blank', 'noopener');
+    } catch (error) {
+      popup?.close();
+      this.testClientError = this.t('testClientFailed', { reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
   private t(key: AdminMessageKey, values?: Record<string, string | number>) {
     return translate(adminMessages, this.language, key, values);
   }
@@ -169,6 +188,12 @@ export class TidbokAdminElement extends LitElement {
                 ${client.personalNumber ? html`<dt>${this.t('personalNumber')}</dt><dd>${client.personalNumber}</dd>` : nothing}
                 ${client.isTest ? html`<dt>${this.t('testClient')}</dt><dd>✓</dd>` : nothing}
               </dl>
+              ${client.isTest
+                ? html`<button class="button" type="button" part="test-client-button" @click=${() => void this.openAsTestClient(client.id)}>
+                    ${this.t('openAsTestClient')}
+                  </button>`
+                : nothing}
+              ${this.testClientError ? html`<p role="alert" class="hint">${this.testClientError}</p>` : nothing}
               <button class="button link" type="button" @click=${() => (this.selectedClient = null)}>${this.t('clearClient')}</button>`
           : html`<p class="hint">${this.t('selectedHint')}</p>`}
       </aside>

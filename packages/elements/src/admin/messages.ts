@@ -18,6 +18,8 @@ export const adminMessages = {
   phone: { sv: 'Telefon', en: 'Phone' },
   personalNumber: { sv: 'Personnummer', en: 'Personal identity number' },
   testClient: { sv: 'Testklient', en: 'Test client' },
+  openAsTestClient: { sv: 'Öppna bokningssidan som testklient', en: 'Open the booking page as a test client' },
+  testClientFailed: { sv: 'Kunde inte öppna bokningssidan: {reason}', en: 'Could not open the booking page: {reason}' },
   notConnected: {
     sv: 'Ange api, clinic och en personalnyckel (token) för att öppna kalendern.',
     en: 'Set api, clinic and a staff token to open the calendar.',

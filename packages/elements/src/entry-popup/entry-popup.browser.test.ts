@@ -133,6 +133,25 @@ describe('<tidbok-entry-popup>', () => {
     });
   });
 
+  it("lists the booking's messages from the outbox, with their state", async () => {
+    let id = '';
+    const { el, clinic } = await mountCalendar({
+      practitioner: '',
+      prepare: async (clinic, day) => (id = (await book(clinic, { date: day, start: '10:00', client: 'Maja Meddelande' })).id),
+    });
+    await staffOk(clinic, 'POST', `/bookings/${id}/confirmation`, { channel: 'sms' });
+    await click(el, await waitForEntry(el, id));
+    const popup = await waitFor<TidbokEntryPopup>(el, 'tidbok-entry-popup');
+    await waitUntil(() => popup.shadowRoot!.querySelector('[part="messages"]'), 'the messages are listed');
+    const list = q(popup, '[part="messages"]');
+    expect(list.querySelector('summary')!.textContent).to.equal('Meddelanden (1)');
+    const item = list.querySelector('li')!;
+    // The client has no phone: the SMS is recorded as failed, and staff see why.
+    expect(item.getAttribute('part')).to.equal('message failed');
+    expect(item.textContent).to.contain('Bokningsbekräftelse').and.contain('SMS').and.contain('misslyckades');
+    expect(item.textContent).to.contain('The client has no phone number');
+  });
+
   it('an activity and a working time block open with Enter and can be deleted', async () => {
     let activity = '';
     const { el, clinic } = await mountCalendar({

@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { ACTIVITY_COLOR, type CreateClientBody, isLocalDate } from '@tidbok/core';
-import type { CalendarEntry, Client, ConfirmationChannel, PaymentMethod, TreatmentType } from '@tidbok/sdk';
+import type { CalendarEntry, Client, ConfirmationChannel, Message, PaymentMethod, TreatmentType } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 // styleMap, not a style attribute: `place()` sets left and top on the same element.
@@ -90,6 +90,8 @@ export class TidbokEntryPopup extends LitElement {
   @state() private confirmingDelete = false;
   @state() private paying = false;
   @state() private payMethod: PaymentMethod = 'card';
+  /** The booking's outbox messages (issue: notifications are shown per booking). */
+  @state() private messages: Message[] | null = null;
 
   @query('[part~="dialog"]') private dialog?: HTMLElement;
 
@@ -170,6 +172,7 @@ export class TidbokEntryPopup extends LitElement {
       // Show the name at once; the full record (e-mail, phone) follows.
       this.client = { id: entry.clientId, name: entry.clientName, email: null, phone: null, personalNumber: null, isTest: false, createdAt: '', updatedAt: '' };
       void this.loadClient(entry.clientId);
+      void this.loadMessages(entry.id);
     } else if (entry.kind === 'activity') {
       this.titleText = entry.title;
       this.note = entry.note;
@@ -177,6 +180,41 @@ export class TidbokEntryPopup extends LitElement {
       this.locationId = entry.locationId ?? '';
       this.typeIds = entry.treatmentTypeIds ?? [];
     }
+  }
+
+  private async loadMessages(bookingId: string) {
+    this.messages = null;
+    try {
+      const messages = await this.connection?.admin?.messages({ bookingId });
+      if (messages && this.entry?.kind === 'booking' && this.entry.id === bookingId) this.messages = messages;
+    } catch {
+      // The list is extra information; the booking itself is shown either way.
+    }
+  }
+
+  private renderMessages() {
+    if (this.entry?.kind !== 'booking' || this.messages === null) return nothing;
+    const zone = this.zone;
+    const when = (iso: string) => {
+      const { date, minutes } = wallClock(Date.parse(iso), zone);
+      return `${formatLocalDate(date, this.locale, { day: 'numeric', month: 'short' })} ${timeOfMinutes(minutes)}`;
+    };
+    const status = { pending: 'messageStatusPending', sent: 'messageStatusSent', failed: 'messageStatusFailed' } as const;
+    return html`<details part="messages">
+      <summary>${this.t('messagesTitle', { count: this.messages.length })}</summary>
+      ${this.messages.length === 0
+        ? html`<p class="hint">${this.t('messagesNone')}</p>`
+        : html`<ul>
+            ${this.messages.map(
+              (m) => html`<li part="message ${m.status}">
+                <strong>${this.t(`messageKind_${m.kind ?? 'confirmation'}` as CalendarMessageKey)}</strong>
+                · ${m.channel === 'email' ? 'E-post' : 'SMS'} ${m.to ? html`· ${m.to}` : nothing}
+                · ${this.t(status[m.status])} ${when(m.sentAt ?? m.createdAt)}
+                ${m.lastError ? html`<br /><span class="hint">${m.lastError}</span>` : nothing}
+              </li>`,
+            )}
+          </ul>`}
+    </details>`;
   }
 
   private async loadClient(clientId: string) {
@@ -952,6 +990,7 @@ export class TidbokEntryPopup extends LitElement {
             aria-labelledby=${this.draft ? `${this.uid}-tab-${this.tab}` : titleId}
           >
             ${this.renderFields(kind)}
+            ${this.draft ? nothing : this.renderMessages()}
             ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
           </div>
           <footer part="footer">${this.renderFooter()}</footer>
