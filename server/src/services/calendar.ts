@@ -17,7 +17,7 @@ import { newId } from '../secrets.js';
 import type { Db, Trx } from '../store/store.js';
 import type { ActivityTable, WorkingTimeTable } from '../store/schema.js';
 import { iso } from '../time.js';
-import { findLocation, findPractitionerRow } from './catalogue.js';
+import { findLocation, findPractitionerRow, treatmentTypeIdsByPractitioner } from './catalogue.js';
 import { checkInterval, instant, parseIds, RANGE_LOOKBACK_MS, range } from './common.js';
 import type { Deps } from './deps.js';
 import { type ClinicRow } from './rows.js';
@@ -49,19 +49,6 @@ function activityOf(row: ActivityRow): Activity {
   };
 }
 
-async function practitionerTreatmentTypeIds(db: Db | Trx, practitionerIds: string[]) {
-  const map = new Map<string, string[]>(practitionerIds.map((id) => [id, []]));
-  if (practitionerIds.length === 0) return map;
-  const links = await db
-    .selectFrom('practitioner_treatment_types as l')
-    .innerJoin('treatment_types as t', 't.id', 'l.treatment_type_id')
-    .select(['l.practitioner_id', 'l.treatment_type_id'])
-    .where('l.practitioner_id', 'in', practitionerIds)
-    .where('t.deleted_at', 'is', null)
-    .execute();
-  for (const link of links) map.get(link.practitioner_id)?.push(link.treatment_type_id);
-  return map;
-}
 
 /**
  * A working time's own list must be a subset of the practitioner's treatment types
@@ -86,7 +73,7 @@ async function checkWorkingTime(
     }
   }
   if (value.treatmentTypeIds) {
-    const offered = new Set((await practitionerTreatmentTypeIds(trx, [value.practitionerId])).get(value.practitionerId));
+    const offered = new Set((await treatmentTypeIdsByPractitioner(trx, [value.practitionerId])).get(value.practitionerId));
     const foreign = value.treatmentTypeIds.filter((id) => !offered.has(id));
     if (foreign.length > 0) {
       throw invalid('treatmentTypeIds', `Not among the practitioner's treatment types: ${foreign.join(', ')}`);
@@ -341,7 +328,7 @@ export async function calendarFeed(deps: Deps, clinic: ClinicRow, query: RangeQu
     activities.execute(),
     holds.execute(),
   ]);
-  const offered = await practitionerTreatmentTypeIds(db, [...new Set(workingRows.map((w) => w.practitioner_id))]);
+  const offered = await treatmentTypeIdsByPractitioner(db, [...new Set(workingRows.map((w) => w.practitioner_id))]);
   // A block's own list may name a treatment type deleted since; it is no longer bookable there.
   const named = [...new Set(workingRows.flatMap((w) => parseIds(w.treatment_type_ids) ?? []))];
   const live = new Set(

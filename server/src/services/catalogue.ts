@@ -117,7 +117,8 @@ export async function deleteTreatmentType(deps: Deps, clinic: ClinicRow, id: str
 
 // ---- Practitioners ----
 
-async function treatmentTypeIdsByPractitioner(db: Db | Trx, practitionerIds: string[]) {
+/** Each practitioner's live treatment types, in the clinic's order. */
+export async function treatmentTypeIdsByPractitioner(db: Db | Trx, practitionerIds: string[]) {
   const map = new Map<string, string[]>(practitionerIds.map((id) => [id, []]));
   if (practitionerIds.length === 0) return map;
   const links = await db
