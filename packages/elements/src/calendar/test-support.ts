@@ -7,6 +7,7 @@ import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { defineAdminElements } from '../admin/index.js';
 import { TidbokProvider } from '../provider/provider.js';
 import { define } from '../shared/define.js';
+import { deep } from '../test-support.js';
 import type { TidbokCalendar } from './calendar.js';
 
 defineAdminElements();
@@ -193,27 +194,8 @@ export async function doubleClick(el: TidbokCalendar, point: { x: number; y: num
   await el.updateComplete;
 }
 
-/** The first element matching `selector`, through open shadow roots. */
-export function deep<T extends Element = HTMLElement>(root: Element | ShadowRoot | Document, selector: string): T | null {
-  const scope = root instanceof Element && root.shadowRoot ? root.shadowRoot : root;
-  const found = scope.querySelector<T>(selector);
-  if (found) return found;
-  for (const child of scope.querySelectorAll('*')) {
-    if (child.shadowRoot) {
-      const inner = deep<T>(child, selector);
-      if (inner) return inner;
-    }
-  }
-  return null;
-}
-
-/** Every element matching `selector`, through open shadow roots. */
-export function deepAll<T extends Element = HTMLElement>(root: Element | ShadowRoot | Document, selector: string): T[] {
-  const scope = root instanceof Element && root.shadowRoot ? root.shadowRoot : root;
-  const out = [...scope.querySelectorAll<T>(selector)];
-  for (const child of scope.querySelectorAll('*')) if (child.shadowRoot) out.push(...deepAll<T>(child, selector));
-  return out;
-}
+// The shadow-root walkers are the widget tests' own; one copy serves both.
+export { deep, deepAll } from '../test-support.js';
 
 /** The focused element, through shadow roots. */
 export function deepActive(): Element | null {
