@@ -12,6 +12,8 @@ declare module 'autocannon' {
     body?: string;
     timeout?: number;
     pipelining?: number;
+    /** Requests each connection sends in turn; `setupRequest` may rewrite each one as it goes out. */
+    requests?: { setupRequest?: (request: { path: string }) => { path: string } }[];
   }
 
   interface Histogram {

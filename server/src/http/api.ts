@@ -102,3 +102,6 @@ export class Api {
 export function idParam(c: Context): string {
   return c.req.param('id') ?? '';
 }
+
+/** Headers for a body that is already JSON text (a cached answer): what `c.json` would send. */
+export const JSON_TYPE = { 'Content-Type': 'application/json' } as const;

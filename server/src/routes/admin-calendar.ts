@@ -15,7 +15,7 @@ import {
   UpdateWorkingTimeBodySchema,
   WorkingTimeSchema,
 } from '@tidbok/core';
-import { type Api, idParam } from '../http/api.js';
+import { type Api, idParam, JSON_TYPE } from '../http/api.js';
 import {
   cancelStaffBooking,
   createStaffBooking,
@@ -37,7 +37,7 @@ import {
   updateWorkingTime,
 } from '../services/calendar.js';
 import type { Deps } from '../services/deps.js';
-import { listSlots } from '../services/slots.js';
+import { listSlotsJson } from '../services/slots.js';
 
 const ADMIN = '/v1/clinics/:clinic/admin';
 const deleted = { 204: { description: 'Deleted' } };
@@ -65,7 +65,7 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
       query: ListSlotsQuerySchema,
       responses: { 200: { description: 'Free times', schema: ListSlotsResponseSchema } },
     },
-    async (c, { query }) => c.json(await listSlots(deps, c.get('clinic'), query, 'staff')),
+    async (c, { query }) => c.body(await listSlotsJson(deps, c.get('clinic'), query, 'staff'), 200, JSON_TYPE),
   );
 
   // ---- Working time ----

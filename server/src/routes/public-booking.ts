@@ -8,7 +8,7 @@ import {
   ListSlotsResponseSchema,
 } from '@tidbok/core';
 import type { Context } from 'hono';
-import { type Api, idParam } from '../http/api.js';
+import { type Api, idParam, JSON_TYPE } from '../http/api.js';
 import { bearerToken } from '../http/authorize.js';
 import { clientIp } from '../http/client-ip.js';
 import type { AppEnv } from '../http/env.js';
@@ -17,7 +17,7 @@ import { requireSession } from '../services/client-auth.js';
 import { createHold, releaseHold } from '../services/holds.js';
 import { checkIdempotencyKey, idempotent, type StoredResponse } from '../services/idempotency.js';
 import { cancelManagedBooking, createPublicBooking, getManagedBooking } from '../services/public-booking.js';
-import { listSlots } from '../services/slots.js';
+import { listSlotsJson } from '../services/slots.js';
 
 const CLINIC = '/v1/clinics/:clinic';
 const IDEMPOTENCY_HEADER = {
@@ -61,7 +61,7 @@ export function registerPublicBookingRoutes(api: Api, deps: Deps) {
       query: ListSlotsQuerySchema,
       responses: { 200: { description: 'Free times', schema: ListSlotsResponseSchema } },
     },
-    async (c, { query }) => c.json(await listSlots(deps, c.get('clinic'), query, 'public')),
+    async (c, { query }) => c.body(await listSlotsJson(deps, c.get('clinic'), query, 'public'), 200, JSON_TYPE),
   );
 
   api.route(

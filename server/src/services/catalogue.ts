@@ -8,6 +8,7 @@ import type {
 } from '@tidbok/core';
 import { invalid, notFound } from '../errors.js';
 import { newId } from '../secrets.js';
+import { readCache } from '../store/read-cache.js';
 import type { Db, Trx } from '../store/store.js';
 import type { Deps } from './deps.js';
 import {
@@ -35,14 +36,27 @@ export async function listTreatmentTypes(db: Db, clinicId: string, onlyOnlineBoo
   return rows.map(treatmentTypeOf);
 }
 
-export async function findTreatmentType(db: Db | Trx, clinicId: string, id: string): Promise<TreatmentTypeRow> {
-  const row = await db
+function selectTreatmentType(db: Db | Trx, clinicId: string, id: string) {
+  return db
     .selectFrom('treatment_types')
     .selectAll()
     .where('id', '=', id)
     .where('clinic_id', '=', clinicId)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
+}
+
+export async function findTreatmentType(db: Db | Trx, clinicId: string, id: string): Promise<TreatmentTypeRow> {
+  const row = await selectTreatmentType(db, clinicId, id);
+  if (!row) throw notFound('Treatment type');
+  return row;
+}
+
+/** `findTreatmentType` outside a transaction, kept until the next write (read-cache.ts). */
+export async function readTreatmentType({ store, clock }: Deps, clinicId: string, id: string): Promise<TreatmentTypeRow> {
+  const row = await readCache(store, 'rows', 1000).get(`treatment:${clinicId}:${id}`, clock.now(), async () => ({
+    value: await selectTreatmentType(store.db, clinicId, id),
+  }));
   if (!row) throw notFound('Treatment type');
   return row;
 }

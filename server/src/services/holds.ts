@@ -3,7 +3,7 @@ import { ApiError, isOverlapError, notFound } from '../errors.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
 import type { HoldTable } from '../store/schema.js';
 import { iso } from '../time.js';
-import { findTreatmentType } from './catalogue.js';
+import { readTreatmentType } from './catalogue.js';
 import { groupWrite } from './group-commit.js';
 import { findOverlap, instant, purgeExpiredHolds } from './common.js';
 import type { Deps } from './deps.js';
@@ -24,7 +24,7 @@ export async function createHold(deps: Deps, clinic: ClinicRow, body: CreateHold
   const now = deps.clock.now();
   const start = instant(body.start, 'start');
   const settings = bookingSettingsOf(clinic);
-  const treatment = await findTreatmentType(deps.store.db, clinic.id, body.treatmentTypeId);
+  const treatment = await readTreatmentType(deps, clinic.id, body.treatmentTypeId);
   if (treatment.online_bookable !== 1) throw new ApiError('not_found', 'Treatment type not found');
 
   const active = await deps.store.db

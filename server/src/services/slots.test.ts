@@ -1,6 +1,7 @@
 import { localToInstant } from '@tidbok/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CalendarClinic, insertHold, qs, type Reply, seedCalendarClinic, starts } from '../testing-calendar.js';
+import { createApp } from '../app.js';
 import { createTestContext, type TestContext } from '../testing.js';
 
 // API.md, "The rules that make a slot", over HTTP: the public `GET …/slots` and the staff
@@ -309,5 +310,64 @@ describe('slots: daylight saving time (Europe/Stockholm)', () => {
     // The day starts 2027-03-01T18:15Z; the first block's 18:00Z start is the day before.
     expect(starts(res)).toEqual(['2027-03-02T03:15:00Z', '2027-03-02T03:45:00Z', '2027-03-02T04:15:00Z']);
     expect(starts(await ok(publicSlots({ from: '2027-03-01', to: '2027-03-01' }, k)))).toEqual(['2027-03-01T18:00:00Z']);
+  });
+});
+
+// Slot lists are kept between requests (read-cache.ts) until a write or until time alone could
+// change them. Each case asks once so that an answer is kept, then checks the next answer.
+describe('slots: a kept answer is never a stale one', () => {
+  it('a booking written by another process (a second connection to the same database) shows at once', async () => {
+    await block(c.pr.anna, at('08:00'), at('10:00'));
+    expect(starts(await ok(publicSlots({})))).toEqual([at('08:00'), at('08:30'), at('09:00')]);
+    const otherStore = t.database.open();
+    try {
+      const other = createApp({ store: otherStore, clock: t.clock, config: t.app.deps.config });
+      const res = await other.request(`${c.admin}/bookings`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ client: { name: 'A' }, practitionerId: c.pr.anna, treatmentTypeId: c.tt.talk, start: at('08:30') }),
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+    } finally {
+      await otherStore.close();
+    }
+    expect(starts(await ok(publicSlots({})))).toEqual([]);
+    expect(starts(await ok(staffSlots({})))).toEqual([]);
+  });
+
+  it('a hold that expires frees its time with no write in between', async () => {
+    await block(c.pr.anna, at('08:00'), at('10:00'));
+    await insertHold(t, c, { practitionerId: c.pr.anna, start: at('08:00'), end: at('09:00'), expiresAt: '2027-03-01T08:10:00Z' });
+    expect(starts(await ok(publicSlots({})))).toEqual([at('09:00')]);
+    t.clock.set('2027-03-01T08:09:59.999Z');
+    expect(starts(await ok(publicSlots({})))).toEqual([at('09:00')]);
+    t.clock.set('2027-03-01T08:10:00Z');
+    expect(starts(await ok(publicSlots({})))).toEqual([at('08:00'), at('08:30'), at('09:00')]);
+  });
+
+  it('time passing drops starts inside the notice, and the past, with no write in between', async () => {
+    await block(c.pr.anna, at('08:00'), at('12:00'));
+    t.clock.set(at('05:00')); // notice 2 h: public from 07:00
+    const all = [at('08:00'), at('08:30'), at('09:00'), at('09:30'), at('10:00'), at('10:30'), at('11:00')];
+    expect(starts(await ok(publicSlots({})))).toEqual(all);
+    expect(starts(await ok(staffSlots({})))).toEqual(all);
+    t.clock.set(at('06:00'));
+    expect(starts(await ok(publicSlots({})))).toEqual(all);
+    t.clock.set('2027-03-02T06:00:00.001Z');
+    expect(starts(await ok(publicSlots({})))).toEqual(all.slice(1));
+    t.clock.set(at('09:15'));
+    expect(starts(await ok(staffSlots({})))).toEqual(all.slice(3));
+    t.clock.set(at('05:00')); // a clock set back is no reason to trust a later answer
+    expect(starts(await ok(publicSlots({})))).toEqual(all);
+  });
+
+  it('the horizon moving on lets a later start in with no write in between', async () => {
+    // Horizon 90 days from 2027-03-02T08:40Z is 2027-05-31T08:40Z, inclusive.
+    const edge = '2027-05-31';
+    await block(c.pr.anna, at('07:00', edge), at('11:00', edge));
+    t.clock.set(at('08:29'));
+    expect(starts(await ok(publicSlots({ from: edge, to: edge })))).toEqual([at('07:00', edge), at('07:30', edge), at('08:00', edge)]);
+    t.clock.set(at('08:30'));
+    expect(starts(await ok(publicSlots({ from: edge, to: edge })))).toEqual([at('07:00', edge), at('07:30', edge), at('08:00', edge), at('08:30', edge)]);
   });
 });

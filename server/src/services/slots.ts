@@ -1,8 +1,9 @@
-import { type BusyInterval, computeSlots, type ListSlotsQuery, type ListSlotsResponse, type SlotWorkingTime } from '@tidbok/core';
+import { type BusyInterval, computeSlots, type ListSlotsQuery, type ListSlotsResponse, type ComputedSlot, type SlotWorkingTime } from '@tidbok/core';
 import { sql } from 'kysely';
 import { ApiError } from '../errors.js';
 import { iso } from '../time.js';
-import { findTreatmentType } from './catalogue.js';
+import { readCache } from '../store/read-cache.js';
+import { readTreatmentType } from './catalogue.js';
 import { parseIds, RANGE_LOOKBACK_MS, range } from './common.js';
 import type { Deps } from './deps.js';
 import { bookingSettingsOf, type ClinicRow, type TreatmentTypeRow } from './rows.js';
@@ -11,9 +12,18 @@ export const MAX_SLOT_DAYS = 62;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
+/** A slot list as served: the response and its JSON text, made once per cache entry. */
+interface ServedSlots {
+  response: ListSlotsResponse;
+  json: string;
+}
+
 /**
  * Free start times (API.md, "The rules that make a slot"). Staff see treatment types that are
  * not bookable online and are not held to the minimum notice; the public are.
+ *
+ * Kept in the store's read cache (read-cache.ts) until the next write or until time alone could
+ * change the answer, whichever comes first: visitors ask for the same weeks over and over.
  */
 export async function listSlots(
   deps: Deps,
@@ -21,12 +31,44 @@ export async function listSlots(
   query: ListSlotsQuery,
   audience: 'public' | 'staff',
 ): Promise<ListSlotsResponse> {
-  const requested = range(query.from, query.to, clinic.time_zone, MAX_SLOT_DAYS);
-  const treatment = await findTreatmentType(deps.store.db, clinic.id, query.treatmentTypeId);
-  return slotsFor(deps, clinic, treatment, requested, query, audience);
+  return (await servedSlots(deps, clinic, query, audience)).response;
 }
 
-/** `listSlots` once the range is resolved and the treatment type read. */
+/** `listSlots` as JSON text, ready to send. */
+export async function listSlotsJson(
+  deps: Deps,
+  clinic: ClinicRow,
+  query: ListSlotsQuery,
+  audience: 'public' | 'staff',
+): Promise<string> {
+  return (await servedSlots(deps, clinic, query, audience)).json;
+}
+
+async function servedSlots(deps: Deps, clinic: ClinicRow, query: ListSlotsQuery, audience: 'public' | 'staff'): Promise<ServedSlots> {
+  const requested = range(query.from, query.to, clinic.time_zone, MAX_SLOT_DAYS);
+  const key = [audience, clinic.id, query.treatmentTypeId, query.practitionerId ?? '', query.locationId ?? '', requested.from, requested.to].join(':');
+  return readCache(deps.store, 'slots', 200).get(key, deps.clock.now(), async () => {
+    const treatment = await readTreatmentType(deps, clinic.id, query.treatmentTypeId);
+    const { slots, validUntil } = await slotsFor(deps, clinic, treatment, requested, query, audience);
+    const response: ListSlotsResponse = {
+      timeZone: clinic.time_zone,
+      slots: slots.map((s) => ({
+        start: iso(s.start),
+        end: iso(s.end),
+        practitionerId: s.practitionerId,
+        locationId: s.locationId,
+      })),
+    };
+    return { value: { response, json: JSON.stringify(response) }, validUntil };
+  });
+}
+
+/**
+ * `listSlots` once the range is resolved and the treatment type read: the slots, and the first
+ * clock time at which they could differ with no write in between — when the earliest slot falls
+ * inside the notice (or, for staff, into the past), when a hold read here expires, or at once
+ * when the horizon cut the range short (a later clock lets later starts in).
+ */
 async function slotsFor(
   deps: Deps,
   clinic: ClinicRow,
@@ -34,17 +76,20 @@ async function slotsFor(
   requested: { from: number; to: number },
   query: Pick<ListSlotsQuery, 'practitionerId' | 'locationId'>,
   audience: 'public' | 'staff',
-): Promise<ListSlotsResponse> {
+): Promise<{ slots: ComputedSlot[]; validUntil: number }> {
   const db = deps.store.db;
   const now = deps.clock.now();
   const settings = bookingSettingsOf(clinic);
   if (audience === 'public' && treatment.online_bookable !== 1) throw new ApiError('not_found', 'Treatment type not found');
 
   // Nothing can be offered outside [now + notice, now + horizon]; don't read what can't matter.
-  const earliest = audience === 'public' ? now + settings.minNoticeHours * HOUR : now;
-  const from = Math.max(requested.from, earliest);
-  const to = Math.min(requested.to, now + settings.horizonDays * DAY + 1);
-  if (from >= to) return { timeZone: clinic.time_zone, slots: [] };
+  const noticeMs = audience === 'public' ? settings.minNoticeHours * HOUR : 0;
+  const horizonEnd = now + settings.horizonDays * DAY + 1;
+  const from = Math.max(requested.from, now + noticeMs);
+  const to = Math.min(requested.to, horizonEnd);
+  let validUntil = requested.to > horizonEnd ? now + 1 : Number.POSITIVE_INFINITY;
+  const none = { slots: [], validUntil };
+  if (from >= to) return none;
   const duration = treatment.duration_minutes * 60_000;
 
   // One small query for the practitioners: every one of the clinic's that is not deleted (a
@@ -61,7 +106,7 @@ async function slotsFor(
     .where('p.deleted_at', 'is', null);
   if (query.practitionerId) practitionerQuery = practitionerQuery.where('p.id', '=', query.practitionerId);
   const practitionerRows = await practitionerQuery.execute();
-  if (practitionerRows.length === 0) return { timeZone: clinic.time_zone, slots: [] };
+  if (practitionerRows.length === 0) return none;
   const offering = new Set<string>();
   for (const p of practitionerRows) if (p.offered !== null) offering.add(p.id);
 
@@ -87,15 +132,15 @@ async function slotsFor(
     });
     practitionerIds.add(w.practitionerId);
   }
-  if (workingTimes.length === 0) return { timeZone: clinic.time_zone, slots: [] };
+  if (workingTimes.length === 0) return none;
 
   const ids = [...practitionerIds];
   const busyTo = to + duration;
-  const [bookings, holds] = await Promise.all([
+  const [busy, holds] = await Promise.all([
     readBookedIntervals(deps, ids, from, busyTo),
     db
       .selectFrom('holds')
-      .select(['practitioner_id as practitionerId', 'start_ms as start', 'end_ms as end'])
+      .select(['practitioner_id as practitionerId', 'start_ms as start', 'end_ms as end', 'expires_at as expiresAt'])
       .where('practitioner_id', 'in', ids)
       .where('active', '=', 1)
       .where('expires_at', '>', now)
@@ -104,7 +149,10 @@ async function slotsFor(
       .where('end_ms', '>', from)
       .execute(),
   ]);
-  for (const h of holds) bookings.push(h);
+  for (const h of holds) {
+    busy.push(h);
+    validUntil = Math.min(validUntil, h.expiresAt);
+  }
 
   const slots = computeSlots({
     now,
@@ -113,20 +161,14 @@ async function slotsFor(
     treatmentType: { id: treatment.id, durationMinutes: treatment.duration_minutes },
     practitioners: ids.map((id) => ({ id, treatmentTypeIds: offering.has(id) ? [treatment.id] : [] })),
     workingTimes,
-    busy: bookings,
+    busy,
     rules: settings,
     locationId: query.locationId ?? null,
     applyMinNotice: audience === 'public',
   });
-  return {
-    timeZone: clinic.time_zone,
-    slots: slots.map((s) => ({
-      start: iso(s.start),
-      end: iso(s.end),
-      practitionerId: s.practitionerId,
-      locationId: s.locationId,
-    })),
-  };
+  // A slot is offered while now + notice <= its start; the earliest one goes first.
+  if (slots.length > 0) validUntil = Math.min(validUntil, slots[0]!.start - noticeMs + 1);
+  return { slots, validUntil };
 }
 
 interface WorkingRow {
@@ -232,7 +274,7 @@ export async function isSlotOffered(
   start: number,
   locationId: string | null | undefined,
 ): Promise<{ offered: boolean; locationId: string | null }> {
-  const probe = await slotsFor(
+  const { slots } = await slotsFor(
     deps,
     clinic,
     treatment,
@@ -240,6 +282,6 @@ export async function isSlotOffered(
     { practitionerId, ...(locationId ? { locationId } : {}) },
     'public',
   );
-  const match = probe.slots.find((s) => Date.parse(s.start) === start);
+  const match = slots.find((s) => s.start === start);
   return { offered: match !== undefined, locationId: match?.locationId ?? null };
 }

@@ -178,6 +178,8 @@ export function openPostgresStore({
   return {
     dialect: 'postgres',
     db,
+    // PostgreSQL has no cheap "did anything change" counter; every read goes to the database.
+    changeToken: () => undefined,
     async write<T>(fn: (trx: Trx) => Promise<T>): Promise<T> {
       for (let attempt = 1; ; attempt++) {
         try {

@@ -10,8 +10,10 @@ import {
   Migrator,
   SqliteAdapter,
   SqliteDialect,
+  type SqliteDatabase as KyselySqliteDatabase,
   type SqliteDialectConfig,
   SqliteDriver,
+  type SqliteStatement,
   type Transaction,
 } from 'kysely';
 import { sqliteMigrations } from './migrations/index.js';
@@ -32,6 +34,12 @@ export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   readonly db: Db;
   write<T>(fn: (trx: Trx) => Promise<T>): Promise<T>;
+  /**
+   * A token that is the same on two calls only if no write was committed to the database in
+   * between, by this process or another; `undefined` where the engine cannot tell cheaply
+   * (PostgreSQL), and then nothing may be cached. See read-cache.ts.
+   */
+  changeToken(): string | undefined;
   migrate(): Promise<string[]>;
   close(): Promise<void>;
 }
@@ -70,6 +78,48 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * better-sqlite3 with its prepared statements kept by SQL text. Kysely's driver calls `prepare`
+ * for every query, and compiling the SQL was about a tenth of the server's CPU time under load
+ * (more than running most of the queries). Kysely compiles the same builder to the same text with
+ * `?` parameters, so the statements repeat; `IN (?, ?, …)` lists of other lengths are other texts,
+ * hence the bound. A schema change (a migration) is safe: SQLite re-prepares a stale statement
+ * by itself. Kysely never streams (`iterate`) here, so one statement is never used twice at once.
+ *
+ * It also counts the statements that may write (`writes`): Kysely prepares every statement it
+ * runs, so a write by this connection always moves the count, before the write even runs.
+ */
+export class StatementCache implements KyselySqliteDatabase {
+  readonly #sqlite: KyselySqliteDatabase;
+  readonly #limit: number;
+  readonly #statements = new Map<string, SqliteStatement>();
+  writes = 0;
+
+  constructor(sqlite: KyselySqliteDatabase, limit = 500) {
+    this.#sqlite = sqlite;
+    this.#limit = limit;
+  }
+
+  prepare(sql: string): SqliteStatement {
+    let statement = this.#statements.get(sql);
+    if (statement) {
+      // Most recently used last, so that the first key is the one to drop.
+      this.#statements.delete(sql);
+    } else {
+      statement = this.#sqlite.prepare(sql);
+      if (this.#statements.size >= this.#limit) this.#statements.delete(this.#statements.keys().next().value!);
+    }
+    this.#statements.set(sql, statement);
+    if (!statement.reader) this.writes++;
+    return statement;
+  }
+
+  close() {
+    this.#statements.clear();
+    this.#sqlite.close();
+  }
+}
+
 /** Migrations compiled into the bundle, not read from a folder at run time. */
 export class StaticMigrations implements MigrationProvider {
   constructor(private readonly migrations: Record<string, Migration>) {}
@@ -97,12 +147,18 @@ export function openSqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptio
   sqlite.function('lower', { deterministic: true }, (value: unknown) =>
     typeof value === 'string' ? value.toLowerCase() : value,
   );
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const statements = new StatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: statements }) });
 
   return {
     dialect: 'sqlite',
     db,
     write: (fn) => db.transaction().execute(fn),
+    // `data_version` moves when another connection (another process) commits to the file; this
+    // connection's own writes are counted by the statement cache. Kysely runs one statement at a
+    // time on the one connection, and a transaction keeps it until its commit, so a reader that
+    // takes the token and then queries sees every write made before the token, committed.
+    changeToken: () => `${sqlite.pragma('data_version', { simple: true }) as number}.${statements.writes}`,
     async migrate() {
       const migrator = new Migrator({ db, provider: new StaticMigrations(sqliteMigrations) });
       const { error, results } = await migrator.migrateToLatest();
