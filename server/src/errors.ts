@@ -100,10 +100,19 @@ export function isBusyError(error: unknown): boolean {
 }
 
 /**
- * PostgreSQL refused a value the request carried: text with a NUL character (SQLite stores it;
- * PostgreSQL text cannot hold it) or a number beyond `bigint`. Bad input, so a 400, not a 500.
+ * The database refused a value the request carried: on PostgreSQL text with a NUL character
+ * (SQLite stores it; PostgreSQL text cannot hold it) or a number beyond `bigint`; on either an
+ * entry too long for the overlap guard. Bad input, so a 400, not a 500.
  */
 export function isInvalidValueError(error: unknown): boolean {
   const code = codeOf(error);
-  return code === '22021' || code === '22P05' || code === '22003';
+  return code === '22021' || code === '22P05' || code === '22003' || isTooLongError(error);
+}
+
+/**
+ * The database refused a booked booking or an active hold longer than 50 hours (migration 0006;
+ * the services refuse anything over 25 hours before it gets there).
+ */
+export function isTooLongError(error: unknown): boolean {
+  return error instanceof Error && error.message.includes('tidbok_too_long');
 }

@@ -88,9 +88,13 @@ export async function createPublicBooking(
     // booking it becomes in the same statement (all of it is undone if the booking fails).
     const bookingId = newId('bk');
     await trx.updateTable('holds').set({ active: 0, booking_id: bookingId }).where('id', '=', hold.id).execute();
-    await purgeExpiredHolds(trx, hold.practitioner_id, now);
-    if (expired && (await findOverlap(trx, hold.practitioner_id, hold.start_ms, hold.end_ms, now))) {
-      throw new ApiError('hold_expired', 'The hold expired and the time has been taken; choose another time');
+    // While the hold was live nothing else could take its time (the overlap guard refused it),
+    // so only an expired hold needs a look at what happened since.
+    if (expired) {
+      await purgeExpiredHolds(trx, hold.practitioner_id, now);
+      if (await findOverlap(trx, hold.practitioner_id, hold.start_ms, hold.end_ms, now)) {
+        throw new ApiError('hold_expired', 'The hold expired and the time has been taken; choose another time');
+      }
     }
 
     // A logged-in client books as themselves, whatever the body says.

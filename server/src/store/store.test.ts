@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { ManualClock } from '../clock.js';
 import { testConfig } from '../config.js';
-import { isBusyError, isOverlapError } from '../errors.js';
+import { isBusyError, isOverlapError, isTooLongError } from '../errors.js';
 import { newId } from '../secrets.js';
 import { availableEngines, createTestContext, createTestDatabase, type Engine, OPERATOR_TOKEN, type TestDatabase } from '../testing.js';
 import { sqliteMigrations } from './migrations/index.js';
@@ -215,6 +215,21 @@ const cases: StoreCase[] = [
       await hold(12 * H, 13 * H);
       expect(isOverlapError(await failure(hold(12.5 * H, 13.5 * H)))).toBe(true);
       await expect(booking(12.5 * H, 13.5 * H)).rejects.toThrow(/tidbok_overlap/);
+    },
+  },
+  {
+    // Migration 0006: the guard searches 50 hours back, so it refuses anything longer.
+    name: 'refuses a booked booking or an active hold over 50 hours, and still finds an overlap by a long one that began 49 hours before',
+    async run(engine) {
+      const { booking, hold } = await seeded(engine);
+      const day = 100 * H;
+      expect(isTooLongError(await failure(booking(day, day + 50 * H + 1)))).toBe(true);
+      expect(isTooLongError(await failure(hold(day, day + 50 * H + 1)))).toBe(true);
+      await booking(day, day + 50 * H + 1, 'cancelled'); // not booked: not guarded
+      await booking(day, day + 50 * H); // exactly the bound
+      expect(isOverlapError(await failure(booking(day + 49 * H, day + 49.5 * H)))).toBe(true);
+      expect(isOverlapError(await failure(hold(day + 49.75 * H, day + 51 * H)))).toBe(true);
+      await booking(day + 50 * H, day + 51 * H); // touches its end
     },
   },
   {

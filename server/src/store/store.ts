@@ -148,6 +148,8 @@ export function openSqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptio
     typeof value === 'string' ? value.toLowerCase() : value,
   );
   const statements = new StatementCache(sqlite);
+  // Prepared once: `sqlite.pragma()` prepares its statement on every call.
+  const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: statements }) });
 
   return {
@@ -158,7 +160,7 @@ export function openSqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptio
     // connection's own writes are counted by the statement cache. Kysely runs one statement at a
     // time on the one connection, and a transaction keeps it until its commit, so a reader that
     // takes the token and then queries sees every write made before the token, committed.
-    changeToken: () => `${sqlite.pragma('data_version', { simple: true }) as number}.${statements.writes}`,
+    changeToken: () => `${dataVersion.get() as number}.${statements.writes}`,
     async migrate() {
       const migrator = new Migrator({ db, provider: new StaticMigrations(sqliteMigrations) });
       const { error, results } = await migrator.migrateToLatest();

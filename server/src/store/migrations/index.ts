@@ -4,6 +4,7 @@ import * as outbox from './0002-outbox.js';
 import * as receipts from './0003-receipts.js';
 import * as templateWeeks from './0004-template-weeks.js';
 import * as clientAuth from './0005-client-auth.js';
+import * as boundedOverlap from './0006-bounded-overlap.js';
 
 /** Versioned migrations, applied in key order and recorded by Kysely's migrator. */
 export const sqliteMigrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0003-receipts': receipts,
   '0004-template-weeks': templateWeeks,
   '0005-client-auth': clientAuth,
+  '0006-bounded-overlap': boundedOverlap,
 };

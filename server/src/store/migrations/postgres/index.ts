@@ -4,6 +4,7 @@ import * as outbox from './0002-outbox.js';
 import * as receipts from './0003-receipts.js';
 import * as templateWeeks from './0004-template-weeks.js';
 import * as clientAuth from './0005-client-auth.js';
+import * as boundedOverlap from './0006-bounded-overlap.js';
 
 /**
  * The PostgreSQL twins of ../index.ts, under the same names: one schema history, two dialects.
@@ -15,4 +16,5 @@ export const postgresMigrations: Record<string, Migration> = {
   '0003-receipts': receipts,
   '0004-template-weeks': templateWeeks,
   '0005-client-auth': clientAuth,
+  '0006-bounded-overlap': boundedOverlap,
 };
