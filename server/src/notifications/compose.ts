@@ -1,5 +1,6 @@
 import { buildIcs, type Locale, type MessageKind } from '@tidbok/core';
 import { newId } from '../secrets.js';
+import { first, prepared } from '../store/prepared.js';
 import type { Trx } from '../store/store.js';
 import type { MessageTable } from '../store/schema.js';
 import type { Deps } from '../services/deps.js';
@@ -19,8 +20,8 @@ export interface EnqueueOptions {
   dedupeKey?: string;
 }
 
-async function loadBooking(trx: Trx, clinicId: string, bookingId: string) {
-  return trx
+const bookingFacts = prepared((db, v: { bookingId: string; clinicId: string }) =>
+  db
     .selectFrom('bookings as b')
     .innerJoin('clients as c', 'c.id', 'b.client_id')
     .innerJoin('treatment_types as t', 't.id', 'b.treatment_type_id')
@@ -43,10 +44,17 @@ async function loadBooking(trx: Trx, clinicId: string, bookingId: string) {
       'l.name as location_name',
       'l.address as location_address',
     ])
-    .where('b.id', '=', bookingId)
-    .where('b.clinic_id', '=', clinicId)
-    .executeTakeFirstOrThrow();
+    .where('b.id', '=', v.bookingId)
+    .where('b.clinic_id', '=', v.clinicId),
+);
+
+async function loadBooking(trx: Trx, clinicId: string, bookingId: string) {
+  const row = await first(bookingFacts(trx, { bookingId, clinicId }));
+  if (!row) throw new Error(`booking ${bookingId} not found for its message`);
+  return row;
 }
+
+const insertMessage = prepared((db, row: MessageTable) => db.insertInto('messages').values(row));
 
 export function manageUrl(deps: Deps, clinic: ClinicRow, bookingId: string, token: string) {
   return `${deps.config.publicUrl}/b/${encodeURIComponent(clinic.slug)}/${encodeURIComponent(bookingId)}?t=${encodeURIComponent(token)}`;
@@ -172,6 +180,6 @@ export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: Enque
       });
     }
   }
-  await trx.insertInto('messages').values(rows).execute();
+  for (const row of rows) await insertMessage(trx, row);
   return rows.map((r) => r.id);
 }

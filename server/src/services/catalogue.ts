@@ -8,6 +8,7 @@ import type {
 } from '@tidbok/core';
 import { invalid, notFound } from '../errors.js';
 import { newId } from '../secrets.js';
+import { first, prepared } from '../store/prepared.js';
 import { readCache } from '../store/read-cache.js';
 import type { Db, Trx } from '../store/store.js';
 import type { Deps } from './deps.js';
@@ -36,14 +37,12 @@ export async function listTreatmentTypes(db: Db, clinicId: string, onlyOnlineBoo
   return rows.map(treatmentTypeOf);
 }
 
+const treatmentTypeById = prepared((db, v: { id: string; clinicId: string }) =>
+  db.selectFrom('treatment_types').selectAll().where('id', '=', v.id).where('clinic_id', '=', v.clinicId).where('deleted_at', 'is', null),
+);
+
 function selectTreatmentType(db: Db | Trx, clinicId: string, id: string) {
-  return db
-    .selectFrom('treatment_types')
-    .selectAll()
-    .where('id', '=', id)
-    .where('clinic_id', '=', clinicId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  return first(treatmentTypeById(db, { id, clinicId }));
 }
 
 export async function findTreatmentType(db: Db | Trx, clinicId: string, id: string): Promise<TreatmentTypeRow> {

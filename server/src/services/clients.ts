@@ -2,6 +2,7 @@ import type { CreateClientBody, ListClientsQuery, UpdateClientBody } from '@tidb
 import { sql } from 'kysely';
 import { ApiError, notFound } from '../errors.js';
 import { newId } from '../secrets.js';
+import { prepared } from '../store/prepared.js';
 import type { Db, Trx } from '../store/store.js';
 import type { Deps } from './deps.js';
 import { type ClientRow, type ClinicRow, clientOf } from './rows.js';
@@ -60,9 +61,11 @@ export async function insertClient(trx: Trx, clinicId: string, now: number, body
     created_at: now,
     updated_at: now,
   };
-  await trx.insertInto('clients').values(row).execute();
+  await insertClientRow(trx, row);
   return row;
 }
+
+const insertClientRow = prepared((db, row: ClientRow) => db.insertInto('clients').values(row));
 
 export async function createClient(deps: Deps, clinic: ClinicRow, body: CreateClientBody) {
   const row = await deps.store.write((trx) => insertClient(trx, clinic.id, deps.clock.now(), body));

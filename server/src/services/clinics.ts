@@ -8,15 +8,18 @@ import {
 } from '@tidbok/core';
 import { ApiError, invalid, notFound } from '../errors.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
+import { first, prepared } from '../store/prepared.js';
 import { readCache } from '../store/read-cache.js';
 import type { Trx } from '../store/store.js';
 import type { Deps } from './deps.js';
 import { bookingSettingsOf, type ClinicRow, clinicOf, settingsOf, type StaffRow, staffOf } from './rows.js';
 
+const clinicBySlug = prepared((db, v: { slug: string }) => db.selectFrom('clinics').selectAll().where('slug', '=', v.slug));
+
 /** The clinic behind a URL: asked on nearly every request, so kept until the next write (read-cache.ts). */
 export async function findClinicBySlug({ store, clock }: Deps, slug: string): Promise<ClinicRow | undefined> {
   return readCache(store, 'rows', 1000).get(`clinic:${slug}`, clock.now(), async () => ({
-    value: await store.db.selectFrom('clinics').selectAll().where('slug', '=', slug).executeTakeFirst(),
+    value: await first(clinicBySlug(store.db, { slug })),
   }));
 }
 

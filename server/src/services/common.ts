@@ -1,5 +1,6 @@
 import { parseInstant, resolveRange } from '@tidbok/core';
 import { ApiError, invalid } from '../errors.js';
+import { prepared } from '../store/prepared.js';
 import type { Trx } from '../store/store.js';
 
 const HOUR = 3_600_000;
@@ -71,14 +72,12 @@ export function range(from: string, to: string, timeZone: string, maxDays: numbe
  * inserted: the overlap triggers count every active hold, so expiry (decided by the injected
  * clock) must be applied first.
  */
+const deactivateExpiredHolds = prepared((db, v: { practitionerId: string; now: number }) =>
+  db.updateTable('holds').set({ active: 0 }).where('practitioner_id', '=', v.practitionerId).where('active', '=', 1).where('expires_at', '<=', v.now),
+);
+
 export async function purgeExpiredHolds(trx: Trx, practitionerId: string, now: number) {
-  await trx
-    .updateTable('holds')
-    .set({ active: 0 })
-    .where('practitioner_id', '=', practitionerId)
-    .where('active', '=', 1)
-    .where('expires_at', '<=', now)
-    .execute();
+  await deactivateExpiredHolds(trx, { practitionerId, now });
 }
 
 /** What, if anything, already occupies `[start, end)` for a practitioner: a booked booking or an active hold. */

@@ -1,6 +1,7 @@
 import type { CreateHoldBody, Hold } from '@tidbok/core';
 import { ApiError, isOverlapError, notFound } from '../errors.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
+import { prepared } from '../store/prepared.js';
 import type { HoldTable } from '../store/schema.js';
 import { iso } from '../time.js';
 import { readTreatmentType } from './catalogue.js';
@@ -12,6 +13,18 @@ import { isSlotOffered } from './slots.js';
 
 /** Active holds one client address may have per clinic, so nobody can hold every free time. */
 export const MAX_ACTIVE_HOLDS_PER_IP = 3;
+
+const activeHoldsOf = prepared((db, v: { clinicId: string; clientIp: string; now: number }) =>
+  db
+    .selectFrom('holds')
+    .select(['expires_at'])
+    .where('clinic_id', '=', v.clinicId)
+    .where('client_ip', '=', v.clientIp)
+    .where('active', '=', 1)
+    .where('expires_at', '>', v.now)
+    .orderBy('expires_at'),
+);
+const insertHold = prepared((db, row: HoldTable) => db.insertInto('holds').values(row));
 
 const slotUnavailable = () => new ApiError('slot_unavailable', 'That time is no longer free; choose another');
 
@@ -27,15 +40,7 @@ export async function createHold(deps: Deps, clinic: ClinicRow, body: CreateHold
   const treatment = await readTreatmentType(deps, clinic.id, body.treatmentTypeId);
   if (treatment.online_bookable !== 1) throw new ApiError('not_found', 'Treatment type not found');
 
-  const active = await deps.store.db
-    .selectFrom('holds')
-    .select(['expires_at'])
-    .where('clinic_id', '=', clinic.id)
-    .where('client_ip', '=', clientIp)
-    .where('active', '=', 1)
-    .where('expires_at', '>', now)
-    .orderBy('expires_at')
-    .execute();
+  const { rows: active } = await activeHoldsOf(deps.store.db, { clinicId: clinic.id, clientIp, now });
   if (active.length >= MAX_ACTIVE_HOLDS_PER_IP) {
     const retryAfter = Math.max(1, Math.ceil((active[0]!.expires_at - now) / 1000));
     throw new ApiError(
@@ -71,7 +76,7 @@ export async function createHold(deps: Deps, clinic: ClinicRow, body: CreateHold
     // No look for an overlap first: the guard (SQLite trigger, PostgreSQL exclusion constraint)
     // refuses it anyway, in the same statement, and saying so is all there is to do.
     try {
-      await trx.insertInto('holds').values(row).execute();
+      await insertHold(trx, row);
     } catch (error) {
       if (isOverlapError(error)) throw slotUnavailable();
       throw error;

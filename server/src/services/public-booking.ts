@@ -2,6 +2,7 @@ import type { CreateBookingBody, CreateBookingResponse } from '@tidbok/core';
 import { ApiError, invalid, isOverlapError, notFound } from '../errors.js';
 import { enqueueBookingMessage } from '../notifications/compose.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
+import { first, prepared } from '../store/prepared.js';
 import type { Trx } from '../store/store.js';
 import { findTreatmentType } from './catalogue.js';
 import { insertClient, normalisePersonalNumber } from './clients.js';
@@ -12,19 +13,24 @@ import type { Deps } from './deps.js';
 import { sessionClient } from './client-auth.js';
 import { bookingSettingsOf, type ClientRow, type ClinicRow } from './rows.js';
 
+const clientByEmail = prepared((db, v: { clinicId: string; email: string }) =>
+  db.selectFrom('clients').selectAll().where('clinic_id', '=', v.clinicId).where('email_norm', '=', v.email).orderBy('created_at').limit(1),
+);
+const holdById = prepared((db, v: { id: string; clinicId: string }) =>
+  db.selectFrom('holds').selectAll().where('id', '=', v.id).where('clinic_id', '=', v.clinicId),
+);
+const holdBecomesBooking = prepared((db, v: { id: string; bookingId: string }) =>
+  db.updateTable('holds').set({ active: 0, booking_id: v.bookingId }).where('id', '=', v.id),
+);
+const insertBooking = prepared((db, row: BookingRow) => db.insertInto('bookings').values(row));
+
 /**
  * The client for a public booking: matched by e-mail within the clinic, else created. A match
  * only gains what staff had left blank; what staff entered is never overwritten from a web form.
  */
 async function clientFor(trx: Trx, clinic: ClinicRow, client: NonNullable<CreateBookingBody['client']>, now: number): Promise<ClientRow> {
   const email = client.email.trim().toLowerCase();
-  const existing = await trx
-    .selectFrom('clients')
-    .selectAll()
-    .where('clinic_id', '=', clinic.id)
-    .where('email_norm', '=', email)
-    .orderBy('created_at')
-    .executeTakeFirst();
+  const existing = await first(clientByEmail(trx, { clinicId: clinic.id, email }));
   if (!existing) {
     return insertClient(trx, clinic.id, now, {
       name: client.name,
@@ -72,12 +78,7 @@ export async function createPublicBooking(
   const manageToken = newSecret('tbm');
 
   return groupWrite(deps.store, async (trx) => {
-    const hold = await trx
-      .selectFrom('holds')
-      .selectAll()
-      .where('id', '=', body.holdId)
-      .where('clinic_id', '=', clinic.id)
-      .executeTakeFirst();
+    const hold = await first(holdById(trx, { id: body.holdId, clinicId: clinic.id }));
     if (!hold) throw new ApiError('hold_expired', 'The hold has expired or does not exist; choose a time again');
     if (hold.secret_hash !== hashSecret(body.holdSecret)) throw new ApiError('unauthorized', 'The hold secret does not match');
     if (hold.booking_id !== null) throw new ApiError('conflict', 'This hold has already been used for a booking');
@@ -87,7 +88,7 @@ export async function createPublicBooking(
     // The hold stops blocking its own time before the booking takes it over, and records the
     // booking it becomes in the same statement (all of it is undone if the booking fails).
     const bookingId = newId('bk');
-    await trx.updateTable('holds').set({ active: 0, booking_id: bookingId }).where('id', '=', hold.id).execute();
+    await holdBecomesBooking(trx, { id: hold.id, bookingId });
     // While the hold was live nothing else could take its time (the overlap guard refused it),
     // so only an expired hold needs a look at what happened since.
     if (expired) {
@@ -124,7 +125,7 @@ export async function createPublicBooking(
       updated_at: now,
     };
     try {
-      await trx.insertInto('bookings').values(row).execute();
+      await insertBooking(trx, row);
     } catch (error) {
       if (isOverlapError(error)) throw new ApiError('slot_unavailable', 'That time has just been taken');
       throw error;
