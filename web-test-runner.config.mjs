@@ -1,4 +1,5 @@
 // Browser tests: real Debian Chromium, real Tidbok server on loopback.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +28,18 @@ await build({
   outfile: serverBundle,
   logLevel: 'warning',
 });
+// The embed bundle as tsup builds it (tsup.config.ts, entry `embed`), for embed.browser.test.ts:
+// the file a clinic's page loads, not the sources the other browser tests import. Built here so
+// a run always tests the current sources; into .tmp, so server/dist/embed is left alone.
+const embed = spawnSync('npx', ['--no-install', 'tsup', '--silent'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, TIDBOK_BUILD: 'embed', TIDBOK_EMBED_DIR: join(root, '.tmp', 'browser-test-embed') },
+});
+if (embed.status !== 0) {
+  console.error('The embed bundle did not build (TIDBOK_BUILD=embed npx tsup); embed.browser.test.ts needs it.');
+  process.exit(1);
+}
 const { startBrowserTestServer } = await import(serverBundle);
 let tidbok;
 

@@ -2,7 +2,8 @@
 // (`/embed/tidbok.js` and its chunks) against the budget in DESIGN.md ("public embed bundle,
 // whole booking flow, Lit included: ≤ 35 KB gzip").
 //
-//   --build   build the embed first (`TIDBOK_BUILD=embed npx tsup`, a second or two)
+//   --build   build the embed first (`TIDBOK_BUILD=embed npx tsup`, a second or two), into `dir`
+//             when one is given (`TIDBOK_EMBED_DIR`, tsup.config.ts)
 //   --json    print the figures as JSON instead of a table
 //   dir       the built folder; default server/dist/embed
 //
@@ -20,7 +21,7 @@
 // Also importable: `import { measureEmbed } from './scripts/bundle-size.mjs'` (for bench/).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, posix, relative, sep } from 'node:path';
+import { join, posix, relative, resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 
@@ -138,7 +139,8 @@ function main(argv) {
   const json = argv.includes('--json');
   const rest = argv.filter((a) => !a.startsWith('--'));
   if (argv.includes('--build')) {
-    const build = spawnSync('npx', ['tsup', '--silent'], { cwd: root, stdio: 'inherit', env: { ...process.env, TIDBOK_BUILD: 'embed' } });
+    const env = { ...process.env, TIDBOK_BUILD: 'embed', ...(rest[0] ? { TIDBOK_EMBED_DIR: resolvePath(rest[0]) } : {}) };
+    const build = spawnSync('npx', ['tsup', '--silent'], { cwd: root, stdio: 'inherit', env });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   const result = measureEmbed(rest[0]);

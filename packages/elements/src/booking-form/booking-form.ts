@@ -7,7 +7,6 @@ import {
   PhoneSchema,
 } from '@tidbok/core';
 import { html, LitElement, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { type Locale, translate } from '../i18n.js';
 import { TidbokRadioGroup } from '../shared/radio-group/radio-group.js';
 import { define } from '../shared/define.js';
@@ -58,25 +57,40 @@ const FIELD_OF_PATH: Record<string, [field: string, message: keyof typeof messag
 export class TidbokBookingForm extends LitElement {
   static override styles = [theme, buttons, styles];
 
+  // Reactive properties here rather than as `@property`/`@state` decorators, which would put
+  // Lit's decorator helpers into the embed bundle (tsup.config.ts, entry `embed`).
+  static override properties = {
+    locale: {},
+    personalNumber: { attribute: 'personal-number' },
+    infoText: { attribute: 'info-text' },
+    busy: { type: Boolean },
+    error: {},
+    account: { attribute: false },
+    confirmation: { state: true },
+  };
+
   /** `sv` or `en`. */
-  @property() locale: Locale = 'sv';
+  locale: Locale = 'sv';
   /** The clinic's `booking.personalNumber`: whether the field is shown and required. */
-  @property({ attribute: 'personal-number' }) personalNumber: 'hidden' | 'optional' | 'required' = 'hidden';
+  personalNumber: 'hidden' | 'optional' | 'required' = 'hidden';
   /** The clinic's text shown before booking (consent, how data is handled). */
-  @property({ attribute: 'info-text' }) infoText = '';
+  infoText = '';
   /** A booking request is in flight: the button says so and does not submit again. */
-  @property({ type: Boolean }) busy = false;
+  busy = false;
   /** A message about the whole form (a failed request), shown above the button. */
-  @property() error = '';
+  error = '';
   /**
    * The logged-in client the booking is for: their name and e-mail are shown instead of asked
    * for (the server books the session's client whatever a form sends). `{}` when logged in
    * without known details.
    */
-  @property({ attribute: false }) account: { name?: string; email?: string | null; phone?: string | null } | undefined;
+  account: { name?: string; email?: string | null; phone?: string | null } | undefined;
 
-  @state() private confirmation: 'email' | 'sms' = 'email';
-  @query('form') private form!: HTMLFormElement;
+  private confirmation: 'email' | 'sms' = 'email';
+
+  private get form(): HTMLFormElement {
+    return this.renderRoot.querySelector('form')!;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

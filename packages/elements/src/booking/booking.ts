@@ -1,7 +1,6 @@
-import { DEFAULT_BOOKING_SETTINGS } from '@tidbok/core';
+import { DEFAULT_HOLD_MINUTES } from '@tidbok/core';
 import { type CreateBookingResponse, type Hold, isTidbokError, type PublicClinic } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { type BookingFormValue, TidbokBookingForm, type TidbokFormSubmitEvent } from '../booking-form/booking-form.js';
 import { type Locale, pickLocale, translate } from '../i18n.js';
 import { clearSession, getSession, hashToken, type StoredSession, type TidbokSessionChangedEvent } from '../shared/client-session.js';
@@ -72,41 +71,63 @@ function idempotencyKey(hold: Hold, value: BookingFormValue): string {
 export class TidbokBooking extends LitElement {
   static override styles = [theme, buttons, styles];
 
+  // Reactive properties here rather than as `@property`/`@state` decorators, which would put
+  // Lit's decorator helpers into the embed bundle (tsup.config.ts, entry `embed`).
+  static override properties = {
+    api: {},
+    clinic: {},
+    locale: {},
+    treatment: {},
+    practitioner: {},
+    now: { attribute: false },
+    step: { state: true },
+    treatmentId: { state: true },
+    practitionerId: { state: true },
+    hold: { state: true },
+    holding: { state: true },
+    notice: { state: true },
+    formError: { state: true },
+    submitting: { state: true },
+    result: { state: true },
+    cancelState: { state: true },
+    cancelError: { state: true },
+    session: { state: true },
+    account: { state: true },
+    accountError: { state: true },
+  };
+
   /** The Tidbok server; empty means this page's own origin. */
-  @property() api = '';
+  api = '';
   /** The clinic's slug; without it the nearest `<tidbok-provider>` decides. */
-  @property() clinic = '';
+  clinic = '';
   /** `sv` or `en`; defaults to the provider's, then the clinic's language. */
-  @property() locale: Locale | undefined;
+  locale: Locale | undefined;
   /** A treatment type id to start with (the visitor may still choose another). */
-  @property() treatment = '';
+  treatment = '';
   /** A practitioner id to start with, when they offer the treatment. */
-  @property() practitioner = '';
+  practitioner = '';
   /** The clock for the hold countdown. Replace it to move time in tests. */
-  @property({ attribute: false }) now: () => number = () => Date.now();
+  now: () => number = () => Date.now();
 
-  @state() private step: Step = 'treatment';
-  @state() private treatmentId = '';
+  private step: Step = 'treatment';
+  private treatmentId = '';
   /** `''` for any practitioner. */
-  @state() private practitionerId = '';
-  @state() private hold: Hold | undefined;
+  private practitionerId = '';
+  private hold: Hold | undefined;
   /** The start of the time being held right now. */
-  @state() private holding = '';
+  private holding = '';
   /** Why the visitor is (back) at the times. */
-  @state() private notice = '';
-  @state() private formError = '';
-  @state() private submitting = false;
-  @state() private result: (CreateBookingResponse & { sent: BookingFormValue }) | undefined;
-  @state() private cancelState: 'idle' | 'confirm' | 'busy' | 'done' = 'idle';
-  @state() private cancelError = '';
+  private notice = '';
+  private formError = '';
+  private submitting = false;
+  private result: (CreateBookingResponse & { sent: BookingFormValue }) | undefined;
+  private cancelState: 'idle' | 'confirm' | 'busy' | 'done' = 'idle';
+  private cancelError = '';
   /** The logged-in client's session, shared with `<tidbok-my-bookings>` (shared/client-session.ts). */
-  @state() private session: StoredSession | undefined;
+  private session: StoredSession | undefined;
   /** "My bookings" is shown instead of the booking flow. */
-  @state() private account = false;
-  @state() private accountError: unknown;
-
-  @query('tidbok-slot-picker') private picker: TidbokSlotPicker | undefined;
-  @query('tidbok-booking-form') private form: TidbokBookingForm | undefined;
+  private account = false;
+  private accountError: unknown;
 
   private readonly internals = this.attachInternals();
   /** Set by a visitor's action: the next render moves focus to the new step's heading. */
@@ -157,6 +178,14 @@ export class TidbokBooking extends LitElement {
     this.releaseHold();
     if (this.step === 'details') this.step = 'time';
     this.revokeIcs();
+  }
+
+  private get picker() {
+    return this.renderRoot.querySelector('tidbok-slot-picker');
+  }
+
+  private get form() {
+    return this.renderRoot.querySelector('tidbok-booking-form');
   }
 
   private get clinicInfo(): PublicClinic | undefined {
@@ -326,7 +355,7 @@ export class TidbokBooking extends LitElement {
 
   private holdExpired(): void {
     this.releaseHold();
-    const minutes = this.clinicInfo?.booking?.holdMinutes ?? DEFAULT_BOOKING_SETTINGS.holdMinutes;
+    const minutes = this.clinicInfo?.booking?.holdMinutes ?? DEFAULT_HOLD_MINUTES;
     this.showAtTimes(this.t('expired', { n: minutes }));
   }
 

@@ -1,7 +1,6 @@
 import { EmailSchema, LIMITS } from '@tidbok/core';
 import type { Booking, PublicClinic } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { TidbokCancelledEvent } from '../booking/events.js';
 import { type Locale, pickLocale, translate } from '../i18n.js';
 import {
@@ -71,33 +70,53 @@ type Key = keyof typeof messages;
 export class TidbokMyBookings extends LitElement {
   static override styles = [theme, buttons, styles];
 
-  /** The Tidbok server; empty means this page's own origin. */
-  @property() api = '';
-  /** The clinic's slug; without it the nearest `<tidbok-provider>` (or `<tidbok-booking>`) decides. */
-  @property() clinic = '';
-  /** `sv` or `en`; defaults to the provider's, then the clinic's language. */
-  @property() locale: Locale | undefined;
-  /** Only the login (for a clinic that takes bookings from logged-in clients only); no list. */
-  @property({ type: Boolean, attribute: 'login-only' }) loginOnly = false;
-  /** The clock that splits upcoming from past. Replace it to move time in tests. */
-  @property({ attribute: false }) now: () => number = () => Date.now();
+  // Reactive properties here rather than as `@property`/`@state` decorators, which would put
+  // Lit's decorator helpers into the embed bundle (tsup.config.ts, entry `embed`).
+  static override properties = {
+    api: {},
+    clinic: {},
+    locale: {},
+    loginOnly: { type: Boolean, attribute: 'login-only' },
+    now: { attribute: false },
+    session: { state: true },
+    loginToken: { state: true },
+    email: { state: true },
+    sent: { state: true },
+    busy: { state: true },
+    notice: { state: true },
+    formError: { state: true },
+    confirming: { state: true },
+    cancelError: { state: true },
+    announcement: { state: true },
+  };
 
-  @state() private session: StoredSession | undefined;
+  /** The Tidbok server; empty means this page's own origin. */
+  api = '';
+  /** The clinic's slug; without it the nearest `<tidbok-provider>` (or `<tidbok-booking>`) decides. */
+  clinic = '';
+  /** `sv` or `en`; defaults to the provider's, then the clinic's language. */
+  locale: Locale | undefined;
+  /** Only the login (for a clinic that takes bookings from logged-in clients only); no list. */
+  loginOnly = false;
+  /** The clock that splits upcoming from past. Replace it to move time in tests. */
+  now: () => number = () => Date.now();
+
+  private session: StoredSession | undefined;
   /** The token of a `#tidbok-login=` link, waiting for the visitor to press Log in. */
-  @state() private loginToken = '';
+  private loginToken = '';
   /** The address in the e-mail field, kept for "use another address". */
-  @state() private email = '';
+  private email = '';
   /** A link was asked for: the "check your inbox" view. */
-  @state() private sent = false;
+  private sent = false;
   /** What is in flight: `send`, `verify`, `logout`, or the id of a booking being cancelled. */
-  @state() private busy = '';
-  @state() private notice: { text: string; alert: boolean } | undefined;
-  @state() private formError = '';
+  private busy = '';
+  private notice: { text: string; alert: boolean } | undefined;
+  private formError = '';
   /** The booking whose "do you want to cancel" question is open. */
-  @state() private confirming = '';
-  @state() private cancelError = '';
+  private confirming = '';
+  private cancelError = '';
   /** Said by the live region (a cancellation went through). */
-  @state() private announcement = '';
+  private announcement = '';
 
   private readonly internals = this.attachInternals();
   /** Set by a visitor's action: the next render moves focus to this selector. */

@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { connect, type TidbokConnection, tidbokContext } from '../context.js';
 
 /**
@@ -14,17 +13,26 @@ export class TidbokProvider extends LitElement {
     }
   `;
 
+  // Reactive properties here rather than as `@property`/`@state` decorators, which would put
+  // Lit's decorator helpers into the embed bundle (tsup.config.ts, entry `embed`).
+  static override properties = {
+    api: {},
+    clinic: {},
+    token: {},
+    locale: {},
+    connection: { state: true },
+  };
+
   /** Base URL of the Tidbok server, e.g. `https://booking.example.com`; empty = this page's origin. */
-  @property() api = '';
+  api = '';
   /** The clinic's slug. */
-  @property() clinic = '';
+  clinic = '';
   /** Staff token; enables the admin calendar. Prefer setting it as a property over an attribute. */
-  @property() token: string | null = null;
+  token: string | null = null;
   /** `sv` or `en`; defaults to the clinic's language. */
-  @property() locale: 'sv' | 'en' | undefined;
+  locale: 'sv' | 'en' | undefined;
 
   /** What the elements inside get (undefined until `clinic` is set). */
-  @state()
   connection: TidbokConnection | undefined;
 
   // A controller rather than `@provide`: the same thing, without the decorator's code in the bundle.

@@ -47,5 +47,8 @@ describe('formatting in the clinic\'s zone', () => {
     expect(zonesDiffer('Europe/Stockholm', 'Europe/London', instants)).to.equal(true);
     // The same offset in winter, different ones in the weeks when only one has changed clocks.
     expect(zonesDiffer('Europe/Stockholm', 'America/New_York', [Date.parse('2027-03-20T12:00:00Z')])).to.equal(true);
+    // Offsets a quarter of an hour apart still differ; an unknown zone counts as different.
+    expect(zonesDiffer('Asia/Kathmandu', 'Asia/Kolkata', instants)).to.equal(true);
+    expect(zonesDiffer('Europe/Stockholm', 'Nowhere/Atlantis', instants)).to.equal(true);
   });
 });

@@ -1,4 +1,3 @@
-import { zoneOffsetAt } from '@tidbok/core';
 import type { Locale } from '../i18n.js';
 
 /*
@@ -10,7 +9,8 @@ import type { Locale } from '../i18n.js';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function dateTimeFormat(locale: Locale, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/** An `Intl.DateTimeFormat` for `locale` (en-GB for English) in `timeZone`, made once per options. */
+export function dateTimeFormat(locale: Locale, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
   let format = cache.get(key);
   if (!format) {
@@ -24,6 +24,8 @@ const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', h
 const DAY_LONG: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' };
 const DATE_LONG: Intl.DateTimeFormatOptions = { ...DAY_LONG, year: 'numeric' };
 const DAY_SHORT: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
+/** What a wall clock shows, to the second: two zones agree at an instant when this does. */
+const CLOCK: Intl.DateTimeFormatOptions = { ...TIME, year: 'numeric', month: 'numeric', day: 'numeric', second: '2-digit' };
 
 /** Noon UTC of a local date: formatted in UTC it is that date whatever the zone. */
 const noonOf = (date: string) => Date.parse(`${date}T12:00:00Z`);
@@ -64,12 +66,14 @@ export const visitorTimeZone = (): string => Intl.DateTimeFormat().resolvedOptio
 
 /**
  * Whether a visitor in `visitorZone` would read the clinic's clock differently at any of
- * `instants`: compared by offset, not by name, so Berlin and Stockholm count as the same.
+ * `instants`: compared by what the clocks show, not by name, so Berlin and Stockholm count as
+ * the same. An unknown zone counts as different.
  */
 export function zonesDiffer(clinicZone: string, visitorZone: string, instants: number[]): boolean {
   if (clinicZone === visitorZone) return false;
+  const clock = (instant: number, timeZone: string) => dateTimeFormat('en', timeZone, CLOCK).format(instant);
   try {
-    return instants.some((t) => zoneOffsetAt(t, clinicZone) !== zoneOffsetAt(t, visitorZone));
+    return instants.some((t) => clock(t, clinicZone) !== clock(t, visitorZone));
   } catch {
     return true;
   }

@@ -1,4 +1,4 @@
-/** Anything with a Standard Schema `~standard.validate` (every zod/mini schema in @tidbok/core). */
+/** Anything with a Standard Schema `~standard.validate`: every zod/mini schema in @tidbok/core. */
 interface StandardSchema {
   '~standard': { validate: (value: unknown) => unknown };
 }

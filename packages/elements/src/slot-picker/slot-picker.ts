@@ -1,7 +1,5 @@
-import { addLocalDays } from '@tidbok/core';
 import type { Slot } from '@tidbok/sdk';
 import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { type Locale, pickLocale, translate } from '../i18n.js';
 import { ConnectionController } from '../shared/connection.js';
 import { errorMessage, reportError } from '../shared/errors.js';
@@ -14,6 +12,7 @@ import {
   visitorTimeZone,
   zonesDiffer,
 } from '../shared/format.js';
+import { addLocalDays } from '../shared/local-date.js';
 import { buttons, theme } from '../shared/styles.js';
 import { messages } from './slot-picker.messages.js';
 import { styles } from './slot-picker.styles.js';
@@ -52,27 +51,42 @@ export class TidbokSlotSelectEvent extends Event {
 export class TidbokSlotPicker extends LitElement {
   static override styles = [theme, buttons, styles];
 
+  // Reactive properties here rather than as `@property`/`@state` decorators, which would put
+  // Lit's decorator helpers into the embed bundle (tsup.config.ts, entry `embed`).
+  static override properties = {
+    api: {},
+    clinic: {},
+    treatment: {},
+    practitioner: {},
+    location: {},
+    timeZone: { attribute: 'time-zone' },
+    locale: {},
+    pending: {},
+    visitorTimeZone: { attribute: false },
+    active: { state: true },
+  };
+
   /** The server, when not given by a provider; empty means this page's origin. */
-  @property() api = '';
+  api = '';
   /** The clinic's slug, when not given by a provider. */
-  @property() clinic = '';
+  clinic = '';
   /** The treatment type's id. */
-  @property() treatment = '';
+  treatment = '';
   /** One practitioner's id; empty for any practitioner. */
-  @property() practitioner = '';
+  practitioner = '';
   /** One location's id; empty for any. */
-  @property() location = '';
+  location = '';
   /** The clinic's IANA zone; read from the clinic when empty. */
-  @property({ attribute: 'time-zone' }) timeZone = '';
+  timeZone = '';
   /** `sv` or `en`; defaults to the provider's. */
-  @property() locale: Locale | undefined;
+  locale: Locale | undefined;
   /** The start of a time being held right now: shown busy. */
-  @property() pending = '';
+  pending = '';
   /** The visitor's zone; the browser's unless set. */
-  @property({ attribute: false }) visitorTimeZone = visitorTimeZone();
+  visitorTimeZone = visitorTimeZone();
 
   /** The time that holds the tab stop (its start). */
-  @state() private active = '';
+  private active = '';
 
   private readonly connection = new ConnectionController(this, {
     own: () => ({ api: this.api, clinic: this.clinic }),

@@ -1,6 +1,6 @@
-import { addLocalDays, localDateOf, mondayOf } from '@tidbok/core';
 import type { Slot, Tidbok } from '@tidbok/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { addLocalDays, localDateOf, mondayOf } from '../shared/local-date.js';
 
 /** What to look for. A new target (by value, or another client) starts a new search. */
 export interface SlotsTarget {

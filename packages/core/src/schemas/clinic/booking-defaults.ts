@@ -1,10 +1,16 @@
 import type { BookingSettings } from './settings.js';
 
+/**
+ * How long a hold keeps a time unless the clinic sets it. A constant of its own so the booking
+ * widget can fall back on it without `DEFAULT_BOOKING_SETTINGS` in its bundle.
+ */
+export const DEFAULT_HOLD_MINUTES = 10;
+
 export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
   slotIntervalMinutes: 15,
   minNoticeHours: 2,
   horizonDays: 90,
-  holdMinutes: 10,
+  holdMinutes: DEFAULT_HOLD_MINUTES,
   cancellationWindowHours: 24,
   publicBooking: 'open',
   personalNumber: 'hidden',

@@ -1,5 +1,4 @@
 import { html, LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
 import { theme } from '../styles.js';
 import { styles } from './radio-group.styles.js';
 
@@ -21,11 +20,20 @@ export class TidbokRadioGroup extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [theme, styles];
 
+  // Reactive properties here rather than as `@property`/`@state` decorators, which would put
+  // Lit's decorator helpers into the embed bundle (tsup.config.ts, entry `embed`).
+  static override properties = {
+    label: {},
+    name: { reflect: true },
+    value: {},
+    options: { attribute: false },
+  };
+
   /** The group's visible label (its legend). */
-  @property() label = '';
-  @property({ reflect: true }) name = '';
-  @property() value = '';
-  @property({ attribute: false }) options: RadioOption[] = [];
+  label = '';
+  name = '';
+  value = '';
+  options: RadioOption[] = [];
 
   private readonly internals = this.attachInternals();
 

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { theme } from '../styles.js';
 import { styles } from './text-field.styles.js';
@@ -21,28 +20,45 @@ export class TidbokTextField extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [theme, styles];
 
-  /** The visible label; also the input's accessible name. */
-  @property() label = '';
-  @property({ reflect: true }) name = '';
-  @property() value = '';
-  /** `text`, `email`, `tel` or `textarea`. */
-  @property() type: 'text' | 'email' | 'tel' | 'textarea' = 'text';
-  @property() autocomplete: string | undefined;
-  @property() inputmode: string | undefined;
-  /** Extra words under the label ("optional", a format), read as the input's description. */
-  @property() hint = '';
-  @property({ type: Boolean, reflect: true }) required = false;
-  @property({ type: Number }) maxlength: number | undefined;
-  /** The message for an empty required field. */
-  @property() missing = '';
-  /** Checks a non-empty value: returns the message to show, or `''` when it is fine. */
-  @property({ attribute: false }) check: ((value: string) => string) | undefined;
-  /** Whether the visitor has been told about errors (left the field or submitted). */
-  @state() touched = false;
-  /** A message set from outside (the server's verdict); cleared when the value changes. */
-  @state() private custom = '';
+  // Reactive properties here rather than as `@property`/`@state` decorators, which would put
+  // Lit's decorator helpers into the embed bundle (tsup.config.ts, entry `embed`).
+  static override properties = {
+    label: {},
+    name: { reflect: true },
+    value: {},
+    type: {},
+    autocomplete: {},
+    inputmode: {},
+    hint: {},
+    required: { type: Boolean, reflect: true },
+    maxlength: { type: Number },
+    missing: {},
+    check: { attribute: false },
+    touched: { state: true },
+    custom: { state: true },
+  };
 
-  @query('input, textarea') private input!: HTMLInputElement | HTMLTextAreaElement;
+  /** The visible label; also the input's accessible name. */
+  label = '';
+  name = '';
+  value = '';
+  /** `text`, `email`, `tel` or `textarea`. */
+  type: 'text' | 'email' | 'tel' | 'textarea' = 'text';
+  autocomplete: string | undefined;
+  inputmode: string | undefined;
+  /** Extra words under the label ("optional", a format), read as the input's description. */
+  hint = '';
+  required = false;
+  maxlength: number | undefined;
+  /** The message for an empty required field. */
+  missing = '';
+  /** Checks a non-empty value: returns the message to show, or `''` when it is fine. */
+  check: ((value: string) => string) | undefined;
+  /** Whether the visitor has been told about errors (left the field or submitted). */
+  touched = false;
+  /** A message set from outside (the server's verdict); cleared when the value changes. */
+  private custom = '';
+
   private readonly internals = this.attachInternals();
   private initial = '';
 
@@ -67,6 +83,10 @@ export class TidbokTextField extends LitElement {
     if (this.custom) return this.custom;
     if (!value) return this.required ? this.missing || 'Required' : '';
     return this.check?.(value) ?? '';
+  }
+
+  private get input(): HTMLInputElement | HTMLTextAreaElement {
+    return this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea')!;
   }
 
   get form(): HTMLFormElement | null {

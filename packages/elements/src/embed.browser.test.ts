@@ -1,0 +1,73 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { TidbokBooking } from './booking/booking.js';
+import { admin, buttonWithText, deep, fill, seedClinic, type SeededClinic, textOf, waitFor } from './test-support.js';
+
+// The built bundle, as a clinic's page loads it: web-test-runner.config.mjs builds it with tsup
+// before the run. What the other browser tests cannot see is checked here: the minified build
+// with zod/mini inlined, the chunks merged back into tidbok.js, and the lazily loaded "My
+// bookings" chunk.
+// Nothing else on this page defines the elements.
+const BUNDLE = '/.tmp/browser-test-embed/tidbok.js';
+await import(BUNDLE);
+
+function mount(clinic: SeededClinic) {
+  return fixture<TidbokBooking>(html`<tidbok-booking api=${clinic.apiUrl} clinic=${clinic.slug}></tidbok-booking>`);
+}
+
+describe('the embed bundle (/embed/tidbok.js)', () => {
+  it("books a time in the clinic's language, checking the details with core's schemas", async () => {
+    const clinic = await seedClinic();
+    const el = await mount(clinic);
+    (await buttonWithText(el, 'Kort uppföljning')).click();
+    (await buttonWithText(el, 'Första lediga tid')).click();
+    (await waitFor<HTMLButtonElement>(el, 'button.slot')).click();
+    await waitUntil(() => el.matches(':state(details)'), 'the details step');
+    fill(el, 'name', 'Test Person');
+    fill(el, 'email', 'inte-en-adress');
+    await waitUntil(() => textOf(el).includes('Skriv e-postadressen som namn@exempel.se.'), 'the e-mail check');
+    fill(el, 'email', 'test.person@example.com');
+    fill(el, 'phone', '070-123 45 67');
+    await waitUntil(() => !textOf(el).includes('Skriv e-postadressen'));
+    const booked = oneEvent(el, 'tidbok-booked');
+    deep<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    const { detail } = await booked;
+    await waitUntil(() => el.matches(':state(done)'), 'the confirmation');
+    expect(textOf(el)).to.include('Din tid är bokad');
+    const stored = await admin<{ status: string; start: string }>(clinic, 'GET', `/bookings/${detail.booking.id}`);
+    expect(stored).to.include({ status: 'booked', start: detail.booking.start });
+  });
+
+  it('loads "My bookings" from its chunk when the visitor opens it', async () => {
+    const el = await mount(await seedClinic());
+    expect(customElements.get('tidbok-my-bookings')).to.equal(undefined);
+    (await buttonWithText(el, 'Mina bokningar')).click();
+    const account = await waitFor(el, 'tidbok-my-bookings');
+    await waitFor(account, 'tidbok-text-field[name="email"]', 'the login form of My bookings');
+    expect(customElements.get('tidbok-my-bookings')).to.not.equal(undefined);
+    fill(account, 'email', 'inte-en-adress');
+    (await buttonWithText(account, 'Skicka inloggningslänk')).click();
+    await waitUntil(() => textOf(account).includes('Skriv e-postadressen som namn@exempel.se.'), 'the e-mail check');
+  });
+
+  it('refuses an answer that does not match the API, and says so', async () => {
+    const clinic = await seedClinic();
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      const response = await realFetch(input, init);
+      return new Response(JSON.stringify({ ...(await response.json()), treatmentTypes: 'none' }), response);
+    };
+    try {
+      const el = document.createElement('tidbok-booking');
+      el.setAttribute('api', clinic.apiUrl);
+      el.setAttribute('clinic', clinic.slug);
+      const failed = oneEvent(el, 'tidbok-error');
+      document.body.append(el);
+      expect((await failed).detail.code).to.equal('invalid_response');
+      await waitUntil(() => el.matches(':state(error)'));
+      expect(textOf(el)).to.include('Något gick fel. Försök igen.');
+      el.remove();
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+});
