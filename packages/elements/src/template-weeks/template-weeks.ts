@@ -405,9 +405,7 @@ export class TidbokTemplateWeeks extends LitElement {
     const dialog = this.dialog;
     const admin = this.client;
     if (dialog?.kind !== 'preview' || !dialog.report || !admin || this.busy) return;
-    this.busy = true;
-    this.dialogProblem = null;
-    try {
+    await this.runDialogAction(dialog, 'apply-template', 'applyFailed', async () => {
       const result = await admin.templateWeeks.apply(dialog.template.id, { weekStarts: dialog.weekStarts });
       this.dispatchEvent(
         new TidbokTemplateAppliedEvent({ templateId: dialog.template.id, weekStarts: dialog.weekStarts, created: result.created, skipped: result.skipped }),
@@ -415,11 +413,23 @@ export class TidbokTemplateWeeks extends LitElement {
       const parts = [result.created.length ? this.t('applied', { what: this.createdPhrase(result.created) }) : this.t('appliedNothing')];
       if (result.skipped.length) parts.push(this.t('appliedSkipped', { count: result.skipped.length }));
       this.say(parts.join(' '));
+    });
+  }
+
+  /**
+   * Runs a dialog's main action: busy meanwhile, the dialog closed once it succeeds, a failure
+   * shown in the dialog (or, if it was closed meanwhile, announced) and fired as `tidbok-error`.
+   */
+  private async runDialogAction(dialog: Dialog, action: string, failed: TemplateWeeksMessageKey, work: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.dialogProblem = null;
+    try {
+      await work();
       if (this.dialog === dialog) this.closeDialog();
     } catch (error) {
-      if (this.dialog === dialog) this.dialogProblem = this.describe(error, 'applyFailed');
-      else this.say(`${this.t('applyFailed')} ${this.describe(error, 'applyFailed').detail}`, 'error');
-      this.report('apply-template', error);
+      if (this.dialog === dialog) this.dialogProblem = this.describe(error, failed);
+      else this.say(`${this.t(failed)} ${this.describe(error, failed).detail}`, 'error');
+      this.report(action, error);
     } finally {
       this.busy = false;
     }
@@ -435,12 +445,11 @@ export class TidbokTemplateWeeks extends LitElement {
       this.dialogElement?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
       return;
     }
-    this.busy = true;
-    this.dialogProblem = null;
-    try {
+    const weekStart = this.monday;
+    await this.runDialogAction(dialog, 'save-template', 'saveFailed', async () => {
       const template = await admin.templateWeeks.create({
         name,
-        weekStart: this.monday,
+        weekStart,
         practitionerId: dialog.practitionerId || null,
         ...(dialog.includeBookings ? { includeBookings: true } : {}),
       });
@@ -451,13 +460,7 @@ export class TidbokTemplateWeeks extends LitElement {
           ? this.t('saved', { name: template.name, blocks: this.count('blocksOne', 'blocksOther', blocks) })
           : this.t('savedEmpty', { name: template.name }),
       );
-      if (this.dialog === dialog) this.closeDialog();
-    } catch (error) {
-      if (this.dialog === dialog) this.dialogProblem = this.describe(error, 'saveFailed');
-      this.report('save-template', error);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   private async rename(): Promise<void> {
@@ -470,62 +473,38 @@ export class TidbokTemplateWeeks extends LitElement {
       this.dialogElement?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
       return;
     }
-    this.busy = true;
-    this.dialogProblem = null;
-    try {
+    await this.runDialogAction(dialog, 'rename-template', 'renameFailed', async () => {
       const template = await admin.templateWeeks.rename(dialog.template.id, name);
       this.data.upsert(template, this.intlLocale());
       this.say(this.t('renamed', { name: template.name }));
-      if (this.dialog === dialog) this.closeDialog();
-    } catch (error) {
-      if (this.dialog === dialog) this.dialogProblem = this.describe(error, 'renameFailed');
-      this.report('rename-template', error);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   private async deleteTemplate(): Promise<void> {
     const dialog = this.dialog;
     const admin = this.client;
     if (dialog?.kind !== 'delete' || !admin || this.busy) return;
-    this.busy = true;
-    this.dialogProblem = null;
-    try {
+    await this.runDialogAction(dialog, 'delete-template', 'deleteFailed', async () => {
       await admin.templateWeeks.remove(dialog.template.id);
       this.data.remove(dialog.template.id);
       this.say(this.t('deleted', { name: dialog.template.name }));
       // The template's buttons are gone: focus goes to the panel's first action instead.
       this.returnFocus = '[part~="save-button"]';
-      if (this.dialog === dialog) this.closeDialog();
-    } catch (error) {
-      if (this.dialog === dialog) this.dialogProblem = this.describe(error, 'deleteFailed');
-      this.report('delete-template', error);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   private async clearWeek(): Promise<void> {
     const dialog = this.dialog;
     const admin = this.client;
     if (dialog?.kind !== 'clear' || !admin || this.busy) return;
-    this.busy = true;
-    this.dialogProblem = null;
     const from = dialog.monday;
     const to = weekEndOf(dialog.monday);
-    try {
+    await this.runDialogAction(dialog, 'delete-working-time', 'clearFailed', async () => {
       // `to` is a local date and inclusive (API.md, Conventions): the whole Sunday is covered.
       const { deleted } = await admin.workingTimes.removeRange({ from, to, ...(dialog.practitionerId ? { practitionerId: dialog.practitionerId } : {}) });
       this.dispatchEvent(new TidbokWorkingTimeDeletedEvent({ deleted, from, to, practitionerId: dialog.practitionerId || null }));
       this.say(this.t('cleared', { blocks: this.count('blocksOne', 'blocksOther', deleted) }));
-      if (this.dialog === dialog) this.closeDialog();
-    } catch (error) {
-      if (this.dialog === dialog) this.dialogProblem = this.describe(error, 'clearFailed');
-      this.report('delete-working-time', error);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   /** The dialog's main action (also what Enter in a field does). */
