@@ -97,7 +97,9 @@ export class Dispatcher {
         .limit(this.batch)
         .execute();
       if (due.length === 0) return due;
-      await trx
+      // The lease is taken only where it is still free: the transaction's isolation already
+      // keeps two dispatchers apart, and this keeps them apart without relying on it.
+      const claimed = await trx
         .updateTable('messages')
         .set({ locked_until: now + this.leaseMs })
         .where(
@@ -105,8 +107,11 @@ export class Dispatcher {
           'in',
           due.map((m) => m.id),
         )
+        .where('status', '=', 'pending')
+        .where('locked_until', '<=', now)
+        .returningAll()
         .execute();
-      return due;
+      return claimed.sort((a, b) => a.next_attempt_at - b.next_attempt_at);
     });
 
     const result = { sent: 0, retried: 0, failed: 0 };
