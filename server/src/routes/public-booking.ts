@@ -8,6 +8,7 @@ import {
   ListSlotsResponseSchema,
 } from '@tidbok/core';
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type Api, idParam, JSON_TYPE } from '../http/api.js';
 import { bearerToken } from '../http/authorize.js';
 import { clientIp } from '../http/client-ip.js';
@@ -25,13 +26,14 @@ const IDEMPOTENCY_HEADER = {
   description: 'Makes a retry safe: the same key and body replay the first answer for 24 hours.',
 };
 
+/**
+ * The stored (or first) answer to a POST. Through `c.body`, which adds what middleware set before:
+ * reading `c.res` here would make Hono copy the response into a new one, body and all.
+ */
 function respond(c: Context, result: StoredResponse & { replayed?: boolean }): Response {
   const headers: Record<string, string> = { 'content-type': result.contentType };
   if (result.replayed) headers['Idempotent-Replayed'] = 'true';
-  c.res.headers.forEach((value, name) => {
-    if (!(name in headers)) headers[name] = value;
-  });
-  return new Response(JSON.stringify(result.body), { status: result.status, headers });
+  return c.body(JSON.stringify(result.body), result.status as ContentfulStatusCode, headers);
 }
 
 /** Runs a POST under its Idempotency-Key when one is sent. */
