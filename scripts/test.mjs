@@ -48,13 +48,17 @@ const npx = (...args) => ['--no-install', ...args];
 step('typecheck', 'npx', npx('tsc', '-p', 'tsconfig.json', '--noEmit'));
 
 // 2. Every Node suite (vitest.config.ts lists them; *.browser.test.ts are excluded there), on
-//    SQLite: TIDBOK_TEST_DATABASE_URL is cleared so this pass is SQLite whatever the shell says.
+//    SQLite: TIDBOK_TEST_DATABASE_URL is cleared so this pass is SQLite whatever the shell says,
+//    and vitest.config.ts then leaves out the PostgreSQL-only *.postgres.test.ts files.
 const postgresUrl = process.env.TIDBOK_TEST_DATABASE_URL?.trim();
 step('vitest', 'npx', npx('vitest', 'run'), { TIDBOK_TEST_DATABASE_URL: '' });
 
 // 2b. The suites that reach the database again, on PostgreSQL (DESIGN.md: "PostgreSQL when they
 //     outgrow it"): every test context gets a schema of its own there (server/src/testing.ts),
-//     and the multi-process race runs against it. `.ci/run` starts a throwaway server for this.
+//     and the multi-process race runs against it. The *.postgres.test.ts files (what only
+//     PostgreSQL has) run in this pass only; a test that differs by engine branches on
+//     `t.engine` inside one test, so neither pass reports a skipped test. `.ci/run` starts a
+//     throwaway server for this.
 //     Two workers even on two cores: here a worker mostly waits for the PostgreSQL server, and
 //     one worker (vitest's default on two cores) made this pass take twice as long.
 if (postgresUrl) {

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BookingTable } from '../store/schema.js';
 import { type CalendarClinic, insertHold, seedCalendarClinic } from '../testing-calendar.js';
-import { createTestContext, listen, type TestContext, testEngine } from '../testing.js';
+import { createTestContext, listen, type TestContext } from '../testing.js';
 
 // API.md, "The rules that make a slot", last paragraph: the database itself refuses two
 // overlapping booked bookings or holds of one practitioner, whatever the application does.
@@ -224,97 +224,107 @@ describe('the overlap triggers, written around the services', () => {
     expect(await bookedRows(c.pr.anna)).toHaveLength(2);
   });
 
-  it.runIf(testEngine() === 'postgres')(
-    'let exactly one of many truly parallel writers win (PostgreSQL: each its own connection, no service, no transaction)',
-    async () => {
-      const row = await bookingRow({});
-      const WRITERS = 8;
-      const stores = Array.from({ length: WRITERS }, () => t.database.open());
-      try {
-        // Open every connection first, so the inserts below reach the server together.
-        await Promise.all(stores.map((store) => store.db.selectFrom('clinics').select('id').execute()));
-        const results = await Promise.all(
-          stores.map((store, i) =>
-            store.db
-              .insertInto('bookings')
-              .values({ ...row, id: `${row.id}_${i}`, start_ms: row.start_ms + i * MINUTE, end_ms: row.end_ms + i * MINUTE })
-              .execute()
-              .then(
-                () => 'inserted',
-                (error: unknown) => String(error instanceof Error ? error.message : error),
-              ),
-          ),
-        );
-        expect(results.filter((r) => r === 'inserted'), results.join('; ')).toHaveLength(1);
-        // Losers that checked each other's uncommitted rows at the same moment can also be told
-        // "deadlock detected" (PostgreSQL's documented outcome for racing exclusion checks): refused
-        // all the same, and the store turns it into a retry, hence a 409, for the services.
-        const refused = results.filter((r) => r.includes('tidbok_overlap') || r.includes('deadlock detected'));
-        expect(refused, results.join('; ')).toHaveLength(WRITERS - 1);
-      } finally {
-        await Promise.all(stores.map((store) => store.close()));
-      }
-      expect(await bookedRows(c.pr.anna)).toHaveLength(1);
-    },
-  );
-
-  it.runIf(testEngine() === 'sqlite')('let exactly one of many truly parallel writers win (SQLite: worker threads, each its own connection, no service at all)', async () => {
+  // One test on either engine, each racing its own way, so neither pass has a skipped twin.
+  it('let exactly one of many truly parallel writers win (each its own connection, no service)', async () => {
     const row = await bookingRow({});
-    const WORKERS = 8;
-    const sqlitePath = createRequire(import.meta.url).resolve('better-sqlite3');
-    // Each worker opens the file, waits for the go signal, then inserts an overlapping row in a
-    // BEGIN IMMEDIATE transaction, as the store does. Only the trigger stands between them.
-    const code = `
-      const { parentPort, workerData } = require('node:worker_threads');
-      const Database = require(workerData.sqlitePath);
-      const db = new Database(workerData.file, { timeout: 10000 });
-      db.pragma('busy_timeout = 10000');
-      const row = workerData.row;
-      const insert = db.prepare('INSERT INTO bookings (' + Object.keys(row).join(', ') + ') VALUES (' + Object.keys(row).map((k) => '@' + k).join(', ') + ')');
-      const write = db.transaction((r) => insert.run(r));
-      const view = new Int32Array(workerData.gate);
-      parentPort.postMessage('ready');
-      Atomics.wait(view, 0, 0);
-      let result;
-      try { write.immediate(row); result = 'inserted'; }
-      catch (error) { result = String(error && error.message); }
-      db.close();
-      parentPort.postMessage(result);
-    `;
-    const gate = new SharedArrayBuffer(4);
-    const workers = Array.from(
-      { length: WORKERS },
-      (_, i) =>
-        new Worker(code, {
-          eval: true,
-          workerData: {
-            sqlitePath,
-            file: t.file,
-            gate,
-            row: { ...row, id: `${row.id}_${i}`, start_ms: row.start_ms + i * MINUTE, end_ms: row.end_ms + i * MINUTE },
-          },
-        }),
-    );
-    const outcomes = workers.map(
-      (worker) =>
-        new Promise<string[]>((resolve, reject) => {
-          const messages: string[] = [];
-          worker.on('message', (m: string) => {
-            messages.push(m);
-            if (messages.length === 2) resolve(messages);
-          });
-          worker.on('error', reject);
-        }),
-    );
-    const ready = workers.map((worker) => new Promise<void>((resolve) => worker.once('message', () => resolve())));
-    await Promise.all(ready);
-    const view = new Int32Array(gate);
-    Atomics.store(view, 0, 1);
-    Atomics.notify(view, 0);
-    const results = (await Promise.all(outcomes)).map((m) => m[1]);
-    await Promise.all(workers.map((w) => w.terminate()));
-    expect(results.filter((r) => r === 'inserted')).toHaveLength(1);
-    expect(results.filter((r) => r?.includes('tidbok_overlap'))).toHaveLength(WORKERS - 1);
+    if (t.engine === 'postgres') await racePostgresConnections(row);
+    else await raceSqliteWorkers(row);
     expect(await bookedRows(c.pr.anna)).toHaveLength(1);
   });
 });
+
+/**
+ * PostgreSQL: WRITERS connections of their own, no service, no transaction, each inserting an
+ * overlapping copy of `row` at once; expects exactly one to win.
+ */
+async function racePostgresConnections(row: BookingTable) {
+  const WRITERS = 8;
+  const stores = Array.from({ length: WRITERS }, () => t.database.open());
+  try {
+    // Open every connection first, so the inserts below reach the server together.
+    await Promise.all(stores.map((store) => store.db.selectFrom('clinics').select('id').execute()));
+    const results = await Promise.all(
+      stores.map((store, i) =>
+        store.db
+          .insertInto('bookings')
+          .values({ ...row, id: `${row.id}_${i}`, start_ms: row.start_ms + i * MINUTE, end_ms: row.end_ms + i * MINUTE })
+          .execute()
+          .then(
+            () => 'inserted',
+            (error: unknown) => String(error instanceof Error ? error.message : error),
+          ),
+      ),
+    );
+    expect(results.filter((r) => r === 'inserted'), results.join('; ')).toHaveLength(1);
+    // Losers that checked each other's uncommitted rows at the same moment can also be told
+    // "deadlock detected" (PostgreSQL's documented outcome for racing exclusion checks): refused
+    // all the same, and the store turns it into a retry, hence a 409, for the services.
+    const refused = results.filter((r) => r.includes('tidbok_overlap') || r.includes('deadlock detected'));
+    expect(refused, results.join('; ')).toHaveLength(WRITERS - 1);
+  } finally {
+    await Promise.all(stores.map((store) => store.close()));
+  }
+}
+
+/**
+ * SQLite: WORKERS worker threads, each its own connection to the file and no service at all,
+ * each inserting an overlapping copy of `row` in BEGIN IMMEDIATE at one go signal; exactly one
+ * must win.
+ */
+async function raceSqliteWorkers(row: BookingTable) {
+  const WORKERS = 8;
+  const sqlitePath = createRequire(import.meta.url).resolve('better-sqlite3');
+  // Each worker opens the file, waits for the go signal, then inserts an overlapping row in a
+  // BEGIN IMMEDIATE transaction, as the store does. Only the trigger stands between them.
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const Database = require(workerData.sqlitePath);
+    const db = new Database(workerData.file, { timeout: 10000 });
+    db.pragma('busy_timeout = 10000');
+    const row = workerData.row;
+    const insert = db.prepare('INSERT INTO bookings (' + Object.keys(row).join(', ') + ') VALUES (' + Object.keys(row).map((k) => '@' + k).join(', ') + ')');
+    const write = db.transaction((r) => insert.run(r));
+    const view = new Int32Array(workerData.gate);
+    parentPort.postMessage('ready');
+    Atomics.wait(view, 0, 0);
+    let result;
+    try { write.immediate(row); result = 'inserted'; }
+    catch (error) { result = String(error && error.message); }
+    db.close();
+    parentPort.postMessage(result);
+  `;
+  const gate = new SharedArrayBuffer(4);
+  const workers = Array.from(
+    { length: WORKERS },
+    (_, i) =>
+      new Worker(code, {
+        eval: true,
+        workerData: {
+          sqlitePath,
+          file: t.file,
+          gate,
+          row: { ...row, id: `${row.id}_${i}`, start_ms: row.start_ms + i * MINUTE, end_ms: row.end_ms + i * MINUTE },
+        },
+      }),
+  );
+  const outcomes = workers.map(
+    (worker) =>
+      new Promise<string[]>((resolve, reject) => {
+        const messages: string[] = [];
+        worker.on('message', (m: string) => {
+          messages.push(m);
+          if (messages.length === 2) resolve(messages);
+        });
+        worker.on('error', reject);
+      }),
+  );
+  const ready = workers.map((worker) => new Promise<void>((resolve) => worker.once('message', () => resolve())));
+  await Promise.all(ready);
+  const view = new Int32Array(gate);
+  Atomics.store(view, 0, 1);
+  Atomics.notify(view, 0);
+  const results = (await Promise.all(outcomes)).map((m) => m[1]);
+  await Promise.all(workers.map((w) => w.terminate()));
+  expect(results.filter((r) => r === 'inserted')).toHaveLength(1);
+  expect(results.filter((r) => r?.includes('tidbok_overlap'))).toHaveLength(WORKERS - 1);
+}

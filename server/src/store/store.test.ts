@@ -4,94 +4,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { ManualClock } from '../clock.js';
 import { testConfig } from '../config.js';
-import { isBusyError, isOverlapError, isTooLongError } from '../errors.js';
-import { newId } from '../secrets.js';
-import { availableEngines, createTestContext, createTestDatabase, type Engine, OPERATOR_TOKEN, type TestDatabase } from '../testing.js';
+import { isOverlapError, isTooLongError } from '../errors.js';
+import { availableEngines, createTestContext, type Engine, OPERATOR_TOKEN } from '../testing.js';
 import { sqliteMigrations } from './migrations/index.js';
 import { postgresMigrations } from './migrations/postgres/index.js';
-import { openPostgresStore } from './postgres.js';
-import { openSqliteStore, type Store } from './store.js';
+import { openSqliteStore } from './store.js';
+import { afterTest, cleanUp, database, failure, H, seeded, track } from './store-test-support.js';
 
 /**
  * The store's cases, one table run against every engine this run can reach: SQLite always,
  * PostgreSQL too when TIDBOK_TEST_DATABASE_URL is set (`npm test` sets it when `.ci/run` has
- * started one). What only one engine has (PRAGMAs; SERIALIZABLE retries) follows the table.
+ * started one). What only SQLite has (PRAGMAs) follows the table; what only PostgreSQL has
+ * (SERIALIZABLE retries) is in store.postgres.test.ts, which only the PostgreSQL pass collects.
  */
-const H = 3_600_000;
 const MIGRATIONS: Record<Engine, Record<string, unknown>> = { sqlite: sqliteMigrations, postgres: postgresMigrations };
 
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const undo of cleanup.splice(0).reverse()) await undo();
-});
-
-async function database(engine: Engine): Promise<TestDatabase> {
-  const db = await createTestDatabase(engine);
-  cleanup.push(() => db.drop());
-  return db;
-}
-
-function track(store: Store): Store {
-  cleanup.push(() => store.close());
-  return store;
-}
-
-/** A migrated store with one clinic, practitioner, treatment type and client, and row helpers. */
-async function seeded(engine: Engine) {
-  const store = track((await database(engine)).open());
-  await store.migrate();
-  const ids = { clinic: newId('cl'), pr: newId('pr'), tt: newId('tt'), client: newId('cli') };
-  await store.write(async (trx) => {
-    await trx
-      .insertInto('clinics')
-      .values({ id: ids.clinic, slug: 'x', name: 'X', time_zone: 'Europe/Stockholm', locale: 'sv', booking_module: 1, settings: '{}', created_at: 0, updated_at: 0 })
-      .execute();
-    await trx
-      .insertInto('practitioners')
-      .values({ id: ids.pr, clinic_id: ids.clinic, name: 'A', email: null, title: null, cancellation_window_hours: 0.1, position: 0, deleted_at: null, created_at: 0, updated_at: 0 })
-      .execute();
-    await trx
-      .insertInto('treatment_types')
-      .values({
-        id: ids.tt, clinic_id: ids.clinic, name: 'T', description: '', duration_minutes: 60, client_minutes: 60, color: '#000000',
-        price_cents: 95_000, currency: 'SEK', vat_percent: 12.5, online_bookable: 1, confirmation_text: '', sms_text: '',
-        // `position` holds epoch ms: 64-bit on both engines.
-        position: Date.parse('2027-03-01T08:00:00Z'), deleted_at: null, created_at: 0, updated_at: 0,
-      })
-      .execute();
-    await trx
-      .insertInto('clients')
-      .values({ id: ids.client, clinic_id: ids.clinic, name: 'C', email: null, email_norm: null, phone: null, personal_number: null, is_test: 0, created_at: 0, updated_at: 0 })
-      .execute();
-  });
-  const bookingValues = (start: number, end: number, status = 'booked') => ({
-    id: newId('bk'), clinic_id: ids.clinic, practitioner_id: ids.pr, treatment_type_id: ids.tt, location_id: null,
-    client_id: ids.client, status, start_ms: start, end_ms: end, note: '', late_cancellation: 0, confirmation: 'none',
-    source: 'staff', manage_token_hash: null, paid_amount_cents: null, paid_currency: null, paid_method: null,
-    paid_at: null, receipt_number: null, cancelled_at: null, created_at: 0, updated_at: 0,
-  });
-  const holdValues = (start: number, end: number) => ({
-    id: newId('hd'), clinic_id: ids.clinic, practitioner_id: ids.pr, treatment_type_id: ids.tt, location_id: null,
-    start_ms: start, end_ms: end, expires_at: end, secret_hash: 'x', client_ip: null, active: 1, booking_id: null, created_at: 0,
-  });
-  const booking = async (start: number, end: number, status = 'booked') => {
-    const values = bookingValues(start, end, status);
-    await store.write((trx) => trx.insertInto('bookings').values(values).execute());
-    return values.id;
-  };
-  const hold = async (start: number, end: number) => {
-    const values = holdValues(start, end);
-    await store.write((trx) => trx.insertInto('holds').values(values).execute());
-    return values.id;
-  };
-  return { store, ids, booking, hold, bookingValues, holdValues };
-}
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
+afterEach(cleanUp);
 
 interface StoreCase {
   name: string;
@@ -119,7 +47,7 @@ const cases: StoreCase[] = [
     name: 'keeps clinics, tokens and rows when the same database is opened again, without re-running migrations',
     async run(engine) {
       const t = await createTestContext({ engine });
-      cleanup.push(() => t.close());
+      afterTest(() => t.close());
       const { slug, token } = await t.clinic('lugna');
       const admin = `/v1/clinics/${slug}/admin`;
       await t.call('PATCH', `${admin}/settings`, { token, body: { booking: { minNoticeHours: 6 } } });
@@ -352,92 +280,5 @@ describe('SQLite only', () => {
     const db = await database('sqlite');
     const store = track(openSqliteStore({ file: join(db.dir, 'nested', 'deeper', 'tidbok.db') }));
     expect((await store.migrate()).length).toBeGreaterThan(0);
-  });
-});
-
-describe.runIf(availableEngines().includes('postgres'))('PostgreSQL only', () => {
-  it('has the same tables and columns, nullable alike, as SQLite after every migration (the twins have not drifted)', async () => {
-    // PostgreSQL's own bookkeeping for the overlap rule is the one table SQLite does without.
-    const shape = async (engine: Engine) => {
-      const store = track((await database(engine)).open());
-      await store.migrate();
-      const tables = await store.db.introspection.getTables();
-      return Object.fromEntries(
-        tables
-          .filter((t) => t.name !== 'slot_claims')
-          // SQLite lets a non-integer PRIMARY KEY be NULL (a documented quirk); PostgreSQL does not.
-          .map((t) => [t.name, t.columns.map((c) => `${c.name}${c.isNullable && c.name !== 'id' ? '?' : ''}`).sort()])
-          .sort(([a], [b]) => String(a).localeCompare(String(b))),
-      );
-    };
-    expect(await shape('postgres')).toEqual(await shape('sqlite'));
-  });
-
-  it('runs write transactions at SERIALIZABLE', async () => {
-    const store = track((await database('postgres')).open());
-    const level = await store.write(async (trx) => {
-      const { rows } = await sql<{ level: string }>`select current_setting('transaction_isolation') as level`.execute(trx);
-      return rows[0]?.level;
-    });
-    expect(level).toBe('serializable');
-  });
-
-  it('runs a write again when PostgreSQL aborts it for a concurrent change, so both writers succeed', async () => {
-    // Write skew: each reads what the other inserts. At SERIALIZABLE one of them must abort
-    // (40001); the store runs it again, and then it sees the other's row.
-    const { store, ids } = await seeded('postgres');
-    let runs = 0;
-    let release!: () => void;
-    const bothRead = new Promise<void>((resolve) => (release = resolve));
-    let reads = 0;
-    const writer = (mine: string, theirs: string) =>
-      store.write(async (trx) => {
-        runs += 1;
-        const seen = await trx.selectFrom('clients').select('id').where('name', '=', theirs).execute();
-        if (++reads === 2) release();
-        await bothRead;
-        await trx
-          .insertInto('clients')
-          .values({ id: newId('cli'), clinic_id: ids.clinic, name: mine, email: null, email_norm: null, phone: null, personal_number: null, is_test: 0, created_at: 0, updated_at: 0 })
-          .execute();
-        return seen.length;
-      });
-    const seen = await Promise.all([writer('a', 'b'), writer('b', 'a')]);
-    expect(runs).toBeGreaterThan(2);
-    // As if one ran after the other: exactly one saw the other's row.
-    expect(seen.sort()).toEqual([0, 1]);
-  });
-
-  it('never commits silently after a statement error was caught inside the write, but runs it again', async () => {
-    const { store, hold, bookingValues } = await seeded('postgres');
-    await hold(10 * H, 11 * H);
-    let runs = 0;
-    const result = await store.write(async (trx) => {
-      runs += 1;
-      if (runs <= 2) {
-        // Caught and ignored: PostgreSQL has aborted the transaction all the same.
-        await trx.insertInto('bookings').values(bookingValues(10 * H, 11 * H)).execute().catch(() => undefined);
-        // Run 1 ends here, so COMMIT answers ROLLBACK; run 2 goes on, and its next statement fails.
-        if (runs === 1) return runs;
-      }
-      await trx.updateTable('clinics').set({ name: `run ${runs}` }).execute();
-      return runs;
-    });
-    expect(result).toBe(3);
-    expect((await store.db.selectFrom('clinics').select('name').executeTakeFirstOrThrow()).name).toBe('run 3');
-  });
-
-  it('gives up after a bounded number of attempts with an error the app answers as busy (503)', async () => {
-    const db = await database('postgres');
-    const store = track(openPostgresStore({ url: db.config.databaseUrl!, maxAttempts: 3 }));
-    let runs = 0;
-    const error = await failure(
-      store.write(async () => {
-        runs += 1;
-        throw Object.assign(new Error('could not serialize access'), { code: '40001' });
-      }),
-    );
-    expect(runs).toBe(3);
-    expect(isBusyError(error)).toBe(true);
   });
 });
