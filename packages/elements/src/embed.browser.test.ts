@@ -4,14 +4,39 @@ import { admin, buttonWithText, deep, fill, seedClinic, type SeededClinic, textO
 
 // The built bundle, as a clinic's page loads it: web-test-runner.config.mjs builds it with tsup
 // before the run. What the other browser tests cannot see is checked here: the minified build
-// with zod/mini inlined, the chunks merged back into tidbok.js, and the lazily loaded "My
-// bookings" chunk.
+// with zod/mini inlined, the chunks merged back into tidbok.js, the lazily loaded "My bookings"
+// chunk and the texts chunk of each language.
 // Nothing else on this page defines the elements.
 const BUNDLE = '/.tmp/browser-test-embed/tidbok.js';
 await import(BUNDLE);
 
 function mount(clinic: SeededClinic) {
   return fixture<TidbokBooking>(html`<tidbok-booking api=${clinic.apiUrl} clinic=${clinic.slug}></tidbok-booking>`);
+}
+
+/**
+ * A clinic's page of its own, in a frame (its own modules and elements, so nothing this page
+ * loaded counts): `<html lang>`, the bundle and a booking. `browser` stands in for the browser's
+ * language. Returns the booking and the files of chunks/ the page fetched.
+ */
+async function clinicPage(clinic: SeededClinic, lang: string, browser?: string) {
+  const frame = document.createElement('iframe');
+  const language = browser ? `<script>Object.defineProperty(navigator, 'language', { value: '${browser}' });</script>` : '';
+  frame.srcdoc = `<!doctype html><html lang="${lang}"><body>${language}
+    <tidbok-booking api="${clinic.apiUrl}" clinic="${clinic.slug}"></tidbok-booking>
+    <script type="module" src="${BUNDLE}"></script></body></html>`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const booking = frame.contentDocument!.querySelector('tidbok-booking')!;
+  const chunks = () =>
+    frame.contentWindow!.performance.getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.includes('/chunks/'))
+      .map((path) => path.replace(/.*\/chunks\//, ''));
+  /** The booking's own text (its shadow root, not the elements inside). */
+  const text = () => booking.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+  return { frame, booking, chunks, text };
 }
 
 describe('the embed bundle (/embed/tidbok.js)', () => {
@@ -47,6 +72,32 @@ describe('the embed bundle (/embed/tidbok.js)', () => {
     fill(account, 'email', 'inte-en-adress');
     (await buttonWithText(account, 'Skicka inloggningslänk')).click();
     await waitUntil(() => textOf(account).includes('Skriv e-postadressen som namn@exempel.se.'), 'the e-mail check');
+  });
+
+  it('loads the English texts chunk, and no other, on an English page', async () => {
+    const page = await clinicPage(await seedClinic({ locale: 'en' }), 'en');
+    try {
+      await waitUntil(() => page.text().includes('Choose a treatment'), 'the first step in English', { timeout: 8000 });
+      expect(page.booking.shadowRoot!.querySelector('.base')!.getAttribute('lang')).to.equal('en');
+      const texts = page.chunks().filter((file) => /^(sv|en)-/.test(file));
+      expect(texts).to.have.length(1);
+      expect(texts[0]).to.match(/^en-[A-Z0-9]{8}\.js$/);
+    } finally {
+      page.frame.remove();
+    }
+  });
+
+  it('is Swedish by default, with the Swedish texts chunk only', async () => {
+    // A page without a language, in a browser that speaks neither: the guess is Swedish.
+    const page = await clinicPage(await seedClinic(), '', 'de-DE');
+    try {
+      await waitUntil(() => page.text().includes('Välj behandling'), 'the first step in Swedish', { timeout: 8000 });
+      const texts = page.chunks().filter((file) => /^(sv|en)-/.test(file));
+      expect(texts).to.have.length(1);
+      expect(texts[0]).to.match(/^sv-[A-Z0-9]{8}\.js$/);
+    } finally {
+      page.frame.remove();
+    }
   });
 
   it('refuses an answer that does not match the API, and says so', async () => {

@@ -5,17 +5,20 @@ export type Locale = 'sv' | 'en';
 export type Messages<K extends string> = Record<K, { sv: string; en: string }>;
 
 /**
- * Looks up a message and fills `{name}` placeholders. Unknown placeholders stay visible, so a
- * mistake shows on screen instead of silently vanishing.
+ * Fills `{name}` placeholders. Unknown placeholders stay visible, so a mistake shows on screen
+ * instead of silently vanishing.
  */
+export const fill = (template: string, values: Record<string, string | number> = {}): string =>
+  template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+
+/** Looks up a message and fills its `{name}` placeholders (see `fill`). */
 export function translate<K extends string>(
   messages: Messages<K>,
   locale: Locale,
   key: K,
   values: Record<string, string | number> = {},
 ): string {
-  const template = messages[key][locale];
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  return fill(messages[key][locale], values);
 }
 
 /** `sv` or `en` from an attribute, the clinic's setting or the browser, in that order. */
@@ -26,3 +29,18 @@ export function pickLocale(...candidates: (string | null | undefined)[]): Locale
   }
   return 'sv';
 }
+
+/** The names of a text's `{name}` placeholders, as a union (`never` for none). */
+export type Placeholders<T> = T extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+
+/**
+ * The keys whose texts take other placeholders in `B` than in `A` (`never` when all agree): for
+ * a compile-time check that a translation fills in the same values as the original.
+ */
+export type PlaceholderMismatch<A, B extends Record<keyof A, string>> = {
+  [K in keyof A]: [Placeholders<A[K]>] extends [Placeholders<B[K]>]
+    ? [Placeholders<B[K]>] extends [Placeholders<A[K]>]
+      ? never
+      : K
+    : K;
+}[keyof A];

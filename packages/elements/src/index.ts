@@ -19,7 +19,7 @@ export type { RadioOption } from './shared/radio-group/radio-group.js';
 // Shared pieces, also used by the staff calendar.
 export { connect, tidbokContext } from './context.js';
 export type { TidbokConnection } from './context.js';
-export { pickLocale, translate } from './i18n.js';
+export { fill, pickLocale, translate } from './i18n.js';
 export type { Locale, Messages } from './i18n.js';
 export { ConnectionController } from './shared/connection.js';
 export type { ConnectionOptions } from './shared/connection.js';
@@ -43,7 +43,10 @@ export {
 export { clearSession, getSession, hashToken, setSession, TidbokSessionChangedEvent } from './shared/client-session.js';
 export type { SessionClient, StoredSession } from './shared/client-session.js';
 export { define } from './shared/define.js';
-export { errorCode, errorMessage, isAbort, reportError } from './shared/errors.js';
+export { errorCode, errorKey, isAbort, reportError } from './shared/errors.js';
+export { errorMessage, loadTexts, TextsController, textsOf } from './shared/texts.js';
+export type { Texts } from './shared/texts.js';
+export type { Msg } from './messages/keys.js';
 export { TidbokErrorEvent } from './shared/events.js';
 export type { TidbokErrorDetail } from './shared/events.js';
 export { buttons, theme } from './shared/styles.js';

@@ -1,11 +1,19 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
 import '../define.js';
-import { deep, fill, inputOf, textOf } from '../test-support.js';
+import { deep, fill, inputOf, textOf, waitFor } from '../test-support.js';
 import type { TidbokBookingForm } from './booking-form.js';
+
+/** The form, once its texts have loaded (it renders nothing before). */
+async function mount(template: TemplateResult): Promise<TidbokBookingForm> {
+  const el = await fixture<TidbokBookingForm>(template);
+  await waitFor(el, 'form', 'the form, once its texts are here');
+  return el;
+}
 
 describe('<tidbok-booking-form>', () => {
   it('sends what was typed, trimmed, with optional fields left out', async () => {
-    const el = await fixture<TidbokBookingForm>(html`<tidbok-booking-form locale="en" personal-number="optional"></tidbok-booking-form>`);
+    const el = await mount(html`<tidbok-booking-form locale="en" personal-number="optional"></tidbok-booking-form>`);
     fill(el, 'name', '  Karin Ek ');
     fill(el, 'email', 'karin@example.com');
     fill(el, 'note', 'Rullstol');
@@ -19,7 +27,7 @@ describe('<tidbok-booking-form>', () => {
   });
 
   it('shows the personal number field only when the clinic asks for it', async () => {
-    const el = await fixture<TidbokBookingForm>(html`<tidbok-booking-form locale="sv"></tidbok-booking-form>`);
+    const el = await mount(html`<tidbok-booking-form locale="sv"></tidbok-booking-form>`);
     expect(deep(el, '[name="personalNumber"]')).to.equal(null);
     el.personalNumber = 'optional';
     await el.updateComplete;
@@ -33,7 +41,7 @@ describe('<tidbok-booking-form>', () => {
   });
 
   it('does not submit twice while busy', async () => {
-    const el = await fixture<TidbokBookingForm>(html`<tidbok-booking-form locale="en" busy></tidbok-booking-form>`);
+    const el = await mount(html`<tidbok-booking-form locale="en" busy></tidbok-booking-form>`);
     fill(el, 'name', 'Karin Ek');
     fill(el, 'email', 'karin@example.com');
     let count = 0;

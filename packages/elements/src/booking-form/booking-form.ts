@@ -7,13 +7,14 @@ import {
   PhoneSchema,
 } from '@tidbok/core';
 import { html, LitElement, nothing } from 'lit';
-import { type Locale, translate } from '../i18n.js';
+import type { Locale } from '../i18n.js';
+import { Msg } from '../messages/keys.js';
 import { TidbokRadioGroup } from '../shared/radio-group/radio-group.js';
 import { define } from '../shared/define.js';
 import { buttons, theme } from '../shared/styles.js';
+import { TextsController } from '../shared/texts.js';
 import { TidbokTextField } from '../shared/text-field/text-field.js';
 import { passes } from '../shared/validate.js';
-import { messages } from './booking-form.messages.js';
 import { styles } from './booking-form.styles.js';
 
 export interface BookingFormValue {
@@ -31,12 +32,12 @@ export class TidbokFormSubmitEvent extends Event {
 }
 
 /** Where a server `errors[].path` lands: the field's `name`, and what to say there. */
-const FIELD_OF_PATH: Record<string, [field: string, message: keyof typeof messages]> = {
-  'client.name': ['name', 'missingName'],
-  'client.email': ['email', 'badEmail'],
-  'client.phone': ['phone', 'badPhone'],
-  'client.personalNumber': ['personalNumber', 'badPersonalNumber'],
-  note: ['note', 'badNote'],
+const FIELD_OF_PATH: Record<string, [field: string, message: Msg]> = {
+  'client.name': ['name', Msg.missingName],
+  'client.email': ['email', Msg.badEmail],
+  'client.phone': ['phone', Msg.badPhone],
+  'client.personalNumber': ['personalNumber', Msg.badPersonalNumber],
+  note: ['note', Msg.badNote],
 };
 
 /**
@@ -88,7 +89,7 @@ export class TidbokBookingForm extends LitElement {
 
   private confirmation: 'email' | 'sms' = 'email';
 
-  private get form(): HTMLFormElement {
+  get #form(): HTMLFormElement {
     return this.renderRoot.querySelector('form')!;
   }
 
@@ -117,7 +118,7 @@ export class TidbokBookingForm extends LitElement {
         continue;
       }
       // The server's words are English and technical; the field's own message says the same.
-      field.setCustomError(field.value.trim() ? this.t(key) : field.missing);
+      field.setCustomError(field.value.trim() ? this.#t(key) : field.missing);
       first ??= field;
     }
     first?.focus();
@@ -125,25 +126,27 @@ export class TidbokBookingForm extends LitElement {
   }
 
   override render() {
-    const t = this.t;
+    // Inside <tidbok-booking> the texts are here already (the same language).
+    if (!this.#texts.ready) return this.#texts.failed ? this.#texts.failure('error') : nothing;
+    const t = this.#t;
     const sms = this.confirmation === 'sms';
     const pn = this.personalNumber;
     const account = this.account;
     return html`
-      <form part="form" novalidate @submit=${this.onSubmit}>
+      <form part="form" novalidate @submit=${this.#onSubmit}>
         ${account
           ? html`<p class="info account" part="info account">
               ${account.name
-                ? html`<strong>${t('bookingAs')}</strong>${account.name}${account.email ? html`<br />${account.email}` : nothing}`
-                : t('loggedIn')}
+                ? html`<strong>${t(Msg.bookingAs)}</strong>${account.name}${account.email ? html`<br />${account.email}` : nothing}`
+                : t(Msg.loggedIn)}
             </p>`
           : html`<tidbok-text-field
                 name="name"
                 autocomplete="name"
                 required
                 maxlength=${LIMITS.name}
-                .label=${t('name')}
-                .missing=${t('missingName')}
+                .label=${t(Msg.name)}
+                .missing=${t(Msg.missingName)}
               ></tidbok-text-field>
               <div class="pair">
                 <tidbok-text-field
@@ -152,20 +155,20 @@ export class TidbokBookingForm extends LitElement {
                   autocomplete="email"
                   required
                   maxlength=${LIMITS.email}
-                  .label=${t('email')}
-                  .missing=${t('missingEmail')}
-                  .check=${(v: string) => (passes(EmailSchema, v) ? '' : t('badEmail'))}
+                  .label=${t(Msg.email)}
+                  .missing=${t(Msg.missingEmail)}
+                  .check=${(v: string) => (passes(EmailSchema, v) ? '' : t(Msg.badEmail))}
                 ></tidbok-text-field>
                 <tidbok-text-field
                   name="phone"
                   type="tel"
                   autocomplete="tel"
                   maxlength=${LIMITS.phone}
-                  .label=${t('phone')}
-                  .hint=${sms ? '' : t('phoneHint')}
+                  .label=${t(Msg.phone)}
+                  .hint=${sms ? '' : t(Msg.phoneHint)}
                   .required=${sms}
-                  .missing=${t('missingPhone')}
-                  .check=${(v: string) => (passes(PhoneSchema, v) ? '' : t('badPhone'))}
+                  .missing=${t(Msg.missingPhone)}
+                  .check=${(v: string) => (passes(PhoneSchema, v) ? '' : t(Msg.badPhone))}
                 ></tidbok-text-field>
               </div>
               ${pn === 'hidden'
@@ -174,21 +177,21 @@ export class TidbokBookingForm extends LitElement {
                     name="personalNumber"
                     inputmode="numeric"
                     maxlength="13"
-                    .label=${t('personalNumber')}
-                    .hint=${pn === 'optional' ? `${t('optional')}, ${t('personalNumberHint')}` : t('personalNumberHint')}
+                    .label=${t(Msg.personalNumber)}
+                    .hint=${pn === 'optional' ? `${t(Msg.optional)}, ${t(Msg.personalNumberHint)}` : t(Msg.personalNumberHint)}
                     .required=${pn === 'required'}
-                    .missing=${t('missingPersonalNumber')}
-                    .check=${(v: string) => (passes(PersonalNumberSchema, v) ? '' : t('badPersonalNumber'))}
+                    .missing=${t(Msg.missingPersonalNumber)}
+                    .check=${(v: string) => (passes(PersonalNumberSchema, v) ? '' : t(Msg.badPersonalNumber))}
                   ></tidbok-text-field>`}`}
         ${account?.name && !account.phone
           ? nothing
           : html`<tidbok-radio-group
               name="confirmation"
-              .label=${t('confirmation')}
+              .label=${t(Msg.confirmation)}
               .value=${this.confirmation}
               .options=${[
-                { value: 'email', label: t('byEmail') },
-                { value: 'sms', label: t('bySms') },
+                { value: 'email', label: t(Msg.byEmail) },
+                { value: 'sms', label: t(Msg.bySms) },
               ]}
               @change=${(e: Event) => (this.confirmation = (e.target as TidbokRadioGroup).value as 'email' | 'sms')}
             ></tidbok-radio-group>`}
@@ -196,26 +199,27 @@ export class TidbokBookingForm extends LitElement {
           name="note"
           type="textarea"
           maxlength=${LIMITS.text}
-          .label=${t('note')}
-          .hint=${t('optional')}
+          .label=${t(Msg.note)}
+          .hint=${t(Msg.optional)}
         ></tidbok-text-field>
         ${this.infoText
-          ? html`<p class="info" part="info"><strong>${t('info')}</strong>${this.infoText}</p>`
+          ? html`<p class="info" part="info"><strong>${t(Msg.info)}</strong>${this.infoText}</p>`
           : nothing}
         ${this.error ? html`<p class="error" part="error" role="alert">${this.error}</p>` : nothing}
         <button class="btn primary submit" part="submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
-          ${this.busy ? t('submitting') : t('submit')}
+          ${this.busy ? t(Msg.submitting) : t(Msg.submit)}
         </button>
       </form>
     `;
   }
 
-  private t = (key: keyof typeof messages) => translate(messages, this.locale, key);
+  readonly #texts = new TextsController(this, () => this.locale);
+  #t = this.#texts.t;
 
-  private onSubmit(event: SubmitEvent): void {
+  #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     if (this.busy) return;
-    const form = this.form;
+    const form = this.#form;
     // Fires `invalid` at each invalid field, which then shows its message.
     if (!form.checkValidity()) {
       form.querySelector<HTMLElement>(':invalid')?.focus();

@@ -2,18 +2,19 @@ import { DEFAULT_HOLD_MINUTES } from '@tidbok/core';
 import { type CreateBookingResponse, type Hold, isTidbokError, type PublicClinic } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { type BookingFormValue, TidbokBookingForm, type TidbokFormSubmitEvent } from '../booking-form/booking-form.js';
-import { type Locale, pickLocale, translate } from '../i18n.js';
+import { type Locale, pickLocale } from '../i18n.js';
+import { Msg } from '../messages/keys.js';
 import { clearSession, getSession, hashToken, type StoredSession, type TidbokSessionChangedEvent } from '../shared/client-session.js';
 import { ConnectionController } from '../shared/connection.js';
 import { CountdownController, formatRemaining } from '../shared/countdown.js';
 import { define } from '../shared/define.js';
-import { errorCode, errorMessage, isAbort, reportError } from '../shared/errors.js';
+import { errorCode, errorKey, isAbort, reportError } from '../shared/errors.js';
 import { formatDate, formatDayTime, formatPrice, formatTime } from '../shared/format.js';
 import { buildIcs } from '../shared/ics.js';
 import { LoadController } from '../shared/load.js';
 import { buttons, theme } from '../shared/styles.js';
+import { TextsController } from '../shared/texts.js';
 import { TidbokSlotPicker, type TidbokSlotSelectEvent } from '../slot-picker/slot-picker.js';
-import { messages } from './booking.messages.js';
 import { styles } from './booking.styles.js';
 import { TidbokBookedEvent, TidbokCancelledEvent } from './events.js';
 
@@ -65,8 +66,13 @@ function idempotencyKey(hold: Hold, value: BookingFormValue): string {
  *
  * @cssproperty --tidbok-primary - Accent colour. See also the other `--tidbok-*` theme properties.
  *
- * Custom states: `:state(loading)`, `:state(error)`, and once the clinic is loaded the step,
- * `:state(treatment)`, `:state(practitioner)`, `:state(time)`, `:state(details)`, `:state(done)`.
+ * Custom states: `:state(loading)` (the clinic or the texts of its language on their way),
+ * `:state(error)`, and once both are here the step, `:state(treatment)`, `:state(practitioner)`,
+ * `:state(time)`, `:state(details)`, `:state(done)`.
+ *
+ * Texts: one language at a time (shared/texts.ts), loaded as soon as it is known; without a
+ * `locale` (here or on the provider) the page's language, else the browser's, is loaded while the
+ * clinic answers, and the clinic's own only when it speaks the other.
  */
 export class TidbokBooking extends LitElement {
   static override styles = [theme, buttons, styles];
@@ -129,127 +135,134 @@ export class TidbokBooking extends LitElement {
   private account = false;
   private accountError: unknown;
 
-  private readonly internals = this.attachInternals();
+  readonly #internals = this.attachInternals();
   /** Set by a visitor's action: the next render moves focus to the new step's heading. */
-  private moveFocus = false;
+  #moveFocus = false;
   /** The clinic the flow was last started for (see `begin`). */
-  private started: PublicClinic | undefined;
-  private icsUrl: string | undefined;
+  #started: PublicClinic | undefined;
+  #icsUrl: string | undefined;
   /** The "My bookings" code: not in the first bundle, loaded the first time it is needed. */
-  private accountModule: Promise<unknown> | undefined;
+  #accountModule: Promise<unknown> | undefined;
 
-  private readonly connection = new ConnectionController(this, {
+  readonly #connection = new ConnectionController(this, {
     own: () => ({ api: this.api, clinic: this.clinic }),
     provide: true,
     onChange: (connection) => {
-      this.restart();
+      this.#restart();
       this.session = connection && getSession(connection.api, connection.clinic);
       this.account = false;
-      this.onHash();
+      this.#onHash();
       // Another clinic: nothing of the old one may show while the new one loads.
-      this.clinicLoad.reset();
-      if (connection) void this.clinicLoad.run();
+      this.#clinicLoad.reset();
+      if (connection) void this.#clinicLoad.run();
     },
   });
 
-  private readonly clinicLoad = new LoadController<PublicClinic>(this, {
-    task: (signal) => this.connection.value!.tidbok.clinic({ signal }),
+  readonly #clinicLoad = new LoadController<PublicClinic>(this, {
+    task: (signal) => this.#connection.value!.tidbok.clinic({ signal }),
     onError: (error) => reportError(this, 'clinic', error),
   });
 
-  private readonly countdown = new CountdownController(this, {
+  readonly #countdown = new CountdownController(this, {
     now: () => this.now(),
-    onExpire: () => this.holdExpired(),
+    onExpire: () => this.#holdExpired(),
   });
 
   override connectedCallback(): void {
     super.connectedCallback();
     define('tidbok-slot-picker', TidbokSlotPicker);
     define('tidbok-booking-form', TidbokBookingForm);
-    window.addEventListener('tidbok-session-changed', this.onSessionChanged);
-    window.addEventListener('hashchange', this.onHash);
+    window.addEventListener('tidbok-session-changed', this.#onSessionChanged);
+    window.addEventListener('hashchange', this.#onHash);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('tidbok-session-changed', this.onSessionChanged);
-    window.removeEventListener('hashchange', this.onHash);
+    window.removeEventListener('tidbok-session-changed', this.#onSessionChanged);
+    window.removeEventListener('hashchange', this.#onHash);
     // A visitor who leaves mid-way should not keep a time from others until the hold runs out.
-    this.releaseHold();
+    this.#releaseHold();
     if (this.step === 'details') this.step = 'time';
-    this.revokeIcs();
+    this.#revokeIcs();
   }
 
-  private get picker() {
+  get #picker() {
     return this.renderRoot.querySelector('tidbok-slot-picker');
   }
 
-  private get form() {
+  get #form() {
     return this.renderRoot.querySelector('tidbok-booking-form');
   }
 
-  private get clinicInfo(): PublicClinic | undefined {
-    return this.clinicLoad.value;
+  get #clinicInfo(): PublicClinic | undefined {
+    return this.#clinicLoad.value;
   }
 
-  private get language(): Locale {
-    return pickLocale(this.locale, this.connection.value?.locale, this.clinicInfo?.locale);
+  /**
+   * The `locale` attribute, else the provider's, else the clinic's. While the clinic's answer is
+   * on its way: the page's language, else the browser's, a guess whose texts load meanwhile, so
+   * only a clinic that speaks the other language costs a second wait.
+   */
+  get #language(): Locale {
+    const guess = this.#clinicLoad.status === 'loading' && !this.#clinicInfo ? [document.documentElement.lang, navigator.language] : [];
+    return pickLocale(this.locale, this.#connection.value?.locale, this.#clinicInfo?.locale, ...guess);
   }
 
-  private t = (key: keyof typeof messages, values?: Record<string, string | number>) =>
-    translate(messages, this.language, key, values);
+  readonly #texts = new TextsController(this, () => this.#language);
+  #t = this.#texts.t;
 
   override willUpdate(changed: PropertyValues<this>): void {
-    const clinic = this.clinicInfo;
-    if (this.account || (clinic?.booking?.publicBooking === 'clients-only' && !this.session)) this.loadAccount();
-    if (clinic && (clinic !== this.started || changed.has('treatment') || changed.has('practitioner'))) {
-      this.started = clinic;
-      this.begin(clinic);
+    const clinic = this.#clinicInfo;
+    if (this.account || (clinic?.booking?.publicBooking === 'clients-only' && !this.session)) this.#loadAccount();
+    if (clinic && (clinic !== this.#started || changed.has('treatment') || changed.has('practitioner'))) {
+      this.#started = clinic;
+      this.#begin(clinic);
     }
   }
 
   override updated(): void {
-    const states = this.internals.states;
+    const states = this.#internals.states;
     states.clear();
-    states.add(this.clinicLoad.status === 'ready' ? this.step : this.clinicLoad.status);
-    if (this.moveFocus) {
-      this.moveFocus = false;
+    const texts = this.#texts;
+    states.add(texts.failed ? 'error' : !texts.ready ? 'loading' : this.#clinicLoad.status === 'ready' ? this.step : this.#clinicLoad.status);
+    if (this.#moveFocus) {
+      this.#moveFocus = false;
       this.renderRoot.querySelector<HTMLElement>('section:not([hidden]) h2')?.focus();
     }
   }
 
   // ---- Client session ----
 
-  private readonly onSessionChanged = ({ detail }: TidbokSessionChangedEvent) => {
-    const connection = this.connection.value;
+  readonly #onSessionChanged = ({ detail }: TidbokSessionChangedEvent) => {
+    const connection = this.#connection.value;
     if (connection?.api !== detail.api || connection.clinic !== detail.clinic) return;
     // Logged out where only clients book: the flow (and any held time) goes with the session.
-    if (!detail.session && this.clinicInfo?.booking?.publicBooking === 'clients-only') this.restart();
+    if (!detail.session && this.#clinicInfo?.booking?.publicBooking === 'clients-only') this.#restart();
     this.session = detail.session;
   };
 
   /** A login link or staff's test-client link opens "My bookings", which takes the token. */
-  private readonly onHash = () => {
+  readonly #onHash = () => {
     if (hashToken('login') || hashToken('session')) this.account = true;
   };
 
   /** Loads "My bookings" once; after a failure only the visitor's retry (`again`) tries again. */
-  private loadAccount(again = false): void {
-    if (again && this.accountError) this.accountModule = this.accountError = undefined;
-    this.accountModule ??= import('../my-bookings/my-bookings.js').catch((error: unknown) => {
+  #loadAccount(again = false): void {
+    if (again && this.accountError) this.#accountModule = this.accountError = undefined;
+    this.#accountModule ??= import('../my-bookings/my-bookings.js').catch((error: unknown) => {
       this.accountError = error;
       reportError(this, 'load', error);
     });
   }
 
-  private async showAccount(open: boolean): Promise<void> {
+  async #showAccount(open: boolean): Promise<void> {
     this.account = open;
-    this.moveFocus = !open;
+    this.#moveFocus = !open;
     // Back from "My bookings" after a booking: a new one starts.
-    if (!open && this.step === 'done') this.restart();
+    if (!open && this.step === 'done') this.#restart();
     if (!open) return;
-    this.loadAccount(true);
-    await this.accountModule;
+    this.#loadAccount(true);
+    await this.#accountModule;
     await this.updateComplete;
     const element = this.renderRoot.querySelector('tidbok-my-bookings');
     await element?.updateComplete;
@@ -259,9 +272,9 @@ export class TidbokBooking extends LitElement {
   // ---- Flow ----
 
   /** Back to the start; keeps the clinic. */
-  private restart(): void {
-    this.releaseHold();
-    this.revokeIcs();
+  #restart(): void {
+    this.#releaseHold();
+    this.#revokeIcs();
     this.step = 'treatment';
     this.treatmentId = '';
     this.practitionerId = '';
@@ -269,54 +282,54 @@ export class TidbokBooking extends LitElement {
     this.formError = '';
     this.result = undefined;
     this.cancelState = 'idle';
-    this.started = undefined;
+    this.#started = undefined;
   }
 
   /** Starts over at the first step, applying the `treatment` and `practitioner` attributes. */
-  private begin(clinic: PublicClinic): void {
-    this.releaseHold();
+  #begin(clinic: PublicClinic): void {
+    this.#releaseHold();
     this.step = 'treatment';
-    if (clinic.treatmentTypes.some((t) => t.id === this.treatment)) this.chooseTreatment(this.treatment, false);
+    if (clinic.treatmentTypes.some((t) => t.id === this.treatment)) this.#chooseTreatment(this.treatment, false);
   }
 
-  private go(step: Step, focus = true): void {
+  #go(step: Step, focus = true): void {
     this.step = step;
-    this.moveFocus = focus;
+    this.#moveFocus = focus;
   }
 
-  private offering(treatmentId: string) {
-    return this.clinicInfo?.practitioners.filter((p) => p.treatmentTypeIds.includes(treatmentId)) ?? [];
+  #offering(treatmentId: string) {
+    return this.#clinicInfo?.practitioners.filter((p) => p.treatmentTypeIds.includes(treatmentId)) ?? [];
   }
 
-  private chooseTreatment(id: string, focus = true): void {
+  #chooseTreatment(id: string, focus = true): void {
     this.treatmentId = id;
     this.notice = '';
-    const offering = this.offering(id);
+    const offering = this.#offering(id);
     const preselected = offering.find((p) => p.id === this.practitioner);
     // Nothing to choose between: go straight to the times.
-    if (preselected || offering.length === 1) this.choosePractitioner((preselected ?? offering[0])!.id, focus);
-    else this.go('practitioner', focus);
+    if (preselected || offering.length === 1) this.#choosePractitioner((preselected ?? offering[0])!.id, focus);
+    else this.#go('practitioner', focus);
   }
 
-  private choosePractitioner(id: string, focus = true): void {
+  #choosePractitioner(id: string, focus = true): void {
     this.practitionerId = id;
     this.notice = '';
-    this.go('time', focus);
+    this.#go('time', focus);
   }
 
-  private back(): void {
+  #back(): void {
     if (this.step === 'details') {
-      this.releaseHold();
-      this.go('time');
-    } else if (this.step === 'time' && this.offering(this.treatmentId).length > 1) {
-      this.go('practitioner');
+      this.#releaseHold();
+      this.#go('time');
+    } else if (this.step === 'time' && this.#offering(this.treatmentId).length > 1) {
+      this.#go('practitioner');
     } else {
-      this.go('treatment');
+      this.#go('treatment');
     }
   }
 
-  private async onSelect(event: TidbokSlotSelectEvent): Promise<void> {
-    const tidbok = this.connection.value?.tidbok;
+  async #onSelect(event: TidbokSlotSelectEvent): Promise<void> {
+    const tidbok = this.#connection.value?.tidbok;
     if (!tidbok || this.holding) return;
     const { slot } = event.detail;
     this.holding = slot.start;
@@ -333,42 +346,42 @@ export class TidbokBooking extends LitElement {
       // expiresAt is on the server's clock; counting the clinic's hold length from when the
       // request left keeps the countdown right on a visitor's clock that is minutes off, and
       // errs on the early side.
-      const minutes = this.clinicInfo?.booking?.holdMinutes;
-      this.countdown.start(minutes ? requested + minutes * 60_000 : Date.parse(hold.expiresAt));
+      const minutes = this.#clinicInfo?.booking?.holdMinutes;
+      this.#countdown.start(minutes ? requested + minutes * 60_000 : Date.parse(hold.expiresAt));
       this.formError = '';
-      this.go('details');
+      this.#go('details');
     } catch (error) {
       if (isAbort(error)) return;
       reportError(this, 'hold', error);
-      this.showAtTimes(errorCode(error) === 'slot_unavailable' ? this.t('taken') : errorMessage(error, this.language));
+      this.#showAtTimes(this.#t(errorCode(error) === 'slot_unavailable' ? Msg.taken : errorKey(error)));
     } finally {
       this.holding = '';
     }
   }
 
   /** Back at the times with a message, freshly loaded (the time shown may be gone). */
-  private showAtTimes(notice: string): void {
+  #showAtTimes(notice: string): void {
     this.notice = notice;
-    this.go('time');
-    void this.picker?.refresh();
+    this.#go('time');
+    void this.#picker?.refresh();
   }
 
-  private holdExpired(): void {
-    this.releaseHold();
-    const minutes = this.clinicInfo?.booking?.holdMinutes ?? DEFAULT_HOLD_MINUTES;
-    this.showAtTimes(this.t('expired', { n: minutes }));
+  #holdExpired(): void {
+    this.#releaseHold();
+    const minutes = this.#clinicInfo?.booking?.holdMinutes ?? DEFAULT_HOLD_MINUTES;
+    this.#showAtTimes(this.#t(Msg.expired, { n: minutes }));
   }
 
   /** Gives the held time back at once; failures are harmless (it expires anyway). */
-  private releaseHold(): void {
+  #releaseHold(): void {
     const hold = this.hold;
     this.hold = undefined;
-    this.countdown.stop();
-    if (hold) this.connection.value?.tidbok.releaseHold(hold).catch(() => undefined);
+    this.#countdown.stop();
+    if (hold) this.#connection.value?.tidbok.releaseHold(hold).catch(() => undefined);
   }
 
-  private async onSubmit(event: TidbokFormSubmitEvent): Promise<void> {
-    const tidbok = this.connection.value?.tidbok;
+  async #onSubmit(event: TidbokFormSubmitEvent): Promise<void> {
+    const tidbok = this.#connection.value?.tidbok;
     const hold = this.hold;
     if (!tidbok || !hold || this.submitting) return;
     this.submitting = true;
@@ -382,35 +395,35 @@ export class TidbokBooking extends LitElement {
         idempotencyKey: idempotencyKey(hold, event.detail),
       });
       this.hold = undefined;
-      this.countdown.stop();
+      this.#countdown.stop();
       this.result = { ...result, sent: event.detail };
       this.cancelState = 'idle';
-      this.go('done');
+      this.#go('done');
       this.dispatchEvent(new TidbokBookedEvent({ booking: result.booking }));
     } catch (error) {
       reportError(this, 'book', error);
       const code = errorCode(error);
       if (code === 'slot_unavailable' || code === 'hold_expired') {
-        this.releaseHold();
-        this.showAtTimes(this.t('taken'));
+        this.#releaseHold();
+        this.#showAtTimes(this.#t(Msg.taken));
       } else if (code === 'validation_failed') {
         const errors = (isTidbokError(error) && error.problem?.errors) || [];
-        const rest = (await this.form?.showServerErrors(errors)) ?? errors;
-        if (rest.length > 0 || errors.length === 0) this.formError = this.t('checkFields');
+        const rest = (await this.#form?.showServerErrors(errors)) ?? errors;
+        if (rest.length > 0 || errors.length === 0) this.formError = this.#t(Msg.checkFields);
       } else if (code === 'unauthorized' && this.session) {
         // The session expired or was ended elsewhere: forget it here too.
-        this.formError = this.t('sessionEnded');
-        clearSession(this.connection.value!.api, this.connection.value!.clinic);
+        this.formError = this.#t(Msg.sessionEnded);
+        clearSession(this.#connection.value!.api, this.#connection.value!.clinic);
       } else {
-        this.formError = errorMessage(error, this.language);
+        this.formError = this.#t(errorKey(error));
       }
     } finally {
       this.submitting = false;
     }
   }
 
-  private async cancelBooking(): Promise<void> {
-    const tidbok = this.connection.value?.tidbok;
+  async #cancelBooking(): Promise<void> {
+    const tidbok = this.#connection.value?.tidbok;
     const result = this.result;
     if (!tidbok || !result || this.cancelState === 'busy') return;
     this.cancelState = 'busy';
@@ -419,103 +432,105 @@ export class TidbokBooking extends LitElement {
       const booking = await tidbok.cancel(result.booking.id, { token: result.manageToken });
       this.result = { ...result, booking };
       this.cancelState = 'done';
-      this.moveFocus = true;
-      this.revokeIcs();
+      this.#moveFocus = true;
+      this.#revokeIcs();
       this.dispatchEvent(new TidbokCancelledEvent({ booking }));
     } catch (error) {
       reportError(this, 'cancel', error);
-      this.cancelError = errorMessage(error, this.language);
+      this.cancelError = this.#t(errorKey(error));
       this.cancelState = 'confirm';
     }
   }
 
-  private revokeIcs(): void {
-    if (this.icsUrl) URL.revokeObjectURL(this.icsUrl);
-    this.icsUrl = undefined;
+  #revokeIcs(): void {
+    if (this.#icsUrl) URL.revokeObjectURL(this.#icsUrl);
+    this.#icsUrl = undefined;
   }
 
   // ---- Rendering ----
 
   override render() {
-    return html`<div class="base" part="base" lang=${this.language}>${this.renderBody()}</div>`;
+    return html`<div class="base" part="base" lang=${this.#language}>${this.#renderBody()}</div>`;
   }
 
-  private renderBody() {
-    const clinic = this.clinicInfo;
-    const { status, error } = this.clinicLoad;
-    if (!this.connection.value) return html`<p class="message" part="message">${this.t('notSetUp')}</p>`;
-    if (status === 'error') {
+  #renderBody() {
+    const clinic = this.#clinicInfo;
+    const { status, error } = this.#clinicLoad;
+    const ready = this.#texts.ready;
+    if (this.#texts.failed) return this.#texts.failure('message');
+    if (ready && !this.#connection.value) return html`<p class="message" part="message">${this.#t(Msg.notSetUp)}</p>`;
+    if (ready && status === 'error') {
       return html`<div class="message" part="message" role="alert">
-        <p>${errorMessage(error, this.language)}</p>
-        <button class="btn" part="button" @click=${() => this.clinicLoad.run()}>${this.t('retry')}</button>
+        <p>${this.#t(errorKey(error))}</p>
+        <button class="btn" part="button" @click=${() => this.#clinicLoad.run()}>${this.#t(Msg.retry)}</button>
       </div>`;
     }
-    if (!clinic) {
-      // Shaped like the first step, so nothing jumps when it arrives.
+    if (!clinic || !ready) {
+      // Shaped like the first step, so nothing jumps when it arrives; the texts fill in when theirs do.
       return html`<div aria-busy="true">
-        <span class="sr" role="status">${this.t('loading')}</span>
-        ${this.renderSteps()}
+        <span class="sr" role="status">${this.#t(Msg.loading)}</span>
+        ${this.#renderSteps()}
         <div class="sk line"></div>
         <ul class="choices">${[1, 2, 3, 4].map(() => html`<li class="sk card"></li>`)}</ul>
       </div>`;
     }
     if (!clinic.modules.booking) {
       return html`<div class="message" part="message">
-        <h2 part="heading">${this.t('closedTitle')}</h2>
-        <p>${this.t('closedText')}</p>
+        <h2 part="heading">${this.#t(Msg.closedTitle)}</h2>
+        <p>${this.#t(Msg.closedText)}</p>
       </div>`;
     }
     if (this.account) {
-      return html`<button class="link" part="button" @click=${() => this.showAccount(false)}>${this.t('backToBooking')}</button>
-        ${this.renderMyBookings(false)}`;
+      return html`<button class="link" part="button" @click=${() => this.#showAccount(false)}>${this.#t(Msg.backToBooking)}</button>
+        ${this.#renderMyBookings(false)}`;
     }
     // Only logged-in clients book here: the login comes first.
-    if (clinic.booking?.publicBooking === 'clients-only' && !this.session) return this.renderMyBookings(true);
+    if (clinic.booking?.publicBooking === 'clients-only' && !this.session) return this.#renderMyBookings(true);
     return html`${this.step === 'details'
         ? nothing
         : html`<p class="top">
-            <button class="link" part="button my-bookings-button" @click=${() => this.showAccount(true)}>${this.t('myBookings')}</button>
+            <button class="link" part="button my-bookings-button" @click=${() => this.#showAccount(true)}>${this.#t(Msg.myBookings)}</button>
           </p>`}
-      ${this.renderSteps()}${this.renderStep(clinic)}`;
+      ${this.#renderSteps()}${this.#renderStep(clinic)}`;
   }
 
   /** `<tidbok-my-bookings>` (defined once its code has loaded), with its parts passed on. */
-  private renderMyBookings(loginOnly: boolean) {
+  #renderMyBookings(loginOnly: boolean) {
     if (this.accountError) {
       return html`<div class="message" part="message" role="alert">
-        <p>${errorMessage(this.accountError, this.language)}</p>
-        <button class="btn" part="button" @click=${() => this.loadAccount(true)}>${this.t('retry')}</button>
+        <p>${this.#t(errorKey(this.accountError))}</p>
+        <button class="btn" part="button" @click=${() => this.#loadAccount(true)}>${this.#t(Msg.retry)}</button>
       </div>`;
     }
     return html`<tidbok-my-bookings
       exportparts="heading, notice, form, field-label, field-input, field-hint, field-error, account, list, booking, when, what, status, confirm, empty, button, button-primary, message"
       ?login-only=${loginOnly}
-      .locale=${this.language}
+      .locale=${this.#language}
     ></tidbok-my-bookings>`;
   }
 
-  private renderSteps() {
+  #renderSteps() {
     const current = STEP_NUMBER[this.step];
-    return html`<ol class="steps" part="steps" aria-label=${this.t('steps')}>
-      ${(['treatment', 'time', 'stepDetails', 'stepDone'] as const).map(
+    return html`<ol class="steps" part="steps" aria-label=${this.#t(Msg.steps)}>
+      ${[Msg.treatment, Msg.time, Msg.stepDetails, Msg.stepDone].map(
         (key, i) =>
           html`<li class=${i <= current ? 'on' : ''} part=${i === current ? 'step current' : 'step'} aria-current=${i === current ? 'step' : 'false'}>
-            <span>${this.t(key)}</span>
+            <span>${this.#t(key)}</span>
           </li>`,
       )}
     </ol>`;
   }
 
   /** A step's heading (focused when the visitor arrives) with its way back. */
-  private bar(heading: keyof typeof messages, back?: keyof typeof messages) {
+  #bar(heading: Msg, back?: Msg) {
     return html`<div class="bar">
-      <h2 part="heading" tabindex="-1">${this.t(heading)}</h2>
-      ${back ? html`<button class="link" part="button" @click=${this.back}>${this.t(back)}</button>` : nothing}
+      <h2 part="heading" tabindex="-1">${this.#t(heading)}</h2>
+      ${back ? html`<button class="link" part="button" @click=${this.#back}>${this.#t(back)}</button>` : nothing}
     </div>`;
   }
 
   /** One choosable card: a treatment or a practitioner. */
-  private choice(part: string, name: string, meta: string | null, description: string, pick: () => void, color = '') {
+  #choice(part: string, name: string, meta: string | null, description: string, pick: () => void, color = '') {
     return html`<li>
       <button class="choice" part=${part} style=${color && `--c:${color}`} @click=${pick}>
         <b>${name}</b>${meta ? html`<span class="meta">${meta}</span>` : nothing}
@@ -524,95 +539,95 @@ export class TidbokBooking extends LitElement {
     </li>`;
   }
 
-  private renderStep(clinic: PublicClinic) {
+  #renderStep(clinic: PublicClinic) {
     const step = this.step;
     if (step === 'treatment') {
       const types = clinic.treatmentTypes;
       return html`<section>
-        ${this.bar('chooseTreatment')}
-        ${types.length ? nothing : html`<p class="message" part="message">${this.t('noTreatments')}</p>`}
+        ${this.#bar(Msg.chooseTreatment)}
+        ${types.length ? nothing : html`<p class="message" part="message">${this.#t(Msg.noTreatments)}</p>`}
         <ul class="choices">
           ${types.map((type) =>
-            this.choice('treatment', type.name, this.facts(type), type.description, () => this.chooseTreatment(type.id), type.color),
+            this.#choice('treatment', type.name, this.#facts(type), type.description, () => this.#chooseTreatment(type.id), type.color),
           )}
         </ul>
       </section>`;
     }
     if (step === 'practitioner') {
       return html`<section>
-        ${this.bar('choosePractitioner', 'back')} ${this.renderSummary(clinic)}
+        ${this.#bar(Msg.choosePractitioner, Msg.back)} ${this.#renderSummary(clinic)}
         <ul class="choices">
-          ${this.choice('practitioner', this.t('anyPractitioner'), this.t('anyPractitionerHint'), '', () => this.choosePractitioner(''))}
-          ${this.offering(this.treatmentId).map((p) => this.choice('practitioner', p.name, p.title, '', () => this.choosePractitioner(p.id)))}
+          ${this.#choice('practitioner', this.#t(Msg.anyPractitioner), this.#t(Msg.anyPractitionerHint), '', () => this.#choosePractitioner(''))}
+          ${this.#offering(this.treatmentId).map((p) => this.#choice('practitioner', p.name, p.title, '', () => this.#choosePractitioner(p.id)))}
         </ul>
       </section>`;
     }
-    if (step === 'done') return this.renderDone(clinic);
+    if (step === 'done') return this.#renderDone(clinic);
     // The times and the details stay rendered (one hidden) so the week shown and what the
     // visitor typed survive going back and forth.
     const minutes = clinic.booking?.holdMinutes;
     return html`<section ?hidden=${step !== 'time'}>
-        ${this.bar('chooseTime', 'back')} ${this.renderSummary(clinic)}
+        ${this.#bar(Msg.chooseTime, Msg.back)} ${this.#renderSummary(clinic)}
         ${this.notice ? html`<p class="notice" part="notice" role="alert">${this.notice}</p>` : nothing}
         <tidbok-slot-picker
           exportparts="nav, nav-button, week-label, zone-note, day, day-empty, day-name, slot, pending, status"
           .treatment=${this.treatmentId}
           .practitioner=${this.practitionerId}
           .timeZone=${clinic.timeZone}
-          .locale=${this.language}
+          .locale=${this.#language}
           .pending=${this.holding}
-          @tidbok-slot-select=${this.onSelect}
+          @tidbok-slot-select=${this.#onSelect}
         ></tidbok-slot-picker>
       </section>
       <section ?hidden=${step !== 'details'}>
-        ${this.bar('yourDetails', 'otherTime')} ${this.renderSummary(clinic, true)}
+        ${this.#bar(Msg.yourDetails, Msg.otherTime)} ${this.#renderSummary(clinic, true)}
         <tidbok-booking-form
           exportparts="form, info, submit, error: form-error, field-label, field-input, field-hint, field-error, field-option"
-          .locale=${this.language}
+          .locale=${this.#language}
           .personalNumber=${clinic.booking?.personalNumber ?? 'hidden'}
           .infoText=${clinic.bookingInfoText}
           .busy=${this.submitting}
           .error=${this.formError}
           .account=${this.session ? (this.session.client ?? {}) : undefined}
-          @tidbok-form-submit=${this.onSubmit}
+          @tidbok-form-submit=${this.#onSubmit}
         ></tidbok-booking-form>
         <span class="sr" role="status">
-          ${!this.hold ? '' : this.countdown.remaining <= 60_000 ? this.t('holdEnding') : minutes ? this.t('heldStatus', { n: minutes }) : ''}
+          ${!this.hold ? '' : this.#countdown.remaining <= 60_000 ? this.#t(Msg.holdEnding) : minutes ? this.#t(Msg.heldStatus, { n: minutes }) : ''}
         </span>
       </section>`;
   }
 
   /** `50 min · 950 kr`: the time with the client and the price, when there is one. */
-  private facts(type: PublicClinic['treatmentTypes'][number]): string {
-    const price = type.priceCents > 0 ? ` · ${formatPrice(type.priceCents, type.currency, this.language)}` : '';
-    return `${this.t('minutes', { n: type.clientMinutes })}${price}`;
+  #facts(type: PublicClinic['treatmentTypes'][number]): string {
+    const price = type.priceCents > 0 ? ` · ${formatPrice(type.priceCents, type.currency, this.#language)}` : '';
+    return `${this.#t(Msg.minutes, { n: type.clientMinutes })}${price}`;
   }
 
   /** What is chosen so far; with the held time also the countdown. */
-  private renderSummary(clinic: PublicClinic, withHold = false) {
+  #renderSummary(clinic: PublicClinic, withHold = false) {
     const type = clinic.treatmentTypes.find((t) => t.id === this.treatmentId);
     if (!type) return nothing;
     const held = withHold ? this.hold : undefined;
     const practitioner = clinic.practitioners.find((p) => p.id === (held?.practitionerId ?? this.practitionerId));
-    const who = this.step === 'practitioner' ? '' : ` · ${practitioner?.name ?? this.t('anyPractitioner')}`;
-    const remaining = this.countdown.remaining;
+    const who = this.step === 'practitioner' ? '' : ` · ${practitioner?.name ?? this.#t(Msg.anyPractitioner)}`;
+    const remaining = this.#countdown.remaining;
     return html`<div class="summary" part="summary">
-      <b>${type.name}${held ? `, ${formatDayTime(held.start, clinic.timeZone, this.language)}` : ''}</b>
-      <span class="muted">${this.facts(type)}${who}</span>
+      <b>${type.name}${held ? `, ${formatDayTime(held.start, clinic.timeZone, this.#language)}` : ''}</b>
+      <span class="muted">${this.#facts(type)}${who}</span>
       ${held
         ? html`<p class="hold ${remaining <= 60_000 ? 'ending' : ''}" part="countdown">
-            <span role="timer">${this.t('held', { time: formatRemaining(remaining) })}</span>
+            <span role="timer">${this.#t(Msg.held, { time: formatRemaining(remaining) })}</span>
           </p>`
         : nothing}
     </div>`;
   }
 
-  private renderDone(clinic: PublicClinic) {
+  #renderDone(clinic: PublicClinic) {
     const result = this.result;
     if (!result) return nothing;
     const { booking, sent } = result;
     const zone = clinic.timeZone;
-    const lang = this.language;
+    const lang = this.#language;
     const type = clinic.treatmentTypes.find((t) => t.id === booking.treatmentTypeId);
     const practitioner = clinic.practitioners.find((p) => p.id === booking.practitionerId);
     const location = clinic.locations.find((l) => l.id === booking.locationId);
@@ -621,20 +636,20 @@ export class TidbokBooking extends LitElement {
     const end = Date.parse(booking.start) + (type?.clientMinutes ?? 0) * 60_000 || Date.parse(booking.end);
     const cancelled = booking.status === 'cancelled';
     const window = clinic.booking?.cancellationWindowHours;
-    const rows: [keyof typeof messages, string | undefined, string | null | undefined][] = [
-      ['treatment', type?.name, null],
-      ['date', formatDate(booking.start, zone, lang), null],
-      ['time', `${formatTime(booking.start, zone, lang)}–${formatTime(end, zone, lang)}`, null],
-      ['practitioner', practitioner?.name, practitioner?.title],
-      ['location', location?.name, location?.address],
-      ['price', type && type.priceCents > 0 ? formatPrice(type.priceCents, type.currency, lang) : undefined, null],
+    const rows: [Msg, string | undefined, string | null | undefined][] = [
+      [Msg.treatment, type?.name, null],
+      [Msg.date, formatDate(booking.start, zone, lang), null],
+      [Msg.time, `${formatTime(booking.start, zone, lang)}–${formatTime(end, zone, lang)}`, null],
+      [Msg.practitioner, practitioner?.name, practitioner?.title],
+      [Msg.location, location?.name, location?.address],
+      [Msg.price, type && type.priceCents > 0 ? formatPrice(type.priceCents, type.currency, lang) : undefined, null],
     ];
     const client = sent.client ?? this.session?.client;
     const to = sent.confirmation === 'sms' ? client?.phone : sent.confirmation === 'email' ? client?.email : '';
     // The calendar file is made once per booking (??=) and revoked when no longer shown.
     const ics = () =>
       buildIcs({
-        uid: `${booking.id}@${new URL(this.connection.value?.api ?? '', document.baseURI).host}`,
+        uid: `${booking.id}@${new URL(this.#connection.value?.api ?? '', document.baseURI).host}`,
         start: booking.start,
         end,
         summary: `${type?.name ?? ''}, ${clinic.name}`,
@@ -642,50 +657,50 @@ export class TidbokBooking extends LitElement {
         ...(location ? { location: [location.name, location.address].filter(Boolean).join(', ') } : {}),
       });
     return html`<section part="confirmation">
-      ${this.bar(cancelled ? 'cancelled' : 'doneTitle')}
+      ${this.#bar(cancelled ? Msg.cancelled : Msg.doneTitle)}
       <dl>
         ${rows.map(([key, value, more]) =>
-          value ? html`<dt>${this.t(key)}</dt><dd>${value}${more ? html`<span>${more}</span>` : nothing}</dd>` : nothing,
+          value ? html`<dt>${this.#t(key)}</dt><dd>${value}${more ? html`<span>${more}</span>` : nothing}</dd>` : nothing,
         )}
       </dl>
       ${cancelled
         ? booking.lateCancellation
-          ? html`<p>${this.t('late')}</p>`
+          ? html`<p>${this.#t(Msg.late)}</p>`
           : nothing
-        : html`${to ? html`<p>${this.t(sent.confirmation === 'sms' ? 'sentSms' : 'sentEmail', { to })}</p>` : nothing}
+        : html`${to ? html`<p>${this.#t(sent.confirmation === 'sms' ? Msg.sentSms : Msg.sentEmail, { to })}</p>` : nothing}
             <p>
-              <a class="btn primary" part="button button-primary calendar-link" href=${(this.icsUrl ??= URL.createObjectURL(new Blob([ics()], { type: 'text/calendar' })))} download="tidbok-${booking.id}.ics">
-                ${this.t('addToCalendar')}
+              <a class="btn primary" part="button button-primary calendar-link" href=${(this.#icsUrl ??= URL.createObjectURL(new Blob([ics()], { type: 'text/calendar' })))} download="tidbok-${booking.id}.ics">
+                ${this.#t(Msg.addToCalendar)}
               </a>
             </p>
             <div class="cancel">
-              <h3>${this.t('cancelTitle')}</h3>
-              <p>${this.t('cancelHow')} ${window ? this.t('cancelWindow', { n: window }) : ''}</p>
+              <h3>${this.#t(Msg.cancelTitle)}</h3>
+              <p>${this.#t(Msg.cancelHow)} ${window ? this.#t(Msg.cancelWindow, { n: window }) : ''}</p>
               ${this.cancelState === 'idle'
-                ? html`<button class="btn" part="button" @click=${this.askCancel}>${this.t('cancel')}</button>`
-                : html`<p id="cancel-q" tabindex="-1"><b>${this.t('cancelConfirm', { when: formatDayTime(booking.start, zone, lang) })}</b></p>
+                ? html`<button class="btn" part="button" @click=${this.#askCancel}>${this.#t(Msg.cancel)}</button>`
+                : html`<p id="cancel-q" tabindex="-1"><b>${this.#t(Msg.cancelConfirm, { when: formatDayTime(booking.start, zone, lang) })}</b></p>
                     ${this.cancelError ? html`<p class="error" role="alert">${this.cancelError}</p>` : nothing}
                     <div class="actions" role="group" aria-labelledby="cancel-q">
-                      <button class="btn danger" part="button" aria-disabled=${this.cancelState === 'busy'} @click=${this.cancelBooking}>
-                        ${this.t('cancelYes')}
+                      <button class="btn danger" part="button" aria-disabled=${this.cancelState === 'busy'} @click=${this.#cancelBooking}>
+                        ${this.#t(Msg.cancelYes)}
                       </button>
-                      <button class="btn" part="button" @click=${() => (this.cancelState = 'idle')}>${this.t('cancelNo')}</button>
+                      <button class="btn" part="button" @click=${() => (this.cancelState = 'idle')}>${this.#t(Msg.cancelNo)}</button>
                     </div>`}
             </div>`}
-      <button class="link" part="button" @click=${this.again}>${this.t('again')}</button>
+      <button class="link" part="button" @click=${this.#again}>${this.#t(Msg.again)}</button>
     </section>`;
   }
 
-  private async askCancel(): Promise<void> {
+  async #askCancel(): Promise<void> {
     this.cancelState = 'confirm';
     this.cancelError = '';
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#cancel-q')?.focus();
   }
 
-  private again(): void {
-    this.restart();
-    this.moveFocus = true;
+  #again(): void {
+    this.#restart();
+    this.#moveFocus = true;
   }
 }
 

@@ -13,10 +13,11 @@ import {
 } from '../shared/client-session.js';
 import { ConnectionController } from '../shared/connection.js';
 import { define } from '../shared/define.js';
-import { errorCode, errorMessage, isAbort, reportError } from '../shared/errors.js';
+import { errorCode, errorKey, isAbort, reportError } from '../shared/errors.js';
 import { formatDate, formatDayTime, formatTime } from '../shared/format.js';
 import { LoadController } from '../shared/load.js';
 import { buttons, theme } from '../shared/styles.js';
+import { TextsController } from '../shared/texts.js';
 import { TidbokTextField } from '../shared/text-field/text-field.js';
 import { passes } from '../shared/validate.js';
 import { TidbokLoginEvent, TidbokLogoutEvent } from './events.js';
@@ -206,6 +207,10 @@ export class TidbokMyBookings extends LitElement {
 
   private t = (key: Key, values?: Record<string, string | number>) => translate(messages, this.language, key, values);
 
+  /** The failure messages, shared with the booking flow (messages/sv.ts): loaded with its texts. */
+  private readonly texts = new TextsController(this, () => this.language);
+  private readonly failText = (error: unknown) => this.texts.t(errorKey(error));
+
   override willUpdate(changed: PropertyValues<this>): void {
     // Turning login-only off shows the list, which then needs loading.
     if (changed.has('loginOnly') && this.session && !this.loginOnly && this.bookingsLoad.status === 'idle') {
@@ -224,6 +229,8 @@ export class TidbokMyBookings extends LitElement {
   }
 
   private get view(): 'loading' | 'error' | 'login' | 'sent' | 'verify' | 'list' {
+    if (this.texts.failed) return 'error';
+    if (!this.texts.ready) return 'loading';
     if (this.clinicLoad.status === 'error' || this.bookingsLoad.status === 'error') return 'error';
     // A login link wins over a session already held: whoever opened it means to log in.
     if (this.loginToken) return 'verify';
@@ -277,7 +284,7 @@ export class TidbokMyBookings extends LitElement {
       if (isAbort(error)) return;
       reportError(this, 'login-link', error);
       if (errorCode(error) === 'validation_failed') field.setCustomError(this.t('badEmail'));
-      else this.formError = errorMessage(error, this.language);
+      else this.formError = this.failText(error);
     } finally {
       this.busy = '';
     }
@@ -305,7 +312,7 @@ export class TidbokMyBookings extends LitElement {
         this.notice = { text: this.t('badLink'), alert: true };
         this.focusNext = 'h2';
       } else {
-        this.notice = { text: errorMessage(error, this.language), alert: true };
+        this.notice = { text: this.failText(error), alert: true };
       }
     } finally {
       this.busy = '';
@@ -369,7 +376,7 @@ export class TidbokMyBookings extends LitElement {
     } catch (error) {
       reportError(this, 'cancel', error);
       if (errorCode(error) === 'unauthorized') this.sessionEnded();
-      else this.cancelError = errorMessage(error, this.language);
+      else this.cancelError = this.failText(error);
     } finally {
       this.busy = '';
     }
@@ -409,9 +416,10 @@ export class TidbokMyBookings extends LitElement {
     if (!this.connection.value) return html`<p class="message" part="message">${this.t('notSetUp')}</p>`;
     const view = this.view;
     if (view === 'error') {
+      if (this.texts.failed) return this.texts.failure('message');
       const error = this.clinicLoad.error ?? this.bookingsLoad.error;
       return html`<div class="message" part="message" role="alert">
-          <p>${errorMessage(error, this.language)}</p>
+          <p>${this.failText(error)}</p>
           <button class="btn" part="button" @click=${this.retry}>${this.t('retry')}</button>
         </div>`;
     }

@@ -36,7 +36,7 @@ export class TidbokProvider extends LitElement {
   connection: TidbokConnection | undefined;
 
   // A controller rather than `@provide`: the same thing, without the decorator's code in the bundle.
-  private readonly provider = new ContextProvider(this, { context: tidbokContext });
+  readonly #provider = new ContextProvider(this, { context: tidbokContext });
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('api') || changed.has('clinic') || changed.has('token') || changed.has('locale')) {
@@ -44,7 +44,7 @@ export class TidbokProvider extends LitElement {
         ? connect(this.api || location.origin, this.clinic, this.token, this.locale)
         : undefined;
     }
-    this.provider.setValue(this.connection);
+    this.#provider.setValue(this.connection);
   }
 
   override render() {

@@ -23,10 +23,10 @@ export interface ConnectionOptions {
 export class ConnectionController implements ReactiveController {
   /** The connection in use; undefined until attributes or a provider give one. */
   value: TidbokConnection | undefined;
-  private provided: TidbokConnection | undefined;
-  private ownKey = '';
-  private ownConnection: TidbokConnection | undefined;
-  private readonly provider: ContextProvider<typeof tidbokContext> | undefined;
+  #provided: TidbokConnection | undefined;
+  #ownKey = '';
+  #ownConnection: TidbokConnection | undefined;
+  readonly #provider: ContextProvider<typeof tidbokContext> | undefined;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -37,30 +37,30 @@ export class ConnectionController implements ReactiveController {
       context: tidbokContext,
       subscribe: true,
       callback: (value) => {
-        this.provided = value;
+        this.#provided = value;
         host.requestUpdate();
       },
     });
-    if (options.provide) this.provider = new ContextProvider(host, { context: tidbokContext });
+    if (options.provide) this.#provider = new ContextProvider(host, { context: tidbokContext });
   }
 
   hostUpdate(): void {
-    const next = this.resolve();
+    const next = this.#resolve();
     if (next === this.value) return;
     this.value = next;
-    this.provider?.setValue(next);
+    this.#provider?.setValue(next);
     this.options.onChange?.(next);
   }
 
-  private resolve(): TidbokConnection | undefined {
+  #resolve(): TidbokConnection | undefined {
     const { api, clinic, token } = this.options.own();
-    if (!clinic) return this.provided;
+    if (!clinic) return this.#provided;
     const base = api || globalThis.location?.origin || '';
     const key = JSON.stringify([base, clinic, token ?? null]);
-    if (key !== this.ownKey) {
-      this.ownKey = key;
-      this.ownConnection = connect(base, clinic, token);
+    if (key !== this.#ownKey) {
+      this.#ownKey = key;
+      this.#ownConnection = connect(base, clinic, token);
     }
-    return this.ownConnection;
+    return this.#ownConnection;
   }
 }

@@ -18,9 +18,9 @@ export interface CountdownOptions {
  * html`<span role="timer">${formatRemaining(this.countdown.remaining)}</span>`
  */
 export class CountdownController implements ReactiveController {
-  private deadline: number | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private connected = false;
+  #deadline: number | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #connected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -31,60 +31,60 @@ export class CountdownController implements ReactiveController {
 
   /** Milliseconds left, never negative; 0 when not running. */
   get remaining(): number {
-    return this.deadline === undefined ? 0 : Math.max(0, this.deadline - this.now());
+    return this.#deadline === undefined ? 0 : Math.max(0, this.#deadline - this.#now());
   }
 
   get running(): boolean {
-    return this.deadline !== undefined;
+    return this.#deadline !== undefined;
   }
 
   /** Starts (or restarts) counting down to `deadline` (epoch ms on this countdown's clock). */
   start(deadline: number): void {
-    this.deadline = deadline;
-    this.schedule();
+    this.#deadline = deadline;
+    this.#schedule();
   }
 
   stop(): void {
-    this.deadline = undefined;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.#deadline = undefined;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
   /** Re-reads the clock now (e.g. after a test moved it). */
   tick = (): void => {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.deadline === undefined) return;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#deadline === undefined) return;
     this.host.requestUpdate();
     if (this.remaining <= 0) {
-      this.deadline = undefined;
+      this.#deadline = undefined;
       this.options.onExpire?.();
       return;
     }
-    this.schedule();
+    this.#schedule();
   };
 
   hostConnected(): void {
-    this.connected = true;
+    this.#connected = true;
     this.tick();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.#connected = false;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
-  private now(): number {
+  #now(): number {
     return (this.options.now ?? Date.now)();
   }
 
-  private schedule(): void {
-    clearTimeout(this.timer);
-    if (!this.connected || this.deadline === undefined) return;
+  #schedule(): void {
+    clearTimeout(this.#timer);
+    if (!this.#connected || this.#deadline === undefined) return;
     // The next moment the whole number of seconds left changes.
     const wait = this.remaining % 1000 || 1000;
-    this.timer = setTimeout(this.tick, wait);
+    this.#timer = setTimeout(this.tick, wait);
   }
 }
 

@@ -3,7 +3,7 @@ import type { TidbokErrorCode } from '@tidbok/sdk';
 export interface TidbokErrorDetail {
   /** The `TidbokError` code, or `unknown` for anything else. */
   code: TidbokErrorCode | 'unknown';
-  /** What the element was doing: `clinic`, `slots`, `hold`, `book`, `cancel`, … */
+  /** What the element was doing: `clinic`, `slots`, `hold`, `book`, `cancel`, `texts` (loading its texts), … */
   action: string;
   error: unknown;
 }

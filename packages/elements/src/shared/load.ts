@@ -22,8 +22,8 @@ export class LoadController<T> implements ReactiveController {
   status: LoadStatus = 'idle';
   value: T | undefined;
   error: unknown;
-  private inFlight: AbortController | undefined;
-  private resume = false;
+  #inFlight: AbortController | undefined;
+  #resume = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -34,47 +34,47 @@ export class LoadController<T> implements ReactiveController {
 
   /** Starts the task; resolves when it settles (never rejects). Keeps the old value meanwhile. */
   async run(): Promise<void> {
-    this.inFlight?.abort();
-    const controller = (this.inFlight = new AbortController());
+    this.#inFlight?.abort();
+    const controller = (this.#inFlight = new AbortController());
     this.status = 'loading';
     this.error = undefined;
     this.host.requestUpdate();
     try {
       const value = await this.options.task(controller.signal);
-      if (controller !== this.inFlight) return;
+      if (controller !== this.#inFlight) return;
       this.value = value;
       this.status = 'ready';
     } catch (error) {
-      if (controller !== this.inFlight || controller.signal.aborted) return;
+      if (controller !== this.#inFlight || controller.signal.aborted) return;
       this.error = error;
       this.status = 'error';
       this.options.onError?.(error);
     }
-    this.inFlight = undefined;
+    this.#inFlight = undefined;
     this.host.requestUpdate();
   }
 
   /** Forgets the value and stops any load in flight. */
   reset(): void {
-    this.inFlight?.abort();
-    this.inFlight = undefined;
+    this.#inFlight?.abort();
+    this.#inFlight = undefined;
     this.status = 'idle';
     this.value = undefined;
     this.error = undefined;
   }
 
   hostConnected(): void {
-    if (this.resume) {
-      this.resume = false;
+    if (this.#resume) {
+      this.#resume = false;
       void this.run();
     }
   }
 
   hostDisconnected(): void {
-    if (this.inFlight) {
-      this.resume = true;
-      this.inFlight.abort();
-      this.inFlight = undefined;
+    if (this.#inFlight) {
+      this.#resume = true;
+      this.#inFlight.abort();
+      this.#inFlight = undefined;
     }
   }
 }

@@ -1,8 +1,9 @@
 import type { Slot } from '@tidbok/sdk';
 import { html, LitElement, nothing } from 'lit';
-import { type Locale, pickLocale, translate } from '../i18n.js';
+import { type Locale, pickLocale } from '../i18n.js';
+import { Msg } from '../messages/keys.js';
 import { ConnectionController } from '../shared/connection.js';
-import { errorMessage, reportError } from '../shared/errors.js';
+import { errorKey, reportError } from '../shared/errors.js';
 import {
   formatDayTime,
   formatLocalDay,
@@ -14,7 +15,7 @@ import {
 } from '../shared/format.js';
 import { addLocalDays } from '../shared/local-date.js';
 import { buttons, theme } from '../shared/styles.js';
-import { messages } from './slot-picker.messages.js';
+import { TextsController } from '../shared/texts.js';
 import { styles } from './slot-picker.styles.js';
 import { MAX_WEEKS, type SlotDay, SlotsController } from './slots-controller.js';
 
@@ -88,14 +89,14 @@ export class TidbokSlotPicker extends LitElement {
   /** The time that holds the tab stop (its start). */
   private active = '';
 
-  private readonly connection = new ConnectionController(this, {
+  readonly #connection = new ConnectionController(this, {
     own: () => ({ api: this.api, clinic: this.clinic }),
   });
 
   /** The week's loading and grouping; exposed so a host can page and refresh it. */
   readonly slots = new SlotsController(this, {
     target: () => {
-      const tidbok = this.connection.value?.tidbok;
+      const tidbok = this.#connection.value?.tidbok;
       if (!tidbok || !this.treatment) return undefined;
       return {
         tidbok,
@@ -113,78 +114,82 @@ export class TidbokSlotPicker extends LitElement {
     return this.slots.refresh();
   }
 
-  private get language(): Locale {
-    return pickLocale(this.locale, this.connection.value?.locale);
+  get #language(): Locale {
+    return pickLocale(this.locale, this.#connection.value?.locale);
   }
 
-  private t = (key: keyof typeof messages, values?: Record<string, string | number>) =>
-    translate(messages, this.language, key, values);
+  readonly #texts = new TextsController(this, () => this.#language);
+  #t = this.#texts.t;
 
   override render() {
     const { slots } = this;
     const monday = slots.monday;
-    const busy = slots.status === 'loading';
+    const ready = this.#texts.ready;
+    // Until the texts are here, the week's skeleton.
+    const busy = slots.status === 'loading' || !ready;
     return html`
       <div class="nav" part="nav">
         <button
           class="btn arrow"
           part="nav-button"
-          aria-label=${this.t('previous')}
+          aria-label=${this.#t(Msg.previous)}
           aria-disabled=${slots.week === 0 ? 'true' : 'false'}
-          @click=${() => slots.week > 0 && this.page(-1)}
+          @click=${() => slots.week > 0 && this.#page(-1)}
         >
           ‹
         </button>
         <h3 part="week-label" aria-live="polite">
-          ${monday
-            ? html`${this.t('week', { n: isoWeek(monday) })}
-                <small>${formatLocalRange(monday, addLocalDays(monday, 6), this.language)}</small>`
+          ${monday && ready
+            ? html`${this.#t(Msg.week, { n: isoWeek(monday) })}
+                <small>${formatLocalRange(monday, addLocalDays(monday, 6), this.#language)}</small>`
             : html`&nbsp;<small>&nbsp;</small>`}
         </h3>
         <button
           class="btn arrow"
           part="nav-button"
-          aria-label=${this.t('next')}
+          aria-label=${this.#t(Msg.next)}
           aria-disabled=${slots.week >= MAX_WEEKS ? 'true' : 'false'}
-          @click=${() => slots.week < MAX_WEEKS && this.page(1)}
+          @click=${() => slots.week < MAX_WEEKS && this.#page(1)}
         >
           ›
         </button>
       </div>
-      ${this.renderZoneNote()}
-      <span class="sr" role="status">${busy ? this.t('loading') : ''}</span>
-      ${slots.status === 'error'
-        ? html`<div class="status" part="status" role="alert">
-            <p>${errorMessage(slots.error, this.language)}</p>
-            <button class="btn" @click=${() => slots.retry()}>${this.t('retry')}</button>
-          </div>`
-        : slots.empty && !busy
-          ? html`<p class="status" part="status">${this.t('empty')}</p>`
-          : this.renderWeek(slots.days, busy && !slots.loaded)}
+      ${ready ? this.#renderZoneNote() : nothing}
+      <span class="sr" role="status">${busy ? this.#t(Msg.loadingTimes) : ''}</span>
+      ${this.#texts.failed
+        ? this.#texts.failure('status')
+        : ready && slots.status === 'error'
+          ? html`<div class="status" part="status" role="alert">
+              <p>${this.#t(errorKey(slots.error))}</p>
+              <button class="btn" @click=${() => slots.retry()}>${this.#t(Msg.retry)}</button>
+            </div>`
+          : slots.empty && !busy
+            ? html`<p class="status" part="status">${this.#t(Msg.empty)}</p>`
+            : this.#renderWeek(slots.days, !ready || (busy && !slots.loaded))}
     `;
   }
 
-  private renderZoneNote() {
+  #renderZoneNote() {
     const zone = this.slots.timeZone;
     // Compared at the week's own times: the two clocks may differ only on one side of a DST change.
     const instants = [Date.now(), ...this.slots.days.map((day) => Date.parse(day.times[0]?.start ?? ''))];
     if (!zone || !zonesDiffer(zone, this.visitorTimeZone, instants.filter(Number.isFinite))) return nothing;
-    return html`<p class="note" part="zone-note">${this.t('zone', { zone: zone.split('/').pop()!.replace(/_/g, ' ') })}</p>`;
+    return html`<p class="note" part="zone-note">${this.#t(Msg.zone, { zone: zone.split('/').pop()!.replace(/_/g, ' ') })}</p>`;
   }
 
-  private renderWeek(days: SlotDay[], skeleton: boolean) {
+  #renderWeek(days: SlotDay[], skeleton: boolean) {
     const zone = this.slots.timeZone;
     const all = days.flatMap((day) => day.times);
     const active = all.some((time) => time.start === this.active) ? this.active : all[0]?.start;
     const next = this.slots.nextWeekWithTimes;
     return html`
-      <div class="days" @keydown=${this.onKeyDown}>
+      <div class="days" @keydown=${this.#onKeyDown}>
         ${days.map(
           (day) => html`
             <div class="day" part=${day.times.length || skeleton ? 'day' : 'day day-empty'} role="group" aria-labelledby="d${day.date}">
               <div class="day-name" part="day-name" id="d${day.date}">
-                <span class="sr">${formatLocalDay(day.date, this.language, true)}</span>
-                <span aria-hidden="true">${this.renderDayName(day.date)}</span>
+                <span class="sr">${formatLocalDay(day.date, this.#language, true)}</span>
+                <span aria-hidden="true">${this.#renderDayName(day.date)}</span>
               </div>
               ${skeleton
                 ? html`<div class="times">${[1, 2, 3].map(() => html`<span class="sk slot"></span>`)}</div>`
@@ -196,47 +201,47 @@ export class TidbokSlotPicker extends LitElement {
                           part=${time.start === this.pending ? 'slot pending' : 'slot'}
                           data-start=${time.start}
                           tabindex=${time.start === active ? 0 : -1}
-                          aria-label=${formatDayTime(time.start, zone, this.language)}
+                          aria-label=${formatDayTime(time.start, zone, this.#language)}
                           aria-busy=${time.start === this.pending ? 'true' : 'false'}
-                          @click=${() => this.choose(time.slots)}
+                          @click=${() => this.#choose(time.slots)}
                         >
-                          ${formatTime(time.start, zone, this.language)}
+                          ${formatTime(time.start, zone, this.#language)}
                         </button>`,
                       )}
                     </div>`
-                  : html`<p class="none">${this.t('noTimes')}</p>`}
+                  : html`<p class="none">${this.#t(Msg.noTimes)}</p>`}
             </div>
           `,
         )}
       </div>
       ${!skeleton && days.length && all.length === 0
         ? html`<p class="status" part="status">
-            ${this.t('weekEmpty')}
+            ${this.#t(Msg.weekEmpty)}
             ${next === undefined
               ? nothing
-              : html`<button class="link" @click=${() => this.slots.goTo(next)}>${this.t('showWeek', { n: isoWeek(addLocalDays(this.slots.monday, (next - this.slots.week) * 7)) })}</button>`}
+              : html`<button class="link" @click=${() => this.slots.goTo(next)}>${this.#t(Msg.showWeek, { n: isoWeek(addLocalDays(this.slots.monday, (next - this.slots.week) * 7)) })}</button>`}
           </p>`
         : nothing}
     `;
   }
 
-  private renderDayName(date: string) {
-    const [weekday, ...rest] = formatLocalDay(date, this.language).split(' ');
+  #renderDayName(date: string) {
+    const [weekday, ...rest] = formatLocalDay(date, this.#language).split(' ');
     return html`<b>${weekday?.replace(/[.,]$/, '')}</b>${rest.join(' ')}`;
   }
 
-  private choose(slots: Slot[]): void {
+  #choose(slots: Slot[]): void {
     const slot = slots[0];
     if (!slot || this.pending) return;
     this.active = slot.start;
     this.dispatchEvent(new TidbokSlotSelectEvent({ slot, slots }));
   }
 
-  private async page(by: number): Promise<void> {
+  async #page(by: number): Promise<void> {
     await this.slots.goTo(this.slots.week + by);
   }
 
-  private async onKeyDown(event: KeyboardEvent): Promise<void> {
+  async #onKeyDown(event: KeyboardEvent): Promise<void> {
     const button = event.composedPath()[0] as HTMLElement;
     const start = button.dataset?.start;
     if (!start) return;
@@ -269,15 +274,15 @@ export class TidbokSlotPicker extends LitElement {
       await this.slots.goTo(week);
       const first = this.slots.days.find((d) => d.times.length > 0)?.times[0]?.start;
       // With no time to land on, the focus goes to "next week" rather than being lost.
-      if (first) void this.focusTime(first);
+      if (first) void this.#focusTime(first);
       else this.renderRoot.querySelectorAll<HTMLElement>('.arrow')[1]?.focus();
       return;
     } else return;
     event.preventDefault();
-    if (target) void this.focusTime(target);
+    if (target) void this.#focusTime(target);
   }
 
-  private async focusTime(start: string | undefined): Promise<void> {
+  async #focusTime(start: string | undefined): Promise<void> {
     if (!start) return;
     this.active = start;
     await this.updateComplete;

@@ -58,12 +58,12 @@ export class SlotsController implements ReactiveController {
   timeZone = '';
   /** Nothing is free anywhere in the first search. */
   empty = false;
-  private firstMonday = '';
-  private readonly chunks = new Map<number, Slot[]>();
-  private target: SlotsTarget | undefined;
-  private inFlight: AbortController | undefined;
-  private lastWork: ((signal: AbortSignal) => Promise<void>) | undefined;
-  private resume = false;
+  #firstMonday = '';
+  readonly #chunks = new Map<number, Slot[]>();
+  #target: SlotsTarget | undefined;
+  #inFlight: AbortController | undefined;
+  #lastWork: ((signal: AbortSignal) => Promise<void>) | undefined;
+  #resume = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -74,15 +74,15 @@ export class SlotsController implements ReactiveController {
 
   /** The first day of the week shown (a Monday), `''` until the zone is known. */
   get monday(): string {
-    return this.firstMonday && addLocalDays(this.firstMonday, this.week * 7);
+    return this.#firstMonday && addLocalDays(this.#firstMonday, this.week * 7);
   }
 
   /** The seven days of the week shown; times empty while its chunk is not loaded. */
   get days(): SlotDay[] {
-    if (!this.firstMonday) return [];
+    if (!this.#firstMonday) return [];
     const dates = Array.from({ length: 7 }, (_, i) => addLocalDays(this.monday, i));
     const byDate = new Map(dates.map((date) => [date, new Map<string, Slot[]>()]));
-    for (const slot of this.chunks.get(Math.floor(this.week / CHUNK_WEEKS)) ?? []) {
+    for (const slot of this.#chunks.get(Math.floor(this.week / CHUNK_WEEKS)) ?? []) {
       const day = byDate.get(localDateOf(Date.parse(slot.start), this.timeZone));
       if (!day) continue;
       const same = day.get(slot.start);
@@ -97,17 +97,17 @@ export class SlotsController implements ReactiveController {
 
   /** Whether the week shown is loaded. */
   get loaded(): boolean {
-    return this.chunks.has(Math.floor(this.week / CHUNK_WEEKS));
+    return this.#chunks.has(Math.floor(this.week / CHUNK_WEEKS));
   }
 
   /** The next week after the one shown that has free times, among the weeks already loaded. */
   get nextWeekWithTimes(): number | undefined {
-    return this.firstWeekWithTimes(this.week + 1);
+    return this.#firstWeekWithTimes(this.week + 1);
   }
 
   hostUpdate(): void {
     const next = this.options.target();
-    const before = this.target;
+    const before = this.#target;
     if (
       next?.tidbok === before?.tidbok &&
       next?.treatmentTypeId === before?.treatmentTypeId &&
@@ -117,28 +117,28 @@ export class SlotsController implements ReactiveController {
     ) {
       return;
     }
-    this.target = next;
-    this.chunks.clear();
+    this.#target = next;
+    this.#chunks.clear();
     this.week = 0;
     this.empty = false;
     this.timeZone = '';
-    this.firstMonday = '';
-    if (next?.timeZone) this.setZone(next.timeZone);
-    if (next) void this.open();
-    else this.abort();
+    this.#firstMonday = '';
+    if (next?.timeZone) this.#setZone(next.timeZone);
+    if (next) void this.#open();
+    else this.#abort();
   }
 
   hostConnected(): void {
-    if (this.resume && this.lastWork) {
-      this.resume = false;
-      void this.run(this.lastWork);
+    if (this.#resume && this.#lastWork) {
+      this.#resume = false;
+      void this.#run(this.#lastWork);
     }
   }
 
   hostDisconnected(): void {
-    if (this.inFlight) {
-      this.resume = true;
-      this.abort();
+    if (this.#inFlight) {
+      this.#resume = true;
+      this.#abort();
     }
   }
 
@@ -146,26 +146,26 @@ export class SlotsController implements ReactiveController {
   goTo(week: number): Promise<void> {
     this.week = Math.max(0, Math.min(MAX_WEEKS, week));
     this.host.requestUpdate();
-    return this.loaded ? Promise.resolve() : this.run((signal) => this.load(this.week, signal));
+    return this.loaded ? Promise.resolve() : this.#run((signal) => this.#load(this.week, signal));
   }
 
   /** Drops what is loaded and loads the week shown again (after a time turned out taken). */
   refresh(): Promise<void> {
-    this.chunks.clear();
-    return this.run((signal) => this.load(this.week, signal));
+    this.#chunks.clear();
+    return this.#run((signal) => this.#load(this.week, signal));
   }
 
   /** Runs the last load again (after a failure). */
   retry(): Promise<void> {
-    return this.lastWork ? this.run(this.lastWork) : Promise.resolve();
+    return this.#lastWork ? this.#run(this.#lastWork) : Promise.resolve();
   }
 
   /** Searches forward from this week for the first week with free times and shows it. */
-  private open(): Promise<void> {
-    return this.run(async (signal) => {
+  #open(): Promise<void> {
+    return this.#run(async (signal) => {
       for (let chunk = 0; chunk < SEARCH_CHUNKS; chunk++) {
-        await this.load(chunk * CHUNK_WEEKS, signal);
-        const found = this.firstWeekWithTimes(chunk * CHUNK_WEEKS);
+        await this.#load(chunk * CHUNK_WEEKS, signal);
+        const found = this.#firstWeekWithTimes(chunk * CHUNK_WEEKS);
         if (found !== undefined) {
           this.week = found;
           return;
@@ -175,39 +175,39 @@ export class SlotsController implements ReactiveController {
     });
   }
 
-  private async run(work: (signal: AbortSignal) => Promise<void>): Promise<void> {
-    this.abort();
-    const controller = (this.inFlight = new AbortController());
-    this.lastWork = work;
+  async #run(work: (signal: AbortSignal) => Promise<void>): Promise<void> {
+    this.#abort();
+    const controller = (this.#inFlight = new AbortController());
+    this.#lastWork = work;
     this.status = 'loading';
     this.error = undefined;
     this.host.requestUpdate();
     try {
       await work(controller.signal);
-      if (controller !== this.inFlight) return;
+      if (controller !== this.#inFlight) return;
       this.status = 'ready';
     } catch (error) {
-      if (controller !== this.inFlight || controller.signal.aborted) return;
+      if (controller !== this.#inFlight || controller.signal.aborted) return;
       this.status = 'error';
       this.error = error;
       this.options.onError?.(error);
     }
-    this.inFlight = undefined;
+    this.#inFlight = undefined;
     this.host.requestUpdate();
   }
 
-  private abort(): void {
-    this.inFlight?.abort();
-    this.inFlight = undefined;
+  #abort(): void {
+    this.#inFlight?.abort();
+    this.#inFlight = undefined;
   }
 
-  private async load(week: number, signal: AbortSignal): Promise<void> {
-    const target = this.target;
+  async #load(week: number, signal: AbortSignal): Promise<void> {
+    const target = this.#target;
     if (!target) return;
-    if (!this.firstMonday) this.setZone((await target.tidbok.clinic({ signal })).timeZone);
+    if (!this.#firstMonday) this.#setZone((await target.tidbok.clinic({ signal })).timeZone);
     const chunk = Math.floor(week / CHUNK_WEEKS);
-    if (this.chunks.has(chunk)) return;
-    const from = addLocalDays(this.firstMonday, chunk * CHUNK_WEEKS * 7);
+    if (this.#chunks.has(chunk)) return;
+    const from = addLocalDays(this.#firstMonday, chunk * CHUNK_WEEKS * 7);
     const { slots } = await target.tidbok.slots(
       {
         treatmentTypeId: target.treatmentTypeId,
@@ -218,20 +218,20 @@ export class SlotsController implements ReactiveController {
       },
       { signal },
     );
-    this.chunks.set(chunk, slots);
+    this.#chunks.set(chunk, slots);
   }
 
-  private setZone(timeZone: string): void {
+  #setZone(timeZone: string): void {
     this.timeZone = timeZone;
-    this.firstMonday = mondayOf(localDateOf((this.options.now ?? Date.now)(), timeZone));
+    this.#firstMonday = mondayOf(localDateOf((this.options.now ?? Date.now)(), timeZone));
   }
 
-  private firstWeekWithTimes(fromWeek: number): number | undefined {
+  #firstWeekWithTimes(fromWeek: number): number | undefined {
     let first: number | undefined;
-    for (const slots of this.chunks.values()) {
+    for (const slots of this.#chunks.values()) {
       // Slots come sorted by start, so the first one late enough is the chunk's earliest.
       for (const slot of slots) {
-        const week = Math.floor(daysBetween(this.firstMonday, localDateOf(Date.parse(slot.start), this.timeZone)) / 7);
+        const week = Math.floor(daysBetween(this.#firstMonday, localDateOf(Date.parse(slot.start), this.timeZone)) / 7);
         if (week < fromWeek) continue;
         if (first === undefined || week < first) first = week;
         break;

@@ -59,8 +59,8 @@ export class TidbokTextField extends LitElement {
   /** A message set from outside (the server's verdict); cleared when the value changes. */
   private custom = '';
 
-  private readonly internals = this.attachInternals();
-  private initial = '';
+  readonly #internals = this.attachInternals();
+  #initial = '';
 
   constructor() {
     super();
@@ -74,7 +74,7 @@ export class TidbokTextField extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.initial = this.value;
+    this.#initial = this.value;
   }
 
   /** The message currently in force, `''` when valid. */
@@ -85,16 +85,16 @@ export class TidbokTextField extends LitElement {
     return this.check?.(value) ?? '';
   }
 
-  private get input(): HTMLInputElement | HTMLTextAreaElement {
+  get #input(): HTMLInputElement | HTMLTextAreaElement {
     return this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea')!;
   }
 
   get form(): HTMLFormElement | null {
-    return this.internals.form;
+    return this.#internals.form;
   }
 
   checkValidity(): boolean {
-    return this.internals.checkValidity();
+    return this.#internals.checkValidity();
   }
 
   /** Shows the field's message at once (the server rejected the value). */
@@ -104,7 +104,7 @@ export class TidbokTextField extends LitElement {
   }
 
   formResetCallback(): void {
-    this.value = this.initial;
+    this.value = this.#initial;
     this.custom = '';
     this.touched = false;
   }
@@ -113,16 +113,16 @@ export class TidbokTextField extends LitElement {
     // What `live(this.value)` in the template would do, without the directive in the bundle: the
     // input shows `value` even where the visitor's typing left it different from the last render
     // (a form reset, a value set back to what it was).
-    if (this.input.value !== this.value) this.input.value = this.value;
-    this.sync();
+    if (this.#input.value !== this.value) this.#input.value = this.value;
+    this.#sync();
   }
 
   /** Value and validity to the form at once, so a submit right after typing sees them. */
-  private sync(): void {
+  #sync(): void {
     const message = this.validationMessage;
-    this.internals.setFormValue(this.value);
-    this.internals.setValidity(message ? { customError: true } : {}, message, this.input);
-    const states = this.internals.states;
+    this.#internals.setFormValue(this.value);
+    this.#internals.setValidity(message ? { customError: true } : {}, message, this.#input);
+    const states = this.#internals.states;
     states[message ? 'add' : 'delete']('invalid');
     states[this.touched ? 'add' : 'delete']('touched');
   }
@@ -141,8 +141,8 @@ export class TidbokTextField extends LitElement {
             maxlength=${ifDefined(this.maxlength)}
             aria-invalid=${invalid}
             aria-describedby=${described}
-            @input=${this.onInput}
-            @blur=${this.onBlur}
+            @input=${this.#onInput}
+            @blur=${this.#onBlur}
           ></textarea>`
         : html`<input
             part="input"
@@ -154,22 +154,22 @@ export class TidbokTextField extends LitElement {
             inputmode=${ifDefined(this.inputmode)}
             aria-invalid=${invalid}
             aria-describedby=${described}
-            @input=${this.onInput}
-            @blur=${this.onBlur}
+            @input=${this.#onInput}
+            @blur=${this.#onBlur}
           />`}
       ${this.hint ? html`<span class="hint" part="hint" id="hint">${this.hint}</span>` : nothing}
       <p class="error" part="error" id="error">${message}</p>
     `;
   }
 
-  private onInput(event: Event): void {
+  #onInput(event: Event): void {
     // The native event is composed and reaches the page as it is.
     this.value = (event.target as HTMLInputElement).value;
     this.custom = '';
-    this.sync();
+    this.#sync();
   }
 
-  private onBlur(): void {
+  #onBlur(): void {
     if (this.value.trim() || this.custom) this.touched = true;
   }
 }

@@ -1,0 +1,105 @@
+import type { PlaceholderMismatch } from '../i18n.js';
+import { Msg } from './keys.js';
+import type sv from './sv.js';
+
+/** The public booking flow's texts in English; see sv.ts. */
+const en = {
+  // <tidbok-booking>
+  [Msg.steps]: 'Booking steps',
+  [Msg.stepDetails]: 'Details',
+  [Msg.stepDone]: 'Done',
+  [Msg.loading]: 'Loading the booking …',
+  [Msg.chooseTreatment]: 'Choose a treatment',
+  [Msg.noTreatments]: 'There are no treatments to book online at the moment.',
+  [Msg.minutes]: '{n} min',
+  [Msg.choosePractitioner]: 'Choose a practitioner',
+  [Msg.anyPractitioner]: 'First available',
+  [Msg.anyPractitionerHint]: 'With any of the practitioners',
+  [Msg.chooseTime]: 'Choose a time',
+  [Msg.back]: 'Back',
+  [Msg.otherTime]: 'Choose another time',
+  [Msg.yourDetails]: 'Your details',
+  [Msg.held]: 'The time is held for you for {time}.',
+  [Msg.heldStatus]: 'The time is held for you for {n} minutes.',
+  [Msg.holdEnding]: 'Less than a minute left of the hold.',
+  [Msg.expired]: 'The hold ran out after {n} minutes and the time was released. Please choose a time again.',
+  [Msg.taken]: 'Sorry, someone else just booked that time. Please choose another one.',
+  [Msg.checkFields]: 'Please check the details above.',
+  [Msg.doneTitle]: 'Your appointment is booked',
+  [Msg.treatment]: 'Treatment',
+  [Msg.date]: 'Date',
+  [Msg.time]: 'Time',
+  [Msg.practitioner]: 'Practitioner',
+  [Msg.location]: 'Location',
+  [Msg.price]: 'Price',
+  [Msg.sentEmail]: 'A confirmation is on its way to {to}.',
+  [Msg.sentSms]: 'A confirmation is on its way by text message to {to}.',
+  [Msg.addToCalendar]: 'Add to calendar',
+  [Msg.cancelTitle]: 'Need to cancel?',
+  [Msg.cancelHow]: 'Cancel with the link in the confirmation we send you, or right here.',
+  [Msg.cancelWindow]: 'Cancelling later than {n} hours before the visit counts as a late cancellation.',
+  [Msg.cancel]: 'Cancel booking',
+  [Msg.cancelConfirm]: 'Do you want to cancel your appointment on {when}?',
+  [Msg.cancelYes]: 'Yes, cancel it',
+  [Msg.cancelNo]: 'No, keep it',
+  [Msg.cancelled]: 'Your appointment is cancelled',
+  [Msg.late]: 'It counts as a late cancellation.',
+  [Msg.again]: 'Book another appointment',
+  [Msg.closedTitle]: 'Online booking is closed',
+  [Msg.closedText]: 'Please contact the clinic to book an appointment.',
+  [Msg.myBookings]: 'My bookings',
+  [Msg.backToBooking]: 'Book an appointment',
+  [Msg.sessionEnded]: 'You are no longer logged in.',
+  [Msg.notSetUp]: 'The booking is not set up: the clinic attribute is missing.',
+  [Msg.retry]: 'Try again',
+  // <tidbok-slot-picker>
+  [Msg.previous]: 'Previous week',
+  [Msg.next]: 'Next week',
+  [Msg.week]: 'Week {n}',
+  [Msg.noTimes]: 'No times',
+  [Msg.weekEmpty]: 'No free times this week.',
+  [Msg.showWeek]: 'Show week {n}',
+  [Msg.empty]: 'There are no free times in the coming months. Please contact the clinic.',
+  [Msg.zone]: "Times are shown in the clinic's local time ({zone}).",
+  [Msg.loadingTimes]: 'Loading free times …',
+  // <tidbok-booking-form>
+  [Msg.name]: 'Name',
+  [Msg.email]: 'E-mail',
+  [Msg.phone]: 'Phone',
+  [Msg.personalNumber]: 'Personal identity number',
+  [Msg.note]: 'Message to the clinic',
+  [Msg.optional]: 'Optional',
+  [Msg.phoneHint]: 'Optional, but needed for a text message',
+  [Msg.personalNumberHint]: 'YYYYMMDD-XXXX',
+  [Msg.confirmation]: 'Send the confirmation',
+  [Msg.byEmail]: 'To my inbox',
+  [Msg.bySms]: 'As a text message (SMS)',
+  [Msg.missingName]: 'Enter your name.',
+  [Msg.missingEmail]: 'Enter your e-mail address.',
+  [Msg.badEmail]: 'Enter an address like name@example.com.',
+  [Msg.missingPhone]: 'Enter your mobile number to get a text message.',
+  [Msg.badPhone]: 'Enter a phone number, e.g. +46 70 123 45 67.',
+  [Msg.missingPersonalNumber]: 'The clinic needs your personal identity number.',
+  [Msg.badPersonalNumber]: 'Enter the number as YYYYMMDD-XXXX.',
+  [Msg.badNote]: 'The message is too long.',
+  [Msg.info]: 'Information from the clinic',
+  [Msg.bookingAs]: 'Booking as',
+  [Msg.loggedIn]: 'You are logged in: the appointment is booked in your name.',
+  [Msg.submit]: 'Book appointment',
+  [Msg.submitting]: 'Booking …',
+  // Failures, in any public element (`errorKey` in shared/errors.ts)
+  [Msg.network]: 'We cannot reach the booking service right now. Check your connection and try again.',
+  [Msg.busy]: 'There are too many attempts right now. Wait a minute and try again.',
+  [Msg.notFound]: 'The clinic could not be found.',
+  [Msg.closed]: 'Online booking is closed at the moment.',
+  [Msg.other]: 'Something went wrong. Please try again.',
+} as const satisfies Record<Msg, string>;
+
+export default en;
+
+/**
+ * A compile error here names each text whose `{placeholders}` differ from the Swedish one (a
+ * missing key is an error on `en` above).
+ */
+export type SamePlaceholders = NoMismatch<PlaceholderMismatch<typeof sv, typeof en>>;
+type NoMismatch<Keys extends never> = Keys;
