@@ -84,9 +84,13 @@ const POSTGRES_BUSY = new Set([
   '40P01', // deadlock_detected, likewise
   '55P03', // lock_not_available: waited longer than lock_timeout for another transaction
   '53300', // too_many_connections
+  '57014', // query_canceled: a statement ran past statement_timeout
   '57P01', // admin_shutdown: the server is restarting
   '57P03', // cannot_connect_now: the server is starting
 ]);
+
+/** What pg-pool rejects with when `connectionTimeoutMillis` passed with every connection in use. */
+const POOL_TIMEOUT_MESSAGE = 'timeout exceeded when trying to connect';
 
 /**
  * The database could not take the write now; a 503 with Retry-After, never a 500. better-sqlite3
@@ -95,6 +99,8 @@ const POSTGRES_BUSY = new Set([
  */
 export function isBusyError(error: unknown): boolean {
   const code = codeOf(error);
+  // pg's pool gives no code when no connection became free within connectionTimeoutMillis.
+  if (error instanceof Error && error.message === POOL_TIMEOUT_MESSAGE) return true;
   if (typeof code !== 'string') return false;
   return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'SQLITE_BUSY_SNAPSHOT' || POSTGRES_BUSY.has(code);
 }

@@ -26,6 +26,13 @@ export interface PostgresStoreOptions {
    * as SQLite's busy timeout.
    */
   lockTimeoutMs?: number;
+  /**
+   * How long a query waits for a free pooled connection before it fails as busy (503), in ms.
+   * Without it a burst larger than the pool would queue without end behind a stuck transaction.
+   */
+  connectTimeoutMs?: number;
+  /** Longest a single statement may run before PostgreSQL cancels it (busy, 503), in ms. */
+  statementTimeoutMs?: number;
   /** Attempts of one `write` when PostgreSQL aborts it for a concurrent change (see `write`). */
   maxAttempts?: number;
   /** Told about a pooled connection that broke while idle; the pool replaces it. */
@@ -158,6 +165,8 @@ export function openPostgresStore({
   url,
   poolSize = 10,
   lockTimeoutMs = 5000,
+  connectTimeoutMs = 10_000,
+  statementTimeoutMs = 30_000,
   maxAttempts = 8,
   onPoolError,
 }: PostgresStoreOptions): Store {
@@ -166,6 +175,8 @@ export function openPostgresStore({
     max: poolSize,
     types,
     lock_timeout: lockTimeoutMs,
+    statement_timeout: statementTimeoutMs,
+    connectionTimeoutMillis: connectTimeoutMs,
     // A transaction left open by a hung request would hold its locks for ever.
     idle_in_transaction_session_timeout: 60_000,
     application_name: 'tidbok',

@@ -99,4 +99,31 @@ describe('PostgreSQL only', () => {
     expect(runs).toBe(3);
     expect(isBusyError(error)).toBe(true);
   });
+
+  it('fails as busy, never waits without end, when every pooled connection stays taken', async () => {
+    const db = await database('postgres');
+    const store = track(openPostgresStore({ url: db.config.databaseUrl!, poolSize: 1, connectTimeoutMs: 200 }));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const writing = store.write(async (trx) => {
+      await sql`select 1`.execute(trx);
+      await held;
+    });
+    const started = Date.now();
+    const error = await failure(sql`select 1`.execute(store.db));
+    expect(isBusyError(error)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(5000);
+    release();
+    await writing;
+    // The connection came back: the pool serves again.
+    expect((await sql<{ one: number }>`select 1 as one`.execute(store.db)).rows).toEqual([{ one: 1 }]);
+  });
+
+  it('cancels a statement that runs past the statement timeout, as busy', async () => {
+    const db = await database('postgres');
+    const store = track(openPostgresStore({ url: db.config.databaseUrl!, statementTimeoutMs: 100 }));
+    const error = await failure(sql`select pg_sleep(2)`.execute(store.db));
+    expect((error as { code?: string }).code).toBe('57014');
+    expect(isBusyError(error)).toBe(true);
+  });
 });
