@@ -26,4 +26,20 @@ describe('buildIcs', () => {
     const unfolded = ics.replace(/\r\n /g, '');
     expect(unfolded).toContain(`DESCRIPTION:Rad ett\\nRad två ${'å'.repeat(80)}`);
   });
+
+  it('counts octets as UTF-8 does: a line of 75 octets stays whole, 76 folds, whatever the characters', () => {
+    const lineOf = (text: string) => buildIcs({ uid: 'u', start: 0, end: 1, stamp: 0, summary: text }).split('\r\n').filter((l) => l.startsWith('SUMMARY:') || l.startsWith(' '));
+    const encoder = new TextEncoder();
+    // "SUMMARY:" is 8 octets; fill up to 75 and 76 with 1-, 2-, 3- and 4-octet characters.
+    for (const char of ['a', 'å', '€', '😀']) {
+      const size = encoder.encode(char).length;
+      const fits = 'a'.repeat((75 - 8) % size) + char.repeat(Math.floor((75 - 8) / size));
+      expect(encoder.encode(`SUMMARY:${fits}`).length).toBe(75);
+      expect(lineOf(fits)).toEqual([`SUMMARY:${fits}`]);
+      const folded = lineOf(`${fits}a`);
+      expect(folded).toHaveLength(2);
+      for (const line of folded) expect(encoder.encode(line).length).toBeLessThanOrEqual(75);
+      expect(folded.join('\r\n').replace(/\r\n /g, '')).toBe(`SUMMARY:${fits}a`);
+    }
+  });
 });

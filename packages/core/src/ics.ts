@@ -14,15 +14,18 @@ const escape = (text: string) =>
 
 const utc = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
+/** UTF-8 length of one code point, without encoding it. */
+const octets = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
+
 /** Lines longer than 75 octets are folded with CRLF + space (RFC 5545, 3.1). */
 function fold(line: string): string {
-  const bytes = new TextEncoder().encode(line);
-  if (bytes.length <= 75) return line;
+  // Fewer than 26 UTF-16 units are at most 75 octets (3 per unit; a pair is 4 octets for 2 units).
+  if (line.length <= 25) return line;
   const parts: string[] = [];
   let current = '';
   let size = 0;
   for (const char of line) {
-    const length = new TextEncoder().encode(char).length;
+    const length = octets(char.codePointAt(0)!);
     if (size + length > (parts.length === 0 ? 75 : 74)) {
       parts.push(current);
       current = '';

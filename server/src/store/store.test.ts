@@ -276,6 +276,18 @@ describe('SQLite only', () => {
     expect(Number(await pragma('busy_timeout'))).toBeGreaterThan(0);
   });
 
+  it("finds an address's active holds through the index alone, however many used holds it has (migration 0007)", async () => {
+    const store = track((await database('sqlite')).open());
+    await store.migrate();
+    // The question services/holds.ts asks for the per-address cap.
+    const { rows } = await sql<{ detail: string }>`explain query plan
+      select expires_at from holds where clinic_id = ${'c'} and client_ip = ${'ip'} and active = ${1} and expires_at > ${0}
+      order by expires_at`.execute(store.db);
+    expect(rows.map((r) => r.detail)).toEqual([
+      'SEARCH holds USING COVERING INDEX holds_client_ip_active (clinic_id=? AND client_ip=? AND active=? AND expires_at>?)',
+    ]);
+  });
+
   it('creates a missing folder for the database file', async () => {
     const db = await database('sqlite');
     const store = track(openSqliteStore({ file: join(db.dir, 'nested', 'deeper', 'tidbok.db') }));

@@ -5,6 +5,7 @@ import * as receipts from './0003-receipts.js';
 import * as templateWeeks from './0004-template-weeks.js';
 import * as clientAuth from './0005-client-auth.js';
 import * as boundedOverlap from './0006-bounded-overlap.js';
+import * as activeHoldsByAddress from './0007-active-holds-by-address.js';
 
 /** Versioned migrations, applied in key order and recorded by Kysely's migrator. */
 export const sqliteMigrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0004-template-weeks': templateWeeks,
   '0005-client-auth': clientAuth,
   '0006-bounded-overlap': boundedOverlap,
+  '0007-active-holds-by-address': activeHoldsByAddress,
 };
