@@ -2,7 +2,9 @@ import { type BusyInterval, computeSlots, type ListSlotsQuery, type ListSlotsRes
 import { sql } from 'kysely';
 import { ApiError } from '../errors.js';
 import { iso } from '../time.js';
+import { prepared } from '../store/prepared.js';
 import { readCache } from '../store/read-cache.js';
+import type { Db } from '../store/store.js';
 import { readTreatmentType } from './catalogue.js';
 import { parseIds, RANGE_LOOKBACK_MS, range } from './common.js';
 import type { Deps } from './deps.js';
@@ -63,6 +65,84 @@ async function servedSlots(deps: Deps, clinic: ClinicRow, query: ListSlotsQuery,
   });
 }
 
+// The reads behind every slot list and hold, compiled once (store/prepared.ts): building and
+// compiling them with Kysely on each call cost about as much as SQLite took to answer them.
+
+/** The clinic's practitioners (not deleted), each with whether it offers the treatment by default. */
+const offeringOf = (db: Db, v: { clinicId: string; treatmentTypeId: string }) =>
+  db
+    .selectFrom('practitioners as p')
+    .leftJoin('practitioner_treatment_types as l', (join) =>
+      join.onRef('l.practitioner_id', '=', 'p.id').on('l.treatment_type_id', '=', v.treatmentTypeId),
+    )
+    .select(['p.id', 'l.treatment_type_id as offered'])
+    .where('p.clinic_id', '=', v.clinicId)
+    .where('p.deleted_at', 'is', null);
+const allOffering = prepared(offeringOf);
+const oneOffering = prepared((db, v: { clinicId: string; treatmentTypeId: string; practitionerId: string }) =>
+  offeringOf(db, v).where('p.id', '=', v.practitionerId),
+);
+
+/** Active holds of `ids` overlapping `[from, to)`, searched from `lookbackFrom` (see RANGE_LOOKBACK_MS). */
+const activeHoldsIn = prepared((db, v: { ids: string[]; now: number; to: number; lookbackFrom: number; from: number }) =>
+  db
+    .selectFrom('holds')
+    .select(['practitioner_id as practitionerId', 'start_ms as start', 'end_ms as end', 'expires_at as expiresAt'])
+    .where('practitioner_id', 'in', v.ids)
+    .where('active', '=', 1)
+    .where('expires_at', '>', v.now)
+    .where('start_ms', '<', v.to)
+    .where('start_ms', '>', v.lookbackFrom)
+    .where('end_ms', '>', v.from),
+);
+
+type WorkingValues = { ids: string[]; to: number; lookbackFrom: number; minEnd: number; locationId: string | null };
+const workingTimesIn = (db: Db, v: WorkingValues) =>
+  db
+    .selectFrom('working_times')
+    .where('practitioner_id', 'in', v.ids)
+    .where('start_ms', '<', v.to)
+    .where('start_ms', '>', v.lookbackFrom)
+    .where('end_ms', '>=', v.minEnd)
+    // Any location when none is asked for; the value is a parameter either way (typed, as
+    // PostgreSQL cannot infer the type of a parameter that is only compared with NULL).
+    .where((eb) => eb.or([eb(sql`cast(${v.locationId} as text)`, 'is', null), eb('location_id', '=', v.locationId)]));
+const workingRowsIn = prepared((db, v: WorkingValues) =>
+  workingTimesIn(db, v).select([
+    'practitioner_id as practitionerId',
+    'start_ms as start',
+    'end_ms as end',
+    'treatment_type_ids as treatmentTypeIds',
+    'location_id as locationId',
+  ]),
+);
+const workingGroupsIn = prepared((db, v: WorkingValues) =>
+  workingTimesIn(db, v)
+    .select([
+      'practitioner_id',
+      sql<string>`json_group_array(json_array(start_ms, end_ms, treatment_type_ids, location_id))`.as('blocks'),
+    ])
+    .groupBy('practitioner_id'),
+);
+
+type BookedValues = { ids: string[]; to: number; lookbackFrom: number; from: number };
+const bookedIn = (db: Db, v: BookedValues) =>
+  db
+    .selectFrom('bookings')
+    .where('practitioner_id', 'in', v.ids)
+    .where('status', '=', 'booked')
+    .where('start_ms', '<', v.to)
+    .where('start_ms', '>', v.lookbackFrom)
+    .where('end_ms', '>', v.from);
+const bookedRowsIn = prepared((db, v: BookedValues) =>
+  bookedIn(db, v).select(['practitioner_id as practitionerId', 'start_ms as start', 'end_ms as end']),
+);
+const bookedGroupsIn = prepared((db, v: BookedValues) =>
+  bookedIn(db, v)
+    .select(['practitioner_id', sql<string>`json_group_array(start_ms)`.as('starts'), sql<string>`json_group_array(end_ms)`.as('ends')])
+    .groupBy('practitioner_id'),
+);
+
 /**
  * `listSlots` once the range is resolved and the treatment type read: the slots, and the first
  * clock time at which they could differ with no write in between — when the earliest slot falls
@@ -96,16 +176,10 @@ async function slotsFor(
   // working time may name the treatment explicitly even if the practitioner's list changed since;
   // rule 2 only consults the practitioner's list where the block's own list is null), and whether
   // each offers the treatment by default.
-  let practitionerQuery = db
-    .selectFrom('practitioners as p')
-    .leftJoin('practitioner_treatment_types as l', (join) =>
-      join.onRef('l.practitioner_id', '=', 'p.id').on('l.treatment_type_id', '=', treatment.id),
-    )
-    .select(['p.id', 'l.treatment_type_id as offered'])
-    .where('p.clinic_id', '=', clinic.id)
-    .where('p.deleted_at', 'is', null);
-  if (query.practitionerId) practitionerQuery = practitionerQuery.where('p.id', '=', query.practitionerId);
-  const practitionerRows = await practitionerQuery.execute();
+  const offeringValues = { clinicId: clinic.id, treatmentTypeId: treatment.id };
+  const { rows: practitionerRows } = query.practitionerId
+    ? await oneOffering(db, { ...offeringValues, practitionerId: query.practitionerId })
+    : await allOffering(db, offeringValues);
   if (practitionerRows.length === 0) return none;
   const offering = new Set<string>();
   for (const p of practitionerRows) if (p.offered !== null) offering.add(p.id);
@@ -138,16 +212,7 @@ async function slotsFor(
   const busyTo = to + duration;
   const [busy, holds] = await Promise.all([
     readBookedIntervals(deps, ids, from, busyTo),
-    db
-      .selectFrom('holds')
-      .select(['practitioner_id as practitionerId', 'start_ms as start', 'end_ms as end', 'expires_at as expiresAt'])
-      .where('practitioner_id', 'in', ids)
-      .where('active', '=', 1)
-      .where('expires_at', '>', now)
-      .where('start_ms', '<', busyTo)
-      .where('start_ms', '>', from - RANGE_LOOKBACK_MS)
-      .where('end_ms', '>', from)
-      .execute(),
+    activeHoldsIn(db, { ids, now, to: busyTo, lookbackFrom: from - RANGE_LOOKBACK_MS, from }).then((r) => r.rows),
   ]);
   for (const h of holds) {
     busy.push(h);
@@ -197,32 +262,15 @@ async function readWorkingTimes(
   deps: Deps,
   w: { practitionerIds: string[]; from: number; to: number; minEnd: number; locationId: string | null },
 ): Promise<WorkingRow[]> {
-  let query = deps.store.db
-    .selectFrom('working_times')
-    .where('practitioner_id', 'in', w.practitionerIds)
-    .where('start_ms', '<', w.to)
-    .where('start_ms', '>', w.from - RANGE_LOOKBACK_MS)
-    .where('end_ms', '>=', w.minEnd);
-  if (w.locationId) query = query.where('location_id', '=', w.locationId);
-  if (deps.store.dialect !== 'sqlite') {
-    const rows = await query
-      .select(['practitioner_id', 'start_ms', 'end_ms', 'treatment_type_ids', 'location_id'])
-      .execute();
-    return rows.map((r) => ({
-      practitionerId: r.practitioner_id,
-      start: r.start_ms,
-      end: r.end_ms,
-      treatmentTypeIds: r.treatment_type_ids,
-      locationId: r.location_id,
-    }));
-  }
-  const groups = await query
-    .select([
-      'practitioner_id',
-      sql<string>`json_group_array(json_array(start_ms, end_ms, treatment_type_ids, location_id))`.as('blocks'),
-    ])
-    .groupBy('practitioner_id')
-    .execute();
+  const values = {
+    ids: w.practitionerIds,
+    to: w.to,
+    lookbackFrom: w.from - RANGE_LOOKBACK_MS,
+    minEnd: w.minEnd,
+    locationId: w.locationId,
+  };
+  if (deps.store.dialect !== 'sqlite') return (await workingRowsIn(deps.store.db, values)).rows;
+  const { rows: groups } = await workingGroupsIn(deps.store.db, values);
   const rows: WorkingRow[] = [];
   for (const group of groups) {
     const blocks = JSON.parse(group.blocks) as [number, number, string | null, string | null][];
@@ -235,24 +283,9 @@ async function readWorkingTimes(
 
 /** Booked bookings of `ids` overlapping `[from, to)`; one JSON array pair per practitioner on SQLite (see above). */
 async function readBookedIntervals(deps: Deps, ids: string[], from: number, to: number): Promise<BusyInterval[]> {
-  const query = deps.store.db
-    .selectFrom('bookings')
-    .where('practitioner_id', 'in', ids)
-    .where('status', '=', 'booked')
-    .where('start_ms', '<', to)
-    .where('start_ms', '>', from - RANGE_LOOKBACK_MS)
-    .where('end_ms', '>', from);
-  if (deps.store.dialect !== 'sqlite') {
-    return query.select(['practitioner_id as practitionerId', 'start_ms as start', 'end_ms as end']).execute();
-  }
-  const groups = await query
-    .select([
-      'practitioner_id',
-      sql<string>`json_group_array(start_ms)`.as('starts'),
-      sql<string>`json_group_array(end_ms)`.as('ends'),
-    ])
-    .groupBy('practitioner_id')
-    .execute();
+  const values = { ids, to, lookbackFrom: from - RANGE_LOOKBACK_MS, from };
+  if (deps.store.dialect !== 'sqlite') return (await bookedRowsIn(deps.store.db, values)).rows;
+  const { rows: groups } = await bookedGroupsIn(deps.store.db, values);
   const busy: BusyInterval[] = [];
   for (const group of groups) {
     const starts = JSON.parse(group.starts) as number[];

@@ -56,4 +56,19 @@ describe('prepared queries', () => {
     const spliced = prepared((db, v: { column: string }) => db.selectFrom('clinics').select(sql.ref<string>(v.column).as('x')));
     await expect(spliced(t.store.db, { column: 'slug' })).rejects.toThrow(/into the SQL text/);
   });
+
+  it('takes lists for `in`, one statement per length, each call with its own values', async () => {
+    const insert = prepared((db, row: ReturnType<typeof clinic>) => db.insertInto('clinics').values(row));
+    for (const slug of ['a', 'b', 'c', 'd']) await insert(t.store.db, clinic(slug));
+    const bySlugs = prepared((db, v: { slugs: string[]; module: number }) =>
+      db.selectFrom('clinics').select('slug').where('slug', 'in', v.slugs).where('booking_module', '=', v.module).orderBy('slug'),
+    );
+    const slugs = async (list: string[]) => (await bySlugs(t.store.db, { slugs: list, module: 1 })).rows.map((r) => r.slug);
+    expect(await slugs(['b'])).toEqual(['b']);
+    expect(await slugs(['d', 'a', 'x'])).toEqual(['a', 'd']);
+    expect(await slugs(['c'])).toEqual(['c']);
+    expect(await slugs(['a', 'b'])).toEqual(['a', 'b']);
+    expect(await slugs(['x', 'y', 'c'])).toEqual(['c']);
+    await expect(bySlugs(t.store.db, { slugs: ['a', undefined as unknown as string], module: 1 })).rejects.toThrow(/no value for "slugs"/);
+  });
 });

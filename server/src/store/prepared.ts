@@ -13,29 +13,47 @@ import type { Db, Trx } from './store.js';
  *
  * `build` is called once, with a placeholder in place of each value given to the first call, and
  * the compiled statement records where each placeholder went among the parameters (an insert's
- * `values(v)` works too: the placeholders have the same keys). So `build` must use the values as
- * they are — no branching on them, no arithmetic, no lists (`in`) — and every call must pass the
- * same keys; anything else is caught when it first compiles (a placeholder in the SQL text, or one
- * that was computed on) or when it runs (other keys, a value left undefined), never run wrongly.
+ * `values(v)` works too: the placeholders have the same keys). A value that is an array (for
+ * `in`) becomes an array of placeholders of its length, and each length gets a statement of its
+ * own, as SQL needs (`in (?, ?)` is not `in (?, ?, ?)`). So `build` must use the values as they
+ * are — no branching on them, no arithmetic — and every call must pass the same keys; anything
+ * else is caught when it first compiles (a placeholder in the SQL text, or one that was computed
+ * on) or when it runs (other keys, a value left undefined), never run wrongly.
  */
 export function prepared<V extends object, R>(build: (db: Db | Trx, values: V) => Compilable<R>) {
   // Per engine: the SQL differs (`?` or `$1`). Kysely's adapter object is one per database and is
-  // shared by its transactions.
-  const templates = new WeakMap<object, Template>();
+  // shared by its transactions. Within an engine, per list lengths ('' when there are no lists).
+  const templates = new WeakMap<object, Map<string, Template>>();
   return async (db: Db | Trx, values: V): Promise<QueryResult<R>> => {
     const engine = db.getExecutor().adapter;
-    let template = templates.get(engine);
-    if (!template) templates.set(engine, (template = compileTemplate(db, build, values)));
+    let byShape = templates.get(engine);
+    if (!byShape) templates.set(engine, (byShape = new Map()));
+    const shape = shapeOf(values);
+    let template = byShape.get(shape);
+    if (!template) {
+      if (byShape.size >= MAX_SHAPES) byShape.delete(byShape.keys().next().value!);
+      byShape.set(shape, (template = compileTemplate(db, build, values)));
+    }
     if (Object.keys(values).length !== template.keys) throw new Error('prepared query: called with other keys than at first');
     const parameters = template.slots.map((slot) => {
       if (slot.name === undefined) return slot.constant;
-      const value = (values as Record<string, unknown>)[slot.name];
+      const named = (values as Record<string, unknown>)[slot.name];
+      const value = slot.index === undefined ? named : (named as unknown[] | undefined)?.[slot.index];
       if (value === undefined) throw new Error(`prepared query: no value for "${slot.name}"`);
       return value;
     });
     const query: CompiledQuery<R> = { sql: template.sql, query: template.query, queryId: template.queryId, parameters };
     return db.executeQuery(query);
   };
+}
+
+/** Statements kept per query and engine: one per distinct set of list lengths. */
+const MAX_SHAPES = 32;
+
+function shapeOf(values: object): string {
+  let shape = '';
+  for (const [name, value] of Object.entries(values)) if (Array.isArray(value)) shape += `${name}:${value.length};`;
+  return shape;
 }
 
 /** The first row, or undefined: `executeTakeFirst` for a prepared query. */
@@ -49,8 +67,11 @@ interface Template {
   sql: string;
   query: CompiledQuery['query'];
   queryId: CompiledQuery['queryId'];
-  /** Per parameter: the name of the value that goes there, or a constant the builder wrote. */
-  slots: { name?: string; constant?: unknown }[];
+  /**
+   * Per parameter: the name of the value that goes there (and its position, for a list), or a
+   * constant the builder wrote.
+   */
+  slots: { name?: string; index?: number; constant?: unknown }[];
   /** How many values the first call had. */
   keys: number;
 }
@@ -61,11 +82,19 @@ function compileTemplate<V extends object, R>(
   sample: V,
 ): Template {
   const names = Object.keys(sample);
-  const placeholders = Object.fromEntries(names.map((name) => [name, `${PLACEHOLDER}${name}`])) as V;
+  const placeholders = Object.fromEntries(
+    Object.entries(sample).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? value.map((_, i) => `${PLACEHOLDER}${name}[${i}]`) : `${PLACEHOLDER}${name}`,
+    ]),
+  ) as V;
   const compiled = build(db, placeholders).compile();
   if (compiled.sql.includes(PLACEHOLDER)) throw new Error(`prepared query: a value went into the SQL text: ${compiled.sql}`);
   const slots = compiled.parameters.map((parameter) => {
-    if (typeof parameter === 'string' && parameter.startsWith(PLACEHOLDER)) return { name: parameter.slice(PLACEHOLDER.length) };
+    if (typeof parameter === 'string' && parameter.startsWith(PLACEHOLDER)) {
+      const [, name, index] = /^(.*?)(?:\[(\d+)\])?$/.exec(parameter.slice(PLACEHOLDER.length))!;
+      return index === undefined ? { name } : { name, index: Number(index) };
+    }
     if ((typeof parameter === 'string' && parameter.includes(PLACEHOLDER)) || Number.isNaN(parameter)) {
       throw new Error(`prepared query: the builder computed on a value; pass it in ready (${compiled.sql})`);
     }
