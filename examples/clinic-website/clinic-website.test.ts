@@ -16,9 +16,9 @@ import { testConfig } from '../../server/src/config.js';
 import { seedDemo } from '../../server/src/demo.js';
 import { openSqliteStore, type Store } from '../../server/src/store/store.js';
 import { listen } from '../../server/src/testing.js';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let dir: string;
 let store: Store;
@@ -61,7 +61,7 @@ beforeAll(async () => {
   const admin = createTidbokAdmin({ baseUrl: api.url, clinic: 'demo', token: adminToken });
   await admin.settings.update({ booking: { allowedOrigins: [siteUrl] } });
 
-  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 });
 
 afterAll(async () => {

@@ -12,9 +12,9 @@ import { createApp } from '../../server/src/app.js';
 import { seedDemo } from '../../server/src/demo.js';
 import { findClinicBySlug } from '../../server/src/services/clinics.js';
 import { createTestContext, listen, type TestContext } from '../../server/src/testing.js';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let t: TestContext;
 let srv: Awaited<ReturnType<typeof listen>>;
@@ -58,7 +58,7 @@ beforeAll(async () => {
     files: { embedFile, examplesDir: join(root, 'examples'), findClinic: (slug) => findClinicBySlug(deps, slug) },
   });
   srv = await listen(app);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }, 60_000);
 
 afterAll(async () => {
