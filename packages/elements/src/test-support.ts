@@ -106,10 +106,15 @@ export function fill(root: Element, name: string, value: string): void {
   const field = deep(root, `tidbok-text-field[name="${name}"]`);
   const input = field?.shadowRoot?.querySelector<HTMLInputElement>('input, textarea');
   if (!input) throw new Error(`no field ${name}`);
+  // A page without focus (another test file's page in front) gets no focus or blur events from
+  // focus() and blur(); the field checks its value on blur, so then it is sent by hand, once.
+  let blurred = false;
+  input.addEventListener('blur', () => (blurred = true), { once: true });
   input.focus();
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   input.blur();
+  if (!blurred) input.dispatchEvent(new FocusEvent('blur'));
 }
 
 /** The inner `<input>`/`<textarea>` of the field named `name`. */
