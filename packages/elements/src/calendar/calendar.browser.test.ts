@@ -320,6 +320,43 @@ describe('<tidbok-calendar>', () => {
     expect(menu.items.find((item) => item.id === 'pay')).to.equal(undefined);
   });
 
+  it('loading a week never moves the grid, and says so in one status line and aria-busy', async () => {
+    // The calendar's requests wait at a gate the test opens, so the loading state stays on screen.
+    const realFetch = window.fetch;
+    let open!: () => void;
+    let gate: Promise<void> | null = null;
+    window.fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (gate && url.includes('/admin/calendar')) await gate;
+      return realFetch(input, init);
+    };
+    try {
+      const { el } = await mountCalendar();
+      const grid = el.shadowRoot!.querySelector<HTMLElement>('[part~="grid"]')!;
+      const status = el.shadowRoot!.querySelector<HTMLElement>('[part~="status"]')!;
+      const top = () => grid.getBoundingClientRect().top;
+      const loadedTop = top();
+      expect(grid.getAttribute('aria-busy')).to.equal('false');
+      expect(status.getAttribute('role')).to.equal('status');
+
+      gate = new Promise((resolve) => (open = resolve));
+      el.shadowRoot!.querySelector<HTMLButtonElement>('#next-week')!.click();
+      await waitUntil(() => grid.getAttribute('aria-busy') === 'true', 'the next week loading');
+      expect(status.textContent).to.include('Laddar kalendern');
+      expect(top()).to.equal(loadedTop);
+
+      open();
+      gate = null;
+      await waitUntil(() => grid.getAttribute('aria-busy') === 'false', 'the next week drawn');
+      expect(status.textContent!.trim()).to.not.include('Laddar');
+      expect(top()).to.equal(loadedTop);
+      // The same element all along: a live region that stays is one a screen reader follows.
+      expect(el.shadowRoot!.querySelector('[part~="status"]')).to.equal(status);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('the practitioner filter shows one practitioner and is suggested for new entries', async () => {
     const ids: string[] = [];
     const { el, clinic, column } = await mountCalendar({

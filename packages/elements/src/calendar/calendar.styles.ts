@@ -115,8 +115,12 @@ export const calendarStyles = css`
     text-align: center;
     color: var(--_muted);
   }
+  /* Always there, one line high even when it says nothing: loading a week never moves the grid
+     (a pointer aimed at a time must land on that time), and a screen reader hears each change. */
   .empty {
     margin: 0 0 0.5rem;
+    min-height: 1.35em;
+    line-height: 1.35;
     color: var(--_muted);
     font-size: 0.9rem;
   }

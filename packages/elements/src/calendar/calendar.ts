@@ -117,6 +117,7 @@ type Focusable = { entryId: string } | { day: number } | { selector: string };
  * @csspart working-time - A working time band.
  * @csspart draft - The block of a new entry.
  * @csspart notice - A message (conflicts, confirmations).
+ * @csspart status - The line above the grid saying the week is loading, or empty; always one line high.
  *
  * @slot tools - Extra tools for the toolbar (e.g. `<tidbok-template-weeks>`); the calendar fetches
  *   the week again when one fires `tidbok-template-applied` or `tidbok-working-time-deleted`.
@@ -1332,11 +1333,20 @@ export class TidbokCalendar extends LitElement {
             <button class="button" type="button" @click=${() => this.feed.refresh()}>${this.t('retry')}</button>
           </div>`
         : nothing}
-      ${this.feed.status === 'loading' ? html`<p class="empty" role="status">${this.t('loading')}</p>` : nothing}
-      ${this.feed.status === 'ready' && entries.length === 0 ? html`<p class="empty">${this.t('emptyWeek')}</p>` : nothing}
+      <p class="empty" role="status" part="status">${this.feed.status === 'loading'
+        ? this.t('loading')
+        : this.feed.status === 'ready' && entries.length === 0
+          ? this.t('emptyWeek')
+          : ''}</p>
       <span id="entry-help" class="visually-hidden">${this.t('entryHelp')}</span>
       <span id="day-help" class="visually-hidden">${this.t('dayCursorHelp')}</span>
-      <div part="grid" style="--_days:${days.length};--_hours:${hours}" aria-label=${this.t('gridLabel')} role="region">
+      <div
+        part="grid"
+        style="--_days:${days.length};--_hours:${hours}"
+        aria-label=${this.t('gridLabel')}
+        aria-busy=${this.feed.status === 'loading' ? 'true' : 'false'}
+        role="region"
+      >
         <div class="head">
           <div class="corner" aria-hidden="true">${days[0] ? `v ${isoWeekNumber(days[0])}` : ''}</div>
           ${days.map((date, i) => {
