@@ -23,6 +23,7 @@ import { registerPublicBookingRoutes } from './routes/public-booking.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { registerStaticRoutes, type StaticOptions } from './routes/static.js';
 import { registerSystemRoutes } from './routes/system.js';
+import { Background } from './services/background.js';
 import type { Deps } from './services/deps.js';
 import type { Store } from './store/store.js';
 
@@ -65,7 +66,7 @@ function setHeaders(c: Context, headers: Record<string, string>) {
 
 /** Builds the Hono app. It opens no port; `main.ts` does, and tests call `app.request`. */
 export function createApp({ store, clock = systemClock, config = testConfig(), logger = silentLogger, files }: AppOptions) {
-  const deps: Deps = { store, clock, config };
+  const deps: Deps = { store, clock, config, background: new Background(logger) };
   const app = new Hono<AppEnv>();
   const api = new Api(app, deps);
 
