@@ -1,14 +1,16 @@
-import { type Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { type Clock, systemClock } from './clock.js';
 import { type Config, testConfig } from './config.js';
 import { ApiError, isBusyError, isInvalidValueError, isOverlapError } from './errors.js';
 import { Api } from './http/api.js';
-import { clientIp } from './http/client-ip.js';
+import { limitBodies } from './http/body-limit.js';
 import { clinicCors } from './http/cors.js';
+import { htmlNotice } from './http/html-notice.js';
 import { RateLimiter } from './http/rate-limit.js';
+import { securityHeaders } from './http/security-headers.js';
+import { limitWrites, needsStaffToken } from './http/write-limit.js';
 import type { AppEnv } from './http/env.js';
 import { buildOpenApi } from './http/openapi.js';
 import { type Logger, silentLogger } from './logger.js';
@@ -48,67 +50,42 @@ function problem(error: ApiError): Response {
   });
 }
 
-/**
- * Sets headers on the finished response. Straight on its `Headers`, not through `c.header()`:
- * once a response exists, Hono's `c.header()` copies it into a new one, which reads the body and
- * so turns @hono/node-server's light response into a full WHATWG one (a tenth of a slots
- * request's time). A response with immutable headers (`Response.redirect`) goes the copying way.
- */
-function setHeaders(c: Context, headers: Record<string, string>) {
-  for (const [name, value] of Object.entries(headers)) {
-    try {
-      c.res.headers.set(name, value);
-    } catch {
-      c.header(name, value);
-    }
-  }
-}
-
 /** Builds the Hono app. It opens no port; `main.ts` does, and tests call `app.request`. */
 export function createApp({ store, clock = systemClock, config = testConfig(), logger = silentLogger, files }: AppOptions) {
-  const deps: Deps = { store, clock, config, background: new Background(logger) };
+  const deps: Deps = { store, clock, config };
+  /** Work requests start and finish after answering (background.ts); `idle()` before closing the store. */
+  const background = new Background(logger);
   const app = new Hono<AppEnv>();
   const api = new Api(app, deps);
 
-  app.use('*', async (c, next) => {
-    await next();
-    setHeaders(c, {
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      ...(c.req.path.startsWith('/v1/') ? { 'Cache-Control': 'no-store' } : {}),
-    });
-  });
-  const tooLarge = () => problem(new ApiError('payload_too_large', `Bodies are limited to ${config.bodyLimitBytes} bytes`));
-  const countBody = bodyLimit({ maxSize: config.bodyLimitBytes, onError: tooLarge });
-  // Hono's bodyLimit first asks the request for its body stream, even on a GET, and that makes
-  // @hono/node-server build a whole WHATWG Request (an AbortSignal, a stream) for every request:
-  // 6–10 % of the server's time. A declared Content-Length is enough (Node's parser never reads
-  // past it), so only a chunked body is counted as it streams in.
-  app.use('/v1/*', (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    const length = c.req.header('content-length');
-    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return countBody(c, next);
-    return Number(length) > config.bodyLimitBytes ? Promise.resolve(tooLarge()) : next();
-  });
+  app.use('*', securityHeaders(config));
+  // Every route that could read a body, the API's and the HTML forms', has a small limit.
+  app.use('*', limitBodies(config.bodyLimitBytes));
 
   app.use('/v1/clinics/:clinic', clinicCors(deps));
   app.use('/v1/clinics/:clinic/*', clinicCors(deps));
 
-  // Public writes (holds, bookings, cancellations, login links) are limited per client address.
+  // Public writes (holds, bookings, cancellations, login links, the manage page's form) are
+  // limited per client address; routes that need a staff token are not counted.
   const limiter = new RateLimiter(config.rateLimitPerMinute, () => clock.now());
-  app.use('/v1/clinics/:clinic/*', async (c, next) => {
-    if ((c.req.method === 'POST' || c.req.method === 'DELETE') && !c.req.path.includes('/admin/')) {
-      const retryAfter = limiter.hit(clientIp(c, config.trustProxy));
-      if (retryAfter > 0) {
-        return problem(
-          new ApiError('rate_limited', 'Too many requests from this address; wait a moment', undefined, {
-            'Retry-After': String(retryAfter),
-          }),
-        );
-      }
-    }
-    await next();
-  });
+  const writeLimit = { limiter, trustProxy: config.trustProxy };
+  app.use(
+    '/v1/clinics/:clinic/*',
+    limitWrites({
+      ...writeLimit,
+      exempt: needsStaffToken(api.specs),
+      refuse: (retryAfter) =>
+        problem(new ApiError('rate_limited', 'Too many requests from this address; wait a moment', undefined, { 'Retry-After': String(retryAfter) })),
+    }),
+  );
+  app.use(
+    '/b/*',
+    limitWrites({
+      ...writeLimit,
+      refuse: (retryAfter) =>
+        htmlNotice(429, 'För många försök; vänta en stund', 'Too many attempts; please wait a moment', { 'Retry-After': String(retryAfter) }),
+    }),
+  );
 
   // One line per request: method, route path without query, status and time. Never bodies,
   // query strings (client searches), tokens or personal numbers.
@@ -131,7 +108,7 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   registerAdminMessageRoutes(api, deps);
   registerAdminPaymentRoutes(api, deps);
   registerAdminTemplateWeekRoutes(api, deps);
-  registerClientAuthRoutes(api, deps);
+  registerClientAuthRoutes(api, deps, background);
   registerManagePage(app, deps);
 
   if (files) registerStaticRoutes(app, files);
@@ -156,7 +133,7 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
     return problem(new ApiError('internal_error'));
   });
 
-  return Object.assign(app, { specs: api.specs, deps });
+  return Object.assign(app, { specs: api.specs, deps, background });
 }
 
 export type TidbokApp = ReturnType<typeof createApp>;

@@ -2,21 +2,33 @@ import {
   AccessLogResponseSchema,
   BookingListSchema,
   EmailLinkBodySchema,
+  SessionOwnerSchema,
   TestSessionResponseSchema,
   VerifyLoginBodySchema,
   VerifyLoginResponseSchema,
 } from '@tidbok/core';
 import { type Api, idParam } from '../http/api.js';
 import { bearerToken } from '../http/authorize.js';
-import { accessLog, logAccess, logout, requestLoginLink, requireSession, testClientSession, verifyLogin } from '../services/client-auth.js';
+import {
+  accessLog,
+  logAccess,
+  loginLinkOwner,
+  logout,
+  ownerOf,
+  requestLoginLink,
+  requireSession,
+  testClientSession,
+  verifyLogin,
+} from '../services/client-auth.js';
 import { findClient } from '../services/clients.js';
+import type { Background } from '../services/background.js';
 import type { Deps } from '../services/deps.js';
 import { myBookings } from '../services/public-booking.js';
 import { iso } from '../time.js';
 
 const CLINIC = '/v1/clinics/:clinic';
 
-export function registerClientAuthRoutes(api: Api, deps: Deps) {
+export function registerClientAuthRoutes(api: Api, deps: Deps, background: Background) {
   api.route(
     {
       method: 'post',
@@ -29,9 +41,25 @@ export function registerClientAuthRoutes(api: Api, deps: Deps) {
       responses: { 202: { description: 'Accepted' } },
     },
     async (c, { body }) => {
-      await requestLoginLink(deps, c.get('clinic'), body.email);
+      // Answered before the address is even looked up: a known address costs more work (a
+      // token, a message), and waiting for it let the time to answer tell who is a client.
+      const clinic = c.get('clinic');
+      background.run('login link', () => requestLoginLink(deps, clinic, body.email));
       return c.body(null, 202);
     },
+  );
+  api.route(
+    {
+      method: 'post',
+      path: `${CLINIC}/auth/link-owner`,
+      summary: "Whose login link this is, without using it up (the page asks 'Log in as …?' first)",
+      tag: 'Client',
+      access: 'public',
+      module: 'booking',
+      body: VerifyLoginBodySchema,
+      responses: { 200: { description: 'Name and contact details of the client the link logs in as', schema: SessionOwnerSchema } },
+    },
+    async (c, { body }) => c.json(await loginLinkOwner(deps, c.get('clinic'), body.token)),
   );
   api.route(
     {
@@ -60,6 +88,18 @@ export function registerClientAuthRoutes(api: Api, deps: Deps) {
       await logout(deps, c.get('clinic'), bearerToken(c));
       return c.body(null, 204);
     },
+  );
+  api.route(
+    {
+      method: 'get',
+      path: `${CLINIC}/me`,
+      summary: 'Whose session this is (the page asks "Log in as …?" before it keeps a session from a link)',
+      tag: 'Client',
+      access: 'client',
+      module: 'booking',
+      responses: { 200: { description: 'Name and contact details of the client the session belongs to', schema: SessionOwnerSchema } },
+    },
+    async (c) => c.json(ownerOf(await requireSession(deps, c.get('clinic'), bearerToken(c)))),
   );
   api.route(
     {

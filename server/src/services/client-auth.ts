@@ -31,7 +31,9 @@ const LINK_TEXT = {
 
 /**
  * Sends a login link when the address belongs to a client of the clinic; otherwise does
- * nothing. Either way the caller answers 202, so the answer says nothing about who is a client.
+ * nothing. The route runs this after it has answered 202 (background.ts), so neither the
+ * answer nor the time it takes says anything about who is a client. A new link ends the
+ * client's older unused ones: only the latest link in the inbox logs in.
  */
 export async function requestLoginLink(deps: Deps, clinic: ClinicRow, email: string) {
   const now = deps.clock.now();
@@ -51,6 +53,13 @@ export async function requestLoginLink(deps: Deps, clinic: ClinicRow, email: str
       .where('created_at', '>', now - 3_600_000)
       .executeTakeFirstOrThrow();
     if (Number(recent.n) >= LINKS_PER_ADDRESS_PER_HOUR) return;
+    await trx
+      .updateTable('login_tokens')
+      .set({ expires_at: now })
+      .where('client_id', '=', client.id)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .execute();
     const token = newSecret('tbl');
     await trx
       .insertInto('login_tokens')
@@ -112,19 +121,43 @@ async function newSession(trx: Trx, clinicId: string, clientId: string, now: num
   return sessionToken;
 }
 
+/** A login link's token row while it can still log in (unused, not expired); else 401. */
+async function liveLoginToken(db: Db | Trx, clinic: ClinicRow, token: string, now: number) {
+  const row = await db
+    .selectFrom('login_tokens')
+    .selectAll()
+    .where('token_hash', '=', hashSecret(token))
+    .where('clinic_id', '=', clinic.id)
+    .executeTakeFirst();
+  if (!row || row.used_at !== null || row.expires_at <= now) {
+    throw new ApiError('unauthorized', 'The login link is not valid any more; ask for a new one');
+  }
+  return row;
+}
+
+/**
+ * Who a session or a login link belongs to, as the page shows it before taking either over:
+ * name and contact details, never the personal identity number.
+ */
+export function ownerOf(client: ClientRow) {
+  return { client: { id: client.id, name: client.name, email: client.email, phone: client.phone } };
+}
+
+/**
+ * Whose login link this is, without using it up: the page asks "Log in as …?" before it
+ * exchanges the token, so a link someone else sent cannot log a visitor in as that someone.
+ */
+export async function loginLinkOwner(deps: Deps, clinic: ClinicRow, token: string) {
+  const row = await liveLoginToken(deps.store.db, clinic, token, deps.clock.now());
+  const client = await deps.store.db.selectFrom('clients').selectAll().where('id', '=', row.client_id).executeTakeFirstOrThrow();
+  return ownerOf(client);
+}
+
 /** Exchanges a login link's token, once, for a session. */
 export async function verifyLogin(deps: Deps, clinic: ClinicRow, token: string): Promise<{ sessionToken: string; client: Client }> {
   const now = deps.clock.now();
   return deps.store.write(async (trx) => {
-    const row = await trx
-      .selectFrom('login_tokens')
-      .selectAll()
-      .where('token_hash', '=', hashSecret(token))
-      .where('clinic_id', '=', clinic.id)
-      .executeTakeFirst();
-    if (!row || row.used_at !== null || row.expires_at <= now) {
-      throw new ApiError('unauthorized', 'The login link is not valid any more; ask for a new one');
-    }
+    const row = await liveLoginToken(trx, clinic, token, now);
     const used = await trx
       .updateTable('login_tokens')
       .set({ used_at: now })

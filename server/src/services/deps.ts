@@ -1,13 +1,10 @@
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Store } from '../store/store.js';
-import type { Background } from './background.js';
 
 /** What every service needs; built once by createApp. */
 export interface Deps {
   store: Store;
   clock: Clock;
   config: Config;
-  /** Work started by a request and finished after its answer (background.ts). */
-  background: Background;
 }
