@@ -14,8 +14,12 @@ const lines: string[] = [];
 async function json(res: Response) {
   return (await res.json()) as any;
 }
-const publicCall = (method: string, path: string, body?: unknown, bearer?: string) =>
-  t.call(method, `/v1/clinics/${slug}${path}`, { ...(body === undefined ? {} : { body }), ...(bearer ? { token: bearer } : {}) });
+/** A public call, once the work it left for after its answer (a login link's lookup and mail) is done. */
+async function publicCall(method: string, path: string, body?: unknown, bearer?: string) {
+  const res = await t.call(method, `/v1/clinics/${slug}${path}`, { ...(body === undefined ? {} : { body }), ...(bearer ? { token: bearer } : {}) });
+  await t.app.background.idle();
+  return res;
+}
 
 /** Delivers the outbox to an in-memory mailbox and returns the login link sent, if any. */
 async function deliveredLink(): Promise<string | null> {
@@ -124,6 +128,47 @@ describe('login by e-mail link', () => {
     await publicCall('POST', '/auth/email-link', { email: 'klara@example.com' });
     const { sessionToken } = await json(await publicCall('POST', '/auth/verify', { token: (await deliveredLink())! }));
     expect((await publicCall('POST', '/bookings', body, sessionToken)).status).toBe(201);
+  });
+});
+
+describe('whose a link is, before a page takes it over', () => {
+  it('names the client of a login link without using it up, and refuses a dead one', async () => {
+    await publicCall('POST', '/auth/email-link', { email: 'klara@example.com' });
+    const link = (await deliveredLink())!;
+    const owner = await publicCall('POST', '/auth/link-owner', { token: link });
+    expect(owner.status).toBe(200);
+    // Name and contact details only: never the personal number.
+    expect(await json(owner)).toEqual({ client: { id: clientId, name: 'Klara', email: 'klara@example.com', phone: null } });
+    expect((await publicCall('POST', '/auth/verify', { token: link })).status).toBe(200);
+    expect((await publicCall('POST', '/auth/link-owner', { token: link })).status).toBe(401);
+    expect((await publicCall('POST', '/auth/link-owner', { token: 'tbl_made-up' })).status).toBe(401);
+    const empty = await publicCall('POST', '/auth/link-owner', { token: '' });
+    expect(empty.status).toBe(400);
+    expect((await json(empty)).code).toBe('validation_failed');
+  });
+
+  it("names the client of a session, and answers 401 for a session that has ended", async () => {
+    await publicCall('POST', '/auth/email-link', { email: 'klara@example.com' });
+    const { sessionToken } = await json(await publicCall('POST', '/auth/verify', { token: (await deliveredLink())! }));
+    const me = await publicCall('GET', '/me', undefined, sessionToken);
+    expect(me.status).toBe(200);
+    expect(await json(me)).toEqual({ client: { id: clientId, name: 'Klara', email: 'klara@example.com', phone: null } });
+    expect((await publicCall('GET', '/me')).status).toBe(401);
+    expect((await publicCall('GET', '/me', undefined, 'tbc_made-up')).status).toBe(401);
+    await publicCall('POST', '/auth/logout', undefined, sessionToken);
+    expect((await publicCall('GET', '/me', undefined, sessionToken)).status).toBe(401);
+  });
+
+  it('ends older unused login links when a newer one is sent', async () => {
+    await publicCall('POST', '/auth/email-link', { email: 'klara@example.com' });
+    const first = (await deliveredLink())!;
+    t.clock.advance(60_000);
+    await publicCall('POST', '/auth/email-link', { email: 'klara@example.com' });
+    const second = (await deliveredLink())!;
+    expect(second).not.toBe(first);
+    expect((await publicCall('POST', '/auth/link-owner', { token: first })).status).toBe(401);
+    expect((await publicCall('POST', '/auth/verify', { token: first })).status).toBe(401);
+    expect((await publicCall('POST', '/auth/verify', { token: second })).status).toBe(200);
   });
 });
 
