@@ -53,6 +53,7 @@ export type {
   Problem,
   PublicClinic,
   PublicPractitioner,
+  SessionOwner,
   Settings,
   Slot,
   Staff,

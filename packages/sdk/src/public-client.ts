@@ -14,6 +14,8 @@ import {
   ListSlotsResponseSchema,
   type PublicClinic,
   PublicClinicSchema,
+  type SessionOwner,
+  SessionOwnerSchema,
   type VerifyLoginResponse,
   VerifyLoginResponseSchema,
 } from '@tidbok/core';
@@ -77,8 +79,15 @@ export interface Tidbok {
   cancel(id: string, options: TokenOptions): Promise<Booking>;
   /** Sends a login link by e-mail. Resolves whether or not the address is known (no enumeration). */
   requestLoginLink(email: string, options?: RequestOptions): Promise<void>;
+  /**
+   * Whose login link this is, without using it up: show it and ask before `verifyLogin()`, so a
+   * link someone else sent does not log the visitor in as them. `unauthorized` for a dead link.
+   */
+  loginLinkOwner(token: string, options?: RequestOptions): Promise<SessionOwner>;
   /** Exchanges the link's token for a client session. */
   verifyLogin(token: string, options?: RequestOptions): Promise<VerifyLoginResponse>;
+  /** Whose session this is: ask before keeping a session that came from elsewhere (a link). */
+  sessionOwner(session: ClientSession, options?: RequestOptions): Promise<SessionOwner>;
   /** The logged-in client's bookings. */
   myBookings(session: ClientSession, options?: RequestOptions): Promise<Booking[]>;
   /** Ends a client session. */
@@ -131,8 +140,12 @@ export function createTidbok(options: TidbokOptions): Tidbok {
       send({ method: 'post', path: `/bookings/${id(bookingId)}/cancel`, token, signal }, json(BookingSchema)),
     requestLoginLink: (email, { signal } = {}) =>
       send({ method: 'post', path: '/auth/email-link', json: { email }, signal }, nothing),
+    loginLinkOwner: (token, { signal } = {}) =>
+      send({ method: 'post', path: '/auth/link-owner', json: { token }, signal }, json(SessionOwnerSchema)),
     verifyLogin: (token, { signal } = {}) =>
       send({ method: 'post', path: '/auth/verify', json: { token }, signal }, json(VerifyLoginResponseSchema)),
+    sessionOwner: (session, { signal } = {}) =>
+      send({ method: 'get', path: '/me', token: typeof session === 'string' ? session : session.sessionToken, signal }, json(SessionOwnerSchema)),
     myBookings: async (session, { signal } = {}) => {
       const token = typeof session === 'string' ? session : session.sessionToken;
       return (await send({ method: 'get', path: '/me/bookings', token, signal }, json(BookingListSchema))).bookings;

@@ -175,6 +175,22 @@ const publicCases: Case<Tidbok>[] = [
     reply: ok({ sessionToken: 'session-1', client: sampleClient }),
   },
   {
+    name: 'loginLinkOwner',
+    call: (c) => c.loginLinkOwner('link-token'),
+    method: 'POST',
+    path: '/auth/link-owner',
+    body: { token: 'link-token' },
+    reply: ok({ client: { id: 'cli_1', name: 'Alva', email: 'alva@example.test', phone: null } }),
+  },
+  {
+    name: 'sessionOwner',
+    call: (c) => c.sessionOwner('session-1'),
+    method: 'GET',
+    path: '/me',
+    headers: { authorization: 'Bearer session-1' },
+    reply: ok({ client: { id: 'cli_1', name: 'Alva', email: 'alva@example.test', phone: null } }),
+  },
+  {
     name: 'myBookings, with what verifyLogin returned',
     call: (c) => c.myBookings({ sessionToken: 'session-1' }),
     method: 'GET',
