@@ -1,4 +1,5 @@
-// `npm start`: build the server (a few seconds, no type declarations) and run it.
+// `npm start`: build the server (a few seconds, no type declarations) and run it. Options after
+// `--` go to the server (`npm start -- --token-file data/token`).
 import { spawnSync, spawn } from 'node:child_process';
 
 const build = spawnSync('npx', ['tsup', '--silent'], {
@@ -7,6 +8,10 @@ const build = spawnSync('npx', ['tsup', '--silent'], {
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const server = spawn(process.execPath, ['--enable-source-maps', 'server/dist/main.js'], { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+const server = spawn(process.execPath, ['--enable-source-maps', 'server/dist/main.js', ...process.argv.slice(2)], { stdio: 'inherit' });
+// The server stops gracefully on its first SIGTERM or SIGINT and at once on a second, so each
+// signal must reach it once. Ctrl-C in a terminal sends SIGINT to the server itself (it is in the
+// same process group): passing it on too would count twice. SIGTERM is sent to this process only.
+process.on('SIGTERM', () => server.kill('SIGTERM'));
+process.on('SIGINT', () => {});
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

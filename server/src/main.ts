@@ -1,11 +1,16 @@
-import { dirname, join } from 'node:path';
+import { chmodSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { configFromEnv } from './config.js';
 import { seedDemoIfEmpty } from './demo.js';
 import { ApiError } from './errors.js';
+import { connectionLimitsFromEnv, limitConnections, serverOptions } from './http/connections.js';
+import { shutdownOnSignals, shutdownTimeoutMs } from './http/shutdown.js';
 import { consoleLogger } from './logger.js';
 import { Dispatcher } from './notifications/dispatcher.js';
 import { transportsFromConfig } from './notifications/transports.js';
@@ -13,7 +18,27 @@ import { findClinicBySlug } from './services/clinics.js';
 import { cleanUp } from './services/maintenance.js';
 import { describeDatabase, openStore } from './store/open-store.js';
 
+/** A setting read at start; a bad one stops the server with one line saying which and why. */
+function setting<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    console.error(`Tidbok: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+const args = (() => {
+  try {
+    return parseArgs({ options: { 'token-file': { type: 'string' } } }).values;
+  } catch (error) {
+    console.error(`Tidbok: ${error instanceof Error ? error.message : String(error)} (the one option is --token-file <path>)`);
+    process.exit(2);
+  }
+})();
 const config = configFromEnv();
+const limits = setting(() => connectionLimitsFromEnv(process.env, Boolean(config.trustProxy)));
+const drainTimeoutMs = setting(() => shutdownTimeoutMs(process.env));
 const store = openStore(config, {
   onPoolError: (error) => consoleLogger.error('database connection lost', { error: error.message }),
 });
@@ -40,24 +65,45 @@ const app = createApp({
   },
 });
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  const base = `http://localhost:${info.port}`;
-  const lines = [
-    `Tidbok is listening on ${config.host}:${info.port} (database: ${describeDatabase(config)})`,
-    applied.length > 0 ? `  migrations applied: ${applied.join(', ')}` : null,
-    `  health:        ${base}/v1/health`,
-    `  API reference: ${base}/v1/openapi.json`,
-    demo
-      ? [
-          `  demo clinic:   ${base}/v1/clinics/${demo.slug}`,
-          `  booking page:  ${base}/demo/`,
-          `  staff page:    ${base}/demo/admin.html`,
-          `  staff token (shown once; keep it): ${demo.adminToken}`,
-        ].join('\n')
-      : `  (no demo created: the database already has clinics; \`npm run tidbok -- create-token demo\` prints a new staff token)`,
-  ];
-  console.log(lines.filter(Boolean).join('\n'));
-});
+/**
+ * Where the demo's first staff token goes: into `--token-file` (readable by this user only), or
+ * onto a terminal. Never into a log collected from a non-interactive stdout (a service manager's
+ * journal, a container's log), where anyone who reads the logs would hold an admin token.
+ */
+function tokenLine(token: string): string {
+  const file = args['token-file'];
+  if (file) {
+    writeFileSync(resolve(file), `${token}\n`, { mode: 0o600 });
+    // `mode` applies only to a new file; one that was there keeps its mode unless it is set.
+    chmodSync(resolve(file), 0o600);
+    return `  staff token:   written to ${resolve(file)} (readable by this user only)`;
+  }
+  if (process.stdout.isTTY) return `  staff token (shown once; keep it): ${token}`;
+  return '  staff token:   not printed, since the output is not a terminal; start with --token-file <path>, or run `npm run tidbok -- create-token demo`';
+}
+
+const server = serve(
+  { fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: serverOptions(limits) },
+  (info) => {
+    const base = `http://localhost:${info.port}`;
+    const lines = [
+      `Tidbok is listening on ${config.host}:${info.port} (database: ${describeDatabase(config)})`,
+      applied.length > 0 ? `  migrations applied: ${applied.join(', ')}` : null,
+      `  health:        ${base}/v1/health`,
+      `  API reference: ${base}/v1/openapi.json`,
+      demo
+        ? [
+            `  demo clinic:   ${base}/v1/clinics/${demo.slug}`,
+            `  booking page:  ${base}/demo/`,
+            `  staff page:    ${base}/demo/admin.html`,
+            tokenLine(demo.adminToken),
+          ].join('\n')
+        : `  (no demo created: the database already has clinics; \`npm run tidbok -- create-token demo\` prints a new staff token)`,
+    ];
+    console.log(lines.filter(Boolean).join('\n'));
+  },
+) as Server;
+limitConnections(server, limits);
 
 // The outbox is delivered every few seconds; with no transport configured, messages wait there.
 const transports = transportsFromConfig(config);
@@ -72,18 +118,15 @@ const housekeeping = setInterval(() => {
 }, 10 * 60_000);
 housekeeping.unref();
 
-let closing = false;
-function shutdown() {
-  if (closing) return;
-  closing = true;
-  server.close(() => {
-    void dispatcher
-      .stop()
-      .then(() => transports.close?.())
-      .then(() => store.close())
-      .then(() => process.exit(0));
-  });
-  setTimeout(() => process.exit(0), 3000).unref();
-}
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+shutdownOnSignals({
+  server,
+  logger: consoleLogger,
+  drainTimeoutMs,
+  async afterDrain() {
+    clearInterval(housekeeping);
+    // The dispatcher's round under way finishes, recording each claimed message as sent or due again.
+    await dispatcher.stop();
+    await transports.close?.();
+    await store.close();
+  },
+});

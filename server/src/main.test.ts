@@ -1,0 +1,205 @@
+import { readFileSync, statSync } from 'node:fs';
+import { get } from 'node:http';
+import { connect, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, OPERATOR_TOKEN, type TestDatabase } from './testing.js';
+import { type Bundle, bundleEntry, type ServerProcess, startServer } from './testing-process.js';
+
+/**
+ * The server as a process: how it holds connections, how it stops, what it prints at start.
+ * Every client is on loopback; a second client address is 127.0.0.2 (all of 127/8 is loopback
+ * on Linux), so "another visitor" is a different peer address to the server.
+ */
+let bundle: Bundle;
+let database: TestDatabase;
+let server: ServerProcess | undefined;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  bundle = await bundleEntry('main');
+}, 60_000);
+afterAll(() => bundle?.remove());
+beforeEach(async () => {
+  database = await createTestDatabase();
+});
+afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.destroy();
+  await server?.kill();
+  server = undefined;
+  await database.drop();
+});
+
+function start(env: Record<string, string> = {}, args: string[] = []) {
+  return startServer(bundle, { ...database.env, ...env }, args).then((started) => (server = started));
+}
+
+interface RawClient {
+  socket: Socket;
+  connected: Promise<void>;
+  /** What the server sent before it closed the connection. */
+  closed: Promise<string>;
+}
+
+/** A TCP connection that sends nothing unless told to. */
+function rawClient(port: number, localAddress = '127.0.0.1'): RawClient {
+  const socket = connect({ port, host: '127.0.0.1', localAddress });
+  sockets.push(socket);
+  let received = '';
+  socket.on('data', (chunk) => (received += chunk.toString()));
+  socket.on('error', () => {});
+  return {
+    socket,
+    connected: new Promise((done) => socket.once('connect', () => done())),
+    closed: new Promise((done) => socket.once('close', () => done(received))),
+  };
+}
+
+/** A GET from a given client address on a connection of its own; the status, or the error's code. */
+function getFrom(port: number, path: string, localAddress = '127.0.0.1'): Promise<number | string> {
+  return new Promise((done) => {
+    const req = get({ host: '127.0.0.1', port, path, localAddress, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => done(res.statusCode ?? 0));
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => done(error.code ?? error.message));
+  });
+}
+
+/**
+ * A GET from `localAddress`, repeated while the server refuses it: the client sees its closed
+ * sockets close a moment before the server has counted them closed.
+ */
+async function servedSoon(port: number, localAddress: string): Promise<number | string> {
+  let status: number | string = 0;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    status = await getFrom(port, '/v1/health', localAddress);
+    if (status !== 'ECONNRESET') return status;
+    await new Promise((done) => setTimeout(done, 20));
+  }
+  return status;
+}
+
+describe('connections', () => {
+  it('closes sockets that send nothing after the header timeout, and caps the connections of one address', async () => {
+    const { port } = await start({
+      TIDBOK_HEADERS_TIMEOUT_MS: '1000',
+      TIDBOK_REQUEST_TIMEOUT_MS: '2000',
+      TIDBOK_MAX_CONNECTIONS_PER_ADDRESS: '5',
+    });
+    const idle = Array.from({ length: 5 }, () => rawClient(port));
+    await Promise.all(idle.map((client) => client.connected));
+    // Beyond the cap, 127.0.0.1's connections are closed without a byte read or written…
+    const extras = Array.from({ length: 10 }, () => rawClient(port));
+    for (const extra of extras) expect(await extra.closed).toBe('');
+    expect(await getFrom(port, '/v1/health')).toMatch(/ECONNRESET|socket hang up/);
+    // …while another visitor is served.
+    expect(await getFrom(port, '/v1/health', '127.0.0.2')).toBe(200);
+    // The silent sockets are answered 408 and closed once the header timeout has passed; then
+    // 127.0.0.1 is served again.
+    for (const client of idle) expect(await client.closed).toMatch(/^HTTP\/1\.1 408/);
+    expect(await servedSoon(port, '127.0.0.1')).toBe(200);
+  });
+
+  it('closes a connection that sent half its headers, and caps the connections in all', async () => {
+    const { port } = await start({
+      TIDBOK_HEADERS_TIMEOUT_MS: '1000',
+      TIDBOK_MAX_CONNECTIONS: '4',
+      TIDBOK_MAX_CONNECTIONS_PER_ADDRESS: '0',
+    });
+    const held = Array.from({ length: 4 }, () => rawClient(port));
+    await Promise.all(held.map((client) => client.connected));
+    held[0]!.socket.write('GET /v1/health HTTP/1.1\r\nHost: x\r\n');
+    const refused = rawClient(port, '127.0.0.2');
+    expect(await refused.closed).toBe('');
+    for (const client of held) expect(await client.closed).toMatch(/^HTTP\/1\.1 408/);
+    expect(await servedSoon(port, '127.0.0.2')).toBe(200);
+  });
+
+  it('refuses settings that Node would reject, with one line', async () => {
+    await expect(start({ TIDBOK_HEADERS_TIMEOUT_MS: '5000', TIDBOK_REQUEST_TIMEOUT_MS: '1000' })).rejects.toThrow(
+      /TIDBOK_REQUEST_TIMEOUT_MS must be at least TIDBOK_HEADERS_TIMEOUT_MS/,
+    );
+  });
+});
+
+/**
+ * A request the server is in the middle of: a clinic created over the operator route whose body
+ * is only half sent. `Expect: 100-continue` makes the server say when it has the headers, so the
+ * request is known to be in flight before the test goes on.
+ */
+async function halfSentRequest(port: number) {
+  const body = JSON.stringify({ slug: 'late', name: 'Late clinic' });
+  const client = rawClient(port);
+  await client.connected;
+  const continued = new Promise<void>((done) => {
+    const listener = (chunk: Buffer) => {
+      if (chunk.toString().includes('100 Continue')) {
+        client.socket.off('data', listener);
+        done();
+      }
+    };
+    client.socket.on('data', listener);
+  });
+  client.socket.write(
+    `POST /v1/clinics HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${OPERATOR_TOKEN}\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\n\r\n`,
+  );
+  await continued;
+  client.socket.write(body.slice(0, 10));
+  return { client, rest: () => client.socket.write(body.slice(10)) };
+}
+
+describe('shutdown', () => {
+  it('on SIGTERM stops accepting, answers the request in flight, closes the database and exits 0', async () => {
+    const { port, child } = await start({ TIDBOK_OPERATOR_TOKEN: OPERATOR_TOKEN });
+    const inFlight = await halfSentRequest(port);
+    child.kill('SIGTERM');
+    await server!.waitFor(/shutting down/);
+    expect(await getFrom(port, '/v1/health')).toBe('ECONNREFUSED');
+    inFlight.rest();
+    const answer = await inFlight.client.closed;
+    expect(answer).toMatch(/HTTP\/1\.1 201/);
+    expect(answer).toMatch(/connection: close/i);
+    expect(await server!.exited).toBe(0);
+    expect(server!.output()).toMatch(/"message":"stopped"/);
+    // What was answered 201 is in the database.
+    const store = database.open();
+    try {
+      const clinic = await store.db.selectFrom('clinics').select('slug').where('slug', '=', 'late').executeTakeFirst();
+      expect(clinic).toEqual({ slug: 'late' });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('exits at once on a second SIGTERM, without waiting for the request in flight', async () => {
+    const { port, child } = await start({ TIDBOK_OPERATOR_TOKEN: OPERATOR_TOKEN });
+    const inFlight = await halfSentRequest(port);
+    child.kill('SIGTERM');
+    await server!.waitFor(/shutting down/);
+    child.kill('SIGTERM');
+    expect(await server!.exited).toBe(143);
+    expect(await inFlight.client.closed).not.toMatch(/HTTP\/1\.1 201/);
+    expect(server!.output()).toMatch(/second signal: exiting now/);
+  });
+});
+
+describe('the first staff token', () => {
+  it('is not printed when the output is not a terminal', async () => {
+    const { output } = await start();
+    expect(output()).toMatch(/staff token: +not printed/);
+    expect(output()).not.toMatch(/tbs_/);
+  });
+
+  it('goes to --token-file, readable by its owner only, and works', async () => {
+    const file = join(database.dir, 'token');
+    const { output, url } = await start({}, ['--token-file', file]);
+    expect(output()).not.toMatch(/tbs_/);
+    expect(output()).toContain(`written to ${file}`);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const token = readFileSync(file, 'utf8').trim();
+    const res = await fetch(`${url}/v1/clinics/demo/admin/settings`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+  });
+});
