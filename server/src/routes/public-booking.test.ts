@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
-import { requestHashOf } from '../services/idempotency.js';
+import { keyHashOf, requestHashOf } from '../services/idempotency.js';
 import { createTestContext, type TestContext } from '../testing.js';
 
 let t: TestContext;
@@ -18,7 +17,7 @@ async function json(res: Response) {
 }
 
 beforeEach(async () => {
-  t = await createTestContext({ now: '2027-03-01T08:00:00Z', config: { trustProxy: true } });
+  t = await createTestContext({ now: '2027-03-01T08:00:00Z', config: { trustProxy: 1 } });
   ({ slug, token } = await t.clinic('open'));
   const tt = await json(
     await t.call('POST', `/v1/clinics/${slug}/admin/treatment-types`, {
@@ -273,7 +272,7 @@ describe('Idempotency-Key', () => {
       .values({
         clinic_id: clinicRow.id,
         scope: 'bookings',
-        key_hash: createHash('sha256').update('key-3').digest('hex'),
+        key_hash: keyHashOf('address:203.0.113.9', 'key-3'),
         request_hash: requestHashOf(body),
         state: 'running',
         response_status: null,
@@ -281,7 +280,7 @@ describe('Idempotency-Key', () => {
         created_at: t.clock.now(),
       })
       .execute();
-    const res = await book(h, { 'idempotency-key': 'key-3' });
+    const res = await book(h, { 'idempotency-key': 'key-3', 'x-forwarded-for': '203.0.113.9' });
     expect(res.status).toBe(409);
     expect((await json(res)).code).toBe('conflict');
     expect(res.headers.get('retry-after')).toBe('1');
@@ -289,7 +288,7 @@ describe('Idempotency-Key', () => {
 
     // A request that died with its process does not block the key for ever.
     t.clock.advance(61_000);
-    expect((await book(h, { 'idempotency-key': 'key-3' })).status).toBe(201);
+    expect((await book(h, { 'idempotency-key': 'key-3', 'x-forwarded-for': '203.0.113.9' })).status).toBe(201);
   });
 
   it('books once when two requests race with one key', async () => {
@@ -376,7 +375,7 @@ describe('module, CORS and headers', () => {
 
 describe('rate limits', () => {
   it('limits public POSTs per address with 429 and Retry-After', async () => {
-    const limited = await createTestContext({ config: { rateLimitPerMinute: 2, trustProxy: true } });
+    const limited = await createTestContext({ config: { rateLimitPerMinute: 2, trustProxy: 1 } });
     try {
       const { slug: s } = await limited.clinic('limited');
       const post = (ip: string) =>

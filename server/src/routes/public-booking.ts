@@ -13,6 +13,7 @@ import { type Api, idParam, JSON_TYPE } from '../http/api.js';
 import { bearerToken } from '../http/authorize.js';
 import { clientIp } from '../http/client-ip.js';
 import type { AppEnv } from '../http/env.js';
+import { hashSecret } from '../secrets.js';
 import type { Deps } from '../services/deps.js';
 import { requireSession } from '../services/client-auth.js';
 import { createHold, releaseHold } from '../services/holds.js';
@@ -31,9 +32,18 @@ const IDEMPOTENCY_HEADER = {
  * reading `c.res` here would make Hono copy the response into a new one, body and all.
  */
 function respond(c: Context, result: StoredResponse & { replayed?: boolean }): Response {
-  const headers: Record<string, string> = { 'content-type': result.contentType };
+  const headers: Record<string, string> = { ...result.headers, 'content-type': result.contentType };
   if (result.replayed) headers['Idempotent-Replayed'] = 'true';
   return c.body(JSON.stringify(result.body), result.status as ContentfulStatusCode, headers);
+}
+
+/**
+ * Whose Idempotency-Key this is: the session (its token's hash) when the request carries one,
+ * else the client address. Replays go only to the caller that made the first request.
+ */
+function callerOf(deps: Deps, c: Context<AppEnv>): string {
+  const token = bearerToken(c);
+  return token ? `session:${hashSecret(token)}` : `address:${clientIp(c, deps.config.trustProxy)}`;
 }
 
 /** Runs a POST under its Idempotency-Key when one is sent. */
@@ -46,10 +56,15 @@ async function withKey(
 ): Promise<Response> {
   const key = checkIdempotencyKey(c.req.header('idempotency-key'));
   if (!key) return respond(c, await work());
-  return respond(c, await idempotent(deps, { clinicId: c.get('clinic').id, scope, key, body }, work));
+  return respond(c, await idempotent(deps, { clinicId: c.get('clinic').id, scope, caller: callerOf(deps, c), key, body }, work));
 }
 
-const json = (status: number, body: unknown): StoredResponse => ({ status, body, contentType: 'application/json' });
+const json = (status: number, body: unknown, headers?: Record<string, string>): StoredResponse => ({
+  status,
+  body,
+  contentType: 'application/json',
+  ...(headers ? { headers } : {}),
+});
 
 export function registerPublicBookingRoutes(api: Api, deps: Deps) {
   api.route(
@@ -123,7 +138,9 @@ export function registerPublicBookingRoutes(api: Api, deps: Deps) {
         // A bearer token here is a client session; a bad one is refused rather than ignored.
         const token = bearerToken(c);
         const session = token ? await requireSession(deps, clinic, token) : undefined;
-        return json(201, await createPublicBooking(deps, clinic, body, session));
+        const result = await createPublicBooking(deps, clinic, body, session);
+        const location = `/v1/clinics/${encodeURIComponent(clinic.slug)}/bookings/${encodeURIComponent(result.booking.id)}`;
+        return json(201, result, { Location: location });
       }),
   );
 

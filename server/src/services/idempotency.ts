@@ -11,6 +11,18 @@ export interface StoredResponse {
   status: number;
   body: unknown;
   contentType: string;
+  /** Headers the answer carries besides its type (Retry-After, Location), replayed with it. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * Outcomes that say "not now" rather than "this is the answer": too many requests, busy, a
+ * failure on the server, or anything that tells the caller when to retry. Keeping one would
+ * replay "try later" for a day after "later" has come (a hold cap long after a hold was released).
+ */
+export function isTransient(result: Pick<StoredResponse, 'status' | 'headers'>): boolean {
+  if (result.status === 408 || result.status === 429 || result.status >= 500) return true;
+  return Object.keys(result.headers ?? {}).some((name) => name.toLowerCase() === 'retry-after');
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
@@ -27,9 +39,18 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * A key belongs to its caller: the client session when the request carries one, else the client
+ * address. The same key and body from someone else is their own request, never a replay of the
+ * first caller's answer (which holds a hold secret or a manage token).
+ */
+export function keyHashOf(caller: string, key: string): string {
+  return sha256(`${caller}\n${key}`).toString('hex');
+}
+
 // Replayed answers hold secrets (a hold's secret, a manage token), so they are stored encrypted
-// with a key derived from the Idempotency-Key, which only the client knows; the table stores
-// the key's hash. Reading the database does not reveal them.
+// with a key derived from the Idempotency-Key (and its caller), which only the client knows; the
+// table stores a hash. Reading the database does not reveal them.
 function seal(key: string, plain: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', sha256(`tidbok-idempotency:${key}`), iv);
@@ -54,23 +75,25 @@ export function checkIdempotencyKey(key: string | undefined): string | null {
   return key;
 }
 
-/**
- * Runs `work` at most once per (clinic, scope, key). The same key with the same body replays
- * the first answer, errors included (except 5xx, which are not kept so a retry can succeed);
- * the same key with another body is 422; the same key while the first is running is 409.
- */
 /** The fingerprint of a request body that a key is bound to. */
 export function requestHashOf(body: unknown): string {
   return sha256(canonical(body)).toString('hex');
 }
 
+/**
+ * Runs `work` at most once per (clinic, scope, caller, key). The same caller, key and body replay
+ * the first final answer, errors included, with its headers; transient ones (isTransient) are not
+ * kept, so a retry runs again. The same key with another body is 422; the same key while the
+ * first is running is 409.
+ */
 export async function idempotent(
   deps: Deps,
-  target: { clinicId: string; scope: string; key: string; body: unknown },
+  target: { clinicId: string; scope: string; caller: string; key: string; body: unknown },
   work: () => Promise<StoredResponse>,
 ): Promise<StoredResponse & { replayed: boolean }> {
   const { store, clock } = deps;
-  const keyHash = sha256(target.key).toString('hex');
+  const keyHash = keyHashOf(target.caller, target.key);
+  const sealKey = `${target.caller}\n${target.key}`;
   const requestHash = requestHashOf(target.body);
   const where = { clinic_id: target.clinicId, scope: target.scope, key_hash: keyHash };
 
@@ -94,7 +117,7 @@ export async function idempotent(
           'Retry-After': '1',
         });
       }
-      return { replay: JSON.parse(open(target.key, row.response_body ?? '')) as StoredResponse };
+      return { replay: JSON.parse(open(sealKey, row.response_body ?? '')) as StoredResponse };
     }
     if (row) {
       await trx
@@ -112,28 +135,40 @@ export async function idempotent(
   });
   if (claim.replay) return { ...claim.replay, replayed: true };
 
+  const forget = () =>
+    store.write((trx) =>
+      trx
+        .deleteFrom('idempotency_keys')
+        .where('clinic_id', '=', where.clinic_id)
+        .where('scope', '=', where.scope)
+        .where('key_hash', '=', where.key_hash)
+        .execute(),
+    );
   let result: StoredResponse;
   try {
     result = await work();
   } catch (error) {
-    if (error instanceof ApiError && error.status < 500) {
-      result = { status: error.status, body: error.toProblem(), contentType: 'application/problem+json' };
+    if (error instanceof ApiError && !isTransient(error)) {
+      result = {
+        status: error.status,
+        body: error.toProblem(),
+        contentType: 'application/problem+json',
+        ...(error.headers ? { headers: error.headers } : {}),
+      };
     } else {
-      await store.write((trx) =>
-        trx
-          .deleteFrom('idempotency_keys')
-          .where('clinic_id', '=', where.clinic_id)
-          .where('scope', '=', where.scope)
-          .where('key_hash', '=', where.key_hash)
-          .execute(),
-      );
+      // Thrown on as it is (its own headers, Retry-After included), and the key is free again.
+      await forget();
       throw error;
     }
+  }
+  if (isTransient(result)) {
+    await forget();
+    return { ...result, replayed: false };
   }
   await store.write((trx) =>
     trx
       .updateTable('idempotency_keys')
-      .set({ state: 'done', response_status: result.status, response_body: seal(target.key, JSON.stringify(result)) })
+      .set({ state: 'done', response_status: result.status, response_body: seal(sealKey, JSON.stringify(result)) })
       .where('clinic_id', '=', where.clinic_id)
       .where('scope', '=', where.scope)
       .where('key_hash', '=', where.key_hash)

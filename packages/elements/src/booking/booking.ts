@@ -23,11 +23,16 @@ type Step = 'treatment' | 'practitioner' | 'time' | 'details' | 'done';
 /** Which of the four numbered steps shown at the top each step belongs to. */
 const STEP_NUMBER: Record<Step, number> = { treatment: 0, practitioner: 0, time: 1, details: 2, done: 3 };
 
+/** 128 random bits per hold: the key's secrecy comes from these, not from the hold's id. */
+const holdNonces = new WeakMap<Hold, string>();
+
 /** The same body gets the same key (a retry is answered with the first booking); a new body a new key. */
 function idempotencyKey(hold: Hold, value: BookingFormValue): string {
+  let nonce = holdNonces.get(hold);
+  if (!nonce) holdNonces.set(hold, (nonce = Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36)).join('.')));
   let hash = 2166136261;
   for (const char of JSON.stringify(value)) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
-  return `${hold.id}-${(hash >>> 0).toString(36)}`;
+  return `${nonce}-${(hash >>> 0).toString(36)}`;
 }
 
 /**
