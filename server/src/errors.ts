@@ -32,6 +32,27 @@ const TITLE: Record<ErrorCode, string> = {
   unavailable: 'The server is busy; try again shortly',
 };
 
+/**
+ * What a problem says when the code that raised it gave no `detail` of its own: every problem
+ * carries `detail` (the OpenAPI document marks it required), and this one still tells the
+ * caller what to do next.
+ */
+const DETAIL: Record<ErrorCode, string> = {
+  validation_failed: 'Check the request against the API reference',
+  unauthorized: 'Send a valid token in the Authorization header: Bearer <token>',
+  forbidden: 'The token does not allow this action',
+  module_disabled: 'This clinic does not take bookings online; contact the clinic directly',
+  not_found: 'Nothing is at this address',
+  slot_unavailable: 'Pick another time',
+  conflict: 'Reload and try again',
+  hold_expired: 'Pick the time again',
+  payload_too_large: 'Send a smaller body',
+  idempotency_key_reused: 'Use a new Idempotency-Key for a different request',
+  rate_limited: 'Wait a moment before trying again',
+  internal_error: 'The server could not answer this request; the error is in its log',
+  unavailable: 'Try again in a moment',
+};
+
 export interface FieldError {
   path: string;
   message: string;
@@ -56,7 +77,7 @@ export class ApiError extends Error {
       type: `https://tidbok.dev/problems/${this.code.replaceAll('_', '-')}`,
       title: TITLE[this.code],
       status: this.status,
-      ...(this.detail ? { detail: this.detail } : {}),
+      detail: this.detail || DETAIL[this.code],
       code: this.code,
       ...(this.errors ? { errors: this.errors } : {}),
     };

@@ -53,8 +53,11 @@ describe('validation problems', () => {
     }
   });
 
-  it('treats an empty body as an empty object and names the missing fields', async () => {
-    const problem = await problemOf(await post('treatment-types', ''), 400);
+  it('refuses an empty body, and names the missing fields of an empty object', async () => {
+    const empty = await problemOf(await post('treatment-types', ''), 400);
+    expect(empty).toMatchObject({ code: 'validation_failed', detail: 'This request needs a JSON body' });
+    expect(errorPaths(empty)).toEqual(['']);
+    const problem = await problemOf(await post('treatment-types', {}), 400);
     expect(errorPaths(problem).sort()).toEqual(['durationMinutes', 'name']);
   });
 

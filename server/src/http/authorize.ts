@@ -32,7 +32,8 @@ export async function authorize(deps: Deps, c: Context<AppEnv>, spec: RouteSpec)
       if (!deps.config.operatorToken) {
         throw new ApiError('unauthorized', 'Operator routes are off: set TIDBOK_OPERATOR_TOKEN to use them');
       }
-      if (!token || !sameSecret(token, deps.config.operatorToken)) throw new ApiError('unauthorized');
+      if (!token) throw new ApiError('unauthorized', 'The operator token is required');
+      if (!sameSecret(token, deps.config.operatorToken)) throw new ApiError('unauthorized', 'The operator token is not valid');
       return;
     }
     case 'staff':
@@ -64,7 +65,9 @@ export async function authorize(deps: Deps, c: Context<AppEnv>, spec: RouteSpec)
     case 'client': {
       if (slug === undefined) return;
       const clinic = await requireClinic(deps, slug);
-      if (spec.module === 'booking' && clinic.booking_module !== 1) throw new ApiError('module_disabled');
+      if (spec.module === 'booking' && clinic.booking_module !== 1) {
+        throw new ApiError('module_disabled', `${clinic.name} does not take bookings online; contact the clinic directly`);
+      }
       c.set('clinic', clinic);
       return;
     }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { $ZodType } from 'zod/v4/core';
-import { ProblemSchema } from '@tidbok/core';
+import { ErrorCodeSchema, ProblemSchema } from '@tidbok/core';
 import type { Access, RouteSpec } from './api.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -18,10 +18,53 @@ const SECURITY: Record<Access, { name: string; description: string } | null> = {
   client: { name: 'client', description: 'A manage token for one booking, or a client session token.' },
 };
 
+const PROBLEM_CONTENT = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+
 const ERROR_RESPONSE = {
   description: 'A problem (RFC 9457) with a stable `code`.',
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  content: PROBLEM_CONTENT,
 };
+
+/**
+ * The problems every server answer carries: `detail` is always there (ApiError falls back to a
+ * default per code) and `code` is one of the stable codes. The shared ProblemSchema keeps them
+ * loose because the SDK also reads problems from proxies and older servers.
+ */
+const ServerProblemSchema = z.extend(ProblemSchema, { detail: z.string(), code: ErrorCodeSchema });
+
+/**
+ * The errors a route's spec implies, documented per operation so clients (and the contract test)
+ * know which to expect: these are raised by `Api.route`, `authorize` and the `/v1` middleware in
+ * app.ts, not by the handlers. Handler-specific problems (409, 410, …) stay under `default`.
+ */
+function impliedErrors(spec: RouteSpec): Record<number, string> {
+  const errors: Record<number, string> = {};
+  const params = [...spec.path.matchAll(/:([A-Za-z0-9_]+)/g)].map(([, name]) => name);
+  const onClinicPath = params.includes('clinic');
+  const visitor = spec.access === 'public' || spec.access === 'client';
+  if (spec.body || spec.query) {
+    const what = [spec.body ? 'the body is missing or not valid' : '', spec.query ? 'a query parameter is not valid' : ''];
+    errors[400] = `\`validation_failed\`: ${what.filter(Boolean).join(', or ')}.`;
+  }
+  // A public route with a required header takes a secret there (Tidbok-Hold-Secret).
+  const secretHeader = spec.access === 'public' ? spec.headers?.find((header) => header.required) : undefined;
+  if (spec.access !== 'public') errors[401] = '`unauthorized`: the token is missing or not valid.';
+  else if (secretHeader) errors[401] = `\`unauthorized\`: the ${secretHeader.name} header is missing or wrong.`;
+  const forbidden: string[] = [];
+  if (spec.access === 'staff' || spec.access === 'admin') forbidden.push("`forbidden`: the token is another clinic's");
+  if (spec.access === 'admin') forbidden.push('`forbidden`: the token lacks the admin role');
+  if (spec.module === 'booking') forbidden.push('`module_disabled`: the clinic has switched online booking off');
+  if (forbidden.length > 0) errors[403] = `${forbidden.join('; or ')}.`;
+  if (params.some((name) => name !== 'clinic') || (onClinicPath && visitor)) {
+    errors[404] = `\`not_found\`: no such ${[onClinicPath && visitor ? 'clinic' : '', params.includes('id') ? 'item' : ''].filter(Boolean).join(' or ')}.`;
+  }
+  if (spec.body) errors[413] = '`payload_too_large`: the body is over the size limit (64 KiB).';
+  // app.ts limits visitors' writes per address (TIDBOK_RATE_LIMIT; 0 turns it off).
+  if (onClinicPath && visitor && (spec.method === 'post' || spec.method === 'delete')) {
+    errors[429] = '`rate_limited`: too many writes from this address; wait for `Retry-After` seconds.';
+  }
+  return errors;
+}
 
 /** The OpenAPI 3.1 document, generated from the registered routes and their zod schemas. */
 export function buildOpenApi(specs: readonly RouteSpec[], info: { version: string }) {
@@ -62,6 +105,9 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
             : {}),
       };
     }
+    for (const [status, description] of Object.entries(impliedErrors(spec))) {
+      responses[status] ??= { description, content: PROBLEM_CONTENT };
+    }
     responses.default = ERROR_RESPONSE;
     const security = SECURITY[spec.access];
     paths[path] ??= {};
@@ -88,7 +134,7 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
     servers: [{ url: '/' }],
     paths,
     components: {
-      schemas: { Problem: jsonSchema(ProblemSchema, 'output') },
+      schemas: { Problem: jsonSchema(ServerProblemSchema, 'output') },
       securitySchemes: {
         operator: { type: 'http', scheme: 'bearer', description: SECURITY.operator?.description },
         staff: { type: 'http', scheme: 'bearer', description: SECURITY.staff?.description },
