@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { CreateClinicBodySchema } from '@tidbok/core';
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
+import { backupSqlite, restoreSqlite } from './backup.js';
 import { systemClock } from './clock.js';
 import { configFromEnv } from './config.js';
 import { ApiError } from './errors.js';
@@ -20,7 +21,12 @@ Commands:
   create-clinic --slug S --name N [--time-zone Z] [--locale sv|en]
                                             create a clinic and print its admin token
   create-token <clinic-slug> [--staff ID]   print a new staff token (default: the first admin)
+  backup <file>                             copy the SQLite database to <file>, safely while servers run
+  restore <file>                            put a backup back as the SQLite database (stop the servers first)
 `;
+
+/** On PostgreSQL the database's own tools do this better than a copy through Tidbok could. */
+const POSTGRES_BACKUP = 'backup and restore copy the SQLite file; on PostgreSQL use pg_dump and pg_restore (see the README, "Backups")';
 
 async function main(argv: string[]) {
   const { positionals, values } = parseArgs({
@@ -41,6 +47,19 @@ async function main(argv: string[]) {
     return command || values.help ? 0 : 2;
   }
   const config = configFromEnv();
+  if (command === 'backup' || command === 'restore') {
+    const file = rest[0];
+    if (!file) throw new Error(`${command} needs a file: tidbok ${command} <file>`);
+    if (config.databaseUrl !== null) throw new Error(POSTGRES_BACKUP);
+    if (command === 'backup') {
+      const { file: written, pages } = await backupSqlite(config.dbFile, file);
+      console.log(`Backed up ${config.dbFile} to ${written} (${pages} pages).`);
+    } else {
+      const { pages } = await restoreSqlite(file, config.dbFile);
+      console.log(`Restored ${config.dbFile} from ${file} (${pages} pages).`);
+    }
+    return 0;
+  }
   const store = openStore(config);
   const deps = { store, clock: systemClock, config };
   try {

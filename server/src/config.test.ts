@@ -15,7 +15,8 @@ describe('configFromEnv', () => {
       mailFrom: null,
       smsUrl: null,
       rateLimitPerMinute: 60,
-      trustProxy: false,
+      trustProxy: 0,
+      frameAncestors: [],
       bodyLimitBytes: 65536,
     });
   });
@@ -33,6 +34,7 @@ describe('configFromEnv', () => {
       TIDBOK_SMS_URL: 'https://user:pass@sms.example/a1/sms',
       TIDBOK_RATE_LIMIT: '0',
       TIDBOK_TRUST_PROXY: 'true',
+      TIDBOK_FRAME_ANCESTORS: 'https://www.lugna.example, https://*.lugna.example/',
     });
     expect(config).toMatchObject({
       port: 9000,
@@ -45,7 +47,8 @@ describe('configFromEnv', () => {
       mailFrom: 'Lugna <noreply@lugna.example>',
       smsUrl: 'https://user:pass@sms.example/a1/sms',
       rateLimitPerMinute: 0,
-      trustProxy: true,
+      trustProxy: 1,
+      frameAncestors: ['https://www.lugna.example', 'https://*.lugna.example'],
     });
   });
 
@@ -60,9 +63,26 @@ describe('configFromEnv', () => {
     expect(config.dbFile).toBe(resolve('./data/tidbok.db'));
   });
 
-  it('turns proxy trust on only for explicit yes-words', () => {
-    for (const value of ['1', 'true', 'TRUE', 'yes', 'on']) expect(configFromEnv({ TIDBOK_TRUST_PROXY: value }).trustProxy, value).toBe(true);
-    for (const value of ['0', 'false', 'no', 'off', '', 'maybe']) expect(configFromEnv({ TIDBOK_TRUST_PROXY: value }).trustProxy, value).toBe(false);
+  it('reads proxy trust as a number of proxies, yes-words meaning one, and refuses anything else', () => {
+    for (const value of ['1', 'true', 'TRUE', 'yes', 'on']) expect(configFromEnv({ TIDBOK_TRUST_PROXY: value }).trustProxy, value).toBe(1);
+    for (const value of ['0', 'false', 'no', 'off', '']) expect(configFromEnv({ TIDBOK_TRUST_PROXY: value }).trustProxy, value).toBe(0);
+    expect(configFromEnv({ TIDBOK_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(configFromEnv({ TIDBOK_TRUST_PROXY: ' 3 ' }).trustProxy).toBe(3);
+    // A typo must not silently trust (or distrust) a client-supplied header.
+    for (const value of ['maybe', '-1', '1.5', '01', '100', 'yes please']) {
+      expect(() => configFromEnv({ TIDBOK_TRUST_PROXY: value }), value).toThrow(/TIDBOK_TRUST_PROXY/);
+    }
+  });
+
+  it('takes only plain origins as frame ancestors, since they go into a header as they are', () => {
+    expect(configFromEnv({ TIDBOK_FRAME_ANCESTORS: "'self' http://localhost:3000 https://[::1]:8443" }).frameAncestors).toEqual([
+      "'self'",
+      'http://localhost:3000',
+      'https://[::1]:8443',
+    ]);
+    for (const value of ['*', 'www.lugna.example', 'https://a.example/path', "https://a.example; script-src *", "'unsafe-inline'", 'javascript:x']) {
+      expect(() => configFromEnv({ TIDBOK_FRAME_ANCESTORS: value }), value).toThrow(/TIDBOK_FRAME_ANCESTORS/);
+    }
   });
 
   it('refuses to start with a port or rate limit that is not a whole number', () => {

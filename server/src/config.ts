@@ -13,7 +13,16 @@ export interface Config {
   smsUrl: string | null;
   /** Public POSTs per minute per client IP; 0 turns limiting off. */
   rateLimitPerMinute: number;
-  trustProxy: boolean;
+  /**
+   * How many proxies in front of the server add to X-Forwarded-For; the client's address is the
+   * entry the outermost of them added (http/client-ip.ts). 0: the socket's peer is the client.
+   */
+  trustProxy: number;
+  /**
+   * Origins whose pages may show the hosted booking pages (`/c/<clinic>/`) in a frame; every
+   * other page of the server may not be framed at all.
+   */
+  frameAncestors: string[];
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
 }
@@ -23,6 +32,35 @@ function int(value: string | undefined, fallback: number, name: string): number 
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return n;
+}
+
+/**
+ * `TIDBOK_TRUST_PROXY`: a number of proxies, or a yes/no word (yes is one proxy). Anything else
+ * stops the server: a typo must not quietly trust, or distrust, a header.
+ */
+function proxyHops(value: string | undefined): number {
+  const word = (value ?? '').trim().toLowerCase();
+  if (['', '0', 'false', 'no', 'off'].includes(word)) return 0;
+  if (['true', 'yes', 'on'].includes(word)) return 1;
+  if (/^[1-9][0-9]?$/.test(word)) return Number(word);
+  throw new Error(`TIDBOK_TRUST_PROXY must be a number of proxies (0-99) or yes/no, got "${value}"`);
+}
+
+/** A page origin (`https://www.clinic.example`, a port allowed, `*.` for any subdomain) or 'self'. */
+const FRAME_ANCESTOR = /^(?:'self'|https?:\/\/(?:(?:\*\.)?[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?)$/;
+
+/**
+ * `TIDBOK_FRAME_ANCESTORS`: origins separated by spaces or commas. Each goes into a
+ * Content-Security-Policy header as it is, so anything but a plain origin stops the server.
+ */
+function frameAncestors(value: string | undefined): string[] {
+  const entries = (value ?? '').split(/[\s,]+/).filter(Boolean).map((entry) => entry.replace(/\/+$/, '').toLowerCase());
+  for (const entry of entries) {
+    if (!FRAME_ANCESTOR.test(entry)) {
+      throw new Error(`TIDBOK_FRAME_ANCESTORS takes origins such as https://www.clinic.example, got "${entry}"`);
+    }
+  }
+  return entries;
 }
 
 const text = (value: string | undefined) => (value === undefined || value.trim() === '' ? null : value.trim());
@@ -40,7 +78,8 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     mailFrom: text(env.TIDBOK_MAIL_FROM),
     smsUrl: text(env.TIDBOK_SMS_URL),
     rateLimitPerMinute: int(env.TIDBOK_RATE_LIMIT, 60, 'TIDBOK_RATE_LIMIT'),
-    trustProxy: ['1', 'true', 'yes', 'on'].includes((env.TIDBOK_TRUST_PROXY ?? '').toLowerCase()),
+    trustProxy: proxyHops(env.TIDBOK_TRUST_PROXY),
+    frameAncestors: frameAncestors(env.TIDBOK_FRAME_ANCESTORS),
     bodyLimitBytes: 64 * 1024,
   };
 }
