@@ -6,6 +6,7 @@ import { type Config, testConfig } from './config.js';
 import { ApiError, isBusyError, isInvalidValueError, isOverlapError } from './errors.js';
 import { Api } from './http/api.js';
 import { limitBodies } from './http/body-limit.js';
+import { CLIENT_CLOSED, isClientGone } from './http/client-gone.js';
 import { clinicCors } from './http/cors.js';
 import { htmlNotice } from './http/html-notice.js';
 import { RateLimiter } from './http/rate-limit.js';
@@ -58,6 +59,20 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   const app = new Hono<AppEnv>();
   const api = new Api(app, deps);
 
+  // One line per request: method, route path without query, status and time. Never bodies,
+  // query strings (client searches), tokens or personal numbers. First, so that requests the
+  // middleware below refuses (too large, too many) are logged too.
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+
   app.use('*', securityHeaders(config));
   // Every route that could read a body, the API's and the HTML forms', has a small limit.
   app.use('*', limitBodies(config.bodyLimitBytes));
@@ -87,19 +102,6 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
     }),
   );
 
-  // One line per request: method, route path without query, status and time. Never bodies,
-  // query strings (client searches), tokens or personal numbers.
-  app.use('*', async (c, next) => {
-    const started = performance.now();
-    await next();
-    logger.info('request', {
-      method: c.req.method,
-      path: c.req.path,
-      status: c.res.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
-    });
-  });
-
   registerSystemRoutes(api, deps);
   registerPublicRoutes(api, deps);
   registerPublicBookingRoutes(api, deps);
@@ -120,8 +122,9 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   });
 
   app.notFound(() => problem(new ApiError('not_found', 'No such route')));
-  app.onError((error) => {
+  app.onError((error, c) => {
     if (error instanceof ApiError) return problem(error);
+    if (isClientGone(error, c)) return new Response(null, { status: CLIENT_CLOSED });
     if (isOverlapError(error)) return problem(new ApiError('conflict', 'The time overlaps another booking or hold'));
     if (isInvalidValueError(error)) {
       return problem(new ApiError('validation_failed', 'A value in the request cannot be stored (a NUL character, or a number out of range)'));

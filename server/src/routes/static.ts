@@ -4,6 +4,7 @@ import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import type { Context, Hono } from 'hono';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http/env.js';
+import { inlineScriptHashes, pagePolicy } from '../http/security-headers.js';
 
 export interface StaticOptions {
   /**
@@ -115,6 +116,9 @@ export function registerStaticRoutes(app: Hono<AppEnv>, options: StaticOptions) 
     app.get(path, async (c) => {
       try {
         const html = await readFile(join(options.examplesDir, page), 'utf8');
+        // The page's own inline script by hash; `?api=` may point the intranet page at another
+        // Tidbok server, so it may connect to any https origin.
+        c.header('Content-Security-Policy', pagePolicy({ scripts: inlineScriptHashes(html), connect: ['https:'] }));
         return c.html(html);
       } catch {
         throw new ApiError('not_found', 'The demo pages are not available in this installation');

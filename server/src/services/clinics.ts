@@ -12,6 +12,7 @@ import { first, prepared } from '../store/prepared.js';
 import { readCache } from '../store/read-cache.js';
 import type { Trx } from '../store/store.js';
 import type { Deps } from './deps.js';
+import { assertSlugNotReserved } from './reserved-slugs.js';
 import { bookingSettingsOf, type ClinicRow, clinicOf, settingsOf, type StaffRow, staffOf } from './rows.js';
 
 const clinicBySlug = prepared((db, v: { slug: string }) => db.selectFrom('clinics').selectAll().where('slug', '=', v.slug));
@@ -31,6 +32,7 @@ export async function requireClinic(deps: Deps, slug: string): Promise<ClinicRow
 
 /** Creates a clinic with its first admin and returns that admin's token (shown once). */
 export async function createClinic(deps: Deps, body: CreateClinicBody, adminName = 'Administrator') {
+  assertSlugNotReserved(body.slug);
   const now = deps.clock.now();
   const row: ClinicRow = {
     id: newId('cl'),

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'not_found',
   'slot_unavailable',
   'conflict',
+  'slug_reserved',
   'hold_expired',
   'idempotency_key_reused',
   'payload_too_large',
