@@ -43,3 +43,24 @@ describe('buildIcs', () => {
     }
   });
 });
+
+describe('buildIcs with control characters in names', () => {
+  const build = (summary: string, location?: string) =>
+    buildIcs({ uid: 'u', start: 0, end: 1, stamp: 0, summary, ...(location ? { location } : {}) });
+
+  it('turns a lone CR into an escaped line break, so a name cannot start a property of its own', () => {
+    const ics = build('Massage\rATTACH:https://evil.example/x\rX', 'Rum 1\r\nORGANIZER:mailto:evil@example.com');
+    // Every property starts at a CRLF; none of the injected ones does.
+    const lines = ics.split('\r\n');
+    expect(lines.some((line) => line.startsWith('ATTACH') || line.startsWith('ORGANIZER'))).toBe(false);
+    expect(ics).toContain('SUMMARY:Massage\\nATTACH:https://evil.example/x\\nX\r\n');
+    expect(ics).toContain('LOCATION:Rum 1\\nORGANIZER:mailto:evil@example.com\r\n');
+    // No CR or LF anywhere but as the line ends.
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
+  it('drops every other control character', () => {
+    const ics = build('A\u0000B\u0007C\u000bD\u001bE\u007fF\u0085G\tH');
+    expect(ics).toContain('SUMMARY:ABCDEFG H\r\n');
+  });
+});

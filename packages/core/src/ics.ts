@@ -9,8 +9,19 @@ export interface IcsEvent {
   description?: string;
 }
 
+/**
+ * A TEXT value (RFC 5545, 3.3.11). Every line break (CRLF, a lone LF or a lone CR) becomes the
+ * escaped `\\n`, a tab a space, and every other control character is dropped: a bare CR is a
+ * line end to many readers, so a name holding one could otherwise start a property of its own.
+ */
 const escape = (text: string) =>
-  text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 
 const utc = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
