@@ -136,7 +136,6 @@ const TEXT = {
     method: 'Betalsätt',
     org: 'Org.nr',
     void: 'MAKULERAT',
-    print: 'Skriv ut',
     methods: { swish: 'Swish', card: 'Kort', cash: 'Kontant', invoice: 'Faktura', other: 'Annat' },
   },
   en: {
@@ -153,7 +152,6 @@ const TEXT = {
     method: 'Payment method',
     org: 'Org. no.',
     void: 'VOID',
-    print: 'Print',
     methods: { swish: 'Swish', card: 'Card', cash: 'Cash', invoice: 'Invoice', other: 'Other' },
   },
 } as const;
@@ -165,7 +163,11 @@ export function formatMoney(cents: number, currency: string, locale: Locale) {
   return new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { style: 'currency', currency }).format(cents / 100);
 }
 
-/** The printable receipt: A4 by default, `narrow` for 80 mm receipt printers. */
+/**
+ * The printable receipt: A4 by default, `narrow` for 80 mm receipt printers. No print button:
+ * the page runs no script (its Content-Security-Policy allows none inline, and mail clients drop
+ * them); the staff calendar opens the print dialog itself, and the browser's own Print works.
+ */
 export function renderReceipt(clinic: ClinicRow, receipt: ReceiptRow, options: { narrow?: boolean; locale?: Locale } = {}) {
   const locale = options.locale ?? ((clinic.locale === 'en' ? 'en' : 'sv') as Locale);
   const t = TEXT[locale];
@@ -203,9 +205,8 @@ export function renderReceipt(clinic: ClinicRow, receipt: ReceiptRow, options: {
   table { width: 100%; border-collapse: collapse } th { text-align: left; font-weight: 500; padding: .3rem 0; color: #333 }
   td { text-align: right; padding: .3rem 0 } tr.total th, tr.total td { font-weight: 700; border-top: 1px solid #111; font-size: 1.15em }
   .void { color: #b42318; font-weight: 800; font-size: 1.4em; border: 3px solid #b42318; display: inline-block; padding: .2rem .6rem; transform: rotate(-4deg) }
-  .actions { margin-top: 2rem } button { font: inherit; padding: .5rem 1rem }
   ${options.narrow ? '@page { size: 80mm auto; margin: 4mm }' : '@page { size: A4; margin: 20mm }'}
-  @media print { .actions { display: none } body { margin: 0 } }
+  @media print { body { margin: 0 } }
 </style></head>
 <body><main>
 <header><h1>${escape(title)}</h1>
@@ -217,7 +218,6 @@ ${rows.map(([k, v]) => `<tr><th scope="row">${k}</th><td>${v}</td></tr>`).join('
 <tr class="total"><th scope="row">${t.amount}</th><td>${money(receipt.amount_cents)}</td></tr>
 ${vatLine}
 </tbody></table>
-<p class="actions"><button type="button" onclick="window.print()">${t.print}</button></p>
 </main></body></html>`;
 }
 
