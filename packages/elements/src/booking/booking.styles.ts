@@ -166,8 +166,14 @@ export const styles = css`
   }
   .top {
     display: flex;
-    justify-content: flex-end;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    column-gap: 1em;
     margin: -0.75em 0 0;
+  }
+  .top > :last-child {
+    margin-left: auto;
   }
   tidbok-my-bookings::part(base) {
     padding: 0;

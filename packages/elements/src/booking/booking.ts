@@ -43,9 +43,10 @@ function idempotencyKey(hold: Hold, value: BookingFormValue): string {
  * failure is shown with a way on, and fired as `tidbok-error`.
  *
  * "My bookings" (`<tidbok-my-bookings>`, loaded when first needed) opens from a link, from a
- * `#tidbok-login=` or `#tidbok-session=` address, and as the first step where the clinic takes
- * bookings from logged-in clients only. A logged-in client books as themselves: the form shows
- * who is booking instead of asking.
+ * `#tidbok-login=` or `#tidbok-session=` address (it asks whose the link is before logging in),
+ * and as the first step where the clinic takes bookings from logged-in clients only. A logged-in
+ * client books as themselves: every step says who is logged in, with "Not you? Log out", and the
+ * form shows who is booking instead of asking.
  *
  * @event tidbok-booked - The booking is made; `detail` is `{ booking }`.
  * @event tidbok-cancelled - The visitor cancelled it from the confirmation; `detail` is `{ booking }`.
@@ -64,6 +65,7 @@ function idempotencyKey(hold: Hold, value: BookingFormValue): string {
  * @csspart calendar-link - The add-to-calendar (.ics) download.
  * @csspart message - Closed booking, errors and other full-width messages.
  * @csspart my-bookings-button - The link to "My bookings" (also `button`).
+ * @csspart session - "Logged in as …" with its `logout-button` (also `button`).
  * Parts of the inner elements are exported too: `nav`, `nav-button`, `week-label`, `zone-note`,
  * `day`, `day-empty`, `day-name`, `slot`, `pending` (slot picker) and `form`, `info`, `submit`,
  * `field-label`, `field-input`, `field-hint`, `field-error`, `field-option` (form) and `notice`,
@@ -246,7 +248,17 @@ export class TidbokBooking extends LitElement {
     this.session = detail.session;
   };
 
-  /** A login link or staff's test-client link opens "My bookings", which takes the token. */
+  /** "Not you? Log out": ends the session here at once, and on the server (a failure there is harmless: it runs out). */
+  readonly #logout = () => {
+    const connection = this.#connection.value;
+    const session = this.session;
+    if (!connection || !session) return;
+    this.#moveFocus = true;
+    clearSession(connection.api, connection.clinic);
+    connection.tidbok.logout(session.token).catch(() => undefined);
+  };
+
+  /** A login link or staff's test-client link opens "My bookings", which asks whose it is first. */
   readonly #onHash = () => {
     if (hashToken('login') || hashToken('session')) this.account = true;
   };
@@ -491,12 +503,24 @@ export class TidbokBooking extends LitElement {
     }
     // Only logged-in clients book here: the login comes first.
     if (clinic.booking?.publicBooking === 'clients-only' && !this.session) return this.#renderMyBookings(true);
-    return html`${this.step === 'details'
-        ? nothing
-        : html`<p class="top">
-            <button class="link" part="button my-bookings-button" @click=${() => this.#showAccount(true)}>${this.#t(Msg.myBookings)}</button>
-          </p>`}
-      ${this.#renderSteps()}${this.#renderStep(clinic)}`;
+    return html`${this.#renderTop()}${this.#renderSteps()}${this.#renderStep(clinic)}`;
+  }
+
+  /** Who is logged in, with the way out (on every step, since every step books as them), and "My bookings". */
+  #renderTop() {
+    const client = this.session?.client;
+    const details = this.step === 'details';
+    return client || !details
+      ? html`<div class="top">
+          ${client
+            ? html`<span part="session">
+                ${this.#t(Msg.loggedInAs)} <b>${client.name}</b>${client.email ? ` (${client.email})` : ''}. ${this.#t(Msg.notYou)}
+                <button class="link" part="button logout-button" @click=${this.#logout}>${this.#t(Msg.logOut)}</button>
+              </span>`
+            : nothing}
+          ${details ? nothing : html`<button class="link" part="button my-bookings-button" @click=${() => this.#showAccount(true)}>${this.#t(Msg.myBookings)}</button>`}
+        </div>`
+      : nothing;
   }
 
   /** `<tidbok-my-bookings>` (defined once its code has loaded), with its parts passed on. */
@@ -593,7 +617,7 @@ export class TidbokBooking extends LitElement {
           .infoText=${clinic.bookingInfoText}
           .busy=${this.submitting}
           .error=${this.formError}
-          .account=${this.session ? (this.session.client ?? {}) : undefined}
+          .account=${this.session?.client}
           @tidbok-form-submit=${this.#onSubmit}
         ></tidbok-booking-form>
         <span class="sr" role="status">

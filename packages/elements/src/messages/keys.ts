@@ -51,6 +51,9 @@ export const enum Msg {
   myBookings,
   backToBooking,
   sessionEnded,
+  loggedInAs,
+  notYou,
+  logOut,
   notSetUp,
   retry,
   // <tidbok-slot-picker>

@@ -1,8 +1,8 @@
 import type { SessionClient } from '../shared/client-session.js';
 
-/** Fired (bubbling, composed) when the client logged in: by the e-mail link, or staff's test-client link. */
+/** Fired (bubbling, composed) when the client said yes to a link: the e-mail link, or staff's test-client link. */
 export class TidbokLoginEvent extends Event {
-  constructor(readonly detail: { client: SessionClient | undefined }) {
+  constructor(readonly detail: { client: SessionClient }) {
     super('tidbok-login', { bubbles: true, composed: true });
   }
 }

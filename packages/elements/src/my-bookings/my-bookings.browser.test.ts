@@ -65,7 +65,7 @@ describe('<tidbok-my-bookings>', () => {
   });
   after(() => setHash(''));
 
-  it("takes staff's #tidbok-session= link, lists upcoming then past bookings in the clinic's zone, and leaves the address clean", async () => {
+  it("asks whose staff's #tidbok-session= link is before taking it, then lists upcoming and past bookings in the clinic's zone", async () => {
     const s = await setup();
     const past = await bookFor(s, -72);
     const later = await bookFor(s, 24 * 9);
@@ -76,12 +76,23 @@ describe('<tidbok-my-bookings>', () => {
     el.setAttribute('api', s.clinic.apiUrl);
     el.setAttribute('clinic', s.clinic.slug);
     el.locale = 'en';
-    const login = oneEvent(el, 'tidbok-login');
+    const logins: unknown[] = [];
+    el.addEventListener('tidbok-login', (e) => logins.push(e.detail.client));
     fixtureSync<HTMLDivElement>(html`<div></div>`).append(el);
-    await waitUntil(() => el.matches(':state(list)'), 'the list');
+    // Whose the session is, and a question: nothing is stored before the yes.
+    const yes = await buttonWithText(el, 'Yes, log in');
+    expect(el.matches(':state(verify)')).to.equal(true);
+    expect(deep(el, '[part="heading"]')!.textContent).to.equal('Log in as Tess Testsson?');
+    expect(deep(el, '[part="owner"]')!.textContent).to.include(s.client.email!);
     expect(location.hash).to.equal('');
+    expect(getSession(s.api, s.clinic.slug)).to.equal(undefined);
+    expect(logins).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    yes.click();
+    await waitUntil(() => el.matches(':state(list)'), 'the list');
     expect(getSession(s.api, s.clinic.slug)?.token).to.equal(sessionToken);
-    expect((await login).detail.client).to.equal(undefined);
+    expect(logins).to.deep.equal([{ id: s.client.id, name: 'Tess Testsson', email: s.client.email, phone: null }]);
+    expect(deep(el, '[part="account"]')!.textContent).to.match(/Logged in as\s+Tess Testsson/).and.include('Not you?');
 
     const upcoming = deepAll(el, '[part~="list"][part~="upcoming"] > li');
     const pastItems = deepAll(el, '[part~="list"][part~="past"] > li');
@@ -107,11 +118,12 @@ describe('<tidbok-my-bookings>', () => {
 
   it('says so when there are no bookings yet, in Swedish too', async () => {
     const s = await setup();
-    const { sessionToken } = await s.admin.clients.testSession(s.client.id);
-    setSession(s.api, s.clinic.slug, { token: sessionToken });
+    const { sessionToken, client } = await s.admin.clients.testSession(s.client.id);
+    setSession(s.api, s.clinic.slug, { token: sessionToken, client });
     const el = await mount(s, 'sv');
     await waitUntil(() => textOf(el).includes('Du har inga bokningar ännu.'), 'the empty list');
     expect(textOf(el)).to.include('Mina bokningar');
+    expect(textOf(el)).to.include('Inloggad som Tess Testsson').and.include('Inte du?');
     await expect(el).to.be.accessible();
   });
 
@@ -186,8 +198,11 @@ describe('<tidbok-my-bookings>', () => {
     expect(known).to.include('Check your inbox');
     expect(known).to.include(s.client.email!);
     expect(deepActive()?.textContent).to.equal('Check your inbox');
-    // The link went into the clinic's outbox, to the client's address.
-    const links = (await s.admin.messages()).filter((m) => m.kind === 'login_link');
+    // The link went into the clinic's outbox, to the client's address (written just after the
+    // answer, so that the answer's timing tells nothing).
+    const loginLinks = async () => (await s.admin.messages()).filter((m) => m.kind === 'login_link');
+    let links = await loginLinks();
+    await waitUntil(async () => (links = await loginLinks()).length > 0, 'the link in the outbox');
     expect(links.map((m) => m.to)).to.deep.equal([s.client.email]);
     await expect(el).to.be.accessible();
 
@@ -200,7 +215,72 @@ describe('<tidbok-my-bookings>', () => {
     expect((await s.admin.messages()).filter((m) => m.kind === 'login_link')).to.have.length(1);
   });
 
-  it('verifies a #tidbok-login= token only when Log in is pressed, and explains a link that no longer works', async () => {
+  it('keeps nothing from a session link the visitor says is not theirs, and the session already held stays', async () => {
+    const s = await setup();
+    const mine = await s.admin.clients.testSession(s.client.id);
+    setSession(s.api, s.clinic.slug, { token: mine.sessionToken, client: mine.client });
+    const other = await s.admin.clients.create({ name: 'Otto Annan', email: `otto.${s.clinic.slug}@example.com`, isTest: true });
+    const { bookingPageUrl } = await s.admin.clients.testSession(other.id);
+    setHash(new URL(bookingPageUrl).hash);
+    const el = await mount(s, 'sv');
+    const logins: unknown[] = [];
+    el.addEventListener('tidbok-login', (e) => logins.push(e));
+    const no = await buttonWithText(el, 'Nej, det är inte jag');
+    expect(deep(el, '[part="heading"]')!.textContent).to.equal('Logga in som Otto Annan?');
+    expect(deep(el, '[part="owner"]')!.textContent).to.include(other.email!);
+    expect(location.hash).to.equal('');
+    no.click();
+    await waitUntil(() => el.matches(':state(list)'), 'back to the own list');
+    expect(textOf(el)).to.include('Du loggades inte in.').and.include('Inloggad som Tess Testsson');
+    expect(getSession(s.api, s.clinic.slug)?.token).to.equal(mine.sessionToken);
+    expect(logins).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('never uses a stored session that does not say whose it is', async () => {
+    const s = await setup();
+    const { sessionToken } = await s.admin.clients.testSession(s.client.id);
+    sessionStorage.setItem(`tidbok-session ${s.api} ${s.clinic.slug}`, JSON.stringify({ token: sessionToken }));
+    expect(getSession(s.api, s.clinic.slug)).to.equal(undefined);
+    const el = await mount(s);
+    await waitUntil(() => el.matches(':state(login)'), 'the login form');
+  });
+
+  it('asks "Log in as …?" for a #tidbok-login= link without using it up, and exchanges it only on yes', async () => {
+    const s = await setup();
+    const real = connect(s.clinic.apiUrl, s.clinic.slug).tidbok;
+    const session = await s.admin.clients.testSession(s.client.id);
+    const calls: string[] = [];
+    const host = providing({
+      ...real,
+      loginLinkOwner: async (token) => {
+        calls.push(`owner ${token}`);
+        return { client: { id: s.client.id, name: 'Tess Testsson', email: s.client.email, phone: null } };
+      },
+      verifyLogin: async (token) => {
+        calls.push(`verify ${token}`);
+        return { sessionToken: session.sessionToken, client: session.client };
+      },
+    } satisfies Tidbok);
+    setHash('#tidbok-login=tbl_link');
+    const el = document.createElement('tidbok-my-bookings');
+    el.locale = 'en';
+    host.append(el);
+    const yes = await buttonWithText(el, 'Yes, log in');
+    // Opening the page (as a mail scanner does) only asked whose the link is.
+    expect(calls).to.deep.equal(['owner tbl_link']);
+    expect(deep(el, '[part="heading"]')!.textContent).to.equal('Log in as Tess Testsson?');
+    expect(location.hash).to.equal('#tidbok-login=tbl_link');
+    await expect(el).to.be.accessible();
+    const login = oneEvent(el, 'tidbok-login');
+    yes.click();
+    expect((await login).detail.client.name).to.equal('Tess Testsson');
+    expect(calls).to.deep.equal(['owner tbl_link', 'verify tbl_link']);
+    expect(location.hash).to.equal('');
+    expect(getSession('http://tidbok.invalid', 'test')?.token).to.equal(session.sessionToken);
+  });
+
+  it('explains a login link that no longer works as soon as the page opens, and never tries to use it', async () => {
     const s = await setup();
     const real = connect(s.clinic.apiUrl, s.clinic.slug).tidbok;
     const verified: string[] = [];
@@ -214,21 +294,12 @@ describe('<tidbok-my-bookings>', () => {
     setHash('#tidbok-login=tbl_not-a-real-token');
     const el = document.createElement('tidbok-my-bookings');
     el.locale = 'en';
-    host.append(el);
-    const logIn = await buttonWithText(el, /^\s*Log in\s*$/);
-    expect(el.matches(':state(verify)')).to.equal(true);
-    // Loading the page (as a mail scanner does) uses nothing up.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(verified).to.deep.equal([]);
-    expect(location.hash).to.equal('#tidbok-login=tbl_not-a-real-token');
-    await expect(el).to.be.accessible();
-
     const failed = oneEvent(el, 'tidbok-error');
-    logIn.click();
+    host.append(el);
     expect((await failed).detail.code).to.equal('unauthorized');
-    expect(verified).to.deep.equal(['tbl_not-a-real-token']);
     await waitUntil(() => textOf(el).includes('This login link is no longer valid'), 'the explanation');
     expect(deep(el, '[part="notice"]')!.getAttribute('role')).to.equal('alert');
+    expect(verified).to.deep.equal([]);
     // The dead token is gone from the address; a new link can be asked for right here.
     expect(location.hash).to.equal('');
     expect(el.matches(':state(login)')).to.equal(true);
@@ -243,8 +314,6 @@ describe('<tidbok-my-bookings>', () => {
     (await buttonWithText(el, 'Send login link')).click();
     await waitUntil(() => el.matches(':state(sent)'), 'check your inbox');
     location.hash = '#tidbok-login=tbl_not-a-real-token';
-    await waitUntil(() => el.matches(':state(verify)'), 'the Log in button');
-    (await buttonWithText(el, /^\s*Log in\s*$/)).click();
     await waitUntil(() => textOf(el).includes('This login link is no longer valid'), 'the explanation');
     expect(el.matches(':state(login)')).to.equal(true);
     expect(location.hash).to.equal('');
@@ -293,20 +362,34 @@ describe('<tidbok-booking> with client accounts', () => {
     await waitUntil(() => el.matches(':state(treatment)') && !deep(el, 'tidbok-my-bookings'), 'back at the booking');
   });
 
-  it("opens My bookings from staff's test-client link on the hosted page", async () => {
+  it("opens staff's test-client link on the hosted page: asks first, then every step says who is logged in, with a way out", async () => {
     const s = await setup();
-    const { bookingPageUrl } = await s.admin.clients.testSession(s.client.id);
+    const { bookingPageUrl, sessionToken } = await s.admin.clients.testSession(s.client.id);
     setHash(new URL(bookingPageUrl).hash);
     const el = await fixture<TidbokBooking>(html`<tidbok-booking api=${s.clinic.apiUrl} clinic=${s.clinic.slug} locale="en"></tidbok-booking>`);
     const mine = await waitFor<TidbokMyBookings>(el, 'tidbok-my-bookings');
+    (await buttonWithText(mine, 'Yes, log in')).click();
     await waitUntil(() => textOf(mine).includes('You have no bookings yet.'), 'the empty list');
     expect(location.hash).to.equal('');
-    // The widget now books as that client.
+    // The widget now books as that client, and says so on every step.
     (await buttonWithText(el, 'Book an appointment')).click();
+    const who = await waitFor(el, '[part="session"]');
+    expect(who.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`Logged in as Tess Testsson (${s.client.email}). Not you? Log out`);
     (await buttonWithText(el, 'Kort uppföljning')).click();
     (await buttonWithText(el, 'First available')).click();
     (await waitFor<HTMLButtonElement>(el, 'button.slot')).click();
+    await waitUntil(() => el.matches(':state(details)'), 'the details step');
     const account = await waitFor(el, '[part~="account"]');
-    expect(account.textContent).to.include('You are logged in');
+    expect(account.textContent).to.include('Booking as').and.include('Tess Testsson');
+    expect(deep(el, '[part="session"]')!.textContent).to.include('Logged in as');
+    await expect(el).to.be.accessible();
+
+    // Not them: logging out here ends the session on the server too, and the form asks who books.
+    (await buttonWithText(el, 'Log out')).click();
+    await waitFor(el, 'tidbok-text-field[name="name"]');
+    expect(deep(el, '[part="session"]')).to.equal(null);
+    expect(getSession(s.api, s.clinic.slug)).to.equal(undefined);
+    const tidbok = createTidbok({ baseUrl: s.clinic.apiUrl, clinic: s.clinic.slug });
+    await waitUntil(async () => (await tidbok.sessionOwner(sessionToken).catch((e: { code?: string }) => e.code)) === 'unauthorized', 'the session ended');
   });
 });

@@ -54,6 +54,12 @@ export const styles = css`
     align-items: center;
     gap: 0.6em 1.25em;
   }
+  .owner {
+    padding: 0.75em 1em;
+    border-radius: var(--_radius);
+    background: var(--_subtle);
+    overflow-wrap: anywhere;
+  }
   .account {
     display: flex;
     flex-wrap: wrap;

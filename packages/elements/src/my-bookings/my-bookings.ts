@@ -7,6 +7,7 @@ import {
   clearSession,
   getSession,
   hashToken,
+  type SessionClient,
   setSession,
   type StoredSession,
   type TidbokSessionChangedEvent,
@@ -32,24 +33,28 @@ type Key = keyof typeof messages;
  *
  * Logging in: the visitor gives an e-mail address and is always told the same thing (a link is
  * on its way if the clinic knows the address), so nobody can find out who is a client. The link
- * opens the clinic's page with `#tidbok-login=<token>`; this element then offers a **Log in**
- * button that exchanges the token (a mail scanner that only fetches the page cannot use it up)
- * and removes it from the address. `#tidbok-session=<token>` (staff's "open as test client")
- * is taken as a session directly. The session lives in sessionStorage for this tab and is shared
- * with `<tidbok-booking>` of the same clinic, which then books as the logged-in client.
+ * opens the clinic's page with `#tidbok-login=<token>`; `#tidbok-session=<token>` is staff's
+ * "open as test client". Either way this element first asks the server whose the link is (using
+ * nothing up, so a mail scanner that fetches the page changes nothing) and asks **Log in as
+ * <name> (<e-mail>)?**: a link made by someone else must not log the visitor in as them, where
+ * what they then book would be that someone's to see. Only a yes exchanges the login token or
+ * stores the session; the token leaves the address. The session lives in sessionStorage for this
+ * tab and is shared with `<tidbok-booking>` of the same clinic, which then books as the
+ * logged-in client. Wherever a session is used it says "Logged in as …" with "Not you? Log out".
  *
  * Works alone (`api`, `clinic`) or inside `<tidbok-provider>` or `<tidbok-booking>`. Never throws
  * to the page: every failure is shown and fired as `tidbok-error`. Focusing the element focuses
  * its current heading.
  *
- * @event tidbok-login - The client logged in; `detail` is `{ client }` (undefined for a session link).
+ * @event tidbok-login - The client logged in (said yes to a link); `detail` is `{ client }`.
  * @event tidbok-logout - The client logged out.
  * @event tidbok-cancelled - The client cancelled a booking; `detail` is `{ booking }`, with `lateCancellation`.
  * @event tidbok-error - Something failed and was shown; `detail` is `{ code, action, error }`.
  *
  * @csspart base - The card around everything.
  * @csspart heading - The heading of the current view.
- * @csspart notice - Why the visitor is at the login (logged out, link no longer valid).
+ * @csspart notice - Why the visitor is at the login (logged out, link no longer valid, said no).
+ * @csspart owner - Whose a link is, in the "Log in as …?" question.
  * @csspart form - The e-mail form; its field's parts are exported as `field-label`, `field-input`,
  *   `field-hint`, `field-error`.
  * @csspart account - Who is logged in, with the log-out button.
@@ -80,7 +85,7 @@ export class TidbokMyBookings extends LitElement {
     loginOnly: { type: Boolean, attribute: 'login-only' },
     now: { attribute: false },
     session: { state: true },
-    loginToken: { state: true },
+    linked: { state: true },
     email: { state: true },
     sent: { state: true },
     busy: { state: true },
@@ -103,8 +108,8 @@ export class TidbokMyBookings extends LitElement {
   now: () => number = () => Date.now();
 
   private session: StoredSession | undefined;
-  /** The token of a `#tidbok-login=` link, waiting for the visitor to press Log in. */
-  private loginToken = '';
+  /** The token of a `#tidbok-login=` or `#tidbok-session=` link, waiting for the visitor's yes. */
+  private linked: { kind: 'login' | 'session'; token: string } | undefined;
   /** The address in the e-mail field, kept for "use another address". */
   private email = '';
   /** A link was asked for: the "check your inbox" view. */
@@ -127,7 +132,8 @@ export class TidbokMyBookings extends LitElement {
     own: () => ({ api: this.api, clinic: this.clinic }),
     onChange: (connection) => {
       this.clinicLoad.reset();
-      this.loginToken = '';
+      this.ownerLoad.reset();
+      this.linked = undefined;
       this.sent = false;
       this.notice = undefined;
       this.useSession(connection && getSession(connection.api, connection.clinic));
@@ -136,23 +142,43 @@ export class TidbokMyBookings extends LitElement {
     },
   });
 
-  /** A `#tidbok-session=` link logs in at once; a `#tidbok-login=` link waits for the Log in button. */
+  /**
+   * A link in the address is never taken as it is: its owner is looked up, and the visitor asked.
+   * A session token leaves the address at once (it lasts for days); a login token stays until it
+   * is used or refused, so a reload still offers it.
+   */
   private readonly takeHash = () => {
-    const connection = this.connection.value;
-    const linked = hashToken('session');
-    if (!connection) return;
-    if (linked) {
-      dropHashToken();
-      const stored = getSession(connection.api, connection.clinic);
-      // Keeps what is known about the client when the link carries the session already held.
-      setSession(connection.api, connection.clinic, stored?.token === linked ? stored : { token: linked });
-      this.useSession(getSession(connection.api, connection.clinic));
-      this.dispatchEvent(new TidbokLoginEvent({ client: this.session?.client }));
-    } else {
-      this.loginToken = hashToken('login') ?? '';
-      if (this.loginToken) this.sent = false;
-    }
+    const session = hashToken('session');
+    const token = session ?? hashToken('login');
+    if (!this.connection.value || !token) return;
+    if (session) dropHashToken();
+    // The session this tab holds already: nothing to ask.
+    if (session && session === this.session?.token) return;
+    this.linked = { kind: session ? 'session' : 'login', token };
+    this.sent = false;
+    this.notice = undefined;
+    void this.ownerLoad.run();
   };
+
+  /** Whose the link is; neither kind of token is used up by asking. */
+  private readonly ownerLoad = new LoadController<SessionClient>(this, {
+    task: async (signal) => {
+      const { tidbok } = this.connection.value!;
+      const { kind, token } = this.linked!;
+      return (await (kind === 'login' ? tidbok.loginLinkOwner(token, { signal }) : tidbok.sessionOwner(token, { signal }))).client;
+    },
+    onError: (error) => {
+      reportError(this, 'link', error);
+      // A used, expired or unknown token will never work: say so and offer a new link. A failure
+      // to reach the server leaves it, to try again.
+      if (isDead(error)) {
+        const kind = this.linked?.kind;
+        this.forgetLink();
+        this.notice = { text: this.t(kind === 'login' && !this.session ? 'badLink' : 'deadLink'), alert: true };
+        this.focusNext = 'h2';
+      }
+    },
+  });
 
   private readonly clinicLoad = new LoadController<PublicClinic>(this, {
     task: (signal) => this.connection.value!.tidbok.clinic({ signal }),
@@ -231,9 +257,9 @@ export class TidbokMyBookings extends LitElement {
   private get view(): 'loading' | 'error' | 'login' | 'sent' | 'verify' | 'list' {
     if (this.texts.failed) return 'error';
     if (!this.texts.ready) return 'loading';
-    if (this.clinicLoad.status === 'error' || this.bookingsLoad.status === 'error') return 'error';
-    // A login link wins over a session already held: whoever opened it means to log in.
-    if (this.loginToken) return 'verify';
+    if (this.clinicLoad.status === 'error' || this.bookingsLoad.status === 'error' || this.ownerLoad.status === 'error') return 'error';
+    // A link wins over a session already held: whoever opened it may mean to log in as another.
+    if (this.linked) return 'verify';
     if (this.session) return this.loginOnly || this.bookingsReady ? 'list' : 'loading';
     return this.sent ? 'sent' : 'login';
   }
@@ -290,24 +316,26 @@ export class TidbokMyBookings extends LitElement {
     }
   }
 
-  private async verify(): Promise<void> {
+  /** Yes, the link's owner is me: store the session (a login link's first exchanged for one). */
+  private async accept(): Promise<void> {
     const connection = this.connection.value;
-    if (!connection || this.busy) return;
+    const linked = this.linked;
+    const owner = this.ownerLoad.value;
+    if (!connection || !linked || !owner || this.busy) return;
+    if (linked.kind === 'session') {
+      this.forgetLink();
+      this.loggedIn({ token: linked.token, client: owner });
+      return;
+    }
     this.busy = 'verify';
     this.notice = undefined;
     try {
-      const { sessionToken, client } = await connection.tidbok.verifyLogin(this.loginToken);
+      const { sessionToken, client } = await connection.tidbok.verifyLogin(linked.token);
       this.forgetLink();
-      setSession(connection.api, connection.clinic, { token: sessionToken, client });
-      this.useSession(getSession(connection.api, connection.clinic));
-      this.dispatchEvent(new TidbokLoginEvent({ client: this.session?.client }));
-      this.focusNext = 'h2';
+      this.loggedIn({ token: sessionToken, client });
     } catch (error) {
       reportError(this, 'login', error);
-      const code = errorCode(error);
-      // A used, expired or unknown token will never work: drop it and offer a new link. A failure
-      // to reach the server leaves it, to try again.
-      if (code === 'unauthorized' || code === 'validation_failed' || code === 'not_found') {
+      if (isDead(error)) {
         this.forgetLink();
         this.notice = { text: this.t('badLink'), alert: true };
         this.focusNext = 'h2';
@@ -319,10 +347,27 @@ export class TidbokMyBookings extends LitElement {
     }
   }
 
-  /** Leaves the `#tidbok-login=` link for the e-mail form. */
+  private loggedIn(session: StoredSession): void {
+    const connection = this.connection.value!;
+    this.notice = undefined;
+    setSession(connection.api, connection.clinic, session);
+    this.useSession(getSession(connection.api, connection.clinic));
+    this.dispatchEvent(new TidbokLoginEvent({ client: session.client }));
+    this.focusNext = 'h2';
+  }
+
+  /** No, not me: nothing is stored, and whatever session this tab had stays. */
+  private decline(): void {
+    this.forgetLink();
+    this.notice = { text: this.t('declined'), alert: false };
+    this.focusNext = 'h2';
+  }
+
+  /** Leaves the link (and its token in the address) for the e-mail form or the list. */
   private forgetLink(): void {
-    if (hashToken('login')) dropHashToken();
-    this.loginToken = '';
+    if (hashToken('login') || hashToken('session')) dropHashToken();
+    this.linked = undefined;
+    this.ownerLoad.reset();
   }
 
   private async logout(): Promise<void> {
@@ -385,6 +430,7 @@ export class TidbokMyBookings extends LitElement {
   private retry(): void {
     if (this.clinicLoad.status === 'error') void this.clinicLoad.run();
     if (this.bookingsLoad.status === 'error' && this.session) void this.bookingsLoad.run();
+    if (this.ownerLoad.status === 'error' && this.linked) void this.ownerLoad.run();
   }
 
   // ---- Rendering ----
@@ -392,16 +438,17 @@ export class TidbokMyBookings extends LitElement {
   override render() {
     // One heading element for every view, so focus stays on it while the view changes under it.
     return html`<div class="base" part="base" lang=${this.language}>
-      <h2 part="heading" tabindex="-1">${this.t(this.headingKey)}</h2>
+      <h2 part="heading" tabindex="-1">${this.heading}</h2>
       ${this.renderBody()}
     </div>`;
   }
 
-  private get headingKey(): Key {
+  private get heading(): string {
     const view = this.view;
-    if (view === 'verify') return 'verifyTitle';
-    if (view === 'sent') return 'sentTitle';
-    return this.loginOnly && view !== 'loading' ? 'loginToBook' : 'title';
+    const owner = this.ownerLoad.value;
+    if (view === 'verify') return owner ? this.t('askLogin', { name: owner.name }) : this.t('verifyTitle');
+    if (view === 'sent') return this.t('sentTitle');
+    return this.t(this.loginOnly && view !== 'loading' ? 'loginToBook' : 'title');
   }
 
   private renderNotice() {
@@ -417,7 +464,7 @@ export class TidbokMyBookings extends LitElement {
     const view = this.view;
     if (view === 'error') {
       if (this.texts.failed) return this.texts.failure('message');
-      const error = this.clinicLoad.error ?? this.bookingsLoad.error;
+      const error = this.clinicLoad.error ?? this.bookingsLoad.error ?? this.ownerLoad.error;
       return html`<div class="message" part="message" role="alert">
           <p>${this.failText(error)}</p>
           <button class="btn" part="button" @click=${this.retry}>${this.t('retry')}</button>
@@ -432,14 +479,24 @@ export class TidbokMyBookings extends LitElement {
         </div>`;
     }
     if (view === 'verify') {
+      const owner = this.ownerLoad.value;
+      if (!owner) {
+        return html`<div aria-busy="true">
+          <span class="sr" role="status">${this.t('checking')}</span>
+          <div class="sk line"></div>
+        </div>`;
+      }
       const busy = this.busy === 'verify';
       return html`${this.renderNotice()}
-        <p>${this.t('verifyText')}</p>
+        <p class="owner" part="owner">
+          <b>${owner.name}</b>${owner.email ? html`<br /><span class="muted">${owner.email}</span>` : nothing}
+        </p>
+        <p>${this.t('askHint')}</p>
         <div class="actions">
-          <button class="btn primary" part="button button-primary" aria-disabled=${busy} @click=${this.verify}>
-            ${busy ? this.t('loggingIn') : this.t('logIn')}
+          <button class="btn primary" part="button button-primary" aria-disabled=${busy} @click=${this.accept}>
+            ${busy ? this.t('loggingIn') : this.t('yesLogIn')}
           </button>
-          <button class="link" part="button" @click=${this.newLink}>${this.t('newLink')}</button>
+          <button class="btn" part="button" @click=${this.decline}>${this.t('noLogIn')}</button>
         </div>`;
     }
     if (view === 'sent') {
@@ -480,26 +537,26 @@ export class TidbokMyBookings extends LitElement {
   }
 
   private renderAccount() {
-    const client = this.session?.client;
+    const client = this.session!.client;
     return html`<div class="account" part="account">
+      <p>${this.t('loggedInAs')} <b>${client.name}</b>${client.email ? html` <span class="muted">${client.email}</span>` : nothing}</p>
       <p>
-        ${client
-          ? html`${this.t('loggedInAs')} <b>${client.name}</b>${client.email ? html` <span class="muted">${client.email}</span>` : nothing}`
-          : this.t('loggedIn')}
+        ${this.t('notYou')}
+        <button class="link" part="button" aria-disabled=${this.busy === 'logout'} @click=${this.logout}>${this.t('logOut')}</button>
       </p>
-      <button class="link" part="button" aria-disabled=${this.busy === 'logout'} @click=${this.logout}>${this.t('logOut')}</button>
     </div>`;
   }
 
   private renderList() {
-    if (this.loginOnly) return this.renderAccount();
+    // A notice here says "you were not logged in" after a no to someone else's link.
+    if (this.loginOnly) return html`${this.renderNotice()}${this.renderAccount()}`;
     const clinic = this.clinicLoad.value!;
     const bookings = this.bookingsLoad.value ?? [];
     const now = this.now();
     const isUpcoming = (b: Booking) => Date.parse(b.start) > now && b.status !== 'no_show';
     const upcoming = bookings.filter(isUpcoming).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
     const past = bookings.filter((b) => !isUpcoming(b)).sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
-    return html`${this.renderAccount()}
+    return html`${this.renderNotice()}${this.renderAccount()}
       ${bookings.length === 0
         ? html`<p class="empty" part="empty">${this.t('none')}</p>`
         : html`<section aria-labelledby="upcoming">
@@ -567,6 +624,9 @@ export class TidbokMyBookings extends LitElement {
     </div>`;
   }
 }
+
+/** A token the server will never take: used, expired, unknown or malformed. */
+const isDead = (error: unknown) => ['unauthorized', 'validation_failed', 'not_found'].includes(errorCode(error));
 
 /** Takes the token out of the address (and so out of history, bookmarks and shared links). */
 function dropHashToken(): void {

@@ -3,6 +3,10 @@
  * sessionStorage (this tab only, gone when it closes) under a key of api + clinic, and announced
  * on `window` as `tidbok-session-changed` so the booking widget and "My bookings" stay in step.
  * Small on purpose: the booking widget's first bundle carries it.
+ *
+ * A session is stored only with whose it is: an element shows "Logged in as …" wherever it uses
+ * one, and a session from a link is stored only after the visitor saw its owner and said yes
+ * (`<tidbok-my-bookings>`), so a link someone else made cannot log a visitor in unnoticed.
  */
 
 /** Who the session belongs to, as `verifyLogin()` returned it. Never the personal identity number. */
@@ -15,8 +19,7 @@ export interface SessionClient {
 
 export interface StoredSession {
   token: string;
-  /** Unknown for a session that came without one (staff's `#tidbok-session=` link). */
-  client?: SessionClient;
+  client: SessionClient;
 }
 
 /** Fired on `window` when the session of `api` + `clinic` was stored or cleared (`session` undefined). */
@@ -40,7 +43,8 @@ export function getSession(api: string, clinic: string): StoredSession | undefin
       // Storage refused: the copy is all there is.
     }
     const value = JSON.parse(text ?? 'null') as StoredSession | null;
-    return typeof value?.token === 'string' ? value : undefined;
+    // One without its owner (stored by an older version) is not used: nobody confirmed it.
+    return typeof value?.token === 'string' && typeof value.client?.name === 'string' ? value : undefined;
   } catch {
     return undefined;
   }
@@ -51,7 +55,7 @@ export function setSession(api: string, clinic: string, session: StoredSession |
   const key = keyOf(api, clinic);
   const client = session?.client;
   // Only what the widget shows: a client record's personal number must not reach storage.
-  const kept = session && { token: session.token, ...(client ? { client: { id: client.id, name: client.name, email: client.email, phone: client.phone } } : {}) };
+  const kept = session && client && { token: session.token, client: { id: client.id, name: client.name, email: client.email, phone: client.phone } };
   try {
     if (kept) sessionStorage.setItem(key, (memory[key] = JSON.stringify(kept)));
     else sessionStorage.removeItem(key);
