@@ -5,6 +5,7 @@ import type { Trx } from '../store/store.js';
 import type { MessageTable } from '../store/schema.js';
 import type { Deps } from '../services/deps.js';
 import { bookingSettingsOf, type ClinicRow } from '../services/rows.js';
+import { sealLink } from './sealed-link.js';
 import { type BookingFacts, formatWhen, htmlFromText, TEXTS } from './texts.js';
 
 export type Channel = 'email' | 'sms';
@@ -103,6 +104,9 @@ export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: Enque
     created_at: now,
   };
   const rows: MessageTable[] = [];
+  const id = newId('msg');
+  // Sealed with the message's id; the bodies hold only the LINK placeholder (dispatcher.ts).
+  const secretUrl = link ? sealLink(deps.config, id, link) : null;
   if (channel === 'email') {
     const rendered = texts[kind](facts);
     const attachments =
@@ -125,15 +129,15 @@ export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: Enque
         : null;
     rows.push({
       ...base,
-      id: newId('msg'),
+      id,
       kind,
       channel,
       to_address: b.client_email ?? '',
       subject: rendered.subject,
       body_text: rendered.text,
-      body_html: htmlFromText(rendered.text, link, locale),
+      body_html: htmlFromText(rendered.text, link !== null, locale),
       attachments,
-      secret_url: link,
+      secret_url: secretUrl,
       dedupe_key: options.dedupeKey ?? null,
     });
   } else {
@@ -141,7 +145,7 @@ export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: Enque
       kind === 'confirmation' ? texts.smsConfirmation(facts) : kind === 'cancellation' ? texts.smsCancellation(facts) : texts.smsReminder(facts);
     rows.push({
       ...base,
-      id: newId('msg'),
+      id,
       kind,
       channel,
       to_address: b.client_phone ?? '',
@@ -149,7 +153,7 @@ export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: Enque
       body_text: body,
       body_html: null,
       attachments: null,
-      secret_url: link,
+      secret_url: secretUrl,
       dedupe_key: options.dedupeKey ?? null,
     });
   }
@@ -173,7 +177,7 @@ export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: Enque
         to_address: address,
         subject: texts.copySubject(copyFacts),
         body_text: copy.text,
-        body_html: htmlFromText(copy.text, null, locale),
+        body_html: htmlFromText(copy.text, false, locale),
         attachments: null,
         secret_url: null,
         dedupe_key: null,

@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import type { Logger } from '../logger.js';
 import type { Deps } from '../services/deps.js';
 import { bookingSettingsOf } from '../services/rows.js';
 import { enqueueBookingMessage } from './compose.js';
-import { LINK } from './texts.js';
+import { isSealed, openLink, SealedLinkError, sealLink } from './sealed-link.js';
+import { escapeHtml, LINK } from './texts.js';
 import type { Transports } from './transports.js';
 
 export interface DispatcherOptions {
@@ -41,6 +43,7 @@ export class Dispatcher {
   private timer: ReturnType<typeof setInterval> | null = null;
   private running: Promise<unknown> | null = null;
   private readonly idleNoted = new Set<string>();
+  private legacySealed = false;
   private readonly batch: number;
   private readonly maxAttempts: number;
   private readonly leaseMs: number;
@@ -78,6 +81,7 @@ export class Dispatcher {
   }
 
   async runOnce() {
+    if (!this.legacySealed) await this.sealLegacyLinks();
     await this.scheduleReminders();
     const channels = (['email', 'sms'] as const).filter((c) => this.transports[c]);
     await this.noteUndeliverable(channels);
@@ -117,15 +121,18 @@ export class Dispatcher {
     const result = { sent: 0, retried: 0, failed: 0 };
     for (const message of claimed) {
       const clinic = await store.db.selectFrom('clinics').selectAll().where('id', '=', message.clinic_id).executeTakeFirst();
-      const fill = (text: string) => (message.secret_url ? text.replaceAll(LINK, message.secret_url) : text);
       try {
+        // Opened only now, for this send; a link that cannot be opened fails the message (below).
+        const url = message.secret_url ? openLink(this.deps.config, message.id, message.secret_url) : null;
+        const fill = (text: string) => (url ? text.replaceAll(LINK, url) : text);
+        const fillHtml = (html: string) => (url ? html.replaceAll(LINK, escapeHtml(url)) : html);
         if (message.channel === 'email') {
           await this.transports.email!({
             id: message.id,
             to: message.to_address,
             subject: message.subject,
             text: fill(message.body_text),
-            html: message.body_html ? fill(message.body_html) : null,
+            html: message.body_html ? fillHtml(message.body_html) : null,
             attachments: message.attachments ? JSON.parse(message.attachments) : [],
           });
         } else {
@@ -147,7 +154,8 @@ export class Dispatcher {
         this.logger.info('message sent', { id: message.id, kind: message.kind, channel: message.channel });
       } catch (error) {
         const attempts = message.attempts + 1;
-        const failed = attempts >= this.maxAttempts;
+        // Retrying cannot open a link sealed with another key.
+        const failed = attempts >= this.maxAttempts || error instanceof SealedLinkError;
         await store.write((trx) =>
           trx
             .updateTable('messages')
@@ -157,6 +165,8 @@ export class Dispatcher {
               last_error: reason(error),
               next_attempt_at: clock.now() + backoffMs(attempts),
               locked_until: 0,
+              // A message that will not be sent keeps no link.
+              ...(failed ? { secret_url: null } : {}),
             })
             .where('id', '=', message.id)
             .execute(),
@@ -167,6 +177,45 @@ export class Dispatcher {
       }
     }
     return result;
+  }
+
+  /**
+   * Links written in plain text before they were sealed (an older version) are sealed in place,
+   * once per start, so a waiting message's token is not left readable in the database.
+   */
+  private async sealLegacyLinks() {
+    const { store, config } = this.deps;
+    const rows = await store.db
+      .selectFrom('messages')
+      .select(['id', 'status', 'secret_url'])
+      .where('secret_url', 'is not', null)
+      .execute();
+    const plain = rows.filter((row) => !isSealed(row.secret_url!) || row.status !== 'pending');
+    if (plain.length > 0) {
+      // SQLite would otherwise keep the old text in the page's free space and in the WAL.
+      const sqlite = store.dialect === 'sqlite';
+      if (sqlite) await sql`PRAGMA secure_delete = ON`.execute(store.db);
+      try {
+        for (const row of plain) {
+          // Sent and failed messages keep no link at all; waiting ones keep it sealed.
+          const sealed = row.status === 'pending' ? sealLink(config, row.id, row.secret_url!) : null;
+          await store.write((trx) =>
+            trx
+              .updateTable('messages')
+              .set({ secret_url: sealed })
+              .where('id', '=', row.id)
+              .where('secret_url', '=', row.secret_url)
+              .execute(),
+          );
+        }
+      } finally {
+        if (sqlite) {
+          await sql`PRAGMA secure_delete = OFF`.execute(store.db);
+          await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(store.db);
+        }
+      }
+    }
+    this.legacySealed = true;
   }
 
   /** Without a transport, messages wait in the outbox; say so once per message, without content. */

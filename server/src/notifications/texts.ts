@@ -1,4 +1,5 @@
 import type { Locale } from '@tidbok/core';
+import { greetingName, quoted } from './user-text.js';
 
 /** Where the manage link goes in a stored body; filled in at delivery, shown to staff as a label. */
 export const LINK = '{{manage-link}}';
@@ -6,6 +7,7 @@ export const LINK = '{{manage-link}}';
 export interface BookingFacts {
   clinicName: string;
   clinicAddress: string;
+  /** As stored, typed by whoever booked: the texts put it in only through user-text.ts. */
   clientName: string;
   treatmentName: string;
   practitionerName: string;
@@ -28,11 +30,15 @@ interface Rendered {
   text: string;
 }
 
+// The client's name opens the message only when it looks like a name (user-text.ts).
+const hej = (f: BookingFacts) => (greetingName(f.clientName) ? `Hej ${greetingName(f.clientName)}!` : 'Hej!');
+const hello = (f: BookingFacts) => (greetingName(f.clientName) ? `Hello ${greetingName(f.clientName)},` : 'Hello,');
+
 const sv = {
   confirmation: (f: BookingFacts): Rendered => ({
     subject: `Bokningsbekräftelse: ${f.date} kl. ${f.startTime}`,
     text: [
-      `Hej ${f.clientName}!`,
+      hej(f),
       '',
       `Din tid hos ${f.clinicName} är bokad.`,
       '',
@@ -52,7 +58,7 @@ const sv = {
   cancellation: (f: BookingFacts): Rendered => ({
     subject: `Avbokad: ${f.date} kl. ${f.startTime}`,
     text: [
-      `Hej ${f.clientName}!`,
+      hej(f),
       '',
       `Din tid ${f.date} kl. ${f.startTime} hos ${f.practitionerName} är avbokad.`,
       'Välkommen att boka en ny tid när det passar dig.',
@@ -63,7 +69,7 @@ const sv = {
   reminder: (f: BookingFacts): Rendered => ({
     subject: `Påminnelse: ${f.date} kl. ${f.startTime}`,
     text: [
-      `Hej ${f.clientName}!`,
+      hej(f),
       '',
       `Påminnelse om din tid ${f.date} kl. ${f.startTime} hos ${f.practitionerName}${f.locationName ? `, ${f.locationName}` : ''}.`,
       ...(f.hasLink ? ['', `Se eller avboka: ${LINK}`] : []),
@@ -77,14 +83,14 @@ const sv = {
   smsCancellation: (f: BookingFacts) => `${f.clinicName}: Din tid ${f.date} kl. ${f.startTime} är avbokad.`,
   smsReminder: (f: BookingFacts) =>
     `${f.clinicName}: Påminnelse om din tid ${f.date} kl. ${f.startTime} hos ${f.practitionerName}.${f.hasLink ? ` Avboka: ${LINK}` : ''}`,
-  copySubject: (f: BookingFacts) => `Kopia: ny bokning ${f.date} kl. ${f.startTime} (${f.clientName})`,
+  copySubject: (f: BookingFacts) => `Kopia: ny bokning ${f.date} kl. ${f.startTime} ${quoted(f.clientName)}`,
 };
 
 const en: typeof sv = {
   confirmation: (f) => ({
     subject: `Booking confirmed: ${f.date} at ${f.startTime}`,
     text: [
-      `Hello ${f.clientName},`,
+      hello(f),
       '',
       `Your appointment at ${f.clinicName} is booked.`,
       '',
@@ -104,7 +110,7 @@ const en: typeof sv = {
   cancellation: (f) => ({
     subject: `Cancelled: ${f.date} at ${f.startTime}`,
     text: [
-      `Hello ${f.clientName},`,
+      hello(f),
       '',
       `Your appointment on ${f.date} at ${f.startTime} with ${f.practitionerName} is cancelled.`,
       'You are welcome to book a new time whenever it suits you.',
@@ -115,7 +121,7 @@ const en: typeof sv = {
   reminder: (f) => ({
     subject: `Reminder: ${f.date} at ${f.startTime}`,
     text: [
-      `Hello ${f.clientName},`,
+      hello(f),
       '',
       `A reminder of your appointment on ${f.date} at ${f.startTime} with ${f.practitionerName}${f.locationName ? `, ${f.locationName}` : ''}.`,
       ...(f.hasLink ? ['', `See or cancel: ${LINK}`] : []),
@@ -128,7 +134,7 @@ const en: typeof sv = {
   smsCancellation: (f) => `${f.clinicName}: Your appointment on ${f.date} at ${f.startTime} is cancelled.`,
   smsReminder: (f) =>
     `${f.clinicName}: Reminder of your appointment on ${f.date} at ${f.startTime} with ${f.practitionerName}.${f.hasLink ? ` Cancel: ${LINK}` : ''}`,
-  copySubject: (f) => `Copy: new booking ${f.date} at ${f.startTime} (${f.clientName})`,
+  copySubject: (f) => `Copy: new booking ${f.date} at ${f.startTime} ${quoted(f.clientName)}`,
 };
 
 export const TEXTS: Record<Locale, typeof sv> = { sv, en };
@@ -157,17 +163,21 @@ export function formatWhen(start: number, end: number, timeZone: string, locale:
   return { date: date.format(start), startTime: time.format(start), endTime: time.format(end) };
 }
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** A plain, readable HTML part made from the text part: paragraphs, and the link as a link. */
-export function htmlFromText(text: string, link: string | null, locale: Locale): string {
+/**
+ * A plain, readable HTML part made from the text part: paragraphs, and the link as a link. The
+ * link's address stays the LINK placeholder here too: the stored HTML never holds the token,
+ * which the dispatcher puts in (escaped) when it sends.
+ */
+export function htmlFromText(text: string, withLink: boolean, locale: Locale): string {
   const label = locale === 'sv' ? 'Se eller avboka din tid' : 'See or cancel your booking';
   const body = text
     .split('\n\n')
     .map((para) => {
       const html = escapeHtml(para).replace(/\n/g, '<br>');
-      return `<p>${link ? html.replace(escapeHtml(LINK), `<a href="${escapeHtml(link)}">${label}</a>`) : html}</p>`;
+      return `<p>${withLink ? html.replace(escapeHtml(LINK), `<a href="${LINK}">${label}</a>`) : html}</p>`;
     })
     .join('\n');
   return `<!doctype html><html lang="${locale}"><body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1f2933; max-width: 36rem">\n${body}\n</body></html>`;

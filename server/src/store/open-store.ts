@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import { openPostgresStore } from './postgres.js';
+import { privateDatabaseFile } from './private-file.js';
 import { openSqliteStore, type Store } from './store.js';
 
 type DatabaseConfig = Pick<Config, 'dbFile' | 'databaseUrl'>;
@@ -12,7 +13,11 @@ const POSTGRES_URL = /^postgres(ql)?:\/\//i;
  * `cli.ts` both open their store here.
  */
 export function openStore(config: DatabaseConfig, options: { onPoolError?: (error: Error) => void } = {}): Store {
-  if (config.databaseUrl === null) return openSqliteStore({ file: config.dbFile });
+  if (config.databaseUrl === null) {
+    // Patients' data: the file (and its -wal, -shm) readable by the server's user only.
+    privateDatabaseFile(config.dbFile);
+    return openSqliteStore({ file: config.dbFile });
+  }
   if (!POSTGRES_URL.test(config.databaseUrl)) {
     throw new Error('TIDBOK_DATABASE_URL must be a postgres:// or postgresql:// URL; unset it to use the SQLite file TIDBOK_DB');
   }
