@@ -25,6 +25,12 @@ export interface Config {
   frameAncestors: string[];
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
+  /**
+   * `TIDBOK_SECRET_KEY`: the key that encrypts links waiting in the outbox (secret-key.ts).
+   * Unset: a key generated once into `TIDBOK_SECRET_KEY_FILE`, by default next to the SQLite file.
+   */
+  secretKey: string | null;
+  secretKeyFile: string | null;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -63,6 +69,13 @@ function frameAncestors(value: string | undefined): string[] {
   return entries;
 }
 
+/** A key short enough to guess would protect nothing; `openssl rand -base64 32` gives 44 characters. */
+function secretKey(value: string | undefined): string | null {
+  const key = text(value);
+  if (key !== null && key.length < 32) throw new Error('TIDBOK_SECRET_KEY must be at least 32 characters (try: openssl rand -base64 32)');
+  return key;
+}
+
 const text = (value: string | undefined) => (value === undefined || value.trim() === '' ? null : value.trim());
 
 export function configFromEnv(env: Record<string, string | undefined> = process.env): Config {
@@ -81,6 +94,8 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     trustProxy: proxyHops(env.TIDBOK_TRUST_PROXY),
     frameAncestors: frameAncestors(env.TIDBOK_FRAME_ANCESTORS),
     bodyLimitBytes: 64 * 1024,
+    secretKey: secretKey(env.TIDBOK_SECRET_KEY),
+    secretKeyFile: text(env.TIDBOK_SECRET_KEY_FILE) === null ? null : resolve(text(env.TIDBOK_SECRET_KEY_FILE)!),
   };
 }
 

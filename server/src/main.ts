@@ -8,6 +8,7 @@ import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { configFromEnv } from './config.js';
 import { seedDemoIfEmpty } from './demo.js';
+import { secretKey } from './secret-key.js';
 import { ApiError } from './errors.js';
 import { connectionLimitsFromEnv, limitConnections, serverOptions } from './http/connections.js';
 import { shutdownOnSignals, shutdownTimeoutMs } from './http/shutdown.js';
@@ -37,6 +38,8 @@ const args = (() => {
   }
 })();
 const config = configFromEnv();
+// Read (or made) now, so an unreadable key file stops the start rather than a later send.
+setting(() => secretKey(config));
 const limits = setting(() => connectionLimitsFromEnv(process.env, Boolean(config.trustProxy)));
 const drainTimeoutMs = setting(() => shutdownTimeoutMs(process.env));
 const store = openStore(config, {
