@@ -5,6 +5,8 @@ import { type Clock, systemClock } from './clock.js';
 import { type Config, testConfig } from './config.js';
 import { ApiError, isBusyError, isInvalidValueError, isOverlapError } from './errors.js';
 import { Api } from './http/api.js';
+import { compressJson } from './http/compress.js';
+import { type Metrics, registerMetricsRoute } from './http/metrics.js';
 import { limitBodies } from './http/body-limit.js';
 import { CLIENT_CLOSED, isClientGone } from './http/client-gone.js';
 import { clinicCors } from './http/cors.js';
@@ -42,6 +44,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Where the embed bundle and demo pages are; omitted in tests that don't serve them. */
   files?: StaticOptions;
+  /** Counts requests into `registry`; with a `token`, serves it at GET /metrics too (http/metrics.ts). */
+  metrics?: { registry: Metrics; token: string | null };
 }
 
 function problem(error: ApiError): Response {
@@ -52,12 +56,15 @@ function problem(error: ApiError): Response {
 }
 
 /** Builds the Hono app. It opens no port; `main.ts` does, and tests call `app.request`. */
-export function createApp({ store, clock = systemClock, config = testConfig(), logger = silentLogger, files }: AppOptions) {
+export function createApp({ store, clock = systemClock, config = testConfig(), logger = silentLogger, files, metrics }: AppOptions) {
   const deps: Deps = { store, clock, config };
   /** Work requests start and finish after answering (background.ts); `idle()` before closing the store. */
   const background = new Background(logger);
   const app = new Hono<AppEnv>();
   const api = new Api(app, deps);
+
+  // Counted first, so that requests the middleware below refuses are counted too.
+  if (metrics) app.use('*', metrics.registry.middleware());
 
   // One line per request: method, route path without query, status and time. Never bodies,
   // query strings (client searches), tokens or personal numbers. First, so that requests the
@@ -74,6 +81,7 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   });
 
   app.use('*', securityHeaders(config));
+  app.use('*', compressJson());
   // Every route that could read a body, the API's and the HTML forms', has a small limit.
   app.use('*', limitBodies(config.bodyLimitBytes));
 
@@ -114,6 +122,7 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   registerManagePage(app, deps);
 
   if (files) registerStaticRoutes(app, files);
+  if (metrics?.token) registerMetricsRoute(app, metrics.registry, metrics.token);
 
   let openapi: unknown;
   app.get('/v1/openapi.json', (c) => {

@@ -203,3 +203,24 @@ describe('the first staff token', () => {
     expect(res.status).toBe(200);
   });
 });
+
+describe('metrics', () => {
+  it('are served on TIDBOK_METRICS_ADDRESS only, and counted for the API port', async () => {
+    const { port, waitFor } = await start({ TIDBOK_METRICS_ADDRESS: '127.0.0.1:0' });
+    const metricsPort = Number((await waitFor(/metrics: +http:\/\/127\.0\.0\.1:(\d+)\/metrics/))[1]);
+    expect(await getFrom(port, '/v1/health')).toBe(200);
+    expect(await getFrom(port, '/metrics')).toBe(404);
+    const res = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toMatch(/^tidbok_http_requests_total\{method="GET",route="\/v1\/health",status="200"\} 1$/m);
+    expect(text).toMatch(/^tidbok_http_connections_open \d+$/m);
+    expect((await fetch(`http://127.0.0.1:${metricsPort}/v1/health`)).status).toBe(404);
+  });
+
+  it('are off when neither a token nor an address is set', async () => {
+    const { port, output } = await start();
+    expect(await getFrom(port, '/metrics')).toBe(404);
+    expect(output()).not.toMatch(/metrics:/);
+  });
+});

@@ -11,6 +11,7 @@ import { seedDemoIfEmpty } from './demo.js';
 import { secretKey } from './secret-key.js';
 import { ApiError } from './errors.js';
 import { connectionLimitsFromEnv, limitConnections, serverOptions } from './http/connections.js';
+import { Metrics, metricsAccessFromEnv, serveMetrics } from './http/metrics.js';
 import { shutdownOnSignals, shutdownTimeoutMs } from './http/shutdown.js';
 import { consoleLogger } from './logger.js';
 import { Dispatcher } from './notifications/dispatcher.js';
@@ -42,9 +43,13 @@ const config = configFromEnv();
 setting(() => secretKey(config));
 const limits = setting(() => connectionLimitsFromEnv(process.env, Boolean(config.trustProxy)));
 const drainTimeoutMs = setting(() => shutdownTimeoutMs(process.env));
-const store = openStore(config, {
-  onPoolError: (error) => consoleLogger.error('database connection lost', { error: error.message }),
-});
+const metricsAccess = setting(() => metricsAccessFromEnv(process.env));
+// A folder that cannot be written stops the server with one line saying what to do.
+const store = setting(() =>
+  openStore(config, {
+    onPoolError: (error) => consoleLogger.error('database connection lost', { error: error.message }),
+  }),
+);
 const applied = await store.migrate().catch((error: unknown) => {
   console.error(`Tidbok could not open its database (${describeDatabase(config)}): ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
@@ -58,9 +63,16 @@ const demo = await seedDemoIfEmpty(deps).catch((error: unknown) => {
 });
 // Bundled to server/dist/main.js; the embed bundle sits beside it, the example pages two up.
 const here = dirname(fileURLToPath(import.meta.url));
+let openConnections = () => 0;
+// Off unless a token or an address of its own is set; on that address, not on the API's port.
+const metrics =
+  metricsAccess.token !== null || metricsAccess.address !== null
+    ? new Metrics({ store, clock: systemClock, openConnections: () => openConnections() })
+    : null;
 const app = createApp({
   ...deps,
   logger: consoleLogger,
+  metrics: metrics ? { registry: metrics, token: metricsAccess.address === null ? metricsAccess.token : null } : undefined,
   files: {
     embedFile: join(here, 'embed', 'tidbok.js'),
     examplesDir: join(here, '..', '..', 'examples'),
@@ -106,7 +118,17 @@ const server = serve(
     console.log(lines.filter(Boolean).join('\n'));
   },
 ) as Server;
-limitConnections(server, limits);
+const connections = limitConnections(server, limits, (cap) => metrics?.refusedConnections.inc({ cap }));
+openConnections = connections.open;
+const metricsServer =
+  metrics && metricsAccess.address
+    ? serveMetrics(metrics, { ...metricsAccess, address: metricsAccess.address }, (port) =>
+        console.log(`  metrics:       http://${metricsAccess.address!.host}:${port}/metrics`),
+      ).on('error', (error) => {
+        console.error(`Tidbok cannot serve metrics on TIDBOK_METRICS_ADDRESS: ${error.message}`);
+        process.exit(1);
+      })
+    : null;
 
 // The outbox is delivered every few seconds; with no transport configured, messages wait there.
 const transports = transportsFromConfig(config);
@@ -127,6 +149,7 @@ shutdownOnSignals({
   drainTimeoutMs,
   async afterDrain() {
     clearInterval(housekeeping);
+    metricsServer?.close();
     // The dispatcher's round under way finishes, recording each claimed message as sent or due again.
     await dispatcher.stop();
     await transports.close?.();

@@ -39,7 +39,6 @@ export function shutdownOnSignals({ server, logger, drainTimeoutMs, afterDrain, 
       return;
     }
     closing = true;
-    logger.info('shutting down: no new connections, finishing requests in flight', { signal, requestsInFlight: inFlight.size });
     for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
     const deadline = setTimeout(() => {
       logger.error('shutdown: requests still in flight after the drain timeout; closing their connections', {
@@ -63,6 +62,8 @@ export function shutdownOnSignals({ server, logger, drainTimeoutMs, afterDrain, 
       );
     });
     server.closeIdleConnections();
+    // Once the listening socket is closed, so that whoever reads this line finds it closed.
+    logger.info('shutting down: no new connections, finishing requests in flight', { signal, requestsInFlight: inFlight.size });
   };
   process.on('SIGTERM', begin);
   process.on('SIGINT', begin);

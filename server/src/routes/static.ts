@@ -3,6 +3,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import type { Context, Hono } from 'hono';
 import { ApiError } from '../errors.js';
+import { chooseEncoding, compressStatic, type Encoding } from '../http/compress.js';
 import type { AppEnv } from '../http/env.js';
 import { inlineScriptHashes, pagePolicy } from '../http/security-headers.js';
 
@@ -38,19 +39,44 @@ const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/;
 /** esbuild's `[name]-[hash]` file names: new content gets a new name, so they may be cached for good. */
 const HASHED = /-[A-Z0-9]{8}\.js$/;
 
-interface EmbedFile {
+/** One form of a file as sent: its bytes and its strong ETag (each encoding has its own). */
+interface Variant {
   body: Uint8Array<ArrayBuffer>;
   etag: string;
-  mtimeMs: number;
-  size: number;
+}
+
+interface EmbedFile {
+  identity: Variant;
+  /** The compressed forms that came out smaller than the file. */
+  encoded: Partial<Record<Encoding, Variant>>;
+}
+
+const ENCODINGS: readonly Encoding[] = ['br', 'gzip'];
+const SUFFIX: Record<Encoding, string> = { br: 'br', gzip: 'gz' };
+
+/** Brotli at its best setting takes a moment per file, so it is done once, off the event loop. */
+async function readEmbedFile(real: string): Promise<EmbedFile> {
+  const body = new Uint8Array(await readFile(real));
+  const hash = createHash('sha256').update(body).digest('base64url').slice(0, 22);
+  const encoded: EmbedFile['encoded'] = {};
+  await Promise.all(
+    ENCODINGS.map(async (encoding) => {
+      const packed = await compressStatic(body, encoding);
+      if (packed.byteLength < body.byteLength) {
+        encoded[encoding] = { body: new Uint8Array(packed), etag: `"${hash}.${SUFFIX[encoding]}"` };
+      }
+    }),
+  );
+  return { identity: { body, etag: `"${hash}"` }, encoded };
 }
 
 /**
- * Reads bundle files, keeping each in memory with its ETag until it changes on disk (a rebuild
- * while the server runs); `undefined` for anything that is not a file inside the folder.
+ * Reads bundle files, keeping each in memory, compressed too, until it changes on disk (a
+ * rebuild while the server runs); `undefined` for anything that is not a file inside the folder.
+ * Requests that come while a file is being read and compressed wait for that one reading.
  */
 function embedReader(folder: string) {
-  const cache = new Map<string, EmbedFile>();
+  const cache = new Map<string, { mtimeMs: number; size: number; file: Promise<EmbedFile> }>();
   return async (file: string): Promise<EmbedFile | undefined> => {
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) {
@@ -58,14 +84,13 @@ function embedReader(folder: string) {
       return undefined;
     }
     const cached = cache.get(file);
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached;
+    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.file;
     // Also through symbolic links: the real file must be inside the real folder.
     const [real, root] = await Promise.all([realpath(file), realpath(folder)]).catch(() => []);
     if (!real || !root || !real.startsWith(root + sep)) return undefined;
-    const body = new Uint8Array(await readFile(real));
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
-    const read = { body, etag, mtimeMs: info.mtimeMs, size: info.size };
-    cache.set(file, read);
+    const read = readEmbedFile(real);
+    cache.set(file, { mtimeMs: info.mtimeMs, size: info.size, file: read });
+    read.catch(() => cache.delete(file));
     return read;
   };
 }
@@ -86,7 +111,9 @@ function embedPath(folder: string, rest: string): string | undefined {
  * The embed bundle and the demo pages. Any website may load the bundle (it is public code), so
  * it is served with CORS `*`: `/embed/tidbok.js`, whose name stays the same from one release to
  * the next, with a short cache, and its hashed chunks (`/embed/chunks/<name>-<hash>.js`, which
- * `tidbok.js` imports) cached for good. Every file has an ETag and answers `If-None-Match`.
+ * `tidbok.js` imports) cached for good. Each file goes out brotli- or gzip-compressed when the
+ * client accepts it (`Vary: Accept-Encoding`); each form has its own strong ETag and answers
+ * `If-None-Match` with 304.
  */
 export function registerStaticRoutes(app: Hono<AppEnv>, options: StaticOptions) {
   const folder = dirname(options.embedFile);
@@ -100,10 +127,14 @@ export function registerStaticRoutes(app: Hono<AppEnv>, options: StaticOptions) 
     }
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Cache-Control', !entry && HASHED.test(file!) ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
-    c.header('ETag', found.etag);
+    c.header('Vary', 'Accept-Encoding');
+    const encoding = chooseEncoding(c.req.header('accept-encoding'), ENCODINGS.filter((e) => found.encoded[e]));
+    const variant = (encoding && found.encoded[encoding]) || found.identity;
+    c.header('ETag', variant.etag);
     const known = c.req.header('if-none-match')?.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
-    if (known?.includes(found.etag) || known?.includes('*')) return c.body(null, 304);
-    return c.body(found.body, 200, { 'Content-Type': TYPES[extname(file!)] ?? 'text/javascript; charset=utf-8' });
+    if (known?.includes(variant.etag) || known?.includes('*')) return c.body(null, 304);
+    if (encoding) c.header('Content-Encoding', encoding);
+    return c.body(variant.body, 200, { 'Content-Type': TYPES[extname(file!)] ?? 'text/javascript; charset=utf-8' });
   };
 
   app.get('/embed/tidbok.js', (c) => serve(c, options.embedFile, true));
