@@ -58,10 +58,10 @@ describe('<tidbok-admin>', () => {
   it('opens the booking page as a test client with a working session, only for test clients', async () => {
     const test = (await staffOk(clinic, 'POST', '/clients', { name: 'Tea Testklient', email: 'tea@example.se', isTest: true })) as { id: string; name: string };
     const { el } = await mount(clinic);
-    const opened: { location: { href: string }; close(): void }[] = [];
+    const opened: { location: { href: string }; opener: unknown; close(): void }[] = [];
     const realOpen = window.open;
     window.open = (() => {
-      const tab = { location: { href: '' }, close() {} };
+      const tab = { location: { href: '' }, opener: window as unknown, close() {} };
       opened.push(tab);
       return tab;
     }) as unknown as typeof window.open;
@@ -73,6 +73,8 @@ describe('<tidbok-admin>', () => {
       expect(button.textContent!.trim()).to.equal('Öppna bokningssidan som testklient');
       button.click();
       await waitUntil(() => opened[0]?.location.href, 'the booking page is opened');
+      // The booking page gets no way back into the staff page.
+      expect(opened[0]!.opener).to.equal(null);
       const url = new URL(opened[0]!.location.href);
       expect(url.pathname).to.equal(`/c/${clinic.slug}/`);
       const session = decodeURIComponent(url.hash.replace('#tidbok-session=', ''));

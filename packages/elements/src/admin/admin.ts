@@ -113,7 +113,11 @@ export class TidbokAdminElement extends LitElement {
    */
   private async openAsTestClient(clientId: string) {
     this.testClientError = '';
+    // Opened blank inside the click (no popup blocker), sent on once the session is made. Not
+    // 'noopener' here, which would return no window to send on: the page loses its way back
+    // instead, so it can never reach (or navigate) this staff page through window.opener.
     const popup = window.open('', '_blank');
+    if (popup) popup.opener = null;
     try {
       const { bookingPageUrl } = await this.connection!.admin!.clients.testSession(clientId);
       if (popup) popup.location.href = bookingPageUrl;

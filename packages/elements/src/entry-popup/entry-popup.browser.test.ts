@@ -152,6 +152,36 @@ describe('<tidbok-entry-popup>', () => {
     expect(item.textContent).to.contain('The client has no phone number');
   });
 
+  it('prints a receipt in a window that has no way back to the staff page', async () => {
+    let id = '';
+    const { el } = await mountCalendar({
+      practitioner: '',
+      prepare: async (clinic, day) => (id = (await book(clinic, { date: day, start: '11:00', client: 'Rut Kvitto' })).id),
+    });
+    await click(el, await waitForEntry(el, id));
+    const popup = await waitFor<TidbokEntryPopup>(el, 'tidbok-entry-popup');
+    await popup.updateComplete;
+    const realOpen = window.open;
+    const tab = {
+      opener: window as unknown,
+      closed: false,
+      document: { open() {}, write() {}, close() {} },
+      focus() {},
+      print() {},
+      close() {
+        this.closed = true;
+      },
+    };
+    window.open = (() => tab) as unknown as typeof window.open;
+    try {
+      const printing = (popup as unknown as { printReceipt(id: string): Promise<void> }).printReceipt(id);
+      expect(tab.opener).to.equal(null);
+      await printing;
+    } finally {
+      window.open = realOpen;
+    }
+  });
+
   it('an activity and a working time block open with Enter and can be deleted', async () => {
     let activity = '';
     const { el, clinic } = await mountCalendar({

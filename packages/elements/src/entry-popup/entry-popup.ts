@@ -511,8 +511,11 @@ export class TidbokEntryPopup extends LitElement {
   private async printReceipt(id: string) {
     const admin = this.connection?.admin;
     if (!admin) return;
-    // Opened inside the click so no popup blocker stops it; filled when the receipt arrives.
+    // Opened inside the click so no popup blocker stops it; filled when the receipt arrives. It
+    // needs no way back to this staff page (window.opener), so it loses it at once ('noopener'
+    // itself would return no window to write the receipt into).
     const win = window.open('', '_blank');
+    if (win) win.opener = null;
     try {
       const receipt = await admin.bookings.receiptHtml(id, { locale: this.locale });
       if (win) {
