@@ -146,10 +146,15 @@ describe('request bodies', () => {
 
   it('logs a client that hangs up halfway through its body as a closed request (499), not a server error', async () => {
     const { port, logs } = await serve();
-    for (const path of ['/b/test/bk_whatever', '/v1/clinics/test/holds']) {
+    const starts = {
+      '/b/test/bk_whatever': 'Content-Length: 100\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\nt=tbm_',
+      '/b/test/bk_other': 'Transfer-Encoding: chunked\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\n6\r\nt=tbm_\r\n',
+      '/v1/clinics/test/holds': 'Transfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n5\r\n{"a":\r\n',
+    };
+    for (const [path, start] of Object.entries(starts)) {
       const socket = await open(port);
       const closed = new Promise((resolve) => socket.once('close', resolve));
-      socket.write(`POST ${path} HTTP/1.1\r\nHost: tidbok.test\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n5\r\n{"a":\r\n`);
+      socket.write(`POST ${path} HTTP/1.1\r\nHost: tidbok.test\r\n${start}`);
       // Wait until the server is reading the body (its first chunk is in), then hang up.
       await new Promise((resolve) => setImmediate(resolve));
       socket.destroy();
@@ -159,6 +164,7 @@ describe('request bodies', () => {
     expect(logs.filter((line) => line.level === 'error')).toEqual([]);
     expect(logs.map((line) => [line.fields.path, line.fields.status])).toEqual([
       ['/b/test/bk_whatever', 499],
+      ['/b/test/bk_other', 499],
       ['/v1/clinics/test/holds', 499],
     ]);
   });
