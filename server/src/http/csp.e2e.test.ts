@@ -1,0 +1,154 @@
+// Every HTML page the server sends, in a real Chromium (playwright-core) against a real server
+// with the demo clinic: each still works under its Content-Security-Policy, and the console shows
+// no violation — while a script injected into the page does not run.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTidbok, createTidbokAdmin } from '@tidbok/sdk';
+import { build } from 'esbuild';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
+import { createApp } from '../app.js';
+import { seedDemo } from '../demo.js';
+import { findClinicBySlug } from '../services/clinics.js';
+import { createTestContext, listen, type TestContext } from '../testing.js';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+let t: TestContext;
+let srv: Awaited<ReturnType<typeof listen>>;
+let browser: Browser;
+let adminToken: string;
+let dir: string;
+
+beforeAll(async () => {
+  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+  // The browser's clock is real, so the server's starts at the real now too.
+  t = await createTestContext({ now: new Date().toISOString() });
+  ({ adminToken } = await seedDemo(t.app.deps));
+  dir = mkdtempSync(join(tmpdir(), 'tidbok-csp-'));
+  // The embed bundle from source, split into chunks as `npm run build` makes it, so the staff
+  // chunk is loaded from /embed/chunks/ under the policy too.
+  await build({
+    entryPoints: { tidbok: join(root, 'packages/elements/src/embed.ts') },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    outdir: dir,
+    chunkNames: 'chunks/[name]-[hash]',
+    tsconfig: join(root, 'tsconfig.json'),
+    logLevel: 'warning',
+  });
+  const deps = t.app.deps;
+  const app = createApp({
+    ...deps,
+    files: { embedFile: join(dir, 'tidbok.js'), examplesDir: join(root, 'examples'), findClinic: (slug) => findClinicBySlug(deps, slug) },
+  });
+  srv = await listen(app);
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await srv?.close();
+  await t?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A page that records every CSP violation Chromium reports and every uncaught error. */
+async function openPage(context: BrowserContext | Browser, path: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (/Content[- ]Security[- ]Policy/i.test(message.text())) problems.push(`csp: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`error: ${error.message}`));
+  page.on('dialog', (dialog) => void dialog.accept());
+  const res = await page.goto(`${srv.url}${path}`);
+  expect(res?.headers()['content-security-policy'], path).toBeTruthy();
+  return { page, problems };
+}
+
+/** Injects an inline script as an attacker's markup would; it must not run, and is reported. */
+async function injectedScriptRuns(page: Page, problems: string[]): Promise<boolean> {
+  const ran = await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__injected = true';
+    document.body.append(script);
+    return (window as { __injected?: boolean }).__injected === true;
+  });
+  await expect.poll(() => problems.some((p) => p.startsWith('csp:'))).toBe(true);
+  problems.splice(0);
+  return ran;
+}
+
+async function book() {
+  const tidbok = createTidbok({ baseUrl: srv.url, clinic: 'demo' });
+  const clinic = await tidbok.clinic();
+  const treatment = clinic.treatmentTypes[0]!;
+  const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const to = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+  const { slots } = await tidbok.slots({ treatmentTypeId: treatment.id, from, to });
+  const slot = slots[0]!;
+  const hold = await tidbok.hold({ treatmentTypeId: treatment.id, practitionerId: slot.practitionerId, start: slot.start });
+  return tidbok.book({ hold, client: { name: 'Karin Ek', email: 'karin.ek@example.com' }, confirmation: 'none' });
+}
+
+describe('pages under their Content-Security-Policy in Chromium', () => {
+  it('the hosted booking page loads the widget and its times, and runs no injected script', async () => {
+    const { page, problems } = await openPage(browser, '/c/demo/');
+    const widget = page.locator('tidbok-booking');
+    await widget.getByRole('button', { name: /^Fysioterapi/ }).click();
+    await widget.locator('[part~="slot"]').first().waitFor();
+    expect(problems).toEqual([]);
+    expect(await injectedScriptRuns(page, problems)).toBe(false);
+    await page.close();
+  });
+
+  it("the demo website's page does the same", async () => {
+    const { page, problems } = await openPage(browser, '/demo/');
+    const widget = page.locator('tidbok-booking');
+    await widget.getByRole('button', { name: /^Fysioterapi/ }).click();
+    await widget.locator('[part~="slot"]').first().waitFor();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("the demo intranet page runs its own inline script (by hash) and loads the staff calendar's chunk", async () => {
+    const { page, problems } = await openPage(browser, `/demo/admin.html?token=${encodeURIComponent(adminToken)}`);
+    await page.waitForFunction(() => !location.search.includes('token'));
+    await page.locator('tidbok-calendar [part~="working-time"]').first().waitFor();
+    expect(problems).toEqual([]);
+    expect(await injectedScriptRuns(page, problems)).toBe(false);
+    await page.close();
+  });
+
+  it('the manage page shows the booking and posts its form', async () => {
+    const { booking, manageToken } = await book();
+    const { page, problems } = await openPage(browser, `/b/demo/${booking.id}?t=${encodeURIComponent(manageToken)}`);
+    await expect(page.locator('h1').textContent()).resolves.toContain('Din bokning');
+    const posted = page.waitForResponse((res) => res.request().method() === 'POST');
+    await page.locator('form button[type="submit"]').first().click();
+    expect((await posted).status()).toBe(200);
+    await page.waitForLoadState();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the receipt renders with its styles and runs nothing', async () => {
+    const { booking } = await book();
+    await createTidbokAdmin({ baseUrl: srv.url, clinic: 'demo', token: adminToken }).bookings.pay(booking.id, { method: 'card' });
+    const context = await browser.newContext({ extraHTTPHeaders: { authorization: `Bearer ${adminToken}` } });
+    const { page, problems } = await openPage(context, `/v1/clinics/demo/admin/bookings/${booking.id}/receipt`);
+    await expect(page.locator('h1').textContent()).resolves.toContain('Kvitto');
+    // The inline <style> applies: the header has its rule.
+    expect(await page.locator('header').evaluate((el) => getComputedStyle(el).borderBottomStyle)).toBe('solid');
+    expect(problems).toEqual([]);
+    expect(await injectedScriptRuns(page, problems)).toBe(false);
+    await context.close();
+  });
+});
