@@ -5,6 +5,7 @@
 export * from './common/limits.js';
 export * from './common/error-codes.js';
 export * from './common/problem.js';
+export * from './common/text.js';
 export * from './common/fields.js';
 export * from './common/instants.js';
 export * from './common/contact.js';

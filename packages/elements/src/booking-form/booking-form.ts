@@ -144,7 +144,7 @@ export class TidbokBookingForm extends LitElement {
                 name="name"
                 autocomplete="name"
                 required
-                maxlength=${LIMITS.name}
+                maxlength=${LIMITS.personName}
                 .label=${t(Msg.name)}
                 .missing=${t(Msg.missingName)}
               ></tidbok-text-field>

@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import { CreateClientBodySchema } from '../catalogue/requests.js';
 import { ConfirmationChannelSchema } from '../common/enums.js';
-import { IdSchema, NameSchema, TextSchema } from '../common/fields.js';
-import { InstantOrDateSchema, InstantSchema } from '../common/instants.js';
-import { LIMITS } from '../common/limits.js';
+import { IdSchema, NameSchema, TextSchema, TitleSchema } from '../common/fields.js';
+import { InstantOrDateSchema, InstantSchema, LocalDateSchema } from '../common/instants.js';
 import { PaymentMethodSchema } from './bookings.js';
 
 export const CreateAdminBookingBodySchema = z
@@ -77,7 +76,7 @@ export type RangeQuery = z.infer<typeof RangeQuerySchema>;
 
 export const CreateActivityBodySchema = z.strictObject({
   practitionerId: IdSchema,
-  title: z.string().check(z.trim(), z.minLength(1, 'Required'), z.maxLength(LIMITS.title)),
+  title: TitleSchema.check(z.minLength(1, 'Required')),
   start: InstantSchema,
   end: InstantSchema,
   note: z.optional(TextSchema),
@@ -87,7 +86,7 @@ export type CreateActivityBody = z.infer<typeof CreateActivityBodySchema>;
 export const UpdateActivityBodySchema = z.partial(z.strictObject(CreateActivityBodySchema.shape));
 export type UpdateActivityBody = z.infer<typeof UpdateActivityBodySchema>;
 
-const MondaySchema = z.iso.date().check(
+const MondaySchema = LocalDateSchema.check(
   z.refine((date) => new Date(`${date}T00:00:00Z`).getUTCDay() === 1, 'Expected a Monday (the first day of a week)'),
 );
 

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { PersonalNumberSchema } from '../catalogue/personal-number.js';
 import { EmailSchema, PhoneSchema } from '../common/contact.js';
 import { ConfirmationChannelSchema } from '../common/enums.js';
-import { IdSchema, NameSchema, TextSchema } from '../common/fields.js';
+import { IdSchema, PersonNameSchema, TextSchema } from '../common/fields.js';
 import { InstantOrDateSchema, InstantSchema } from '../common/instants.js';
 
 export const ListSlotsQuerySchema = z.strictObject({
@@ -23,7 +23,7 @@ export const CreateHoldBodySchema = z.strictObject({
 export type CreateHoldBody = z.infer<typeof CreateHoldBodySchema>;
 
 export const BookingClientSchema = z.strictObject({
-  name: NameSchema,
+  name: PersonNameSchema,
   email: EmailSchema,
   phone: z.optional(PhoneSchema),
   personalNumber: z.optional(PersonalNumberSchema),

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { EmailSchema, PhoneSchema } from '../common/contact.js';
-import { ColorSchema, CurrencySchema, IdSchema, NameSchema, TextSchema } from '../common/fields.js';
+import { ColorSchema, CurrencySchema, IdSchema, NameSchema, PersonNameSchema, TextSchema, TitleSchema } from '../common/fields.js';
 import { LIMITS } from '../common/limits.js';
+import { multiLine, oneLine } from '../common/text.js';
 import { StaffRoleSchema } from './admin-responses.js';
 import { PersonalNumberSchema } from './personal-number.js';
 
@@ -16,7 +17,7 @@ const treatmentTypeFields = {
   vatPercent: z.number().check(z.minimum(0), z.maximum(100)),
   onlineBookable: z.boolean(),
   confirmationText: TextSchema,
-  smsText: z.string().check(z.maxLength(320)),
+  smsText: multiLine(320),
 };
 
 export const CreateTreatmentTypeBodySchema = z
@@ -37,16 +38,16 @@ export const UpdateTreatmentTypeBodySchema = z.partial(z.strictObject(treatmentT
 export type UpdateTreatmentTypeBody = z.infer<typeof UpdateTreatmentTypeBodySchema>;
 
 const practitionerFields = {
-  name: NameSchema,
+  name: PersonNameSchema,
   email: z.nullable(EmailSchema),
-  title: z.nullable(z.string().check(z.maxLength(LIMITS.title))),
+  title: z.nullable(TitleSchema),
   cancellationWindowHours: z.nullable(z.number().check(z.minimum(0), z.maximum(24 * 60))),
   treatmentTypeIds: z.array(IdSchema).check(z.maxLength(200)),
 };
 
 export const CreatePractitionerBodySchema = z.strictObject({
   ...z.partial(z.object(practitionerFields)).shape,
-  name: NameSchema,
+  name: PersonNameSchema,
 });
 export type CreatePractitionerBody = z.infer<typeof CreatePractitionerBodySchema>;
 
@@ -60,7 +61,7 @@ export type SetTreatmentTypesBody = z.infer<typeof SetTreatmentTypesBodySchema>;
 
 const locationFields = {
   name: NameSchema,
-  address: z.nullable(z.string().check(z.maxLength(LIMITS.address))),
+  address: z.nullable(multiLine(LIMITS.address)),
 };
 
 export const CreateLocationBodySchema = z.strictObject({
@@ -73,7 +74,7 @@ export const UpdateLocationBodySchema = z.partial(z.strictObject(locationFields)
 export type UpdateLocationBody = z.infer<typeof UpdateLocationBodySchema>;
 
 const clientFields = {
-  name: NameSchema,
+  name: PersonNameSchema,
   email: z.nullable(EmailSchema),
   phone: z.nullable(PhoneSchema),
   personalNumber: z.nullable(PersonalNumberSchema),
@@ -82,7 +83,7 @@ const clientFields = {
 
 export const CreateClientBodySchema = z.strictObject({
   ...z.partial(z.object(clientFields)).shape,
-  name: NameSchema,
+  name: PersonNameSchema,
 });
 export type CreateClientBody = z.infer<typeof CreateClientBodySchema>;
 
@@ -90,13 +91,13 @@ export const UpdateClientBodySchema = z.partial(z.strictObject(clientFields));
 export type UpdateClientBody = z.infer<typeof UpdateClientBodySchema>;
 
 export const ListClientsQuerySchema = z.strictObject({
-  q: z.optional(z.string().check(z.maxLength(LIMITS.query))),
+  q: z.optional(oneLine(LIMITS.query)),
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(LIMITS.listPage))),
 });
 export type ListClientsQuery = z.infer<typeof ListClientsQuerySchema>;
 
 export const CreateStaffBodySchema = z.strictObject({
-  name: NameSchema,
+  name: PersonNameSchema,
   email: z.optional(z.nullable(EmailSchema)),
   role: StaffRoleSchema,
   practitionerId: z.optional(z.nullable(IdSchema)),
@@ -105,7 +106,7 @@ export type CreateStaffBody = z.infer<typeof CreateStaffBodySchema>;
 
 export const UpdateStaffBodySchema = z.partial(
   z.strictObject({
-    name: NameSchema,
+    name: PersonNameSchema,
     email: z.nullable(EmailSchema),
     role: StaffRoleSchema,
     practitionerId: z.nullable(IdSchema),

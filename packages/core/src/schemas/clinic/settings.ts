@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
 import { ConfirmationChannelSchema, LocaleSchema } from '../common/enums.js';
-import { TextSchema } from '../common/fields.js';
+import { TextSchema, TitleSchema } from '../common/fields.js';
 import { LIMITS } from '../common/limits.js';
+import { multiLine, oneLine } from '../common/text.js';
 
 export const OriginSchema = z.string().check(
   z.maxLength(LIMITS.address),
-  z.regex(/^https?:\/\/[^/\s?#]+$/, 'Expected an origin such as https://clinic.example'),
+  z.regex(/^https?:\/\/[^/\s?#\0-\x1f\x7f-\x9f]+$/, 'Expected an origin such as https://clinic.example'),
 );
 
 export const BookingSettingsSchema = z.object({
@@ -29,9 +30,9 @@ export const BookingSettingsSchema = z.object({
   /** Sender name of SMS (at most 11 letters and digits, as operators require). */
   smsSender: z.string().check(z.regex(/^[A-Za-z0-9]{1,11}$/, 'At most 11 letters and digits')),
   /** Receipt heading, e.g. "Kvitto"; empty = the default in the clinic's language. */
-  receiptTitle: z.string().check(z.maxLength(LIMITS.title)),
-  organisationNumber: z.string().check(z.maxLength(40)),
-  address: z.string().check(z.maxLength(LIMITS.address)),
+  receiptTitle: TitleSchema,
+  organisationNumber: oneLine(40),
+  address: multiLine(LIMITS.address),
 });
 export type BookingSettings = z.infer<typeof BookingSettingsSchema>;
 
