@@ -139,7 +139,11 @@ describe('request bodies', () => {
     expect(upload.status).toBe(413);
     expect(upload.complete).toBe(false);
     expect(upload.head.toLowerCase()).toContain('content-type: application/problem+json');
-    const res = await fetch(`${url}/v1/clinics/test/holds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ x: 'y'.repeat(70_000) }) });
+    const res = await fetch(`${url}/v1/clinics/test/holds`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ x: 'y'.repeat(70_000) }),
+    });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { code: string }).code).toBe('payload_too_large');
   });
@@ -195,7 +199,8 @@ describe('rate limits', () => {
     // A clinic that took the slug before it was reserved.
     const { token } = await t.clinic('was-admin');
     await t.store.db.updateTable('clinics').set({ slug: 'admin' }).where('slug', '=', 'was-admin').execute();
-    const hold = () => t.call('POST', '/v1/clinics/admin/holds', { body: { treatmentTypeId: 'tt_x', practitionerId: 'pr_x', start: '2027-03-03T08:00:00Z' } });
+    const body = { treatmentTypeId: 'tt_x', practitionerId: 'pr_x', start: '2027-03-03T08:00:00Z' };
+    const hold = () => t.call('POST', '/v1/clinics/admin/holds', { body });
     expect((await hold()).status).not.toBe(429);
     expect((await hold()).status).not.toBe(429);
     expect((await hold()).status).toBe(429);
