@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { type Clock, systemClock } from './clock.js';
 import { type Config, testConfig } from './config.js';
-import { ApiError, isBusyError, isInvalidValueError, isOverlapError } from './errors.js';
+import { ApiError, databaseFailure, isBusyError, isInvalidValueError, isOverlapError } from './errors.js';
 import { Api } from './http/api.js';
 import { compressJson } from './http/compress.js';
 import { type Metrics, registerMetricsRoute } from './http/metrics.js';
@@ -142,6 +142,12 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
       return problem(new ApiError('unavailable', 'The database is busy', undefined, { 'Retry-After': '1' }));
     }
     logger.error('unhandled error', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    // Disk full, file gone, PostgreSQL down: 503, and a log line that names the cause.
+    const failure = databaseFailure(error);
+    if (failure) {
+      logger.error('database unavailable', { cause: failure });
+      return problem(new ApiError('unavailable', 'The database cannot be used right now', undefined, { 'Retry-After': '5' }));
+    }
     return problem(new ApiError('internal_error'));
   });
 

@@ -26,6 +26,11 @@ export interface Config {
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
   /**
+   * How long a write waits for a database lock another connection holds before it is answered
+   * 503 with Retry-After, in ms (`TIDBOK_BUSY_TIMEOUT_MS`). The wait never blocks other requests.
+   */
+  busyTimeoutMs: number;
+  /**
    * `TIDBOK_SECRET_KEY`: the key that encrypts links waiting in the outbox (secret-key.ts).
    * Unset: a key generated once into `TIDBOK_SECRET_KEY_FILE`, by default next to the SQLite file.
    */
@@ -94,6 +99,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     trustProxy: proxyHops(env.TIDBOK_TRUST_PROXY),
     frameAncestors: frameAncestors(env.TIDBOK_FRAME_ANCESTORS),
     bodyLimitBytes: 64 * 1024,
+    busyTimeoutMs: int(env.TIDBOK_BUSY_TIMEOUT_MS, 5000, 'TIDBOK_BUSY_TIMEOUT_MS'),
     secretKey: secretKey(env.TIDBOK_SECRET_KEY),
     secretKeyFile: text(env.TIDBOK_SECRET_KEY_FILE) === null ? null : resolve(text(env.TIDBOK_SECRET_KEY_FILE)!),
   };

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@tidbok/core';
+import { DatabaseUnavailableError } from './store/database-unavailable.js';
 
 const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -145,4 +146,53 @@ export function isInvalidValueError(error: unknown): boolean {
  */
 export function isTooLongError(error: unknown): boolean {
   return error instanceof Error && error.message.includes('tidbok_too_long');
+}
+
+/** SQLite result codes (better-sqlite3's `code`, extended codes included) that mean the database cannot work now. */
+const SQLITE_FAILURES: [prefix: string, cause: string][] = [
+  ['SQLITE_FULL', 'disk full: no room left for the database (the disk, or its size limit)'],
+  ['SQLITE_READONLY', 'the database file is read-only (permissions, an immutable flag, or a read-only disk)'],
+  ['SQLITE_IOERR', 'an I/O error on the database file or its journal'],
+  ['SQLITE_CANTOPEN', 'the database file cannot be opened'],
+  ['SQLITE_PERM', 'the database file may not be written (permissions)'],
+  ['SQLITE_NOTADB', 'the database file is not a SQLite database'],
+  ['SQLITE_CORRUPT', 'the database file is damaged'],
+];
+
+/** PostgreSQL SQLSTATEs (and classes) that mean the database cannot work now, not that it is busy. */
+const POSTGRES_FAILURES: [prefix: string, cause: string][] = [
+  ['08', 'the connection to PostgreSQL failed'],
+  ['53100', 'disk full on the PostgreSQL server'],
+  ['53200', 'PostgreSQL is out of memory'],
+  ['57P01', 'PostgreSQL is shutting down'],
+  ['57P02', 'PostgreSQL crashed and is restarting'],
+  ['57P03', 'PostgreSQL is starting up or recovering'],
+  ['25006', 'PostgreSQL is read-only (a standby, or default_transaction_read_only)'],
+  ['58', 'an I/O error on the PostgreSQL server'],
+];
+
+/** Socket errors of the PostgreSQL client: the server cannot be reached. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+
+/** What pg throws, with no code, when the server closed a connection under it. */
+const CONNECTION_LOST = /^Connection terminated|connection error and is not queryable|Connection terminated due to connection timeout/;
+
+/**
+ * Why the database cannot serve this request — disk full, file gone or read-only, PostgreSQL
+ * down — in words for the log, or null when the error is something else. Such a request is
+ * answered 503 with Retry-After (it may work once the cause is fixed) and logged with this cause,
+ * never as a bare 500.
+ */
+export function databaseFailure(error: unknown): string | null {
+  if (error instanceof DatabaseUnavailableError) return error.reason;
+  const code = codeOf(error);
+  const message = error instanceof Error ? error.message : '';
+  if (typeof code === 'string') {
+    const failures = code.startsWith('SQLITE_') ? SQLITE_FAILURES : POSTGRES_FAILURES;
+    const found = failures.find(([prefix]) => code.startsWith(prefix));
+    if (found) return `${found[1]} (${code}${message ? `: ${message}` : ''})`;
+    if (NETWORK_CODES.has(code)) return `PostgreSQL cannot be reached (${code}${message ? `: ${message}` : ''})`;
+  }
+  if (CONNECTION_LOST.test(message)) return `the connection to PostgreSQL was lost (${message})`;
+  return null;
 }

@@ -59,6 +59,7 @@ function gatedStore(store: Store) {
     },
     changeToken: () => store.changeToken(),
     migrate: () => store.migrate(),
+    health: () => store.health(),
     close: async () => {},
   };
   return { gated, writes, open };

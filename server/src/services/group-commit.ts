@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Store, Trx } from '../store/store.js';
+import type { Store, Trx, WriteOptions } from '../store/store.js';
 
 /**
  * Group commit for the hot public writes (holds, bookings) on SQLite.
@@ -22,7 +22,14 @@ import type { Store, Trx } from '../store/store.js';
  * - A lone operation goes straight to `store.write`, with no savepoint.
  *
  * PostgreSQL commits concurrently from a pool and re-runs serialization failures per
- * transaction, so there every call is a plain `store.write`.
+ * transaction, so there every call is a plain `store.write` (with its `options`; SQLite runs
+ * every write alone and needs none).
+ *
+ * The group's transaction is open only while its operations run, and they await nothing but
+ * their own statements (better-sqlite3 runs each synchronously), so it never stays open across
+ * a turn of the event loop: no timer, no network, no other request runs inside it. Waiting for
+ * another process's lock happens before BEGIN, in `store.write` (busy-retry.ts), with the
+ * connection free for reads.
  */
 const MAX_GROUP = 64;
 
@@ -113,8 +120,8 @@ class GroupCommitter {
 const committers = new WeakMap<Store, GroupCommitter>();
 
 /** `store.write(fn)`, grouped with concurrent calls into one commit on SQLite (see above). */
-export function groupWrite<T>(store: Store, fn: (trx: Trx) => Promise<T>): Promise<T> {
-  if (store.dialect !== 'sqlite') return store.write(fn);
+export function groupWrite<T>(store: Store, fn: (trx: Trx) => Promise<T>, options?: WriteOptions): Promise<T> {
+  if (store.dialect !== 'sqlite') return store.write(fn, options);
   let committer = committers.get(store);
   if (!committer) {
     committer = new GroupCommitter(store);

@@ -2,8 +2,9 @@ import type { Config } from '../config.js';
 import { openPostgresStore } from './postgres.js';
 import { privateDatabaseFile } from './private-file.js';
 import { openSqliteStore, type Store } from './store.js';
+import { unusableDatabaseFile } from './unusable-file.js';
 
-type DatabaseConfig = Pick<Config, 'dbFile' | 'databaseUrl'>;
+type DatabaseConfig = Pick<Config, 'dbFile' | 'databaseUrl'> & Partial<Pick<Config, 'busyTimeoutMs'>>;
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 
@@ -15,13 +16,17 @@ const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 export function openStore(config: DatabaseConfig, options: { onPoolError?: (error: Error) => void } = {}): Store {
   if (config.databaseUrl === null) {
     // Patients' data: the file (and its -wal, -shm) readable by the server's user only.
-    privateDatabaseFile(config.dbFile);
-    return openSqliteStore({ file: config.dbFile });
+    try {
+      privateDatabaseFile(config.dbFile);
+    } catch (error) {
+      throw unusableDatabaseFile(config.dbFile, error);
+    }
+    return openSqliteStore({ file: config.dbFile, busyTimeoutMs: config.busyTimeoutMs });
   }
   if (!POSTGRES_URL.test(config.databaseUrl)) {
     throw new Error('TIDBOK_DATABASE_URL must be a postgres:// or postgresql:// URL; unset it to use the SQLite file TIDBOK_DB');
   }
-  return openPostgresStore({ url: config.databaseUrl, onPoolError: options.onPoolError });
+  return openPostgresStore({ url: config.databaseUrl, lockTimeoutMs: config.busyTimeoutMs, onPoolError: options.onPoolError });
 }
 
 /**

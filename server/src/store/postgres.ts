@@ -11,9 +11,11 @@ import {
   sql,
   type TableMetadata,
 } from 'kysely';
+import { databaseFailure } from '../errors.js';
+import { pause } from './busy-retry.js';
 import { postgresMigrations } from './migrations/postgres/index.js';
 import { type Database } from './schema.js';
-import { StaticMigrations, type Store, type Trx } from './store.js';
+import { StaticMigrations, type Store, type StoreHealth, type Trx, type WriteOptions, WriteFailureMemory } from './store.js';
 
 export interface PostgresStoreOptions {
   /** `postgres://user:password@host:port/database`; `?options=-c search_path=…` picks a schema. */
@@ -140,12 +142,14 @@ class CurrentSchemaPostgresDialect extends PostgresDialect {
   }
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** How long the health check waits for PostgreSQL before it reports it as not answering. */
+const HEALTH_TIMEOUT_MS = 2000;
 
 /**
  * PostgreSQL, for several server processes on one database (DESIGN.md, "Real parts").
  *
- * `write` runs `fn` in one SERIALIZABLE transaction. The services were written for SQLite, where
+ * `write` runs `fn` in one SERIALIZABLE transaction, unless the caller says the schema guards it
+ * (`guard: 'constraints'`, below). The services were written for SQLite, where
  * BEGIN IMMEDIATE makes every write transaction run alone; SERIALIZABLE gives them the same
  * guarantee without the global lock — any set of transactions that commits is equivalent to
  * some one-at-a-time order — so their read-then-write steps (is the booking already paid? is
@@ -160,6 +164,15 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Double booking is refused by the schema itself whatever the isolation level (migrations/
  * postgres/0001-initial.ts): exclusion constraints, and one `slot_claims` table for the rule that
  * spans bookings and holds.
+ *
+ * SERIALIZABLE has a cost on the hot public path: on small tables PostgreSQL reads by sequential
+ * scan and then tracks the read of the whole table, so two visitors booking different
+ * practitioners (each looking up a client, each inserting one) were seen as a dangerous cycle
+ * and one of them aborted; sixteen at once ran out of retries. Holds and bookings therefore run
+ * READ COMMITTED (`guard: 'constraints'`): the exclusion constraints refuse an overlap whatever
+ * the isolation level, a hold becomes a booking through a conditional UPDATE that only one
+ * transaction can win, and a client's row is found or created under an advisory lock on the
+ * e-mail address (key-lock.ts). Writers to unrelated rows then never wait for or abort each other.
  */
 export function openPostgresStore({
   url,
@@ -185,18 +198,40 @@ export function openPostgresStore({
   // listener Node would end the process. The pool opens a new connection on the next query.
   pool.on('error', (error) => onPoolError?.(error));
   const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
+  const failures = new WriteFailureMemory();
+
+  async function probe(): Promise<StoreHealth> {
+    try {
+      const { rows } = await sql<{ recovery: boolean; readOnly: string }>`
+        select pg_is_in_recovery() as recovery, current_setting('transaction_read_only') as "readOnly"`.execute(db);
+      const row = rows[0];
+      if (row?.recovery) return { readable: true, writable: false, problem: 'PostgreSQL is a standby (in recovery) and takes no writes' };
+      if (row?.readOnly === 'on') return { readable: true, writable: false, problem: 'PostgreSQL sessions are read-only (default_transaction_read_only)' };
+      const recent = failures.recent();
+      return recent ? { readable: true, writable: false, problem: recent } : { readable: true, writable: true };
+    } catch (error) {
+      const problem = databaseFailure(error) ?? (error instanceof Error ? error.message : String(error));
+      return { readable: false, writable: false, problem };
+    }
+  }
 
   return {
     dialect: 'postgres',
     db,
     // PostgreSQL has no cheap "did anything change" counter; every read goes to the database.
     changeToken: () => undefined,
-    async write<T>(fn: (trx: Trx) => Promise<T>): Promise<T> {
+    async write<T>(fn: (trx: Trx) => Promise<T>, { guard = 'serializable' }: WriteOptions = {}): Promise<T> {
+      const isolation = guard === 'constraints' ? 'read committed' : 'serializable';
       for (let attempt = 1; ; attempt++) {
         try {
-          return await db.transaction().setIsolationLevel('serializable').execute(fn);
+          const result = await db.transaction().setIsolationLevel(isolation).execute(fn);
+          failures.succeeded();
+          return result;
         } catch (error) {
-          if (attempt >= maxAttempts || !isRetryable(error)) throw error;
+          if (attempt >= maxAttempts || !isRetryable(error)) {
+            failures.record(error);
+            throw error;
+          }
           // 2, 4, 8 … ms, capped at 100, times 0.5–1.5 so racing retries spread out.
           await pause(Math.min(100, 2 ** attempt) * (0.5 + Math.random()));
         }
@@ -213,6 +248,16 @@ export function openPostgresStore({
       const { error, results } = await migrator.migrateToLatest();
       if (error) throw error;
       return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    },
+    health() {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<StoreHealth>((resolve) => {
+        timer = setTimeout(
+          () => resolve({ readable: false, writable: false, problem: `PostgreSQL did not answer within ${HEALTH_TIMEOUT_MS} ms` }),
+          HEALTH_TIMEOUT_MS,
+        );
+      });
+      return Promise.race([probe(), late]).finally(() => clearTimeout(timer));
     },
     close: () => db.destroy(),
   };

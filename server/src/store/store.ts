@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
@@ -14,9 +14,14 @@ import {
   type SqliteDialectConfig,
   SqliteDriver,
   type SqliteStatement,
+  sql,
   type Transaction,
 } from 'kysely';
+import { databaseFailure } from '../errors.js';
+import { isSqliteBusy, retryWhileBusy } from './busy-retry.js';
 import { sqliteMigrations } from './migrations/index.js';
+import { SqliteFileGuard } from './sqlite-file-guard.js';
+import { unusableDatabaseFile } from './unusable-file.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -33,7 +38,7 @@ export type Trx = Transaction<Database>;
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   readonly db: Db;
-  write<T>(fn: (trx: Trx) => Promise<T>): Promise<T>;
+  write<T>(fn: (trx: Trx) => Promise<T>, options?: WriteOptions): Promise<T>;
   /**
    * A token that is the same on two calls only if no write was committed to the database in
    * between, by this process or another; `undefined` where the engine cannot tell cheaply
@@ -41,13 +46,77 @@ export interface Store {
    */
   changeToken(): string | undefined;
   migrate(): Promise<string[]>;
+  /** Whether the database can be read and written now, and if not why (`/v1/health/ready`). */
+  health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }
 
-/** Kysely's SQLite driver opens transactions with a deferred BEGIN; we need the lock at once. */
+export interface WriteOptions {
+  /**
+   * `constraints`: `fn`'s correctness rests on the schema's constraints and on row locks (its
+   * check-then-insert steps are guarded by an exclusion constraint or a conditional UPDATE),
+   * not on the transaction seeing a frozen world. PostgreSQL then runs it READ COMMITTED, so
+   * writers to unrelated rows never abort each other (postgres.ts). SQLite runs every write
+   * alone either way.
+   */
+  guard?: 'serializable' | 'constraints';
+}
+
+export interface StoreHealth {
+  readable: boolean;
+  writable: boolean;
+  /** Why not, in words for an operator; absent when both are true. */
+  problem?: string;
+}
+
+/**
+ * The last write that failed for a reason in the database itself (disk full, I/O error, …),
+ * kept for the health check for a short while or until a write succeeds: a full disk cannot be
+ * seen without writing, and the check writes nothing.
+ */
+export class WriteFailureMemory {
+  #cause: string | null = null;
+  #at = 0;
+  constructor(private readonly keepMs = 30_000) {}
+  record(error: unknown) {
+    const cause = databaseFailure(error);
+    if (cause) {
+      this.#cause = cause;
+      this.#at = performance.now();
+    }
+  }
+  succeeded() {
+    this.#cause = null;
+  }
+  recent(): string | null {
+    return this.#cause !== null && performance.now() - this.#at < this.keepMs ? this.#cause : null;
+  }
+}
+
+/**
+ * Kysely's SQLite driver opens transactions with a deferred BEGIN; we need the lock at once.
+ * Before COMMIT the file guard checks that the file is still there and writable (see there).
+ * ROLLBACK is sent only while a transaction is open: after SQLITE_FULL or an I/O error SQLite
+ * has often rolled back already, and "cannot rollback - no transaction is active" would then
+ * replace the error that says what happened.
+ */
 class ImmediateSqliteDriver extends SqliteDriver {
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly sqlite: SqliteDatabase.Database,
+    private readonly guard: SqliteFileGuard | null,
+  ) {
+    super(config);
+  }
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    this.guard?.check();
+    await connection.executeQuery(CompiledQuery.raw('commit'));
+  }
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.sqlite.inTransaction) await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
 }
 
@@ -66,12 +135,16 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
-  constructor(config: SqliteDialectConfig) {
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly sqlite: SqliteDatabase.Database,
+    private readonly guard: SqliteFileGuard | null,
+  ) {
     super(config);
     this.#config = config;
   }
   override createDriver() {
-    return new ImmediateSqliteDriver(this.#config);
+    return new ImmediateSqliteDriver(this.#config, this.sqlite, this.guard);
   }
   override createAdapter() {
     return new TransactionalDdlSqliteAdapter();
@@ -131,31 +204,87 @@ export class StaticMigrations implements MigrationProvider {
 export interface SqliteStoreOptions {
   /** Path of the database file; `:memory:` for a private in-memory database. */
   file: string;
-  /** How long a writer waits for another process's lock before giving up, in ms. */
+  /**
+   * How long a write keeps trying while another connection (another process) holds the write
+   * lock, in ms, before it fails as busy (503). The waiting is asynchronous (busy-retry.ts).
+   */
   busyTimeoutMs?: number;
 }
 
+/**
+ * SQLite's own busy timeout: how long one statement may wait for a lock inside the (synchronous)
+ * call, blocking the event loop. Only a few ms, for locks held for an instant (a checkpoint, a
+ * reader starting); longer waits are `busyTimeoutMs`, asynchronous.
+ */
+const SYNC_BUSY_TIMEOUT_MS = 5;
+/** Migrations at start wait longer: several processes starting at once take turns. */
+const MIGRATE_BUSY_BUDGET_MS = 60_000;
+/** Below this much free space the health check reports the disk as full. */
+const LOW_DISK_BYTES = 1024 * 1024;
+
+/** Opens the file; a folder that cannot be made or written is one line saying what to do. */
+function openSqliteFile(file: string): SqliteDatabase.Database {
+  if (file === ':memory:') return new SqliteDatabase(file);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    // SQLite needs to create its journal files (-wal, -shm) beside the database.
+    accessSync(dirname(file), constants.W_OK);
+    return new SqliteDatabase(file);
+  } catch (error) {
+    throw unusableDatabaseFile(file, error);
+  }
+}
+
 export function openSqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptions): Store {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new SqliteDatabase(file, { timeout: busyTimeoutMs });
+  const sqlite = openSqliteFile(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+  sqlite.pragma(`busy_timeout = ${SYNC_BUSY_TIMEOUT_MS}`);
   // SQLite's built-in lower() folds ASCII only, so a search for "öberg" missed "Öberg".
   // Replacing it with a Unicode one keeps `lower(…)` in queries meaning what it means on PostgreSQL.
   sqlite.function('lower', { deterministic: true }, (value: unknown) =>
     typeof value === 'string' ? value.toLowerCase() : value,
   );
+  const guard = file === ':memory:' || file === '' || file.startsWith('file:') ? null : new SqliteFileGuard(file);
   const statements = new StatementCache(sqlite);
   // Prepared once: `sqlite.pragma()` prepares its statement on every call.
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: statements }) });
+  const pageCount = sqlite.prepare('PRAGMA page_count').pluck();
+  const maxPageCount = sqlite.prepare('PRAGMA max_page_count').pluck();
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: statements }, sqlite, guard) });
+  const failures = new WriteFailureMemory();
+  // A transaction is begun only when the lock is free at once (or within a few ms); otherwise
+  // the attempt is given up, the connection freed for other requests, and tried again later.
+  const retry = <T>(attempt: () => Promise<T>, budgetMs: number) => retryWhileBusy(attempt, isSqliteBusy, { budgetMs });
+
+  /** Why a write could not succeed now, as far as can be seen without writing. */
+  function writeProblem(): string | null {
+    const problem = guard?.problem();
+    if (problem) return problem;
+    if ((pageCount.get() as number) >= (maxPageCount.get() as number)) {
+      return 'disk full: the database has reached its size limit (max_page_count)';
+    }
+    if (guard) {
+      const disk = statfsSync(dirname(file));
+      if (disk.bavail * disk.bsize < LOW_DISK_BYTES) return `disk full: less than 1 MB free beside ${file}`;
+    }
+    return failures.recent();
+  }
 
   return {
     dialect: 'sqlite',
     db,
-    write: (fn) => db.transaction().execute(fn),
+    async write(fn) {
+      try {
+        const result = await retry(() => db.transaction().execute(fn), busyTimeoutMs);
+        failures.succeeded();
+        return result;
+      } catch (error) {
+        failures.record(error);
+        throw error;
+      }
+    },
     // `data_version` moves when another connection (another process) commits to the file; this
     // connection's own writes are counted by the statement cache. Kysely runs one statement at a
     // time on the one connection, and a transaction keeps it until its commit, so a reader that
@@ -163,9 +292,23 @@ export function openSqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptio
     changeToken: () => `${dataVersion.get() as number}.${statements.writes}`,
     async migrate() {
       const migrator = new Migrator({ db, provider: new StaticMigrations(sqliteMigrations) });
-      const { error, results } = await migrator.migrateToLatest();
+      const { error, results } = await retry(async () => {
+        const outcome = await migrator.migrateToLatest();
+        if (outcome.error) throw outcome.error; // a busy lock is tried again; anything else goes up
+        return outcome;
+      }, MIGRATE_BUSY_BUDGET_MS);
       if (error) throw error;
       return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    },
+    async health() {
+      try {
+        await sql`select count(*) from sqlite_master`.execute(db);
+      } catch (error) {
+        const problem = databaseFailure(error) ?? (error instanceof Error ? error.message : String(error));
+        return { readable: false, writable: false, problem };
+      }
+      const problem = writeProblem();
+      return problem ? { readable: true, writable: false, problem } : { readable: true, writable: true };
     },
     close: () => db.destroy(),
   };

@@ -1,0 +1,54 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import { DatabaseUnavailableError } from './database-unavailable.js';
+
+/**
+ * Checks, before each commit, that the SQLite file the server opened is still the file at its
+ * path and still writable.
+ *
+ * SQLite keeps writing through the descriptor it holds: a database file deleted (or replaced by
+ * another, say a restored copy) under a running server goes on taking writes into a file nobody
+ * can reach, and everything written since is gone at the next start. A file made read-only or
+ * immutable is found only at the next checkpoint, as an I/O error, long after the writes before
+ * it were acknowledged. Two system calls per commit (stat, access) are cheap next to the commit's
+ * fsync, and turn each of these into a refused write, before anything is acknowledged.
+ */
+export class SqliteFileGuard {
+  readonly #file: string;
+  readonly #identity: string;
+
+  constructor(file: string) {
+    this.#file = file;
+    this.#identity = SqliteFileGuard.#identityOf(file);
+  }
+
+  static #identityOf(file: string): string {
+    const stat = statSync(file);
+    return `${stat.dev}:${stat.ino}`;
+  }
+
+  /** Why the file cannot take a write now, or null when it can. */
+  problem(): string | null {
+    let identity: string;
+    try {
+      identity = SqliteFileGuard.#identityOf(this.#file);
+    } catch {
+      return `the database file ${this.#file} was deleted while the server ran; writes are refused so none is lost — restore the file (or a backup) and restart the server`;
+    }
+    if (identity !== this.#identity) {
+      return `the database file ${this.#file} was replaced by another file while the server ran; writes are refused — restart the server to open the new file`;
+    }
+    try {
+      accessSync(this.#file, constants.W_OK);
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'error';
+      return `the database file ${this.#file} is read-only or immutable (${code}); writes are refused — make it writable again (chmod, chattr -i)`;
+    }
+    return null;
+  }
+
+  /** Throws DatabaseUnavailableError when the file cannot take a write (see `problem`). */
+  check() {
+    const problem = this.problem();
+    if (problem) throw new DatabaseUnavailableError(problem);
+  }
+}
