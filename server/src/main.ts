@@ -150,6 +150,8 @@ shutdownOnSignals({
   async afterDrain() {
     clearInterval(housekeeping);
     metricsServer?.close();
+    // Work that requests started after answering (a login link's e-mail) is finished, not cut.
+    await app.background.idle();
     // The dispatcher's round under way finishes, recording each claimed message as sent or due again.
     await dispatcher.stop();
     await transports.close?.();

@@ -81,11 +81,16 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
 export function compressJson(thresholdBytes = 1024): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method === 'HEAD') return next();
-    const texts = new WeakMap<Response, string>();
+    // The last large text and the answer made of it.
+    let made: Response | undefined;
+    let text: string | undefined;
     const body = c.body;
     const noted: Context['body'] = ((data: unknown, ...rest: unknown[]) => {
       const res = (body as (...args: unknown[]) => Response)(data, ...rest);
-      if (typeof data === 'string' && data.length >= thresholdBytes) texts.set(res, data);
+      if (typeof data === 'string' && data.length >= thresholdBytes) {
+        made = res;
+        text = data;
+      }
       return res;
     }) as Context['body'];
     c.body = noted;
@@ -95,8 +100,7 @@ export function compressJson(thresholdBytes = 1024): MiddlewareHandler {
     await next();
 
     const res = c.res;
-    const text = texts.get(res);
-    if (text === undefined || res.headers.has('content-encoding') || !JSON_TYPE.test(res.headers.get('content-type') ?? '')) return;
+    if (text === undefined || res !== made || res.headers.has('content-encoding') || !JSON_TYPE.test(res.headers.get('content-type') ?? '')) return;
     if (Buffer.byteLength(text) < thresholdBytes) return;
     const vary = res.headers.get('vary');
     res.headers.set('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
