@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -109,6 +109,7 @@ describe('tidbok backup and restore', () => {
     expect(result.stdout).toMatch(/^Backed up .* to .*backup\.db/);
     // One self-contained file: no WAL, no journal, no partial copy left beside it.
     expect(readdirSync(database.dir).filter((name) => name.startsWith('backup') || name.includes('partial'))).toEqual(['backup.db']);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
 
     // Not while the server has the database open…
     const refused = await tidbok(database.env, 'restore', file);

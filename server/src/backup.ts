@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 
@@ -70,6 +70,8 @@ export async function backupSqlite(source: string, target: string): Promise<Back
       copy.close();
     }
     checkDatabase(temporary, 'The copy');
+    // Every client's record is in it: readable by the operator only, as the database is.
+    chmodSync(temporary, 0o600);
     const fd = openSync(temporary, 'r+');
     try {
       fsyncSync(fd);
