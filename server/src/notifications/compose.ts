@@ -57,8 +57,9 @@ async function loadBooking(trx: Trx, clinicId: string, bookingId: string) {
 
 const insertMessage = prepared((db, row: MessageTable) => db.insertInto('messages').values(row));
 
+/** The manage page; its token after `#`, which the browser never sends (routes/manage-page.ts says why). */
 export function manageUrl(deps: Deps, clinic: ClinicRow, bookingId: string, token: string) {
-  return `${deps.config.publicUrl}/b/${encodeURIComponent(clinic.slug)}/${encodeURIComponent(bookingId)}?t=${encodeURIComponent(token)}`;
+  return `${deps.config.publicUrl}/b/${encodeURIComponent(clinic.slug)}/${encodeURIComponent(bookingId)}#t=${encodeURIComponent(token)}`;
 }
 
 /**

@@ -89,7 +89,7 @@ describe('confirmations by e-mail', () => {
     expect(received.text).toContain('Hej Klara Klient!');
     expect(received.text).toContain('När: onsdag 3 mars 2027 kl. 09:00–10:00');
     expect(received.text).toContain('Kom fem minuter innan.');
-    const link = `https://boka.example.se/b/${slug}/${booking.id}?t=${manageToken}`;
+    const link = `https://boka.example.se/b/${slug}/${booking.id}#t=${manageToken}`;
     expect(received.text).toContain(link);
     expect(received.html).toContain('href="https://boka.example.se/b/');
     const ics = received.attachments.find((a) => a.filename === 'bokning.ics');
@@ -245,7 +245,7 @@ describe('other messages', () => {
     expect(link).not.toContain(manageToken);
     // The old link stopped working; the new one works.
     expect((await t.call('GET', `/v1/clinics/${slug}/bookings/${booking.id}`, { token: manageToken })).status).toBe(404);
-    const fresh = new URL(link).searchParams.get('t')!;
+    const fresh = new URL(link).hash.slice('#t='.length);
     expect((await t.call('GET', `/v1/clinics/${slug}/bookings/${booking.id}`, { token: fresh })).status).toBe(200);
   });
 });
