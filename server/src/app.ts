@@ -19,6 +19,8 @@ import { buildOpenApi } from './http/openapi.js';
 import { type Logger, silentLogger } from './logger.js';
 import { registerAdminCalendarRoutes } from './routes/admin-calendar.js';
 import { registerAdminCatalogueRoutes } from './routes/admin-catalogue.js';
+import { registerAdminClientRoutes } from './routes/admin-clients.js';
+import { registerAdminHoldRoutes } from './routes/admin-holds.js';
 import { registerAdminMessageRoutes } from './routes/admin-messages.js';
 import { registerAdminPaymentRoutes } from './routes/admin-payments.js';
 import { registerAdminTemplateWeekRoutes } from './routes/admin-template-weeks.js';
@@ -114,6 +116,8 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   registerPublicRoutes(api, deps);
   registerPublicBookingRoutes(api, deps);
   registerAdminCatalogueRoutes(api, deps);
+  registerAdminClientRoutes(api, deps);
+  registerAdminHoldRoutes(api, deps);
   registerAdminCalendarRoutes(api, deps);
   registerAdminMessageRoutes(api, deps);
   registerAdminPaymentRoutes(api, deps);

@@ -119,6 +119,9 @@ export function registerStaticRoutes(app: Hono<AppEnv>, options: StaticOptions) 
   const folder = dirname(options.embedFile);
   const read = embedReader(folder);
   const entryName = basename(options.embedFile);
+  // Read and compressed now, so the first visitor does not wait for brotli; a missing bundle is
+  // reported when it is asked for.
+  read(options.embedFile).catch(() => undefined);
 
   const serve = async (c: Context<AppEnv>, file: string | undefined, entry: boolean) => {
     const found = file === undefined ? undefined : await read(file);

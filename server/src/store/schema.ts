@@ -117,6 +117,8 @@ export interface ClientTable {
   phone: string | null;
   personal_number: string | null;
   is_test: number;
+  /** Set on a client a public booking created whose details did not agree with this stored client. */
+  duplicate_of: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -181,6 +183,10 @@ export interface HoldTable {
   expires_at: number;
   secret_hash: string;
   client_ip: string | null;
+  /** The address's network (IPv6 /64, or the IPv4 address), for the hold cap per network. */
+  client_net: string | null;
+  /** The logged-in client who made the hold; null for an anonymous visitor. */
+  client_id: string | null;
   active: number;
   booking_id: string | null;
   created_at: number;
@@ -277,6 +283,8 @@ export interface ClientSessionTable {
   token_hash: string;
   expires_at: number;
   revoked_at: number | null;
+  /** 1 for a session staff opened as a test client: valid only while the client is a test client. */
+  is_test: number;
   created_at: number;
 }
 

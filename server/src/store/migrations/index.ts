@@ -6,6 +6,7 @@ import * as templateWeeks from './0004-template-weeks.js';
 import * as clientAuth from './0005-client-auth.js';
 import * as boundedOverlap from './0006-bounded-overlap.js';
 import * as activeHoldsByAddress from './0007-active-holds-by-address.js';
+import * as bookingIntegrity from './0008-booking-integrity.js';
 
 /** Versioned migrations, applied in key order and recorded by Kysely's migrator. */
 export const sqliteMigrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0005-client-auth': clientAuth,
   '0006-bounded-overlap': boundedOverlap,
   '0007-active-holds-by-address': activeHoldsByAddress,
+  '0008-booking-integrity': bookingIntegrity,
 };

@@ -25,4 +25,6 @@ export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
   receiptTitle: '',
   organisationNumber: '',
   address: '',
+  anonymousHoldsPerPractitionerDay: 4,
+  holdsPerNetworkPerHour: 30,
 };

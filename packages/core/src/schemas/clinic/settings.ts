@@ -33,6 +33,16 @@ export const BookingSettingsSchema = z.object({
   receiptTitle: TitleSchema,
   organisationNumber: oneLine(40),
   address: multiLine(LIMITS.address),
+  /**
+   * Holds visitors who are not logged in may have at once on one practitioner's day, all
+   * addresses together: however many addresses someone uses, the rest of the day stays bookable.
+   */
+  anonymousHoldsPerPractitionerDay: z.int().check(z.minimum(1), z.maximum(500)),
+  /**
+   * Holds one network (an IPv4 address, an IPv6 /64) may make per hour, booked or not. Every
+   * booking starts with a hold, so this bounds how fast one network can fill the calendar.
+   */
+  holdsPerNetworkPerHour: z.int().check(z.minimum(1), z.maximum(1_000_000)),
 });
 export type BookingSettings = z.infer<typeof BookingSettingsSchema>;
 

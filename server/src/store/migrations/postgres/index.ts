@@ -6,6 +6,7 @@ import * as templateWeeks from './0004-template-weeks.js';
 import * as clientAuth from './0005-client-auth.js';
 import * as boundedOverlap from './0006-bounded-overlap.js';
 import * as activeHoldsByAddress from './0007-active-holds-by-address.js';
+import * as bookingIntegrity from './0008-booking-integrity.js';
 
 /**
  * The PostgreSQL twins of ../index.ts, under the same names: one schema history, two dialects.
@@ -19,4 +20,5 @@ export const postgresMigrations: Record<string, Migration> = {
   '0005-client-auth': clientAuth,
   '0006-bounded-overlap': boundedOverlap,
   '0007-active-holds-by-address': activeHoldsByAddress,
+  '0008-booking-integrity': bookingIntegrity,
 };
