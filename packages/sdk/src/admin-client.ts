@@ -1,5 +1,7 @@
 import {
   type Activity,
+  type AdminHold,
+  AdminHoldListSchema,
   ActivitySchema,
   type ApplyTemplateWeekBody,
   type Booking,
@@ -112,6 +114,13 @@ export interface ClientResource extends Omit<Resource<Client, CreateClientBody, 
   testSession(id: string, options?: RequestOptions): Promise<TestSessionResponse>;
   /** Who on the staff read or changed the client's data (admins). */
   accessLog(id: string, options?: RequestOptions): Promise<AccessLogEntry[]>;
+  /**
+   * Clients that may be the same person: split off by a public booking whose details did not
+   * agree (`duplicateOf`), or with the same e-mail, phone or personal identity number.
+   */
+  duplicates(id: string, options?: RequestOptions): Promise<Client[]>;
+  /** Merges client `id` into `into` (bookings and messages move, `id` is deleted); answers `into`. */
+  merge(id: string, into: string, options?: RequestOptions): Promise<Client>;
 }
 
 export interface StaffResource extends Omit<Resource<Staff, CreateStaffBody, UpdateStaffBody>, 'create'> {
@@ -180,6 +189,12 @@ export interface TidbokAdmin {
   };
   /** The outbox: every e-mail and SMS the clinic sent or will send, optionally for one booking. */
   messages(query?: { bookingId?: string }, options?: RequestOptions): Promise<Message[]>;
+  holds: {
+    /** Active holds with the address and network each came from, and how many that network holds. */
+    list(options?: RequestOptions): Promise<AdminHold[]>;
+    /** Releases a hold that only blocks its time; the time is free at once. */
+    release(id: string, options?: RequestOptions): Promise<void>;
+  };
 }
 
 const id = encodeURIComponent;
@@ -262,6 +277,14 @@ export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
         send({ method: 'post', path: `${A}/clients/${id(clientId)}/test-session`, signal }, json(TestSessionResponseSchema)),
       accessLog: async (clientId, { signal } = {}) =>
         (await send({ method: 'get', path: `${A}/clients/${id(clientId)}/access-log`, signal }, json(AccessLogResponseSchema))).entries,
+      duplicates: async (clientId, { signal } = {}) =>
+        (await send({ method: 'get', path: `${A}/clients/${id(clientId)}/duplicates`, signal }, json(ClientListSchema))).clients,
+      merge: (clientId, into, { signal } = {}) =>
+        send({ method: 'post', path: `${A}/clients/${id(clientId)}/merge`, json: { into }, signal }, json(ClientSchema)),
+    },
+    holds: {
+      list: async ({ signal } = {}) => (await send({ method: 'get', path: `${A}/holds`, signal }, json(AdminHoldListSchema))).holds,
+      release: (holdId, { signal } = {}) => send({ method: 'delete', path: `${A}/holds/${id(holdId)}`, signal }, nothing),
     },
     staff: {
       ...staff,

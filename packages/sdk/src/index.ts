@@ -27,6 +27,7 @@ export type { Instant, WithInstants } from './instants.js';
 // The shapes the methods return, so an app needs no direct dependency on @tidbok/core for types.
 export type {
   AccessLogEntry,
+  AdminHold,
   Activity,
   ApplyTemplateWeekBody,
   TestSessionResponse,

@@ -30,6 +30,12 @@ export type SlotsQuery = WithInstants<ListSlotsQuery>;
 export type HoldInput = WithInstants<CreateHoldBody> & {
   /** As for `book()`: a fresh UUID when absent, reused by the SDK's own retries of this call. */
   idempotencyKey?: string;
+  /**
+   * The client's session, when logged in: required where the clinic takes bookings from
+   * logged-in clients only, and a logged-in client's holds do not count against the cap on
+   * anonymous holds per practitioner-day.
+   */
+  session?: ClientSession | string;
 };
 
 export interface BookInput {
@@ -112,9 +118,16 @@ export function createTidbok(options: TidbokOptions): Tidbok {
     clinic: ({ signal } = {}) => send({ method: 'get', path: '', signal }, json(PublicClinicSchema)),
     slots: (query, { signal } = {}) =>
       send({ method: 'get', path: '/slots', query: query, signal }, json(ListSlotsResponseSchema)),
-    hold: ({ idempotencyKey, ...body }, { signal } = {}) =>
+    hold: ({ idempotencyKey, session, ...body }, { signal } = {}) =>
       send(
-        { method: 'post', path: '/holds', json: body, idempotencyKey: idempotencyKey ?? newIdempotencyKey(), signal },
+        {
+          method: 'post',
+          path: '/holds',
+          json: body,
+          idempotencyKey: idempotencyKey ?? newIdempotencyKey(),
+          ...(session ? { token: typeof session === 'string' ? session : session.sessionToken } : {}),
+          signal,
+        },
         json(HoldSchema),
       ),
     releaseHold: (hold, { signal } = {}) =>

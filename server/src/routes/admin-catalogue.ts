@@ -375,7 +375,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       responses: { 201: { description: 'Created', schema: ClientSchema } },
     },
     async (c, { body }) => {
-      const client = await createClient(deps, c.get('clinic'), body);
+      const client = await createClient(deps, c.get('clinic'), body, c.get('staff'));
       await logAccess(deps, c.get('clinic'), c.get('staff'), [client.id], 'create');
       return c.json(client, 201);
     },
@@ -406,7 +406,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       responses: { 200: { description: 'Changed', schema: ClientSchema } },
     },
     async (c, { body }) => {
-      const client = await updateClient(deps, c.get('clinic'), idParam(c), body);
+      const client = await updateClient(deps, c.get('clinic'), idParam(c), body, c.get('staff'));
       await logAccess(deps, c.get('clinic'), c.get('staff'), [client.id], 'update', Object.keys(body).sort().join(','));
       return c.json(client);
     },

@@ -120,14 +120,18 @@ describe('login by e-mail link', () => {
   });
 
   it('lets logged-in clients book when the clinic takes bookings only from them', async () => {
-    await t.call('PATCH', `/v1/clinics/${slug}/admin/settings`, { token, body: { booking: { publicBooking: 'clients-only' } } });
+    // A hold made before the clinic changed the setting, then anonymous holds are refused too.
     const hold = await json(await publicCall('POST', '/holds', { treatmentTypeId, practitionerId, start: '2027-03-03T08:00:00Z' }));
+    await t.call('PATCH', `/v1/clinics/${slug}/admin/settings`, { token, body: { booking: { publicBooking: 'clients-only' } } });
+    const slot = { treatmentTypeId, practitionerId, start: '2027-03-03T09:00:00Z' };
+    expect((await publicCall('POST', '/holds', slot)).status).toBe(401);
     const body = { holdId: hold.id, holdSecret: hold.secret, confirmation: 'none' };
     expect((await publicCall('POST', '/bookings', { ...body, client: { name: 'A', email: 'a@example.com' } })).status).toBe(401);
     expect((await publicCall('POST', '/bookings', body, 'tbc_not-a-session')).status).toBe(401);
     await publicCall('POST', '/auth/email-link', { email: 'klara@example.com' });
     const { sessionToken } = await json(await publicCall('POST', '/auth/verify', { token: (await deliveredLink())! }));
     expect((await publicCall('POST', '/bookings', body, sessionToken)).status).toBe(201);
+    expect((await publicCall('POST', '/holds', slot, sessionToken)).status).toBe(201);
   });
 });
 

@@ -199,18 +199,21 @@ describe('bookings', () => {
     expect((await json(again)).code).toBe('conflict');
   });
 
-  it('matches the client by e-mail and never overwrites what staff entered', async () => {
+  it('matches the client by e-mail only when the details agree, and never changes what is stored', async () => {
     const staffClient = await json(
       await t.call('POST', `/v1/clinics/${slug}/admin/clients`, {
         token,
         body: { name: 'Klara Andersson', email: 'KLARA@example.com' },
       }),
     );
-    const { booking } = await json(await book(await json(await hold()), {}, { client: { ...client, name: 'K. A.' } }));
+    const { phone: _phone, ...withoutPhone } = client;
+    const { booking } = await json(await book(await json(await hold()), {}, { client: { ...withoutPhone, name: 'K. A.' } }));
     expect(booking.clientId).toBe(staffClient.id);
+    // A phone the stored client lacks is not taken over: the booking gets a record of its own.
+    const other = await json(await book(await json(await hold('2027-03-03T10:00:00Z')), {}, { client }));
+    expect(other.booking.clientId).not.toBe(staffClient.id);
     const after = await json(await t.call('GET', `/v1/clinics/${slug}/admin/clients/${staffClient.id}`, { token }));
-    expect(after.name).toBe('Klara Andersson');
-    expect(after.phone).toBe(client.phone); // a blank is filled in
+    expect(after).toMatchObject({ name: 'Klara Andersson', phone: null, updatedAt: staffClient.updatedAt });
   });
 
   it('follows the personal number setting', async () => {

@@ -96,9 +96,13 @@ export function registerPublicBookingRoutes(api: Api, deps: Deps) {
       },
     },
     async (c, { body }) =>
-      withKey(deps, c, 'holds', body, async () =>
-        json(201, await createHold(deps, c.get('clinic'), body, clientIp(c, deps.config.trustProxy))),
-      ),
+      withKey(deps, c, 'holds', body, async () => {
+        const clinic = c.get('clinic');
+        // As for bookings: a bearer token is a client session, and a bad one is refused.
+        const token = bearerToken(c);
+        const client = token ? await requireSession(deps, clinic, token) : undefined;
+        return json(201, await createHold(deps, clinic, body, { ip: clientIp(c, deps.config.trustProxy), client }));
+      }),
   );
 
   api.route(

@@ -11,6 +11,8 @@ import { type ClientRow, type ClinicRow, clientOf, type StaffRow } from './rows.
 export const LOGIN_TOKEN_TTL_MS = 15 * 60_000;
 /** A client session lasts this long unless revoked (logging out). */
 export const SESSION_TTL_MS = 30 * 24 * 3_600_000;
+/** A session staff open as a test client lasts this long: enough to try the booking page. */
+export const TEST_SESSION_TTL_MS = 30 * 60_000;
 /** Links one address can be sent per hour; more requests still answer 202 but send nothing. */
 export const LINKS_PER_ADDRESS_PER_HOUR = 5;
 
@@ -107,7 +109,7 @@ export async function requestLoginLink(deps: Deps, clinic: ClinicRow, email: str
   });
 }
 
-async function newSession(trx: Trx, clinicId: string, clientId: string, now: number) {
+async function newSession(trx: Trx, clinicId: string, clientId: string, now: number, test = false) {
   const sessionToken = newSecret('tbc');
   await trx
     .insertInto('client_sessions')
@@ -116,8 +118,9 @@ async function newSession(trx: Trx, clinicId: string, clientId: string, now: num
       clinic_id: clinicId,
       client_id: clientId,
       token_hash: hashSecret(sessionToken),
-      expires_at: now + SESSION_TTL_MS,
+      expires_at: now + (test ? TEST_SESSION_TTL_MS : SESSION_TTL_MS),
       revoked_at: null,
+      is_test: test ? 1 : 0,
       created_at: now,
     })
     .execute();
@@ -184,6 +187,8 @@ export async function sessionClient(db: Db | Trx, clinic: ClinicRow, token: stri
     .where('s.clinic_id', '=', clinic.id)
     .where('s.revoked_at', 'is', null)
     .where('s.expires_at', '>', now)
+    // A test session is only as good as the client's test mark (unmarking also revokes it).
+    .where((eb) => eb.or([eb('s.is_test', '=', 0), eb('c.is_test', '=', 1)]))
     .executeTakeFirst();
 }
 
@@ -217,7 +222,7 @@ export async function testClientSession(deps: Deps, clinic: ClinicRow, clientId:
       .executeTakeFirst();
     if (!client) throw new ApiError('not_found', 'Client not found');
     if (client.is_test !== 1) throw new ApiError('conflict', 'Only a client marked as a test client can be opened this way');
-    const sessionToken = await newSession(trx, clinic.id, client.id, now);
+    const sessionToken = await newSession(trx, clinic.id, client.id, now, true);
     return {
       sessionToken,
       client: clientOf(client),

@@ -55,6 +55,7 @@ describe('client CRUD', () => {
       phone: '070-123 45 67',
       personalNumber: '19800101-1231',
       isTest: false,
+      duplicateOf: null,
       createdAt: '2027-03-01T08:00:00Z',
       updatedAt: '2027-03-01T08:00:00Z',
     });

@@ -5,7 +5,7 @@ import { newId } from '../secrets.js';
 import { prepared } from '../store/prepared.js';
 import type { Db, Trx } from '../store/store.js';
 import type { Deps } from './deps.js';
-import { type ClientRow, type ClinicRow, clientOf } from './rows.js';
+import { type ClientRow, type ClinicRow, clientOf, type StaffRow } from './rows.js';
 
 const normEmail = (email: string | null | undefined) => (email ? email.trim().toLowerCase() : null);
 /** Personal numbers are stored as 12 digits with a dash (YYYYMMDD-XXXX) whatever form was typed. */
@@ -48,7 +48,13 @@ export async function findClient(db: Db | Trx, clinicId: string, id: string): Pr
   return row;
 }
 
-export async function insertClient(trx: Trx, clinicId: string, now: number, body: CreateClientBody): Promise<ClientRow> {
+export async function insertClient(
+  trx: Trx,
+  clinicId: string,
+  now: number,
+  body: CreateClientBody,
+  duplicateOf: string | null = null,
+): Promise<ClientRow> {
   const row: ClientRow = {
     id: newId('cli'),
     clinic_id: clinicId,
@@ -58,6 +64,7 @@ export async function insertClient(trx: Trx, clinicId: string, now: number, body
     phone: body.phone ?? null,
     personal_number: normalisePersonalNumber(body.personalNumber, new Date(now)),
     is_test: body.isTest ? 1 : 0,
+    duplicate_of: duplicateOf,
     created_at: now,
     updated_at: now,
   };
@@ -67,15 +74,40 @@ export async function insertClient(trx: Trx, clinicId: string, now: number, body
 
 const insertClientRow = prepared((db, row: ClientRow) => db.insertInto('clients').values(row));
 
-export async function createClient(deps: Deps, clinic: ClinicRow, body: CreateClientBody) {
+/**
+ * A test client can be opened as a session by any staff member (client-auth.ts), so marking one
+ * is for admins only: otherwise marking a real patient would let any staff member act as them.
+ * No actor is the process itself (seeding, the bench), which may.
+ */
+function mayMarkTest(actor: StaffRow | undefined) {
+  if (actor && actor.role !== 'admin') {
+    throw new ApiError('forbidden', 'Only an admin can mark or unmark a test client', [
+      { path: 'isTest', message: 'Only an admin can change this' },
+    ]);
+  }
+}
+
+export async function createClient(deps: Deps, clinic: ClinicRow, body: CreateClientBody, actor?: StaffRow) {
+  if (body.isTest) mayMarkTest(actor);
   const row = await deps.store.write((trx) => insertClient(trx, clinic.id, deps.clock.now(), body));
   return clientOf(row);
 }
 
-export async function updateClient(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateClientBody) {
+export async function updateClient(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateClientBody, actor: StaffRow) {
   return deps.store.write(async (trx) => {
     const row = await findClient(trx, clinic.id, id);
     const now = deps.clock.now();
+    if (patch.isTest !== undefined && patch.isTest !== (row.is_test === 1)) mayMarkTest(actor);
+    if (patch.isTest === false && row.is_test === 1) {
+      // Sessions opened as this test client end with the mark (sessionClient checks it too).
+      await trx
+        .updateTable('client_sessions')
+        .set({ revoked_at: now })
+        .where('client_id', '=', id)
+        .where('is_test', '=', 1)
+        .where('revoked_at', 'is', null)
+        .execute();
+    }
     const next: ClientRow = {
       ...row,
       name: patch.name ?? row.name,

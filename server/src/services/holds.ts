@@ -8,22 +8,11 @@ import { readTreatmentType } from './catalogue.js';
 import { groupWrite } from './group-commit.js';
 import { instant, purgeExpiredHolds } from './common.js';
 import type { Deps } from './deps.js';
-import { bookingSettingsOf, type ClinicRow } from './rows.js';
+import { networkOf } from './client-network.js';
+import { checkHoldLimits, type HoldCaller } from './hold-limits.js';
+import { bookingSettingsOf, type ClientRow, type ClinicRow } from './rows.js';
 import { isSlotOffered } from './slots.js';
 
-/** Active holds one client address may have per clinic, so nobody can hold every free time. */
-export const MAX_ACTIVE_HOLDS_PER_IP = 3;
-
-const activeHoldsOf = prepared((db, v: { clinicId: string; clientIp: string; now: number }) =>
-  db
-    .selectFrom('holds')
-    .select(['expires_at'])
-    .where('clinic_id', '=', v.clinicId)
-    .where('client_ip', '=', v.clientIp)
-    .where('active', '=', 1)
-    .where('expires_at', '>', v.now)
-    .orderBy('expires_at'),
-);
 const insertHold = prepared((db, row: HoldTable) => db.insertInto('holds').values(row));
 
 const slotUnavailable = () => new ApiError('slot_unavailable', 'That time is no longer free; choose another');
@@ -33,23 +22,24 @@ const slotUnavailable = () => new ApiError('slot_unavailable', 'That time is no 
  * rule (grid, working time that offers the treatment, notice, horizon, free); the hold then
  * blocks the time for `holdMinutes`, enforced by the same trigger that guards bookings.
  */
-export async function createHold(deps: Deps, clinic: ClinicRow, body: CreateHoldBody, clientIp: string): Promise<Hold> {
+export async function createHold(
+  deps: Deps,
+  clinic: ClinicRow,
+  body: CreateHoldBody,
+  caller: { ip: string; client?: ClientRow | undefined },
+): Promise<Hold> {
   const now = deps.clock.now();
   const start = instant(body.start, 'start');
   const settings = bookingSettingsOf(clinic);
+  // Where only logged-in clients may book, a hold from anyone else would only block the time.
+  if (!caller.client && settings.publicBooking === 'clients-only') {
+    throw new ApiError('unauthorized', 'This clinic only takes bookings from clients who have logged in');
+  }
   const treatment = await readTreatmentType(deps, clinic.id, body.treatmentTypeId);
   if (treatment.online_bookable !== 1) throw new ApiError('not_found', 'Treatment type not found');
 
-  const { rows: active } = await activeHoldsOf(deps.store.db, { clinicId: clinic.id, clientIp, now });
-  if (active.length >= MAX_ACTIVE_HOLDS_PER_IP) {
-    const retryAfter = Math.max(1, Math.ceil((active[0]!.expires_at - now) / 1000));
-    throw new ApiError(
-      'rate_limited',
-      `At most ${MAX_ACTIVE_HOLDS_PER_IP} times can be held at once; book or release one first`,
-      undefined,
-      { 'Retry-After': String(retryAfter) },
-    );
-  }
+  const who: HoldCaller = { ip: caller.ip, net: networkOf(caller.ip), clientId: caller.client?.id ?? null };
+  await checkHoldLimits(deps, clinic, who, body.practitionerId, start, now);
 
   const offer = await isSlotOffered(deps, clinic, treatment, body.practitionerId, start, body.locationId);
   if (!offer.offered) throw slotUnavailable();
@@ -65,7 +55,9 @@ export async function createHold(deps: Deps, clinic: ClinicRow, body: CreateHold
     end_ms: start + treatment.duration_minutes * 60_000,
     expires_at: now + settings.holdMinutes * 60_000,
     secret_hash: hashSecret(secret),
-    client_ip: clientIp,
+    client_ip: who.ip,
+    client_net: who.net,
+    client_id: who.clientId,
     active: 1,
     booking_id: null,
     created_at: now,

@@ -5,7 +5,7 @@ import { hashSecret, newId, newSecret } from '../secrets.js';
 import { first, prepared } from '../store/prepared.js';
 import type { Trx } from '../store/store.js';
 import { findTreatmentType } from './catalogue.js';
-import { insertClient, normalisePersonalNumber } from './clients.js';
+import { clientForPublicBooking } from './client-match.js';
 import { findOverlap, purgeExpiredHolds } from './common.js';
 import { groupWrite } from './group-commit.js';
 import { type BookingRow, bookingOf, cancelBookingRow, findBooking } from './bookings.js';
@@ -13,9 +13,6 @@ import type { Deps } from './deps.js';
 import { sessionClient } from './client-auth.js';
 import { bookingSettingsOf, type ClientRow, type ClinicRow } from './rows.js';
 
-const clientByEmail = prepared((db, v: { clinicId: string; email: string }) =>
-  db.selectFrom('clients').selectAll().where('clinic_id', '=', v.clinicId).where('email_norm', '=', v.email).orderBy('created_at').limit(1),
-);
 const holdById = prepared((db, v: { id: string; clinicId: string }) =>
   db.selectFrom('holds').selectAll().where('id', '=', v.id).where('clinic_id', '=', v.clinicId),
 );
@@ -23,33 +20,6 @@ const holdBecomesBooking = prepared((db, v: { id: string; bookingId: string }) =
   db.updateTable('holds').set({ active: 0, booking_id: v.bookingId }).where('id', '=', v.id),
 );
 const insertBooking = prepared((db, row: BookingRow) => db.insertInto('bookings').values(row));
-
-/**
- * The client for a public booking: matched by e-mail within the clinic, else created. A match
- * only gains what staff had left blank; what staff entered is never overwritten from a web form.
- */
-async function clientFor(trx: Trx, clinic: ClinicRow, client: NonNullable<CreateBookingBody['client']>, now: number): Promise<ClientRow> {
-  const email = client.email.trim().toLowerCase();
-  const existing = await first(clientByEmail(trx, { clinicId: clinic.id, email }));
-  if (!existing) {
-    return insertClient(trx, clinic.id, now, {
-      name: client.name,
-      email: client.email,
-      phone: client.phone ?? null,
-      personalNumber: client.personalNumber ?? null,
-    });
-  }
-  const fill = {
-    ...(existing.phone === null && client.phone ? { phone: client.phone } : {}),
-    ...(existing.personal_number === null && client.personalNumber
-      ? { personal_number: normalisePersonalNumber(client.personalNumber, new Date(now)) }
-      : {}),
-  };
-  if (Object.keys(fill).length > 0) {
-    await trx.updateTable('clients').set({ ...fill, updated_at: now }).where('id', '=', existing.id).execute();
-  }
-  return { ...existing, ...fill };
-}
 
 /**
  * Turns a hold into a booking, atomically. An unexpired, matching hold is converted; an expired
@@ -99,7 +69,7 @@ export async function createPublicBooking(
     }
 
     // A logged-in client books as themselves, whatever the body says.
-    const client = session ?? (await clientFor(trx, clinic, body.client!, now));
+    const client = session ?? (await clientForPublicBooking(trx, clinic.id, body.client!, now));
     const row: BookingRow = {
       id: bookingId,
       clinic_id: clinic.id,

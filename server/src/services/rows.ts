@@ -138,6 +138,7 @@ export function clientOf(row: ClientRow): Client {
     phone: row.phone,
     personalNumber: row.personal_number,
     isTest: row.is_test === 1,
+    duplicateOf: row.duplicate_of,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   };

@@ -12,3 +12,4 @@ export * from './booking/template-weeks.js';
 export * from './booking/messages.js';
 export * from './booking/client-access.js';
 export * from './booking/admin-requests.js';
+export * from './booking/admin-holds.js';

@@ -358,6 +358,7 @@ export class TidbokBooking extends LitElement {
         practitionerId: slot.practitionerId,
         start: slot.start,
         ...(slot.locationId ? { locationId: slot.locationId } : {}),
+        ...(this.session ? { session: this.session.token } : {}),
       });
       this.hold = hold;
       // expiresAt is on the server's clock; counting the clinic's hold length from when the

@@ -7,6 +7,11 @@ export const ClientSchema = z.object({
   phone: z.nullable(z.string()),
   personalNumber: z.nullable(z.string()),
   isTest: z.boolean(),
+  /**
+   * Set when a public booking made this client because its details did not agree with the
+   * stored client of the same e-mail (that client's id): possibly the same person, to merge.
+   */
+  duplicateOf: z.optional(z.nullable(z.string())),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,0 +1,43 @@
+import { ClientListSchema, ClientSchema, MergeClientBodySchema } from '@tidbok/core';
+import { type Api, idParam } from '../http/api.js';
+import { logAccess } from '../services/client-auth.js';
+import { clientDuplicates, mergeClient } from '../services/client-duplicates.js';
+import type { Deps } from '../services/deps.js';
+
+const CL = '/v1/clinics/:clinic/admin/clients/:id';
+
+/** Possible duplicates of a client (from public bookings whose details did not agree) and merging. */
+export function registerAdminClientRoutes(api: Api, deps: Deps) {
+  api.route(
+    {
+      method: 'get',
+      path: `${CL}/duplicates`,
+      summary: 'Clients that may be the same person: split off by a public booking, or the same e-mail, phone or personal number',
+      tag: 'Clients',
+      access: 'staff',
+      responses: { 200: { description: 'Possible duplicates, oldest first', schema: ClientListSchema } },
+    },
+    async (c) => {
+      const clients = await clientDuplicates(deps, c.get('clinic'), idParam(c));
+      await logAccess(deps, c.get('clinic'), c.get('staff'), [idParam(c), ...clients.map((client) => client.id)], 'read');
+      return c.json({ clients });
+    },
+  );
+  api.route(
+    {
+      method: 'post',
+      path: `${CL}/merge`,
+      summary: "Merge this client into another: bookings and messages move, this client is deleted, the other's details stay",
+      tag: 'Clients',
+      access: 'staff',
+      body: MergeClientBodySchema,
+      responses: { 200: { description: 'The client merged into', schema: ClientSchema } },
+    },
+    async (c, { body }) => {
+      const { client, mergedId } = await mergeClient(deps, c.get('clinic'), idParam(c), body.into);
+      await logAccess(deps, c.get('clinic'), c.get('staff'), [client.id], 'update', `merged ${mergedId}`);
+      await logAccess(deps, c.get('clinic'), c.get('staff'), [mergedId], 'delete', `merged into ${client.id}`);
+      return c.json(client);
+    },
+  );
+}

@@ -1,0 +1,35 @@
+import { AdminHoldListSchema } from '@tidbok/core';
+import { type Api, idParam } from '../http/api.js';
+import { listActiveHolds, releaseHoldAsStaff } from '../services/admin-holds.js';
+import type { Deps } from '../services/deps.js';
+
+const ADMIN = '/v1/clinics/:clinic/admin';
+
+/** Staff see who holds which times right now, and release holds that only block. */
+export function registerAdminHoldRoutes(api: Api, deps: Deps) {
+  api.route(
+    {
+      method: 'get',
+      path: `${ADMIN}/holds`,
+      summary: 'Active holds, soonest first, with the address and network each came from and how many that network holds',
+      tag: 'Holds',
+      access: 'staff',
+      responses: { 200: { description: 'Active holds', schema: AdminHoldListSchema } },
+    },
+    async (c) => c.json({ holds: await listActiveHolds(deps, c.get('clinic')) }),
+  );
+  api.route(
+    {
+      method: 'delete',
+      path: `${ADMIN}/holds/:id`,
+      summary: 'Release an active hold, freeing its time at once',
+      tag: 'Holds',
+      access: 'staff',
+      responses: { 204: { description: 'Released' } },
+    },
+    async (c) => {
+      await releaseHoldAsStaff(deps, c.get('clinic'), idParam(c));
+      return c.body(null, 204);
+    },
+  );
+}

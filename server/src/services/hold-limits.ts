@@ -1,0 +1,114 @@
+import { localDateOf, startOfLocalDay, addLocalDays } from '@tidbok/core';
+import { ApiError } from '../errors.js';
+import { prepared } from '../store/prepared.js';
+import type { Deps } from './deps.js';
+import { bookingSettingsOf, type ClinicRow } from './rows.js';
+
+/** Active holds one client address may have per clinic, so nobody can hold every free time. */
+export const MAX_ACTIVE_HOLDS_PER_IP = 3;
+/** Active holds one network (an IPv6 /64; an IPv4 address is its own) may have per clinic. */
+export const MAX_ACTIVE_HOLDS_PER_NETWORK = 6;
+const HOUR = 3_600_000;
+
+const activeByAddress = prepared((db, v: { clinicId: string; clientIp: string; now: number }) =>
+  db
+    .selectFrom('holds')
+    .select(['expires_at'])
+    .where('clinic_id', '=', v.clinicId)
+    .where('client_ip', '=', v.clientIp)
+    .where('active', '=', 1)
+    .where('expires_at', '>', v.now)
+    .orderBy('expires_at'),
+);
+const activeByNetwork = prepared((db, v: { clinicId: string; net: string; now: number }) =>
+  db
+    .selectFrom('holds')
+    .select(['expires_at'])
+    .where('clinic_id', '=', v.clinicId)
+    .where('client_net', '=', v.net)
+    .where('active', '=', 1)
+    .where('expires_at', '>', v.now)
+    .orderBy('expires_at'),
+);
+const madeByNetwork = prepared((db, v: { clinicId: string; net: string; since: number; cap: number }) =>
+  db
+    .selectFrom('holds')
+    .select(['created_at'])
+    .where('clinic_id', '=', v.clinicId)
+    .where('client_net', '=', v.net)
+    .where('created_at', '>', v.since)
+    .orderBy('created_at')
+    .limit(v.cap),
+);
+const anonymousOnDay = prepared((db, v: { practitionerId: string; from: number; to: number; now: number }) =>
+  db
+    .selectFrom('holds')
+    .select(['expires_at'])
+    .where('practitioner_id', '=', v.practitionerId)
+    .where('start_ms', '>=', v.from)
+    .where('start_ms', '<', v.to)
+    .where('active', '=', 1)
+    .where('expires_at', '>', v.now)
+    .where('client_id', 'is', null)
+    .orderBy('expires_at'),
+);
+
+function tooMany(detail: string, freeAt: number, now: number) {
+  const retryAfter = Math.max(1, Math.ceil((freeAt - now) / 1000));
+  return new ApiError('rate_limited', detail, undefined, { 'Retry-After': String(retryAfter) });
+}
+
+export interface HoldCaller {
+  ip: string;
+  net: string;
+  /** The logged-in client, when the request carries a client session. */
+  clientId: string | null;
+}
+
+/**
+ * The caps that make holding a practitioner's week cost more than a few addresses: active holds
+ * per address and per network, holds made per network per hour, and (for visitors who are not
+ * logged in) active holds per practitioner-day for all addresses together. Each answers 429 with
+ * the time the oldest hold in the way expires as Retry-After.
+ */
+export async function checkHoldLimits(
+  deps: Deps,
+  clinic: ClinicRow,
+  caller: HoldCaller,
+  practitionerId: string,
+  start: number,
+  now: number,
+): Promise<void> {
+  const db = deps.store.db;
+  const { rows: byAddress } = await activeByAddress(db, { clinicId: clinic.id, clientIp: caller.ip, now });
+  if (byAddress.length >= MAX_ACTIVE_HOLDS_PER_IP) {
+    throw tooMany(`At most ${MAX_ACTIVE_HOLDS_PER_IP} times can be held at once; book or release one first`, byAddress[0]!.expires_at, now);
+  }
+  if (caller.net !== caller.ip) {
+    const { rows: byNetwork } = await activeByNetwork(db, { clinicId: clinic.id, net: caller.net, now });
+    if (byNetwork.length >= MAX_ACTIVE_HOLDS_PER_NETWORK) {
+      throw tooMany('Too many times are held from your network at once; book or release one first', byNetwork[0]!.expires_at, now);
+    }
+  }
+  const settings = bookingSettingsOf(clinic);
+  // Every booking starts with a hold, so this also bounds how fast one network can book a week
+  // full with made-up names. Read only up to the cap.
+  const { rows: made } = await madeByNetwork(db, { clinicId: clinic.id, net: caller.net, since: now - HOUR, cap: settings.holdsPerNetworkPerHour });
+  if (made.length >= settings.holdsPerNetworkPerHour) {
+    throw tooMany('Too many times were held from your network in the last hour; try again later', made[0]!.created_at + HOUR, now);
+  }
+  if (caller.clientId === null) {
+    const cap = settings.anonymousHoldsPerPractitionerDay;
+    const day = localDateOf(start, clinic.time_zone);
+    const from = startOfLocalDay(day, clinic.time_zone);
+    const to = startOfLocalDay(addLocalDays(day, 1), clinic.time_zone);
+    const { rows: onDay } = await anonymousOnDay(db, { practitionerId, from, to, now });
+    if (onDay.length >= cap) {
+      throw tooMany(
+        'Many times on this day are being booked right now; try again in a few minutes, or log in to book',
+        onDay[0]!.expires_at,
+        now,
+      );
+    }
+  }
+}
