@@ -39,8 +39,6 @@ const args = (() => {
   }
 })();
 const config = configFromEnv();
-// Read (or made) now, so an unreadable key file stops the start rather than a later send.
-setting(() => secretKey(config));
 const limits = setting(() => connectionLimitsFromEnv(process.env, Boolean(config.trustProxy)));
 const drainTimeoutMs = setting(() => shutdownTimeoutMs(process.env));
 const metricsAccess = setting(() => metricsAccessFromEnv(process.env));
@@ -50,6 +48,9 @@ const store = setting(() =>
     onPoolError: (error) => consoleLogger.error('database connection lost', { error: error.message }),
   }),
 );
+// Read (or made) now, so an unreadable key file stops the start rather than a later send. After
+// the database, whose folder (the key file's default place) is checked there with a clearer line.
+setting(() => secretKey(config));
 const applied = await store.migrate().catch((error: unknown) => {
   console.error(`Tidbok could not open its database (${describeDatabase(config)}): ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -12,6 +12,7 @@ import {
   type TableMetadata,
 } from 'kysely';
 import { databaseFailure } from '../errors.js';
+import { databaseRetries } from '../http/metrics.js';
 import { pause } from './busy-retry.js';
 import { postgresMigrations } from './migrations/postgres/index.js';
 import { type Database } from './schema.js';
@@ -232,6 +233,7 @@ export function openPostgresStore({
             failures.record(error);
             throw error;
           }
+          databaseRetries.inc({ engine: 'postgres' });
           // 2, 4, 8 … ms, capped at 100, times 0.5–1.5 so racing retries spread out.
           await pause(Math.min(100, 2 ** attempt) * (0.5 + Math.random()));
         }

@@ -18,6 +18,7 @@ import {
   type Transaction,
 } from 'kysely';
 import { databaseFailure } from '../errors.js';
+import { databaseRetries } from '../http/metrics.js';
 import { isSqliteBusy, retryWhileBusy } from './busy-retry.js';
 import { sqliteMigrations } from './migrations/index.js';
 import { SqliteFileGuard } from './sqlite-file-guard.js';
@@ -256,7 +257,8 @@ export function openSqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptio
   const failures = new WriteFailureMemory();
   // A transaction is begun only when the lock is free at once (or within a few ms); otherwise
   // the attempt is given up, the connection freed for other requests, and tried again later.
-  const retry = <T>(attempt: () => Promise<T>, budgetMs: number) => retryWhileBusy(attempt, isSqliteBusy, { budgetMs });
+  const retry = <T>(attempt: () => Promise<T>, budgetMs: number) =>
+    retryWhileBusy(attempt, isSqliteBusy, { budgetMs, onBusy: () => databaseRetries.inc({ engine: 'sqlite' }) });
 
   /** Why a write could not succeed now, as far as can be seen without writing. */
   function writeProblem(): string | null {
