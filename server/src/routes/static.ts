@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import type { Context, Hono } from 'hono';
 import { ApiError } from '../errors.js';
@@ -119,9 +119,12 @@ export function registerStaticRoutes(app: Hono<AppEnv>, options: StaticOptions) 
   const folder = dirname(options.embedFile);
   const read = embedReader(folder);
   const entryName = basename(options.embedFile);
-  // Read and compressed now, so the first visitor does not wait for brotli; a missing bundle is
-  // reported when it is asked for.
-  read(options.embedFile).catch(() => undefined);
+  // Every bundle file is read and compressed now, off the event loop, so no visitor waits for
+  // brotli at its best setting (about a second for the staff chunk). A missing bundle is reported
+  // when it is asked for.
+  readdir(folder, { recursive: true })
+    .then((names) => Promise.all(names.map((name) => embedPath(folder, name.split(sep).join('/'))).map((file) => file && read(file))))
+    .catch(() => undefined);
 
   const serve = async (c: Context<AppEnv>, file: string | undefined, entry: boolean) => {
     const found = file === undefined ? undefined : await read(file);
