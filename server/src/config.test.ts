@@ -18,6 +18,9 @@ describe('configFromEnv', () => {
       trustProxy: 0,
       frameAncestors: [],
       bodyLimitBytes: 65536,
+      secretKey: null,
+      secretKeyFile: null,
+      busyTimeoutMs: 5000,
     });
   });
 
