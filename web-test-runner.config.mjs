@@ -1,7 +1,7 @@
 // Browser tests: real Debian Chromium, real Tidbok server on loopback.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -15,9 +15,14 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
-// The server is TypeScript; bundle its test entry once so this Node process can run it.
+// What this run builds goes into a folder of its own under .tmp: two runs in one checkout used
+// to write the same files, and one of them read a chunk the other had just replaced (ENOENT in
+// the tsup build). Removed when the run ends.
 mkdirSync(join(root, '.tmp'), { recursive: true });
-const serverBundle = join(root, '.tmp', 'browser-test-server.mjs');
+const runDir = mkdtempSync(join(root, '.tmp', 'browser-test-'));
+process.on('exit', () => rmSync(runDir, { recursive: true, force: true }));
+// The server is TypeScript; bundle its test entry once so this Node process can run it.
+const serverBundle = join(runDir, 'server.mjs');
 await build({
   entryPoints: [join(root, 'server/src/browser-test-server.ts')],
   bundle: true,
@@ -35,11 +40,18 @@ await build({
 const embed = spawnSync('npx', ['--no-install', 'tsup', '--silent'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, TIDBOK_BUILD: 'embed', TIDBOK_EMBED_DIR: join(root, '.tmp', 'browser-test-embed') },
+  env: { ...process.env, TIDBOK_BUILD: 'embed', TIDBOK_EMBED_DIR: join(runDir, 'embed') },
 });
 if (embed.status !== 0) {
   console.error('The embed bundle did not build (TIDBOK_BUILD=embed npx tsup); embed.browser.test.ts needs it.');
   process.exit(1);
+}
+// embed.browser.test.ts asks for the bundle at one fixed address; this run's copy answers it.
+const EMBED_URL = '/.tmp/browser-test-embed/';
+const embedUrl = `/${relative(root, join(runDir, 'embed')).split(sep).join('/')}/`;
+function serveThisRunsEmbed(context, next) {
+  if (context.url.startsWith(EMBED_URL)) context.url = embedUrl + context.url.slice(EMBED_URL.length);
+  return next();
 }
 const { startBrowserTestServer } = await import(serverBundle);
 let tidbok;
@@ -66,6 +78,7 @@ export default {
   rootDir: root,
   files: ['packages/elements/src/**/*.browser.test.ts'],
   nodeResolve: { exportConditions: ['@tidbok/source', 'browser', 'development'] },
+  middleware: [serveThisRunsEmbed],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') }),
     tidbokPlugin(),
@@ -76,6 +89,15 @@ export default {
         executablePath: chromium,
         headless: true,
         args: chromiumArgs,
+      },
+      // Test files run side by side, each in a page of its own, and only one page of a browser
+      // has focus: in the others focus() and blur() fired no events, so a field that checks its
+      // value on blur passed or failed by which file happened to be in front (embed beside
+      // booking-form). Every page behaves as the focused one.
+      async createPage({ context }) {
+        const page = await context.newPage();
+        await page.emulateFocusedPage(true);
+        return page;
       },
     }),
   ],

@@ -1,6 +1,6 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { TidbokBooking } from './booking/booking.js';
-import { admin, buttonWithText, deep, fill, seedClinic, type SeededClinic, textOf, waitFor } from './test-support.js';
+import { admin, buttonWithText, deep, fill, seedClinic, type SeededClinic, textOf, waitFor, waitUntil } from './test-support.js';
 
 // The built bundle, as a clinic's page loads it: web-test-runner.config.mjs builds it with tsup
 // before the run. What the other browser tests cannot see is checked here: the minified build

@@ -1,6 +1,6 @@
 // Helpers for the browser tests: a fresh clinic on the real test server, and ways into shadow roots.
 import { ContextProvider } from '@lit/context';
-import { fixtureSync, html, waitUntil } from '@open-wc/testing';
+import { fixtureSync, html } from '@open-wc/testing';
 import type { Tidbok } from '@tidbok/sdk';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { tidbokContext } from './context.js';
@@ -67,6 +67,34 @@ export function deepAll<T extends Element = HTMLElement>(root: Element | ShadowR
   return out;
 }
 
+/**
+ * Waits until `predicate` holds, as open-wc's `waitUntil`, for tests that read an element which
+ * re-renders on its own schedule (texts, the server's answers). A predicate that throws, because
+ * what it reads is not rendered (yet, or for a moment between two renders), means "not yet"; its
+ * last error goes into the timeout's message. The timeout is a ceiling for a busy machine, not a
+ * measure: nothing here waits for time to pass.
+ */
+export function waitUntil(
+  predicate: () => unknown,
+  message = 'waiting for a condition',
+  { timeout = 8000, interval = 25 }: { timeout?: number; interval?: number } = {},
+): Promise<void> {
+  const deadline = performance.now() + timeout;
+  return new Promise((resolve, reject) => {
+    const check = async () => {
+      let last: unknown;
+      try {
+        if (await predicate()) return resolve();
+      } catch (error) {
+        last = error;
+      }
+      if (performance.now() < deadline) setTimeout(check, interval);
+      else reject(new Error(`Timeout: ${message}${last ? ` (last: ${String(last)})` : ''}`));
+    };
+    void check();
+  });
+}
+
 /** Waits for `selector` to appear (through shadow roots) and returns it. */
 export async function waitFor<T extends Element = HTMLElement>(
   root: Element,
@@ -106,15 +134,15 @@ export function fill(root: Element, name: string, value: string): void {
   const field = deep(root, `tidbok-text-field[name="${name}"]`);
   const input = field?.shadowRoot?.querySelector<HTMLInputElement>('input, textarea');
   if (!input) throw new Error(`no field ${name}`);
-  // A page without focus (another test file's page in front) gets no focus or blur events from
-  // focus() and blur(); the field checks its value on blur, so then it is sent by hand, once.
+  // Real focus and blur events: every test page behaves as the focused one (createPage in
+  // web-test-runner.config.mjs), so the field's check on blur runs as it would for a visitor.
   let blurred = false;
   input.addEventListener('blur', () => (blurred = true), { once: true });
   input.focus();
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   input.blur();
-  if (!blurred) input.dispatchEvent(new FocusEvent('blur'));
+  if (!blurred) throw new Error(`the ${name} field got no blur event: is the page without focus?`);
 }
 
 /** The inner `<input>`/`<textarea>` of the field named `name`. */

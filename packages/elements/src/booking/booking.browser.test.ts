@@ -1,7 +1,8 @@
-import { aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import { type Tidbok, TidbokError } from '@tidbok/sdk';
 import '../define.js';
 import { connect } from '../context.js';
+import { forgetTexts, textSources } from '../shared/texts.js';
 import type { TidbokBooking } from './booking.js';
 import {
   admin,
@@ -17,6 +18,7 @@ import {
   seedClinic,
   textOf,
   waitFor,
+  waitUntil,
 } from '../test-support.js';
 
 function mount(clinic: SeededClinic, locale: string | undefined = 'en') {
@@ -91,17 +93,32 @@ describe('<tidbok-booking>', () => {
   });
 
   it('switches language with the locale attribute and defaults to the clinic\'s', async () => {
-    const clinic = await seedClinic({ locale: 'en' });
-    const el = await mount(clinic, undefined);
-    await toDetails(el);
-    expect(deep(el, 'button[type="submit"]')!.textContent!.trim()).to.match(/^Book/);
-    el.locale = 'sv';
-    await waitUntil(() => deep(el, 'button[type="submit"]')!.textContent!.trim().startsWith('Boka'));
-    // The fields render after the form that labels them.
-    const labels = () => deepAll(el, 'tidbok-text-field').map((f) => f.shadowRoot!.querySelector('label')!.textContent!.trim());
-    await waitUntil(() => labels().includes('Namn'));
-    expect(labels()).to.include.members(['Namn', 'E-post', 'Telefon']);
-    expect(textOf(el)).to.include('Dina uppgifter');
+    // The Swedish texts arrive only when the test lets them, so the switch always passes through
+    // the loading skeleton (no form, no button) instead of only when the dev server is slow.
+    forgetTexts();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const swedish = textSources.sv;
+    textSources.sv = () => held.then(swedish);
+    try {
+      const clinic = await seedClinic({ locale: 'en' });
+      const el = await mount(clinic, undefined);
+      await toDetails(el);
+      expect(deep(el, 'button[type="submit"]')!.textContent!.trim()).to.match(/^Book/);
+      el.locale = 'sv';
+      await waitUntil(() => el.matches(':state(loading)'), 'the Swedish texts on their way');
+      release();
+      // A button that is not rendered yet means "not yet" to test-support's waitUntil.
+      await waitUntil(() => deep(el, 'button[type="submit"]')!.textContent!.trim().startsWith('Boka'), 'the submit button in Swedish');
+      // The fields render after the form that labels them.
+      const labels = () => deepAll(el, 'tidbok-text-field').map((f) => f.shadowRoot!.querySelector('label')!.textContent!.trim());
+      await waitUntil(() => labels().includes('Namn'), 'the labels in Swedish');
+      expect(labels()).to.include.members(['Namn', 'E-post', 'Telefon']);
+      expect(textOf(el)).to.include('Dina uppgifter');
+    } finally {
+      release();
+      textSources.sv = swedish;
+    }
   });
 
   it('shows the hold countdown and releases the hold when the visitor goes back', async () => {
