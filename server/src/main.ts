@@ -38,7 +38,7 @@ const args = (() => {
     process.exit(2);
   }
 })();
-const config = configFromEnv();
+const config = setting(() => configFromEnv());
 const limits = setting(() => connectionLimitsFromEnv(process.env, Boolean(config.trustProxy)));
 const drainTimeoutMs = setting(() => shutdownTimeoutMs(process.env));
 const metricsAccess = setting(() => metricsAccessFromEnv(process.env));
