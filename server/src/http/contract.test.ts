@@ -162,7 +162,8 @@ function exampleOf(schema: Json): unknown {
             ? ['2027-03-08'] // a Monday: template weeks start on one
             : schema.format === 'email'
               ? ['someone@example.com']
-              : [MISSING_ID, '10:00', '#112233', 'x'.repeat(Math.max(1, schema.minLength ?? 1))];
+              : // An id in a body is never the id in the path (merging a client into itself is a 400).
+                ['zz_other', '10:00', '#112233', 'x'.repeat(Math.max(1, schema.minLength ?? 1))];
       return candidates.find((c) => !schema.pattern || new RegExp(schema.pattern).test(c)) ?? candidates[0];
     }
     default:
@@ -307,7 +308,9 @@ describe('the OpenAPI document, as a contract', () => {
     const failures: string[] = [];
     let checked = 0;
     for (const operation of operations()) {
-      for (const status of Object.keys(operation.op.responses).filter((s) => /^[45]\d\d$/.test(s))) {
+      // 5xx answers (a database that cannot be reached) are the fault tests' business; here
+      // every client error the document names is provoked.
+      for (const status of Object.keys(operation.op.responses).filter((s) => /^4\d\d$/.test(s))) {
         const where = `${operation.method.toUpperCase()} ${operation.path} ${status}`;
         const cases = provoke(status, operation);
         if (cases.length === 0) {
