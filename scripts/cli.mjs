@@ -2,7 +2,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-if (!existsSync('server/dist/cli.js') || process.env.TIDBOK_REBUILD !== '0') {
+// A build empties server/dist, the embed bundle a running server serves included, so `backup`
+// and `restore` (run while servers are up, or from cron) use the CLI already built. They need
+// nothing from a newer build: they copy the database file as it is.
+const keepsBuild = ['backup', 'restore'].includes(process.argv[2] ?? '');
+const built = existsSync('server/dist/cli.js');
+if (!built || (process.env.TIDBOK_REBUILD !== '0' && !keepsBuild)) {
   const build = spawnSync('npx', ['tsup', '--silent'], { stdio: 'inherit', env: { ...process.env, TIDBOK_BUILD: 'server' } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
