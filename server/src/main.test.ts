@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
@@ -203,7 +203,9 @@ describe('the first staff token', () => {
   });
 
   it('goes to --token-file, readable by its owner only, and works', async () => {
+    // A file that was there, readable by all, is narrowed before the token goes in.
     const file = join(database.dir, 'token');
+    writeFileSync(file, 'old\n', { mode: 0o644 });
     const { output, url } = await start({}, ['--token-file', file]);
     expect(output()).not.toMatch(/tbs_/);
     expect(output()).toContain(`written to ${file}`);

@@ -1,4 +1,4 @@
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,10 +89,17 @@ const app = createApp({
 function tokenLine(token: string): string {
   const file = args['token-file'];
   if (file) {
-    writeFileSync(resolve(file), `${token}\n`, { mode: 0o600 });
-    // `mode` applies only to a new file; one that was there keeps its mode unless it is set.
-    chmodSync(resolve(file), 0o600);
-    return `  staff token:   written to ${resolve(file)} (readable by this user only)`;
+    const path = resolve(file);
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      // `mode` applies only to a new file: one that was there is narrowed before the token goes in.
+      if (existsSync(path)) chmodSync(path, 0o600);
+      writeFileSync(path, `${token}\n`, { mode: 0o600 });
+      return `  staff token:   written to ${path} (readable by this user only)`;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return `  staff token:   could not be written to ${path} (${reason}); run \`npm run tidbok -- create-token demo\` for a new one`;
+    }
   }
   if (process.stdout.isTTY) return `  staff token (shown once; keep it): ${token}`;
   return '  staff token:   not printed, since the output is not a terminal; start with --token-file <path>, or run `npm run tidbok -- create-token demo`';
