@@ -73,7 +73,8 @@ export async function createHold(
       if (isOverlapError(error)) throw slotUnavailable();
       throw error;
     }
-  });
+    // The overlap guard alone decides; no read here needs a serializable view (store.ts, WriteOptions).
+  }, { guard: 'constraints' });
   return {
     id: row.id,
     secret,

@@ -1,8 +1,9 @@
 import type { CreateBookingBody, CreateBookingResponse } from '@tidbok/core';
-import { ApiError, invalid, isOverlapError, notFound } from '../errors.js';
+import { ApiError, databaseFailure, invalid, isBusyError, isOverlapError, notFound } from '../errors.js';
 import { enqueueBookingMessage } from '../notifications/compose.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
 import { first, prepared } from '../store/prepared.js';
+import { lockKey } from '../store/key-lock.js';
 import type { Trx } from '../store/store.js';
 import { findTreatmentType } from './catalogue.js';
 import { clientForPublicBooking } from './client-match.js';
@@ -16,8 +17,14 @@ import { bookingSettingsOf, type ClientRow, type ClinicRow } from './rows.js';
 const holdById = prepared((db, v: { id: string; clinicId: string }) =>
   db.selectFrom('holds').selectAll().where('id', '=', v.id).where('clinic_id', '=', v.clinicId),
 );
+// Only while the hold has not become a booking yet: of two transactions converting one hold at
+// once, the second waits for the first's row lock and then finds nothing to update, whatever the
+// isolation level (this write runs READ COMMITTED on PostgreSQL).
 const holdBecomesBooking = prepared((db, v: { id: string; bookingId: string }) =>
-  db.updateTable('holds').set({ active: 0, booking_id: v.bookingId }).where('id', '=', v.id),
+  db.updateTable('holds').set({ active: 0, booking_id: v.bookingId }).where('id', '=', v.id).where('booking_id', 'is', null),
+);
+const releaseUnusedHold = prepared((db, v: { id: string }) =>
+  db.updateTable('holds').set({ active: 0 }).where('id', '=', v.id).where('booking_id', 'is', null),
 );
 const insertBooking = prepared((db, row: BookingRow) => db.insertInto('bookings').values(row));
 
@@ -47,7 +54,7 @@ export async function createPublicBooking(
   const now = deps.clock.now();
   const manageToken = newSecret('tbm');
 
-  return groupWrite(deps.store, async (trx) => {
+  const booked = groupWrite(deps.store, async (trx) => {
     const hold = await first(holdById(trx, { id: body.holdId, clinicId: clinic.id }));
     if (!hold) throw new ApiError('hold_expired', 'The hold has expired or does not exist; choose a time again');
     if (hold.secret_hash !== hashSecret(body.holdSecret)) throw new ApiError('unauthorized', 'The hold secret does not match');
@@ -58,7 +65,8 @@ export async function createPublicBooking(
     // The hold stops blocking its own time before the booking takes it over, and records the
     // booking it becomes in the same statement (all of it is undone if the booking fails).
     const bookingId = newId('bk');
-    await holdBecomesBooking(trx, { id: hold.id, bookingId });
+    const converted = await holdBecomesBooking(trx, { id: hold.id, bookingId });
+    if (Number(converted.numAffectedRows ?? 0) !== 1) throw new ApiError('conflict', 'This hold has already been used for a booking');
     // While the hold was live nothing else could take its time (the overlap guard refused it),
     // so only an expired hold needs a look at what happened since.
     if (expired) {
@@ -69,7 +77,12 @@ export async function createPublicBooking(
     }
 
     // A logged-in client books as themselves, whatever the body says.
-    const client = session ?? (await clientForPublicBooking(trx, clinic.id, body.client!, now));
+    let client = session;
+    if (!client) {
+      // Two bookings with one address at once must not both find no match and both create (key-lock.ts).
+      await lockKey(deps.store, trx, `client:${clinic.id}:${body.client!.email.trim().toLowerCase()}`);
+      client = await clientForPublicBooking(trx, clinic.id, body.client!, now);
+    }
     const row: BookingRow = {
       id: bookingId,
       clinic_id: clinic.id,
@@ -110,6 +123,15 @@ export async function createPublicBooking(
       });
     }
     return { booking: bookingOf({ ...row, color: treatment.color }), manageToken };
+  }, { guard: 'constraints' });
+  return booked.catch(async (error: unknown) => {
+    // The database could not take the booking (busy, down): the hold is let go, so the visitor
+    // is not left at the cap of active holds until it expires. A retry with the same hold still
+    // books while the time is free (an inactive hold is treated as expired, above).
+    if (isBusyError(error) || databaseFailure(error)) {
+      await deps.store.write((trx) => releaseUnusedHold(trx, { id: body.holdId }), { guard: 'constraints' }).catch(() => {});
+    }
+    throw error;
   });
 }
 
