@@ -6,6 +6,7 @@ import type { MessageTable } from '../store/schema.js';
 import type { Deps } from '../services/deps.js';
 import { bookingSettingsOf, type ClinicRow } from '../services/rows.js';
 import { sealLink } from './sealed-link.js';
+import { SMS_GRACE_MS } from './sms-guard.js';
 import { type BookingFacts, formatWhen, htmlFromText, TEXTS } from './texts.js';
 
 export type Channel = 'email' | 'sms';
@@ -32,6 +33,8 @@ const bookingFacts = prepared((db, v: { bookingId: string; clinicId: string }) =
       'b.id',
       'b.start_ms',
       'b.end_ms',
+      'b.source',
+      'b.created_at',
       'c.id as client_id',
       'c.name as client_name',
       'c.email as client_email',
@@ -99,10 +102,15 @@ export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: Enque
     status: 'pending',
     attempts: 0,
     last_error: null,
-    next_attempt_at: now,
+    // A public booking's SMS confirmation waits until the booking is a few minutes old, so a
+    // booking cancelled at once (a script's loop) never sends one (sms-guard.ts).
+    next_attempt_at:
+      channel === 'sms' && kind === 'confirmation' && b.source === 'public' ? Math.max(now, b.created_at + SMS_GRACE_MS) : now,
     locked_until: 0,
     sent_at: null,
     created_at: now,
+    budget_at: null,
+    withheld_reason: null,
   };
   const rows: MessageTable[] = [];
   const id = newId('msg');

@@ -3,6 +3,9 @@ import type { Logger } from '../logger.js';
 import type { Deps } from '../services/deps.js';
 import { bookingSettingsOf } from '../services/rows.js';
 import { enqueueBookingMessage } from './compose.js';
+import type { WithheldReason } from '@tidbok/core';
+import { toE164 } from './phone.js';
+import { judgeSms, WITHHELD_TEXT } from './sms-guard.js';
 import { isSealed, openLink, SealedLinkError, sealLink } from './sealed-link.js';
 import { escapeHtml, LINK } from './texts.js';
 import type { Transports } from './transports.js';
@@ -19,14 +22,7 @@ export interface DispatcherOptions {
 /** 30 s, 1 min, 2 min … capped at an hour. */
 export const backoffMs = (attempts: number) => Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempts - 1));
 
-/** Swedish numbers as operators want them: 070-123 45 67 → +46701234567. */
-export function toE164(phone: string): string {
-  const compact = phone.replace(/[\s()-]/g, '');
-  if (compact.startsWith('+')) return compact;
-  if (compact.startsWith('00')) return `+${compact.slice(2)}`;
-  if (compact.startsWith('0')) return `+46${compact.slice(1)}`;
-  return compact;
-}
+export { toE164 } from './phone.js';
 
 /** Errors can echo addresses back; keep the stored reason short and free of them. */
 function reason(error: unknown): string {
@@ -85,7 +81,7 @@ export class Dispatcher {
     await this.scheduleReminders();
     const channels = (['email', 'sms'] as const).filter((c) => this.transports[c]);
     await this.noteUndeliverable(channels);
-    if (channels.length === 0) return { sent: 0, retried: 0, failed: 0 };
+    if (channels.length === 0) return { sent: 0, retried: 0, failed: 0, withheld: 0 };
 
     const { store, clock } = this.deps;
     const now = clock.now();
@@ -118,10 +114,18 @@ export class Dispatcher {
       return claimed.sort((a, b) => a.next_attempt_at - b.next_attempt_at);
     });
 
-    const result = { sent: 0, retried: 0, failed: 0 };
+    const result = { sent: 0, retried: 0, failed: 0, withheld: 0 };
     for (const message of claimed) {
       const clinic = await store.db.selectFrom('clinics').selectAll().where('id', '=', message.clinic_id).executeTakeFirst();
       try {
+        if (message.channel === 'sms' && clinic) {
+          const withheld = await store.write((trx) => judgeSms(trx, clinic, message, clock.now()));
+          if (withheld) {
+            await this.withhold(message.id, withheld);
+            result.withheld += 1;
+            continue;
+          }
+        }
         // Opened only now, for this send; a link that cannot be opened fails the message (below).
         const url = message.secret_url ? openLink(this.deps.config, message.id, message.secret_url) : null;
         const fill = (text: string) => (url ? text.replaceAll(LINK, url) : text);
@@ -177,6 +181,22 @@ export class Dispatcher {
       }
     }
     return result;
+  }
+
+  /**
+   * Keeps a message the SMS guard refused, unsent for good, with its reason for staff; its
+   * next_attempt_at records when (sms-guard.ts reads it for the budget's status).
+   */
+  private async withhold(id: string, reason: WithheldReason) {
+    const now = this.deps.clock.now();
+    await this.deps.store.write((trx) =>
+      trx
+        .updateTable('messages')
+        .set({ status: 'withheld', withheld_reason: reason, last_error: WITHHELD_TEXT[reason], secret_url: null, locked_until: 0, next_attempt_at: now })
+        .where('id', '=', id)
+        .execute(),
+    );
+    this.logger.info('message withheld', { id, reason });
   }
 
   /**

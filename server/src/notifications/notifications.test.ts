@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../testing.js';
 import { Dispatcher } from './dispatcher.js';
+import { SMS_GRACE_MS } from './sms-guard.js';
 import { MailCatcher, smsReceiver } from './testing-receivers.js';
 import { httpSmsTransport, smtpTransport, type Transports } from './transports.js';
 
@@ -184,6 +185,9 @@ describe('SMS', () => {
     const receiver = await smsReceiver();
     try {
       await bookPublic('sms');
+      // A public booking's SMS waits until the booking is a few minutes old (sms-guard.ts).
+      expect((await dispatcher(httpSmsTransport(receiver.url)).runOnce()).sent).toBe(0);
+      t.clock.advance(SMS_GRACE_MS);
       expect((await dispatcher(httpSmsTransport(receiver.url)).runOnce()).sent).toBe(1);
       expect(receiver.posts).toHaveLength(1);
       const { auth, form } = receiver.posts[0]!;
@@ -203,6 +207,7 @@ describe('SMS', () => {
     const receiver = await smsReceiver(500);
     try {
       await bookPublic('sms');
+      t.clock.advance(SMS_GRACE_MS);
       expect((await dispatcher(httpSmsTransport(receiver.url)).runOnce()).retried).toBe(1);
       expect((await outbox())[0]).toMatchObject({ status: 'pending', attempts: 1 });
     } finally {

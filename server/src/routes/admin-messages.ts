@@ -1,6 +1,14 @@
-import { ListMessagesQuerySchema, type Message, MessageListSchema, SendConfirmationBodySchema } from '@tidbok/core';
+import {
+  ListMessagesQuerySchema,
+  type Message,
+  MessageListSchema,
+  SendConfirmationBodySchema,
+  SmsBudgetSchema,
+  type WithheldReason,
+} from '@tidbok/core';
 import * as z from 'zod/mini';
 import { type Api, idParam } from '../http/api.js';
+import { smsBudgetStatus } from '../notifications/sms-guard.js';
 import { LINK } from '../notifications/texts.js';
 import { findBooking, sendConfirmation } from '../services/bookings.js';
 import type { Deps } from '../services/deps.js';
@@ -42,11 +50,24 @@ export function registerAdminMessageRoutes(api: Api, deps: Deps) {
         status: m.status as Message['status'],
         attempts: m.attempts,
         lastError: m.last_error,
+        withheldReason: m.withheld_reason as WithheldReason | null,
         createdAt: iso(m.created_at),
         sentAt: isoOrNull(m.sent_at),
       }));
       return c.json({ messages });
     },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: `${ADMIN}/sms-budget`,
+      summary: 'SMS to numbers staff have not entered: the hourly and daily budget, how much is used, and when it last refused one',
+      tag: 'Messages',
+      access: 'staff',
+      responses: { 200: { description: 'The budget now', schema: SmsBudgetSchema } },
+    },
+    async (c) => c.json(await smsBudgetStatus(deps.store.db, c.get('clinic'), deps.clock.now())),
   );
 
   api.route(

@@ -9,6 +9,7 @@ import type {
 import type { Selectable } from 'kysely';
 import { ApiError, invalid, isOverlapError, notFound } from '../errors.js';
 import { enqueueBookingMessage } from '../notifications/compose.js';
+import { rememberStaffNumber } from '../notifications/sms-guard.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
 import type { Db, Trx } from '../store/store.js';
 import type { BookingTable } from '../store/schema.js';
@@ -146,6 +147,8 @@ export async function createStaffBooking(deps: Deps, clinic: ClinicRow, body: Cr
     await guardOverlap(trx, { practitionerId: row.practitioner_id, start, end }, now, () =>
       trx.insertInto('bookings').values(row).execute(),
     );
+    // Staff booked with this number: SMS to it are not counted against the budget.
+    await rememberStaffNumber(trx, clinic.id, client.phone, now);
     if (confirmation !== 'none') {
       await enqueueBookingMessage(trx, deps, { clinic, bookingId: row.id, kind: 'confirmation', channel: confirmation, manageToken });
     }
@@ -250,6 +253,11 @@ export async function sendConfirmation(deps: Deps, clinic: ClinicRow, id: string
     const row = await findBooking(trx, clinic.id, id);
     if (row.status !== 'booked') throw new ApiError('conflict', 'Only a booked booking can be confirmed');
     const manageToken = newSecret('tbm');
+    // Staff chose to text this client: the number is one they know.
+    if (channel === 'sms') {
+      const client = await findClient(trx, clinic.id, row.client_id);
+      await rememberStaffNumber(trx, clinic.id, client.phone, deps.clock.now());
+    }
     await trx
       .updateTable('bookings')
       .set({ manage_token_hash: hashSecret(manageToken), updated_at: deps.clock.now() })

@@ -1,6 +1,7 @@
 import type { CreateClientBody, ListClientsQuery, UpdateClientBody } from '@tidbok/core';
 import { sql } from 'kysely';
 import { ApiError, notFound } from '../errors.js';
+import { rememberStaffNumber } from '../notifications/sms-guard.js';
 import { newId } from '../secrets.js';
 import { prepared } from '../store/prepared.js';
 import type { Db, Trx } from '../store/store.js';
@@ -89,7 +90,12 @@ function mayMarkTest(actor: StaffRow | undefined) {
 
 export async function createClient(deps: Deps, clinic: ClinicRow, body: CreateClientBody, actor?: StaffRow) {
   if (body.isTest) mayMarkTest(actor);
-  const row = await deps.store.write((trx) => insertClient(trx, clinic.id, deps.clock.now(), body));
+  const row = await deps.store.write(async (trx) => {
+    const inserted = await insertClient(trx, clinic.id, deps.clock.now(), body);
+    // A number staff entered is one SMS may go to without counting against the budget.
+    await rememberStaffNumber(trx, clinic.id, inserted.phone, deps.clock.now());
+    return inserted;
+  });
   return clientOf(row);
 }
 
@@ -123,6 +129,7 @@ export async function updateClient(deps: Deps, clinic: ClinicRow, id: string, pa
     };
     const { id: _id, clinic_id: _clinic, created_at: _created, ...changes } = next;
     await trx.updateTable('clients').set(changes).where('id', '=', id).execute();
+    if (patch.phone) await rememberStaffNumber(trx, clinic.id, patch.phone, now);
     return clientOf(next);
   });
 }

@@ -19,6 +19,7 @@ export interface Database {
   holds: HoldTable;
   idempotency_keys: IdempotencyKeyTable;
   messages: MessageTable;
+  sms_known_numbers: SmsKnownNumberTable;
   clinic_counters: ClinicCounterTable;
   receipts: ReceiptTable;
   template_weeks: TemplateWeekTable;
@@ -226,6 +227,17 @@ export interface MessageTable {
   next_attempt_at: number;
   locked_until: number;
   sent_at: number | null;
+  created_at: number;
+  /** When this SMS, to a number staff do not know, was counted against the clinic's budget. */
+  budget_at: number | null;
+  /** Why a `withheld` message was not sent (notifications/sms-guard.ts). */
+  withheld_reason: string | null;
+}
+
+/** Numbers (E.164) staff entered or booked with: SMS to them are not counted against the budget. */
+export interface SmsKnownNumberTable {
+  clinic_id: string;
+  number: string;
   created_at: number;
 }
 

@@ -129,6 +129,27 @@ export const calendarMessages = {
   messageStatusPending: { sv: 'väntar', en: 'waiting' },
   messageStatusSent: { sv: 'skickat', en: 'sent' },
   messageStatusFailed: { sv: 'misslyckades', en: 'failed' },
+  messageStatusWithheld: { sv: 'inte skickat', en: 'not sent' },
+  messageWithheld_cancelled_early: {
+    sv: 'Bokningen avbokades inom några minuter efter att den gjordes, så inget SMS skickades.',
+    en: 'The booking was cancelled within minutes of being made, so no SMS was sent.',
+  },
+  messageWithheld_number_invalid: {
+    sv: 'Numret går inte att skicka SMS till: ange + och landsnummer, eller ett svenskt nummer som börjar med 0.',
+    en: 'An SMS cannot go to this number: give + and the country code, or a Swedish number starting with 0.',
+  },
+  messageWithheld_country_not_allowed: {
+    sv: 'Numret hör till ett land som kliniken inte skickar SMS till (Inställningar, SMS).',
+    en: 'The number belongs to a country the clinic does not send SMS to (Settings, SMS).',
+  },
+  messageWithheld_budget_hour: {
+    sv: 'Timmens gräns för SMS till nummer som personalen inte har lagt in är nådd (Inställningar, SMS).',
+    en: "This hour's limit of SMS to numbers staff have not entered is reached (Settings, SMS).",
+  },
+  messageWithheld_budget_day: {
+    sv: 'Dygnets gräns för SMS till nummer som personalen inte har lagt in är nådd (Inställningar, SMS).',
+    en: "Today's limit of SMS to numbers staff have not entered is reached (Settings, SMS).",
+  },
   messageKind_confirmation: { sv: 'Bokningsbekräftelse', en: 'Confirmation' },
   messageKind_cancellation: { sv: 'Avbokning', en: 'Cancellation' },
   messageKind_reminder: { sv: 'Påminnelse', en: 'Reminder' },

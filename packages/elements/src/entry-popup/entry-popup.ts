@@ -199,7 +199,12 @@ export class TidbokEntryPopup extends LitElement {
       const { date, minutes } = wallClock(Date.parse(iso), zone);
       return `${formatLocalDate(date, this.locale, { day: 'numeric', month: 'short' })} ${timeOfMinutes(minutes)}`;
     };
-    const status = { pending: 'messageStatusPending', sent: 'messageStatusSent', failed: 'messageStatusFailed' } as const;
+    const status = {
+      pending: 'messageStatusPending',
+      sent: 'messageStatusSent',
+      failed: 'messageStatusFailed',
+      withheld: 'messageStatusWithheld',
+    } as const;
     return html`<details part="messages">
       <summary>${this.t('messagesTitle', { count: this.messages.length })}</summary>
       ${this.messages.length === 0
@@ -210,7 +215,11 @@ export class TidbokEntryPopup extends LitElement {
                 <strong>${this.t(`messageKind_${m.kind ?? 'confirmation'}` as CalendarMessageKey)}</strong>
                 · ${m.channel === 'email' ? 'E-post' : 'SMS'} ${m.to ? html`· ${m.to}` : nothing}
                 · ${this.t(status[m.status])} ${when(m.sentAt ?? m.createdAt)}
-                ${m.lastError ? html`<br /><span class="hint">${m.lastError}</span>` : nothing}
+                ${m.withheldReason
+                  ? html`<br /><span class="hint" part="withheld-reason">${this.t(`messageWithheld_${m.withheldReason}`)}</span>`
+                  : m.lastError
+                    ? html`<br /><span class="hint">${m.lastError}</span>`
+                    : nothing}
               </li>`,
             )}
           </ul>`}

@@ -7,6 +7,7 @@ import * as clientAuth from './0005-client-auth.js';
 import * as boundedOverlap from './0006-bounded-overlap.js';
 import * as activeHoldsByAddress from './0007-active-holds-by-address.js';
 import * as bookingIntegrity from './0008-booking-integrity.js';
+import * as smsGuard from './0009-sms-guard.js';
 
 /** Versioned migrations, applied in key order and recorded by Kysely's migrator. */
 export const sqliteMigrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0006-bounded-overlap': boundedOverlap,
   '0007-active-holds-by-address': activeHoldsByAddress,
   '0008-booking-integrity': bookingIntegrity,
+  '0009-sms-guard': smsGuard,
 };

@@ -29,6 +29,16 @@ export const BookingSettingsSchema = z.object({
   confirmationCopyToPractitioner: z.boolean(),
   /** Sender name of SMS (at most 11 letters and digits, as operators require). */
   smsSender: z.string().check(z.regex(/^[A-Za-z0-9]{1,11}$/, 'At most 11 letters and digits')),
+  /**
+   * Country calling codes (`+46`, or a longer prefix such as `+1416`) SMS may go to; null = the
+   * clinic's own country, from its time zone (Sweden when the zone does not say).
+   */
+  smsCountries: z.nullable(
+    z.array(z.string().check(z.regex(/^\+[1-9][0-9]{0,3}$/, 'A calling code such as +46'))).check(z.maxLength(50)),
+  ),
+  /** SMS per hour, and per day, to numbers staff have not entered or booked with; 0 = none. */
+  smsNewNumbersPerHour: z.int().check(z.minimum(0), z.maximum(10_000)),
+  smsNewNumbersPerDay: z.int().check(z.minimum(0), z.maximum(100_000)),
   /** Receipt heading, e.g. "Kvitto"; empty = the default in the clinic's language. */
   receiptTitle: TitleSchema,
   organisationNumber: oneLine(40),

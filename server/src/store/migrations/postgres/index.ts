@@ -7,6 +7,7 @@ import * as clientAuth from './0005-client-auth.js';
 import * as boundedOverlap from './0006-bounded-overlap.js';
 import * as activeHoldsByAddress from './0007-active-holds-by-address.js';
 import * as bookingIntegrity from './0008-booking-integrity.js';
+import * as smsGuard from './0009-sms-guard.js';
 
 /**
  * The PostgreSQL twins of ../index.ts, under the same names: one schema history, two dialects.
@@ -21,4 +22,5 @@ export const postgresMigrations: Record<string, Migration> = {
   '0006-bounded-overlap': boundedOverlap,
   '0007-active-holds-by-address': activeHoldsByAddress,
   '0008-booking-integrity': bookingIntegrity,
+  '0009-sms-guard': smsGuard,
 };
