@@ -33,7 +33,7 @@ export class TidbokFormSubmitEvent extends Event {
 
 /** Where a server `errors[].path` lands: the field's `name`, and what to say there. */
 const FIELD_OF_PATH: Record<string, [field: string, message: Msg]> = {
-  'client.name': ['name', Msg.missingName],
+  'client.name': ['name', Msg.badName],
   'client.email': ['email', Msg.badEmail],
   'client.phone': ['phone', Msg.badPhone],
   'client.personalNumber': ['personalNumber', Msg.badPersonalNumber],

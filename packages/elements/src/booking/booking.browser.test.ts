@@ -215,6 +215,7 @@ describe('<tidbok-booking>', () => {
       errors: [
         { path: 'client.email', message: 'Invalid email address' },
         { path: 'client.personalNumber', message: 'This clinic needs your personal identity number' },
+        { path: 'client.name', message: 'Control characters and text-direction overrides are not allowed' },
       ],
     };
     const el = await withSdk(clinic, {
@@ -228,6 +229,8 @@ describe('<tidbok-booking>', () => {
     await waitUntil(() => inputOf(el, 'email').getAttribute('aria-invalid') === 'true');
     expect(textOf(el)).to.include('Enter an address like name@example.com.');
     expect(textOf(el)).to.include('The clinic needs your personal identity number.');
+    // A name the server refuses although it is filled in: one line, no special characters.
+    expect(textOf(el)).to.include('Write your name on one line, without special characters.');
     expect(deepActive()).to.equal(inputOf(el, 'email'));
   });
 

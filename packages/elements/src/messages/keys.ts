@@ -79,6 +79,7 @@ export const enum Msg {
   byEmail,
   bySms,
   missingName,
+  badName,
   missingEmail,
   badEmail,
   missingPhone,
