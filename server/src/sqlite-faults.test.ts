@@ -114,6 +114,55 @@ describe('another connection holding the SQLite write lock', () => {
   });
 });
 
+describe('a booking the locked database could not take', () => {
+  it('lets its hold go once the lock is free, so the visitor is not stuck at the hold cap, and the same hold still books', async () => {
+    const database = await newDatabase();
+    const server = await serverOn(database, { TIDBOK_BUSY_TIMEOUT_MS: '1000' });
+    const clinic = await createClinic(server);
+    const token = (clinic.body as { adminToken: string }).adminToken;
+    const call = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+      const res = await fetch(`${server.url}/v1/clinics/${clinic.slug}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const admin = (path: string, body: unknown) => call(`/admin${path}`, body, { authorization: `Bearer ${token}` });
+    const treatmentTypeId = (await admin('/treatment-types', { name: 'Samtal', durationMinutes: 30 })).body.id;
+    const practitionerId = (await admin('/practitioners', { name: 'Anna', treatmentTypeIds: [treatmentTypeId] })).body.id;
+    const day = Math.ceil((Date.now() + 3 * 86_400_000) / 86_400_000) * 86_400_000 + 7 * 3_600_000;
+    const at = (slot: number) => new Date(day + slot * 30 * 60_000).toISOString();
+    expect((await admin('/working-times', { practitionerId, start: at(0), end: at(8) })).status).toBe(201);
+    const holds = [];
+    for (let slot = 0; slot < 3; slot++) {
+      const hold = await call('/holds', { treatmentTypeId, practitionerId, start: at(slot) });
+      expect(hold.status).toBe(201);
+      holds.push(hold.body);
+    }
+    // At the cap of three active holds.
+    expect((await call('/holds', { treatmentTypeId, practitionerId, start: at(3) })).status).toBe(429);
+
+    const foreign = new SqliteDatabase(database.config.dbFile);
+    cleanups.push(() => foreign.close());
+    foreign.exec('BEGIN IMMEDIATE');
+    const booking = { holdId: holds[0].id, holdSecret: holds[0].secret, client: { name: 'Eva', email: 'eva@example.com' }, confirmation: 'none' };
+    const refused = await call('/bookings', booking);
+    expect(refused.status).toBe(503);
+    foreign.exec('ROLLBACK');
+
+    // The release goes through as soon as the lock is free; until then the cap still holds.
+    let fourth = await call('/holds', { treatmentTypeId, practitionerId, start: at(3) });
+    for (let i = 0; i < 50 && fourth.status === 429; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      fourth = await call('/holds', { treatmentTypeId, practitionerId, start: at(3) });
+    }
+    expect(fourth.status).toBe(201);
+    // The same hold, released but its time still free, books.
+    expect((await call('/bookings', booking)).status).toBe(201);
+  });
+});
+
 describe('the SQLite file deleted under a running server', () => {
   it('refuses every write with 503 and a log line, so no write is answered 2xx into a file that is gone', async () => {
     const database = await newDatabase();

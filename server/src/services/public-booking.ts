@@ -124,12 +124,14 @@ export async function createPublicBooking(
     }
     return { booking: bookingOf({ ...row, color: treatment.color }), manageToken };
   }, { guard: 'constraints' });
-  return booked.catch(async (error: unknown) => {
+  return booked.catch((error: unknown) => {
     // The database could not take the booking (busy, down): the hold is let go, so the visitor
     // is not left at the cap of active holds until it expires. A retry with the same hold still
-    // books while the time is free (an inactive hold is treated as expired, above).
+    // books while the time is free (an inactive hold is treated as expired, above). Not awaited:
+    // the 503 goes out now, and the release waits for the lock (or the database) in the store's
+    // own retries; if it never gets through, the hold simply expires.
     if (isBusyError(error) || databaseFailure(error)) {
-      await deps.store.write((trx) => releaseUnusedHold(trx, { id: body.holdId }), { guard: 'constraints' }).catch(() => {});
+      deps.store.write((trx) => releaseUnusedHold(trx, { id: body.holdId }), { guard: 'constraints' }).catch(() => {});
     }
     throw error;
   });
