@@ -1,5 +1,6 @@
 import type { Server, ServerOptions } from 'node:http';
 import type { Socket } from 'node:net';
+import { networkOf } from '../services/client-network.js';
 
 /**
  * How long a connection may take and how many may be open. Node's defaults let a socket that
@@ -15,7 +16,10 @@ export interface ConnectionLimits {
   keepAliveTimeoutMs: number;
   /** Connections open at once, in all; a new one beyond it is closed at once. 0: no cap. */
   maxConnections: number;
-  /** Connections open at once from one peer address; a new one beyond it is closed at once. 0: no cap. */
+  /**
+   * Connections open at once from one peer address (an IPv6 address counts as its /64, which one
+   * holder can fill at will); a new one beyond it is closed at once. 0: no cap.
+   */
   maxConnectionsPerAddress: number;
 }
 
@@ -71,7 +75,8 @@ export interface ConnectionCounter {
 /**
  * Caps the connections of a server that was created with `serverOptions(limits)`: in all
  * (Node's own `maxConnections`, which closes the socket before any HTTP is read) and per peer
- * address (counted here; a connection beyond the cap is closed before Node reads from it).
+ * network (counted here, by `networkOf`; a connection beyond the cap is closed before Node reads
+ * from it).
  * The peer is the socket's address, not `X-Forwarded-For`: this runs before any request exists.
  */
 export function limitConnections(
@@ -89,7 +94,7 @@ export function limitConnections(
   const perAddress = new Map<string, number>();
   // Prepended so that a refused socket is destroyed before Node's HTTP handling sets it up.
   server.prependListener('connection', (socket: Socket) => {
-    const address = socket.remoteAddress ?? '';
+    const address = networkOf(socket.remoteAddress ?? '');
     const count = perAddress.get(address) ?? 0;
     if (limits.maxConnectionsPerAddress > 0 && count >= limits.maxConnectionsPerAddress) {
       onRefused('per_address');
