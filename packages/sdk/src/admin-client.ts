@@ -33,6 +33,8 @@ import {
   LocationSchema,
   type Message,
   MessageListSchema,
+  type SmsBudget,
+  SmsBudgetSchema,
   type PayBookingBody,
   type Practitioner,
   PractitionerListSchema,
@@ -189,6 +191,8 @@ export interface TidbokAdmin {
   };
   /** The outbox: every e-mail and SMS the clinic sent or will send, optionally for one booking. */
   messages(query?: { bookingId?: string }, options?: RequestOptions): Promise<Message[]>;
+  /** The budget of SMS to numbers staff have not entered: used, limits, and when it last refused one. */
+  smsBudget(options?: RequestOptions): Promise<SmsBudget>;
   holds: {
     /** Active holds with the address and network each came from, and how many that network holds. */
     list(options?: RequestOptions): Promise<AdminHold[]>;
@@ -375,5 +379,6 @@ export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
     },
     messages: async (query = {}, { signal } = {}) =>
       (await send({ method: 'get', path: `${A}/messages`, query, signal }, json(MessageListSchema))).messages,
+    smsBudget: ({ signal } = {}) => send({ method: 'get', path: `${A}/sms-budget`, signal }, json(SmsBudgetSchema)),
   };
 }

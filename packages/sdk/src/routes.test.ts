@@ -519,6 +519,13 @@ const adminCases: Case<TidbokAdmin>[] = [
     reply: ok({ messages: [] }),
     result: [],
   },
+  {
+    name: 'the SMS budget',
+    call: (c) => c.smsBudget(),
+    method: 'GET',
+    path: `${A}/sms-budget`,
+    reply: ok({ callingCodes: ['+46'], hour: { used: 1, limit: 10 }, day: { used: 3, limit: 40 }, exhausted: false, refusedLastDay: 0, lastRefusedAt: null, checkedAt: '2027-03-01T08:00:00Z' }),
+  },
 ];
 
 async function check<C>(make: (fetch: (request: Request) => Promise<Response>) => C, c: Case<C>, extra = {}) {
