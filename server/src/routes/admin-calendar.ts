@@ -16,6 +16,7 @@ import {
   WorkingTimeSchema,
 } from '@tidbok/core';
 import { type Api, idParam, JSON_TYPE } from '../http/api.js';
+import { mayMarkTest } from '../services/clients.js';
 import {
   cancelStaffBooking,
   createStaffBooking,
@@ -196,7 +197,11 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
       body: CreateAdminBookingBodySchema,
       responses: { 201: { description: 'Booked', schema: BookingSchema } },
     },
-    async (c, { body }) => c.json(await createStaffBooking(deps, c.get('clinic'), body), 201),
+    async (c, { body }) => {
+      // A new client made with the booking is marked as a test client by admins only, as anywhere.
+      if (body.client?.isTest) mayMarkTest(c.get('staff'));
+      return c.json(await createStaffBooking(deps, c.get('clinic'), body), 201);
+    },
   );
   api.route(
     {

@@ -40,6 +40,16 @@ describe('test clients', () => {
     expect((await call('GET', `/admin/clients/${real.id}`, staffToken)).body.isTest).toBe(false);
     expect((await call('POST', `/admin/clients/${real.id}/test-session`, staffToken)).status).toBe(409);
     expect((await call('POST', '/admin/clients', staffToken, { name: 'Test', isTest: true })).status).toBe(403);
+    // Nor as a new client made with a booking.
+    const tt = (await call('POST', '/admin/treatment-types', adminToken, { name: 'Samtal', durationMinutes: 30 })).body;
+    const pr = (await call('POST', '/admin/practitioners', adminToken, { name: 'Anna', treatmentTypeIds: [tt.id] })).body;
+    const withBooking = await call('POST', '/admin/bookings', staffToken, {
+      client: { name: 'Test', isTest: true },
+      practitionerId: pr.id,
+      treatmentTypeId: tt.id,
+      start: '2027-03-03T08:00:00Z',
+    });
+    expect(withBooking.status).toBe(403);
 
     // Other changes by staff go through, with the mark sent unchanged as a form would.
     const renamed = await call('PATCH', `/admin/clients/${real.id}`, staffToken, { name: 'Klara K', isTest: false });

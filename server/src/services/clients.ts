@@ -80,7 +80,7 @@ const insertClientRow = prepared((db, row: ClientRow) => db.insertInto('clients'
  * is for admins only: otherwise marking a real patient would let any staff member act as them.
  * No actor is the process itself (seeding, the bench), which may.
  */
-function mayMarkTest(actor: StaffRow | undefined) {
+export function mayMarkTest(actor: StaffRow | undefined) {
   if (actor && actor.role !== 'admin') {
     throw new ApiError('forbidden', 'Only an admin can mark or unmark a test client', [
       { path: 'isTest', message: 'Only an admin can change this' },
