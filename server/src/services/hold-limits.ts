@@ -9,6 +9,8 @@ export const MAX_ACTIVE_HOLDS_PER_IP = 3;
 /** Active holds one network (an IPv6 /64; an IPv4 address is its own) may have per clinic. */
 export const MAX_ACTIVE_HOLDS_PER_NETWORK = 6;
 const HOUR = 3_600_000;
+/** The longest a hold can last (`holdMinutes` is at most 60). */
+const MAX_HOLD_MS = HOUR;
 
 const activeByAddress = prepared((db, v: { clinicId: string; clientIp: string; now: number }) =>
   db
@@ -20,12 +22,15 @@ const activeByAddress = prepared((db, v: { clinicId: string; clientIp: string; n
     .where('expires_at', '>', v.now)
     .orderBy('expires_at'),
 );
-const activeByNetwork = prepared((db, v: { clinicId: string; net: string; now: number }) =>
+// Bounded by when holds were made (no hold lasts longer than MAX_HOLD_MS), so both network
+// questions read one index range (migration 0008).
+const activeByNetwork = prepared((db, v: { clinicId: string; net: string; since: number; now: number }) =>
   db
     .selectFrom('holds')
     .select(['expires_at'])
     .where('clinic_id', '=', v.clinicId)
     .where('client_net', '=', v.net)
+    .where('created_at', '>', v.since)
     .where('active', '=', 1)
     .where('expires_at', '>', v.now)
     .orderBy('expires_at'),
@@ -85,7 +90,7 @@ export async function checkHoldLimits(
     throw tooMany(`At most ${MAX_ACTIVE_HOLDS_PER_IP} times can be held at once; book or release one first`, byAddress[0]!.expires_at, now);
   }
   if (caller.net !== caller.ip) {
-    const { rows: byNetwork } = await activeByNetwork(db, { clinicId: clinic.id, net: caller.net, now });
+    const { rows: byNetwork } = await activeByNetwork(db, { clinicId: clinic.id, net: caller.net, since: now - MAX_HOLD_MS, now });
     if (byNetwork.length >= MAX_ACTIVE_HOLDS_PER_NETWORK) {
       throw tooMany('Too many times are held from your network at once; book or release one first', byNetwork[0]!.expires_at, now);
     }

@@ -16,15 +16,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('client_sessions').addColumn('is_test', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   await db.schema.alterTable('holds').addColumn('client_net', 'text').execute();
   await db.schema.alterTable('holds').addColumn('client_id', 'text').execute();
-  await db.schema
-    .createIndex('holds_client_net_active')
-    .on('holds')
-    .columns(['clinic_id', 'client_net', 'active', 'expires_at'])
-    .execute();
+  // One index for both questions about a network: holds made in the last hour, and active holds
+  // (which were all made within the longest hold period, so the same range finds them).
+  await db.schema.createIndex('holds_client_net_created').on('holds').columns(['clinic_id', 'client_net', 'created_at']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropIndex('holds_client_net_active').execute();
+  await db.schema.dropIndex('holds_client_net_created').execute();
   await db.schema.alterTable('holds').dropColumn('client_id').execute();
   await db.schema.alterTable('holds').dropColumn('client_net').execute();
   await db.schema.alterTable('client_sessions').dropColumn('is_test').execute();

@@ -7,11 +7,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`ALTER TABLE client_sessions ADD COLUMN is_test integer NOT NULL DEFAULT 0`.execute(db);
   await sql`ALTER TABLE holds ADD COLUMN client_net text`.execute(db);
   await sql`ALTER TABLE holds ADD COLUMN client_id text`.execute(db);
-  await sql`CREATE INDEX holds_client_net_active ON holds (clinic_id, client_net, active, expires_at)`.execute(db);
+  await sql`CREATE INDEX holds_client_net_created ON holds (clinic_id, client_net, created_at)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`DROP INDEX holds_client_net_active`.execute(db);
+  await sql`DROP INDEX holds_client_net_created`.execute(db);
   await sql`ALTER TABLE holds DROP COLUMN client_id`.execute(db);
   await sql`ALTER TABLE holds DROP COLUMN client_net`.execute(db);
   await sql`ALTER TABLE client_sessions DROP COLUMN is_test`.execute(db);
