@@ -1,8 +1,12 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
-import { connect, type Socket } from 'node:net';
+import { type AddressInfo, connect, type Socket } from 'node:net';
 import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { systemClock } from './clock.js';
+import { testConfig } from './config.js';
+import { createClinic } from './services/clinics.js';
 import { createTestDatabase, OPERATOR_TOKEN, type TestDatabase } from './testing.js';
 import { type Bundle, bundleEntry, type ServerProcess, startServer } from './testing-process.js';
 
@@ -192,6 +196,84 @@ describe('shutdown', () => {
     expect(await server!.exited).toBe(143);
     expect(await inFlight.client.closed).not.toMatch(/HTTP\/1\.1 201/);
     expect(server!.output()).toMatch(/second signal: exiting now/);
+  });
+});
+
+/** An SMTP server that takes a message's data only when told to: a slow mail relay. */
+async function slowSmtp() {
+  let receiving!: () => void;
+  const started = new Promise<void>((done) => (receiving = done));
+  let release!: () => void;
+  const released = new Promise<void>((done) => (release = done));
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, _session, done) {
+      stream.resume();
+      stream.on('end', () => {
+        receiving();
+        void released.then(() => done());
+      });
+    },
+  });
+  await new Promise<void>((done) => smtp.listen(0, '127.0.0.1', () => done()));
+  return { port: (smtp.server.address() as AddressInfo).port, started, release, close: () => new Promise<void>((done) => smtp.close(() => done())) };
+}
+
+describe('shutdown with the dispatcher sending', () => {
+  it('waits for the message being sent and records it sent, its claim released, before it exits', async () => {
+    const store = database.open();
+    await store.migrate();
+    const { clinic } = await createClinic({ store, clock: systemClock, config: testConfig(database.config) }, { slug: 'lugna', name: 'Lugna' });
+    await store.db
+      .insertInto('messages')
+      .values({
+        id: 'msg_shutdown',
+        clinic_id: clinic.id,
+        booking_id: null,
+        client_id: null,
+        kind: 'confirmation',
+        channel: 'email',
+        to_address: 'klara@example.com',
+        subject: 'Bokning',
+        body_text: 'Välkommen',
+        body_html: null,
+        attachments: null,
+        secret_url: null,
+        dedupe_key: null,
+        status: 'pending',
+        attempts: 0,
+        last_error: null,
+        next_attempt_at: 0,
+        locked_until: 0,
+        sent_at: null,
+        created_at: Date.now(),
+      })
+      .execute();
+    await store.close();
+    const smtp = await slowSmtp();
+    try {
+      const { child } = await start({ TIDBOK_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, TIDBOK_MAIL_FROM: 'Lugna <noreply@lugna.example>' });
+      await smtp.started;
+      child.kill('SIGTERM');
+      await server!.waitFor(/shutting down/);
+      // Stopped taking connections, still sending.
+      expect(await getFrom(server!.port, '/v1/health')).toBe('ECONNREFUSED');
+      expect(child.exitCode).toBe(null);
+      expect(server!.output()).not.toMatch(/"message":"stopped"/);
+      smtp.release();
+      expect(await server!.exited).toBe(0);
+      expect(server!.output()).toMatch(/"message":"message sent"/);
+      const after = database.open();
+      try {
+        const message = await after.db.selectFrom('messages').select(['status', 'locked_until', 'attempts']).where('id', '=', 'msg_shutdown').executeTakeFirstOrThrow();
+        expect(message).toEqual({ status: 'sent', locked_until: 0, attempts: 1 });
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await smtp.close();
+    }
   });
 });
 
