@@ -28,6 +28,7 @@ export type { Instant, WithInstants } from './instants.js';
 export type {
   AccessLogEntry,
   AdminHold,
+  SmsBudget,
   Activity,
   ApplyTemplateWeekBody,
   TestSessionResponse,

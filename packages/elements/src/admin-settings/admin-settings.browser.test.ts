@@ -55,6 +55,34 @@ describe('<tidbok-admin-settings>', () => {
     expect(settings.booking).to.include({ cancellationWindowHours: 48, personalNumber: 'optional' });
   });
 
+  it('saves the SMS countries and limits, and shows how much of the budget is used', async () => {
+    const el = await mount(clinic, 'booking');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="sms-budget"]'), 'the budget is shown');
+    expect($(el, '[part~="sms-budget"]').textContent).to.contain('0 av 10 senaste timmen').and.contain('Landsnummer: +46');
+    const countries = fieldByLabel(el, 'SMS-länder (landsnummer)');
+    expect(countries.value).to.equal('');
+    setValue(countries, '46, +47');
+    setValue(fieldByLabel(el, 'SMS till nya nummer per timme'), '5');
+    setValue(fieldByLabel(el, 'SMS till nya nummer per dygn'), '20');
+    const saved = oneEvent(el, 'tidbok-settings-change');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await saved;
+    const settings = await staffOk<{ booking: { smsCountries: string[]; smsNewNumbersPerHour: number; smsNewNumbersPerDay: number } }>(
+      clinic,
+      'GET',
+      '/settings',
+    );
+    expect(settings.booking.smsCountries).to.deep.equal(['+46', '+47']);
+    expect(settings.booking).to.include({ smsNewNumbersPerHour: 5, smsNewNumbersPerDay: 20 });
+    await waitUntil(() => $(el, '[part~="sms-budget"]').textContent!.includes('0 av 5'), 'the budget follows the setting');
+    // Back to the clinic's own country.
+    setValue(fieldByLabel(el, 'SMS-länder (landsnummer)'), '');
+    const again = oneEvent(el, 'tidbok-settings-change');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await again;
+    expect((await staffOk<{ booking: { smsCountries: string[] | null } }>(clinic, 'GET', '/settings')).booking.smsCountries).to.equal(null);
+  });
+
   it('adds a treatment type with its calendar colour', async () => {
     const el = await mount(clinic, 'treatmentTypes');
     expect(el.shadowRoot!.querySelector('tbody')!.textContent).to.contain('Samtal');

@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { isTidbokError, type Location, type Practitioner, type Settings, type Staff, type TreatmentType } from '@tidbok/sdk';
+import { isTidbokError, type Location, type Practitioner, type Settings, type SmsBudget, type Staff, type TreatmentType } from '@tidbok/sdk';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { adminMessages, type AdminMessageKey } from '../admin/messages.js';
@@ -53,6 +53,19 @@ const cents = (value: FormValue) => Math.round(Number(String(value).replace(',',
 const numberOf = (value: FormValue) => Number(String(value).replace(',', '.'));
 const text = (value: FormValue | undefined) => (typeof value === 'string' ? value : '');
 
+/** The SMS limits from the form: calling codes as typed ("+46 +47", "46, 47"); none = the clinic's own. */
+const smsLimits = (f: Form) => {
+  const codes = text(f.smsCountries)
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((code) => `+${code.replace(/^\+/, '')}`);
+  return {
+    smsCountries: codes.length > 0 ? codes : null,
+    smsNewNumbersPerHour: numberOf(f.smsNewNumbersPerHour!),
+    smsNewNumbersPerDay: numberOf(f.smsNewNumbersPerDay!),
+  };
+};
+
 /**
  * @summary The clinic's settings for staff: the booking module on or off, booking settings,
  * treatment types (with their calendar colour), practitioners and their treatment types,
@@ -94,6 +107,7 @@ export class TidbokAdminSettings extends LitElement {
   @state() private busy = false;
   @state() private confirmingDelete = false;
   @state() private newToken: { name: string; token: string } | null = null;
+  @state() private smsBudget: SmsBudget | null = null;
 
   private loadedFor: unknown;
   private abort: AbortController | undefined;
@@ -140,6 +154,8 @@ export class TidbokAdminSettings extends LitElement {
       ]);
       Object.assign(this, { settings, treatmentTypes, practitioners, locations, staff });
       this.status = 'ready';
+      // Extra information: the settings work without it.
+      this.smsBudget = await admin.smsBudget({ signal }).catch(() => null);
     } catch (error) {
       if (signal.aborted || isAbort(error)) return;
       this.loadError = describeError(error, this.locale).message;
@@ -419,6 +435,9 @@ export class TidbokAdminSettings extends LitElement {
       staffConfirmationDefault: b.staffConfirmationDefault,
       bookingInfoText: b.bookingInfoText,
       allowedOrigins: b.allowedOrigins.join('\n'),
+      smsCountries: (b.smsCountries ?? []).join(' '),
+      smsNewNumbersPerHour: String(b.smsNewNumbersPerHour),
+      smsNewNumbersPerDay: String(b.smsNewNumbersPerDay),
     };
   }
 
@@ -451,6 +470,9 @@ export class TidbokAdminSettings extends LitElement {
       },
       { name: 'bookingInfoText', label: this.t('bookingInfoText'), kind: 'textarea' },
       { name: 'allowedOrigins', label: this.t('allowedOrigins'), kind: 'textarea', hint: this.t('allowedOriginsHint') },
+      { name: 'smsCountries', label: this.t('smsCountries'), kind: 'text', hint: this.t('smsCountriesHint') },
+      { name: 'smsNewNumbersPerHour', label: this.t('smsPerHour'), kind: 'number', hint: this.t('smsBudgetHint') },
+      { name: 'smsNewNumbersPerDay', label: this.t('smsPerDay'), kind: 'number' },
     ];
     return html`
       <form
@@ -481,6 +503,7 @@ export class TidbokAdminSettings extends LitElement {
                   .split(/\s+/)
                   .map((o) => o.trim().replace(/\/+$/, ''))
                   .filter(Boolean),
+                ...smsLimits(f),
               },
             }),
           );
@@ -488,6 +511,7 @@ export class TidbokAdminSettings extends LitElement {
       >
         <div class="row">${fields.slice(0, 3).map((field) => this.renderField(field))}</div>
         ${fields.slice(3).map((field) => this.renderField(field))}
+        ${this.renderSmsBudget()}
         ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
         <div class="buttons">
           <button class="button primary" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('saving') : this.t('save')}</button>
@@ -495,6 +519,17 @@ export class TidbokAdminSettings extends LitElement {
         </div>
       </form>
     `;
+  }
+
+  /** How much of the SMS budget is used, and a warning while it holds SMS back. */
+  private renderSmsBudget() {
+    const b = this.smsBudget;
+    if (!b) return nothing;
+    return html`<p class=${b.exhausted ? 'error' : 'hint'} part="sms-budget" role=${b.exhausted ? 'alert' : nothing}>
+      ${this.t('smsBudgetUsed', { hour: b.hour.used, hourLimit: b.hour.limit, day: b.day.used, dayLimit: b.day.limit, codes: b.callingCodes.join(' ') })}
+      ${b.exhausted ? html`<br />${this.t('smsBudgetExhausted')}` : nothing}
+      ${b.refusedLastDay > 0 ? html`<br />${this.t('smsBudgetRefused', { count: b.refusedLastDay })}` : nothing}
+    </p>`;
   }
 
   private renderTreatmentTypes() {

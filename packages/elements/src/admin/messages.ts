@@ -86,6 +86,26 @@ export const adminMessages = {
   bookingInfoText: { sv: 'Text som visas vid bokning (t.ex. samtycke)', en: 'Text shown when booking (e.g. consent)' },
   allowedOrigins: { sv: 'Webbplatser som får visa bokningen (en per rad)', en: 'Websites allowed to show the booking (one per line)' },
   allowedOriginsHint: { sv: 'Till exempel https://www.klinik.se', en: 'For example https://www.clinic.example' },
+  smsCountries: { sv: 'SMS-länder (landsnummer)', en: 'SMS countries (calling codes)' },
+  smsCountriesHint: {
+    sv: 'Till exempel +46 +47. Tomt = klinikens eget land. SMS till andra länder skickas inte.',
+    en: "For example +46 +47. Empty = the clinic's own country. SMS to other countries are not sent.",
+  },
+  smsPerHour: { sv: 'SMS till nya nummer per timme', en: 'SMS to new numbers per hour' },
+  smsPerDay: { sv: 'SMS till nya nummer per dygn', en: 'SMS to new numbers per day' },
+  smsBudgetHint: {
+    sv: 'Nya nummer är nummer som personalen inte har lagt in på en klient eller bokat med. Skydd mot att någon låter kliniken betala för massutskick.',
+    en: 'New numbers are numbers staff have not entered on a client or booked with. Keeps anyone from making the clinic pay for mass texting.',
+  },
+  smsBudgetUsed: {
+    sv: 'SMS till nya nummer: {hour} av {hourLimit} senaste timmen, {day} av {dayLimit} senaste dygnet. Landsnummer: {codes}.',
+    en: 'SMS to new numbers: {hour} of {hourLimit} in the last hour, {day} of {dayLimit} in the last day. Calling codes: {codes}.',
+  },
+  smsBudgetExhausted: {
+    sv: 'Gränsen är nådd: SMS till nya nummer skickas inte just nu.',
+    en: 'The limit is reached: SMS to new numbers are not sent for now.',
+  },
+  smsBudgetRefused: { sv: '{count} SMS stoppades av gränsen senaste dygnet.', en: '{count} SMS were stopped by the limit in the last day.' },
 
   // Treatment types
   newTreatmentType: { sv: 'Ny behandlingsform', en: 'New treatment type' },
