@@ -95,6 +95,7 @@ describe('GET /metrics', () => {
     expect(sample(text, 'tidbok_holds_active')).toBe(0);
     expect(sample(text, 'tidbok_outbox_pending')).toBe(0);
     expect(sample(text, 'tidbok_outbox_oldest_pending_age_seconds')).toBe(0);
+    expect(sample(text, 'tidbok_metrics_database_read')).toBe(1);
 
     const hold = async (start: string) =>
       JSON.parse((await call('POST', '/v1/clinics/lugna/holds', { body: { treatmentTypeId, practitionerId, start } })).text) as { id: string; secret: string };
@@ -120,6 +121,21 @@ describe('GET /metrics', () => {
     databaseRetries.inc();
     expect(sample(await scrape(), 'tidbok_database_retries_total')).toBe(before + 2);
     expect(await scrape()).toContain('# TYPE tidbok_database_busy_total counter');
+  });
+});
+
+describe('when the database cannot be read', () => {
+  it('still answers, without the database gauges, and says so', async () => {
+    await call('GET', '/v1/health');
+    await t.store.close();
+    const res = await call('GET', '/metrics', { token: TOKEN });
+    expect(res.status).toBe(200);
+    expect(sample(res.text, 'tidbok_metrics_database_read')).toBe(0);
+    expect(sample(res.text, 'tidbok_holds_active')).toBeUndefined();
+    expect(sample(res.text, 'tidbok_outbox_pending')).toBeUndefined();
+    expect(sample(res.text, 'tidbok_http_requests_total{method="GET",route="/v1/health",status="200"}')).toBe(1);
+    // The context's own close would close the store again.
+    t.store.close = async () => {};
   });
 });
 

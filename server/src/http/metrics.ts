@@ -88,7 +88,10 @@ export class Histogram implements Metric {
   }
 }
 
-/** A value read when scraped. */
+/**
+ * A value read when scraped. One that cannot be read (the database is down) is left out of the
+ * scrape, which Prometheus shows as a gap, rather than failing the whole scrape.
+ */
 export class Gauge implements Metric {
   constructor(
     readonly name: string,
@@ -97,7 +100,12 @@ export class Gauge implements Metric {
   ) {}
 
   async render() {
-    return [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} gauge`, `${this.name} ${number(await this.read())}`];
+    const head = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} gauge`];
+    try {
+      return [...head, `${this.name} ${number(await this.read())}`];
+    } catch {
+      return head;
+    }
   }
 }
 
@@ -126,27 +134,44 @@ export class Metrics {
   readonly latency = new Histogram('tidbok_http_request_duration_seconds', 'Time from a request to its answer, by method and route.', LATENCY_BUCKETS);
   readonly refusedConnections = new Counter('tidbok_http_connections_refused_total', 'Connections closed at once because a connection cap was reached, by cap (total, per_address).');
   readonly #metrics: Metric[];
+  /** The outbox as read for the scrape under way: one query for its two gauges. */
+  #outbox: Promise<{ pending: number | string; oldest: number | string | null }> | null = null;
+  /** Whether every database-backed gauge of the scrape under way was read. */
+  #databaseRead = true;
 
   constructor({ store, clock, openConnections }: MetricsOptions) {
-    const outbox = async () =>
-      sql<{ pending: number | string; oldest: number | string | null }>`select count(*) as pending, min(created_at) as oldest from messages where status = 'pending'`
+    const outbox = () =>
+      (this.#outbox ??= sql<{ pending: number | string; oldest: number | string | null }>`select count(*) as pending, min(created_at) as oldest from messages where status = 'pending'`
         .execute(store.db)
-        .then(({ rows }) => rows[0] ?? { pending: 0, oldest: null });
+        .then(({ rows }) => rows[0] ?? { pending: 0, oldest: null }));
+    const fromDatabase = <T>(read: () => Promise<T>) => () =>
+      read().catch((error: unknown) => {
+        this.#databaseRead = false;
+        throw error;
+      });
     this.#metrics = [
       this.requests,
       this.latency,
       databaseBusy,
       databaseRetries,
       this.refusedConnections,
-      new Gauge('tidbok_outbox_pending', 'Messages (e-mail, SMS) waiting in the outbox to be sent.', async () => Number((await outbox()).pending)),
-      new Gauge('tidbok_outbox_oldest_pending_age_seconds', 'Age of the oldest message waiting in the outbox; 0 when none waits.', async () => {
-        const { oldest } = await outbox();
-        return oldest === null ? 0 : Math.max(0, (clock.now() - Number(oldest)) / 1000);
-      }),
-      new Gauge('tidbok_holds_active', 'Holds on times that have not expired or been booked.', async () => {
-        const { rows } = await sql<{ n: number | string }>`select count(*) as n from holds where active = 1 and expires_at > ${clock.now()}`.execute(store.db);
-        return Number(rows[0]?.n ?? 0);
-      }),
+      new Gauge('tidbok_outbox_pending', 'Messages (e-mail, SMS) waiting in the outbox to be sent.', fromDatabase(async () => Number((await outbox()).pending))),
+      new Gauge(
+        'tidbok_outbox_oldest_pending_age_seconds',
+        'Age of the oldest message waiting in the outbox; 0 when none waits.',
+        fromDatabase(async () => {
+          const { oldest } = await outbox();
+          return oldest === null ? 0 : Math.max(0, (clock.now() - Number(oldest)) / 1000);
+        }),
+      ),
+      new Gauge(
+        'tidbok_holds_active',
+        'Holds on times that have not expired or been booked.',
+        fromDatabase(async () => {
+          const { rows } = await sql<{ n: number | string }>`select count(*) as n from holds where active = 1 and expires_at > ${clock.now()}`.execute(store.db);
+          return Number(rows[0]?.n ?? 0);
+        }),
+      ),
       ...(openConnections ? [new Gauge('tidbok_http_connections_open', 'HTTP connections open now.', openConnections)] : []),
       new Gauge('process_resident_memory_bytes', 'Resident memory size in bytes.', () => process.memoryUsage.rss()),
       new Gauge('process_uptime_seconds', 'Seconds since the process started.', () => process.uptime()),
@@ -174,7 +199,15 @@ export class Metrics {
   }
 
   async render(): Promise<string> {
+    this.#outbox = null;
+    this.#databaseRead = true;
     const parts = await Promise.all(this.#metrics.map((metric) => metric.render()));
+    const read = this.#databaseRead;
+    parts.push([
+      '# HELP tidbok_metrics_database_read Whether this scrape could read the database-backed gauges (1) or not (0).',
+      '# TYPE tidbok_metrics_database_read gauge',
+      `tidbok_metrics_database_read ${read ? 1 : 0}`,
+    ]);
     return `${parts.flat().join('\n')}\n`;
   }
 }
