@@ -68,6 +68,38 @@ function compressDynamic(text: string, encoding: Encoding): Promise<Buffer> {
   return gzipAsync(text, { level: 6 });
 }
 
+/**
+ * Compressed forms of recent answers, by their text. Slot lists and catalogues are answered
+ * again and again from the read cache (store/read-cache.ts) as the very same string, which a Map
+ * finds without reading it through (V8 keeps a string's hash and compares the same string by
+ * reference), so a repeated answer is compressed once. Bounded by the texts' total length.
+ */
+class RecentlyCompressed {
+  readonly #entries = new Map<string, Partial<Record<Encoding, Promise<Buffer>>>>();
+  #chars = 0;
+  constructor(private readonly maxChars: number) {}
+
+  get(text: string, encoding: Encoding): Promise<Buffer> {
+    let forms = this.#entries.get(text);
+    if (forms) {
+      // Most recently used last, so that the first key is the one to drop.
+      this.#entries.delete(text);
+    } else {
+      forms = {};
+      this.#chars += text.length;
+      while (this.#chars > this.maxChars && this.#entries.size > 0) {
+        const oldest = this.#entries.keys().next().value!;
+        this.#entries.delete(oldest);
+        this.#chars -= oldest.length;
+      }
+    }
+    this.#entries.set(text, forms);
+    const made = (forms[encoding] ??= compressDynamic(text, encoding));
+    made.catch(() => delete forms[encoding]);
+    return made;
+  }
+}
+
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
 
 /**
@@ -79,6 +111,7 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
  * answer.) An answer made some other way (a `new Response`) goes out as it is.
  */
 export function compressJson(thresholdBytes = 1024): MiddlewareHandler {
+  const recent = new RecentlyCompressed(4_000_000);
   return async (c, next) => {
     if (c.req.method === 'HEAD') return next();
     // The last large text and the answer made of it.
@@ -106,7 +139,7 @@ export function compressJson(thresholdBytes = 1024): MiddlewareHandler {
     res.headers.set('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
     const encoding = chooseEncoding(c.req.header('accept-encoding'));
     if (!encoding) return;
-    const compressed = await compressDynamic(text, encoding);
+    const compressed = await recent.get(text, encoding);
     const headers = new Headers(res.headers);
     headers.set('Content-Encoding', encoding);
     headers.delete('content-length');
