@@ -198,6 +198,12 @@ export function openPostgresStore({
   // A pooled connection that dies while idle (the server restarted) is reported here; without a
   // listener Node would end the process. The pool opens a new connection on the next query.
   pool.on('error', (error) => onPoolError?.(error));
+  // The pool listens for errors only on the connections it holds idle. One lent out — inside a
+  // transaction between two statements — that loses its server (PostgreSQL stopped, restarted)
+  // emitted 'error' with no listener, and Node ended the whole process. Its statement in flight
+  // fails on its own (a 503, errors.ts) and the pool drops the broken connection when it comes
+  // back, so here there is nothing to do but listen.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
   const failures = new WriteFailureMemory();
 
