@@ -165,3 +165,30 @@ describe('the budget of SMS to numbers staff do not know', () => {
     expect((await messages()).find((m) => m.status === 'withheld')).toMatchObject({ to: '+46 70 222 22 22', withheldReason: 'budget_hour' });
   });
 });
+
+describe('numbers the clinic has seen come', () => {
+  it('are not counted: reminders, and a client whose earlier booking took place', async () => {
+    await settings({ smsNewNumbersPerHour: 0, smsNewNumbersPerDay: 0, reminderHoursBefore: 24, reminderChannel: 'sms' });
+    await bookSms('+46 70 333 33 33', 0);
+    t.clock.advance(SMS_GRACE_MS);
+    await dispatch();
+    expect((await messages()).map((m) => m.withheldReason)).toEqual(['budget_hour']);
+    // The reminder, 23 hours before, goes all the same.
+    t.clock.set('2027-03-02T09:00:00Z');
+    await dispatch();
+    expect(sentTo()).toEqual(['+46703333333']);
+    expect(receiver.posts[0]!.form.get('message')).toContain('Påminnelse');
+
+    // Once that booking has taken place, the client's number is known for the next one.
+    t.clock.set('2027-03-03T09:00:00Z');
+    const next = await t.call('POST', `/v1/clinics/${clinic.slug}/admin/working-times`, {
+      token: clinic.token,
+      body: { practitionerId: clinic.practitionerId, start: '2027-03-10T08:00:00Z', end: '2027-03-10T12:00:00Z' },
+    });
+    expect(next.status).toBe(201);
+    await clinic.book({ name: 'Klara Klient', email: 'k0@example.com', phone: '+46 70 333 33 33' }, 'sms', '2027-03-10T08:00:00Z');
+    t.clock.advance(SMS_GRACE_MS);
+    await dispatch();
+    expect(sentTo()).toEqual(['+46703333333', '+46703333333']);
+  });
+});

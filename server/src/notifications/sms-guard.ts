@@ -14,8 +14,9 @@ import { isE164, toE164 } from './phone.js';
  * - a booking cancelled within minutes of being made gets no SMS, neither confirmation nor
  *   cancellation (public bookings' SMS confirmations wait that long before they go);
  * - only numbers in the clinic's SMS countries (its own country unless it lists others);
- * - numbers staff do not know (never entered by staff on a client, nor booked with by staff)
- *   share an hourly and a daily budget per clinic.
+ * - confirmations and cancellations to numbers staff do not know (never entered by staff on a
+ *   client nor booked with by staff, and no booking of the client's has taken place) share an
+ *   hourly and a daily budget per clinic.
  * A message refused is kept as `withheld`, with the reason, for staff to see.
  */
 
@@ -85,7 +86,7 @@ export async function rememberStaffNumber(trx: Trx, clinicId: string, phone: str
     .execute();
 }
 
-type Message = Pick<MessageTable, 'id' | 'kind' | 'booking_id' | 'to_address' | 'budget_at'>;
+type Message = Pick<MessageTable, 'id' | 'kind' | 'booking_id' | 'client_id' | 'to_address' | 'budget_at'>;
 
 /**
  * Whether this SMS may go now: null when it may (and, for a number staff do not know, it has
@@ -114,14 +115,10 @@ export async function judgeSms(trx: Trx, clinic: ClinicRow, message: Message, no
   if (!isE164(number)) return 'number_invalid';
   if (!smsCallingCodes(clinic, settings).some((code) => number.startsWith(code))) return 'country_not_allowed';
 
-  const known = await trx
-    .selectFrom('sms_known_numbers')
-    .select('number')
-    .where('clinic_id', '=', clinic.id)
-    .where('number', '=', number)
-    .executeTakeFirst();
-  // A retry of a message already counted is not counted again.
-  if (known || message.budget_at !== null) return null;
+  // A retry of a message already counted is not counted again. A reminder is one per booking
+  // that has kept its time until hours before it: not something a loop can make quickly.
+  if (message.budget_at !== null || message.kind === 'reminder') return null;
+  if (await isKnown(trx, clinic.id, number, message.client_id, now)) return null;
 
   // Taking the clinic's counter row first makes concurrent checks of one clinic wait in turn.
   await trx
@@ -134,6 +131,32 @@ export async function judgeSms(trx: Trx, clinic: ClinicRow, message: Message, no
   if (used.day >= settings.smsNewNumbersPerDay) return 'budget_day';
   await trx.updateTable('messages').set({ budget_at: now }).where('id', '=', message.id).execute();
   return null;
+}
+
+/**
+ * Known numbers: ones staff entered or booked with (sms_known_numbers), and the number of a
+ * client who has come to a booking (one that kept its time until it ended): a returning patient
+ * who books online is not a stranger.
+ */
+async function isKnown(trx: Trx, clinicId: string, number: string, clientId: string | null, now: number) {
+  const entered = await trx
+    .selectFrom('sms_known_numbers')
+    .select('number')
+    .where('clinic_id', '=', clinicId)
+    .where('number', '=', number)
+    .executeTakeFirst();
+  if (entered) return true;
+  if (!clientId) return false;
+  const attended = await trx
+    .selectFrom('bookings')
+    .select('id')
+    .where('client_id', '=', clientId)
+    .where('clinic_id', '=', clinicId)
+    .where('status', '=', 'booked')
+    .where('end_ms', '<=', now)
+    .limit(1)
+    .executeTakeFirst();
+  return attended !== undefined;
 }
 
 async function budgetUsed(db: Db | Trx, clinicId: string, now: number) {

@@ -58,7 +58,7 @@ describe('<tidbok-admin-settings>', () => {
   it('saves the SMS countries and limits, and shows how much of the budget is used', async () => {
     const el = await mount(clinic, 'booking');
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="sms-budget"]'), 'the budget is shown');
-    expect($(el, '[part~="sms-budget"]').textContent).to.contain('0 av 10 senaste timmen').and.contain('Landsnummer: +46');
+    expect($(el, '[part~="sms-budget"]').textContent).to.contain('0 av 20 senaste timmen').and.contain('Landsnummer: +46');
     const countries = fieldByLabel(el, 'SMS-länder (landsnummer)');
     expect(countries.value).to.equal('');
     setValue(countries, '46, +47');
