@@ -125,6 +125,7 @@ describe('connections', () => {
       [{ TIDBOK_HEADERS_TIMEOUT_MS: '5000', TIDBOK_REQUEST_TIMEOUT_MS: '1000' }, /TIDBOK_REQUEST_TIMEOUT_MS must be at least TIDBOK_HEADERS_TIMEOUT_MS/],
       [{ TIDBOK_MAX_CONNECTIONS: 'many' }, /TIDBOK_MAX_CONNECTIONS must be a non-negative integer/],
       [{ TIDBOK_METRICS_ADDRESS: '9464' }, /TIDBOK_METRICS_ADDRESS must be host:port/],
+      [{ TIDBOK_SECRET_KEY: 'too short' }, /TIDBOK_SECRET_KEY must be at least 32 characters/],
     ];
     for (const [env, message] of cases) {
       const failure = await start(env).then(
@@ -274,6 +275,20 @@ describe('shutdown with the dispatcher sending', () => {
     } finally {
       await smtp.close();
     }
+  });
+});
+
+describe('files at rest', () => {
+  it('the database, its -wal and -shm, and the generated secret key are readable by their owner only', async () => {
+    await start();
+    const file = database.env.TIDBOK_DB!;
+    const paths = [`${file}.key`, ...(database.engine === 'sqlite' ? [file, `${file}-wal`, `${file}-shm`] : [])];
+    for (const path of paths) expect([path, statSync(path).mode & 0o777]).toEqual([path, 0o600]);
+    // The same key after a restart: links sealed before it still open.
+    const key = readFileSync(`${file}.key`, 'utf8');
+    await server!.kill();
+    await start();
+    expect(readFileSync(`${file}.key`, 'utf8')).toBe(key);
   });
 });
 
