@@ -25,6 +25,7 @@ import { registerAdminMessageRoutes } from './routes/admin-messages.js';
 import { registerAdminPaymentRoutes } from './routes/admin-payments.js';
 import { registerAdminTemplateWeekRoutes } from './routes/admin-template-weeks.js';
 import { registerClientAuthRoutes } from './routes/client-auth.js';
+import { registerConfirmPage } from './routes/confirm-page.js';
 import { registerManagePage } from './routes/manage-page.js';
 import { registerPublicBookingRoutes } from './routes/public-booking.js';
 import { registerPublicRoutes } from './routes/public.js';
@@ -123,6 +124,8 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   registerAdminPaymentRoutes(api, deps);
   registerAdminTemplateWeekRoutes(api, deps);
   registerClientAuthRoutes(api, deps, background);
+  // Before the manage page, whose /b/:clinic/:id would take /b/:clinic/confirm.
+  registerConfirmPage(app, deps);
   registerManagePage(app, deps);
 
   if (files) registerStaticRoutes(app, files);

@@ -7,7 +7,14 @@ import { createTestContext, type TestContext } from '../testing.js';
  */
 // The document describes the JSON API under /v1; the HTML page behind the manage link in
 // confirmations (/b/…) is for people, not integrations.
-const UNDOCUMENTED = new Set(['GET /v1/openapi.json', 'GET /b/:clinic/:id', 'POST /b/:clinic/:id']);
+// The HTML pages behind links in messages (manage a booking, confirm an e-mailed booking).
+const UNDOCUMENTED = new Set([
+  'GET /v1/openapi.json',
+  'GET /b/:clinic/:id',
+  'POST /b/:clinic/:id',
+  'GET /b/:clinic/confirm',
+  'POST /b/:clinic/confirm',
+]);
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 

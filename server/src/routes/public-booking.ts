@@ -2,10 +2,12 @@ import {
   BookingSchema,
   CreateBookingBodySchema,
   CreateBookingResponseSchema,
+  ConfirmBookingBodySchema,
   CreateHoldBodySchema,
   HoldSchema,
   ListSlotsQuerySchema,
   ListSlotsResponseSchema,
+  PendingBookingSchema,
 } from '@tidbok/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -18,7 +20,9 @@ import type { Deps } from '../services/deps.js';
 import { requireSession } from '../services/client-auth.js';
 import { createHold, releaseHold } from '../services/holds.js';
 import { checkIdempotencyKey, idempotent, type StoredResponse } from '../services/idempotency.js';
-import { cancelManagedBooking, createPublicBooking, getManagedBooking } from '../services/public-booking.js';
+import { confirmEmailedBooking, requestEmailConfirmation } from '../services/email-confirmation.js';
+import { cancelManagedBooking, checkBookingRules, createPublicBooking, getManagedBooking } from '../services/public-booking.js';
+import { bookingSettingsOf } from '../services/rows.js';
 import { listSlotsJson } from '../services/slots.js';
 
 const CLINIC = '/v1/clinics/:clinic';
@@ -134,6 +138,10 @@ export function registerPublicBookingRoutes(api: Api, deps: Deps) {
       headers: [IDEMPOTENCY_HEADER],
       responses: {
         201: { description: 'The booking and its manage token (shown once)', schema: CreateBookingResponseSchema },
+        202: {
+          description: 'Not booked yet: the clinic wants bookings by visitors who are not logged in confirmed by a link e-mailed to them',
+          schema: PendingBookingSchema,
+        },
       },
     },
     async (c, { body }) =>
@@ -142,10 +150,30 @@ export function registerPublicBookingRoutes(api: Api, deps: Deps) {
         // A bearer token here is a client session; a bad one is refused rather than ignored.
         const token = bearerToken(c);
         const session = token ? await requireSession(deps, clinic, token) : undefined;
+        if (!session && bookingSettingsOf(clinic).confirmAnonymousBookingsByEmail) {
+          checkBookingRules(clinic, body);
+          return json(202, await requestEmailConfirmation(deps, clinic, body));
+        }
         const result = await createPublicBooking(deps, clinic, body, session);
         const location = `/v1/clinics/${encodeURIComponent(clinic.slug)}/bookings/${encodeURIComponent(result.booking.id)}`;
         return json(201, result, { Location: location });
       }),
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: `${CLINIC}/bookings/confirm`,
+      summary: 'Book what waited for its e-mailed link: the token from the link (after #t=)',
+      tag: 'Public',
+      access: 'public',
+      module: 'booking',
+      body: ConfirmBookingBodySchema,
+      responses: {
+        201: { description: 'The booking and its manage token (shown once)', schema: CreateBookingResponseSchema },
+      },
+    },
+    async (c, { body }) => c.json(await confirmEmailedBooking(deps, c.get('clinic'), body.token), 201),
   );
 
   api.route(

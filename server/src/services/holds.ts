@@ -58,6 +58,8 @@ export async function createHold(
     client_ip: who.ip,
     client_net: who.net,
     client_id: who.clientId,
+    pending_booking: null,
+    confirm_token_hash: null,
     active: 1,
     booking_id: null,
     created_at: now,

@@ -28,17 +28,8 @@ const releaseUnusedHold = prepared((db, v: { id: string }) =>
 );
 const insertBooking = prepared((db, row: BookingRow) => db.insertInto('bookings').values(row));
 
-/**
- * Turns a hold into a booking, atomically. An unexpired, matching hold is converted; an expired
- * one still books when its time is free; otherwise 410 hold_expired (or 409 when the hold was
- * already used). Inside one BEGIN IMMEDIATE transaction, guarded by the overlap trigger.
- */
-export async function createPublicBooking(
-  deps: Deps,
-  clinic: ClinicRow,
-  body: CreateBookingBody,
-  session?: ClientRow,
-): Promise<CreateBookingResponse> {
+/** What the clinic's settings ask of a public booking before anything is looked up. */
+export function checkBookingRules(clinic: ClinicRow, body: CreateBookingBody, session?: ClientRow) {
   const settings = bookingSettingsOf(clinic);
   if (!session && settings.publicBooking === 'clients-only') {
     throw new ApiError('unauthorized', 'This clinic only takes bookings from clients who have logged in');
@@ -51,6 +42,20 @@ export async function createPublicBooking(
   if (settings.personalNumber === 'hidden' && personalNumber) {
     throw invalid('client.personalNumber', 'This clinic does not ask for a personal identity number');
   }
+}
+
+/**
+ * Turns a hold into a booking, atomically. An unexpired, matching hold is converted; an expired
+ * one still books when its time is free; otherwise 410 hold_expired (or 409 when the hold was
+ * already used). Inside one BEGIN IMMEDIATE transaction, guarded by the overlap trigger.
+ */
+export async function createPublicBooking(
+  deps: Deps,
+  clinic: ClinicRow,
+  body: CreateBookingBody,
+  session?: ClientRow,
+): Promise<CreateBookingResponse> {
+  checkBookingRules(clinic, body, session);
   const now = deps.clock.now();
   const manageToken = newSecret('tbm');
 

@@ -188,6 +188,10 @@ export interface HoldTable {
   client_net: string | null;
   /** The logged-in client who made the hold; null for an anonymous visitor. */
   client_id: string | null;
+  /** A booking request waiting for its e-mailed link, sealed with the link's token. */
+  pending_booking: string | null;
+  /** The hash of that link's token. */
+  confirm_token_hash: string | null;
   active: number;
   booking_id: string | null;
   created_at: number;

@@ -13,3 +13,4 @@ export * from './booking/messages.js';
 export * from './booking/client-access.js';
 export * from './booking/admin-requests.js';
 export * from './booking/admin-holds.js';
+export * from './booking/pending-booking.js';

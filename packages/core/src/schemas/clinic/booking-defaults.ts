@@ -30,4 +30,5 @@ export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
   address: '',
   anonymousHoldsPerPractitionerDay: 4,
   holdsPerNetworkPerHour: 30,
+  confirmAnonymousBookingsByEmail: false,
 };

@@ -53,6 +53,11 @@ export const BookingSettingsSchema = z.object({
    * booking starts with a hold, so this bounds how fast one network can fill the calendar.
    */
   holdsPerNetworkPerHour: z.int().check(z.minimum(1), z.maximum(1_000_000)),
+  /**
+   * Whether a booking by a visitor who is not logged in waits for a click on a link e-mailed to
+   * the address it gave before it is made; until then its time stays held, for 30 minutes.
+   */
+  confirmAnonymousBookingsByEmail: z.boolean(),
 });
 export type BookingSettings = z.infer<typeof BookingSettingsSchema>;
 

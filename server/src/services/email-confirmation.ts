@@ -1,0 +1,139 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { type CreateBookingBody, CreateBookingBodySchema, type Locale, type PendingBooking } from '@tidbok/core';
+import * as z from 'zod/mini';
+import { ApiError } from '../errors.js';
+import { sealLink } from '../notifications/sealed-link.js';
+import { formatWhen, htmlFromText, LINK } from '../notifications/texts.js';
+import { hashSecret, newId, newSecret } from '../secrets.js';
+import { iso } from '../time.js';
+import type { Deps } from './deps.js';
+import { createPublicBooking } from './public-booking.js';
+import type { ClinicRow } from './rows.js';
+
+/** How long a booking waits for its e-mailed link to be clicked; its time stays held meanwhile. */
+export const CONFIRM_WINDOW_MS = 30 * 60_000;
+
+/** Where the e-mailed link leads: a page that asks for the click and posts the token (fragment). */
+export function confirmUrl(deps: Deps, clinic: ClinicRow, token: string) {
+  return `${deps.config.publicUrl}/b/${encodeURIComponent(clinic.slug)}/confirm#t=${encodeURIComponent(token)}`;
+}
+
+// The waiting request holds the hold's secret and the visitor's details. It is sealed with a key
+// derived from the link's token, of which the database keeps only the hash: a copy of the
+// database can neither confirm the booking nor read the secret.
+const keyOf = (token: string) => createHash('sha256').update(`tidbok-confirm:${token}`).digest();
+function seal(token: string, body: CreateBookingBody): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keyOf(token), iv);
+  const data = Buffer.concat([cipher.update(JSON.stringify(body), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), data]).toString('base64');
+}
+function open(token: string, sealed: string): CreateBookingBody {
+  const raw = Buffer.from(sealed, 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', keyOf(token), raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  const text = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  return z.parse(CreateBookingBodySchema, JSON.parse(text));
+}
+
+const TEXT = {
+  sv: (clinic: string, when: string) => ({
+    subject: `Bekräfta din bokning hos ${clinic}`,
+    text: `Hej!\n\nDu har bokat ${when} hos ${clinic}. Bokningen gäller först när du har bekräftat den, inom 30 minuter:\n${LINK}\n\nHar du inte bokat något kan du bortse från det här meddelandet; tiden släpps då av sig själv.\n\n${clinic}`,
+    label: 'Bekräfta bokningen',
+  }),
+  en: (clinic: string, when: string) => ({
+    subject: `Confirm your booking at ${clinic}`,
+    text: `Hello,\n\nYou booked ${when} at ${clinic}. The booking is made only once you confirm it, within 30 minutes:\n${LINK}\n\nIf you did not book anything, you can ignore this message; the time is then let go by itself.\n\n${clinic}`,
+    label: 'Confirm the booking',
+  }),
+};
+
+/**
+ * A booking by a visitor who is not logged in, at a clinic that wants such bookings confirmed by
+ * e-mail: nothing is booked yet. The hold keeps the time for CONFIRM_WINDOW_MS, the request waits
+ * on it (sealed), and the address it gave gets a link; only a click on that link books
+ * (confirmEmailedBooking). A hold already waiting is not sent again, so the form cannot be used
+ * to send one address many messages.
+ */
+export async function requestEmailConfirmation(deps: Deps, clinic: ClinicRow, body: CreateBookingBody): Promise<PendingBooking> {
+  if (!body.client) throw new ApiError('validation_failed', 'Required: name and e-mail of the client');
+  const client = body.client;
+  const now = deps.clock.now();
+  const token = newSecret('tbq');
+  return deps.store.write(async (trx) => {
+    const hold = await trx.selectFrom('holds').selectAll().where('id', '=', body.holdId).where('clinic_id', '=', clinic.id).executeTakeFirst();
+    if (!hold || hold.active !== 1 || hold.expires_at <= now) {
+      throw new ApiError('hold_expired', 'The hold has expired or does not exist; choose a time again');
+    }
+    if (hold.secret_hash !== hashSecret(body.holdSecret)) throw new ApiError('unauthorized', 'The hold secret does not match');
+    if (hold.booking_id !== null) throw new ApiError('conflict', 'This hold has already been used for a booking');
+    if (hold.pending_booking !== null) {
+      throw new ApiError('conflict', 'This booking already waits for the link sent by e-mail to be clicked');
+    }
+    const expiresAt = now + CONFIRM_WINDOW_MS;
+    await trx
+      .updateTable('holds')
+      .set({ expires_at: expiresAt, pending_booking: seal(token, body), confirm_token_hash: hashSecret(token) })
+      .where('id', '=', hold.id)
+      .execute();
+
+    const locale: Locale = clinic.locale === 'en' ? 'en' : 'sv';
+    const when = formatWhen(hold.start_ms, hold.end_ms, clinic.time_zone, locale);
+    const { subject, text, label } = TEXT[locale](clinic.name, `${when.date} ${when.startTime}–${when.endTime}`);
+    const messageId = newId('msg');
+    await trx
+      .insertInto('messages')
+      .values({
+        id: messageId,
+        clinic_id: clinic.id,
+        booking_id: null,
+        client_id: null,
+        kind: 'booking_request',
+        channel: 'email',
+        to_address: client.email,
+        subject,
+        body_text: text,
+        body_html: htmlFromText(text, false, locale).replace(LINK, `<a href="${LINK}">${label}</a>`),
+        attachments: null,
+        // Encrypted at rest; only the dispatcher opens it, to send it (sealed-link.ts).
+        secret_url: sealLink(deps.config, messageId, confirmUrl(deps, clinic, token)),
+        dedupe_key: null,
+        status: 'pending',
+        attempts: 0,
+        last_error: null,
+        next_attempt_at: now,
+        locked_until: 0,
+        sent_at: null,
+        created_at: now,
+      })
+      .execute();
+    return { status: 'awaiting-email' as const, holdId: hold.id, email: client.email, expiresAt: iso(expiresAt) };
+  });
+}
+
+/**
+ * The waiting request behind an e-mailed link, while its hold still keeps the time: what the
+ * visitor sent, to be booked as it was. 410 once the window has passed (the time was let go),
+ * 409 when it was booked already.
+ */
+export async function pendingBookingOf(deps: Deps, clinic: ClinicRow, token: string) {
+  const hold = await deps.store.db
+    .selectFrom('holds')
+    .selectAll()
+    .where('confirm_token_hash', '=', hashSecret(token))
+    .where('clinic_id', '=', clinic.id)
+    .executeTakeFirst();
+  if (!hold || hold.pending_booking === null) throw new ApiError('hold_expired', 'The link is not valid; book again');
+  if (hold.booking_id !== null) throw new ApiError('conflict', 'This booking has already been confirmed');
+  if (hold.active !== 1 || hold.expires_at <= deps.clock.now()) {
+    throw new ApiError('hold_expired', 'The link was not clicked in time and the time was let go; book again');
+  }
+  return { body: open(token, hold.pending_booking), hold };
+}
+
+/** Books what waited for the e-mailed link, as it was sent; the usual confirmation follows. */
+export async function confirmEmailedBooking(deps: Deps, clinic: ClinicRow, token: string) {
+  const { body } = await pendingBookingOf(deps, clinic, token);
+  return createPublicBooking(deps, clinic, body);
+}
