@@ -47,8 +47,8 @@ const MONTH_CONNECTIONS = 8;
 const MONTH_S = 5;
 const MONTH_ALONE_S = 3;
 const HOLD_BOOK_LOOPS = 8;
-const HOLD_BOOK_WARMUP_S = 1;
-const HOLD_BOOK_S = 8;
+export const HOLD_BOOK_WARMUP_S = 1;
+export const HOLD_BOOK_S = 8;
 const START_TIMEOUT_MS = 120_000;
 
 const MINUTE = 60_000;
@@ -64,11 +64,11 @@ interface ServerProcess {
  * Starts the bundled `server-process.mjs` (beside this bundle) and waits for its JSON line.
  * `TIDBOK_BENCH_PROFILE=<dir>` runs it under `--cpu-prof` into that folder.
  */
-export async function startServer(): Promise<ServerProcess> {
+export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
   const script = fileURLToPath(new URL('./server-process.mjs', import.meta.url));
   const profileDir = process.env.TIDBOK_BENCH_PROFILE;
   const flags = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const child = spawn(process.execPath, [...flags, script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...flags, script], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -274,7 +274,7 @@ function post(agent: Agent, url: URL, path: string, body: unknown, headers: Reco
   });
 }
 
-interface HoldBookResult {
+export interface HoldBookResult {
   booked: number;
   elapsedS: number;
   /** `<step> <status> <problem code>` → count, for everything but the two successes. */
@@ -288,7 +288,7 @@ interface HoldBookResult {
  * shared by all loops) is practitioner k mod 50, then day and position, so concurrent loops work
  * on different practitioners and every start is free and on the grid.
  */
-function holdBookSlots(info: ServerInfo) {
+export function holdBookSlots(info: ServerInfo) {
   const firstDay = Date.parse(`${HOLDBOOK_FIRST_DAY}T00:00:00Z`);
   const perBlock = Math.floor(HOLDBOOK_BLOCK.minutes / HOLDBOOK_DURATION_MINUTES);
   const ids = info.holdbook.practitionerIds;
@@ -309,8 +309,15 @@ function holdBookSlots(info: ServerInfo) {
   };
 }
 
-async function holdBook(info: ServerInfo, slots: ReturnType<typeof holdBookSlots>, loops: number, durationS: number, runId: string): Promise<HoldBookResult> {
-  const url = new URL(info.url);
+/** `urls`: the servers to load, loop i on `urls[i mod n]` (several processes on one database). */
+export async function holdBook(
+  info: ServerInfo,
+  slots: ReturnType<typeof holdBookSlots>,
+  loops: number,
+  durationS: number,
+  runId: string,
+  urls: readonly string[] = [info.url],
+): Promise<HoldBookResult> {
   const base = `/v1/clinics/${info.holdbook.slug}`;
   const failures = new Map<string, number>();
   const fail = (step: string, reply: Reply) => {
@@ -328,6 +335,7 @@ async function holdBook(info: ServerInfo, slots: ReturnType<typeof holdBookSlots
   const started = performance.now();
   const deadline = started + durationS * 1000;
   const loop = async (index: number) => {
+    const url = new URL(urls[index % urls.length]!);
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     // 198.51.100.0/24 (TEST-NET-2): one address per loop, so the 3-holds-per-address cap never bites.
     const headers = { 'x-forwarded-for': `198.51.100.${index + 1}` };

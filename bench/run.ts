@@ -3,7 +3,7 @@
  * module in this folder exporting a `BenchSuite` (see `row.ts`).
  *
  *   npm run bench                      every suite
- *   npm run bench -- http scale        only those suites (ids: slot-engine, http, embed, scale)
+ *   npm run bench -- http scale        only those suites (ids: slot-engine, http, embed, scale, postgres)
  *   npm run bench -- --strict          exit 1 when a figure misses its budget
  *
  * By default a missed budget is printed as MISSED and the exit code stays 0: the figures come
@@ -13,11 +13,12 @@
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { embedSuite } from './embed.js';
 import { httpSuite } from './http.js';
+import { postgresSuite } from './postgres.js';
 import type { BenchRow, BenchSuite } from './row.js';
 import { scaleSuite } from './scale.js';
 import { slotEngineSuite } from './slot-engine.js';
 
-const SUITES: readonly BenchSuite[] = [slotEngineSuite, httpSuite, embedSuite, scaleSuite];
+const SUITES: readonly BenchSuite[] = [slotEngineSuite, httpSuite, embedSuite, scaleSuite, postgresSuite];
 
 function table(rows: readonly BenchRow[]): string {
   const escape = (cell: string) => cell.replaceAll('|', '\\|');

@@ -16,19 +16,24 @@
  *
  * The clock stands still the day before the dense month, so notice and horizon cut nothing off
  * (holds last 10 minutes of that clock, so none expires during the run).
+ *
+ * PostgreSQL (the `postgres` suite): with `TIDBOK_BENCH_DATABASE_URL` the store is that database
+ * (a schema of the runner's, through `search_path`) instead of the temp SQLite file; with
+ * `TIDBOK_BENCH_SEED=no` the process seeds nothing and serves what another process seeded, so
+ * several server processes share one database. Its line then carries no clinic data.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { serve as serve_ } from '@hono/node-server';
 import { sql } from 'kysely';
 import { createApp } from '../server/src/app.js';
 import { ManualClock } from '../server/src/clock.js';
 import { configFromEnv } from '../server/src/config.js';
 import { silentLogger } from '../server/src/logger.js';
 import type { Deps } from '../server/src/services/deps.js';
-import { openSqliteStore } from '../server/src/store/store.js';
+import { openStore } from '../server/src/store/open-store.js';
 import { bookingRow, DAY, insertMany, MINUTE, seedCatalogue, workingTimeRow } from './seed.js';
 import { denseMonth } from './slot-engine.js';
 import {
@@ -55,7 +60,9 @@ async function main() {
     HOST: '127.0.0.1',
     PORT: '0',
   });
-  const store = openSqliteStore({ file });
+  const databaseUrl = process.env.TIDBOK_BENCH_DATABASE_URL?.trim() || null;
+  const seed = process.env.TIDBOK_BENCH_SEED !== 'no';
+  const store = openStore({ dbFile: file, databaseUrl });
   let cleaned = false;
   const cleanUp = () => {
     if (cleaned) return;
@@ -69,10 +76,34 @@ async function main() {
   process.stdin.on('error', () => process.exit(0));
   process.stdin.resume();
 
-  await store.migrate();
   const clock = new ManualClock(Date.parse(NOW));
   const deps: Deps = { store, clock, config };
   const now = clock.now();
+  const serve = (info: Omit<ServerInfo, 'url' | 'pid' | 'seedMs'>) => {
+    const app = createApp({ store, clock, config, logger: silentLogger });
+    const server = serve_({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (address: AddressInfo) => {
+      const line: ServerInfo = { url: `http://127.0.0.1:${address.port}`, pid: process.pid, seedMs: Math.round(performance.now() - started), ...info };
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+    });
+    server.on('error', (error) => {
+      console.error(error);
+      process.exit(1);
+    });
+  };
+
+  if (databaseUrl) {
+    const setting = async (name: string) => {
+      const { rows } = await sql<{ value: string }>`select current_setting(${name}) as value`.execute(store.db);
+      return rows[0]?.value ?? '?';
+    };
+    const durability = { synchronous: `synchronous_commit=${await setting('synchronous_commit')}, fsync=${await setting('fsync')}`, journalMode: `PostgreSQL ${await setting('server_version')}` };
+    const none = { slug: '', treatmentTypeId: '', practitionerIds: [] };
+    if (seed) await store.migrate();
+    serve({ ...durability, dense: none, holdbook: seed ? await seedHoldBook(deps, now) : none });
+    return;
+  }
+
+  await store.migrate();
 
   // The dense clinic.
   const month = denseMonth();
@@ -89,26 +120,7 @@ async function main() {
     }
   });
 
-  // The hold + book clinic: free time only.
-  const holdbook = await seedCatalogue(deps, {
-    slug: 'holdbook',
-    practitioners: HOLDBOOK_PRACTITIONERS,
-    durationMinutes: HOLDBOOK_DURATION_MINUTES,
-    // Each loop holds and books as fast as it can from one address: far past a clinic's hourly
-    // cap on holds per network (services/hold-limits.ts), which is not what this measures.
-    settings: { holdsPerNetworkPerHour: 1_000_000, anonymousHoldsPerPractitionerDay: 500 },
-  });
-  const firstDay = Date.parse(`${HOLDBOOK_FIRST_DAY}T00:00:00Z`);
-  await store.write(async (trx) => {
-    const rows = [];
-    for (const p of holdbook.practitionerIds) {
-      for (let d = 0; d < HOLDBOOK_DAYS; d++) {
-        const start = firstDay + d * DAY + HOLDBOOK_BLOCK.startMinute * MINUTE;
-        rows.push(workingTimeRow(`wt_hb_${n++}`, holdbook, p, start, start + HOLDBOOK_BLOCK.minutes * MINUTE, now));
-      }
-    }
-    await insertMany(trx, 'working_times', rows);
-  });
+  const holdbook = await seedHoldBook(deps, now);
 
   const pragma = async (name: string) => {
     const { rows } = await sql<Record<string, unknown>>`${sql.raw(`pragma ${name}`)}`.execute(store.db);
@@ -118,23 +130,38 @@ async function main() {
   const synchronous = ({ '0': 'OFF', '1': 'NORMAL', '2': 'FULL', '3': 'EXTRA' } as Record<string, string>)[synchronousCode] ?? synchronousCode;
   const journalMode = await pragma('journal_mode');
 
-  const app = createApp({ store, clock, config, logger: silentLogger });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (address: AddressInfo) => {
-    const info: ServerInfo = {
-      url: `http://127.0.0.1:${address.port}`,
-      pid: process.pid,
-      synchronous,
-      journalMode,
-      seedMs: Math.round(performance.now() - started),
-      dense: { slug: dense.clinic.slug, treatmentTypeId: dense.treatmentTypeId, practitionerIds: dense.practitionerIds },
-      holdbook: { slug: holdbook.clinic.slug, treatmentTypeId: holdbook.treatmentTypeId, practitionerIds: holdbook.practitionerIds },
-    };
-    process.stdout.write(`${JSON.stringify(info)}\n`);
+  serve({
+    synchronous,
+    journalMode,
+    dense: { slug: dense.clinic.slug, treatmentTypeId: dense.treatmentTypeId, practitionerIds: dense.practitionerIds },
+    holdbook,
   });
-  server.on('error', (error) => {
-    console.error(error);
-    process.exit(1);
+}
+
+/**
+ * The hold + book clinic: free time only. Its hourly cap of holds per network is lifted: every
+ * load loop is one address making hundreds of holds a minute, which a real clinic's cap refuses.
+ */
+async function seedHoldBook(deps: Deps, now: number) {
+  const holdbook = await seedCatalogue(deps, {
+    slug: 'holdbook',
+    practitioners: HOLDBOOK_PRACTITIONERS,
+    durationMinutes: HOLDBOOK_DURATION_MINUTES,
+    settings: { holdsPerNetworkPerHour: 1_000_000 },
   });
+  const firstDay = Date.parse(`${HOLDBOOK_FIRST_DAY}T00:00:00Z`);
+  let n = 0;
+  await deps.store.write(async (trx) => {
+    const rows = [];
+    for (const p of holdbook.practitionerIds) {
+      for (let d = 0; d < HOLDBOOK_DAYS; d++) {
+        const start = firstDay + d * DAY + HOLDBOOK_BLOCK.startMinute * MINUTE;
+        rows.push(workingTimeRow(`wt_hb_${n++}`, holdbook, p, start, start + HOLDBOOK_BLOCK.minutes * MINUTE, now));
+      }
+    }
+    await insertMany(trx, 'working_times', rows);
+  });
+  return { slug: holdbook.clinic.slug, treatmentTypeId: holdbook.treatmentTypeId, practitionerIds: holdbook.practitionerIds };
 }
 
 main().catch((error: unknown) => {

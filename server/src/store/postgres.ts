@@ -14,6 +14,7 @@ import {
 import { databaseFailure } from '../errors.js';
 import { databaseRetries } from '../http/metrics.js';
 import { pause } from './busy-retry.js';
+import { CorkingClient } from './corking-client.js';
 import { postgresMigrations } from './migrations/postgres/index.js';
 import { type Database } from './schema.js';
 import { StaticMigrations, type Store, type StoreHealth, type Trx, type WriteOptions, WriteFailureMemory } from './store.js';
@@ -185,6 +186,7 @@ export function openPostgresStore({
   onPoolError,
 }: PostgresStoreOptions): Store {
   const pool = new pg.Pool({
+    Client: CorkingClient,
     connectionString: url,
     max: poolSize,
     types,
