@@ -26,6 +26,8 @@ export interface Database {
   login_tokens: LoginTokenTable;
   client_sessions: ClientSessionTable;
   access_log: AccessLogTable;
+  busy_calendars: BusyCalendarTable;
+  busy_times: BusyTimeTable;
 }
 
 export interface ClinicTable {
@@ -312,4 +314,35 @@ export interface AccessLogTable {
   action: string;
   detail: string;
   created_at: number;
+}
+
+/** A practitioner's private calendar (migration 0017); its address is sealed at rest. */
+export interface BusyCalendarTable {
+  practitioner_id: string;
+  clinic_id: string;
+  url_sealed: string;
+  show_titles: number;
+  etag: string | null;
+  last_modified: string | null;
+  /** When a fetch last succeeded (a 304 counts). */
+  fetched_at: number | null;
+  /** When a fetch was last tried. */
+  checked_at: number | null;
+  last_error: string | null;
+  event_count: number;
+  next_fetch_at: number;
+  locked_until: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One busy interval from a practitioner's own calendar, at most a day long. */
+export interface BusyTimeTable {
+  id: string;
+  clinic_id: string;
+  practitioner_id: string;
+  start_ms: number;
+  end_ms: number;
+  /** Kept only when the practitioner lets staff see titles. */
+  title: string | null;
 }
