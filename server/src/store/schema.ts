@@ -26,6 +26,7 @@ export interface Database {
   login_tokens: LoginTokenTable;
   client_sessions: ClientSessionTable;
   access_log: AccessLogTable;
+  calendar_feeds: CalendarFeedTable;
   busy_calendars: BusyCalendarTable;
   busy_times: BusyTimeTable;
 }
@@ -345,4 +346,14 @@ export interface BusyTimeTable {
   end_ms: number;
   /** Kept only when the practitioner lets staff see titles. */
   title: string | null;
+}
+
+/** A practitioner's calendar subscription: the hash of the secret in its URL (calendar-feed/). */
+export interface CalendarFeedTable {
+  practitioner_id: string;
+  clinic_id: string;
+  token_hash: string;
+  /** The staff member who made it. */
+  created_by: string | null;
+  created_at: number;
 }

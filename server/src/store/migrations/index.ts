@@ -8,6 +8,7 @@ import * as boundedOverlap from './0006-bounded-overlap.js';
 import * as activeHoldsByAddress from './0007-active-holds-by-address.js';
 import * as bookingIntegrity from './0008-booking-integrity.js';
 import * as smsGuard from './0009-sms-guard.js';
+import * as calendarFeeds from './0016-calendar-feeds.js';
 import * as busyCalendars from './0017-busy-calendars.js';
 
 /** Versioned migrations, applied in key order and recorded by Kysely's migrator. */
@@ -21,5 +22,6 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0007-active-holds-by-address': activeHoldsByAddress,
   '0008-booking-integrity': bookingIntegrity,
   '0009-sms-guard': smsGuard,
+  '0016-calendar-feeds': calendarFeeds,
   '0017-busy-calendars': busyCalendars,
 };

@@ -8,6 +8,7 @@ import * as boundedOverlap from './0006-bounded-overlap.js';
 import * as activeHoldsByAddress from './0007-active-holds-by-address.js';
 import * as bookingIntegrity from './0008-booking-integrity.js';
 import * as smsGuard from './0009-sms-guard.js';
+import * as calendarFeeds from './0016-calendar-feeds.js';
 import * as busyCalendars from './0017-busy-calendars.js';
 
 /**
@@ -24,5 +25,6 @@ export const postgresMigrations: Record<string, Migration> = {
   '0007-active-holds-by-address': activeHoldsByAddress,
   '0008-booking-integrity': bookingIntegrity,
   '0009-sms-guard': smsGuard,
+  '0016-calendar-feeds': calendarFeeds,
   '0017-busy-calendars': busyCalendars,
 };
