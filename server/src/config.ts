@@ -36,6 +36,11 @@ export interface Config {
    */
   secretKey: string | null;
   secretKeyFile: string | null;
+  /**
+   * `TIDBOK_ALLOW_PRIVATE_URLS=1`: webhooks and fetched calendars may go to private and loopback
+   * addresses, and over plain http (http/outbound-url.ts). For tests and closed networks only.
+   */
+  allowPrivateUrls: boolean;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -102,6 +107,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     busyTimeoutMs: int(env.TIDBOK_BUSY_TIMEOUT_MS, 5000, 'TIDBOK_BUSY_TIMEOUT_MS'),
     secretKey: secretKey(env.TIDBOK_SECRET_KEY),
     secretKeyFile: text(env.TIDBOK_SECRET_KEY_FILE) === null ? null : resolve(text(env.TIDBOK_SECRET_KEY_FILE)!),
+    allowPrivateUrls: ['1', 'true', 'yes'].includes((text(env.TIDBOK_ALLOW_PRIVATE_URLS) ?? '').toLowerCase()),
   };
 }
 
