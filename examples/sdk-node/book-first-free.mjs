@@ -57,6 +57,11 @@ export async function bookFirstFree({ baseUrl, clinic, from = new Date(), days =
     await tidbok.releaseHold(hold).catch(() => undefined);
     throw error;
   }
+  if (result.status === 'awaiting-email') {
+    // The clinic confirms anonymous bookings by e-mail: nothing is booked until the link is opened.
+    log(`The clinic sent a confirmation link to ${result.email}; the time is held until ${result.expiresAt}`);
+    return { booking: null, cancelled: null };
+  }
   const { booking, manageToken } = result;
   log(`Booked ${booking.id}: ${when.format(new Date(booking.start))} with ${practitioner(booking.practitionerId)}`);
   log(`  for ${SAMPLE_CLIENT.name} <${SAMPLE_CLIENT.email}>, status ${booking.status}`);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTidbokAdmin, type TidbokAdmin } from './admin-client.js';
 import { createTidbok, type Tidbok } from './public-client.js';
-import { type Served, serve } from './test-support.js';
+import { booked, type Served, serve } from './test-support.js';
 
 let s: Served;
 let admin: TidbokAdmin;
@@ -34,11 +34,11 @@ describe('admin client: holds and duplicate clients', () => {
   it('finds the client a public booking split off and merges it back', async () => {
     const stored = await admin.clients.create({ name: 'Klara', email: 'klara@example.com' });
     const hold = await visitor.hold({ treatmentTypeId, practitionerId, start: '2027-03-03T09:00:00Z' });
-    const { booking } = await visitor.book({
+    const { booking } = booked(await visitor.book({
       hold,
       client: { name: 'Klara', email: 'klara@example.com', phone: '+46701112233' },
       confirmation: 'none',
-    });
+    }));
     const [duplicate] = await admin.clients.duplicates(stored.id);
     expect(duplicate).toMatchObject({ id: booking.clientId, duplicateOf: stored.id, phone: '+46701112233' });
     const merged = await admin.clients.merge(booking.clientId, stored.id);

@@ -42,6 +42,7 @@ export type {
   Client,
   ConfirmationChannel,
   CreateBookingResponse,
+  PendingBooking,
   CreateStaffResponse,
   DeletedResponse,
   ErrorCode,

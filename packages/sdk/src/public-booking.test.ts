@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTidbokAdmin, type TidbokAdmin } from './admin-client.js';
 import { TidbokError } from './errors.js';
 import { createTidbok, type Tidbok } from './public-client.js';
-import { type Served, serve } from './test-support.js';
+import { booked, type Served, serve } from './test-support.js';
 
 // The test clock stands at Monday 2027-03-01 08:00Z; Anna works Wednesday 09:00–13:00 Stockholm.
 const WORK = { start: '2027-03-03T08:00:00Z', end: '2027-03-03T12:00:00Z' };
@@ -67,7 +67,7 @@ describe('the public booking flow against a real server', () => {
     expect(hold).toMatchObject({ start: WORK.start, end: '2027-03-03T09:00:00Z', expiresAt: '2027-03-01T08:10:00Z' });
     expect(await starts()).not.toContain(WORK.start);
 
-    const { booking, manageToken } = await tidbok.book({ hold, client, confirmation: 'email', note: 'Första besöket' });
+    const { booking, manageToken } = booked(await tidbok.book({ hold, client, confirmation: 'email', note: 'Första besöket' }));
     expect(booking).toMatchObject({ status: 'booked', start: WORK.start, practitionerId, treatmentTypeId, note: 'Första besöket' });
 
     expect(await tidbok.booking(booking.id, { token: manageToken })).toEqual(booking);
@@ -104,7 +104,7 @@ describe('public errors from a real server', () => {
   it('one Idempotency-Key for two different bookings is 422 idempotency_key_reused', async () => {
     const first = await tidbok.hold({ treatmentTypeId, practitionerId, start: WORK.start });
     const second = await tidbok.hold({ treatmentTypeId, practitionerId, start: '2027-03-03T10:00:00Z' });
-    await tidbok.book({ hold: first, client, confirmation: 'none', idempotencyKey: 'checkout-1' });
+    booked(await tidbok.book({ hold: first, client, confirmation: 'none', idempotencyKey: 'checkout-1' }));
     const error = await failure(tidbok.book({ hold: second, client, confirmation: 'none', idempotencyKey: 'checkout-1' }));
     expect(error).toMatchObject({ status: 422, code: 'idempotency_key_reused' });
   });
@@ -115,7 +115,7 @@ describe('public errors from a real server', () => {
       status: 404,
       code: 'not_found',
     });
-    const { booking } = await tidbok.book({ hold, client, confirmation: 'none' });
+    const { booking } = booked(await tidbok.book({ hold, client, confirmation: 'none' }));
     expect(await failure(tidbok.booking(booking.id, { token: 'not-the-token' }))).toMatchObject({
       status: 404,
       code: 'not_found',
@@ -170,7 +170,7 @@ describe('a lost answer to hold() or book() is retried with its key: one record'
     const hold = await tidbok.hold({ treatmentTypeId, practitionerId, start: WORK.start });
     const drop = dropFirstPost();
     const flaky = createTidbok({ baseUrl: s.url, clinic: s.slug, fetch: drop.fetch, retry: { delay: () => 0 } });
-    const { booking, manageToken } = await flaky.book({ hold, client, confirmation: 'email' });
+    const { booking, manageToken } = booked(await flaky.book({ hold, client, confirmation: 'email' }));
     expect(drop.posts).toHaveLength(2);
     expect(drop.posts[1]).toBe(drop.posts[0]);
     expect((await bookings()).map((b) => b.id)).toEqual([booking.id]);
@@ -183,7 +183,7 @@ describe('a lost answer to hold() or book() is retried with its key: one record'
     const noRetry = createTidbok({ baseUrl: s.url, clinic: s.slug, fetch: drop.fetch, retry: 0 });
     const input = { hold, client, confirmation: 'none' as const, idempotencyKey: 'checkout-42' };
     expect(await failure(noRetry.book(input))).toMatchObject({ code: 'network_error' });
-    const { booking } = await noRetry.book(input);
+    const { booking } = booked(await noRetry.book(input));
     expect((await bookings()).map((b) => b.id)).toEqual([booking.id]);
   });
 });

@@ -6,6 +6,8 @@ import {
   type ConfirmationChannel,
   type CreateBookingResponse,
   CreateBookingResponseSchema,
+  PendingBookingSchema,
+  type PendingBooking,
   type CreateHoldBody,
   type Hold,
   HoldSchema,
@@ -19,6 +21,7 @@ import {
   type VerifyLoginResponse,
   VerifyLoginResponseSchema,
 } from '@tidbok/core';
+import * as z from 'zod/mini';
 import { newIdempotencyKey } from './idempotency-key.js';
 import type { WithInstants } from './instants.js';
 import { createTransport, json, nothing, type RequestOptions, type TransportOptions } from './transport.js';
@@ -77,8 +80,12 @@ export interface Tidbok {
   hold(input: HoldInput, options?: RequestOptions): Promise<Hold>;
   /** Gives a hold up before it expires. */
   releaseHold(hold: Pick<Hold, 'id' | 'secret'>, options?: RequestOptions): Promise<void>;
-  /** Turns a hold into a booking. Safe to retry: see `BookInput.idempotencyKey`. */
-  book(input: BookInput, options?: RequestOptions): Promise<CreateBookingResponse>;
+  /**
+   * Turns a hold into a booking. Safe to retry: see `BookInput.idempotencyKey`. Where the clinic
+   * has anonymous bookings confirmed by e-mail, the answer is a `PendingBooking` instead
+   * (`status: 'awaiting-email'`): nothing is booked until the visitor opens the e-mailed link.
+   */
+  book(input: BookInput, options?: RequestOptions): Promise<CreateBookingResponse | PendingBooking>;
   /** A booking, with its manage token or the client's session token. */
   booking(id: string, options: TokenOptions): Promise<Booking>;
   /** Cancels a booking; `lateCancellation` is set when inside the cancellation window. */
@@ -145,7 +152,7 @@ export function createTidbok(options: TidbokOptions): Tidbok {
           ...(session ? { token: typeof session === 'string' ? session : session.sessionToken } : {}),
           signal,
         },
-        json(CreateBookingResponseSchema),
+        json(z.union([CreateBookingResponseSchema, PendingBookingSchema])),
       ),
     booking: (bookingId, { token, signal }) =>
       send({ method: 'get', path: `/bookings/${id(bookingId)}`, token, signal }, json(BookingSchema)),

@@ -3,6 +3,7 @@ import { createTidbokAdmin, type TidbokAdmin } from './admin-client.js';
 import { TidbokError } from './errors.js';
 import { createTidbok } from './public-client.js';
 import {
+  booked,
   fakeFetch,
   jsonResponse,
   problemResponse,
@@ -130,9 +131,9 @@ describe('book() and the Idempotency-Key', () => {
   it('each book() call has its own key unless the caller gives one', async () => {
     const { fetch, calls } = fakeFetch(() => jsonResponse({ booking: sampleBooking, manageToken: 'm' }, 201));
     const tidbok = createTidbok({ ...base, fetch });
-    await tidbok.book(input);
-    await tidbok.book(input);
-    await tidbok.book({ ...input, idempotencyKey: 'checkout-7f3a' });
+    booked(await tidbok.book(input));
+    booked(await tidbok.book(input));
+    booked(await tidbok.book({ ...input, idempotencyKey: 'checkout-7f3a' }));
     const keys = calls.map((c) => c.headers.get('idempotency-key'));
     expect(keys[0]).not.toBe(keys[1]);
     expect(keys[2]).toBe('checkout-7f3a');

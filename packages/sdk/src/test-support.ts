@@ -1,5 +1,5 @@
 // Helpers for the SDK's tests only; not exported from index.ts, so never in dist.
-import type { Booking, Hold, Message, TemplateWeek } from '@tidbok/core';
+import type { Booking, CreateBookingResponse, Hold, Message, PendingBooking, TemplateWeek } from '@tidbok/core';
 import { createTestContext, listen, type TestContext } from '../../../server/src/testing.js';
 
 export interface Served {
@@ -153,3 +153,9 @@ export const sampleStaff = {
   practitionerId: null,
   createdAt: '2027-03-01T08:00:00Z',
 };
+
+/** A `book()` answer that must be a booking (the test's clinic does not confirm by e-mail). */
+export function booked(result: CreateBookingResponse | PendingBooking): CreateBookingResponse {
+  if ('status' in result) throw new Error(`expected a booking, got one awaiting e-mail confirmation (${result.holdId})`);
+  return result;
+}

@@ -6,6 +6,7 @@ import type {
   CalendarResponse,
   Client,
   CreateBookingResponse,
+  PendingBooking,
   CreateStaffResponse,
   DeletedResponse,
   Hold,
@@ -40,7 +41,7 @@ describe('result types are the core types', () => {
     expectTypeOf(tidbok.slots).returns.resolves.toEqualTypeOf<ListSlotsResponse>();
     expectTypeOf(tidbok.hold).returns.resolves.toEqualTypeOf<Hold>();
     expectTypeOf(tidbok.releaseHold).returns.resolves.toEqualTypeOf<void>();
-    expectTypeOf(tidbok.book).returns.resolves.toEqualTypeOf<CreateBookingResponse>();
+    expectTypeOf(tidbok.book).returns.resolves.toEqualTypeOf<CreateBookingResponse | PendingBooking>();
     expectTypeOf(tidbok.booking).returns.resolves.toEqualTypeOf<Booking>();
     expectTypeOf(tidbok.cancel).returns.resolves.toEqualTypeOf<Booking>();
     expectTypeOf(tidbok.requestLoginLink).returns.resolves.toEqualTypeOf<void>();

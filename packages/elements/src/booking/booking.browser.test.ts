@@ -252,6 +252,29 @@ describe('<tidbok-booking>', () => {
     await booked;
   });
 
+  it('tells the visitor to confirm from the e-mail when the clinic asks for that, and books nothing yet', async () => {
+    const clinic = await seedClinic();
+    await admin(clinic, 'PATCH', '/settings', { booking: { confirmAnonymousBookingsByEmail: true } });
+    const el = await mount(clinic);
+    await toDetails(el);
+    fillDetails(el);
+    let bookedEvents = 0;
+    el.addEventListener('tidbok-booked', () => (bookedEvents += 1));
+    submit(el);
+    await waitUntil(() => el.matches(':state(done)'), 'the done step');
+    await waitUntil(() => textOf(el).includes('Confirm in your e-mail'), 'the e-mail notice');
+    expect(textOf(el)).to.include('We have sent a link to test.person@example.com');
+    expect(textOf(el)).to.not.include('Your appointment is booked');
+    expect(bookedEvents).to.equal(0);
+    // Nothing is booked until the link is opened; the time stays held meanwhile.
+    const from = encodeURIComponent(new Date().toISOString());
+    const to = encodeURIComponent(new Date(Date.now() + 40 * 86_400_000).toISOString());
+    const { entries } = await admin<{ entries: { kind: string }[] }>(clinic, 'GET', `/calendar?from=${from}&to=${to}`);
+    expect(entries.filter((e) => e.kind === 'booking')).to.deep.equal([]);
+    expect(await holdsOf(clinic)).to.have.length(1);
+    await expect(el).to.be.accessible();
+  });
+
   it('offers the .ics file and cancelling from the confirmation', async () => {
     const clinic = await seedClinic();
     const el = await mount(clinic);

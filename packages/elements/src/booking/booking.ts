@@ -1,5 +1,5 @@
 import { DEFAULT_HOLD_MINUTES } from '@tidbok/core';
-import { type CreateBookingResponse, type Hold, isTidbokError, type PublicClinic } from '@tidbok/sdk';
+import { type CreateBookingResponse, type Hold, isTidbokError, type PendingBooking, type PublicClinic } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { type BookingFormValue, TidbokBookingForm, type TidbokFormSubmitEvent } from '../booking-form/booking-form.js';
 import { type Locale, pickLocale } from '../i18n.js';
@@ -102,6 +102,7 @@ export class TidbokBooking extends LitElement {
     formError: { state: true },
     submitting: { state: true },
     result: { state: true },
+    awaiting: { state: true },
     cancelState: { state: true },
     cancelError: { state: true },
     session: { state: true },
@@ -134,6 +135,8 @@ export class TidbokBooking extends LitElement {
   private formError = '';
   private submitting = false;
   private result: (CreateBookingResponse & { sent: BookingFormValue }) | undefined;
+  /** A booking that waits for the link e-mailed to the visitor (the clinic's setting). */
+  private awaiting: PendingBooking | undefined;
   private cancelState: 'idle' | 'confirm' | 'busy' | 'done' = 'idle';
   private cancelError = '';
   /** The logged-in client's session, shared with `<tidbok-my-bookings>` (shared/client-session.ts). */
@@ -298,6 +301,7 @@ export class TidbokBooking extends LitElement {
     this.notice = '';
     this.formError = '';
     this.result = undefined;
+    this.awaiting = undefined;
     this.cancelState = 'idle';
     this.#started = undefined;
   }
@@ -414,6 +418,11 @@ export class TidbokBooking extends LitElement {
       });
       this.hold = undefined;
       this.#countdown.stop();
+      // The server keeps the time held until the visitor confirms from the e-mail.
+      if ('status' in result) {
+        this.awaiting = result;
+        return this.#go('done');
+      }
       this.result = { ...result, sent: event.detail };
       this.cancelState = 'idle';
       this.#go('done');
@@ -653,6 +662,14 @@ export class TidbokBooking extends LitElement {
   }
 
   #renderDone(clinic: PublicClinic) {
+    const awaiting = this.awaiting;
+    if (awaiting) {
+      const time = formatTime(awaiting.expiresAt, clinic.timeZone, this.#language);
+      return html`<section part="confirmation">
+        ${this.#bar(Msg.checkEmailTitle)}
+        <p role="status">${this.#t(Msg.checkEmail, { to: awaiting.email, time })}</p>
+      </section>`;
+    }
     const result = this.result;
     if (!result) return nothing;
     const { booking, sent } = result;

@@ -91,6 +91,8 @@ const en = {
   [Msg.loggedIn]: 'You are logged in: the appointment is booked in your name.',
   [Msg.submit]: 'Book appointment',
   [Msg.submitting]: 'Booking …',
+  [Msg.checkEmailTitle]: 'Confirm in your e-mail',
+  [Msg.checkEmail]: 'We have sent a link to {to}. The time is booked only once you open the link and confirm, by {time}.',
   // Failures, in any public element (`errorKey` in shared/errors.ts)
   [Msg.network]: 'We cannot reach the booking service right now. Check your connection and try again.',
   [Msg.busy]: 'There are too many attempts right now. Wait a minute and try again.',

@@ -92,6 +92,8 @@ export const enum Msg {
   loggedIn,
   submit,
   submitting,
+  checkEmailTitle,
+  checkEmail,
   // Failures, in any public element (`errorKey` in shared/errors.ts)
   network,
   busy,

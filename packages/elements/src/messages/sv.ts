@@ -96,6 +96,8 @@ export default {
   [Msg.loggedIn]: 'Du är inloggad: tiden bokas i ditt namn.',
   [Msg.submit]: 'Boka tiden',
   [Msg.submitting]: 'Bokar …',
+  [Msg.checkEmailTitle]: 'Bekräfta i din e-post',
+  [Msg.checkEmail]: 'Vi har skickat en länk till {to}. Tiden är bokad först när du öppnat länken och bekräftat, senast kl. {time}.',
   // Failures, in any public element (`errorKey` in shared/errors.ts)
   [Msg.network]: 'Vi får ingen kontakt med bokningen just nu. Kontrollera din uppkoppling och försök igen.',
   [Msg.busy]: 'Det är många försök just nu. Vänta en minut och försök igen.',
