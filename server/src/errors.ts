@@ -4,6 +4,7 @@ import { DatabaseUnavailableError } from './store/database-unavailable.js';
 const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
   unauthorized: 401,
+  token_expired: 401,
   forbidden: 403,
   module_disabled: 403,
   not_found: 404,
@@ -21,6 +22,7 @@ const STATUS: Record<ErrorCode, number> = {
 const TITLE: Record<ErrorCode, string> = {
   validation_failed: 'The request is not valid',
   unauthorized: 'Credentials are missing or not valid',
+  token_expired: 'The session or token has expired',
   forbidden: 'This action is not allowed',
   module_disabled: 'Online booking is switched off for this clinic',
   not_found: 'Not found',
@@ -43,6 +45,7 @@ const TITLE: Record<ErrorCode, string> = {
 const DETAIL: Record<ErrorCode, string> = {
   validation_failed: 'Check the request against the API reference',
   unauthorized: 'Send a valid token in the Authorization header: Bearer <token>',
+  token_expired: 'Sign in again, or ask the token provider for a new token',
   forbidden: 'The token does not allow this action',
   module_disabled: 'This clinic does not take bookings online; contact the clinic directly',
   not_found: 'Nothing is at this address',

@@ -13,6 +13,8 @@ import { readCache } from '../store/read-cache.js';
 import type { Trx } from '../store/store.js';
 import type { Deps } from './deps.js';
 import { assertSlugNotReserved } from './reserved-slugs.js';
+import { authenticateSession, SESSION_TOKEN_PREFIX } from './staff-sessions.js';
+import { authenticatePersonalToken } from './staff-tokens.js';
 import { bookingSettingsOf, type ClinicRow, clinicOf, settingsOf, type StaffRow, staffOf } from './rows.js';
 
 const clinicBySlug = prepared((db, v: { slug: string }) => db.selectFrom('clinics').selectAll().where('slug', '=', v.slug));
@@ -80,6 +82,9 @@ async function insertStaffToken(trx: Trx, now: number, staff: StaffRow): Promise
       token_hash: hashSecret(token),
       created_at: now,
       revoked_at: null,
+      name: null,
+      expires_at: null,
+      last_used_at: null,
     })
     .execute();
   return token;
@@ -123,25 +128,15 @@ export async function listStaff({ store }: Deps, clinic: ClinicRow) {
   return rows.map(staffOf);
 }
 
-/** Resolves a staff bearer token to its user and clinic; undefined for unknown or revoked tokens. */
-export async function authenticateStaff({ store }: Deps, token: string) {
-  return store.db
-    .selectFrom('staff_tokens as t')
-    .innerJoin('staff as s', 's.id', 't.staff_id')
-    .innerJoin('clinics as c', 'c.id', 't.clinic_id')
-    .select([
-      's.id as staff_id',
-      's.clinic_id',
-      's.name',
-      's.email',
-      's.role',
-      's.practitioner_id',
-      's.created_at',
-      'c.slug as clinic_slug',
-    ])
-    .where('t.token_hash', '=', hashSecret(token))
-    .where('t.revoked_at', 'is', null)
-    .executeTakeFirst();
+/**
+ * Resolves a staff bearer token to its user and clinic; undefined for unknown or revoked tokens.
+ * Two kinds are accepted: sessions (`tss_`, staff-sessions.ts) and personal tokens (`tbs_`,
+ * staff-tokens.ts). Either throws `token_expired` once past its expiry. Integration keys are
+ * neither: they only open sessions.
+ */
+export async function authenticateStaff(deps: Deps, token: string) {
+  if (token.startsWith(`${SESSION_TOKEN_PREFIX}_`)) return authenticateSession(deps, token);
+  return authenticatePersonalToken(deps, token);
 }
 
 export async function updateSettings(deps: Deps, clinic: ClinicRow, patch: UpdateSettingsBody) {

@@ -29,6 +29,8 @@ export interface Database {
   calendar_feeds: CalendarFeedTable;
   busy_calendars: BusyCalendarTable;
   busy_times: BusyTimeTable;
+  staff_sessions: StaffSessionTable;
+  integration_keys: IntegrationKeyTable;
 }
 
 export interface ClinicTable {
@@ -60,6 +62,47 @@ export interface StaffTokenTable {
   staff_id: string;
   token_hash: string;
   created_at: number;
+  revoked_at: number | null;
+
+  /** A label the owner gave it ("Backup script"); null for tokens made before names existed. */
+  name: string | null;
+  /** When it stops working; null for tokens that last until revoked. */
+  expires_at: number | null;
+  /** Updated at most once a minute, so a busy script does not write on every call. */
+  last_used_at: number | null;
+}
+
+/** A short-lived staff sign-in (services/staff-sessions.ts); its `tss_` token is stored hashed. */
+export interface StaffSessionTable {
+  id: string;
+  clinic_id: string;
+  staff_id: string;
+  token_hash: string;
+  /** How it was opened: 'integration' | 'passkey' | 'password' | 'invitation'. */
+  method: string;
+  /** The integration key that opened it (revoking the key ends it). */
+  integration_key_id: string | null;
+  created_at: number;
+  expires_at: number;
+  /** Ends it after this long without a request; null for no idle limit. */
+  idle_timeout_ms: number | null;
+  /** Updated at most once a minute. */
+  last_seen_at: number;
+  revoked_at: number | null;
+  /** A short "browser on system, address" summary shown in the list of sessions. */
+  client_summary: string | null;
+}
+
+/** What an intranet's server holds to open staff sessions (the handshake); stored hashed. */
+export interface IntegrationKeyTable {
+  id: string;
+  clinic_id: string;
+  name: string;
+  key_hash: string;
+  /** The admin who created it. */
+  created_by: string | null;
+  created_at: number;
+  last_used_at: number | null;
   revoked_at: number | null;
 }
 

@@ -8,6 +8,10 @@ import * as boundedOverlap from './0006-bounded-overlap.js';
 import * as activeHoldsByAddress from './0007-active-holds-by-address.js';
 import * as bookingIntegrity from './0008-booking-integrity.js';
 import * as smsGuard from './0009-sms-guard.js';
+import * as auditLog from './0012-audit-log.js';
+import * as staffSessions from './0013-staff-sessions.js';
+import * as staffCredentials from './0014-staff-credentials.js';
+import * as webhooks from './0015-webhooks.js';
 import * as calendarFeeds from './0016-calendar-feeds.js';
 import * as busyCalendars from './0017-busy-calendars.js';
 
@@ -22,6 +26,10 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0007-active-holds-by-address': activeHoldsByAddress,
   '0008-booking-integrity': bookingIntegrity,
   '0009-sms-guard': smsGuard,
+  '0012-audit-log': auditLog,
+  '0013-staff-sessions': staffSessions,
+  '0014-staff-credentials': staffCredentials,
+  '0015-webhooks': webhooks,
   '0016-calendar-feeds': calendarFeeds,
   '0017-busy-calendars': busyCalendars,
 };

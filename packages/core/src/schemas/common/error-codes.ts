@@ -3,6 +3,8 @@ import * as z from 'zod/mini';
 export const ERROR_CODES = [
   'validation_failed',
   'unauthorized',
+  /** A session or personal token past its expiry or idle timeout (401): fetch a new one. */
+  'token_expired',
   'forbidden',
   'module_disabled',
   'not_found',
