@@ -17,6 +17,10 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   internal_error: 500,
   unavailable: 503,
+  calendar_unreachable: 502,
+  totp_required: 401,
+  sign_in_locked: 429,
+  invitation_invalid: 410,
 };
 
 const TITLE: Record<ErrorCode, string> = {
@@ -35,6 +39,10 @@ const TITLE: Record<ErrorCode, string> = {
   rate_limited: 'Too many requests',
   internal_error: 'Something went wrong on the server',
   unavailable: 'The server is busy; try again shortly',
+  calendar_unreachable: 'The calendar could not be read',
+  totp_required: 'A code from the authenticator app is needed',
+  sign_in_locked: 'Signing in is locked for a while after failed attempts',
+  invitation_invalid: 'The invitation link is used, expired or not valid',
 };
 
 /**
@@ -58,6 +66,10 @@ const DETAIL: Record<ErrorCode, string> = {
   rate_limited: 'Wait a moment before trying again',
   internal_error: 'The server could not answer this request; the error is in its log',
   unavailable: 'Try again in a moment',
+  calendar_unreachable: 'Check the calendar address; the last copy read stays in use',
+  totp_required: 'Send the six-digit code from the authenticator app too',
+  sign_in_locked: 'Wait until the lock ends (Retry-After), or sign in with a passkey',
+  invitation_invalid: 'Ask an admin for a new invitation',
 };
 
 export interface FieldError {
@@ -117,6 +129,9 @@ const POSTGRES_BUSY = new Set([
   '57P03', // cannot_connect_now: the server is starting
 ]);
 
+/** A prepared statement outlived a schema change by another process (store/corking-client.ts). */
+const STALE_PLAN = 'cached plan must not change result type';
+
 /** What pg-pool rejects with when `connectionTimeoutMillis` passed with every connection in use. */
 const POOL_TIMEOUT_MESSAGE = 'timeout exceeded when trying to connect';
 
@@ -129,6 +144,7 @@ export function isBusyError(error: unknown): boolean {
   const code = codeOf(error);
   // pg's pool gives no code when no connection became free within connectionTimeoutMillis.
   if (error instanceof Error && error.message === POOL_TIMEOUT_MESSAGE) return true;
+  if (code === '0A000' && error instanceof Error && error.message.includes(STALE_PLAN)) return true;
   if (typeof code !== 'string') return false;
   return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'SQLITE_BUSY_SNAPSHOT' || POSTGRES_BUSY.has(code);
 }

@@ -5,10 +5,24 @@ const names = new Map<string, string>();
 /** Distinct statements that get a name; any beyond are sent unnamed, as before. */
 const MAX_NAMED = 2000;
 
+let issued = 0;
+
 function nameFor(text: string): string | undefined {
   let name = names.get(text);
-  if (name === undefined && names.size < MAX_NAMED) names.set(text, (name = `tidbok_${names.size}`));
+  if (name === undefined && names.size < MAX_NAMED) names.set(text, (name = `tidbok_${issued++}`));
   return name;
+}
+
+/**
+ * PostgreSQL refuses to run a prepared `select *` whose table has gained or lost a column since
+ * (a newer server process migrated the database during a rolling upgrade): SQLSTATE 0A000,
+ * "cached plan must not change result type", on every later use on that connection. The text
+ * then gets a new name, so the next use prepares it afresh; the failed statement is answered as
+ * busy (errors.ts) and a write is run again (postgres.ts).
+ */
+export function isStalePlanError(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return e?.code === '0A000' && typeof e.message === 'string' && e.message.includes('cached plan must not change result type');
 }
 
 /**
@@ -29,16 +43,25 @@ export class CorkingClient extends pg.Client {
   override query(...args: unknown[]): any {
     // Kysely calls query(text, values).
     const [text, values] = args;
+    let named: string | undefined;
     if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && args.length === 2) {
-      const name = nameFor(text);
-      if (name) args = [{ text, values, name }];
+      named = nameFor(text);
+      if (named) args = [{ text, values, name: named }];
     }
     const stream = (this as unknown as { connection?: { stream?: { cork?(): void; uncork?(): void } } }).connection?.stream;
     stream?.cork?.();
+    let result: unknown;
     try {
-      return (super.query as (...a: unknown[]) => unknown)(...args);
+      result = (super.query as (...a: unknown[]) => unknown)(...args);
     } finally {
       stream?.uncork?.();
     }
+    if (named && result instanceof Promise) {
+      return result.catch((error: unknown) => {
+        if (isStalePlanError(error) && names.get(text as string) === named) names.delete(text as string);
+        throw error;
+      });
+    }
+    return result;
   }
 }

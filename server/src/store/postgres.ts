@@ -14,7 +14,7 @@ import {
 import { databaseFailure } from '../errors.js';
 import { databaseRetries } from '../http/metrics.js';
 import { pause } from './busy-retry.js';
-import { CorkingClient } from './corking-client.js';
+import { CorkingClient, isStalePlanError } from './corking-client.js';
 import { postgresMigrations } from './migrations/postgres/index.js';
 import { type Database } from './schema.js';
 import { StaticMigrations, type Store, type StoreHealth, type Trx, type WriteOptions, WriteFailureMemory } from './store.js';
@@ -80,7 +80,7 @@ function isRetryable(error: unknown): boolean {
   // Kysely throws AbortedTransactionError when COMMIT answers ROLLBACK: `fn` caught a statement
   // error and carried on (template weeks skip a time "taken" by a concurrent writer that way),
   // so nothing was written. Running `fn` again sees that writer's commit and decides afresh.
-  return (typeof e?.code === 'string' && RETRYABLE.has(e.code)) || e?.name === 'AbortedTransactionError';
+  return (typeof e?.code === 'string' && RETRYABLE.has(e.code)) || e?.name === 'AbortedTransactionError' || isStalePlanError(error);
 }
 
 /**

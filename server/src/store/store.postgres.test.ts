@@ -126,4 +126,35 @@ describe('PostgreSQL only', () => {
     expect((error as { code?: string }).code).toBe('57014');
     expect(isBusyError(error)).toBe(true);
   });
+
+  it('runs holds and bookings (guard: constraints) at READ COMMITTED, everything else at SERIALIZABLE', async () => {
+    const store = track((await database('postgres')).open());
+    const level = (guard?: 'constraints') =>
+      store.write(async (trx) => {
+        const { rows } = await sql<{ level: string }>`select current_setting('transaction_isolation') as level`.execute(trx);
+        return rows[0]?.level;
+      }, guard ? { guard } : undefined);
+    expect(await level('constraints')).toBe('read committed');
+    expect(await level()).toBe('serializable');
+  });
+
+  it('outlives a column added by another process: a prepared select * fails once as busy, a write runs again, then all works', async () => {
+    const db = await database('postgres');
+    // One connection, so the statement prepared before the change is the one used after it.
+    const store = track(openPostgresStore({ url: db.config.databaseUrl!, poolSize: 1 }));
+    await store.migrate();
+    const read = () => store.db.selectFrom('clinics').selectAll().where('slug', '=', 'none').execute();
+    await read();
+    const other = track(openPostgresStore({ url: db.config.databaseUrl!, poolSize: 1 }));
+    await sql`alter table clinics add column added_by_a_newer_version text`.execute(other.db);
+
+    const written = await store.write(async (trx) => (await trx.selectFrom('clinics').selectAll().where('slug', '=', 'none').execute()).length);
+    expect(written).toBe(0);
+    const outcome = await read().then(
+      () => 'ok',
+      (error: unknown) => (isBusyError(error) ? 'busy' : String(error)),
+    );
+    expect(['ok', 'busy']).toContain(outcome);
+    expect(await read()).toEqual([]);
+  });
 });

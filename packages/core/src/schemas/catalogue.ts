@@ -8,3 +8,4 @@ export * from './catalogue/client.js';
 export * from './catalogue/personal-number.js';
 export * from './catalogue/admin-responses.js';
 export * from './catalogue/requests.js';
+export * from './catalogue/staff-sessions.js';
