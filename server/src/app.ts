@@ -11,12 +11,14 @@ import { limitBodies } from './http/body-limit.js';
 import { CLIENT_CLOSED, isClientGone } from './http/client-gone.js';
 import { clinicCors } from './http/cors.js';
 import { htmlNotice } from './http/html-notice.js';
+import { loggedPath } from './http/logged-path.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { securityHeaders } from './http/security-headers.js';
 import { limitWrites, needsStaffToken } from './http/write-limit.js';
 import type { AppEnv } from './http/env.js';
 import { buildOpenApi } from './http/openapi.js';
 import { type Logger, silentLogger } from './logger.js';
+import { registerCalendarFeedRoutes } from './calendar-feed/routes.js';
 import { registerAdminCalendarRoutes } from './routes/admin-calendar.js';
 import { registerAdminCatalogueRoutes } from './routes/admin-catalogue.js';
 import { registerAdminClientRoutes } from './routes/admin-clients.js';
@@ -77,7 +79,7 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
     await next();
     logger.info('request', {
       method: c.req.method,
-      path: c.req.path,
+      path: loggedPath(c.req.path),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
@@ -123,6 +125,7 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   registerAdminMessageRoutes(api, deps);
   registerAdminPaymentRoutes(api, deps);
   registerAdminTemplateWeekRoutes(api, deps);
+  registerCalendarFeedRoutes(api, deps);
   registerClientAuthRoutes(api, deps, background);
   // Before the manage page, whose /b/:clinic/:id would take /b/:clinic/confirm.
   registerConfirmPage(app, deps);

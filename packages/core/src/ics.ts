@@ -69,3 +69,6 @@ export function buildIcs(event: IcsEvent, productId = '-//Tidbok//Booking//EN'):
   ];
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }
+
+// The pieces, for files of many events (a practitioner's calendar subscription on the server).
+export { escape as escapeIcsText, fold as foldIcsLine, utc as icsUtc };

@@ -27,5 +27,5 @@ export type {
   SlotRules,
   SlotWorkingTime,
 } from './slots/index.js';
-export { buildIcs } from './ics.js';
+export { buildIcs, escapeIcsText, foldIcsLine, icsUtc } from './ics.js';
 export type { IcsEvent } from './ics.js';

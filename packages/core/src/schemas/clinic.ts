@@ -4,3 +4,4 @@ export * from './clinic/settings.js';
 export * from './clinic/requests.js';
 export * from './clinic/clinic.js';
 export * from './clinic/booking-defaults.js';
+export * from './clinic/calendar-feed.js';

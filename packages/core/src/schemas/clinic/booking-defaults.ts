@@ -31,4 +31,5 @@ export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
   anonymousHoldsPerPractitionerDay: 4,
   holdsPerNetworkPerHour: 30,
   confirmAnonymousBookingsByEmail: false,
+  calendarFeedClientNames: false,
 };

@@ -58,6 +58,11 @@ export const BookingSettingsSchema = z.object({
    * the address it gave before it is made; until then its time stays held, for 30 minutes.
    */
   confirmAnonymousBookingsByEmail: z.boolean(),
+  /**
+   * Whether practitioners' calendar subscriptions show clients' names. Off by default: a feed
+   * ends up in phones and third-party calendar services, outside the clinic's patient records.
+   */
+  calendarFeedClientNames: z.boolean(),
 });
 export type BookingSettings = z.infer<typeof BookingSettingsSchema>;
 
