@@ -25,6 +25,8 @@ import { registerAdminClientRoutes } from './routes/admin-clients.js';
 import { registerAdminHoldRoutes } from './routes/admin-holds.js';
 import { registerAdminMessageRoutes } from './routes/admin-messages.js';
 import { registerAdminPaymentRoutes } from './routes/admin-payments.js';
+import { registerAdminStaffAccessRoutes } from './routes/admin-staff-access.js';
+import { registerStaffSessionRoutes } from './routes/staff-sessions.js';
 import { registerAdminTemplateWeekRoutes } from './routes/admin-template-weeks.js';
 import { registerClientAuthRoutes } from './routes/client-auth.js';
 import { registerConfirmPage } from './routes/confirm-page.js';
@@ -125,6 +127,8 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   registerAdminMessageRoutes(api, deps);
   registerAdminPaymentRoutes(api, deps);
   registerAdminTemplateWeekRoutes(api, deps);
+  registerAdminStaffAccessRoutes(api, deps);
+  registerStaffSessionRoutes(api, deps);
   registerCalendarFeedRoutes(api, deps);
   registerClientAuthRoutes(api, deps, background);
   // Before the manage page, whose /b/:clinic/:id would take /b/:clinic/confirm.

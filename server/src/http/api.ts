@@ -8,7 +8,8 @@ import type { AppEnv } from './env.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** Who may call a route; the OpenAPI document states it and the middleware enforces it. */
-export type Access = 'public' | 'operator' | 'staff' | 'admin' | 'client';
+/** `integration`: an integration key, which only opens staff sessions (the intranet handshake). */
+export type Access = 'public' | 'operator' | 'staff' | 'admin' | 'client' | 'integration';
 
 export interface ResponseSpec {
   description: string;

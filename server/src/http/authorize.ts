@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { ApiError } from '../errors.js';
 import { authenticateStaff, requireClinic } from '../services/clinics.js';
 import type { Deps } from '../services/deps.js';
+import { authenticateIntegrationKey } from '../services/integration-keys.js';
 import type { RouteSpec } from './api.js';
 import type { AppEnv } from './env.js';
 
@@ -59,6 +60,17 @@ export async function authorize(deps: Deps, c: Context<AppEnv>, spec: RouteSpec)
         practitioner_id: staff.practitioner_id,
         created_at: staff.created_at,
       });
+      return;
+    }
+    case 'integration': {
+      // An intranet's server opening a session for its user: the key, not a staff token.
+      const key = bearerToken(c);
+      if (!key) throw new ApiError('unauthorized', 'An integration key is required');
+      const found = await authenticateIntegrationKey(deps, key);
+      if (!found) throw new ApiError('unauthorized', 'The integration key is not valid');
+      if (slug !== undefined && found.clinicSlug !== slug) throw new ApiError('forbidden', 'The key belongs to another clinic');
+      c.set('clinic', await requireClinic(deps, found.clinicSlug));
+      c.set('integrationKeyId', found.id);
       return;
     }
     case 'public':

@@ -6,5 +6,7 @@ export interface AppEnv {
     clinic: ClinicRow;
     staff: StaffRow;
     clientIp: string;
+    /** The integration key an `integration` route was called with. */
+    integrationKeyId: string;
   };
 }

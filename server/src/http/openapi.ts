@@ -16,6 +16,7 @@ const SECURITY: Record<Access, { name: string; description: string } | null> = {
   staff: { name: 'staff', description: 'A staff token of the clinic in the path.' },
   admin: { name: 'staff', description: 'A staff token with the admin role.' },
   client: { name: 'client', description: 'A manage token for one booking, or a client session token.' },
+  integration: { name: 'integration', description: "An integration key of the clinic in the path (the intranet's server only)." },
 };
 
 const PROBLEM_CONTENT = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
@@ -139,6 +140,7 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
         operator: { type: 'http', scheme: 'bearer', description: SECURITY.operator?.description },
         staff: { type: 'http', scheme: 'bearer', description: SECURITY.staff?.description },
         client: { type: 'http', scheme: 'bearer', description: SECURITY.client?.description },
+        integration: { type: 'http', scheme: 'bearer', description: SECURITY.integration?.description },
       },
     },
   };
