@@ -6,6 +6,10 @@ import {
   type ApplyTemplateWeekBody,
   type Booking,
   BookingSchema,
+  type CalendarFeedCreated,
+  CalendarFeedCreatedSchema,
+  type CalendarFeedStatus,
+  CalendarFeedStatusSchema,
   type CalendarResponse,
   CalendarResponseSchema,
   type CancelBookingBody,
@@ -107,6 +111,16 @@ export interface Resource<T, Create, Update> {
 export interface PractitionerResource extends Resource<Practitioner, CreatePractitionerBody, UpdatePractitionerBody> {
   /** Replaces the practitioner's own list of treatment types. */
   setTreatmentTypes(id: string, treatmentTypeIds: string[], options?: RequestOptions): Promise<Practitioner>;
+  /**
+   * A new secret address of the practitioner's bookings and activities for calendar apps to
+   * subscribe to; shown only this once. Any address made before stops working.
+   * (Admins, or the practitioner themselves.)
+   */
+  createCalendarFeed(id: string, options?: RequestOptions): Promise<CalendarFeedCreated>;
+  /** Whether the practitioner has a subscription address, and since when (never the address). */
+  calendarFeed(id: string, options?: RequestOptions): Promise<CalendarFeedStatus>;
+  /** Ends the practitioner's subscription address; calendar apps get 404 from then on. */
+  revokeCalendarFeed(id: string, options?: RequestOptions): Promise<void>;
 }
 
 export interface ClientResource extends Omit<Resource<Client, CreateClientBody, UpdateClientBody>, 'list'> {
@@ -271,6 +285,12 @@ export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
           { method: 'put', path: `${A}/practitioners/${id(practitionerId)}/treatment-types`, json: { treatmentTypeIds }, signal },
           json(PractitionerSchema),
         ),
+      createCalendarFeed: (practitionerId, { signal } = {}) =>
+        send({ method: 'post', path: `${A}/practitioners/${id(practitionerId)}/calendar-feed`, signal }, json(CalendarFeedCreatedSchema)),
+      calendarFeed: (practitionerId, { signal } = {}) =>
+        send({ method: 'get', path: `${A}/practitioners/${id(practitionerId)}/calendar-feed`, signal }, json(CalendarFeedStatusSchema)),
+      revokeCalendarFeed: (practitionerId, { signal } = {}) =>
+        send({ method: 'delete', path: `${A}/practitioners/${id(practitionerId)}/calendar-feed`, signal }, nothing),
     },
     locations: resource(send, `${A}/locations`, LocationSchema, LocationListSchema, 'locations'),
     clients: {

@@ -38,6 +38,8 @@ export type {
   BookingClient,
   BookingStatus,
   CalendarEntry,
+  CalendarFeedCreated,
+  CalendarFeedStatus,
   CalendarResponse,
   Client,
   ConfirmationChannel,
