@@ -19,6 +19,7 @@ import type { AppEnv } from './http/env.js';
 import { buildOpenApi } from './http/openapi.js';
 import { type Logger, silentLogger } from './logger.js';
 import { registerCalendarFeedRoutes } from './calendar-feed/routes.js';
+import { registerAdminBusyCalendarRoutes } from './routes/admin-busy-calendar.js';
 import { registerAdminCalendarRoutes } from './routes/admin-calendar.js';
 import { registerAdminCatalogueRoutes } from './routes/admin-catalogue.js';
 import { registerAdminClientRoutes } from './routes/admin-clients.js';
@@ -127,6 +128,7 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   registerAdminMessageRoutes(api, deps);
   registerAdminPaymentRoutes(api, deps);
   registerAdminTemplateWeekRoutes(api, deps);
+  registerAdminBusyCalendarRoutes(api, deps);
   registerAdminStaffAccessRoutes(api, deps);
   registerStaffSessionRoutes(api, deps);
   registerCalendarFeedRoutes(api, deps);

@@ -1,6 +1,7 @@
 import {
   ACTIVITY_COLOR,
   type Activity,
+  BUSY_COLOR,
   type CalendarEntry,
   type CreateActivityBody,
   type CreateWorkingTimeBody,
@@ -322,11 +323,23 @@ export async function calendarFeed(deps: Deps, clinic: ClinicRow, query: RangeQu
     .where('end_ms', '>', from);
   if (pid) holds = holds.where('practitioner_id', '=', pid);
 
-  const [bookingRows, workingRows, activityRows, holdRows] = await Promise.all([
+  // Busy time from practitioners' own calendars: a title only where the practitioner allowed it
+  // (busy-calendar/refresh.ts keeps none otherwise).
+  let busyTimes = db
+    .selectFrom('busy_times')
+    .select(['id', 'start_ms', 'end_ms', 'practitioner_id', 'title'])
+    .where('clinic_id', '=', clinic.id)
+    .where('start_ms', '<', to)
+    .where('start_ms', '>', from - RANGE_LOOKBACK_MS)
+    .where('end_ms', '>', from);
+  if (pid) busyTimes = busyTimes.where('practitioner_id', '=', pid);
+
+  const [bookingRows, workingRows, activityRows, holdRows, busyRows] = await Promise.all([
     bookings.execute(),
     workingTimes.execute(),
     activities.execute(),
     holds.execute(),
+    busyTimes.execute(),
   ]);
   const offered = await treatmentTypeIdsByPractitioner(db, [...new Set(workingRows.map((w) => w.practitioner_id))]);
   // A block's own list may name a treatment type deleted since; it is no longer bookable there.
@@ -400,6 +413,17 @@ export async function calendarFeed(deps: Deps, clinic: ClinicRow, query: RangeQu
         practitionerId: h.practitioner_id,
         color: HOLD_COLOR,
         expiresAt: iso(h.expires_at),
+      }),
+    ),
+    ...busyRows.map(
+      (b): CalendarEntry => ({
+        kind: 'busy',
+        id: b.id,
+        start: iso(b.start_ms),
+        end: iso(b.end_ms),
+        practitionerId: b.practitioner_id,
+        color: BUSY_COLOR,
+        title: b.title,
       }),
     ),
   ];

@@ -125,6 +125,21 @@ const workingGroupsIn = prepared((db, v: WorkingValues) =>
     .groupBy('practitioner_id'),
 );
 
+/**
+ * Busy time from practitioners' own calendars (busy-calendar/) overlapping `[from, to)`: it blocks
+ * public slots only; staff may still book over a private appointment they know about. Stored in
+ * pieces of at most a day, so the same lookback bounds the search.
+ */
+const privateBusyIn = prepared((db, v: { ids: string[]; to: number; lookbackFrom: number; from: number }) =>
+  db
+    .selectFrom('busy_times')
+    .select(['practitioner_id as practitionerId', 'start_ms as start', 'end_ms as end'])
+    .where('practitioner_id', 'in', v.ids)
+    .where('start_ms', '<', v.to)
+    .where('start_ms', '>', v.lookbackFrom)
+    .where('end_ms', '>', v.from),
+);
+
 type BookedValues = { ids: string[]; to: number; lookbackFrom: number; from: number };
 const bookedIn = (db: Db, v: BookedValues) =>
   db
@@ -210,10 +225,14 @@ async function slotsFor(
 
   const ids = [...practitionerIds];
   const busyTo = to + duration;
-  const [busy, holds] = await Promise.all([
+  const [busy, holds, privateBusy] = await Promise.all([
     readBookedIntervals(deps, ids, from, busyTo),
     activeHoldsIn(db, { ids, now, to: busyTo, lookbackFrom: from - RANGE_LOOKBACK_MS, from }).then((r) => r.rows),
+    audience === 'public'
+      ? privateBusyIn(db, { ids, to: busyTo, lookbackFrom: from - RANGE_LOOKBACK_MS, from }).then((r) => r.rows)
+      : [],
   ]);
+  for (const b of privateBusy) busy.push(b);
   for (const h of holds) {
     busy.push(h);
     validUntil = Math.min(validUntil, h.expiresAt);

@@ -370,6 +370,8 @@ export interface BusyCalendarTable {
   last_modified: string | null;
   /** When a fetch last succeeded (a 304 counts). */
   fetched_at: number | null;
+  /** When a full copy was last read and expanded (the window moves; a 304 does not move it). */
+  parsed_at: number | null;
   /** When a fetch was last tried. */
   checked_at: number | null;
   last_error: string | null;

@@ -14,3 +14,4 @@ export * from './booking/client-access.js';
 export * from './booking/admin-requests.js';
 export * from './booking/admin-holds.js';
 export * from './booking/pending-booking.js';
+export * from './booking/busy-calendar.js';

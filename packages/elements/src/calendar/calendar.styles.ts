@@ -382,6 +382,15 @@ export const calendarStyles = css`
     background: var(--tidbok-activity-color, #8e44ad);
     color: #fff;
   }
+  [part~='busy'] {
+    z-index: 1;
+    background: repeating-linear-gradient(135deg, #e0e0e0 0 6px, #f5f5f5 6px 12px);
+    border: 1px solid var(--tidbok-busy-color, #9e9e9e);
+    color: #424242;
+    box-shadow: none;
+    /* Staff may still book over it: clicks and drags go to the day underneath. */
+    pointer-events: none;
+  }
   [part~='hold'] {
     z-index: 2;
     background: var(--tidbok-hold-color, #f8c8dc);

@@ -386,7 +386,7 @@ export class TidbokCalendar extends LitElement {
   }
 
   private async openEntry(entry: CalendarEntry) {
-    if (entry.kind === 'hold') return;
+    if (entry.kind === 'hold' || entry.kind === 'busy') return;
     this.returnFocus = { entryId: entry.id };
     this.draft = null;
     this.bookOpen = false;
@@ -511,7 +511,7 @@ export class TidbokCalendar extends LitElement {
       this.gesture = { ...base, type, draft: true, origin: { start: this.draft.start, end: this.draft.end } };
     } else if (entryElement) {
       const entry = this.feed.entries.find((e) => e.id === entryElement.dataset.entryId);
-      if (!entry || entry.kind === 'hold') return;
+      if (!entry || entry.kind === 'hold' || entry.kind === 'busy') return;
       const bandBody = entry.kind === 'workingTime' && !handle;
       if (bandBody) {
         // The body of a working-time band is where bookings are made: it creates, like the day.
@@ -694,7 +694,7 @@ export class TidbokCalendar extends LitElement {
     const zone = this.zone;
     const originalStart = Date.parse(entry.start);
     const originalEnd = Date.parse(entry.end);
-    if (!admin || !zone || entry.kind === 'hold' || (start === originalStart && end === originalEnd)) {
+    if (!admin || !zone || entry.kind === 'hold' || entry.kind === 'busy' || (start === originalStart && end === originalEnd)) {
       this.dropOverride(entry.id);
       return;
     }
@@ -729,7 +729,7 @@ export class TidbokCalendar extends LitElement {
       void this.openEntry(entry);
       return;
     }
-    if (!event.shiftKey || !event.key.startsWith('Arrow') || entry.kind === 'hold') return;
+    if (!event.shiftKey || !event.key.startsWith('Arrow') || entry.kind === 'hold' || entry.kind === 'busy') return;
     event.preventDefault();
     const zone = this.zone;
     if (!zone) return;
@@ -887,6 +887,8 @@ export class TidbokCalendar extends LitElement {
         return this.t('workingTimeName', { time, practitioner: practitionerName, types: this.bandTypes(entry).join(', ') || this.t('allTreatmentTypes') });
       case 'hold':
         return `${this.t('holdName', { time })}${forWhom}`;
+      case 'busy':
+        return `${this.t(entry.title ? 'busyNameTitled' : 'busyName', { time, title: entry.title ?? '' })}${forWhom}`;
     }
   }
 
@@ -1039,6 +1041,13 @@ export class TidbokCalendar extends LitElement {
     const style = this.position(placed, lane, offset);
     if (entry.kind === 'hold') {
       return html`<div part="entry hold" class=${classes} role="img" aria-label=${name} data-entry-id=${entry.id} data-kind="hold" style=${styleMap(style)}></div>`;
+    }
+    // Busy time from the practitioner's own calendar: grey, hatched, and not to be opened or
+    // moved (it changes only in that calendar); its title only where the practitioner allows.
+    if (entry.kind === 'busy') {
+      return html`<div part="entry busy" class=${classes} role="img" aria-label=${name} data-entry-id=${entry.id} data-kind="busy" style=${styleMap(style)}>
+        ${placed.outside || short ? nothing : html`<span class="when">${time}</span> <span class="who">${entry.title ?? this.t('busyLabel')}</span>`}
+      </div>`;
     }
     // The practitioner's initials when everyone is shown, as CSS content: seen, but not part of
     // the text (the accessible name says the practitioner's whole name).

@@ -19,6 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('etag', 'text')
     .addColumn('last_modified', 'text')
     .addColumn('fetched_at', 'bigint')
+    .addColumn('parsed_at', 'bigint')
     .addColumn('checked_at', 'bigint')
     .addColumn('last_error', 'text')
     .addColumn('event_count', 'integer', (c) => c.notNull().defaultTo(0))

@@ -62,6 +62,8 @@ export const CalendarEntrySchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('activity'), ...entryBase, title: z.string(), note: z.string() }),
   z.object({ kind: z.literal('hold'), ...entryBase, expiresAt: z.string() }),
+  /** Busy time from the practitioner's own calendar; a title only where the practitioner allows. */
+  z.object({ kind: z.literal('busy'), ...entryBase, title: z.nullable(z.string()) }),
 ]);
 export type CalendarEntry = z.infer<typeof CalendarEntrySchema>;
 

@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   'rate_limited',
   'unavailable',
   'internal_error',
+  'calendar_unreachable',
+  'totp_required',
+  'sign_in_locked',
+  'invitation_invalid',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

@@ -11,6 +11,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       etag text,
       last_modified text,
       fetched_at bigint,
+      parsed_at bigint,
       checked_at bigint,
       last_error text,
       event_count integer NOT NULL DEFAULT 0,

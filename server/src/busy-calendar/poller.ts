@@ -1,0 +1,99 @@
+import type { Logger } from '../logger.js';
+import type { Deps } from '../services/deps.js';
+import { BusyFeedError } from './parse-busy.js';
+import { nextRefreshAt, refreshBusyCalendar } from './refresh.js';
+
+export interface BusyCalendarPollerOptions {
+  /** Calendars read per round. */
+  batch?: number;
+  /** How long a claim lasts: longer than a read may take (15 s), so a claim outlives its read. */
+  leaseMs?: number;
+}
+
+/**
+ * Reads practitioners' private calendars in the background, each about every 15 minutes. Each
+ * round claims the due calendars with a lease and moves their next read on before reading them,
+ * so several server processes on one database never read the same calendar at once, and a
+ * process that dies mid-read leaves the calendar to another one once the lease runs out.
+ */
+export class BusyCalendarPoller {
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private running: Promise<unknown> | null = null;
+  private readonly batch: number;
+  private readonly leaseMs: number;
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly logger: Logger,
+    options: BusyCalendarPollerOptions = {},
+  ) {
+    this.batch = options.batch ?? 10;
+    this.leaseMs = options.leaseMs ?? 60_000;
+  }
+
+  start(intervalMs = 60_000) {
+    this.timer ??= setInterval(() => void this.tick(), intervalMs);
+    this.timer.unref?.();
+  }
+
+  /** Stops the timer and waits for the round under way, whose reads are each bounded (15 s). */
+  async stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  tick() {
+    this.running ??= this.runOnce()
+      .catch((error: unknown) =>
+        this.logger.error('busy calendar round failed', { error: error instanceof Error ? error.message : String(error) }),
+      )
+      .finally(() => {
+        this.running = null;
+      });
+    return this.running;
+  }
+
+  async runOnce(): Promise<{ read: number; failed: number }> {
+    const { store, clock } = this.deps;
+    const now = clock.now();
+    const claimed = await store.write(async (trx) => {
+      const due = await trx
+        .selectFrom('busy_calendars as b')
+        .innerJoin('practitioners as p', 'p.id', 'b.practitioner_id')
+        .select('b.practitioner_id')
+        .where('b.next_fetch_at', '<=', now)
+        .where('b.locked_until', '<=', now)
+        .where('p.deleted_at', 'is', null)
+        .orderBy('b.next_fetch_at')
+        .limit(this.batch)
+        .execute();
+      if (due.length === 0) return [];
+      // Taken only where still free, as the dispatcher does, whatever the isolation level.
+      return trx
+        .updateTable('busy_calendars')
+        .set({ locked_until: now + this.leaseMs, next_fetch_at: nextRefreshAt(now) })
+        .where(
+          'practitioner_id',
+          'in',
+          due.map((d) => d.practitioner_id),
+        )
+        .where('locked_until', '<=', now)
+        .returning('practitioner_id')
+        .execute();
+    });
+    const result = { read: 0, failed: 0 };
+    for (const { practitioner_id } of claimed) {
+      try {
+        await refreshBusyCalendar(this.deps, practitioner_id);
+        result.read += 1;
+      } catch (error) {
+        result.failed += 1;
+        // The reason is kept for staff in the calendar's status; the log names only whose it is.
+        if (!(error instanceof BusyFeedError)) throw error;
+        this.logger.info('busy calendar not read', { practitionerId: practitioner_id, error: error.message });
+      }
+    }
+    return result;
+  }
+}
