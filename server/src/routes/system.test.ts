@@ -73,3 +73,22 @@ describe('POST /v1/clinics (operator)', () => {
     expect((await t.call('GET', `/v1/clinics/${slug}`)).status).toBe(200);
   });
 });
+
+describe('GET /v1/health/ready', () => {
+  it('says the database can be read and written, and which engine it is', async () => {
+    const res = await t.call('GET', '/v1/health/ready');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, database: { engine: t.engine, readable: true, writable: true } });
+  });
+
+  it('answers 503 with Retry-After and the cause once the database is gone, while /v1/health stays 200 (liveness)', async () => {
+    await t.store.close();
+    const res = await t.call('GET', '/v1/health/ready');
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+    const body = (await res.json()) as { ok: boolean; database: { readable: boolean; writable: boolean; problem: string } };
+    expect(body).toMatchObject({ ok: false, database: { readable: false, writable: false } });
+    expect(body.database.problem.length).toBeGreaterThan(0);
+    expect((await t.call('GET', '/v1/health')).status).toBe(200);
+  });
+});
