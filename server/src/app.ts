@@ -29,6 +29,7 @@ import { registerAdminPaymentRoutes } from './routes/admin-payments.js';
 import { registerAdminStaffAccessRoutes } from './routes/admin-staff-access.js';
 import { registerStaffSessionRoutes } from './routes/staff-sessions.js';
 import { registerAdminTemplateWeekRoutes } from './routes/admin-template-weeks.js';
+import { registerAdminWebhookRoutes } from './routes/admin-webhooks.js';
 import { registerClientAuthRoutes } from './routes/client-auth.js';
 import { registerConfirmPage } from './routes/confirm-page.js';
 import { registerManagePage } from './routes/manage-page.js';
@@ -128,6 +129,7 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   registerAdminMessageRoutes(api, deps);
   registerAdminPaymentRoutes(api, deps);
   registerAdminTemplateWeekRoutes(api, deps);
+  registerAdminWebhookRoutes(api, deps);
   registerAdminBusyCalendarRoutes(api, deps);
   registerAdminStaffAccessRoutes(api, deps);
   registerStaffSessionRoutes(api, deps);

@@ -19,6 +19,7 @@ import { findClient, insertClient } from './clients.js';
 import { checkInterval, conflictFor, findOverlap, instant, purgeExpiredHolds } from './common.js';
 import type { Deps } from './deps.js';
 import { bookingSettingsOf, type ClinicRow } from './rows.js';
+import { emitBookingEvent, emitBookingUpdated } from '../webhooks/emit.js';
 
 export type BookingRow = Selectable<BookingTable>;
 type BookingWithColor = BookingRow & { color: string };
@@ -152,7 +153,9 @@ export async function createStaffBooking(deps: Deps, clinic: ClinicRow, body: Cr
     if (confirmation !== 'none') {
       await enqueueBookingMessage(trx, deps, { clinic, bookingId: row.id, kind: 'confirmation', channel: confirmation, manageToken });
     }
-    return bookingOf({ ...row, color: treatment.color });
+    const created = bookingOf({ ...row, color: treatment.color });
+    await emitBookingEvent(trx, deps, clinic.id, 'booking.created', created);
+    return created;
   });
 }
 
@@ -194,7 +197,9 @@ export async function updateStaffBooking(deps: Deps, clinic: ClinicRow, id: stri
     } else {
       await update();
     }
-    return bookingOf({ ...row, ...next, color: treatment?.color ?? row.color });
+    const updated = bookingOf({ ...row, ...next, color: treatment?.color ?? row.color });
+    await emitBookingUpdated(trx, deps, clinic.id, bookingOf(row), updated);
+    return updated;
   });
 }
 
@@ -241,7 +246,9 @@ export async function cancelBookingRow(
       channel: row.confirmation as 'email' | 'sms',
     });
   }
-  return bookingOf({ ...row, ...changes });
+  const cancelled = bookingOf({ ...row, ...changes });
+  await emitBookingEvent(trx, deps, clinic.id, 'booking.cancelled', cancelled);
+  return cancelled;
 }
 
 /**
@@ -281,6 +288,8 @@ export async function markNoShow(deps: Deps, clinic: ClinicRow, id: string) {
     if (row.status !== 'booked') throw new ApiError('conflict', `The booking is already ${row.status.replace('_', '-')}`);
     const changes = { status: 'no_show', updated_at: now };
     await trx.updateTable('bookings').set(changes).where('id', '=', id).execute();
-    return bookingOf({ ...row, ...changes });
+    const noShow = bookingOf({ ...row, ...changes });
+    await emitBookingEvent(trx, deps, clinic.id, 'booking.no_show', noShow);
+    return noShow;
   });
 }

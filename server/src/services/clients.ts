@@ -7,6 +7,8 @@ import { prepared } from '../store/prepared.js';
 import type { Db, Trx } from '../store/store.js';
 import type { Deps } from './deps.js';
 import { type ClientRow, type ClinicRow, clientOf, type StaffRow } from './rows.js';
+import { iso } from '../time.js';
+import { emitClientUpdated } from '../webhooks/emit.js';
 
 const normEmail = (email: string | null | undefined) => (email ? email.trim().toLowerCase() : null);
 /** Personal numbers are stored as 12 digits with a dash (YYYYMMDD-XXXX) whatever form was typed. */
@@ -129,6 +131,8 @@ export async function updateClient(deps: Deps, clinic: ClinicRow, id: string, pa
     };
     const { id: _id, clinic_id: _clinic, created_at: _created, ...changes } = next;
     await trx.updateTable('clients').set(changes).where('id', '=', id).execute();
+    const changed = (['name', 'email', 'phone', 'personal_number'] as const).filter((key) => next[key] !== row[key]);
+    await emitClientUpdated(trx, deps, clinic.id, id, changed.map((key) => (key === 'personal_number' ? 'personalNumber' : key)), iso(now));
     if (patch.phone) await rememberStaffNumber(trx, clinic.id, patch.phone, now);
     return clientOf(next);
   });

@@ -5,6 +5,7 @@ import { newId } from '../secrets.js';
 import type { Trx } from '../store/store.js';
 import type { ReceiptTable } from '../store/schema.js';
 import { bookingOf, findBooking } from './bookings.js';
+import { emitBookingEvent } from '../webhooks/emit.js';
 import type { Deps } from './deps.js';
 import { bookingSettingsOf, type ClinicRow, type StaffRow } from './rows.js';
 
@@ -78,7 +79,9 @@ export async function payBooking(deps: Deps, clinic: ClinicRow, staff: StaffRow,
       updated_at: now,
     };
     await trx.updateTable('bookings').set(changes).where('id', '=', id).execute();
-    return bookingOf({ ...booking, ...changes });
+    const paid = bookingOf({ ...booking, ...changes });
+    await emitBookingEvent(trx, deps, clinic.id, 'booking.paid', paid);
+    return paid;
   });
 }
 

@@ -13,6 +13,7 @@ import { type BookingRow, bookingOf, cancelBookingRow, findBooking } from './boo
 import type { Deps } from './deps.js';
 import { sessionClient } from './client-auth.js';
 import { bookingSettingsOf, type ClientRow, type ClinicRow } from './rows.js';
+import { emitBookingEvent } from '../webhooks/emit.js';
 
 const holdById = prepared((db, v: { id: string; clinicId: string }) =>
   db.selectFrom('holds').selectAll().where('id', '=', v.id).where('clinic_id', '=', v.clinicId),
@@ -127,7 +128,9 @@ export async function createPublicBooking(
         manageToken,
       });
     }
-    return { booking: bookingOf({ ...row, color: treatment.color }), manageToken };
+    const booking = bookingOf({ ...row, color: treatment.color });
+    await emitBookingEvent(trx, deps, clinic.id, 'booking.created', booking);
+    return { booking, manageToken };
   }, { guard: 'constraints' });
   return booked.catch((error: unknown) => {
     // The database could not take the booking (busy, down): the hold is let go, so the visitor

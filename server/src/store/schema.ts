@@ -31,6 +31,9 @@ export interface Database {
   busy_times: BusyTimeTable;
   staff_sessions: StaffSessionTable;
   integration_keys: IntegrationKeyTable;
+  webhook_endpoints: WebhookEndpointTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_attempts: WebhookAttemptTable;
 }
 
 export interface ClinicTable {
@@ -401,4 +404,52 @@ export interface CalendarFeedTable {
   /** The staff member who made it. */
   created_by: string | null;
   created_at: number;
+}
+
+/** Where a clinic's webhook events go (webhooks/); the signing secret sealed with the server key. */
+export interface WebhookEndpointTable {
+  id: string;
+  clinic_id: string;
+  url: string;
+  /** JSON array of event types. */
+  events: string;
+  include_client_data: number;
+  enabled: number;
+  secret_sealed: string;
+  failing_since: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The webhook outbox: one event for one endpoint, written with the change that caused it. */
+export interface WebhookDeliveryTable {
+  id: string;
+  endpoint_id: string;
+  clinic_id: string;
+  /** The `webhook-id` header: the same on every retry and resend. */
+  message_id: string;
+  event_type: string;
+  /** The exact JSON body sent. */
+  payload: string;
+  /** pending | delivered | failed */
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  locked_until: number;
+  last_status_code: number | null;
+  last_error: string | null;
+  delivered_at: number | null;
+  created_at: number;
+}
+
+/** One try at a webhook delivery. */
+export interface WebhookAttemptTable {
+  id: string;
+  delivery_id: string;
+  endpoint_id: string;
+  attempted_at: number;
+  status_code: number | null;
+  error: string | null;
+  ok: number;
+  duration_ms: number;
 }

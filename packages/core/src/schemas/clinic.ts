@@ -5,3 +5,4 @@ export * from './clinic/requests.js';
 export * from './clinic/clinic.js';
 export * from './clinic/booking-defaults.js';
 export * from './clinic/calendar-feed.js';
+export * from './clinic/webhooks.js';

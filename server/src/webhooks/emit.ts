@@ -1,0 +1,28 @@
+import type { Booking } from '@tidbok/core';
+import type { Deps } from '../services/deps.js';
+import type { Trx } from '../store/store.js';
+import { enqueueWebhook } from './enqueue.js';
+import { bookingData, bookingUpdateData } from './events.js';
+
+/** One line for a service: a booking event into the webhook outbox, in the service's transaction. */
+export function emitBookingEvent(
+  trx: Trx,
+  deps: Pick<Deps, 'clock'>,
+  clinicId: string,
+  type: 'booking.created' | 'booking.cancelled' | 'booking.no_show' | 'booking.paid',
+  booking: Booking,
+) {
+  return enqueueWebhook(trx, deps, { clinicId, type, data: bookingData(booking), clientId: booking.clientId });
+}
+
+/** `booking.updated`, when what changed is something other systems track (events.ts). */
+export async function emitBookingUpdated(trx: Trx, deps: Pick<Deps, 'clock'>, clinicId: string, before: Booking, after: Booking) {
+  const data = bookingUpdateData(before, after);
+  if (data) await enqueueWebhook(trx, deps, { clinicId, type: 'booking.updated', data, clientId: after.clientId });
+}
+
+/** `client.updated`: the id and which fields changed; the details themselves only to endpoints marked for them. */
+export function emitClientUpdated(trx: Trx, deps: Pick<Deps, 'clock'>, clinicId: string, clientId: string, changes: string[], updatedAt: string) {
+  if (changes.length === 0) return Promise.resolve([]);
+  return enqueueWebhook(trx, deps, { clinicId, type: 'client.updated', data: { clientId, changes, updatedAt }, clientId });
+}
