@@ -16,6 +16,7 @@ import { shutdownOnSignals, shutdownTimeoutMs } from './http/shutdown.js';
 import { consoleLogger } from './logger.js';
 import { BusyCalendarPoller } from './busy-calendar/poller.js';
 import { Dispatcher } from './notifications/dispatcher.js';
+import { WebhookDispatcher } from './webhooks/dispatcher.js';
 import { transportsFromConfig } from './notifications/transports.js';
 import { findClinicBySlug } from './services/clinics.js';
 import { cleanUp } from './services/maintenance.js';
@@ -144,6 +145,10 @@ const transports = transportsFromConfig(config);
 const dispatcher = new Dispatcher(deps, transports, consoleLogger);
 dispatcher.start(5_000);
 
+// Webhook events wait in their own outbox; due deliveries are sent every few seconds.
+const webhooks = new WebhookDispatcher(deps, consoleLogger);
+webhooks.start(5_000);
+
 // Practitioners' own calendars are read about every 15 minutes each; this looks for due ones every minute.
 const busyCalendars = new BusyCalendarPoller(deps, consoleLogger);
 busyCalendars.start(60_000);
@@ -167,6 +172,8 @@ shutdownOnSignals({
     await app.background.idle();
     // The dispatcher's round under way finishes, recording each claimed message as sent or due again.
     await dispatcher.stop();
+    // Likewise for webhooks: each claimed delivery is recorded as delivered or due again.
+    await webhooks.stop();
     // A calendar being read finishes its read (15 s at most) and stores it, or records its error.
     await busyCalendars.stop();
     await transports.close?.();
