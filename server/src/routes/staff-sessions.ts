@@ -1,0 +1,32 @@
+import { CreateStaffSessionBodySchema, CreateStaffSessionResponseSchema } from '@tidbok/core';
+import type { Api } from '../http/api.js';
+import { clientIp } from '../http/client-ip.js';
+import type { Deps } from '../services/deps.js';
+import { openIntegrationSession } from '../services/integration-keys.js';
+
+/**
+ * The intranet handshake: an intranet's server, which has signed its user in already, trades its
+ * integration key and the user's e-mail (or staff id) for a session token that it puts in
+ * `<tidbok-admin token="…">`. Counted by the per-address write limit like other routes without
+ * a staff token, so nobody can guess keys quickly.
+ */
+export function registerStaffSessionRoutes(api: Api, deps: Deps) {
+  api.route(
+    {
+      method: 'post',
+      path: '/v1/clinics/:clinic/staff-sessions',
+      summary: 'Open a staff session for a person the intranet has signed in (integration key only)',
+      tag: 'Staff access',
+      access: 'integration',
+      body: CreateStaffSessionBodySchema,
+      responses: {
+        201: { description: 'The session token and who it belongs to', schema: CreateStaffSessionResponseSchema },
+        404: { description: '`not_found`: no staff member with that e-mail or id in this clinic' },
+      },
+    },
+    async (c, { body }) => {
+      const client = { ip: clientIp(c, deps.config.trustProxy), userAgent: c.req.header('user-agent') };
+      return c.json(await openIntegrationSession(deps, c.get('clinic'), c.get('integrationKeyId'), body, client), 201);
+    },
+  );
+}
