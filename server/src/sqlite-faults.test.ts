@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import type { Logger } from './logger.js';
+import type { SqliteStore } from './store/store.js';
 import { createTestContext, createTestDatabase, listen, OPERATOR_TOKEN, type TestDatabase } from './testing.js';
 import { type Bundle, bundleEntry, type ServerProcess, startServer } from './testing-process.js';
 
@@ -285,6 +286,58 @@ describe('a full SQLite database (its size limit reached)', () => {
       await sql.raw('pragma max_page_count = 1073741823').execute(t.store.db);
       expect((await post('room-again')).status).toBe(201);
       expect((await ready(http.url)).status).toBe(200);
+    } finally {
+      await http.close();
+      await t.close();
+    }
+  });
+});
+
+describe('SQLite write transactions', () => {
+  it('never stay open across a turn of the event loop, under a burst of holds, bookings and staff writes', async () => {
+    const t = await createTestContext({ engine: 'sqlite', config: { trustProxy: 1 } });
+    const http = await listen(t.app);
+    try {
+      const store = t.store as SqliteStore;
+      const before = store.transactionsAcrossTurns;
+      const { slug, token } = await t.clinic('turns');
+      const call = async (method: string, path: string, body: unknown, headers: Record<string, string> = {}) => {
+        const res = await fetch(`${http.url}/v1/clinics/${slug}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        });
+        return { status: res.status, body: (await res.json()) as any };
+      };
+      const staff = { authorization: `Bearer ${token}` };
+      const treatmentTypeId = (await call('POST', '/admin/treatment-types', { name: 'Samtal', durationMinutes: 30 }, staff)).body.id;
+      const day = Date.parse('2027-03-03T07:00:00Z');
+      const at = (slot: number) => new Date(day + slot * 30 * 60_000).toISOString();
+      const practitioners: string[] = [];
+      for (let p = 0; p < 4; p++) {
+        const id = (await call('POST', '/admin/practitioners', { name: `Behandlare ${p}`, treatmentTypeIds: [treatmentTypeId] }, staff)).body.id;
+        expect((await call('POST', '/admin/working-times', { practitionerId: id, start: at(0), end: at(8) }, staff)).status).toBe(201);
+        practitioners.push(id);
+      }
+      // Many at once, so that group commit puts several in one transaction.
+      const results = await Promise.all(
+        practitioners.flatMap((practitionerId, p) =>
+          [0, 1, 2].map(async (slot) => {
+            const headers = { 'x-forwarded-for': `198.51.100.${p * 3 + slot + 1}` };
+            const hold = await call('POST', '/holds', { treatmentTypeId, practitionerId, start: at(slot) }, headers);
+            if (hold.status !== 201) return hold.status;
+            const booked = await call(
+              'POST',
+              '/bookings',
+              { holdId: hold.body.id, holdSecret: hold.body.secret, client: { name: 'Eva', email: `eva${p}@example.com` }, confirmation: 'email' },
+              headers,
+            );
+            return booked.status;
+          }),
+        ),
+      );
+      expect(results.every((status) => status === 201)).toBe(true);
+      expect(store.transactionsAcrossTurns - before).toBe(0);
     } finally {
       await http.close();
       await t.close();

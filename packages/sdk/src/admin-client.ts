@@ -6,6 +6,10 @@ import {
   type ApplyTemplateWeekBody,
   type Booking,
   BookingSchema,
+  type BusyCalendarRefresh,
+  BusyCalendarRefreshSchema,
+  type BusyCalendarStatus,
+  BusyCalendarStatusSchema,
   type CalendarFeedCreated,
   CalendarFeedCreatedSchema,
   type CalendarFeedStatus,
@@ -46,6 +50,7 @@ import {
   type RangeQuery,
   type SendConfirmationBody,
   type SendReceiptBody,
+  type SetBusyCalendarBody,
   type Settings,
   SettingsSchema,
   type Staff,
@@ -121,6 +126,18 @@ export interface PractitionerResource extends Resource<Practitioner, CreatePract
   calendarFeed(id: string, options?: RequestOptions): Promise<CalendarFeedStatus>;
   /** Ends the practitioner's subscription address; calendar apps get 404 from then on. */
   revokeCalendarFeed(id: string, options?: RequestOptions): Promise<void>;
+  /**
+   * Sets the secret iCalendar address (https or webcal) of the practitioner's own calendar,
+   * whose busy events then block public slots; read at once, then about every 15 minutes.
+   * Answers the status after the first read. (Admins.)
+   */
+  setBusyCalendar(id: string, body: SetBusyCalendarBody, options?: RequestOptions): Promise<BusyCalendarStatus>;
+  /** Whether a busy calendar is set and how its last read went (never its address). */
+  busyCalendar(id: string, options?: RequestOptions): Promise<BusyCalendarStatus>;
+  /** Reads the busy calendar now; rejects with `calendar_unreachable` when it cannot be read. */
+  refreshBusyCalendar(id: string, options?: RequestOptions): Promise<BusyCalendarRefresh>;
+  /** Removes the busy calendar and the busy time read from it. */
+  removeBusyCalendar(id: string, options?: RequestOptions): Promise<void>;
 }
 
 export interface ClientResource extends Omit<Resource<Client, CreateClientBody, UpdateClientBody>, 'list'> {
@@ -291,6 +308,14 @@ export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
         send({ method: 'get', path: `${A}/practitioners/${id(practitionerId)}/calendar-feed`, signal }, json(CalendarFeedStatusSchema)),
       revokeCalendarFeed: (practitionerId, { signal } = {}) =>
         send({ method: 'delete', path: `${A}/practitioners/${id(practitionerId)}/calendar-feed`, signal }, nothing),
+      setBusyCalendar: (practitionerId, body, { signal } = {}) =>
+        send({ method: 'put', path: `${A}/practitioners/${id(practitionerId)}/busy-calendar`, json: body, signal }, json(BusyCalendarStatusSchema)),
+      busyCalendar: (practitionerId, { signal } = {}) =>
+        send({ method: 'get', path: `${A}/practitioners/${id(practitionerId)}/busy-calendar`, signal }, json(BusyCalendarStatusSchema)),
+      refreshBusyCalendar: (practitionerId, { signal } = {}) =>
+        send({ method: 'post', path: `${A}/practitioners/${id(practitionerId)}/busy-calendar/refresh`, signal }, json(BusyCalendarRefreshSchema)),
+      removeBusyCalendar: (practitionerId, { signal } = {}) =>
+        send({ method: 'delete', path: `${A}/practitioners/${id(practitionerId)}/busy-calendar`, signal }, nothing),
     },
     locations: resource(send, `${A}/locations`, LocationSchema, LocationListSchema, 'locations'),
     clients: {

@@ -293,4 +293,20 @@ describe('SQLite only', () => {
     const store = track(openSqliteStore({ file: join(db.dir, 'nested', 'deeper', 'tidbok.db') }));
     expect((await store.migrate()).length).toBeGreaterThan(0);
   });
+
+  it('counts a write transaction left open across a turn of the event loop, and none that awaits only its statements', async () => {
+    const store = openSqliteStore({ file: ':memory:' });
+    try {
+      await store.write(async (trx) => {
+        await sql`select 1`.execute(trx);
+      });
+      expect(store.transactionsAcrossTurns).toBe(0);
+      await store.write(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      });
+      expect(store.transactionsAcrossTurns).toBe(1);
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -106,18 +106,45 @@ class ImmediateSqliteDriver extends SqliteDriver {
     config: SqliteDialectConfig,
     private readonly sqlite: SqliteDatabase.Database,
     private readonly guard: SqliteFileGuard | null,
+    private readonly turns: TurnWatch,
   ) {
     super(config);
   }
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    this.turns.start();
   }
   override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    this.turns.end();
     this.guard?.check();
     await connection.executeQuery(CompiledQuery.raw('commit'));
   }
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    this.turns.end();
     if (this.sqlite.inTransaction) await connection.executeQuery(CompiledQuery.raw('rollback'));
+  }
+}
+
+/**
+ * Counts write transactions that stayed open across a turn of the event loop. On SQLite the one
+ * connection is the whole process's: a transaction that awaits a timer, the network or another
+ * request keeps the write lock from every other process and the connection from every other
+ * request here meanwhile. Every write awaits only its own statements, which better-sqlite3 runs
+ * synchronously, so it begins and commits within one turn; the tests check that the count stays 0.
+ */
+class TurnWatch {
+  spanned = 0;
+  #pending: NodeJS.Immediate | null = null;
+  #crossed = false;
+  start() {
+    this.#crossed = false;
+    this.#pending = setImmediate(() => (this.#crossed = true));
+  }
+  end() {
+    if (this.#pending === null) return;
+    clearImmediate(this.#pending);
+    this.#pending = null;
+    if (this.#crossed) this.spanned++;
   }
 }
 
@@ -140,12 +167,13 @@ class ImmediateSqliteDialect extends SqliteDialect {
     config: SqliteDialectConfig,
     private readonly sqlite: SqliteDatabase.Database,
     private readonly guard: SqliteFileGuard | null,
+    private readonly turns: TurnWatch,
   ) {
     super(config);
     this.#config = config;
   }
   override createDriver() {
-    return new ImmediateSqliteDriver(this.#config, this.sqlite, this.guard);
+    return new ImmediateSqliteDriver(this.#config, this.sqlite, this.guard, this.turns);
   }
   override createAdapter() {
     return new TransactionalDdlSqliteAdapter();
@@ -236,7 +264,10 @@ function openSqliteFile(file: string): SqliteDatabase.Database {
   }
 }
 
-export function openSqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptions): Store {
+/** The SQLite store, with how many write transactions stayed open across a turn (TurnWatch). */
+export type SqliteStore = Store & { readonly transactionsAcrossTurns: number };
+
+export function openSqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptions): SqliteStore {
   const sqlite = openSqliteFile(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
@@ -253,7 +284,8 @@ export function openSqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptio
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   const pageCount = sqlite.prepare('PRAGMA page_count').pluck();
   const maxPageCount = sqlite.prepare('PRAGMA max_page_count').pluck();
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: statements }, sqlite, guard) });
+  const turns = new TurnWatch();
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: statements }, sqlite, guard, turns) });
   const failures = new WriteFailureMemory();
   // A transaction is begun only when the lock is free at once (or within a few ms); otherwise
   // the attempt is given up, the connection freed for other requests, and tried again later.
@@ -277,6 +309,9 @@ export function openSqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptio
   return {
     dialect: 'sqlite',
     db,
+    get transactionsAcrossTurns() {
+      return turns.spanned;
+    },
     async write(fn) {
       try {
         const result = await retry(() => db.transaction().execute(fn), busyTimeoutMs);
