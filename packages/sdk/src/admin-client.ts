@@ -84,6 +84,7 @@ import type * as z from 'zod/mini';
 import type { WithInstants } from './instants.js';
 import type { SlotsQuery } from './public-client.js';
 import { createTransport, json, nothing, type RequestOptions, type Send, text, type TransportOptions } from './transport.js';
+import { type WebhookMethods, webhookMethods } from './admin-webhooks.js';
 
 /** A staff token, or a function that returns the current one (called before every request). */
 export type TokenSource = string | (() => string | Promise<string>);
@@ -224,6 +225,8 @@ export interface TidbokAdmin {
   messages(query?: { bookingId?: string }, options?: RequestOptions): Promise<Message[]>;
   /** The budget of SMS to numbers staff have not entered: used, limits, and when it last refused one. */
   smsBudget(options?: RequestOptions): Promise<SmsBudget>;
+  /** Webhook endpoints: register, change, switch off, see deliveries and attempts, resend (admins). */
+  webhooks: WebhookMethods;
   holds: {
     /** Active holds with the address and network each came from, and how many that network holds. */
     list(options?: RequestOptions): Promise<AdminHold[]>;
@@ -425,5 +428,6 @@ export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
     messages: async (query = {}, { signal } = {}) =>
       (await send({ method: 'get', path: `${A}/messages`, query, signal }, json(MessageListSchema))).messages,
     smsBudget: ({ signal } = {}) => send({ method: 'get', path: `${A}/sms-budget`, signal }, json(SmsBudgetSchema)),
+    webhooks: webhookMethods(send, A),
   };
 }

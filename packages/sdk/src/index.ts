@@ -21,6 +21,9 @@ export type {
   WorkingTimeRangeQuery,
 } from './admin-client.js';
 export { isTidbokError, TidbokError } from './errors.js';
+export { verifyWebhook, WebhookVerificationError } from './verify-webhook.js';
+export type { HeaderSource, VerifyWebhookOptions, WebhookEvent } from './verify-webhook.js';
+export type { WebhookMethods } from './admin-webhooks.js';
 export type { TidbokErrorCode, TidbokErrorOptions } from './errors.js';
 export type { FetchLike, RequestOptions, RetryOptions, TransportOptions } from './transport.js';
 export type { Instant, WithInstants } from './instants.js';
@@ -70,4 +73,12 @@ export type {
   UpdateClientBody,
   VerifyLoginResponse,
   WorkingTime,
+  WebhookAttempt,
+  WebhookCreated,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEndpointDetail,
+  WebhookEventType,
+  CreateWebhookBody,
+  UpdateWebhookBody,
 } from '@tidbok/core';
