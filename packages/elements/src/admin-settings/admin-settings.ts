@@ -438,6 +438,7 @@ export class TidbokAdminSettings extends LitElement {
       smsCountries: (b.smsCountries ?? []).join(' '),
       smsNewNumbersPerHour: String(b.smsNewNumbersPerHour),
       smsNewNumbersPerDay: String(b.smsNewNumbersPerDay),
+      calendarFeedClientNames: b.calendarFeedClientNames,
     };
   }
 
@@ -473,6 +474,7 @@ export class TidbokAdminSettings extends LitElement {
       { name: 'smsCountries', label: this.t('smsCountries'), kind: 'text', hint: this.t('smsCountriesHint') },
       { name: 'smsNewNumbersPerHour', label: this.t('smsPerHour'), kind: 'number', hint: this.t('smsBudgetHint') },
       { name: 'smsNewNumbersPerDay', label: this.t('smsPerDay'), kind: 'number' },
+      { name: 'calendarFeedClientNames', label: this.t('calendarFeedClientNames'), kind: 'checkbox', hint: this.t('calendarFeedClientNamesHint') },
     ];
     return html`
       <form
@@ -504,6 +506,7 @@ export class TidbokAdminSettings extends LitElement {
                   .map((o) => o.trim().replace(/\/+$/, ''))
                   .filter(Boolean),
                 ...smsLimits(f),
+                calendarFeedClientNames: f.calendarFeedClientNames === true,
               },
             }),
           );
@@ -623,7 +626,7 @@ export class TidbokAdminSettings extends LitElement {
     ];
     if (this.editing) {
       const existing = this.practitioners.find((p) => p.id === this.editing);
-      return this.renderEditor(
+      const editor = this.renderEditor(
         existing ? existing.name : this.t('newPractitioner'),
         fields,
         () => {
@@ -641,6 +644,14 @@ export class TidbokAdminSettings extends LitElement {
         existing ? () => void this.save(() => this.connection!.admin!.practitioners.remove(existing.id), this.t('deleted')) : undefined,
         existing?.name,
       );
+      // Its own element (calendar-subscription.ts), registered with the admin elements.
+      return existing
+        ? html`${editor}<tidbok-calendar-subscription
+              locale=${this.locale}
+              practitioner-id=${existing.id}
+              practitioner-name=${existing.name}
+            ></tidbok-calendar-subscription>`
+        : editor;
     }
     const names = new Map(this.treatmentTypes.map((tt) => [tt.id, tt.name]));
     return this.renderList(

@@ -4,6 +4,7 @@
  * once, or register the classes under other names with `customElements.define`.
  */
 import { TidbokAdminSettings } from '../admin-settings/admin-settings.js';
+import { TidbokCalendarSubscription } from '../admin-settings/calendar-subscription.js';
 import { TidbokBookPanel } from '../book-panel/book-panel.js';
 import { TidbokCalendar } from '../calendar/calendar.js';
 import { TidbokClientPicker } from '../client-picker/client-picker.js';
@@ -16,6 +17,7 @@ import { TidbokAdminElement } from './admin.js';
 export { TidbokAdminElement } from './admin.js';
 export { TidbokAdminSettings, TidbokSettingsChangeEvent } from '../admin-settings/admin-settings.js';
 export type { SettingsChangeDetail, SettingsSection } from '../admin-settings/admin-settings.js';
+export { TidbokCalendarSubscription } from '../admin-settings/calendar-subscription.js';
 export { TidbokBookPanel } from '../book-panel/book-panel.js';
 export { TidbokCalendar } from '../calendar/calendar.js';
 export { TidbokClientPicker } from '../client-picker/client-picker.js';
@@ -56,6 +58,7 @@ export const adminElements = {
   'tidbok-book-panel': TidbokBookPanel,
   'tidbok-menu-button': TidbokMenuButton,
   'tidbok-admin-settings': TidbokAdminSettings,
+  'tidbok-calendar-subscription': TidbokCalendarSubscription,
 } as const;
 
 /**

@@ -158,6 +158,13 @@ export const adminMessages = {
     en: "Each staff member has their own token that opens the clinic's calendar.",
   },
 
+  // Calendar subscriptions (booking settings)
+  calendarFeedClientNames: { sv: 'Visa klienters namn i kalenderprenumerationer', en: "Show clients' names in calendar subscriptions" },
+  calendarFeedClientNamesHint: {
+    sv: 'Av som standard: en prenumeration hamnar i mobiler och kalendertjänster utanför journalen. Utan namn står behandlingen och ”Bokad”.',
+    en: 'Off by default: a subscription ends up in phones and calendar services outside the patient records. Without names it shows the treatment and "Booked".',
+  },
+
   // Validation
   needName: { sv: 'Skriv ett namn.', en: 'Write a name.' },
   badNumber: { sv: 'Skriv ett tal.', en: 'Write a number.' },

@@ -1,0 +1,216 @@
+import { consume } from '@lit/context';
+import { type CalendarFeedStatus, isTidbokError } from '@tidbok/sdk';
+import { html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { controlStyles } from '../calendar/controls.styles.js';
+import { describeError, isAbort } from '../calendar/describe-error.js';
+import { type TidbokConnection, tidbokContext } from '../context.js';
+import { type Locale, type Messages, translate } from '../i18n.js';
+import { reportError } from '../shared/errors.js';
+import { adminSettingsStyles } from './admin-settings.styles.js';
+
+const messages = {
+  title: { sv: 'Kalenderprenumeration', en: 'Calendar subscription' },
+  intro: {
+    sv: 'En hemlig adress som {name}s bokningar och aktiviteter kan prenumereras på i mobilens eller datorns kalender.',
+    en: "A secret address for subscribing to {name}'s bookings and activities in a phone or computer calendar.",
+  },
+  none: { sv: 'Ingen adress är skapad.', en: 'No address has been made.' },
+  active: { sv: 'En adress skapades {date}.', en: 'An address was made on {date}.' },
+  create: { sv: 'Skapa adress', en: 'Make address' },
+  replace: { sv: 'Skapa ny adress', en: 'Make a new address' },
+  replaceHint: {
+    sv: 'En ny adress ersätter den gamla, som slutar fungera direkt.',
+    en: 'A new address replaces the old one, which stops working at once.',
+  },
+  shownOnce: {
+    sv: 'Adressen visas bara nu. Kopiera den, eller öppna den i kalenderappen på den här enheten.',
+    en: 'The address is shown only now. Copy it, or open it in the calendar app on this device.',
+  },
+  address: { sv: 'Prenumerationsadress', en: 'Subscription address' },
+  copy: { sv: 'Kopiera', en: 'Copy' },
+  copied: { sv: 'Kopierad.', en: 'Copied.' },
+  openInApp: { sv: 'Öppna i kalenderappen', en: 'Open in calendar app' },
+  revoke: { sv: 'Ta bort adressen', en: 'Remove the address' },
+  confirmRevoke: {
+    sv: 'Ta bort adressen? Kalendrar som prenumererar på den slutar uppdateras.',
+    en: 'Remove the address? Calendars subscribed to it stop being updated.',
+  },
+  cancel: { sv: 'Avbryt', en: 'Cancel' },
+  revoked: { sv: 'Adressen är borttagen.', en: 'The address has been removed.' },
+  notAllowed: {
+    sv: 'Bara en administratör eller behandlaren själv kan hantera adressen.',
+    en: 'Only an administrator or the practitioner themselves can manage the address.',
+  },
+} satisfies Messages<string>;
+
+/** The same address for calendar apps: `webcal://` makes phones offer to subscribe. */
+const webcal = (url: string) => url.replace(/^https?:\/\//, 'webcal://');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tidbok-calendar-subscription': TidbokCalendarSubscription;
+  }
+}
+
+/**
+ * @summary One practitioner's calendar subscription: make a secret iCalendar address (shown
+ * once, with a copy button and a webcal:// link), make a new one in its place, or remove it.
+ *
+ * Needs a staff connection from `<tidbok-provider>` or `<tidbok-admin>`; the server lets an
+ * admin or the practitioner themselves manage it, and this says so in place for anyone else.
+ *
+ * @event tidbok-error - Loading or a change failed (also shown in place).
+ *
+ * @csspart section - The box.
+ * @csspart url - The new address, while it is shown.
+ */
+export class TidbokCalendarSubscription extends LitElement {
+  static override styles = [controlStyles, adminSettingsStyles];
+
+  @consume({ context: tidbokContext, subscribe: true })
+  @state()
+  connection: TidbokConnection | undefined;
+
+  @property({ attribute: 'practitioner-id' }) practitionerId = '';
+  @property({ attribute: 'practitioner-name' }) practitionerName = '';
+  @property() locale: Locale = 'sv';
+
+  @state() private feed: CalendarFeedStatus | null = null;
+  /** The address just made: shown until the element is left, never fetched again. */
+  @state() private url: string | null = null;
+  @state() private confirming = false;
+  @state() private busy = false;
+  @state() private error = '';
+  @state() private message = '';
+
+  private loadedFor: unknown;
+  private loadedId = '';
+  private abort: AbortController | undefined;
+
+  private t(key: keyof typeof messages, values?: Record<string, string>) {
+    return translate(messages, this.locale, key, values);
+  }
+
+  override willUpdate() {
+    // Loaded again for another practitioner or connection; a shown address is never kept across.
+    const admin = this.connection?.admin;
+    if (admin !== this.loadedFor || this.practitionerId !== this.loadedId) {
+      this.loadedFor = admin;
+      this.loadedId = this.practitionerId;
+      this.url = null;
+      this.confirming = false;
+      this.message = '';
+      void this.load();
+    }
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.abort?.abort();
+    this.loadedFor = undefined;
+  }
+
+  private async load() {
+    const admin = this.connection?.admin;
+    this.abort?.abort();
+    this.feed = null;
+    if (!admin || !this.practitionerId) return;
+    const abort = new AbortController();
+    this.abort = abort;
+    try {
+      this.feed = await admin.practitioners.calendarFeed(this.practitionerId, { signal: abort.signal });
+      this.error = '';
+    } catch (error) {
+      if (abort.signal.aborted || isAbort(error)) return;
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown) {
+    this.error = isTidbokError(error) && error.code === 'forbidden' ? this.t('notAllowed') : describeError(error, this.locale).message;
+    reportError(this, 'calendar-subscription', error);
+  }
+
+  private async run(call: () => Promise<void>) {
+    if (this.busy) return;
+    this.busy = true;
+    this.error = '';
+    this.message = '';
+    try {
+      await call();
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private create() {
+    void this.run(async () => {
+      const made = await this.connection!.admin!.practitioners.createCalendarFeed(this.practitionerId);
+      this.url = made.url;
+      this.feed = { active: true, createdAt: made.createdAt };
+      await this.updateComplete;
+      this.shadowRoot?.querySelector<HTMLInputElement>('#feed-url')?.select();
+    });
+  }
+
+  private revoke() {
+    void this.run(async () => {
+      await this.connection!.admin!.practitioners.revokeCalendarFeed(this.practitionerId);
+      this.url = null;
+      this.confirming = false;
+      this.feed = { active: false, createdAt: null };
+      this.message = this.t('revoked');
+    });
+  }
+
+  private copy(url: string) {
+    void navigator.clipboard?.writeText(url).then(() => (this.message = this.t('copied')));
+  }
+
+  override render() {
+    const feed = this.feed;
+    const date = feed?.createdAt ? new Date(feed.createdAt).toLocaleDateString(this.locale === 'sv' ? 'sv-SE' : 'en-GB') : '';
+    return html`<section class="card" part="section" aria-labelledby="feed-title">
+      <h3 id="feed-title">${this.t('title')}</h3>
+      <p class="hint">${this.t('intro', { name: this.practitionerName })}</p>
+      ${feed ? html`<p data-state=${feed.active ? 'active' : 'none'}>${feed.active ? this.t('active', { date }) : this.t('none')}</p>` : nothing}
+      ${this.url
+        ? html`<div class="field" part="url">
+            <label for="feed-url">${this.t('address')}</label>
+            <input id="feed-url" type="text" readonly .value=${this.url} aria-describedby="feed-once" />
+            <p class="hint" id="feed-once">${this.t('shownOnce')}</p>
+            <div class="buttons">
+              <button class="button" type="button" data-action="copy" @click=${() => this.copy(this.url!)}>${this.t('copy')}</button>
+              <a class="button" data-action="webcal" href=${webcal(this.url)}>${this.t('openInApp')}</a>
+            </div>
+          </div>`
+        : nothing}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${feed && this.confirming
+        ? html`<div class="buttons" role="group" aria-labelledby="confirm-revoke">
+            <strong id="confirm-revoke">${this.t('confirmRevoke')}</strong>
+            <button class="button danger" type="button" data-action="confirm-revoke" ?disabled=${this.busy} @click=${() => this.revoke()}>
+              ${this.t('revoke')}
+            </button>
+            <button class="button" type="button" @click=${() => (this.confirming = false)}>${this.t('cancel')}</button>
+          </div>`
+        : feed
+          ? html`<div class="buttons">
+              <button class="button" type="button" data-action="create" ?disabled=${this.busy} aria-describedby=${feed.active ? 'feed-replace' : nothing} @click=${() => this.create()}>
+                ${feed.active ? this.t('replace') : this.t('create')}
+              </button>
+              ${feed.active
+                ? html`<button class="button danger" type="button" data-action="revoke" ?disabled=${this.busy} @click=${() => (this.confirming = true)}>
+                    ${this.t('revoke')}
+                  </button>`
+                : nothing}
+              ${this.message ? html`<span class="ok" role="status">${this.message}</span>` : nothing}
+            </div>
+            ${feed.active ? html`<p class="hint" id="feed-replace">${this.t('replaceHint')}</p>` : nothing}`
+          : nothing}
+    </section>`;
+  }
+}
