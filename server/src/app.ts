@@ -24,6 +24,8 @@ import { registerAdminCalendarRoutes } from './routes/admin-calendar.js';
 import { registerAdminCatalogueRoutes } from './routes/admin-catalogue.js';
 import { registerAdminClientRoutes } from './routes/admin-clients.js';
 import { registerAdminHoldRoutes } from './routes/admin-holds.js';
+import { registerAdminAuditLogRoutes } from './routes/admin-audit-log.js';
+import { registerAdminMeRoutes } from './routes/admin-me.js';
 import { registerAdminMessageRoutes } from './routes/admin-messages.js';
 import { registerAdminPaymentRoutes } from './routes/admin-payments.js';
 import { registerAdminStaffAccessRoutes } from './routes/admin-staff-access.js';
@@ -129,6 +131,8 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   registerAdminMessageRoutes(api, deps);
   registerAdminPaymentRoutes(api, deps);
   registerAdminTemplateWeekRoutes(api, deps);
+  registerAdminMeRoutes(api, deps);
+  registerAdminAuditLogRoutes(api, deps);
   registerAdminWebhookRoutes(api, deps);
   registerAdminBusyCalendarRoutes(api, deps);
   registerAdminStaffAccessRoutes(api, deps);

@@ -84,13 +84,21 @@ import type * as z from 'zod/mini';
 import type { WithInstants } from './instants.js';
 import type { SlotsQuery } from './public-client.js';
 import { createTransport, json, nothing, type RequestOptions, type Send, text, type TransportOptions } from './transport.js';
+import { sendWithTokens, TokenKeeper, type TokenProvider, type TokenSource } from './token-provider.js';
+import { type StaffAccessMethods, staffAccessMethods } from './admin-staff-access.js';
 import { type WebhookMethods, webhookMethods } from './admin-webhooks.js';
 
-/** A staff token, or a function that returns the current one (called before every request). */
-export type TokenSource = string | (() => string | Promise<string>);
+export type { TokenProvider, TokenSource };
 
+/** Give `token`, `tokenProvider`, or both (the token first, the provider once it expires). */
 export interface TidbokAdminOptions extends TransportOptions {
-  token: TokenSource;
+  /** A staff or session token, or a function that returns the current one (called before every request). */
+  token?: TokenSource;
+  /**
+   * Fetches a session token: asked for the first one when `token` is left out, and once more when
+   * a request answers 401 `token_expired`, which is then sent again with the new token.
+   */
+  tokenProvider?: TokenProvider;
 }
 
 export type { ApplyTemplateWeekResponse, UpdateStaffBody };
@@ -166,6 +174,8 @@ export interface StaffResource extends Omit<Resource<Staff, CreateStaffBody, Upd
 export interface TidbokAdmin {
   /** Replaces the token (e.g. after the user signs in again); the next request uses it. */
   setToken(token: TokenSource): void;
+  /** Integration keys, personal API tokens and sessions. */
+  access: StaffAccessMethods;
   settings: {
     get(options?: RequestOptions): Promise<Settings>;
     /** Changes any subset; answers with all the settings after the change. */
@@ -262,8 +272,8 @@ function resource<T, C, U, K extends string>(
  * const week = await admin.calendar({ from: '2027-03-01', to: '2027-03-07' });
  */
 export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
-  let token = options.token;
-  const send = createTransport(options, () => (typeof token === 'function' ? token() : token));
+  const tokens = new TokenKeeper(options.token, options.tokenProvider);
+  const send = sendWithTokens(createTransport(options), tokens);
   const A = '/admin';
   const practitioners = resource<Practitioner, CreatePractitionerBody, UpdatePractitionerBody, 'practitioners'>(
     send,
@@ -289,9 +299,8 @@ export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
   const booking = (bookingId: string, rest = '') => `${A}/bookings/${id(bookingId)}${rest}`;
 
   return {
-    setToken: (next) => {
-      token = next;
-    },
+    setToken: (next) => tokens.set(next),
+    access: staffAccessMethods(send, A),
     settings: {
       get: ({ signal } = {}) => send({ method: 'get', path: `${A}/settings`, signal }, json(SettingsSchema)),
       update: (patch, { signal } = {}) =>

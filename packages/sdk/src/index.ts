@@ -1,6 +1,10 @@
 export { createTidbok } from './public-client.js';
 export type { BookInput, ClientSession, HoldInput, SlotsQuery, Tidbok, TidbokOptions, TokenOptions } from './public-client.js';
 export { createTidbokAdmin } from './admin-client.js';
+export { createStaffSession } from './staff-session.js';
+export type { CreateStaffSessionOptions } from './staff-session.js';
+export type { StaffAccessMethods } from './admin-staff-access.js';
+export type { TokenProvider } from './token-provider.js';
 export type {
   ApplyTemplateWeekResponse,
   CalendarQuery,
@@ -30,6 +34,14 @@ export type { Instant, WithInstants } from './instants.js';
 // The shapes the methods return, so an app needs no direct dependency on @tidbok/core for types.
 export type {
   AccessLogEntry,
+  CreateIntegrationKeyResponse,
+  CreatePersonalTokenBody,
+  CreatePersonalTokenResponse,
+  CreateStaffSessionResponse,
+  IntegrationKey,
+  PersonalToken,
+  StaffSession,
+  StaffSessionMethod,
   AdminHold,
   SmsBudget,
   Activity,

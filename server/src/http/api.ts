@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { $ZodType } from 'zod/v4/core';
+import type { Permission } from '@tidbok/core';
 import { ApiError, type FieldError } from '../errors.js';
 import type { Deps } from '../services/deps.js';
 import { authorize } from './authorize.js';
@@ -25,6 +26,11 @@ export interface RouteSpec<B extends $ZodType | undefined = $ZodType | undefined
   summary: string;
   tag: string;
   access: Access;
+  /**
+   * What a staff route needs (required for `staff` routes; `admin` routes need the admin role,
+   * which holds every permission). Checked against the caller's role before anything else.
+   */
+  permission?: Permission;
   /** Public and client routes that need the clinic's booking module switched on. */
   module?: 'booking';
   body?: B;
@@ -96,6 +102,8 @@ export class Api {
     spec: RouteSpec<B, Q>,
     handler: (c: Context<AppEnv>, input: RouteInput<B, Q>) => Response | Promise<Response>,
   ): void {
+    // A staff route without a permission would be open to every role: refuse to start instead.
+    if (spec.access === 'staff' && !spec.permission) throw new Error(`${spec.method} ${spec.path} needs a permission`);
     this.specs.push(spec as RouteSpec);
     this.app.on(spec.method.toUpperCase(), spec.path, async (c) => {
       await authorize(this.deps, c, spec);

@@ -21,11 +21,11 @@ async function expectProblem(res: Response, status: number, code: string) {
   return problem;
 }
 
-/** Creates a practitioner-role staff user through the admin and returns their token. */
-async function practitionerToken(slug: string, adminToken: string) {
+/** Creates a non-admin staff user (practitioner unless told) through the admin and returns their token. */
+async function practitionerToken(slug: string, adminToken: string, role = 'practitioner') {
   const res = await t.call('POST', `${admin(slug)}/staff`, {
     token: adminToken,
-    body: { name: 'Pia Practitioner', role: 'practitioner' },
+    body: { name: 'Pia Practitioner', role },
   });
   expect(res.status).toBe(201);
   return ((await res.json()) as { token: string }).token;
@@ -192,12 +192,12 @@ describe('roles', () => {
     expect((await (await t.call('GET', `${admin(slug)}/staff`, { token })).json()).staff).toHaveLength(2);
   });
 
-  it('lets a practitioner-role token read the catalogue and work with clients', async () => {
+  it('lets a reception-role token read the catalogue and work with clients', async () => {
     const { slug, token } = await t.clinic('a');
     const tt = await (
       await t.call('POST', `${admin(slug)}/treatment-types`, { token, body: { name: 'Samtal', durationMinutes: 50 } })
     ).json();
-    const practitioner = await practitionerToken(slug, token);
+    const practitioner = await practitionerToken(slug, token, 'reception');
     for (const path of ['settings', 'treatment-types', `treatment-types/${tt.id}`, 'practitioners', 'locations', 'clients']) {
       const res = await t.call('GET', `${admin(slug)}/${path}`, { token: practitioner });
       expect(res.status, path).toBe(200);

@@ -5,6 +5,7 @@ import { authenticateStaff, requireClinic } from '../services/clinics.js';
 import type { Deps } from '../services/deps.js';
 import { authenticateIntegrationKey } from '../services/integration-keys.js';
 import type { RouteSpec } from './api.js';
+import { requirePermission } from './permissions.js';
 import type { AppEnv } from './env.js';
 
 export function bearerToken(c: Context): string | null {
@@ -49,6 +50,7 @@ export async function authorize(deps: Deps, c: Context<AppEnv>, spec: RouteSpec)
       if (spec.access === 'admin' && staff.role !== 'admin') {
         throw new ApiError('forbidden', 'This action needs the admin role');
       }
+      if (spec.permission) requirePermission(staff.role, spec.permission);
       const clinic = await requireClinic(deps, staff.clinic_slug);
       c.set('clinic', clinic);
       c.set('staff', {
@@ -60,6 +62,7 @@ export async function authorize(deps: Deps, c: Context<AppEnv>, spec: RouteSpec)
         practitioner_id: staff.practitioner_id,
         created_at: staff.created_at,
       });
+      c.set('staffSessionId', staff.token_id);
       return;
     }
     case 'integration': {

@@ -5,6 +5,8 @@ export interface AppEnv {
   Variables: {
     clinic: ClinicRow;
     staff: StaffRow;
+    /** The token or session a staff request came with: the audit log names it. */
+    staffSessionId: string | null;
     clientIp: string;
     /** The integration key an `integration` route was called with. */
     integrationKeyId: string;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { $ZodType } from 'zod/v4/core';
-import { ErrorCodeSchema, ProblemSchema } from '@tidbok/core';
+import { ErrorCodeSchema, ProblemSchema, ROLE_PERMISSIONS, type StaffRole } from '@tidbok/core';
 import type { Access, RouteSpec } from './api.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -54,6 +54,7 @@ function impliedErrors(spec: RouteSpec): Record<number, string> {
   const forbidden: string[] = [];
   if (spec.access === 'staff' || spec.access === 'admin') forbidden.push("`forbidden`: the token is another clinic's");
   if (spec.access === 'admin') forbidden.push('`forbidden`: the token lacks the admin role');
+  else if (spec.permission) forbidden.push(`\`forbidden\`: the token's role lacks the \`${spec.permission}\` permission`);
   if (spec.module === 'booking') forbidden.push('`module_disabled`: the clinic has switched online booking off');
   if (forbidden.length > 0) errors[403] = `${forbidden.join('; or ')}.`;
   if (params.some((name) => name !== 'clinic') || (onClinicPath && visitor)) {
@@ -65,6 +66,11 @@ function impliedErrors(spec: RouteSpec): Record<number, string> {
     errors[429] = '`rate_limited`: too many writes from this address; wait for `Retry-After` seconds.';
   }
   return errors;
+}
+
+function rolesWith(spec: RouteSpec): StaffRole[] {
+  if (spec.access === 'admin') return ['admin'];
+  return (Object.keys(ROLE_PERMISSIONS) as StaffRole[]).filter((role) => spec.permission && ROLE_PERMISSIONS[role].includes(spec.permission));
 }
 
 /** The OpenAPI 3.1 document, generated from the registered routes and their zod schemas. */
@@ -118,6 +124,8 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
       tags: [spec.tag],
       // OpenAPI 3.1 lets a bearer requirement list role names: admin-only routes say so.
       ...(security ? { security: [{ [security.name]: spec.access === 'admin' ? ['admin'] : [] }] } : { security: [] }),
+      // Staff routes name the permission they need and the roles that hold it (staff-access.ts in core).
+      ...(spec.permission ? { 'x-tidbok-permission': spec.permission, 'x-tidbok-roles': rolesWith(spec) } : {}),
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(spec.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } }

@@ -15,6 +15,7 @@ import {
   UpdateWorkingTimeBodySchema,
   WorkingTimeSchema,
 } from '@tidbok/core';
+import { actorOf } from '../http/actor.js';
 import { type Api, idParam, JSON_TYPE } from '../http/api.js';
 import { mayMarkTest } from '../services/clients.js';
 import {
@@ -51,10 +52,11 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
       summary: 'Every calendar entry in a range: bookings, working time, activities and holds, with colours',
       tag: 'Calendar',
       access: 'staff',
+      permission: 'calendar',
       query: RangeQuerySchema,
       responses: { 200: { description: 'Entries sorted by start', schema: CalendarResponseSchema } },
     },
-    async (c, { query }) => c.json(await calendarFeed(deps, c.get('clinic'), query)),
+    async (c, { query }) => c.json(await calendarFeed(deps, c.get('clinic'), query, actorOf(c))),
   );
   api.route(
     {
@@ -63,6 +65,7 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
       summary: 'Free times for staff (also treatment types not bookable online; no minimum notice)',
       tag: 'Calendar',
       access: 'staff',
+      permission: 'calendar',
       query: ListSlotsQuerySchema,
       responses: { 200: { description: 'Free times', schema: ListSlotsResponseSchema } },
     },
@@ -78,10 +81,11 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
       summary: 'Create working time (bookable time)',
       tag: 'Working time',
       access: 'staff',
+      permission: 'calendar',
       body: CreateWorkingTimeBodySchema,
       responses: { 201: { description: 'Created', schema: WorkingTimeSchema } },
     },
-    async (c, { body }) => c.json(await createWorkingTime(deps, c.get('clinic'), body), 201),
+    async (c, { body }) => c.json(await createWorkingTime(deps, c.get('clinic'), body, actorOf(c)), 201),
   );
   api.route(
     {
@@ -90,10 +94,11 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
       summary: 'Delete all working time overlapping a range ("delete all visible")',
       tag: 'Working time',
       access: 'staff',
+      permission: 'calendar',
       query: RangeQuerySchema,
       responses: { 200: { description: 'How many blocks were deleted', schema: DeletedResponseSchema } },
     },
-    async (c, { query }) => c.json(await deleteWorkingTimeRange(deps, c.get('clinic'), query)),
+    async (c, { query }) => c.json(await deleteWorkingTimeRange(deps, c.get('clinic'), query, actorOf(c))),
   );
   api.route(
     {
@@ -102,6 +107,7 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
       summary: 'Get one block of working time',
       tag: 'Working time',
       access: 'staff',
+      permission: 'calendar',
       responses: { 200: { description: 'The block', schema: WorkingTimeSchema } },
     },
     async (c) => c.json(await getWorkingTime(deps, c.get('clinic'), idParam(c))),
@@ -113,10 +119,11 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
       summary: 'Move, resize or change a block of working time',
       tag: 'Working time',
       access: 'staff',
+      permission: 'calendar',
       body: UpdateWorkingTimeBodySchema,
       responses: { 200: { description: 'Changed', schema: WorkingTimeSchema } },
     },
-    async (c, { body }) => c.json(await updateWorkingTime(deps, c.get('clinic'), idParam(c), body)),
+    async (c, { body }) => c.json(await updateWorkingTime(deps, c.get('clinic'), idParam(c), body, actorOf(c))),
   );
   api.route(
     {
@@ -125,10 +132,11 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
       summary: 'Delete a block of working time',
       tag: 'Working time',
       access: 'staff',
+      permission: 'calendar',
       responses: deleted,
     },
     async (c) => {
-      await deleteWorkingTime(deps, c.get('clinic'), idParam(c));
+      await deleteWorkingTime(deps, c.get('clinic'), idParam(c), actorOf(c));
       return c.body(null, 204);
     },
   );
@@ -142,10 +150,11 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
       summary: 'Create an activity (internal; never blocks bookable time)',
       tag: 'Activities',
       access: 'staff',
+      permission: 'calendar',
       body: CreateActivityBodySchema,
       responses: { 201: { description: 'Created', schema: ActivitySchema } },
     },
-    async (c, { body }) => c.json(await createActivity(deps, c.get('clinic'), body), 201),
+    async (c, { body }) => c.json(await createActivity(deps, c.get('clinic'), body, actorOf(c)), 201),
   );
   api.route(
     {
@@ -154,9 +163,10 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
       summary: 'Get an activity',
       tag: 'Activities',
       access: 'staff',
+      permission: 'calendar',
       responses: { 200: { description: 'The activity', schema: ActivitySchema } },
     },
-    async (c) => c.json(await getActivity(deps, c.get('clinic'), idParam(c))),
+    async (c) => c.json(await getActivity(deps, c.get('clinic'), idParam(c), actorOf(c))),
   );
   api.route(
     {
@@ -165,10 +175,11 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
       summary: 'Change an activity',
       tag: 'Activities',
       access: 'staff',
+      permission: 'calendar',
       body: UpdateActivityBodySchema,
       responses: { 200: { description: 'Changed', schema: ActivitySchema } },
     },
-    async (c, { body }) => c.json(await updateActivity(deps, c.get('clinic'), idParam(c), body)),
+    async (c, { body }) => c.json(await updateActivity(deps, c.get('clinic'), idParam(c), body, actorOf(c))),
   );
   api.route(
     {
@@ -177,10 +188,11 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
       summary: 'Delete an activity',
       tag: 'Activities',
       access: 'staff',
+      permission: 'calendar',
       responses: deleted,
     },
     async (c) => {
-      await deleteActivity(deps, c.get('clinic'), idParam(c));
+      await deleteActivity(deps, c.get('clinic'), idParam(c), actorOf(c));
       return c.body(null, 204);
     },
   );
@@ -194,13 +206,14 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
       summary: 'Book a client (existing or new); may lie outside working time, never over another booking or hold',
       tag: 'Bookings',
       access: 'staff',
+      permission: 'calendar',
       body: CreateAdminBookingBodySchema,
       responses: { 201: { description: 'Booked', schema: BookingSchema } },
     },
     async (c, { body }) => {
       // A new client made with the booking is marked as a test client by admins only, as anywhere.
       if (body.client?.isTest) mayMarkTest(c.get('staff'));
-      return c.json(await createStaffBooking(deps, c.get('clinic'), body), 201);
+      return c.json(await createStaffBooking(deps, c.get('clinic'), body, actorOf(c)), 201);
     },
   );
   api.route(
@@ -210,9 +223,10 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
       summary: 'Get a booking',
       tag: 'Bookings',
       access: 'staff',
+      permission: 'calendar',
       responses: { 200: { description: 'The booking', schema: BookingSchema } },
     },
-    async (c) => c.json(await getBooking(deps, c.get('clinic'), idParam(c))),
+    async (c) => c.json(await getBooking(deps, c.get('clinic'), idParam(c), actorOf(c))),
   );
   api.route(
     {
@@ -221,10 +235,11 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
       summary: 'Move, resize or change a booking',
       tag: 'Bookings',
       access: 'staff',
+      permission: 'calendar',
       body: UpdateAdminBookingBodySchema,
       responses: { 200: { description: 'Changed', schema: BookingSchema } },
     },
-    async (c, { body }) => c.json(await updateStaffBooking(deps, c.get('clinic'), idParam(c), body)),
+    async (c, { body }) => c.json(await updateStaffBooking(deps, c.get('clinic'), idParam(c), body, actorOf(c))),
   );
   api.route(
     {
@@ -233,10 +248,11 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
       summary: 'Delete a booking',
       tag: 'Bookings',
       access: 'staff',
+      permission: 'calendar',
       responses: deleted,
     },
     async (c) => {
-      await deleteStaffBooking(deps, c.get('clinic'), idParam(c));
+      await deleteStaffBooking(deps, c.get('clinic'), idParam(c), actorOf(c));
       return c.body(null, 204);
     },
   );
@@ -247,10 +263,11 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
       summary: 'Cancel (återbud); `late` defaults to whether the cancellation window has begun',
       tag: 'Bookings',
       access: 'staff',
+      permission: 'calendar',
       body: CancelBookingBodySchema,
       responses: { 200: { description: 'Cancelled', schema: BookingSchema } },
     },
-    async (c, { body }) => c.json(await cancelStaffBooking(deps, c.get('clinic'), idParam(c), body)),
+    async (c, { body }) => c.json(await cancelStaffBooking(deps, c.get('clinic'), idParam(c), body, actorOf(c))),
   );
   api.route(
     {
@@ -259,8 +276,9 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
       summary: 'Mark that the client did not come',
       tag: 'Bookings',
       access: 'staff',
+      permission: 'calendar',
       responses: { 200: { description: 'Marked', schema: BookingSchema } },
     },
-    async (c) => c.json(await markNoShow(deps, c.get('clinic'), idParam(c))),
+    async (c) => c.json(await markNoShow(deps, c.get('clinic'), idParam(c), actorOf(c))),
   );
 }

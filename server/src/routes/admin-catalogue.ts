@@ -25,6 +25,8 @@ import {
   UpdateSettingsBodySchema,
   UpdateTreatmentTypeBodySchema,
 } from '@tidbok/core';
+import { actorOf } from '../http/actor.js';
+import { requireTreats } from '../services/client-scope.js';
 import { type Api, idParam } from '../http/api.js';
 import {
   createLocation,
@@ -64,6 +66,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: "The clinic's settings",
       tag: 'Settings',
       access: 'staff',
+      permission: 'catalogue',
       responses: { 200: { description: 'Settings', schema: SettingsSchema } },
     },
     (c) => c.json(settingsOf(c.get('clinic'))),
@@ -75,10 +78,11 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'Change settings (any subset)',
       tag: 'Settings',
       access: 'admin',
+      permission: 'settings',
       body: UpdateSettingsBodySchema,
       responses: { 200: { description: 'The settings after the change', schema: SettingsSchema } },
     },
-    async (c, { body }) => c.json(await updateSettings(deps, c.get('clinic'), body)),
+    async (c, { body }) => c.json(await updateSettings(deps, c.get('clinic'), body, actorOf(c))),
   );
 
   // ---- Staff ----
@@ -89,6 +93,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'List staff users',
       tag: 'Staff',
       access: 'admin',
+      permission: 'staff',
       responses: { 200: { description: 'Staff', schema: StaffListSchema } },
     },
     async (c) => c.json({ staff: await listStaff(deps, c.get('clinic')) }),
@@ -100,10 +105,11 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'Create a staff user and their first token (shown once)',
       tag: 'Staff',
       access: 'admin',
+      permission: 'staff',
       body: CreateStaffBodySchema,
       responses: { 201: { description: 'The user and token', schema: CreateStaffResponseSchema } },
     },
-    async (c, { body }) => c.json(await createStaff(deps, c.get('clinic'), body), 201),
+    async (c, { body }) => c.json(await createStaff(deps, c.get('clinic'), body, actorOf(c)), 201),
   );
 
   api.route(
@@ -113,6 +119,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'Get a staff user',
       tag: 'Staff',
       access: 'admin',
+      permission: 'staff',
       responses: { 200: { description: 'The staff user', schema: StaffSchema } },
     },
     async (c) => c.json(await getStaff(deps, c.get('clinic'), idParam(c))),
@@ -124,10 +131,11 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'Change a staff user (the clinic keeps at least one admin)',
       tag: 'Staff',
       access: 'admin',
+      permission: 'staff',
       body: UpdateStaffBodySchema,
       responses: { 200: { description: 'Changed', schema: StaffSchema } },
     },
-    async (c, { body }) => c.json(await updateStaff(deps, c.get('clinic'), idParam(c), body)),
+    async (c, { body }) => c.json(await updateStaff(deps, c.get('clinic'), idParam(c), body, actorOf(c))),
   );
   api.route(
     {
@@ -136,10 +144,11 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'Remove a staff user; their tokens stop working',
       tag: 'Staff',
       access: 'admin',
+      permission: 'staff',
       responses: noContent,
     },
     async (c) => {
-      await deleteStaff(deps, c.get('clinic'), idParam(c));
+      await deleteStaff(deps, c.get('clinic'), idParam(c), actorOf(c));
       return c.body(null, 204);
     },
   );
@@ -153,6 +162,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'List treatment types',
       tag: 'Treatment types',
       access: 'staff',
+      permission: 'catalogue',
       responses: { 200: { description: 'Treatment types', schema: TreatmentTypeListSchema } },
     },
     async (c) => c.json({ treatmentTypes: await listTreatmentTypes(db, c.get('clinic').id) }),
@@ -164,10 +174,11 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'Create a treatment type',
       tag: 'Treatment types',
       access: 'admin',
+      permission: 'settings',
       body: CreateTreatmentTypeBodySchema,
       responses: { 201: { description: 'Created', schema: TreatmentTypeSchema } },
     },
-    async (c, { body }) => c.json(await createTreatmentType(deps, c.get('clinic'), body), 201),
+    async (c, { body }) => c.json(await createTreatmentType(deps, c.get('clinic'), body, actorOf(c)), 201),
   );
   api.route(
     {
@@ -176,6 +187,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'Get a treatment type',
       tag: 'Treatment types',
       access: 'staff',
+      permission: 'catalogue',
       responses: { 200: { description: 'The treatment type', schema: TreatmentTypeSchema } },
     },
     async (c) => c.json(treatmentTypeOf(await findTreatmentType(db, c.get('clinic').id, idParam(c)))),
@@ -187,10 +199,11 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'Change a treatment type',
       tag: 'Treatment types',
       access: 'admin',
+      permission: 'settings',
       body: UpdateTreatmentTypeBodySchema,
       responses: { 200: { description: 'Changed', schema: TreatmentTypeSchema } },
     },
-    async (c, { body }) => c.json(await updateTreatmentType(deps, c.get('clinic'), idParam(c), body)),
+    async (c, { body }) => c.json(await updateTreatmentType(deps, c.get('clinic'), idParam(c), body, actorOf(c))),
   );
   api.route(
     {
@@ -199,10 +212,11 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'Archive a treatment type (past bookings keep it)',
       tag: 'Treatment types',
       access: 'admin',
+      permission: 'settings',
       responses: noContent,
     },
     async (c) => {
-      await deleteTreatmentType(deps, c.get('clinic'), idParam(c));
+      await deleteTreatmentType(deps, c.get('clinic'), idParam(c), actorOf(c));
       return c.body(null, 204);
     },
   );
@@ -216,6 +230,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'List practitioners',
       tag: 'Practitioners',
       access: 'staff',
+      permission: 'catalogue',
       responses: { 200: { description: 'Practitioners', schema: PractitionerListSchema } },
     },
     async (c) => c.json({ practitioners: await listPractitioners(db, c.get('clinic').id) }),
@@ -227,10 +242,11 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'Create a practitioner',
       tag: 'Practitioners',
       access: 'admin',
+      permission: 'settings',
       body: CreatePractitionerBodySchema,
       responses: { 201: { description: 'Created', schema: PractitionerSchema } },
     },
-    async (c, { body }) => c.json(await createPractitioner(deps, c.get('clinic'), body), 201),
+    async (c, { body }) => c.json(await createPractitioner(deps, c.get('clinic'), body, actorOf(c)), 201),
   );
   api.route(
     {
@@ -239,6 +255,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'Get a practitioner',
       tag: 'Practitioners',
       access: 'staff',
+      permission: 'catalogue',
       responses: { 200: { description: 'The practitioner', schema: PractitionerSchema } },
     },
     async (c) => c.json(await getPractitioner(db, c.get('clinic').id, idParam(c))),
@@ -250,10 +267,11 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'Change a practitioner',
       tag: 'Practitioners',
       access: 'admin',
+      permission: 'settings',
       body: UpdatePractitionerBodySchema,
       responses: { 200: { description: 'Changed', schema: PractitionerSchema } },
     },
-    async (c, { body }) => c.json(await updatePractitioner(deps, c.get('clinic'), idParam(c), body)),
+    async (c, { body }) => c.json(await updatePractitioner(deps, c.get('clinic'), idParam(c), body, actorOf(c))),
   );
   api.route(
     {
@@ -261,12 +279,13 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       path: `${PR}/:id/treatment-types`,
       summary: "Replace the practitioner's own list of treatment types",
       tag: 'Practitioners',
-      access: 'admin',
+      access: 'staff',
+      permission: 'practitioner-offer',
       body: SetTreatmentTypesBodySchema,
       responses: { 200: { description: 'The practitioner', schema: PractitionerSchema } },
     },
     async (c, { body }) =>
-      c.json(await setPractitionerTreatmentTypes(deps, c.get('clinic'), idParam(c), body.treatmentTypeIds)),
+      c.json(await setPractitionerTreatmentTypes(deps, c.get('clinic'), idParam(c), body.treatmentTypeIds, actorOf(c))),
   );
   api.route(
     {
@@ -275,10 +294,11 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'Archive a practitioner (past bookings keep them)',
       tag: 'Practitioners',
       access: 'admin',
+      permission: 'settings',
       responses: noContent,
     },
     async (c) => {
-      await deletePractitioner(deps, c.get('clinic'), idParam(c));
+      await deletePractitioner(deps, c.get('clinic'), idParam(c), actorOf(c));
       return c.body(null, 204);
     },
   );
@@ -292,6 +312,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'List locations',
       tag: 'Locations',
       access: 'staff',
+      permission: 'catalogue',
       responses: { 200: { description: 'Locations', schema: LocationListSchema } },
     },
     async (c) => c.json({ locations: await listLocations(db, c.get('clinic').id) }),
@@ -303,10 +324,11 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'Create a location',
       tag: 'Locations',
       access: 'admin',
+      permission: 'settings',
       body: CreateLocationBodySchema,
       responses: { 201: { description: 'Created', schema: LocationSchema } },
     },
-    async (c, { body }) => c.json(await createLocation(deps, c.get('clinic'), body), 201),
+    async (c, { body }) => c.json(await createLocation(deps, c.get('clinic'), body, actorOf(c)), 201),
   );
   api.route(
     {
@@ -315,6 +337,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'Get a location',
       tag: 'Locations',
       access: 'staff',
+      permission: 'catalogue',
       responses: { 200: { description: 'The location', schema: LocationSchema } },
     },
     async (c) => c.json(locationOf(await findLocation(db, c.get('clinic').id, idParam(c)))),
@@ -326,10 +349,11 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'Change a location',
       tag: 'Locations',
       access: 'admin',
+      permission: 'settings',
       body: UpdateLocationBodySchema,
       responses: { 200: { description: 'Changed', schema: LocationSchema } },
     },
-    async (c, { body }) => c.json(await updateLocation(deps, c.get('clinic'), idParam(c), body)),
+    async (c, { body }) => c.json(await updateLocation(deps, c.get('clinic'), idParam(c), body, actorOf(c))),
   );
   api.route(
     {
@@ -338,10 +362,11 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'Archive a location',
       tag: 'Locations',
       access: 'admin',
+      permission: 'settings',
       responses: noContent,
     },
     async (c) => {
-      await deleteLocation(deps, c.get('clinic'), idParam(c));
+      await deleteLocation(deps, c.get('clinic'), idParam(c), actorOf(c));
       return c.body(null, 204);
     },
   );
@@ -355,11 +380,12 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'List or search clients (name, e-mail, phone)',
       tag: 'Clients',
       access: 'staff',
+      permission: 'clients',
       query: ListClientsQuerySchema,
       responses: { 200: { description: 'Clients', schema: ClientListSchema } },
     },
     async (c, { query }) => {
-      const clients = await listClients(deps, c.get('clinic'), query);
+      const clients = await listClients(deps, c.get('clinic'), query, actorOf(c));
       await logAccess(deps, c.get('clinic'), c.get('staff'), clients.map((client) => client.id), query.q ? 'search' : 'read');
       return c.json({ clients });
     },
@@ -371,11 +397,12 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'Create a client',
       tag: 'Clients',
       access: 'staff',
+      permission: 'clients',
       body: CreateClientBodySchema,
       responses: { 201: { description: 'Created', schema: ClientSchema } },
     },
     async (c, { body }) => {
-      const client = await createClient(deps, c.get('clinic'), body, c.get('staff'));
+      const client = await createClient(deps, c.get('clinic'), body, c.get('staff'), actorOf(c));
       await logAccess(deps, c.get('clinic'), c.get('staff'), [client.id], 'create');
       return c.json(client, 201);
     },
@@ -387,10 +414,13 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'Get a client',
       tag: 'Clients',
       access: 'staff',
+      permission: 'clients',
       responses: { 200: { description: 'The client', schema: ClientSchema } },
     },
     async (c) => {
-      const client = clientOf(await findClient(db, c.get('clinic').id, idParam(c)));
+      const row = await findClient(db, c.get('clinic').id, idParam(c));
+      await requireTreats(db, c.get('clinic').id, row.id, actorOf(c));
+      const client = clientOf(row);
       await logAccess(deps, c.get('clinic'), c.get('staff'), [client.id], 'read');
       return c.json(client);
     },
@@ -402,11 +432,12 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'Change a client',
       tag: 'Clients',
       access: 'staff',
+      permission: 'clients',
       body: UpdateClientBodySchema,
       responses: { 200: { description: 'Changed', schema: ClientSchema } },
     },
     async (c, { body }) => {
-      const client = await updateClient(deps, c.get('clinic'), idParam(c), body, c.get('staff'));
+      const client = await updateClient(deps, c.get('clinic'), idParam(c), body, c.get('staff'), actorOf(c));
       await logAccess(deps, c.get('clinic'), c.get('staff'), [client.id], 'update', Object.keys(body).sort().join(','));
       return c.json(client);
     },
@@ -418,10 +449,11 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       summary: 'Delete a client without bookings',
       tag: 'Clients',
       access: 'staff',
+      permission: 'client-records',
       responses: noContent,
     },
     async (c) => {
-      await deleteClient(deps, c.get('clinic'), idParam(c));
+      await deleteClient(deps, c.get('clinic'), idParam(c), actorOf(c));
       await logAccess(deps, c.get('clinic'), c.get('staff'), [idParam(c)], 'delete');
       return c.body(null, 204);
     },

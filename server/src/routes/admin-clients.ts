@@ -1,4 +1,5 @@
 import { ClientListSchema, ClientSchema, MergeClientBodySchema } from '@tidbok/core';
+import { actorOf } from '../http/actor.js';
 import { type Api, idParam } from '../http/api.js';
 import { logAccess } from '../services/client-auth.js';
 import { clientDuplicates, mergeClient } from '../services/client-duplicates.js';
@@ -15,6 +16,7 @@ export function registerAdminClientRoutes(api: Api, deps: Deps) {
       summary: 'Clients that may be the same person: split off by a public booking, or the same e-mail, phone or personal number',
       tag: 'Clients',
       access: 'staff',
+      permission: 'client-records',
       responses: { 200: { description: 'Possible duplicates, oldest first', schema: ClientListSchema } },
     },
     async (c) => {
@@ -30,11 +32,12 @@ export function registerAdminClientRoutes(api: Api, deps: Deps) {
       summary: "Merge this client into another: bookings and messages move, this client is deleted, the other's details stay",
       tag: 'Clients',
       access: 'staff',
+      permission: 'client-records',
       body: MergeClientBodySchema,
       responses: { 200: { description: 'The client merged into', schema: ClientSchema } },
     },
     async (c, { body }) => {
-      const { client, mergedId } = await mergeClient(deps, c.get('clinic'), idParam(c), body.into);
+      const { client, mergedId } = await mergeClient(deps, c.get('clinic'), idParam(c), body.into, actorOf(c));
       await logAccess(deps, c.get('clinic'), c.get('staff'), [client.id], 'update', `merged ${mergedId}`);
       await logAccess(deps, c.get('clinic'), c.get('staff'), [mergedId], 'delete', `merged into ${client.id}`);
       return c.json(client);

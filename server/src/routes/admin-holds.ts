@@ -14,6 +14,7 @@ export function registerAdminHoldRoutes(api: Api, deps: Deps) {
       summary: 'Active holds, soonest first, with the address and network each came from and how many that network holds',
       tag: 'Holds',
       access: 'staff',
+      permission: 'desk',
       responses: { 200: { description: 'Active holds', schema: AdminHoldListSchema } },
     },
     async (c) => c.json({ holds: await listActiveHolds(deps, c.get('clinic')) }),
@@ -25,6 +26,7 @@ export function registerAdminHoldRoutes(api: Api, deps: Deps) {
       summary: 'Release an active hold, freeing its time at once',
       tag: 'Holds',
       access: 'staff',
+      permission: 'desk',
       responses: { 204: { description: 'Released' } },
     },
     async (c) => {

@@ -7,6 +7,7 @@ import {
   type WithheldReason,
 } from '@tidbok/core';
 import * as z from 'zod/mini';
+import { actorOf } from '../http/actor.js';
 import { type Api, idParam } from '../http/api.js';
 import { smsBudgetStatus } from '../notifications/sms-guard.js';
 import { LINK } from '../notifications/texts.js';
@@ -24,6 +25,7 @@ export function registerAdminMessageRoutes(api: Api, deps: Deps) {
       summary: 'The outbox: confirmations, cancellations, reminders and receipts, newest first',
       tag: 'Messages',
       access: 'staff',
+      permission: 'desk',
       query: ListMessagesQuerySchema,
       responses: { 200: { description: 'Messages', schema: MessageListSchema } },
     },
@@ -65,6 +67,7 @@ export function registerAdminMessageRoutes(api: Api, deps: Deps) {
       summary: 'SMS to numbers staff have not entered: the hourly and daily budget, how much is used, and when it last refused one',
       tag: 'Messages',
       access: 'staff',
+      permission: 'desk',
       responses: { 200: { description: 'The budget now', schema: SmsBudgetSchema } },
     },
     async (c) => c.json(await smsBudgetStatus(deps.store.db, c.get('clinic'), deps.clock.now())),
@@ -77,13 +80,14 @@ export function registerAdminMessageRoutes(api: Api, deps: Deps) {
       summary: 'Send (again) a booking confirmation by e-mail or SMS, with a fresh manage link',
       tag: 'Bookings',
       access: 'staff',
+      permission: 'calendar',
       body: SendConfirmationBodySchema,
       responses: { 202: { description: 'Queued in the outbox', schema: z.object({ messageId: z.string() }) } },
     },
     async (c, { body }) => {
       const clinic = c.get('clinic');
       await findBooking(deps.store.db, clinic.id, idParam(c));
-      return c.json(await sendConfirmation(deps, clinic, idParam(c), body.channel), 202);
+      return c.json(await sendConfirmation(deps, clinic, idParam(c), body.channel, actorOf(c)), 202);
     },
   );
 }

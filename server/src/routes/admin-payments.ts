@@ -2,6 +2,7 @@ import { BookingSchema, PayBookingBodySchema, SendReceiptBodySchema } from '@tid
 import * as z from 'zod/mini';
 import { type Api, idParam } from '../http/api.js';
 import type { Deps } from '../services/deps.js';
+import { actorOf } from '../http/actor.js';
 import { payBooking, receiptHtml, sendReceipt, voidPayment } from '../services/payments.js';
 
 const BK = '/v1/clinics/:clinic/admin/bookings';
@@ -19,10 +20,11 @@ export function registerAdminPaymentRoutes(api: Api, deps: Deps) {
       summary: "Mark a booking paid (default amount: the treatment type's price) and issue a numbered receipt",
       tag: 'Payments',
       access: 'staff',
+      permission: 'calendar',
       body: PayBookingBodySchema,
       responses: { 200: { description: 'The booking, now with `paid`', schema: BookingSchema } },
     },
-    async (c, { body }) => c.json(await payBooking(deps, c.get('clinic'), c.get('staff'), idParam(c), body)),
+    async (c, { body }) => c.json(await payBooking(deps, c.get('clinic'), c.get('staff'), idParam(c), body, actorOf(c))),
   );
   api.route(
     {
@@ -31,9 +33,10 @@ export function registerAdminPaymentRoutes(api: Api, deps: Deps) {
       summary: 'Void the payment: the receipt is kept, marked void, and its number never reused',
       tag: 'Payments',
       access: 'admin',
+      permission: 'settings',
       responses: { 200: { description: 'The booking, unpaid again', schema: BookingSchema } },
     },
-    async (c) => c.json(await voidPayment(deps, c.get('clinic'), c.get('staff'), idParam(c))),
+    async (c) => c.json(await voidPayment(deps, c.get('clinic'), c.get('staff'), idParam(c), actorOf(c))),
   );
   api.route(
     {
@@ -42,6 +45,7 @@ export function registerAdminPaymentRoutes(api: Api, deps: Deps) {
       summary: 'The printable receipt (HTML; `format=narrow` for 80 mm receipt printers)',
       tag: 'Payments',
       access: 'staff',
+      permission: 'calendar',
       query: ReceiptQuerySchema,
       responses: { 200: { description: 'The receipt', contentType: 'text/html' } },
     },
@@ -50,7 +54,7 @@ export function registerAdminPaymentRoutes(api: Api, deps: Deps) {
         await receiptHtml(deps, c.get('clinic'), idParam(c), {
           narrow: query.format === 'narrow',
           ...(query.locale ? { locale: query.locale } : {}),
-        }),
+        }, actorOf(c)),
       ),
   );
   api.route(
@@ -60,9 +64,10 @@ export function registerAdminPaymentRoutes(api: Api, deps: Deps) {
       summary: 'E-mail the receipt to the client through the outbox',
       tag: 'Payments',
       access: 'staff',
+      permission: 'calendar',
       body: SendReceiptBodySchema,
       responses: { 202: { description: 'Queued', schema: z.object({ messageId: z.string() }) } },
     },
-    async (c) => c.json(await sendReceipt(deps, c.get('clinic'), idParam(c)), 202),
+    async (c) => c.json(await sendReceipt(deps, c.get('clinic'), idParam(c), actorOf(c)), 202),
   );
 }

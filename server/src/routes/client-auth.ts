@@ -125,6 +125,7 @@ export function registerClientAuthRoutes(api: Api, deps: Deps, background: Backg
       summary: 'Open the booking page as a test client (only clients marked isTest)',
       tag: 'Clients',
       access: 'staff',
+      permission: 'client-records',
       responses: { 201: { description: 'A client session and the page to open', schema: TestSessionResponseSchema } },
     },
     async (c) => {
@@ -140,6 +141,7 @@ export function registerClientAuthRoutes(api: Api, deps: Deps, background: Backg
       summary: "Who on the staff read or changed this client's data, and when (admins)",
       tag: 'Clients',
       access: 'admin',
+      permission: 'audit',
       responses: { 200: { description: 'Entries, newest first', schema: AccessLogResponseSchema } },
     },
     async (c) => {

@@ -24,7 +24,8 @@ beforeEach(async () => {
   t = await createTestContext({ now: '2027-03-01T08:00:00Z', config: { publicUrl: 'https://boka.example.se' } });
   server = await listen(t.app);
   ({ slug, token: adminToken } = await t.clinic('testsession'));
-  staffToken = (await call('POST', '/admin/staff', adminToken, { name: 'Pia', role: 'practitioner' })).body.token;
+  // Reception: staff who see every client but may not mark test clients.
+  staffToken = (await call('POST', '/admin/staff', adminToken, { name: 'Pia', role: 'reception' })).body.token;
 });
 afterEach(async () => {
   await server.close();

@@ -17,6 +17,8 @@ import { iso, isoOrNull } from '../time.js';
 import { findLocation, findPractitionerRow, findTreatmentType } from './catalogue.js';
 import { findClient, insertClient } from './clients.js';
 import { checkInterval, conflictFor, findOverlap, instant, purgeExpiredHolds } from './common.js';
+import { type Actor, requireActFor } from './actor.js';
+import { audit, changedFields } from './audit.js';
 import type { Deps } from './deps.js';
 import { bookingSettingsOf, type ClinicRow } from './rows.js';
 import { emitBookingEvent, emitBookingUpdated } from '../webhooks/emit.js';
@@ -100,9 +102,10 @@ export async function guardOverlap<T>(
   }
 }
 
-export async function createStaffBooking(deps: Deps, clinic: ClinicRow, body: CreateAdminBookingBody) {
+export async function createStaffBooking(deps: Deps, clinic: ClinicRow, body: CreateAdminBookingBody, actor?: Actor) {
   const now = deps.clock.now();
   const settings = bookingSettingsOf(clinic);
+  requireActFor(actor, body.practitionerId, 'bookings');
   return deps.store.write(async (trx) => {
     await referenced(() => findPractitionerRow(trx, clinic.id, body.practitionerId), 'practitionerId', 'practitioner');
     const treatment = await referenced(
@@ -153,22 +156,38 @@ export async function createStaffBooking(deps: Deps, clinic: ClinicRow, body: Cr
     if (confirmation !== 'none') {
       await enqueueBookingMessage(trx, deps, { clinic, bookingId: row.id, kind: 'confirmation', channel: confirmation, manageToken });
     }
+    await audit(trx, now, clinic.id, actor, {
+      action: 'created',
+      entity: 'booking',
+      id: row.id,
+      summary: `${iso(start)}–${iso(end)}${body.clientId ? '' : ', new client'}`,
+    });
     const created = bookingOf({ ...row, color: treatment.color });
     await emitBookingEvent(trx, deps, clinic.id, 'booking.created', created);
     return created;
   });
 }
 
-export async function getBooking(deps: Deps, clinic: ClinicRow, id: string) {
-  return bookingOf(await findBooking(deps.store.db, clinic.id, id));
+export async function getBooking(deps: Deps, clinic: ClinicRow, id: string, actor?: Actor) {
+  const row = await findBooking(deps.store.db, clinic.id, id);
+  requireActFor(actor, row.practitioner_id, 'bookings');
+  return bookingOf(row);
+}
+
+/** A booking the actor may change: another practitioner's is 403 to a practitioner. */
+async function ownBooking(trx: Trx, clinic: ClinicRow, id: string, actor: Actor | undefined) {
+  const row = await findBooking(trx, clinic.id, id);
+  requireActFor(actor, row.practitioner_id, 'bookings');
+  return row;
 }
 
 /** Moves, resizes or re-assigns a booking under the same overlap rule as creating one. */
-export async function updateStaffBooking(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateAdminBookingBody) {
+export async function updateStaffBooking(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateAdminBookingBody, actor?: Actor) {
   const now = deps.clock.now();
   return deps.store.write(async (trx) => {
-    const row = await findBooking(trx, clinic.id, id);
+    const row = await ownBooking(trx, clinic, id, actor);
     if (patch.practitionerId) {
+      requireActFor(actor, patch.practitionerId, 'bookings');
       await referenced(() => findPractitionerRow(trx, clinic.id, patch.practitionerId!), 'practitionerId', 'practitioner');
     }
     const treatment = patch.treatmentTypeId
@@ -197,16 +216,24 @@ export async function updateStaffBooking(deps: Deps, clinic: ClinicRow, id: stri
     } else {
       await update();
     }
+    const moved = start !== row.start_ms || end !== row.end_ms || next.practitioner_id !== row.practitioner_id;
+    await audit(trx, now, clinic.id, actor, {
+      action: moved ? 'moved' : 'changed',
+      entity: 'booking',
+      id,
+      summary: [changedFields(patch), moved ? `${iso(row.start_ms)} → ${iso(start)}–${iso(end)}` : ''].filter(Boolean).join('; '),
+    });
     const updated = bookingOf({ ...row, ...next, color: treatment?.color ?? row.color });
     await emitBookingUpdated(trx, deps, clinic.id, bookingOf(row), updated);
     return updated;
   });
 }
 
-export async function deleteStaffBooking(deps: Deps, clinic: ClinicRow, id: string) {
+export async function deleteStaffBooking(deps: Deps, clinic: ClinicRow, id: string, actor?: Actor) {
   await deps.store.write(async (trx) => {
-    await findBooking(trx, clinic.id, id);
+    const row = await ownBooking(trx, clinic, id, actor);
     await trx.deleteFrom('bookings').where('id', '=', id).execute();
+    await audit(trx, deps.clock.now(), clinic.id, actor, { action: 'deleted', entity: 'booking', id, summary: `${iso(row.start_ms)}, ${row.status}` });
   });
 }
 
@@ -255,9 +282,9 @@ export async function cancelBookingRow(
  * Staff "send confirmation": a fresh manage link (the old one stops working, as only hashes are
  * kept) and a confirmation through the outbox, like any other.
  */
-export async function sendConfirmation(deps: Deps, clinic: ClinicRow, id: string, channel: 'email' | 'sms') {
+export async function sendConfirmation(deps: Deps, clinic: ClinicRow, id: string, channel: 'email' | 'sms', actor?: Actor) {
   return deps.store.write(async (trx) => {
-    const row = await findBooking(trx, clinic.id, id);
+    const row = await ownBooking(trx, clinic, id, actor);
     if (row.status !== 'booked') throw new ApiError('conflict', 'Only a booked booking can be confirmed');
     const manageToken = newSecret('tbm');
     // Staff chose to text this client: the number is one they know.
@@ -271,23 +298,32 @@ export async function sendConfirmation(deps: Deps, clinic: ClinicRow, id: string
       .where('id', '=', id)
       .execute();
     const [messageId] = await enqueueBookingMessage(trx, deps, { clinic, bookingId: id, kind: 'confirmation', channel, manageToken });
+    await audit(trx, deps.clock.now(), clinic.id, actor, { action: 'changed', entity: 'booking', id, summary: `confirmation sent by ${channel}, new manage link` });
     return { messageId: messageId! };
   });
 }
 
-export async function cancelStaffBooking(deps: Deps, clinic: ClinicRow, id: string, body: CancelBookingBody) {
-  return deps.store.write(async (trx) =>
-    cancelBookingRow(trx, deps, clinic, await findBooking(trx, clinic.id, id), { late: body.late, notify: body.notify }),
-  );
+export async function cancelStaffBooking(deps: Deps, clinic: ClinicRow, id: string, body: CancelBookingBody, actor?: Actor) {
+  return deps.store.write(async (trx) => {
+    const booking = await cancelBookingRow(trx, deps, clinic, await ownBooking(trx, clinic, id, actor), { late: body.late, notify: body.notify });
+    await audit(trx, deps.clock.now(), clinic.id, actor, {
+      action: 'cancelled',
+      entity: 'booking',
+      id,
+      summary: `${booking.start}${booking.lateCancellation ? ', late' : ''}`,
+    });
+    return booking;
+  });
 }
 
-export async function markNoShow(deps: Deps, clinic: ClinicRow, id: string) {
+export async function markNoShow(deps: Deps, clinic: ClinicRow, id: string, actor?: Actor) {
   const now = deps.clock.now();
   return deps.store.write(async (trx) => {
-    const row = await findBooking(trx, clinic.id, id);
+    const row = await ownBooking(trx, clinic, id, actor);
     if (row.status !== 'booked') throw new ApiError('conflict', `The booking is already ${row.status.replace('_', '-')}`);
     const changes = { status: 'no_show', updated_at: now };
     await trx.updateTable('bookings').set(changes).where('id', '=', id).execute();
+    await audit(trx, now, clinic.id, actor, { action: 'changed', entity: 'booking', id, summary: 'status: no_show' });
     const noShow = bookingOf({ ...row, ...changes });
     await emitBookingEvent(trx, deps, clinic.id, 'booking.no_show', noShow);
     return noShow;

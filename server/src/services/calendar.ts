@@ -13,13 +13,16 @@ import {
   type WorkingTime,
 } from '@tidbok/core';
 import type { Selectable } from 'kysely';
-import { invalid, notFound } from '../errors.js';
+import { ApiError, invalid, notFound } from '../errors.js';
 import { newId } from '../secrets.js';
 import type { Db, Trx } from '../store/store.js';
 import type { ActivityTable, WorkingTimeTable } from '../store/schema.js';
 import { iso } from '../time.js';
 import { findLocation, findPractitionerRow, treatmentTypeIdsByPractitioner } from './catalogue.js';
 import { checkInterval, instant, parseIds, RANGE_LOOKBACK_MS, range } from './common.js';
+import { type Actor, ownPractitioner, requireActFor } from './actor.js';
+import { audit, changedFields } from './audit.js';
+import { scopeCalendar } from './calendar-scope.js';
 import type { Deps } from './deps.js';
 import { type ClinicRow } from './rows.js';
 
@@ -82,7 +85,8 @@ async function checkWorkingTime(
   }
 }
 
-export async function createWorkingTime(deps: Deps, clinic: ClinicRow, body: CreateWorkingTimeBody) {
+export async function createWorkingTime(deps: Deps, clinic: ClinicRow, body: CreateWorkingTimeBody, actor?: Actor) {
+  requireActFor(actor, body.practitionerId, 'working time');
   const row: WorkingTimeRow = {
     id: newId('wt'),
     clinic_id: clinic.id,
@@ -102,6 +106,12 @@ export async function createWorkingTime(deps: Deps, clinic: ClinicRow, body: Cre
       locationId: row.location_id,
     });
     await trx.insertInto('working_times').values(row).execute();
+    await audit(trx, row.created_at, clinic.id, actor, {
+      action: 'created',
+      entity: 'workingTime',
+      id: row.id,
+      summary: `${iso(row.start_ms)}–${iso(row.end_ms)}`,
+    });
   });
   return workingTimeOf(row);
 }
@@ -121,9 +131,11 @@ export async function getWorkingTime(deps: Deps, clinic: ClinicRow, id: string) 
   return workingTimeOf(await findWorkingTime(deps.store.db, clinic.id, id));
 }
 
-export async function updateWorkingTime(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateWorkingTimeBody) {
+export async function updateWorkingTime(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateWorkingTimeBody, actor?: Actor) {
   return deps.store.write(async (trx) => {
     const row = await findWorkingTime(trx, clinic.id, id);
+    requireActFor(actor, row.practitioner_id, 'working time');
+    if (patch.practitionerId) requireActFor(actor, patch.practitionerId, 'working time');
     const next: WorkingTimeRow = {
       ...row,
       practitioner_id: patch.practitionerId ?? row.practitioner_id,
@@ -155,20 +167,39 @@ export async function updateWorkingTime(deps: Deps, clinic: ClinicRow, id: strin
       })
       .where('id', '=', id)
       .execute();
+    const moved = next.start_ms !== row.start_ms || next.end_ms !== row.end_ms || next.practitioner_id !== row.practitioner_id;
+    await audit(trx, deps.clock.now(), clinic.id, actor, {
+      action: moved ? 'moved' : 'changed',
+      entity: 'workingTime',
+      id,
+      summary: [changedFields(patch), moved ? `${iso(row.start_ms)} → ${iso(next.start_ms)}–${iso(next.end_ms)}` : ''].filter(Boolean).join('; '),
+    });
     return workingTimeOf(next);
   });
 }
 
-export async function deleteWorkingTime(deps: Deps, clinic: ClinicRow, id: string) {
+export async function deleteWorkingTime(deps: Deps, clinic: ClinicRow, id: string, actor?: Actor) {
   await deps.store.write(async (trx) => {
-    await findWorkingTime(trx, clinic.id, id);
+    const row = await findWorkingTime(trx, clinic.id, id);
+    requireActFor(actor, row.practitioner_id, 'working time');
     await trx.deleteFrom('working_times').where('id', '=', id).execute();
+    await audit(trx, deps.clock.now(), clinic.id, actor, {
+      action: 'deleted',
+      entity: 'workingTime',
+      id,
+      summary: `${iso(row.start_ms)}–${iso(row.end_ms)}`,
+    });
   });
 }
 
 /** "Delete > All visible working time": every block that overlaps the range shown. */
-export async function deleteWorkingTimeRange(deps: Deps, clinic: ClinicRow, query: RangeQuery) {
+export async function deleteWorkingTimeRange(deps: Deps, clinic: ClinicRow, query: RangeQuery, actor?: Actor) {
   const { from, to } = range(query.from, query.to, clinic.time_zone, MAX_CALENDAR_DAYS);
+  // A practitioner clears their own calendar only, whether they name it or not.
+  const own = ownPractitioner(actor);
+  if (own === null) throw new ApiError('forbidden', 'This staff member is not linked to a practitioner');
+  if (query.practitionerId) requireActFor(actor, query.practitionerId, 'working time');
+  const practitionerId = own ?? query.practitionerId;
   return deps.store.write(async (trx) => {
     let q = trx
       .deleteFrom('working_times')
@@ -176,9 +207,18 @@ export async function deleteWorkingTimeRange(deps: Deps, clinic: ClinicRow, quer
       .where('start_ms', '<', to)
       .where('start_ms', '>', from - RANGE_LOOKBACK_MS)
       .where('end_ms', '>', from);
-    if (query.practitionerId) q = q.where('practitioner_id', '=', query.practitionerId);
+    if (practitionerId) q = q.where('practitioner_id', '=', practitionerId);
     const result = await q.executeTakeFirst();
-    return { deleted: Number(result.numDeletedRows) };
+    const deleted = Number(result.numDeletedRows);
+    if (deleted > 0) {
+      await audit(trx, deps.clock.now(), clinic.id, actor, {
+        action: 'deleted',
+        entity: 'workingTime',
+        id: practitionerId ?? '*',
+        summary: `${deleted} blocks in ${iso(from)}–${iso(to)}`,
+      });
+    }
+    return { deleted };
   });
 }
 
@@ -192,7 +232,8 @@ async function checkPractitioner(trx: Trx, clinic: ClinicRow, practitionerId: st
   }
 }
 
-export async function createActivity(deps: Deps, clinic: ClinicRow, body: CreateActivityBody) {
+export async function createActivity(deps: Deps, clinic: ClinicRow, body: CreateActivityBody, actor?: Actor) {
+  requireActFor(actor, body.practitionerId, 'activities');
   const now = deps.clock.now();
   const row: ActivityRow = {
     id: newId('ac'),
@@ -209,6 +250,7 @@ export async function createActivity(deps: Deps, clinic: ClinicRow, body: Create
   await deps.store.write(async (trx) => {
     await checkPractitioner(trx, clinic, row.practitioner_id);
     await trx.insertInto('activities').values(row).execute();
+    await audit(trx, now, clinic.id, actor, { action: 'created', entity: 'activity', id: row.id, summary: `${iso(row.start_ms)}–${iso(row.end_ms)}` });
   });
   return activityOf(row);
 }
@@ -224,13 +266,17 @@ async function findActivity(db: Db | Trx, clinicId: string, id: string) {
   return row;
 }
 
-export async function getActivity(deps: Deps, clinic: ClinicRow, id: string) {
-  return activityOf(await findActivity(deps.store.db, clinic.id, id));
+export async function getActivity(deps: Deps, clinic: ClinicRow, id: string, actor?: Actor) {
+  const row = await findActivity(deps.store.db, clinic.id, id);
+  requireActFor(actor, row.practitioner_id, 'activities');
+  return activityOf(row);
 }
 
-export async function updateActivity(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateActivityBody) {
+export async function updateActivity(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateActivityBody, actor?: Actor) {
   return deps.store.write(async (trx) => {
     const row = await findActivity(trx, clinic.id, id);
+    requireActFor(actor, row.practitioner_id, 'activities');
+    if (patch.practitionerId) requireActFor(actor, patch.practitionerId, 'activities');
     const next: ActivityRow = {
       ...row,
       practitioner_id: patch.practitionerId ?? row.practitioner_id,
@@ -244,14 +290,23 @@ export async function updateActivity(deps: Deps, clinic: ClinicRow, id: string, 
     if (patch.practitionerId) await checkPractitioner(trx, clinic, next.practitioner_id);
     const { id: _id, clinic_id: _clinic, created_at: _created, ...changes } = next;
     await trx.updateTable('activities').set(changes).where('id', '=', id).execute();
+    const moved = next.start_ms !== row.start_ms || next.end_ms !== row.end_ms || next.practitioner_id !== row.practitioner_id;
+    await audit(trx, next.updated_at, clinic.id, actor, {
+      action: moved ? 'moved' : 'changed',
+      entity: 'activity',
+      id,
+      summary: [changedFields(patch), moved ? `${iso(row.start_ms)} → ${iso(next.start_ms)}–${iso(next.end_ms)}` : ''].filter(Boolean).join('; '),
+    });
     return activityOf(next);
   });
 }
 
-export async function deleteActivity(deps: Deps, clinic: ClinicRow, id: string) {
+export async function deleteActivity(deps: Deps, clinic: ClinicRow, id: string, actor?: Actor) {
   await deps.store.write(async (trx) => {
-    await findActivity(trx, clinic.id, id);
+    const row = await findActivity(trx, clinic.id, id);
+    requireActFor(actor, row.practitioner_id, 'activities');
     await trx.deleteFrom('activities').where('id', '=', id).execute();
+    await audit(trx, deps.clock.now(), clinic.id, actor, { action: 'deleted', entity: 'activity', id, summary: `${iso(row.start_ms)}–${iso(row.end_ms)}` });
   });
 }
 
@@ -262,7 +317,7 @@ export async function deleteActivity(deps: Deps, clinic: ClinicRow, id: string) 
  * treatment names), working time (with the treatment types it actually offers), activities,
  * and active holds — the last with no client data at all.
  */
-export async function calendarFeed(deps: Deps, clinic: ClinicRow, query: RangeQuery) {
+export async function calendarFeed(deps: Deps, clinic: ClinicRow, query: RangeQuery, actor?: Actor) {
   const { from, to } = range(query.from, query.to, clinic.time_zone, MAX_CALENDAR_DAYS);
   const now = deps.clock.now();
   const db = deps.store.db;
@@ -428,5 +483,5 @@ export async function calendarFeed(deps: Deps, clinic: ClinicRow, query: RangeQu
     ),
   ];
   entries.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
-  return { timeZone: clinic.time_zone, entries };
+  return { timeZone: clinic.time_zone, entries: scopeCalendar(entries, actor) };
 }

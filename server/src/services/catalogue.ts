@@ -11,6 +11,8 @@ import { newId } from '../secrets.js';
 import { first, prepared } from '../store/prepared.js';
 import { readCache } from '../store/read-cache.js';
 import type { Db, Trx } from '../store/store.js';
+import { type Actor, requireActFor } from './actor.js';
+import { audit, changedFields } from './audit.js';
 import type { Deps } from './deps.js';
 import {
   type ClinicRow,
@@ -60,7 +62,7 @@ export async function readTreatmentType({ store, clock }: Deps, clinicId: string
   return row;
 }
 
-export async function createTreatmentType(deps: Deps, clinic: ClinicRow, body: CreateTreatmentTypeBody) {
+export async function createTreatmentType(deps: Deps, clinic: ClinicRow, body: CreateTreatmentTypeBody, who?: Actor) {
   const now = deps.clock.now();
   const row: TreatmentTypeRow = {
     id: newId('tt'),
@@ -81,7 +83,10 @@ export async function createTreatmentType(deps: Deps, clinic: ClinicRow, body: C
     created_at: now,
     updated_at: now,
   };
-  await deps.store.write((trx) => trx.insertInto('treatment_types').values(row).execute());
+  await deps.store.write(async (trx) => {
+    await trx.insertInto('treatment_types').values(row).execute();
+    await audit(trx, now, clinic.id, who, { action: 'created', entity: 'treatmentType', id: row.id, summary: changedFields(body) });
+  });
   return treatmentTypeOf(row);
 }
 
@@ -90,6 +95,7 @@ export async function updateTreatmentType(
   clinic: ClinicRow,
   id: string,
   patch: UpdateTreatmentTypeBody,
+  who?: Actor,
 ) {
   return deps.store.write(async (trx) => {
     const row = await findTreatmentType(trx, clinic.id, id);
@@ -114,17 +120,19 @@ export async function updateTreatmentType(
     };
     const { id: _id, clinic_id: _clinic, created_at: _created, ...changes } = next;
     await trx.updateTable('treatment_types').set(changes).where('id', '=', id).execute();
+    await audit(trx, next.updated_at, clinic.id, who, { action: 'changed', entity: 'treatmentType', id, summary: changedFields(patch) });
     return treatmentTypeOf(next);
   });
 }
 
 /** Archived rather than erased: past bookings keep their treatment type and colour. */
-export async function deleteTreatmentType(deps: Deps, clinic: ClinicRow, id: string) {
+export async function deleteTreatmentType(deps: Deps, clinic: ClinicRow, id: string, who?: Actor) {
   await deps.store.write(async (trx) => {
     await findTreatmentType(trx, clinic.id, id);
     const now = deps.clock.now();
     await trx.updateTable('treatment_types').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
     await trx.deleteFrom('practitioner_treatment_types').where('treatment_type_id', '=', id).execute();
+    await audit(trx, now, clinic.id, who, { action: 'deleted', entity: 'treatmentType', id });
   });
 }
 
@@ -208,7 +216,7 @@ async function replaceLinks(trx: Trx, practitionerId: string, treatmentTypeIds: 
   }
 }
 
-export async function createPractitioner(deps: Deps, clinic: ClinicRow, body: CreatePractitionerBody) {
+export async function createPractitioner(deps: Deps, clinic: ClinicRow, body: CreatePractitionerBody, who?: Actor) {
   const now = deps.clock.now();
   const row: PractitionerRow = {
     id: newId('pr'),
@@ -226,11 +234,12 @@ export async function createPractitioner(deps: Deps, clinic: ClinicRow, body: Cr
     const ids = await checkTreatmentTypeIds(trx, clinic.id, body.treatmentTypeIds ?? [], 'treatmentTypeIds');
     await trx.insertInto('practitioners').values(row).execute();
     await replaceLinks(trx, row.id, ids);
+    await audit(trx, now, clinic.id, who, { action: 'created', entity: 'practitioner', id: row.id, summary: changedFields(body) });
     return getPractitioner(trx, clinic.id, row.id);
   });
 }
 
-export async function updatePractitioner(deps: Deps, clinic: ClinicRow, id: string, patch: UpdatePractitionerBody) {
+export async function updatePractitioner(deps: Deps, clinic: ClinicRow, id: string, patch: UpdatePractitionerBody, who?: Actor) {
   return deps.store.write(async (trx) => {
     const row = await findPractitionerRow(trx, clinic.id, id);
     await trx
@@ -248,20 +257,24 @@ export async function updatePractitioner(deps: Deps, clinic: ClinicRow, id: stri
     if (patch.treatmentTypeIds) {
       await replaceLinks(trx, id, await checkTreatmentTypeIds(trx, clinic.id, patch.treatmentTypeIds, 'treatmentTypeIds'));
     }
+    await audit(trx, deps.clock.now(), clinic.id, who, { action: 'changed', entity: 'practitioner', id, summary: changedFields(patch) });
     return getPractitioner(trx, clinic.id, id);
   });
 }
 
-export async function setPractitionerTreatmentTypes(deps: Deps, clinic: ClinicRow, id: string, ids: string[]) {
-  return updatePractitioner(deps, clinic, id, { treatmentTypeIds: ids });
+/** A practitioner may set their own offer ("Behandlare > Ditt namn"); admins anyone's. */
+export async function setPractitionerTreatmentTypes(deps: Deps, clinic: ClinicRow, id: string, ids: string[], who?: Actor) {
+  requireActFor(who, id, 'treatment types');
+  return updatePractitioner(deps, clinic, id, { treatmentTypeIds: ids }, who);
 }
 
 /** Archived: their past bookings stay readable; they stop offering times at once. */
-export async function deletePractitioner(deps: Deps, clinic: ClinicRow, id: string) {
+export async function deletePractitioner(deps: Deps, clinic: ClinicRow, id: string, who?: Actor) {
   await deps.store.write(async (trx) => {
     await findPractitionerRow(trx, clinic.id, id);
     const now = deps.clock.now();
     await trx.updateTable('practitioners').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
+    await audit(trx, now, clinic.id, who, { action: 'deleted', entity: 'practitioner', id });
   });
 }
 
@@ -291,7 +304,7 @@ export async function findLocation(db: Db | Trx, clinicId: string, id: string): 
   return row;
 }
 
-export async function createLocation(deps: Deps, clinic: ClinicRow, body: CreateLocationBody) {
+export async function createLocation(deps: Deps, clinic: ClinicRow, body: CreateLocationBody, who?: Actor) {
   const now = deps.clock.now();
   const row: LocationRow = {
     id: newId('lo'),
@@ -302,11 +315,14 @@ export async function createLocation(deps: Deps, clinic: ClinicRow, body: Create
     created_at: now,
     updated_at: now,
   };
-  await deps.store.write((trx) => trx.insertInto('locations').values(row).execute());
+  await deps.store.write(async (trx) => {
+    await trx.insertInto('locations').values(row).execute();
+    await audit(trx, now, clinic.id, who, { action: 'created', entity: 'location', id: row.id, summary: changedFields(body) });
+  });
   return locationOf(row);
 }
 
-export async function updateLocation(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateLocationBody) {
+export async function updateLocation(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateLocationBody, who?: Actor) {
   return deps.store.write(async (trx) => {
     const row = await findLocation(trx, clinic.id, id);
     const next = {
@@ -320,14 +336,16 @@ export async function updateLocation(deps: Deps, clinic: ClinicRow, id: string, 
       .set({ name: next.name, address: next.address, updated_at: next.updated_at })
       .where('id', '=', id)
       .execute();
+    await audit(trx, next.updated_at, clinic.id, who, { action: 'changed', entity: 'location', id, summary: changedFields(patch) });
     return locationOf(next);
   });
 }
 
-export async function deleteLocation(deps: Deps, clinic: ClinicRow, id: string) {
+export async function deleteLocation(deps: Deps, clinic: ClinicRow, id: string, who?: Actor) {
   await deps.store.write(async (trx) => {
     await findLocation(trx, clinic.id, id);
     const now = deps.clock.now();
     await trx.updateTable('locations').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
+    await audit(trx, now, clinic.id, who, { action: 'deleted', entity: 'location', id });
   });
 }

@@ -1,4 +1,6 @@
 import { invalid } from '../errors.js';
+import type { Actor } from './actor.js';
+import { audit } from './audit.js';
 import type { Deps } from './deps.js';
 import { findClient } from './clients.js';
 import { type ClinicRow, clientOf } from './rows.js';
@@ -36,7 +38,7 @@ export async function clientDuplicates(deps: Deps, clinic: ClinicRow, id: string
  * deleted with its login links and sessions. `into` keeps its own details, unchanged; staff
  * correct them afterwards if the merged client's were the right ones.
  */
-export async function mergeClient(deps: Deps, clinic: ClinicRow, id: string, into: string) {
+export async function mergeClient(deps: Deps, clinic: ClinicRow, id: string, into: string, who?: Actor) {
   if (id === into) throw invalid('into', 'A client cannot be merged into itself');
   return deps.store.write(async (trx) => {
     const from = await findClient(trx, clinic.id, id);
@@ -62,6 +64,7 @@ export async function mergeClient(deps: Deps, clinic: ClinicRow, id: string, int
     await trx.deleteFrom('client_sessions').where('client_id', '=', from.id).execute();
     await trx.deleteFrom('clients').where('id', '=', from.id).execute();
     const merged = await findClient(trx, clinic.id, target.id);
+    await audit(trx, now, clinic.id, who, { action: 'merged', entity: 'client', id: from.id, summary: `into ${target.id}` });
     return { client: clientOf(merged), mergedId: from.id };
   });
 }

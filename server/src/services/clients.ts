@@ -5,6 +5,9 @@ import { rememberStaffNumber } from '../notifications/sms-guard.js';
 import { newId } from '../secrets.js';
 import { prepared } from '../store/prepared.js';
 import type { Db, Trx } from '../store/store.js';
+import { type Actor, ownPractitioner } from './actor.js';
+import { audit, changedFields } from './audit.js';
+import { requireTreats } from './client-scope.js';
 import type { Deps } from './deps.js';
 import { type ClientRow, type ClinicRow, clientOf, type StaffRow } from './rows.js';
 import { iso } from '../time.js';
@@ -24,8 +27,20 @@ export function normalisePersonalNumber(value: string | null | undefined, today 
   return `${century}${digits.slice(0, 6)}-${digits.slice(6)}`;
 }
 
-export async function listClients({ store }: Deps, clinic: ClinicRow, query: ListClientsQuery) {
+export async function listClients({ store }: Deps, clinic: ClinicRow, query: ListClientsQuery, who?: Actor) {
   let q = store.db.selectFrom('clients').selectAll().where('clinic_id', '=', clinic.id);
+  // A practitioner lists the clients they treat (client-scope.ts); unlinked, none.
+  const own = ownPractitioner(who);
+  if (own !== undefined) {
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('bookings as b')
+          .select('b.id')
+          .whereRef('b.client_id', '=', 'clients.id')
+          .where('b.practitioner_id', '=', own ?? ''),
+      ),
+    );
+  }
   const term = query.q?.trim().toLowerCase();
   if (term) {
     const like = `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
@@ -90,10 +105,11 @@ export function mayMarkTest(actor: StaffRow | undefined) {
   }
 }
 
-export async function createClient(deps: Deps, clinic: ClinicRow, body: CreateClientBody, actor?: StaffRow) {
+export async function createClient(deps: Deps, clinic: ClinicRow, body: CreateClientBody, actor?: StaffRow, who?: Actor) {
   if (body.isTest) mayMarkTest(actor);
   const row = await deps.store.write(async (trx) => {
     const inserted = await insertClient(trx, clinic.id, deps.clock.now(), body);
+    await audit(trx, deps.clock.now(), clinic.id, who, { action: 'created', entity: 'client', id: inserted.id, summary: changedFields(body) });
     // A number staff entered is one SMS may go to without counting against the budget.
     await rememberStaffNumber(trx, clinic.id, inserted.phone, deps.clock.now());
     return inserted;
@@ -101,9 +117,10 @@ export async function createClient(deps: Deps, clinic: ClinicRow, body: CreateCl
   return clientOf(row);
 }
 
-export async function updateClient(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateClientBody, actor: StaffRow) {
+export async function updateClient(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateClientBody, actor: StaffRow, who?: Actor) {
   return deps.store.write(async (trx) => {
     const row = await findClient(trx, clinic.id, id);
+    await requireTreats(trx, clinic.id, id, who);
     const now = deps.clock.now();
     if (patch.isTest !== undefined && patch.isTest !== (row.is_test === 1)) mayMarkTest(actor);
     if (patch.isTest === false && row.is_test === 1) {
@@ -131,6 +148,7 @@ export async function updateClient(deps: Deps, clinic: ClinicRow, id: string, pa
     };
     const { id: _id, clinic_id: _clinic, created_at: _created, ...changes } = next;
     await trx.updateTable('clients').set(changes).where('id', '=', id).execute();
+    await audit(trx, now, clinic.id, who, { action: 'changed', entity: 'client', id, summary: changedFields(patch) });
     const changed = (['name', 'email', 'phone', 'personal_number'] as const).filter((key) => next[key] !== row[key]);
     await emitClientUpdated(trx, deps, clinic.id, id, changed.map((key) => (key === 'personal_number' ? 'personalNumber' : key)), iso(now));
     if (patch.phone) await rememberStaffNumber(trx, clinic.id, patch.phone, now);
@@ -139,11 +157,12 @@ export async function updateClient(deps: Deps, clinic: ClinicRow, id: string, pa
 }
 
 /** A client with bookings is kept: their history belongs to the clinic's records. */
-export async function deleteClient(deps: Deps, clinic: ClinicRow, id: string) {
+export async function deleteClient(deps: Deps, clinic: ClinicRow, id: string, who?: Actor) {
   await deps.store.write(async (trx) => {
     await findClient(trx, clinic.id, id);
     const booking = await trx.selectFrom('bookings').select('id').where('client_id', '=', id).executeTakeFirst();
     if (booking) throw new ApiError('conflict', 'The client has bookings and cannot be deleted');
     await trx.deleteFrom('clients').where('id', '=', id).execute();
+    await audit(trx, deps.clock.now(), clinic.id, who, { action: 'deleted', entity: 'client', id });
   });
 }

@@ -11,6 +11,8 @@ import { hashSecret, newId, newSecret } from '../secrets.js';
 import { first, prepared } from '../store/prepared.js';
 import { readCache } from '../store/read-cache.js';
 import type { Trx } from '../store/store.js';
+import type { Actor } from './actor.js';
+import { audit, changedFields } from './audit.js';
 import type { Deps } from './deps.js';
 import { assertSlugNotReserved } from './reserved-slugs.js';
 import { authenticateSession, SESSION_TOKEN_PREFIX } from './staff-sessions.js';
@@ -90,7 +92,7 @@ async function insertStaffToken(trx: Trx, now: number, staff: StaffRow): Promise
   return token;
 }
 
-export async function createStaff(deps: Deps, clinic: ClinicRow, body: CreateStaffBody) {
+export async function createStaff(deps: Deps, clinic: ClinicRow, body: CreateStaffBody, who?: Actor) {
   return deps.store.write(async (trx) => {
     if (body.practitionerId) {
       const practitioner = await trx
@@ -102,7 +104,9 @@ export async function createStaff(deps: Deps, clinic: ClinicRow, body: CreateSta
         .executeTakeFirst();
       if (!practitioner) throw invalid('practitionerId', 'Unknown practitioner');
     }
-    return insertStaff(trx, deps.clock.now(), clinic, body);
+    const created = await insertStaff(trx, deps.clock.now(), clinic, body);
+    await audit(trx, deps.clock.now(), clinic.id, who, { action: 'created', entity: 'staff', id: created.staff.id, summary: `role ${body.role}` });
+    return created;
   });
 }
 
@@ -139,7 +143,7 @@ export async function authenticateStaff(deps: Deps, token: string) {
   return authenticatePersonalToken(deps, token);
 }
 
-export async function updateSettings(deps: Deps, clinic: ClinicRow, patch: UpdateSettingsBody) {
+export async function updateSettings(deps: Deps, clinic: ClinicRow, patch: UpdateSettingsBody, who?: Actor) {
   // Merge over the row as it is inside the write lock, not as the request first read it:
   // otherwise two admins changing different settings at once lose one of the changes.
   return deps.store.write(async (trx) => {
@@ -166,6 +170,8 @@ export async function updateSettings(deps: Deps, clinic: ClinicRow, patch: Updat
       })
       .where('id', '=', clinic.id)
       .execute();
+    const fields = [changedFields({ ...patch, booking: undefined }), patch.booking ? changedFields(patch.booking) : ''];
+    await audit(trx, next.updated_at, clinic.id, who, { action: 'changed', entity: 'settings', id: clinic.id, summary: fields.filter(Boolean).join(', ') });
     return settingsOf(next);
   });
 }
@@ -195,10 +201,10 @@ async function adminCount(trx: Trx, clinicId: string) {
 }
 
 /** A clinic always keeps at least one admin, so nobody can lock it out of its own settings. */
-export async function updateStaff(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateStaffBody) {
+export async function updateStaff(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateStaffBody, who?: Actor) {
   return deps.store.write(async (trx) => {
     const row = await findStaffRow(trx, clinic.id, id);
-    if (row.role === 'admin' && patch.role === 'practitioner' && (await adminCount(trx, clinic.id)) <= 1) {
+    if (row.role === 'admin' && patch.role !== undefined && patch.role !== 'admin' && (await adminCount(trx, clinic.id)) <= 1) {
       throw new ApiError('conflict', 'The clinic needs at least one admin');
     }
     if (patch.practitionerId) {
@@ -217,12 +223,18 @@ export async function updateStaff(deps: Deps, clinic: ClinicRow, id: string, pat
       .set({ name: next.name, email: next.email, role: next.role, practitioner_id: next.practitioner_id })
       .where('id', '=', id)
       .execute();
+    await audit(trx, deps.clock.now(), clinic.id, who, {
+      action: 'changed',
+      entity: 'staff',
+      id,
+      summary: [changedFields(patch), patch.role && patch.role !== row.role ? `role ${row.role} → ${patch.role}` : ''].filter(Boolean).join('; '),
+    });
     return staffOf(next);
   });
 }
 
 /** Removes a staff user; their tokens stop working at once. */
-export async function deleteStaff(deps: Deps, clinic: ClinicRow, id: string) {
+export async function deleteStaff(deps: Deps, clinic: ClinicRow, id: string, who?: Actor) {
   await deps.store.write(async (trx) => {
     const row = await findStaffRow(trx, clinic.id, id);
     if (row.role === 'admin' && (await adminCount(trx, clinic.id)) <= 1) {
@@ -230,5 +242,6 @@ export async function deleteStaff(deps: Deps, clinic: ClinicRow, id: string) {
     }
     await trx.deleteFrom('staff_tokens').where('staff_id', '=', id).execute();
     await trx.deleteFrom('staff').where('id', '=', id).execute();
+    await audit(trx, deps.clock.now(), clinic.id, who, { action: 'deleted', entity: 'staff', id, summary: `role ${row.role}` });
   });
 }

@@ -6,6 +6,8 @@ import type { Trx } from '../store/store.js';
 import type { ReceiptTable } from '../store/schema.js';
 import { bookingOf, findBooking } from './bookings.js';
 import { emitBookingEvent } from '../webhooks/emit.js';
+import { type Actor, requireActFor } from './actor.js';
+import { audit } from './audit.js';
 import type { Deps } from './deps.js';
 import { bookingSettingsOf, type ClinicRow, type StaffRow } from './rows.js';
 
@@ -35,10 +37,11 @@ async function nextNumber(trx: Trx, clinicId: string, name: string): Promise<num
  * Marks a booking paid and issues a receipt whose number comes from the clinic's gap-free
  * sequence, in one transaction. Paying an already paid booking is a 409.
  */
-export async function payBooking(deps: Deps, clinic: ClinicRow, staff: StaffRow, id: string, body: PayBookingBody) {
+export async function payBooking(deps: Deps, clinic: ClinicRow, staff: StaffRow, id: string, body: PayBookingBody, actor?: Actor) {
   const now = deps.clock.now();
   return deps.store.write(async (trx) => {
     const booking = await findBooking(trx, clinic.id, id);
+    requireActFor(actor, booking.practitioner_id, 'bookings');
     if (booking.paid_at !== null) throw new ApiError('conflict', 'The booking is already paid');
     const facts = await trx
       .selectFrom('bookings as b')
@@ -79,6 +82,12 @@ export async function payBooking(deps: Deps, clinic: ClinicRow, staff: StaffRow,
       updated_at: now,
     };
     await trx.updateTable('bookings').set(changes).where('id', '=', id).execute();
+    await audit(trx, now, clinic.id, actor, {
+      action: 'paid',
+      entity: 'booking',
+      id,
+      summary: `receipt ${number}, ${amount / 100} ${facts.currency}, ${body.method}`,
+    });
     const paid = bookingOf({ ...booking, ...changes });
     await emitBookingEvent(trx, deps, clinic.id, 'booking.paid', paid);
     return paid;
@@ -86,7 +95,7 @@ export async function payBooking(deps: Deps, clinic: ClinicRow, staff: StaffRow,
 }
 
 /** Voids the current payment: the receipt stays, marked void, and its number is never reused. */
-export async function voidPayment(deps: Deps, clinic: ClinicRow, staff: StaffRow, id: string) {
+export async function voidPayment(deps: Deps, clinic: ClinicRow, staff: StaffRow, id: string, actor?: Actor) {
   const now = deps.clock.now();
   return deps.store.write(async (trx) => {
     const booking = await findBooking(trx, clinic.id, id);
@@ -107,12 +116,14 @@ export async function voidPayment(deps: Deps, clinic: ClinicRow, staff: StaffRow
       updated_at: now,
     };
     await trx.updateTable('bookings').set(changes).where('id', '=', id).execute();
+    await audit(trx, now, clinic.id, actor, { action: 'voided', entity: 'payment', id, summary: `receipt ${booking.receipt_number}` });
     return bookingOf({ ...booking, ...changes });
   });
 }
 
-async function latestReceipt(deps: Deps, clinic: ClinicRow, id: string): Promise<ReceiptRow> {
-  await findBooking(deps.store.db, clinic.id, id);
+async function latestReceipt(deps: Deps, clinic: ClinicRow, id: string, actor?: Actor): Promise<ReceiptRow> {
+  const booking = await findBooking(deps.store.db, clinic.id, id);
+  requireActFor(actor, booking.practitioner_id, 'bookings');
   const receipt = await deps.store.db
     .selectFrom('receipts')
     .selectAll()
@@ -224,13 +235,19 @@ ${vatLine}
 </main></body></html>`;
 }
 
-export async function receiptHtml(deps: Deps, clinic: ClinicRow, id: string, options: { narrow?: boolean; locale?: Locale }) {
-  return renderReceipt(clinic, await latestReceipt(deps, clinic, id), options);
+export async function receiptHtml(
+  deps: Deps,
+  clinic: ClinicRow,
+  id: string,
+  options: { narrow?: boolean; locale?: Locale },
+  actor?: Actor,
+) {
+  return renderReceipt(clinic, await latestReceipt(deps, clinic, id, actor), options);
 }
 
 /** Sends the current receipt to the client by e-mail, through the outbox. */
-export async function sendReceipt(deps: Deps, clinic: ClinicRow, id: string) {
-  const receipt = await latestReceipt(deps, clinic, id);
+export async function sendReceipt(deps: Deps, clinic: ClinicRow, id: string, actor?: Actor) {
+  const receipt = await latestReceipt(deps, clinic, id, actor);
   if (receipt.voided_at !== null) throw new ApiError('conflict', 'The receipt is void');
   const locale = (clinic.locale === 'en' ? 'en' : 'sv') as Locale;
   const t = TEXT[locale];

@@ -26,6 +26,7 @@ export interface Database {
   login_tokens: LoginTokenTable;
   client_sessions: ClientSessionTable;
   access_log: AccessLogTable;
+  audit_log: AuditLogTable;
   calendar_feeds: CalendarFeedTable;
   busy_calendars: BusyCalendarTable;
   busy_times: BusyTimeTable;
@@ -350,6 +351,20 @@ export interface ClientSessionTable {
   revoked_at: number | null;
   /** 1 for a session staff opened as a test client: valid only while the client is a test client. */
   is_test: number;
+  created_at: number;
+}
+
+/** Staff actions (migration 0012); `summary` holds field names and times, never free text. */
+export interface AuditLogTable {
+  id: string;
+  clinic_id: string;
+  staff_id: string;
+  staff_name: string;
+  session_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  summary: string;
   created_at: number;
 }
 

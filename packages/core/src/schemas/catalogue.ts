@@ -9,3 +9,5 @@ export * from './catalogue/personal-number.js';
 export * from './catalogue/admin-responses.js';
 export * from './catalogue/requests.js';
 export * from './catalogue/staff-sessions.js';
+export * from './catalogue/staff-access.js';
+export * from './catalogue/audit-log.js';

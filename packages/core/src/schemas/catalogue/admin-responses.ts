@@ -22,7 +22,7 @@ export const LocationListSchema = z.object({ locations: z.array(LocationSchema) 
 
 export const ClientListSchema = z.object({ clients: z.array(ClientSchema) });
 
-export const StaffRoleSchema = z.enum(['admin', 'practitioner']);
+export const StaffRoleSchema = z.enum(['admin', 'reception', 'practitioner']);
 export type StaffRole = z.infer<typeof StaffRoleSchema>;
 
 export const StaffSchema = z.object({
