@@ -86,16 +86,15 @@ export function vtimezoneLines(timeZone: string, from: number, to: number): stri
 }
 
 /**
- * `DTSTART;TZID=Europe/Stockholm:20270328T030000`, or the UTC form when the local time alone
- * would name another instant: the second pass through an hour the clocks go back, which
- * readers take as the first (RFC 5545, 3.3.5).
+ * `DTSTART;TZID=Europe/Stockholm:20270328T030000`, or the UTC form for a local time that occurs
+ * twice (in the hour the clocks go back). RFC 5545 (3.3.5) reads such a time as the first pass,
+ * but readers differ (ical.js takes the second), so neither pass is left to them.
  */
 export function zonedProperty(name: string, instant: number, timeZone: string): string {
   const offset = zoneOffsetAt(instant, timeZone);
   const wall = instant + offset;
-  const readings = [zoneOffsetAt(instant - 12 * HOUR_MS, timeZone), offset, zoneOffsetAt(instant + 12 * HOUR_MS, timeZone)]
-    .map((o) => wall - o)
-    .filter((u) => u + zoneOffsetAt(u, timeZone) === wall);
-  if (Math.min(...readings) !== instant) return `${name}:${wallText(instant)}Z`;
+  const offsets = new Set([zoneOffsetAt(instant - 12 * HOUR_MS, timeZone), offset, zoneOffsetAt(instant + 12 * HOUR_MS, timeZone)]);
+  const readings = [...offsets].map((o) => wall - o).filter((u) => u + zoneOffsetAt(u, timeZone) === wall);
+  if (readings.length !== 1) return `${name}:${wallText(instant)}Z`;
   return `${name};TZID=${timeZone}:${wallText(wall)}`;
 }
