@@ -644,13 +644,17 @@ export class TidbokAdminSettings extends LitElement {
         existing ? () => void this.save(() => this.connection!.admin!.practitioners.remove(existing.id), this.t('deleted')) : undefined,
         existing?.name,
       );
-      // Its own element (calendar-subscription.ts), registered with the admin elements.
+      // Their own elements (calendar-subscription.ts, busy-calendar.ts), registered with the admin elements.
       return existing
         ? html`${editor}<tidbok-calendar-subscription
               locale=${this.locale}
               practitioner-id=${existing.id}
               practitioner-name=${existing.name}
-            ></tidbok-calendar-subscription>`
+            ></tidbok-calendar-subscription><tidbok-busy-calendar
+              locale=${this.locale}
+              practitioner-id=${existing.id}
+              practitioner-name=${existing.name}
+            ></tidbok-busy-calendar>`
         : editor;
     }
     const names = new Map(this.treatmentTypes.map((tt) => [tt.id, tt.name]));

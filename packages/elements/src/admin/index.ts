@@ -4,6 +4,7 @@
  * once, or register the classes under other names with `customElements.define`.
  */
 import { TidbokAdminSettings } from '../admin-settings/admin-settings.js';
+import { TidbokBusyCalendar } from '../admin-settings/busy-calendar.js';
 import { TidbokCalendarSubscription } from '../admin-settings/calendar-subscription.js';
 import { TidbokBookPanel } from '../book-panel/book-panel.js';
 import { TidbokCalendar } from '../calendar/calendar.js';
@@ -17,6 +18,7 @@ import { TidbokAdminElement } from './admin.js';
 export { TidbokAdminElement } from './admin.js';
 export { TidbokAdminSettings, TidbokSettingsChangeEvent } from '../admin-settings/admin-settings.js';
 export type { SettingsChangeDetail, SettingsSection } from '../admin-settings/admin-settings.js';
+export { TidbokBusyCalendar } from '../admin-settings/busy-calendar.js';
 export { TidbokCalendarSubscription } from '../admin-settings/calendar-subscription.js';
 export { TidbokBookPanel } from '../book-panel/book-panel.js';
 export { TidbokCalendar } from '../calendar/calendar.js';
@@ -59,6 +61,7 @@ export const adminElements = {
   'tidbok-menu-button': TidbokMenuButton,
   'tidbok-admin-settings': TidbokAdminSettings,
   'tidbok-calendar-subscription': TidbokCalendarSubscription,
+  'tidbok-busy-calendar': TidbokBusyCalendar,
 } as const;
 
 /**

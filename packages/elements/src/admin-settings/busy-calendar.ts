@@ -1,0 +1,233 @@
+import { consume } from '@lit/context';
+import { type BusyCalendarStatus, isTidbokError } from '@tidbok/sdk';
+import { html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { controlStyles } from '../calendar/controls.styles.js';
+import { describeError, isAbort } from '../calendar/describe-error.js';
+import { type TidbokConnection, tidbokContext } from '../context.js';
+import { type Locale, type Messages, translate } from '../i18n.js';
+import { reportError } from '../shared/errors.js';
+import { adminSettingsStyles } from './admin-settings.styles.js';
+
+const messages = {
+  title: { sv: 'Upptagen tid från egen kalender', en: 'Busy time from own calendar' },
+  intro: {
+    sv: 'Den hemliga iCal-adressen till {name}s privata kalender (Google, Outlook och iCloud har en). Händelser där blockerar tider i onlinebokningen; personalen kan fortfarande boka.',
+    en: "The secret iCal address of {name}'s private calendar (Google, Outlook and iCloud have one). Its events block times in online booking; staff can still book.",
+  },
+  none: { sv: 'Ingen kalender är inlagd.', en: 'No calendar has been added.' },
+  from: { sv: 'Kalender på {host}.', en: 'Calendar at {host}.' },
+  fetched: { sv: 'Senast läst {time}: {count} upptagna tider.', en: 'Last read {time}: {count} busy times.' },
+  neverFetched: { sv: 'Kalendern har inte kunnat läsas än.', en: 'The calendar has not been read yet.' },
+  failed: { sv: 'Senaste läsningen misslyckades: {error}', en: 'The last read failed: {error}' },
+  keptCopy: { sv: 'Den senast lästa kopian används tills vidare.', en: 'The last copy read is used meanwhile.' },
+  url: { sv: 'Hemlig iCal-adress', en: 'Secret iCal address' },
+  urlHint: {
+    sv: 'Börjar med https:// eller webcal://. Adressen sparas krypterad och visas inte igen.',
+    en: 'Starts with https:// or webcal://. The address is stored encrypted and not shown again.',
+  },
+  showTitles: { sv: 'Visa händelsernas rubriker i kalendern', en: 'Show the events’ titles in the calendar' },
+  save: { sv: 'Spara', en: 'Save' },
+  replace: { sv: 'Byt adress', en: 'Change address' },
+  refresh: { sv: 'Läs nu', en: 'Read now' },
+  refreshed: { sv: 'Läst: {count} upptagna tider.', en: 'Read: {count} busy times.' },
+  saved: { sv: 'Sparad.', en: 'Saved.' },
+  remove: { sv: 'Ta bort kalendern', en: 'Remove the calendar' },
+  confirmRemove: {
+    sv: 'Ta bort kalendern? Dess upptagna tider slutar blockera onlinebokningen.',
+    en: 'Remove the calendar? Its busy times stop blocking online booking.',
+  },
+  cancel: { sv: 'Avbryt', en: 'Cancel' },
+  removed: { sv: 'Kalendern är borttagen.', en: 'The calendar has been removed.' },
+  notAllowed: { sv: 'Bara en administratör kan hantera kalendern.', en: 'Only an administrator can manage the calendar.' },
+} satisfies Messages<string>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tidbok-busy-calendar': TidbokBusyCalendar;
+  }
+}
+
+/**
+ * @summary One practitioner's private calendar whose events block public slots: set its secret
+ * iCal address (with or without titles shown to staff), read it now, see when it was last read
+ * and why a read failed, or remove it.
+ *
+ * Needs a staff connection from `<tidbok-provider>` or `<tidbok-admin>`; admins only.
+ *
+ * @event tidbok-error - Loading or a change failed (also shown in place).
+ *
+ * @csspart section - The box.
+ */
+export class TidbokBusyCalendar extends LitElement {
+  static override styles = [controlStyles, adminSettingsStyles];
+
+  @consume({ context: tidbokContext, subscribe: true })
+  @state()
+  connection: TidbokConnection | undefined;
+
+  @property({ attribute: 'practitioner-id' }) practitionerId = '';
+  @property({ attribute: 'practitioner-name' }) practitionerName = '';
+  @property() locale: Locale = 'sv';
+
+  @state() private status: BusyCalendarStatus | null = null;
+  @state() private editing = false;
+  @state() private confirming = false;
+  @state() private working = false;
+  @state() private error = '';
+  @state() private message = '';
+
+  private loadedFor: unknown;
+  private loadedId = '';
+  private abort: AbortController | undefined;
+
+  private t(key: keyof typeof messages, values?: Record<string, string>) {
+    return translate(messages, this.locale, key, values);
+  }
+
+  override willUpdate() {
+    const admin = this.connection?.admin;
+    if (admin !== this.loadedFor || this.practitionerId !== this.loadedId) {
+      this.loadedFor = admin;
+      this.loadedId = this.practitionerId;
+      this.editing = false;
+      this.confirming = false;
+      this.message = '';
+      void this.load();
+    }
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.abort?.abort();
+    this.loadedFor = undefined;
+  }
+
+  private async load() {
+    const admin = this.connection?.admin;
+    this.abort?.abort();
+    this.status = null;
+    if (!admin || !this.practitionerId) return;
+    const abort = new AbortController();
+    this.abort = abort;
+    try {
+      this.status = await admin.practitioners.busyCalendar(this.practitionerId, { signal: abort.signal });
+      this.error = '';
+    } catch (error) {
+      if (abort.signal.aborted || isAbort(error)) return;
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown) {
+    this.error = isTidbokError(error) && error.code === 'forbidden' ? this.t('notAllowed') : describeError(error, this.locale).message;
+    reportError(this, 'busy-calendar', error);
+  }
+
+  private async run(call: () => Promise<void>) {
+    if (this.working) return;
+    this.working = true;
+    this.error = '';
+    this.message = '';
+    try {
+      await call();
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.working = false;
+    }
+  }
+
+  private save(event: SubmitEvent) {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const url = (form.elements.namedItem('url') as HTMLInputElement).value.trim();
+    const showTitles = (form.elements.namedItem('showTitles') as HTMLInputElement).checked;
+    void this.run(async () => {
+      this.status = await this.connection!.admin!.practitioners.setBusyCalendar(this.practitionerId, { url, showTitles });
+      this.editing = false;
+      this.message = this.t('saved');
+    });
+  }
+
+  private refresh() {
+    void this.run(async () => {
+      try {
+        const { events } = await this.connection!.admin!.practitioners.refreshBusyCalendar(this.practitionerId);
+        this.message = this.t('refreshed', { count: String(events) });
+      } finally {
+        // The status says when and why, whether the read worked or not.
+        this.status = await this.connection!.admin!.practitioners.busyCalendar(this.practitionerId);
+      }
+    });
+  }
+
+  private removeCalendar() {
+    void this.run(async () => {
+      await this.connection!.admin!.practitioners.removeBusyCalendar(this.practitionerId);
+      this.confirming = false;
+      this.status = { configured: false, host: null, showTitles: false, lastFetchedAt: null, lastCheckedAt: null, lastError: null, events: 0 };
+      this.message = this.t('removed');
+    });
+  }
+
+  private renderForm(status: BusyCalendarStatus) {
+    return html`<form @submit=${(e: SubmitEvent) => this.save(e)}>
+      <div class="field">
+        <label for="busy-url">${this.t('url')}</label>
+        <input id="busy-url" name="url" type="url" required autocomplete="off" spellcheck="false" aria-describedby="busy-url-hint" />
+        <p class="hint" id="busy-url-hint">${this.t('urlHint')}</p>
+      </div>
+      <div class="field">
+        <label><input name="showTitles" type="checkbox" ?checked=${status.showTitles} /> ${this.t('showTitles')}</label>
+      </div>
+      <div class="buttons">
+        <button class="button primary" type="submit" data-action="save" ?disabled=${this.working}>${this.t('save')}</button>
+        ${status.configured ? html`<button class="button" type="button" @click=${() => (this.editing = false)}>${this.t('cancel')}</button>` : nothing}
+      </div>
+    </form>`;
+  }
+
+  private renderStatus(status: BusyCalendarStatus) {
+    const time = (iso: string) => new Date(iso).toLocaleString(this.locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+    return html`<p data-state="configured">
+        ${status.host ? this.t('from', { host: status.host }) : nothing}
+        ${status.lastFetchedAt ? this.t('fetched', { time: time(status.lastFetchedAt), count: String(status.events) }) : this.t('neverFetched')}
+      </p>
+      ${status.lastError
+        ? html`<p class="error" data-state="failed">
+            ${this.t('failed', { error: status.lastError })} ${status.lastFetchedAt ? this.t('keptCopy') : nothing}
+          </p>`
+        : nothing}
+      ${this.confirming
+        ? html`<div class="buttons" role="group" aria-labelledby="confirm-remove">
+            <strong id="confirm-remove">${this.t('confirmRemove')}</strong>
+            <button class="button danger" type="button" data-action="confirm-remove" ?disabled=${this.working} @click=${() => this.removeCalendar()}>
+              ${this.t('remove')}
+            </button>
+            <button class="button" type="button" @click=${() => (this.confirming = false)}>${this.t('cancel')}</button>
+          </div>`
+        : html`<div class="buttons">
+            <button class="button" type="button" data-action="refresh" ?disabled=${this.working} @click=${() => this.refresh()}>${this.t('refresh')}</button>
+            <button class="button" type="button" data-action="replace" ?disabled=${this.working} @click=${() => (this.editing = true)}>${this.t('replace')}</button>
+            <button class="button danger" type="button" data-action="remove" ?disabled=${this.working} @click=${() => (this.confirming = true)}>
+              ${this.t('remove')}
+            </button>
+          </div>`}`;
+  }
+
+  override render() {
+    const status = this.status;
+    return html`<section class="card" part="section" aria-labelledby="busy-title">
+      <h3 id="busy-title">${this.t('title')}</h3>
+      <p class="hint">${this.t('intro', { name: this.practitionerName })}</p>
+      ${status
+        ? status.configured && !this.editing
+          ? this.renderStatus(status)
+          : html`${status.configured ? nothing : html`<p data-state="none">${this.t('none')}</p>`}${this.renderForm(status)}`
+        : nothing}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.message ? html`<p class="ok" role="status">${this.message}</p>` : nothing}
+    </section>`;
+  }
+}
