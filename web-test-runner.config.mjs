@@ -67,6 +67,7 @@ function tidbokPlugin() {
       await tidbok?.stop();
     },
     async executeCommand({ command, payload }) {
+      if (command === 'tidbok-busy-time') return tidbok.addBusyTime(payload);
       if (command !== 'tidbok-seed') return undefined;
       // The page passes its own origin so the clinic's CORS list admits it.
       return tidbok.seed(payload);

@@ -36,6 +36,19 @@ export async function startBrowserTestServer() {
         .execute();
       return { ...clinic, apiUrl: server.url };
     },
+    /**
+     * Busy time from a practitioner's own calendar, stored as a read of that calendar stores it
+     * (busy-calendar/refresh.ts): the calendar's drawing of it without a calendar server.
+     */
+    async addBusyTime(b: { slug: string; practitionerId: string; start: string; end: string; title?: string | null }): Promise<string> {
+      const clinic = await store.db.selectFrom('clinics').select('id').where('slug', '=', b.slug).executeTakeFirstOrThrow();
+      const id = `bz_test${(counter += 1)}`;
+      await store.db
+        .insertInto('busy_times')
+        .values({ id, clinic_id: clinic.id, practitioner_id: b.practitionerId, start_ms: Date.parse(b.start), end_ms: Date.parse(b.end), title: b.title ?? null })
+        .execute();
+      return id;
+    },
     async stop() {
       await server.close();
       await store.close();
