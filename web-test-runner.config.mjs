@@ -68,6 +68,7 @@ function tidbokPlugin() {
     },
     async executeCommand({ command, payload }) {
       if (command === 'tidbok-busy-time') return tidbok.addBusyTime(payload);
+      if (command === 'tidbok-expire-sessions') return tidbok.expireStaffSessions(payload);
       if (command !== 'tidbok-seed') return undefined;
       // The page passes its own origin so the clinic's CORS list admits it.
       return tidbok.seed(payload);

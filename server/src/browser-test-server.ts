@@ -49,6 +49,20 @@ export async function startBrowserTestServer() {
         .execute();
       return id;
     },
+    /**
+     * Ends the clinic's staff sessions as time would: their expiry moves to now, so the next
+     * request with one answers `token_expired` (the server's clock is the system's here).
+     */
+    async expireStaffSessions({ slug }: { slug: string }): Promise<number> {
+      const clinic = await store.db.selectFrom('clinics').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+      const result = await store.db
+        .updateTable('staff_sessions')
+        .set({ expires_at: Date.now() })
+        .where('clinic_id', '=', clinic.id)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
     async stop() {
       await server.close();
       await store.close();

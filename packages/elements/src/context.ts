@@ -79,13 +79,31 @@ function lazyAdmin(options: TidbokAdminOptions): TidbokAdmin {
  * the staff client comes too: the real one when its module is loaded, else a stand-in that loads
  * it (see `loadAdminClient`).
  */
-export function connect(api: string, clinic: string, token?: string | null, locale?: 'sv' | 'en'): TidbokConnection {
+export function connect(
+  api: string,
+  clinic: string,
+  token?: string | null,
+  locale?: 'sv' | 'en',
+  /** For the staff client: a provider of fresh session tokens, and a `fetch` that watches answers. */
+  staff: Pick<TidbokAdminOptions, 'tokenProvider' | 'fetch'> = {},
+): TidbokConnection {
   const baseUrl = api.replace(/\/+$/, '');
+  const { tokenProvider, fetch } = staff;
   return {
     api: baseUrl,
     clinic,
     ...(locale ? { locale } : {}),
     tidbok: createTidbok({ baseUrl, clinic }),
-    ...(token ? { admin: (createAdmin ?? lazyAdmin)({ baseUrl, clinic, token }) } : {}),
+    ...(token || tokenProvider
+      ? {
+          admin: (createAdmin ?? lazyAdmin)({
+            baseUrl,
+            clinic,
+            ...(token ? { token } : {}),
+            ...(tokenProvider ? { tokenProvider } : {}),
+            ...(fetch ? { fetch } : {}),
+          }),
+        }
+      : {}),
   };
 }

@@ -118,9 +118,9 @@ describe('<tidbok-admin>', () => {
     expect(el.shadowRoot!.querySelector('[role="tab"]')!.textContent!.trim()).to.equal('Calendar');
   });
 
-  it('asks for a connection when it has none, and hides with the hidden attribute', async () => {
+  it('asks the person to sign in when it has no connection, and hides with the hidden attribute', async () => {
     const el = await fixture<TidbokAdminElement>(html`<tidbok-admin locale="sv"></tidbok-admin>`);
-    expect(el.shadowRoot!.textContent).to.contain('personalnyckel');
+    expect(el.shadowRoot!.textContent).to.contain('Logga in');
     el.hidden = true;
     expect(getComputedStyle(el).display).to.equal('none');
   });

@@ -1,5 +1,5 @@
 import { consume, provide } from '@lit/context';
-import type { Client } from '@tidbok/sdk';
+import type { Client, TokenProvider } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { TidbokAdminSettings } from '../admin-settings/admin-settings.js';
@@ -11,6 +11,7 @@ import { booleanDefaultTrue, DEFAULT_VIEW } from '../calendar/view-settings.js';
 import { connect, type TidbokConnection, tidbokContext } from '../context.js';
 import { type Locale, pickLocale, translate } from '../i18n.js';
 import { adminStyles } from './admin.styles.js';
+import { watchSession } from './session-watch.js';
 import { type AdminMessageKey, adminMessages } from './messages.js';
 
 type View = 'calendar' | 'settings';
@@ -47,6 +48,8 @@ function scriptOrigin(): string | undefined {
  * @event tidbok-calendar-error - From the calendar: something failed (also shown in place).
  * @event tidbok-week-change - From the calendar: the week or filter changed.
  * @event tidbok-settings-change - From the settings: something was saved.
+ * @event tidbok-session-expired - The session token ran out and no `tokenProvider` gave a new one
+ *   (`detail.reason`: `token_expired` or `provider_failed`): sign the person in again and set `token`.
  *
  * @csspart header - Title and the Calendar / Settings tabs.
  * @csspart side-panel - The client panel beside the calendar.
@@ -63,8 +66,13 @@ export class TidbokAdminElement extends LitElement {
   @property() api = '';
   /** The clinic's slug. */
   @property() clinic = '';
-  /** The staff token. Prefer setting it as a property. */
+  /** A staff session token (or a personal token). Prefer setting it as a property. */
   @property() token: string | null = null;
+  /**
+   * Fetches a fresh session token (from the intranet's own server, which does the handshake):
+   * asked when `token` is left out and whenever the token runs out, so the page needs no reload.
+   */
+  @property({ attribute: false }) tokenProvider: TokenProvider | undefined;
   /** `sv` or `en`; defaults to the clinic's language. */
   @property() locale: Locale | undefined;
   /** A local date in the week shown first. */
@@ -133,9 +141,10 @@ export class TidbokAdminElement extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>) {
-    if (['api', 'clinic', 'token', 'locale', 'inherited'].some((key) => (changed as Map<string, unknown>).has(key))) {
+    if (['api', 'clinic', 'token', 'tokenProvider', 'locale', 'inherited'].some((key) => (changed as Map<string, unknown>).has(key))) {
       const api = this.api || (this.clinic ? scriptOrigin() : undefined);
-      this.connection = this.clinic && api ? connect(api, this.clinic, this.token, this.locale) : this.inherited;
+      this.connection =
+        this.clinic && api ? connect(api, this.clinic, this.token, this.locale, watchSession(this, this.tokenProvider)) : this.inherited;
     }
     const admin = this.connection?.admin;
     if (admin && admin !== this.namedFor) {

@@ -21,8 +21,8 @@ export const adminMessages = {
   openAsTestClient: { sv: 'Öppna bokningssidan som testklient', en: 'Open the booking page as a test client' },
   testClientFailed: { sv: 'Kunde inte öppna bokningssidan: {reason}', en: 'Could not open the booking page: {reason}' },
   notConnected: {
-    sv: 'Ange api, clinic och en personalnyckel (token) för att öppna kalendern.',
-    en: 'Set api, clinic and a staff token to open the calendar.',
+    sv: 'Logga in via intranätet eller mottagningens inloggningssida för personal för att öppna kalendern.',
+    en: "Sign in through your intranet or the clinic's staff sign-in page to open the calendar.",
   },
 
   // Settings navigation
