@@ -189,6 +189,19 @@ describe('the SQLite file deleted under a running server', () => {
   });
 });
 
+describe('the SQLite write-ahead log deleted under a running server', () => {
+  it('refuses writes with 503 and a log line naming it', async () => {
+    const database = await newDatabase();
+    const server = await serverOn(database);
+    expect((await createClinic(server)).res.status).toBe(201);
+    unlinkSync(`${database.config.dbFile}-wal`);
+    const { res } = await createClinic(server);
+    expect(res.status).toBe(503);
+    await server.waitFor(/"message":"database unavailable".*write-ahead log .*-wal was deleted/);
+    expect((await ready(server.url)).status).toBe(503);
+  });
+});
+
 describe('the SQLite file made read-only under a running server', () => {
   it('answers writes 503 with a log line (no crash), says so at /v1/health/ready, and writes again once it is writable', async () => {
     const database = await newDatabase();

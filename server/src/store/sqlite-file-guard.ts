@@ -15,6 +15,8 @@ import { DatabaseUnavailableError } from './database-unavailable.js';
 export class SqliteFileGuard {
   readonly #file: string;
   readonly #identity: string;
+  /** The write-ahead log's identity, once it has been seen (SQLite makes it at the first write). */
+  #wal: string | undefined;
 
   constructor(file: string) {
     this.#file = file;
@@ -36,6 +38,18 @@ export class SqliteFileGuard {
     }
     if (identity !== this.#identity) {
       return `the database file ${this.#file} was replaced by another file while the server ran; writes are refused — restart the server to open the new file`;
+    }
+    // Commits go to the -wal file first; one deleted under the server takes them with it. SQLite
+    // deletes it only when the last connection closes, so while this one is open it stays.
+    let wal: string | undefined;
+    try {
+      wal = SqliteFileGuard.#identityOf(`${this.#file}-wal`);
+    } catch {
+      wal = undefined;
+    }
+    if (this.#wal === undefined) this.#wal = wal;
+    else if (wal !== this.#wal) {
+      return `the database's write-ahead log ${this.#file}-wal was deleted or replaced while the server ran; writes are refused so none is lost — restart the server`;
     }
     try {
       accessSync(this.#file, constants.W_OK);
