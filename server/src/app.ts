@@ -34,6 +34,8 @@ import { registerAdminTemplateWeekRoutes } from './routes/admin-template-weeks.j
 import { registerAdminWebhookRoutes } from './routes/admin-webhooks.js';
 import { registerClientAuthRoutes } from './routes/client-auth.js';
 import { registerConfirmPage } from './routes/confirm-page.js';
+import { registerStaffSignInPage } from './routes/staff-sign-in-page.js';
+import { registerStaffSignInRoutes } from './routes/staff-sign-in.js';
 import { registerManagePage } from './routes/manage-page.js';
 import { registerPublicBookingRoutes } from './routes/public-booking.js';
 import { registerPublicRoutes } from './routes/public.js';
@@ -139,9 +141,11 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   registerStaffSessionRoutes(api, deps);
   registerCalendarFeedRoutes(api, deps);
   registerClientAuthRoutes(api, deps, background);
+  registerStaffSignInRoutes(api, deps);
   // Before the manage page, whose /b/:clinic/:id would take /b/:clinic/confirm.
   registerConfirmPage(app, deps);
   registerManagePage(app, deps);
+  registerStaffSignInPage(app, deps);
 
   if (files) registerStaticRoutes(app, files);
   if (metrics?.token) registerMetricsRoute(app, metrics.registry, metrics.token);

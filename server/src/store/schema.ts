@@ -32,6 +32,11 @@ export interface Database {
   busy_times: BusyTimeTable;
   staff_sessions: StaffSessionTable;
   integration_keys: IntegrationKeyTable;
+  staff_passkeys: StaffPasskeyTable;
+  staff_passwords: StaffPasswordTable;
+  staff_invitations: StaffInvitationTable;
+  staff_auth_challenges: StaffAuthChallengeTable;
+  staff_sign_in_failures: StaffSignInFailureTable;
   webhook_endpoints: WebhookEndpointTable;
   webhook_deliveries: WebhookDeliveryTable;
   webhook_attempts: WebhookAttemptTable;
@@ -419,6 +424,62 @@ export interface CalendarFeedTable {
   /** The staff member who made it. */
   created_by: string | null;
   created_at: number;
+}
+
+/** A staff member's WebAuthn credential (migration 0014); ids and keys base64url. */
+export interface StaffPasskeyTable {
+  id: string;
+  clinic_id: string;
+  staff_id: string;
+  credential_id: string;
+  public_key: string;
+  counter: number;
+  /** JSON array of the authenticator's transports. */
+  transports: string;
+  created_at: number;
+  last_used_at: number | null;
+}
+
+/** A staff member's password (scrypt) and TOTP secret (sealed; null until enrolled). */
+export interface StaffPasswordTable {
+  staff_id: string;
+  clinic_id: string;
+  password_hash: string;
+  totp_secret: string | null;
+  /** The last TOTP time step accepted, so one code signs in once. */
+  totp_last_step: number | null;
+  updated_at: number;
+}
+
+/** A one-time link that lets a new person set a passkey or password. */
+export interface StaffInvitationTable {
+  id: string;
+  clinic_id: string;
+  staff_id: string;
+  token_hash: string;
+  expires_at: number;
+  used_at: number | null;
+  created_by: string | null;
+  created_at: number;
+}
+
+/** A WebAuthn challenge handed out and not yet used. */
+export interface StaffAuthChallengeTable {
+  id: string;
+  clinic_id: string;
+  /** 'sign-in', 'register' (signed in) or 'invitation'. */
+  purpose: string;
+  staff_id: string | null;
+  challenge: string;
+  expires_at: number;
+}
+
+/** Failed sign-ins by key (`account:…` or `address:…`): the slow-down and lock-out state. */
+export interface StaffSignInFailureTable {
+  key: string;
+  failures: number;
+  locked_until: number;
+  updated_at: number;
 }
 
 /** Where a clinic's webhook events go (webhooks/); the signing secret sealed with the server key. */

@@ -1,0 +1,279 @@
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import type { Context } from 'hono';
+import { notFound } from '../errors.js';
+import { type Api, idParam } from '../http/api.js';
+import { clientIp } from '../http/client-ip.js';
+import type { AppEnv } from '../http/env.js';
+import type { Deps } from '../services/deps.js';
+import {
+  checkNewPassword,
+  credentialsOf,
+  openPageSession,
+  preparePassword,
+  type Requester,
+  signInWithPassword,
+  storePassword,
+} from '../services/staff-credentials.js';
+import { findInvitation, inviteStaff, useInvitation } from '../services/staff-credentials-invitations.js';
+import { iso } from '../time.js';
+import { newTotpSecret, totpEnrolment } from '../services/totp.js';
+import { authenticatePasskey, authenticationOptions, registerPasskey, registrationOptions } from '../services/webauthn.js';
+import {
+  CredentialsSchema,
+  InvitationPasskeySchema,
+  InvitationPasswordSchema,
+  InvitationSchema,
+  InvitationSentSchema,
+  InvitationViewSchema,
+  PasskeyAnswerSchema,
+  PasskeyOptionsSchema,
+  PasswordSignInSchema,
+  StaffPageSessionSchema,
+} from './staff-sign-in-schemas.js';
+
+const BASE = '/v1/clinics/:clinic/staff-sign-in';
+const ME = '/v1/clinics/:clinic/admin/me';
+const TAG = 'Staff sign-in';
+
+const session = { 201: { description: 'Signed in: a staff session token for `Authorization: Bearer`', schema: StaffPageSessionSchema } };
+
+/**
+ * The hosted staff page's API (staff-sign-in-page.ts): sign-in with a passkey or an e-mail,
+ * password and TOTP code; invitations that let a new person set a passkey or a password once;
+ * and, signed in, a person's own passkeys. The public routes are counted by the per-address
+ * write limit like every public write, and password attempts also by the lock-out
+ * (services/staff-credentials-lockout.ts).
+ */
+export function registerStaffSignInRoutes(api: Api, deps: Deps) {
+  const who = (c: Context<AppEnv>): Requester => {
+    const userAgent = c.req.header('user-agent');
+    return { ip: clientIp(c, deps.config.trustProxy), ...(userAgent ? { userAgent: userAgent.slice(0, 300) } : {}) };
+  };
+
+  api.route(
+    {
+      method: 'post',
+      path: `${BASE}/password`,
+      summary: 'Sign in with e-mail, password and (admins, and whoever enrolled one) a TOTP code',
+      tag: TAG,
+      access: 'public',
+      body: PasswordSignInSchema,
+      responses: {
+        ...session,
+        401: { description: '`unauthorized`: wrong e-mail, password or code; `totp_required`: the password is right, send the code too' },
+        429: { description: '`rate_limited` (wait Retry-After seconds after a failure) or `sign_in_locked` (5 failures: 15 minutes)' },
+      },
+    },
+    async (c, { body }) => c.json(await signInWithPassword(deps, c.get('clinic'), body, who(c)), 201),
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: `${BASE}/passkey/options`,
+      summary: 'A challenge for signing in with a passkey (`navigator.credentials.get`)',
+      tag: TAG,
+      access: 'public',
+      responses: { 200: { description: 'Request options and the id to answer with', schema: PasskeyOptionsSchema } },
+    },
+    async (c) => c.json(await authenticationOptions(deps, c.get('clinic'))),
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: `${BASE}/passkey`,
+      summary: 'Sign in with the passkey answer to a challenge',
+      tag: TAG,
+      access: 'public',
+      body: PasskeyAnswerSchema,
+      responses: { ...session, 401: { description: 'Unknown passkey, expired or used challenge, or a signature that does not verify' } },
+    },
+    async (c, { body }) => {
+      const clinic = c.get('clinic');
+      const staff = await authenticatePasskey(deps, clinic, body.challengeId, body.response as unknown as AuthenticationResponseJSON);
+      return c.json(await openPageSession(deps, undefined, staff, 'passkey', who(c)), 201);
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: `${BASE}/invitation`,
+      summary: 'What an invitation link is for (it is not used up), with a new TOTP secret to enrol',
+      tag: TAG,
+      access: 'public',
+      body: InvitationSchema,
+      responses: {
+        200: { description: 'The invited person and a TOTP secret the page may offer', schema: InvitationViewSchema },
+        410: { description: '`invitation_invalid`: used, expired or unknown' },
+      },
+    },
+    async (c, { body }) => {
+      const clinic = c.get('clinic');
+      const { staff, expiresAt } = await findInvitation(deps, clinic, body.invitation);
+      return c.json({
+        staff: { name: staff.name, email: staff.email, role: staff.role },
+        expiresAt: iso(expiresAt),
+        totpRequired: staff.role === 'admin',
+        totp: totpEnrolment(newTotpSecret(), staff.email ?? staff.name, `Tidbok ${clinic.name}`),
+      });
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: `${BASE}/invitation/password`,
+      summary: 'Accept an invitation by setting a password (with a TOTP secret and its code; required for admins)',
+      tag: TAG,
+      access: 'public',
+      body: InvitationPasswordSchema,
+      responses: {
+        ...session,
+        400: { description: 'Password under 12 characters, or a code that does not match the secret' },
+        401: { description: '`totp_required`: admins must enrol an authenticator app' },
+        410: { description: '`invitation_invalid`: used, expired or unknown' },
+      },
+    },
+    async (c, { body }) => {
+      const clinic = c.get('clinic');
+      const { staff, invitationId } = await findInvitation(deps, clinic, body.invitation);
+      checkNewPassword(deps, staff, body.password, body.totp, false);
+      const prepared = await preparePassword(deps, staff, body.password, body.totp);
+      const result = await deps.store.write(async (trx) => {
+        await useInvitation(trx, invitationId, deps.clock.now());
+        await storePassword(deps, trx, prepared);
+        return openPageSession(deps, trx, staff, 'invitation', who(c));
+      });
+      return c.json(result, 201);
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: `${BASE}/invitation/passkey/options`,
+      summary: 'A challenge for creating a passkey with an invitation (`navigator.credentials.create`)',
+      tag: TAG,
+      access: 'public',
+      body: InvitationSchema,
+      responses: {
+        200: { description: 'Creation options and the id to answer with', schema: PasskeyOptionsSchema },
+        410: { description: '`invitation_invalid`: used, expired or unknown' },
+      },
+    },
+    async (c, { body }) => {
+      const clinic = c.get('clinic');
+      const { staff } = await findInvitation(deps, clinic, body.invitation);
+      return c.json(await registrationOptions(deps, clinic, staff, 'invitation'));
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: `${BASE}/invitation/passkey`,
+      summary: 'Accept an invitation with a new passkey, and sign in',
+      tag: TAG,
+      access: 'public',
+      body: InvitationPasskeySchema,
+      responses: {
+        ...session,
+        400: { description: 'The passkey answer does not verify' },
+        410: { description: '`invitation_invalid`: used, expired or unknown' },
+      },
+    },
+    async (c, { body }) => {
+      const clinic = c.get('clinic');
+      const { staff, invitationId } = await findInvitation(deps, clinic, body.invitation);
+      // Spent in the transaction that keeps the passkey: of two answers with one link, one counts.
+      await registerPasskey(deps, clinic, staff, 'invitation', body.challengeId, body.response as unknown as RegistrationResponseJSON, (trx) =>
+        useInvitation(trx, invitationId, deps.clock.now()),
+      );
+      return c.json(await openPageSession(deps, undefined, staff, 'invitation', who(c)), 201);
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: '/v1/clinics/:clinic/admin/staff/:id/invite',
+      summary: 'E-mail a staff member a one-time link (72 hours) to set a passkey or password',
+      tag: 'Staff',
+      access: 'staff',
+      permission: 'staff',
+      responses: {
+        202: { description: 'The invitation is in the outbox; older unused ones no longer work', schema: InvitationSentSchema },
+        400: { description: 'The staff member has no e-mail address' },
+      },
+    },
+    async (c) => c.json(await inviteStaff(deps, c.get('clinic'), idParam(c), c.get('staff')), 202),
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: `${ME}/credentials`,
+      summary: 'Your passkeys, and whether you have a password and an authenticator app',
+      tag: TAG,
+      access: 'staff',
+      permission: 'me',
+      responses: { 200: { description: 'Your ways to sign in', schema: CredentialsSchema } },
+    },
+    async (c) => c.json(await credentialsOf(deps, c.get('staff'))),
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: `${ME}/passkeys/options`,
+      summary: 'A challenge for adding a passkey while signed in',
+      tag: TAG,
+      access: 'staff',
+      permission: 'me',
+      responses: { 200: { description: 'Creation options and the id to answer with', schema: PasskeyOptionsSchema } },
+    },
+    async (c) => c.json(await registrationOptions(deps, c.get('clinic'), c.get('staff'), 'register')),
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: `${ME}/passkeys`,
+      summary: 'Add a passkey (the answer to a challenge from …/passkeys/options)',
+      tag: TAG,
+      access: 'staff',
+      permission: 'me',
+      body: PasskeyAnswerSchema,
+      responses: {
+        201: { description: 'The passkey', schema: CredentialsSchema.shape.passkeys.def.element },
+        400: { description: 'The passkey answer does not verify' },
+      },
+    },
+    async (c, { body }) => {
+      const row = await registerPasskey(deps, c.get('clinic'), c.get('staff'), 'register', body.challengeId, body.response as unknown as RegistrationResponseJSON);
+      return c.json({ id: row.id, createdAt: iso(row.created_at), lastUsedAt: null }, 201);
+    },
+  );
+
+  api.route(
+    {
+      method: 'delete',
+      path: `${ME}/passkeys/:id`,
+      summary: 'Remove one of your passkeys',
+      tag: TAG,
+      access: 'staff',
+      permission: 'me',
+      responses: { 204: { description: 'Removed' } },
+    },
+    async (c) => {
+      const staff = c.get('staff');
+      const removed = await deps.store.write((trx) =>
+        trx.deleteFrom('staff_passkeys').where('id', '=', idParam(c)).where('staff_id', '=', staff.id).executeTakeFirst(),
+      );
+      if (Number(removed.numDeletedRows) !== 1) throw notFound('Passkey');
+      return c.body(null, 204);
+    },
+  );
+}
