@@ -37,14 +37,15 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 export function registerCalendarFeedRoutes(api: Api, deps: Deps) {
-  const feedAccess = { access: 'staff', permission: 'calendar' } as const;
   api.route(
     {
       method: 'get',
       path: FEED,
       summary: 'Whether the practitioner has a calendar subscription address (never the address itself)',
       tag: 'Calendar feeds',
-      ...feedAccess,
+      access: 'staff',
+      // Every role that works with a calendar; the handler narrows it to admins and the practitioner.
+      permission: 'calendar',
       responses: { 200: { description: 'The subscription', schema: CalendarFeedStatusSchema } },
     },
     async (c) => c.json(await feedStatus(deps, c.get('clinic'), requireOwnerOrAdmin(c))),
@@ -55,7 +56,8 @@ export function registerCalendarFeedRoutes(api: Api, deps: Deps) {
       path: FEED,
       summary: 'Make a new calendar subscription address (shown once); the previous one stops working',
       tag: 'Calendar feeds',
-      ...feedAccess,
+      access: 'staff',
+      permission: 'calendar',
       responses: { 201: { description: 'The new address', schema: CalendarFeedCreatedSchema } },
     },
     async (c) => c.json(await createFeed(deps, c.get('clinic'), requireOwnerOrAdmin(c), c.get('staff').id), 201),
@@ -66,7 +68,8 @@ export function registerCalendarFeedRoutes(api: Api, deps: Deps) {
       path: FEED,
       summary: "End the practitioner's calendar subscription address",
       tag: 'Calendar feeds',
-      ...feedAccess,
+      access: 'staff',
+      permission: 'calendar',
       responses: { 204: { description: 'Ended (or there was none)' } },
     },
     async (c) => {
