@@ -300,8 +300,12 @@ export function openSqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptio
       return 'disk full: the database has reached its size limit (max_page_count)';
     }
     if (guard) {
-      const disk = statfsSync(dirname(file));
-      if (disk.bavail * disk.bsize < LOW_DISK_BYTES) return `disk full: less than 1 MB free beside ${file}`;
+      try {
+        const disk = statfsSync(dirname(file));
+        if (disk.bavail * disk.bsize < LOW_DISK_BYTES) return `disk full: less than 1 MB free beside ${file}`;
+      } catch (error) {
+        return `the database folder ${dirname(file)} cannot be examined (${(error as { code?: string }).code ?? String(error)})`;
+      }
     }
     return failures.recent();
   }
