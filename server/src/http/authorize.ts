@@ -5,7 +5,7 @@ import { authenticateStaff, requireClinic } from '../services/clinics.js';
 import type { Deps } from '../services/deps.js';
 import { authenticateIntegrationKey } from '../services/integration-keys.js';
 import type { RouteSpec } from './api.js';
-import { requirePermission } from './permissions.js';
+import { adminOnly, requirePermission } from './permissions.js';
 import type { AppEnv } from './env.js';
 
 export function bearerToken(c: Context): string | null {
@@ -47,9 +47,7 @@ export async function authorize(deps: Deps, c: Context<AppEnv>, spec: RouteSpec)
       if (slug !== undefined && staff.clinic_slug !== slug) {
         throw new ApiError('forbidden', 'The token belongs to another clinic');
       }
-      if (spec.access === 'admin' && staff.role !== 'admin') {
-        throw new ApiError('forbidden', 'This action needs the admin role');
-      }
+      if (spec.access === 'admin' && staff.role !== 'admin') throw adminOnly(staff.role, spec.permission);
       if (spec.permission) requirePermission(staff.role, spec.permission);
       const clinic = await requireClinic(deps, staff.clinic_slug);
       c.set('clinic', clinic);

@@ -25,3 +25,11 @@ export function requirePermission(role: string, permission: Permission): void {
     throw new ApiError('forbidden', `The ${known ?? 'unknown'} role has no access to ${WHAT[permission]}`);
   }
 }
+
+/** An admin-only route refused to another role: says what it was about when the route says. */
+export function adminOnly(role: string, permission: Permission | undefined): ApiError {
+  return new ApiError(
+    'forbidden',
+    permission ? `The ${role} role has no access to ${WHAT[permission]}: this action needs the admin role` : 'This action needs the admin role',
+  );
+}
