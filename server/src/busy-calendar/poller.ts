@@ -12,13 +12,14 @@ export interface BusyCalendarPollerOptions {
 
 /**
  * Reads practitioners' private calendars in the background, each about every 15 minutes. Each
- * round claims the due calendars with a lease and moves their next read on before reading them,
- * so several server processes on one database never read the same calendar at once, and a
- * process that dies mid-read leaves the calendar to another one once the lease runs out.
+ * due calendar is claimed with a lease and its next read moved on before it is read, so several
+ * server processes on one database never read the same calendar at once, and a process that
+ * dies mid-read leaves the calendar to another one once the lease runs out.
  */
 export class BusyCalendarPoller {
   private timer: ReturnType<typeof setInterval> | null = null;
   private running: Promise<unknown> | null = null;
+  private stopping = false;
   private readonly batch: number;
   private readonly leaseMs: number;
 
@@ -27,7 +28,7 @@ export class BusyCalendarPoller {
     private readonly logger: Logger,
     options: BusyCalendarPollerOptions = {},
   ) {
-    this.batch = options.batch ?? 10;
+    this.batch = options.batch ?? 20;
     this.leaseMs = options.leaseMs ?? 60_000;
   }
 
@@ -36,8 +37,10 @@ export class BusyCalendarPoller {
     this.timer.unref?.();
   }
 
-  /** Stops the timer and waits for the round under way, whose reads are each bounded (15 s). */
+  /** Stops the timer and waits for the read under way, which is bounded (15 s). */
   async stop() {
+    // No further calendar is claimed; the one being read finishes.
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
@@ -55,9 +58,35 @@ export class BusyCalendarPoller {
   }
 
   async runOnce(): Promise<{ read: number; failed: number }> {
+    const result = { read: 0, failed: 0 };
+    // One calendar claimed at a time, each read within its own lease (a read takes up to 15 s,
+    // so a lease taken for a whole batch up front could run out before the batch's last read).
+    for (let i = 0; i < this.batch && !this.stopping; i++) {
+      const claimed = await this.claimOne();
+      if (claimed === undefined) break;
+      if (claimed === null) continue; // another process took it first
+      try {
+        await refreshBusyCalendar(this.deps, claimed);
+        result.read += 1;
+      } catch (error) {
+        result.failed += 1;
+        // The reason is kept for staff in the calendar's status; the log names only whose it is.
+        if (!(error instanceof BusyFeedError)) throw error;
+        this.logger.info('busy calendar not read', { practitionerId: claimed, error: error.message });
+      }
+    }
+    return result;
+  }
+
+  /**
+   * The practitioner id of the calendar due first, now leased to this process and given its next
+   * time; null when another process claimed it between the read and the update; undefined when
+   * none is due.
+   */
+  private async claimOne(): Promise<string | null | undefined> {
     const { store, clock } = this.deps;
     const now = clock.now();
-    const claimed = await store.write(async (trx) => {
+    return store.write(async (trx) => {
       const due = await trx
         .selectFrom('busy_calendars as b')
         .innerJoin('practitioners as p', 'p.id', 'b.practitioner_id')
@@ -66,34 +95,18 @@ export class BusyCalendarPoller {
         .where('b.locked_until', '<=', now)
         .where('p.deleted_at', 'is', null)
         .orderBy('b.next_fetch_at')
-        .limit(this.batch)
-        .execute();
-      if (due.length === 0) return [];
+        .limit(1)
+        .executeTakeFirst();
+      if (!due) return undefined;
       // Taken only where still free, as the dispatcher does, whatever the isolation level.
-      return trx
+      const taken = await trx
         .updateTable('busy_calendars')
         .set({ locked_until: now + this.leaseMs, next_fetch_at: nextRefreshAt(now) })
-        .where(
-          'practitioner_id',
-          'in',
-          due.map((d) => d.practitioner_id),
-        )
+        .where('practitioner_id', '=', due.practitioner_id)
         .where('locked_until', '<=', now)
         .returning('practitioner_id')
-        .execute();
+        .executeTakeFirst();
+      return taken ? taken.practitioner_id : null;
     });
-    const result = { read: 0, failed: 0 };
-    for (const { practitioner_id } of claimed) {
-      try {
-        await refreshBusyCalendar(this.deps, practitioner_id);
-        result.read += 1;
-      } catch (error) {
-        result.failed += 1;
-        // The reason is kept for staff in the calendar's status; the log names only whose it is.
-        if (!(error instanceof BusyFeedError)) throw error;
-        this.logger.info('busy calendar not read', { practitionerId: practitioner_id, error: error.message });
-      }
-    }
-    return result;
   }
 }
