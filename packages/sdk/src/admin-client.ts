@@ -86,6 +86,7 @@ import type { SlotsQuery } from './public-client.js';
 import { createTransport, json, nothing, type RequestOptions, type Send, text, type TransportOptions } from './transport.js';
 import { sendWithTokens, TokenKeeper, type TokenProvider, type TokenSource } from './token-provider.js';
 import { type StaffAccessMethods, staffAccessMethods } from './admin-staff-access.js';
+import { type StaffAuditMethods, staffAuditMethods } from './admin-audit.js';
 import { type WebhookMethods, webhookMethods } from './admin-webhooks.js';
 
 export type { TokenProvider, TokenSource };
@@ -171,7 +172,7 @@ export interface StaffResource extends Omit<Resource<Staff, CreateStaffBody, Upd
 }
 
 /** The staff side of one clinic. Every call sends the staff token as a bearer token. */
-export interface TidbokAdmin {
+export interface TidbokAdmin extends StaffAuditMethods {
   /** Replaces the token (e.g. after the user signs in again); the next request uses it. */
   setToken(token: TokenSource): void;
   /** Integration keys, personal API tokens and sessions. */
@@ -438,5 +439,6 @@ export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
       (await send({ method: 'get', path: `${A}/messages`, query, signal }, json(MessageListSchema))).messages,
     smsBudget: ({ signal } = {}) => send({ method: 'get', path: `${A}/sms-budget`, signal }, json(SmsBudgetSchema)),
     webhooks: webhookMethods(send, A),
+    ...staffAuditMethods(send, A),
   };
 }

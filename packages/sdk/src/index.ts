@@ -28,12 +28,18 @@ export { isTidbokError, TidbokError } from './errors.js';
 export { verifyWebhook, WebhookVerificationError } from './verify-webhook.js';
 export type { HeaderSource, VerifyWebhookOptions, WebhookEvent } from './verify-webhook.js';
 export type { WebhookMethods } from './admin-webhooks.js';
+export type { StaffAuditMethods } from './admin-audit.js';
 export type { TidbokErrorCode, TidbokErrorOptions } from './errors.js';
 export type { FetchLike, RequestOptions, RetryOptions, TransportOptions } from './transport.js';
 export type { Instant, WithInstants } from './instants.js';
 // The shapes the methods return, so an app needs no direct dependency on @tidbok/core for types.
 export type {
   AccessLogEntry,
+  AuditEntry,
+  AuditLogQuery,
+  AuditLogResponse,
+  MeResponse,
+  Permission,
   CreateIntegrationKeyResponse,
   CreatePersonalTokenBody,
   CreatePersonalTokenResponse,
