@@ -249,6 +249,25 @@ describe('busy calendar', () => {
     expect(staff.status, JSON.stringify(staff.json)).toBe(201);
   });
 
+  it('a hold that expired does not book a time that became busy meanwhile', async () => {
+    await c.api('PUT', busyPath(), { url: feed.url });
+    const start = local('2027-03-30', '11:00');
+    const hold = await c.pub('POST', '/holds', { treatmentTypeId: c.tt.talk, practitionerId: c.pr.anna, start });
+    expect(hold.status, JSON.stringify(hold.json)).toBe(201);
+    // The practitioner's dentist appointment grows to 10:00–12:00.
+    feed.body = FEED.replace('DTEND;TZID=Europe/Stockholm:20270316T110000', 'DTEND;TZID=Europe/Stockholm:20270316T120000');
+    expect((await c.api('POST', `${busyPath()}/refresh`)).status).toBe(200);
+    t.clock.advance(60 * 60_000);
+    const booking = await c.pub('POST', '/bookings', {
+      holdId: hold.json.id,
+      holdSecret: hold.json.secret,
+      client: { name: 'Eva Ström', email: 'eva@example.test' },
+      confirmation: 'none',
+    });
+    expect(booking.status, JSON.stringify(booking.json)).toBe(410);
+    expect(booking.json.code).toBe('hold_expired');
+  });
+
   it('accepts webcal:// as https://, and DELETE removes the calendar and its busy time', async () => {
     const webcal = await c.api('PUT', busyPath(), { url: 'webcal://calendar.invalid/x.ics' });
     expect(webcal.status, JSON.stringify(webcal.json)).toBe(200);

@@ -1,4 +1,5 @@
 import type { CreateBookingBody, CreateBookingResponse } from '@tidbok/core';
+import { overlapsBusyTime } from '../busy-calendar/overlap.js';
 import { ApiError, databaseFailure, invalid, isBusyError, isOverlapError, notFound } from '../errors.js';
 import { enqueueBookingMessage } from '../notifications/compose.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
@@ -77,7 +78,10 @@ export async function createPublicBooking(
     // so only an expired hold needs a look at what happened since.
     if (expired) {
       await purgeExpiredHolds(trx, hold.practitioner_id, now);
-      if (await findOverlap(trx, hold.practitioner_id, hold.start_ms, hold.end_ms, now)) {
+      if (
+        (await findOverlap(trx, hold.practitioner_id, hold.start_ms, hold.end_ms, now)) ||
+        (await overlapsBusyTime(trx, hold.practitioner_id, hold.start_ms, hold.end_ms))
+      ) {
         throw new ApiError('hold_expired', 'The hold expired and the time has been taken; choose another time');
       }
     }
