@@ -10,8 +10,8 @@ import { type Locale, translate } from '../i18n.js';
 import { reportError } from '../shared/errors.js';
 import { adminSettingsStyles } from './admin-settings.styles.js';
 
-export type SettingsSection = 'modules' | 'booking' | 'treatmentTypes' | 'practitioners' | 'locations' | 'staff';
-const SECTIONS: readonly SettingsSection[] = ['modules', 'booking', 'treatmentTypes', 'practitioners', 'locations', 'staff'];
+export type SettingsSection = 'modules' | 'booking' | 'treatmentTypes' | 'practitioners' | 'locations' | 'staff' | 'webhooks';
+const SECTIONS: readonly SettingsSection[] = ['modules', 'booking', 'treatmentTypes', 'practitioners', 'locations', 'staff', 'webhooks'];
 
 type FormValue = string | boolean | string[];
 type Form = Record<string, FormValue>;
@@ -795,6 +795,8 @@ export class TidbokAdminSettings extends LitElement {
   }
 
   private sectionTitle(section: SettingsSection): string {
+    // The same word in Swedish and English.
+    if (section === 'webhooks') return 'Webhooks';
     return this.t(section === 'booking' ? 'bookingSettings' : section);
   }
 
@@ -818,7 +820,10 @@ export class TidbokAdminSettings extends LitElement {
               ? this.renderPractitioners()
               : this.section === 'locations'
                 ? this.renderLocations()
-                : this.renderStaff();
+                : this.section === 'webhooks'
+                  ? // Its own element (webhooks-settings/), registered with the admin elements.
+                    html`<tidbok-webhooks-settings locale=${this.locale}></tidbok-webhooks-settings>`
+                  : this.renderStaff();
     return html`
       <div class="layout">
         <nav aria-label=${this.t('settingsSections')}>

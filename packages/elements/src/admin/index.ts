@@ -4,6 +4,7 @@
  * once, or register the classes under other names with `customElements.define`.
  */
 import { TidbokAdminSettings } from '../admin-settings/admin-settings.js';
+import { TidbokWebhooksSettings } from '../webhooks-settings/webhooks-settings.js';
 import { TidbokBusyCalendar } from '../admin-settings/busy-calendar.js';
 import { TidbokCalendarSubscription } from '../admin-settings/calendar-subscription.js';
 import { TidbokBookPanel } from '../book-panel/book-panel.js';
@@ -18,6 +19,7 @@ import { TidbokAdminElement } from './admin.js';
 export { TidbokAdminElement } from './admin.js';
 export { TidbokAdminSettings, TidbokSettingsChangeEvent } from '../admin-settings/admin-settings.js';
 export type { SettingsChangeDetail, SettingsSection } from '../admin-settings/admin-settings.js';
+export { TidbokWebhooksSettings } from '../webhooks-settings/webhooks-settings.js';
 export { TidbokBusyCalendar } from '../admin-settings/busy-calendar.js';
 export { TidbokCalendarSubscription } from '../admin-settings/calendar-subscription.js';
 export { TidbokBookPanel } from '../book-panel/book-panel.js';
@@ -60,6 +62,7 @@ export const adminElements = {
   'tidbok-book-panel': TidbokBookPanel,
   'tidbok-menu-button': TidbokMenuButton,
   'tidbok-admin-settings': TidbokAdminSettings,
+  'tidbok-webhooks-settings': TidbokWebhooksSettings,
   'tidbok-calendar-subscription': TidbokCalendarSubscription,
   'tidbok-busy-calendar': TidbokBusyCalendar,
 } as const;

@@ -1,0 +1,375 @@
+import { consume } from '@lit/context';
+import { isTidbokError, type WebhookEndpoint, type WebhookEndpointDetail, type WebhookEventType } from '@tidbok/sdk';
+import { html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { adminSettingsStyles } from '../admin-settings/admin-settings.styles.js';
+import { controlStyles } from '../calendar/controls.styles.js';
+import { describeError, isAbort } from '../calendar/describe-error.js';
+import { type TidbokConnection, tidbokContext } from '../context.js';
+import { type Locale, translate } from '../i18n.js';
+import { reportError } from '../shared/errors.js';
+import { webhookMessages, type WebhookMessageKey } from './messages.js';
+import { webhooksSettingsStyles } from './webhooks-settings.styles.js';
+
+const EVENT_TYPES: readonly WebhookEventType[] = [
+  'booking.created',
+  'booking.updated',
+  'booking.cancelled',
+  'booking.no_show',
+  'booking.paid',
+  'client.updated',
+];
+
+interface Draft {
+  url: string;
+  events: WebhookEventType[];
+  includeClientData: boolean;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tidbok-webhooks-settings': TidbokWebhooksSettings;
+  }
+}
+
+/**
+ * @summary The clinic's webhook endpoints, for admins: register one (its signing secret is shown
+ * once, with a copy button), see each as working, failing or switched off, open its latest
+ * deliveries and attempts, send a delivery again, switch it off and on, and delete it after asking.
+ *
+ * Needs an admin connection from `<tidbok-provider>` or `<tidbok-admin>`; anyone else is told in
+ * place that only administrators manage webhooks.
+ *
+ * @event tidbok-error - Loading or a change failed (also shown in place).
+ *
+ * @csspart section - The box.
+ * @csspart secret - The new secret, while it is shown.
+ */
+export class TidbokWebhooksSettings extends LitElement {
+  static override styles = [controlStyles, adminSettingsStyles, webhooksSettingsStyles];
+
+  @consume({ context: tidbokContext, subscribe: true })
+  @state()
+  connection: TidbokConnection | undefined;
+
+  @property() locale: Locale = 'sv';
+
+  @state() private endpoints: WebhookEndpoint[] | null = null;
+  @state() private draft: Draft | null = null;
+  /** The secret of the endpoint just made: shown until dismissed, never fetched again. */
+  @state() private secret: string | null = null;
+  @state() private shown: WebhookEndpointDetail | null = null;
+  @state() private confirming: string | null = null;
+  @state() private busy = false;
+  @state() private error = '';
+  @state() private message = '';
+
+  private loadedFor: unknown;
+  private abort: AbortController | undefined;
+
+  private t(key: WebhookMessageKey, values?: Record<string, string | number>) {
+    return translate(webhookMessages, this.locale, key, values);
+  }
+
+  private when(iso: string) {
+    return new Date(iso).toLocaleString(this.locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  }
+
+  override willUpdate() {
+    const admin = this.connection?.admin;
+    if (admin !== this.loadedFor) {
+      this.loadedFor = admin;
+      this.secret = null;
+      this.shown = null;
+      void this.load();
+    }
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.abort?.abort();
+    this.loadedFor = undefined;
+  }
+
+  private async load() {
+    const admin = this.connection?.admin;
+    this.abort?.abort();
+    if (!admin) return;
+    const abort = new AbortController();
+    this.abort = abort;
+    try {
+      this.endpoints = await admin.webhooks.list({ signal: abort.signal });
+      if (this.shown) this.shown = await admin.webhooks.get(this.shown.webhook.id, { signal: abort.signal });
+      this.error = '';
+    } catch (error) {
+      if (abort.signal.aborted || isAbort(error)) return;
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown) {
+    this.error = isTidbokError(error) && error.code === 'forbidden' ? this.t('notAllowed') : describeError(error, this.locale).message;
+    reportError(this, 'webhooks-settings', error);
+  }
+
+  /** One change at a time: busy while it runs, its error in place, the list reloaded after. */
+  private async run(call: () => Promise<void>) {
+    if (this.busy) return;
+    this.busy = true;
+    this.error = '';
+    this.message = '';
+    try {
+      await call();
+      await this.load();
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private create(draft: Draft) {
+    if (draft.events.length === 0) {
+      this.error = this.t('eventsRequired');
+      return;
+    }
+    void this.run(async () => {
+      const made = await this.connection!.admin!.webhooks.create({
+        url: draft.url.trim(),
+        events: draft.events,
+        includeClientData: draft.includeClientData,
+      });
+      this.draft = null;
+      this.secret = made.secret;
+    });
+  }
+
+  private setEnabled(endpoint: WebhookEndpoint, enabled: boolean) {
+    void this.run(async () => {
+      await this.connection!.admin!.webhooks.update(endpoint.id, { enabled });
+      this.message = this.t('saved');
+    });
+  }
+
+  private removeEndpoint(endpoint: WebhookEndpoint) {
+    void this.run(async () => {
+      await this.connection!.admin!.webhooks.remove(endpoint.id);
+      this.confirming = null;
+      if (this.shown?.webhook.id === endpoint.id) this.shown = null;
+      this.message = this.t('removed');
+    });
+  }
+
+  private toggleDetails(endpoint: WebhookEndpoint) {
+    if (this.shown?.webhook.id === endpoint.id) {
+      this.shown = null;
+      return;
+    }
+    void this.run(async () => {
+      this.shown = await this.connection!.admin!.webhooks.get(endpoint.id);
+    });
+  }
+
+  private resend(endpointId: string, deliveryId: string) {
+    void this.run(async () => {
+      await this.connection!.admin!.webhooks.resend(endpointId, deliveryId);
+      this.message = this.t('resent');
+    });
+  }
+
+  private copy(value: string) {
+    void navigator.clipboard?.writeText(value).then(() => (this.message = this.t('copied')));
+  }
+
+  private stateText(endpoint: WebhookEndpoint) {
+    if (endpoint.state === 'disabled') return this.t('stateDisabled');
+    if (endpoint.state === 'failing') return this.t('stateFailing', { date: this.when(endpoint.failingSince!) });
+    return this.t('stateOk');
+  }
+
+  private renderForm(draft: Draft) {
+    // From the current draft, not the one rendered: several changes can come before a render.
+    const set = (patch: (d: Draft) => Partial<Draft>) => (this.draft = { ...this.draft!, ...patch(this.draft!) });
+    return html`<form
+      class="card"
+      data-form="new"
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        this.create(this.draft!);
+      }}
+    >
+      <div class="field">
+        <label for="webhook-url">${this.t('url')}</label>
+        <input
+          id="webhook-url"
+          type="url"
+          required
+          maxlength="2000"
+          placeholder="https://"
+          aria-describedby="webhook-url-hint"
+          .value=${draft.url}
+          @input=${(e: Event) => set(() => ({ url: (e.target as HTMLInputElement).value }))}
+        />
+        <p class="hint" id="webhook-url-hint">${this.t('urlHint')}</p>
+      </div>
+      <fieldset class="field">
+        <legend class="label">${this.t('events')}</legend>
+        <div class="checks">
+          ${EVENT_TYPES.map(
+            (type) => html`<label
+              ><input
+                type="checkbox"
+                name="events"
+                value=${type}
+                .checked=${draft.events.includes(type)}
+                @change=${(e: Event) =>
+                  set((d) => ({ events: (e.target as HTMLInputElement).checked ? [...d.events, type] : d.events.filter((t) => t !== type) }))}
+              />
+              ${this.t(type)}</label
+            >`,
+          )}
+        </div>
+      </fieldset>
+      <div class="field">
+        <label
+          ><input
+            type="checkbox"
+            name="includeClientData"
+            aria-describedby="webhook-client-hint"
+            .checked=${draft.includeClientData}
+            @change=${(e: Event) => set(() => ({ includeClientData: (e.target as HTMLInputElement).checked }))}
+          />
+          ${this.t('includeClientData')}</label
+        >
+        <p class="hint" id="webhook-client-hint">${this.t('includeClientDataHint')}</p>
+      </div>
+      <div class="buttons">
+        <button class="button primary" type="submit" ?disabled=${this.busy}>${this.t('save')}</button>
+        <button class="button" type="button" @click=${() => (this.draft = null)}>${this.t('cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderSecret(secret: string) {
+    return html`<div class="token" part="secret" role="status">
+      <strong>${this.t('secretTitle')}</strong>
+      <code data-secret>${secret}</code>
+      <p class="hint">${this.t('secretOnce')}</p>
+      <div class="buttons">
+        <button class="button" type="button" data-action="copy" @click=${() => this.copy(secret)}>${this.t('copy')}</button>
+        <button class="button" type="button" data-action="dismiss" @click=${() => (this.secret = null)}>${this.t('done')}</button>
+      </div>
+    </div>`;
+  }
+
+  private renderEndpoint(endpoint: WebhookEndpoint) {
+    const isOpen = this.shown?.webhook.id === endpoint.id;
+    return html`<li class="endpoint" data-endpoint=${endpoint.id} data-state=${endpoint.state}>
+      <div class="endpoint-head">
+        <code class="url">${endpoint.url}</code>
+        <span class="badge ${endpoint.state}">${this.stateText(endpoint)}</span>
+      </div>
+      <p class="hint">${endpoint.events.map((type) => this.t(type)).join(', ')}${endpoint.includeClientData ? ` · ${this.t('includeClientData')}` : ''}</p>
+      ${this.confirming === endpoint.id
+        ? html`<div class="buttons" role="group" aria-labelledby="confirm-${endpoint.id}">
+            <strong id="confirm-${endpoint.id}">${this.t('confirmRemove', { url: endpoint.url })}</strong>
+            <button class="button danger" type="button" data-action="confirm-remove" ?disabled=${this.busy} @click=${() => this.removeEndpoint(endpoint)}>
+              ${this.t('remove')}
+            </button>
+            <button class="button" type="button" @click=${() => (this.confirming = null)}>${this.t('cancel')}</button>
+          </div>`
+        : html`<div class="buttons">
+            <button class="button" type="button" data-action="details" aria-expanded=${isOpen ? 'true' : 'false'} @click=${() => this.toggleDetails(endpoint)}>
+              ${isOpen ? this.t('hideDetails') : this.t('details')}
+            </button>
+            <button class="button" type="button" data-action=${endpoint.enabled ? 'disable' : 'enable'} ?disabled=${this.busy} @click=${() => this.setEnabled(endpoint, !endpoint.enabled)}>
+              ${endpoint.enabled ? this.t('disable') : this.t('enable')}
+            </button>
+            <button class="button danger" type="button" data-action="remove" @click=${() => (this.confirming = endpoint.id)}>${this.t('remove')}</button>
+          </div>`}
+      ${isOpen ? this.renderDetail(this.shown!) : nothing}
+    </li>`;
+  }
+
+  private renderDetail(detail: WebhookEndpointDetail) {
+    const result = (d: WebhookEndpointDetail['deliveries'][number]) =>
+      d.status === 'delivered'
+        ? this.t('delivered')
+        : d.status === 'pending'
+          ? this.t('pending', { date: d.nextAttemptAt ? this.when(d.nextAttemptAt) : '' })
+          : `${this.t('failed')}${d.lastError ? `: ${d.lastError}` : ''}`;
+    return html`<div class="detail">
+      <h4>${this.t('deliveries')}</h4>
+      ${detail.deliveries.length === 0
+        ? html`<p>${this.t('noDeliveries')}</p>`
+        : html`<table data-table="deliveries">
+            <thead>
+              <tr>
+                <th scope="col">${this.t('event')}</th>
+                <th scope="col">${this.t('created')}</th>
+                <th scope="col">${this.t('result')}</th>
+                <th scope="col">${this.t('attempts')}</th>
+                <th scope="col"><span class="visually-hidden">${this.t('resend')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              ${detail.deliveries.map(
+                (d) => html`<tr data-delivery=${d.id} data-status=${d.status}>
+                  <td>${this.t(d.type)}</td>
+                  <td>${this.when(d.createdAt)}</td>
+                  <td>${result(d)}</td>
+                  <td>${d.attempts}</td>
+                  <td class="actions">
+                    <button class="button" type="button" data-action="resend" ?disabled=${this.busy || !detail.webhook.enabled} @click=${() => this.resend(detail.webhook.id, d.id)}>
+                      ${this.t('resend')}
+                    </button>
+                  </td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`}
+      ${detail.attempts.length === 0
+        ? nothing
+        : html`<h4>${this.t('attemptLog')}</h4>
+            <table data-table="attempts">
+              <thead>
+                <tr>
+                  <th scope="col">${this.t('time')}</th>
+                  <th scope="col">${this.t('answer')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${detail.attempts.slice(0, 20).map(
+                  (a) => html`<tr data-ok=${a.ok ? 'true' : 'false'}>
+                    <td>${this.when(a.at)}</td>
+                    <td>${a.statusCode ?? this.t('noAnswer')}${a.error ? ` · ${a.error}` : ''} · ${a.durationMs} ms</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>`}
+    </div>`;
+  }
+
+  override render() {
+    if (!this.connection?.admin) return nothing;
+    const endpoints = this.endpoints;
+    return html`<section class="card" part="section">
+      <p class="hint">${this.t('intro')}</p>
+      ${this.secret ? this.renderSecret(this.secret) : nothing}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${endpoints === null
+        ? this.error
+          ? nothing
+          : html`<p role="status">${this.t('loading')}</p>`
+        : html`${endpoints.length === 0 ? html`<p data-empty>${this.t('none')}</p>` : html`<ul class="endpoints">${endpoints.map((e) => this.renderEndpoint(e))}</ul>`}
+          ${this.draft
+            ? this.renderForm(this.draft)
+            : html`<div class="buttons">
+                <button class="button" type="button" data-action="add" @click=${() => (this.draft = { url: '', events: [...EVENT_TYPES], includeClientData: false })}>
+                  + ${this.t('add')}
+                </button>
+                ${this.message ? html`<span class="ok" role="status">${this.message}</span>` : nothing}
+              </div>`}`}
+    </section>`;
+  }
+}
