@@ -91,6 +91,9 @@ import { type WebhookMethods, webhookMethods } from './admin-webhooks.js';
 
 export type { TokenProvider, TokenSource };
 
+/** How long a call that makes the server read a practitioner's calendar may take: its 15 s, and some. */
+const BUSY_CALENDAR_READ_MS = 20_000;
+
 /** Give `token`, `tokenProvider`, or both (the token first, the provider once it expires). */
 export interface TidbokAdminOptions extends TransportOptions {
   /** A staff or session token, or a function that returns the current one (called before every request). */
@@ -322,11 +325,18 @@ export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
       revokeCalendarFeed: (practitionerId, { signal } = {}) =>
         send({ method: 'delete', path: `${A}/practitioners/${id(practitionerId)}/calendar-feed`, signal }, nothing),
       setBusyCalendar: (practitionerId, body, { signal } = {}) =>
-        send({ method: 'put', path: `${A}/practitioners/${id(practitionerId)}/busy-calendar`, json: body, signal }, json(BusyCalendarStatusSchema)),
+        send(
+          // The server reads the calendar before it answers (15 s at most).
+          { method: 'put', path: `${A}/practitioners/${id(practitionerId)}/busy-calendar`, json: body, signal, minTimeout: BUSY_CALENDAR_READ_MS },
+          json(BusyCalendarStatusSchema),
+        ),
       busyCalendar: (practitionerId, { signal } = {}) =>
         send({ method: 'get', path: `${A}/practitioners/${id(practitionerId)}/busy-calendar`, signal }, json(BusyCalendarStatusSchema)),
       refreshBusyCalendar: (practitionerId, { signal } = {}) =>
-        send({ method: 'post', path: `${A}/practitioners/${id(practitionerId)}/busy-calendar/refresh`, signal }, json(BusyCalendarRefreshSchema)),
+        send(
+          { method: 'post', path: `${A}/practitioners/${id(practitionerId)}/busy-calendar/refresh`, signal, minTimeout: BUSY_CALENDAR_READ_MS },
+          json(BusyCalendarRefreshSchema),
+        ),
       removeBusyCalendar: (practitionerId, { signal } = {}) =>
         send({ method: 'delete', path: `${A}/practitioners/${id(practitionerId)}/busy-calendar`, signal }, nothing),
     },

@@ -54,6 +54,11 @@ export interface Call {
   /** Sent as `Idempotency-Key`; makes a POST safe to retry. */
   idempotencyKey?: string | undefined;
   signal?: AbortSignal | undefined;
+  /**
+   * The least time this call waits for an answer (unless timeouts are off): for calls the server
+   * answers only after a slow step of its own, such as reading a calendar (up to 15 s).
+   */
+  minTimeout?: number;
 }
 
 /** Reads a successful response into the value a method returns. */
@@ -183,7 +188,7 @@ export function createTransport(options: TransportOptions, auth?: () => string |
             ) as Record<string, string>)
           : undefined,
         signal,
-        timeout: options.timeout ?? 10_000,
+        timeout: options.timeout === false ? false : Math.max(options.timeout ?? 10_000, call.minTimeout ?? 0),
         // Called as a plain function: a browser's `fetch` throws "Illegal invocation" when ky
         // calls it as a method of its options object.
         fetch: userFetch && ((input, init) => userFetch(input as Request, init)),
