@@ -754,6 +754,9 @@ export class TidbokAdminSettings extends LitElement {
     return html`
       <p class="hint">${this.t('staffHint')}</p>
       ${tokenBox} ${this.renderStaffTable()}
+      <!-- Their own elements (staff-access/), registered with the admin elements. -->
+      <tidbok-integration-keys locale=${this.locale}></tidbok-integration-keys>
+      <tidbok-staff-access locale=${this.locale}></tidbok-staff-access>
     `;
   }
 

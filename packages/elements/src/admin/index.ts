@@ -15,8 +15,14 @@ import { TidbokMenuButton } from '../menu-button/menu-button.js';
 import { define } from '../shared/define.js';
 import { defineTemplateWeeks } from '../template-weeks/index.js';
 import { TidbokAdminElement } from './admin.js';
+import { TidbokIntegrationKeys } from '../staff-access/integration-keys.js';
+import { TidbokStaffAccess } from '../staff-access/staff-access.js';
 
 export { TidbokAdminElement } from './admin.js';
+export { TidbokSessionExpiredEvent } from './session-watch.js';
+export type { SessionExpiredDetail } from './session-watch.js';
+export { TidbokIntegrationKeys } from '../staff-access/integration-keys.js';
+export { TidbokStaffAccess } from '../staff-access/staff-access.js';
 export { TidbokAdminSettings, TidbokSettingsChangeEvent } from '../admin-settings/admin-settings.js';
 export type { SettingsChangeDetail, SettingsSection } from '../admin-settings/admin-settings.js';
 export { TidbokWebhooksSettings } from '../webhooks-settings/webhooks-settings.js';
@@ -62,6 +68,8 @@ export const adminElements = {
   'tidbok-book-panel': TidbokBookPanel,
   'tidbok-menu-button': TidbokMenuButton,
   'tidbok-admin-settings': TidbokAdminSettings,
+  'tidbok-integration-keys': TidbokIntegrationKeys,
+  'tidbok-staff-access': TidbokStaffAccess,
   'tidbok-webhooks-settings': TidbokWebhooksSettings,
   'tidbok-calendar-subscription': TidbokCalendarSubscription,
   'tidbok-busy-calendar': TidbokBusyCalendar,

@@ -1,0 +1,228 @@
+import type { PersonalToken, Staff, StaffSession } from '@tidbok/sdk';
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { StaffAccessBase } from './access-base.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tidbok-staff-access': TidbokStaffAccess;
+  }
+}
+
+type Confirm = { kind: 'token'; token: PersonalToken } | { kind: 'all' };
+
+/**
+ * @summary A person's open sessions and personal API tokens: end a session, log out everywhere,
+ * create a named token with an end date (shown once, with a copy button), revoke one after
+ * confirming. Admins can pick another person and end their sessions or revoke their tokens.
+ *
+ * @event tidbok-error - Loading or a change failed (also shown in place).
+ * @event tidbok-logged-out - After "log out everywhere" ended the page's own session.
+ * @csspart section - The box.
+ * @csspart token - The new token, while it is shown.
+ */
+export class TidbokStaffAccess extends StaffAccessBase {
+  protected readonly area = 'staff-access';
+
+  /** The person shown: '' for the signed-in person. */
+  @state() private staffId = '';
+  /** Everyone, for admins; null for others (they see only themselves). */
+  @state() private people: Staff[] | null = null;
+  @state() private sessions: StaffSession[] = [];
+  @state() private tokens: PersonalToken[] = [];
+  @state() private tokenName = '';
+  @state() private days = '90';
+  @state() private shown: { name: string; token: string } | null = null;
+  @state() private confirming: Confirm | null = null;
+
+  private get who() {
+    return this.staffId || undefined;
+  }
+
+  protected async load() {
+    if (this.people === null) {
+      try {
+        this.people = await this.admin!.staff.list();
+      } catch (error) {
+        if (!this.isForbidden(error)) throw error;
+      }
+    }
+    const [sessions, tokens] = await Promise.all([this.admin!.access.sessions.list(this.who), this.admin!.access.tokens.list(this.who)]);
+    this.sessions = sessions;
+    this.tokens = tokens;
+  }
+
+  private pick(staffId: string) {
+    this.staffId = staffId;
+    this.shown = null;
+    this.confirming = null;
+    void this.run(() => this.load());
+  }
+
+  private createToken(event: Event) {
+    event.preventDefault();
+    const name = this.tokenName.trim();
+    if (!name) {
+      this.error = this.t('needName');
+      return;
+    }
+    const days = this.days.trim() === '' ? undefined : Number(this.days);
+    if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 3650)) {
+      this.error = this.t('badDays');
+      return;
+    }
+    void this.run(async () => {
+      const made = await this.admin!.access.tokens.create({ name, ...(days ? { expiresInDays: days } : {}) });
+      this.shown = { name, token: made.token };
+      this.tokenName = '';
+      await this.load();
+      await this.updateComplete;
+      this.shadowRoot?.querySelector<HTMLInputElement>('#new-token')?.select();
+    });
+  }
+
+  private confirmed(confirm: Confirm) {
+    void this.run(async () => {
+      if (confirm.kind === 'token') {
+        await this.admin!.access.tokens.revoke(confirm.token.id, this.who);
+        this.message = this.t('revoked');
+      } else if (this.who) {
+        await this.admin!.access.sessions.endAll(this.who);
+      } else {
+        await this.admin!.access.sessions.logoutEverywhere();
+        this.confirming = null;
+        // This page's own session ended too (when it has one): its next call would answer 401.
+        this.dispatchEvent(new CustomEvent('tidbok-logged-out', { bubbles: true, composed: true }));
+        return;
+      }
+      this.confirming = null;
+      await this.load();
+    });
+  }
+
+  private endSession(session: StaffSession) {
+    void this.run(async () => {
+      await this.admin!.access.sessions.end(session.id);
+      await this.load();
+    });
+  }
+
+  private renderSessions() {
+    return html`<h4>${this.t('sessionsTitle')}</h4>
+      ${this.sessions.length === 0
+        ? html`<p>${this.t('noSessions')}</p>`
+        : html`<table>
+            <thead>
+              <tr>
+                <th scope="col">${this.t('method')}</th>
+                <th scope="col">${this.t('client')}</th>
+                <th scope="col">${this.t('lastUsed')}</th>
+                <th scope="col">${this.t('expires')}</th>
+                <th scope="col"><span class="visually-hidden">${this.t('end')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              ${this.sessions.map(
+                (s) => html`<tr data-session-id=${s.id}>
+                  <td>${this.t(`method_${s.method}`)} ${s.current ? this.t('thisSession') : nothing}</td>
+                  <td>${s.client ?? ''}</td>
+                  <td>${this.date(s.lastSeenAt)}</td>
+                  <td>${this.date(s.expiresAt)}</td>
+                  <td>
+                    <button class="button" type="button" data-action="end-session" ?disabled=${this.busy} @click=${() => this.endSession(s)}>${this.t('end')}</button>
+                  </td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`}
+      <div class="buttons">
+        <button class="button danger" type="button" data-action="end-all" ?disabled=${this.busy} @click=${() => (this.confirming = { kind: 'all' })}>
+          ${this.who ? this.t('endAll') : this.t('logoutEverywhere')}
+        </button>
+      </div>`;
+  }
+
+  private renderTokens() {
+    return html`<h4>${this.t('tokensTitle')}</h4>
+      <p class="hint">${this.t('tokensIntro')}</p>
+      ${this.shown
+        ? html`<div class="field" part="token" role="status">
+            <label for="new-token">${this.shown.name}</label>
+            <input id="new-token" type="text" readonly .value=${this.shown.token} aria-describedby="token-once" />
+            <p class="hint" id="token-once">${this.t('tokenOnce')}</p>
+            <div class="buttons">
+              <button class="button" type="button" data-action="copy" @click=${() => this.copy(this.shown!.token)}>${this.t('copy')}</button>
+              <button class="button primary" type="button" data-action="done" @click=${() => (this.shown = null)}>${this.t('done')}</button>
+            </div>
+          </div>`
+        : nothing}
+      ${this.tokens.length === 0
+        ? html`<p>${this.t('noTokens')}</p>`
+        : html`<table>
+            <thead>
+              <tr>
+                <th scope="col">${this.t('tokenName')}</th>
+                <th scope="col">${this.t('lastUsed')}</th>
+                <th scope="col">${this.t('expires')}</th>
+                <th scope="col"><span class="visually-hidden">${this.t('revoke')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              ${this.tokens.map(
+                (k) => html`<tr data-token-id=${k.id}>
+                  <td>${k.name ?? this.t('unnamed')} ${k.current ? this.t('thisSession') : nothing}</td>
+                  <td>${this.date(k.lastUsedAt)}</td>
+                  <td>${k.expiresAt ? this.date(k.expiresAt) : this.t('untilRevoked')}</td>
+                  <td>
+                    <button class="button danger" type="button" data-action="revoke-token" ?disabled=${this.busy} @click=${() => (this.confirming = { kind: 'token', token: k })}>
+                      ${this.t('revoke')}
+                    </button>
+                  </td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`}
+      ${this.who
+        ? nothing
+        : html`<form class="buttons" @submit=${(e: Event) => this.createToken(e)}>
+            <label for="token-name">${this.t('tokenName')}</label>
+            <input id="token-name" type="text" maxlength="80" .value=${this.tokenName} @input=${(e: Event) => (this.tokenName = (e.target as HTMLInputElement).value)} />
+            <label for="token-days">${this.t('expiresInDays')}</label>
+            <input id="token-days" type="number" min="1" max="3650" .value=${this.days} @input=${(e: Event) => (this.days = (e.target as HTMLInputElement).value)} />
+            <button class="button" type="submit" data-action="create-token" ?disabled=${this.busy}>${this.t('createToken')}</button>
+          </form>`}`;
+  }
+
+  private renderConfirm(confirm: Confirm) {
+    const text =
+      confirm.kind === 'token'
+        ? this.t('confirmRevokeToken', { name: confirm.token.name ?? this.t('unnamed') })
+        : this.t('confirmLogoutEverywhere');
+    return html`<div class="buttons" role="group" aria-labelledby="confirm-access">
+      <strong id="confirm-access">${text}</strong>
+      <button class="button danger" type="button" data-action="confirm" ?disabled=${this.busy} @click=${() => this.confirmed(confirm)}>
+        ${confirm.kind === 'token' ? this.t('revoke') : this.who ? this.t('endAll') : this.t('logoutEverywhere')}
+      </button>
+      <button class="button" type="button" @click=${() => (this.confirming = null)}>${this.t('cancel')}</button>
+    </div>`;
+  }
+
+  override render() {
+    if (!this.admin) return nothing;
+    return html`<section class="card" part="section" aria-labelledby="access-title">
+      <h3 id="access-title">${this.t('accessTitle')}</h3>
+      ${this.people
+        ? html`<div class="field">
+            <label for="person">${this.t('person')}</label>
+            <select id="person" .value=${this.staffId} @change=${(e: Event) => this.pick((e.target as HTMLSelectElement).value)}>
+              <option value="">${this.t('me')}</option>
+              ${this.people.map((p) => html`<option value=${p.id} ?selected=${p.id === this.staffId}>${p.name}</option>`)}
+            </select>
+          </div>`
+        : nothing}
+      ${this.renderSessions()} ${this.renderTokens()} ${this.confirming ? this.renderConfirm(this.confirming) : nothing}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.message ? html`<p class="ok" role="status">${this.message}</p>` : nothing}
+    </section>`;
+  }
+}
