@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, LookupFunction } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkOutboundUrl, isPrivateAddress, OutboundError, safeFetch } from './outbound-url.js';
+import { checkOutboundHost, checkOutboundUrl, isPrivateAddress, OutboundError, safeFetch } from './outbound-url.js';
 
 const closed = { allowPrivateUrls: false };
 const open = { allowPrivateUrls: true };
@@ -134,5 +134,27 @@ describe('safeFetch', () => {
   it('gives up on a server that does not answer', async () => {
     const error = await safeFetch(`http://127.0.0.1:${port}/silent`, { config: open, timeoutMs: 200 }).catch((e) => e);
     expect(error.code).toBe('timeout');
+  });
+});
+
+describe('checkOutboundHost (when a URL is saved)', () => {
+  const answering =
+    (...addresses: string[]): LookupFunction =>
+    (_host, _options, callback) =>
+      (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(
+        null,
+        addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
+      );
+  const failing: LookupFunction = (_host, _options, callback) => callback(Object.assign(new Error('no'), { code: 'ENOTFOUND' }), '', 0);
+  const check = (url: string, resolve: LookupFunction, config = closed) => checkOutboundHost(new URL(url), config, resolve).then(() => null, (e: OutboundError) => e.code);
+
+  it('refuses a name that resolves to any private address', async () => {
+    expect(await check('https://hooks.example.com/', answering('93.184.216.34', '10.0.0.5'))).toBe('url_private_address');
+    expect(await check('https://hooks.example.com/', answering('::1'))).toBe('url_private_address');
+  });
+  it('lets a public name, an unresolvable one, or any name with private URLs allowed pass', async () => {
+    expect(await check('https://hooks.example.com/', answering('93.184.216.34', '2606:4700::1111'))).toBeNull();
+    expect(await check('https://hooks.example.com/', failing)).toBeNull();
+    expect(await check('https://hooks.example.com/', answering('127.0.0.1'), open)).toBeNull();
   });
 });

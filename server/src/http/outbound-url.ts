@@ -120,6 +120,30 @@ export function checkOutboundUrl(input: string, config: OutboundConfig): URL {
   return url;
 }
 
+/**
+ * The check of a host name when a URL is saved: resolved now, and refused if any address it
+ * resolves to is private, so an admin hears of the mistake at once. A name that does not resolve
+ * (yet) passes; either way the check that counts is the one at connect time (publicOnlyLookup).
+ */
+export async function checkOutboundHost(
+  url: URL,
+  config: OutboundConfig,
+  resolve: LookupFunction = dnsLookup as unknown as LookupFunction,
+  timeoutMs = 3_000,
+): Promise<void> {
+  const host = hostOf(url);
+  if (config.allowPrivateUrls || isIP(host) !== 0) return;
+  const addresses = await new Promise<LookupAddress[]>((done) => {
+    const timer = setTimeout(() => done([]), timeoutMs);
+    resolve(host, { all: true }, (error, result) => {
+      clearTimeout(timer);
+      done(error ? [] : Array.isArray(result) ? (result as LookupAddress[]) : [{ address: result as unknown as string, family: 0 }]);
+    });
+  });
+  const refused = addresses.find((entry) => isPrivateAddress(entry.address));
+  if (refused) throw new OutboundError('url_private_address', `The address's host name resolves to a private or local address (${refused.address})`);
+}
+
 /** Names that never leave the machine or the local network, whatever DNS says. */
 function isLocalName(host: string): boolean {
   const name = host.replace(/\.$/, '');

@@ -10,7 +10,7 @@ import type {
 } from '@tidbok/core';
 import type { Selectable } from 'kysely';
 import { ApiError, invalid, notFound } from '../errors.js';
-import { checkOutboundUrl, OutboundError } from '../http/outbound-url.js';
+import { checkOutboundHost, checkOutboundUrl, OutboundError } from '../http/outbound-url.js';
 import { newId } from '../secrets.js';
 import type { Deps } from '../services/deps.js';
 import type { ClinicRow } from '../services/rows.js';
@@ -60,10 +60,12 @@ const attemptOf = (row: Selectable<WebhookAttemptTable>): WebhookAttempt => ({
   durationMs: row.duration_ms,
 });
 
-/** The URL rules of http/outbound-url.ts, as a 400 on `url`. */
-function checkedUrl(deps: Deps, url: string): string {
+/** The URL rules of http/outbound-url.ts, as a 400 on `url` (checked again at every send). */
+async function checkedUrl(deps: Deps, url: string): Promise<string> {
   try {
-    return checkOutboundUrl(url.trim(), deps.config).toString();
+    const parsed = checkOutboundUrl(url.trim(), deps.config);
+    await checkOutboundHost(parsed, deps.config);
+    return parsed.toString();
   } catch (error) {
     if (error instanceof OutboundError) throw invalid('url', error.message);
     throw error;
@@ -73,7 +75,7 @@ function checkedUrl(deps: Deps, url: string): string {
 const uniqueEvents = (events: readonly WebhookEventType[]) => JSON.stringify([...new Set(events)]);
 
 export async function createWebhook(deps: Deps, clinic: ClinicRow, body: CreateWebhookBody): Promise<WebhookCreated> {
-  const url = checkedUrl(deps, body.url);
+  const url = await checkedUrl(deps, body.url);
   const now = deps.clock.now();
   const id = newId('wh');
   const secret = newWebhookSecret();
@@ -152,7 +154,7 @@ export async function updateWebhook(deps: Deps, clinic: ClinicRow, id: string, p
   const row = await findEndpoint(deps, clinic, id);
   const now = deps.clock.now();
   const next = {
-    url: patch.url === undefined ? row.url : checkedUrl(deps, patch.url),
+    url: patch.url === undefined ? row.url : await checkedUrl(deps, patch.url),
     events: patch.events === undefined ? row.events : uniqueEvents(patch.events),
     include_client_data: patch.includeClientData === undefined ? row.include_client_data : patch.includeClientData ? 1 : 0,
     enabled: patch.enabled === undefined ? row.enabled : patch.enabled ? 1 : 0,

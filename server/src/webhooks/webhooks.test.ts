@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo, LookupFunction } from 'node:net';
+import { sql } from 'kysely';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../logger.js';
@@ -185,6 +186,23 @@ describe('webhooks', () => {
     const refused = await staffBooking();
     expect(refused.status).toBe(409);
     expect(await count()).toBe(1);
+  });
+
+  it('writes the event in the transaction of the change: a booking whose event cannot be written is not made', async () => {
+    await register({ events: ['booking.created'] });
+    // The outbox refuses every row, as a full disk would refuse it.
+    if (t.engine === 'sqlite') {
+      await sql`CREATE TRIGGER outbox_down BEFORE INSERT ON webhook_deliveries BEGIN SELECT RAISE(ABORT, 'outbox down'); END`.execute(t.store.db);
+    } else {
+      await sql`CREATE FUNCTION outbox_down() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'outbox down'; END $$ LANGUAGE plpgsql`.execute(t.store.db);
+      await sql`CREATE TRIGGER outbox_down BEFORE INSERT ON webhook_deliveries FOR EACH ROW EXECUTE FUNCTION outbox_down()`.execute(t.store.db);
+    }
+    const res = await staffBooking();
+    expect(res.status).toBeGreaterThanOrEqual(500);
+    const bookings = await t.store.db.selectFrom('bookings').select('id').execute();
+    const clients = await t.store.db.selectFrom('clients').select('id').where('name', '=', 'Eva Berg').execute();
+    expect(bookings).toEqual([]);
+    expect(clients).toEqual([]);
   });
 
   it('retries while the receiver is down, on the schedule, and delivers once it is back', async () => {
