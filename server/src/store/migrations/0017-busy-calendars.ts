@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('busy_calendars')
-    .addColumn('practitioner_id', 'text', (c) => c.primaryKey().references('practitioners.id').onDelete('cascade'))
+    .addColumn('practitioner_id', 'text', (c) => c.primaryKey().notNull().references('practitioners.id').onDelete('cascade'))
     .addColumn('clinic_id', 'text', (c) => c.notNull().references('clinics.id').onDelete('cascade'))
     .addColumn('url_sealed', 'text', (c) => c.notNull())
     .addColumn('show_titles', 'integer', (c) => c.notNull().defaultTo(0))
