@@ -203,15 +203,6 @@ function staffSignInPage() {
     show('signed-in');
     fail('');
     const calendar = $('calendar');
-    calendar.replaceChildren();
-    try {
-      const embed = (await import('/embed/tidbok.js' as string)) as { loadAdmin?: () => Promise<unknown> };
-      await embed.loadAdmin?.();
-    } catch {
-      calendar.textContent = t('calendarMissing');
-      return;
-    }
-    if (session !== next) return;
     const admin = document.createElement('tidbok-admin') as unknown as HTMLElement & Record<string, unknown>;
     admin.setAttribute('api', location.origin);
     admin.setAttribute('clinic', clinic);
@@ -219,7 +210,21 @@ function staffSignInPage() {
     // A property, never an attribute: the token stays out of the DOM.
     admin.token = next.token;
     admin.addEventListener('tidbok-session-expired', () => signedOut(t('sessionEnded')));
-    calendar.append(admin);
+    calendar.replaceChildren(admin);
+    // The embed bundle defines <tidbok-admin> (and loads the staff chunk) when it finds the tag
+    // in the page. A script element rather than import(): this function's source is served as
+    // written, and must not depend on how a bundler or test runner rewrites dynamic imports.
+    if (!document.querySelector('script[data-tidbok-embed]')) {
+      const embed = document.createElement('script');
+      embed.type = 'module';
+      embed.src = '/embed/tidbok.js';
+      embed.dataset.tidbokEmbed = '';
+      embed.addEventListener('error', () => {
+        embed.remove();
+        if (session) calendar.textContent = t('calendarMissing');
+      });
+      document.head.append(embed);
+    }
   }
 
   // ---- signing in ----
@@ -268,7 +273,7 @@ function staffSignInPage() {
   });
 
   // ---- invitations ----
-  const invitationToken = (() => {
+  const invitationInAddress = () => {
     const match = /(?:^#|&)invitation=([^&]+)/.exec(location.hash);
     if (!match) return null;
     try {
@@ -276,7 +281,8 @@ function staffSignInPage() {
     } catch {
       return null;
     }
-  })();
+  };
+  let invitationToken = invitationInAddress();
 
   async function openInvitation(token: string) {
     show('invitation');
@@ -411,6 +417,7 @@ function staffSignInPage() {
 
   // ---- start ----
   const start = async () => {
+    invitationToken = invitationInAddress();
     if (invitationToken) return openInvitation(invitationToken);
     const previous = saved();
     if (!previous) return signedOut();
@@ -423,6 +430,8 @@ function staffSignInPage() {
     return signedIn(previous);
   };
   $('page').hidden = false;
+  // An invitation link opened in a tab that shows this page already changes only the `#…`.
+  addEventListener('hashchange', () => invitationInAddress() && void start());
   void start();
 }
 

@@ -34,8 +34,8 @@ button:disabled{opacity:.6;cursor:progress}
 code{font-size:1rem;letter-spacing:.05em;word-break:break-all;background:#f3f5f8;padding:.15rem .35rem;border-radius:4px}
 details code{font-size:.8rem}
 .note{color:#52606d;font-size:.95rem}
-#error{max-width:40rem;margin:1rem auto 0;padding:.7rem 1rem;border-radius:6px;background:#fdecea;color:#8a1c1c;border:1px solid #f5c2c0}
-#status{max-width:40rem;margin:.75rem auto 0;min-height:1.2em;text-align:center;color:#334e68}
+#error{max-width:28rem;margin:1rem auto 0;padding:.7rem 1rem;border-radius:6px;background:#fdecea;color:#8a1c1c;border:1px solid #f5c2c0}
+#status{max-width:28rem;margin:.75rem auto 0;min-height:1.2em;text-align:center;color:#334e68}
 .bar{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:0 0 1rem}.bar #who{margin-right:auto;font-weight:500}
 `;
 
