@@ -54,6 +54,8 @@ export async function setBusyCalendar(
   practitionerId: string,
   body: SetBusyCalendarBody,
 ): Promise<BusyCalendarStatus> {
+  // An unknown practitioner is 404 whatever the address (checked again in the write below).
+  await findPractitionerRow(deps.store.db, clinic.id, practitionerId);
   let url: URL;
   try {
     url = calendarUrl(body.url, deps.config);
