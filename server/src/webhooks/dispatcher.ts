@@ -196,6 +196,7 @@ export class WebhookDispatcher {
   private async prune(now: number) {
     if (now - this.lastPrune < 3_600_000) return;
     this.lastPrune = now;
+    // Their attempts go with them (ON DELETE CASCADE; SQLite connections have foreign keys on).
     await this.deps.store.write((trx) =>
       trx
         .deleteFrom('webhook_deliveries')

@@ -267,6 +267,20 @@ describe('webhooks', () => {
     expect(after.deliveries[0]).toMatchObject({ status: 'delivered' });
   });
 
+  it('forgets finished deliveries and their attempts after 30 days', async () => {
+    const { id } = await register({ events: ['booking.created'] });
+    await staffBooking();
+    expect((await dispatcher.runOnce()).delivered).toBe(1);
+    t.clock.advance(29 * 24 * 3_600_000);
+    await dispatcher.runOnce();
+    expect((await json(await t.call('GET', admin(`/webhooks/${id}`), { token: clinic.token }))).deliveries).toHaveLength(1);
+    t.clock.advance(2 * 24 * 3_600_000);
+    await dispatcher.runOnce();
+    const detail = await json(await t.call('GET', admin(`/webhooks/${id}`), { token: clinic.token }));
+    expect(detail.deliveries).toEqual([]);
+    expect(detail.attempts).toEqual([]);
+  });
+
   it('updates, disables and deletes endpoints; a disabled one gets no events', async () => {
     const { id } = await register({ events: ['booking.created'] });
     const patched = await json(
