@@ -228,6 +228,20 @@ describe('busy calendar', () => {
     expect(await publicStarts('2027-03-30')).toEqual(expected('2027-03-30', []));
   });
 
+  it('an address sealed for another practitioner (or with another key) does not open; the copy stays', async () => {
+    await c.api('PUT', busyPath(), { url: feed.url });
+    await c.api('PUT', `/practitioners/${c.pr.bo}/busy-calendar`, { url: feed.url });
+    // Bo's sealed address moved onto Anna's row: bound to Bo, it does not open for Anna.
+    const bo = await t.store.db.selectFrom('busy_calendars').select('url_sealed').where('practitioner_id', '=', c.pr.bo).executeTakeFirstOrThrow();
+    await t.store.write((trx) => trx.updateTable('busy_calendars').set({ url_sealed: bo.url_sealed }).where('practitioner_id', '=', c.pr.anna).execute());
+    const before = feed.requests.length;
+    const res = await c.api('POST', `${busyPath()}/refresh`);
+    expect(res.status).toBe(502);
+    expect(res.json.detail).toMatch(/secret key has changed/);
+    expect(feed.requests.length).toBe(before);
+    expect(await publicStarts('2027-03-30')).toEqual(expected('2027-03-30', [['10:00', '11:00']]));
+  });
+
   it('refuses a calendar larger than 5 MB and keeps the last copy', async () => {
     await c.api('PUT', busyPath(), { url: feed.url });
     feed.body = Buffer.alloc(5 * 1024 * 1024 + 1, 'x');

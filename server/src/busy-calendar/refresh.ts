@@ -119,7 +119,12 @@ export async function refreshBusyCalendar(deps: Deps, practitionerId: string): P
     // The database failing is the database's problem (503), not the calendar's.
     if (error instanceof DatabaseUnavailableError) throw error;
     const known = error instanceof BusyFeedError || error instanceof SealedLinkError || error instanceof OutboundError;
-    const message = known ? describe(error) : 'The calendar could not be read';
+    const message =
+      error instanceof SealedLinkError
+        ? "The calendar's address cannot be opened: the server's secret key has changed since it was saved. Set the address again."
+        : known
+          ? describe(error)
+          : 'The calendar could not be read';
     const done = clock.now();
     await store.write((trx) =>
       trx
