@@ -297,6 +297,12 @@ describe('busy calendar', () => {
     expect((await c.api('POST', `${busyPath()}/refresh`)).status).toBe(404);
     expect((await c.api('PUT', '/practitioners/pr_nobody/busy-calendar', { url: feed.url })).status).toBe(404);
     expect((await c.api('PUT', busyPath(), { url: 'ftp://example.com/x.ics' })).json.code).toBe('validation_failed');
+
+    // Archiving the practitioner removes their calendar's address and busy time too.
+    await c.api('PUT', busyPath(), { url: feed.url });
+    expect((await c.api('DELETE', `/practitioners/${c.pr.anna}`)).status).toBe(204);
+    expect(await t.store.db.selectFrom('busy_calendars').selectAll().execute()).toEqual([]);
+    expect(await t.store.db.selectFrom('busy_times').selectAll().execute()).toEqual([]);
   });
 
   it('the background reader reads due calendars once between processes, then about 15 minutes later', async () => {

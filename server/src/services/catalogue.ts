@@ -274,6 +274,9 @@ export async function deletePractitioner(deps: Deps, clinic: ClinicRow, id: stri
     await findPractitionerRow(trx, clinic.id, id);
     const now = deps.clock.now();
     await trx.updateTable('practitioners').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
+    // Their private calendar's address (a secret) and busy time are no longer needed.
+    await trx.deleteFrom('busy_times').where('practitioner_id', '=', id).execute();
+    await trx.deleteFrom('busy_calendars').where('practitioner_id', '=', id).execute();
     await audit(trx, now, clinic.id, who, { action: 'deleted', entity: 'practitioner', id });
   });
 }
