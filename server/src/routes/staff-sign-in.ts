@@ -35,8 +35,6 @@ const BASE = '/v1/clinics/:clinic/staff-sign-in';
 const ME = '/v1/clinics/:clinic/admin/me';
 const TAG = 'Staff sign-in';
 
-const session = { 201: { description: 'Signed in: a staff session token for `Authorization: Bearer`', schema: StaffPageSessionSchema } };
-
 /**
  * The hosted staff page's API (staff-sign-in-page.ts): sign-in with a passkey or an e-mail,
  * password and TOTP code; invitations that let a new person set a passkey or a password once;
@@ -59,9 +57,11 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
       access: 'public',
       body: PasswordSignInSchema,
       responses: {
-        ...session,
-        401: { description: '`unauthorized`: wrong e-mail, password or code; `totp_required`: the password is right, send the code too' },
-        429: { description: '`rate_limited` (wait Retry-After seconds after a failure) or `sign_in_locked` (5 failures: 15 minutes)' },
+        201: {
+          description:
+            'Signed in: a staff session token for `Authorization: Bearer`. Otherwise 401 `unauthorized` (wrong e-mail, password or code) or `totp_required` (the password is right: send the code too); 429 `rate_limited` (wait `Retry-After` seconds after a failure) or `sign_in_locked` (after 5 failures, 15 minutes)',
+          schema: StaffPageSessionSchema,
+        },
       },
     },
     async (c, { body }) => c.json(await signInWithPassword(deps, c.get('clinic'), body, who(c)), 201),
@@ -87,7 +87,12 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
       tag: TAG,
       access: 'public',
       body: PasskeyAnswerSchema,
-      responses: { ...session, 401: { description: 'Unknown passkey, expired or used challenge, or a signature that does not verify' } },
+      responses: {
+        201: {
+          description: 'Signed in: a staff session token. Otherwise 401 `unauthorized`: an unknown passkey, an expired or used challenge, or a signature that does not verify',
+          schema: StaffPageSessionSchema,
+        },
+      },
     },
     async (c, { body }) => {
       const clinic = c.get('clinic');
@@ -105,8 +110,7 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
       access: 'public',
       body: InvitationSchema,
       responses: {
-        200: { description: 'The invited person and a TOTP secret the page may offer', schema: InvitationViewSchema },
-        410: { description: '`invitation_invalid`: used, expired or unknown' },
+        200: { description: 'The invited person and a TOTP secret the page may offer. 410 `invitation_invalid`: used, expired or unknown', schema: InvitationViewSchema },
       },
     },
     async (c, { body }) => {
@@ -130,10 +134,11 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
       access: 'public',
       body: InvitationPasswordSchema,
       responses: {
-        ...session,
-        400: { description: 'Password under 12 characters, or a code that does not match the secret' },
-        401: { description: '`totp_required`: admins must enrol an authenticator app' },
-        410: { description: '`invitation_invalid`: used, expired or unknown' },
+        201: {
+          description:
+            'Signed in. Otherwise 400 `validation_failed` (a password under 12 characters, or a code that does not match the secret), 401 `totp_required` (admins must enrol an authenticator app) or 410 `invitation_invalid` (used, expired or unknown)',
+          schema: StaffPageSessionSchema,
+        },
       },
     },
     async (c, { body }) => {
@@ -159,8 +164,7 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
       access: 'public',
       body: InvitationSchema,
       responses: {
-        200: { description: 'Creation options and the id to answer with', schema: PasskeyOptionsSchema },
-        410: { description: '`invitation_invalid`: used, expired or unknown' },
+        200: { description: 'Creation options and the id to answer with. 410 `invitation_invalid`: used, expired or unknown', schema: PasskeyOptionsSchema },
       },
     },
     async (c, { body }) => {
@@ -179,9 +183,10 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
       access: 'public',
       body: InvitationPasskeySchema,
       responses: {
-        ...session,
-        400: { description: 'The passkey answer does not verify' },
-        410: { description: '`invitation_invalid`: used, expired or unknown' },
+        201: {
+          description: 'Signed in. Otherwise 400 `validation_failed` (the passkey answer does not verify) or 410 `invitation_invalid` (used, expired or unknown)',
+          schema: StaffPageSessionSchema,
+        },
       },
     },
     async (c, { body }) => {
@@ -204,8 +209,10 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
       access: 'staff',
       permission: 'staff',
       responses: {
-        202: { description: 'The invitation is in the outbox; older unused ones no longer work', schema: InvitationSentSchema },
-        400: { description: 'The staff member has no e-mail address' },
+        202: {
+          description: 'The invitation is in the outbox; older unused ones no longer work. 400 `validation_failed` when the staff member has no e-mail address',
+          schema: InvitationSentSchema,
+        },
       },
     },
     async (c) => c.json(await inviteStaff(deps, c.get('clinic'), idParam(c), c.get('staff')), 202),
@@ -247,8 +254,7 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
       permission: 'me',
       body: PasskeyAnswerSchema,
       responses: {
-        201: { description: 'The passkey', schema: CredentialsSchema.shape.passkeys.def.element },
-        400: { description: 'The passkey answer does not verify' },
+        201: { description: 'The passkey. 400 `validation_failed` when the answer does not verify', schema: CredentialsSchema.shape.passkeys.def.element },
       },
     },
     async (c, { body }) => {
