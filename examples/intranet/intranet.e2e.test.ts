@@ -1,0 +1,155 @@
+// End to end: the example intranet (its own login, the handshake on its server) in a real
+// Chromium (playwright-core), with a real Tidbok server and the demo clinic, the staff elements
+// bundled with esbuild as the embed script. Two origins, as in real life: the intranet's and
+// Tidbok's.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTidbokAdmin, type TidbokAdmin } from '@tidbok/sdk';
+import { build } from 'esbuild';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/src/app.js';
+import { seedDemo } from '../../server/src/demo.js';
+import { findClinicBySlug } from '../../server/src/services/clinics.js';
+import { createTestContext, listen, type TestContext } from '../../server/src/testing.js';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { createIntranet } from './server.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+let t: TestContext;
+let tidbok: Awaited<ReturnType<typeof listen>>;
+let intranet: ReturnType<typeof createIntranet>;
+let intranetUrl: string;
+let browser: Browser;
+let admin: TidbokAdmin;
+let annaStaffId: string;
+let annaPractitionerId: string;
+let dir: string;
+
+beforeAll(async () => {
+  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+  // A Wednesday; the demo seeds four weeks of working time from it. The page shows the next week.
+  t = await createTestContext({ now: '2027-03-03T06:00:00Z' });
+  const { adminToken } = await seedDemo(t.app.deps);
+  dir = mkdtempSync(join(tmpdir(), 'tidbok-e2e-'));
+  const embedFile = join(dir, 'tidbok.js');
+  await build({
+    stdin: {
+      contents: "import { defineAdminElements } from './packages/elements/src/admin/index.ts';\ndefineAdminElements();",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    outfile: embedFile,
+    tsconfig: join(root, 'tsconfig.json'),
+    alias: {
+      '@tidbok/core': join(root, 'packages/core/src/index.ts'),
+      '@tidbok/sdk': join(root, 'packages/sdk/src/index.ts'),
+    },
+    logLevel: 'warning',
+  });
+  const deps = t.app.deps;
+  const app = createApp({
+    ...deps,
+    files: { embedFile, examplesDir: join(root, 'examples'), findClinic: (slug) => findClinicBySlug(deps, slug) },
+  });
+  tidbok = await listen(app);
+
+  // What the clinic's admin does once in Tidbok: Anna on the staff with her intranet e-mail and
+  // her practitioner, an integration key for the intranet, and the intranet's origin allowed.
+  admin = createTidbokAdmin({ baseUrl: tidbok.url, clinic: 'demo', token: adminToken });
+  annaPractitionerId = (await admin.practitioners.list()).find((p) => p.name === 'Anna Lindqvist')!.id;
+  annaStaffId = (
+    await admin.staff.create({ name: 'Anna Lindqvist', role: 'practitioner', email: 'anna@lugnarummet.example', practitionerId: annaPractitionerId })
+  ).staff.id;
+  const { key } = await admin.access.integrationKeys.create('Intranätet');
+
+  intranet = createIntranet({ tidbokUrl: tidbok.url, clinic: 'demo', integrationKey: key });
+  await new Promise<void>((resolve) => intranet.listen(0, '127.0.0.1', resolve));
+  intranetUrl = `http://127.0.0.1:${(intranet.address() as AddressInfo).port}`;
+  await admin.settings.update({ booking: { allowedOrigins: [intranetUrl] } });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (intranet ? intranet.close(resolve) : resolve(undefined)));
+  await tidbok?.close();
+  await t?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function logIn(page: Page, email: string, password: string) {
+  await page.goto(`${intranetUrl}/`);
+  await page.waitForURL(/\/login$/);
+  await page.getByLabel('E-post').fill(email);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+}
+
+describe('examples/intranet', () => {
+  it("logs Anna in with the intranet's own password and shows her calendar, renewing the session without a reload", async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const tokenRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/tidbok/token')) tokenRequests.push(request.method());
+    });
+
+    await logIn(page, 'anna@lugnarummet.example', 'wrong password, long enough');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Fel e-post eller lösenord');
+    await page.getByLabel('E-post').fill('anna@lugnarummet.example');
+    await page.getByLabel('Lösenord').fill('lugn-och-ro-2027');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.waitForURL(`${intranetUrl}/`);
+    await page.goto(`${intranetUrl}/?date=2027-03-08`);
+
+    // The page got a session made for Anna by the intranet's server; nothing asks for a key.
+    const token = await page.locator('tidbok-admin').getAttribute('token');
+    expect(token).toMatch(/^tss_/);
+    expect(await page.locator('input[type="password"]').count()).toBe(0);
+    await page.locator('tidbok-calendar [part~="working-time"]').first().waitFor();
+    await expect(page.locator('tidbok-calendar [part~="title"]').textContent()).resolves.toContain('Vecka 10');
+    const sessions = await admin.access.sessions.list(annaStaffId);
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]).toMatchObject({ method: 'integration' });
+    // Anna is a practitioner: her own working time is what she sees in full.
+    const shown = await page.locator('tidbok-calendar [part~="working-time"]').count();
+    expect(shown).toBeGreaterThan(0);
+
+    // Eight hours later on Tidbok's clock the session has run out: the element asks the
+    // intranet for a new one and carries on, on the same page.
+    t.clock.advance(8 * 60 * 60_000);
+    await page.evaluate(() => (document.querySelector('tidbok-admin')!.shadowRoot!.querySelector('tidbok-calendar') as unknown as { refresh(): Promise<void> }).refresh());
+    expect(tokenRequests).toEqual(['POST']);
+    const renewed = await admin.access.sessions.list(annaStaffId);
+    expect(renewed).toHaveLength(1);
+    expect(renewed[0]!.id).not.toBe(sessions[0]!.id);
+    await page.locator('tidbok-calendar [part~="working-time"]').first().waitFor();
+    expect(page.url()).toBe(`${intranetUrl}/?date=2027-03-08`);
+
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await page.waitForURL(/\/login$/);
+    // Without the intranet login, no new Tidbok session.
+    const refused = await page.evaluate(async () => (await fetch('/tidbok/token', { method: 'POST', headers: { 'x-intranet': '1' } })).status);
+    expect(refused).toBe(401);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('tells an intranet user who is not on the clinic staff so, and opens no session', async () => {
+    const page = await browser.newPage();
+    await logIn(page, 'admin@lugnarummet.example', 'intranet-admin-2027');
+    await page.waitForURL(`${intranetUrl}/`);
+    await expect(page.locator('main').textContent()).resolves.toContain('finns inte bland mottagningens personal');
+    expect(await page.locator('tidbok-admin').count()).toBe(0);
+    await page.close();
+  }, 60_000);
+});
