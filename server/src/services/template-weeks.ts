@@ -21,6 +21,7 @@ import { iso } from '../time.js';
 import { findOverlap, parseIds, purgeExpiredHolds } from './common.js';
 import type { Deps } from './deps.js';
 import type { ClinicRow } from './rows.js';
+import { emitStoredBookingCreated } from '../webhooks/emit.js';
 
 type TemplateWeekRow = Selectable<TemplateWeekTable>;
 type Created = ApplyTemplateWeekResponse['created'][number];
@@ -287,6 +288,7 @@ async function applyIn(trx: Trx, deps: Deps, clinic: ClinicRow, row: TemplateWee
         throw error;
       }
       created.push({ kind: 'booking', id, practitionerId: booking.practitionerId, start: iso(start), end: iso(end) });
+      await emitStoredBookingCreated(trx, deps, clinic.id, id);
     }
   }
   return { created, skipped };

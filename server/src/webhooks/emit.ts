@@ -1,4 +1,6 @@
 import type { Booking } from '@tidbok/core';
+// bookings.ts imports this module too; only functions cross, at call time, so the cycle is harmless.
+import { bookingOf, findBooking } from '../services/bookings.js';
 import type { Deps } from '../services/deps.js';
 import type { Trx } from '../store/store.js';
 import { enqueueWebhook } from './enqueue.js';
@@ -25,4 +27,12 @@ export async function emitBookingUpdated(trx: Trx, deps: Pick<Deps, 'clock'>, cl
 export function emitClientUpdated(trx: Trx, deps: Pick<Deps, 'clock'>, clinicId: string, clientId: string, changes: string[], updatedAt: string) {
   if (changes.length === 0) return Promise.resolve([]);
   return enqueueWebhook(trx, deps, { clinicId, type: 'client.updated', data: { clientId, changes, updatedAt }, clientId });
+}
+
+/**
+ * `booking.created` for a booking written without a Booking at hand (a template week applied):
+ * read back in the same transaction.
+ */
+export async function emitStoredBookingCreated(trx: Trx, deps: Pick<Deps, 'clock'>, clinicId: string, bookingId: string) {
+  return emitBookingEvent(trx, deps, clinicId, 'booking.created', bookingOf(await findBooking(trx, clinicId, bookingId)));
 }

@@ -267,6 +267,20 @@ describe('webhooks', () => {
     expect(after.deliveries[0]).toMatchObject({ status: 'delivered' });
   });
 
+  it('sends booking.created for the bookings a template week makes', async () => {
+    await register({ events: ['booking.created'] });
+    await staffBooking();
+    const template = await json(await t.call('POST', admin('/template-weeks'), { token: clinic.token, body: { name: 'Vecka', weekStart: '2027-03-01', includeBookings: true } }));
+    const applied = await t.call('POST', admin(`/template-weeks/${template.id}/apply`), { token: clinic.token, body: { weekStarts: ['2027-03-08'] } });
+    expect(applied.status).toBe(200);
+    await dispatcher.runOnce();
+    const starts = receiver.events().map((e) => [e.type, e.data.start]);
+    expect(starts).toEqual([
+      ['booking.created', '2027-03-03T08:00:00Z'],
+      ['booking.created', '2027-03-10T08:00:00Z'],
+    ]);
+  });
+
   it('forgets finished deliveries and their attempts after 30 days', async () => {
     const { id } = await register({ events: ['booking.created'] });
     await staffBooking();
