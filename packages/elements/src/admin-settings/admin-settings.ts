@@ -1,5 +1,14 @@
 import { consume } from '@lit/context';
-import { isTidbokError, type Location, type Practitioner, type Settings, type SmsBudget, type Staff, type TreatmentType } from '@tidbok/sdk';
+import {
+  isTidbokError,
+  type Location,
+  type MeResponse,
+  type Practitioner,
+  type Settings,
+  type SmsBudget,
+  type Staff,
+  type TreatmentType,
+} from '@tidbok/sdk';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { adminMessages, type AdminMessageKey } from '../admin/messages.js';
@@ -8,10 +17,13 @@ import { describeError, isAbort } from '../calendar/describe-error.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
 import { type Locale, translate } from '../i18n.js';
 import { reportError } from '../shared/errors.js';
+import { managesClinic, whoAmI } from '../shared/staff-role.js';
 import { adminSettingsStyles } from './admin-settings.styles.js';
 
-export type SettingsSection = 'modules' | 'booking' | 'treatmentTypes' | 'practitioners' | 'locations' | 'staff' | 'webhooks';
-const SECTIONS: readonly SettingsSection[] = ['modules', 'booking', 'treatmentTypes', 'practitioners', 'locations', 'staff', 'webhooks'];
+export type SettingsSection = 'modules' | 'booking' | 'treatmentTypes' | 'practitioners' | 'locations' | 'staff' | 'webhooks' | 'auditLog';
+const SECTIONS: readonly SettingsSection[] = ['modules', 'booking', 'treatmentTypes', 'practitioners', 'locations', 'staff', 'webhooks', 'auditLog'];
+/** Sections only admins can use; hidden from other roles (the server refuses them anyway). */
+const ADMIN_SECTIONS: ReadonlySet<SettingsSection> = new Set(['modules', 'booking', 'staff', 'webhooks', 'auditLog']);
 
 type FormValue = string | boolean | string[];
 type Form = Record<string, FormValue>;
@@ -108,6 +120,8 @@ export class TidbokAdminSettings extends LitElement {
   @state() private confirmingDelete = false;
   @state() private newToken: { name: string; token: string } | null = null;
   @state() private smsBudget: SmsBudget | null = null;
+  /** Who is signed in; null when the server could not say (then every section shows). */
+  @state() private me: MeResponse | null = null;
 
   private loadedFor: unknown;
   private abort: AbortController | undefined;
@@ -141,7 +155,8 @@ export class TidbokAdminSettings extends LitElement {
     const signal = abort.signal;
     if (this.status !== 'ready') this.status = 'loading';
     try {
-      const [settings, treatmentTypes, practitioners, locations, staff] = await Promise.all([
+      const [me, settings, treatmentTypes, practitioners, locations, staff] = await Promise.all([
+        whoAmI(admin),
         admin.settings.get({ signal }),
         admin.treatmentTypes.list({ signal }),
         admin.practitioners.list({ signal }),
@@ -152,7 +167,7 @@ export class TidbokAdminSettings extends LitElement {
           throw error;
         }),
       ]);
-      Object.assign(this, { settings, treatmentTypes, practitioners, locations, staff });
+      Object.assign(this, { me, settings, treatmentTypes, practitioners, locations, staff });
       this.status = 'ready';
       // Extra information: the settings work without it.
       this.smsBudget = await admin.smsBudget({ signal }).catch(() => null);
@@ -797,6 +812,10 @@ export class TidbokAdminSettings extends LitElement {
     `;
   }
 
+  private sections(): readonly SettingsSection[] {
+    return managesClinic(this.me) ? SECTIONS : SECTIONS.filter((section) => !ADMIN_SECTIONS.has(section));
+  }
+
   private sectionTitle(section: SettingsSection): string {
     // The same word in Swedish and English.
     if (section === 'webhooks') return 'Webhooks';
@@ -812,36 +831,42 @@ export class TidbokAdminSettings extends LitElement {
       </div>`;
     }
     if (this.status !== 'ready') return html`<p role="status">${this.t('loading')}</p>`;
+    const sections = this.sections();
+    // A section the role cannot use (set as an attribute, say) opens as the first one it can.
+    const section = sections.includes(this.section) ? this.section : sections[0]!;
     const body =
-      this.section === 'modules'
+      section === 'modules'
         ? this.renderModules()
-        : this.section === 'booking'
+        : section === 'booking'
           ? this.renderBooking()
-          : this.section === 'treatmentTypes'
+          : section === 'treatmentTypes'
             ? this.renderTreatmentTypes()
-            : this.section === 'practitioners'
+            : section === 'practitioners'
               ? this.renderPractitioners()
-              : this.section === 'locations'
+              : section === 'locations'
                 ? this.renderLocations()
-                : this.section === 'webhooks'
+                : section === 'webhooks'
                   ? // Its own element (webhooks-settings/), registered with the admin elements.
                     html`<tidbok-webhooks-settings locale=${this.locale}></tidbok-webhooks-settings>`
-                  : this.renderStaff();
+                  : section === 'auditLog'
+                    ? // Its own element (audit-log/), registered with the admin elements.
+                      html`<tidbok-audit-log locale=${this.locale}></tidbok-audit-log>`
+                    : this.renderStaff();
     return html`
       <div class="layout">
         <nav aria-label=${this.t('settingsSections')}>
           <ul part="nav">
-            ${SECTIONS.map(
-              (section) => html`<li>
-                <button type="button" aria-current=${section === this.section ? 'page' : nothing} data-section=${section} @click=${() => this.go(section)}>
-                  ${this.sectionTitle(section)}
+            ${sections.map(
+              (item) => html`<li>
+                <button type="button" aria-current=${item === section ? 'page' : nothing} data-section=${item} @click=${() => this.go(item)}>
+                  ${this.sectionTitle(item)}
                 </button>
               </li>`,
             )}
           </ul>
         </nav>
         <section part="section" aria-labelledby="section-title">
-          <h2 id="section-title">${this.sectionTitle(this.section)}</h2>
+          <h2 id="section-title">${this.sectionTitle(section)}</h2>
           ${body}
         </section>
       </div>

@@ -11,6 +11,7 @@ import { booleanDefaultTrue, DEFAULT_VIEW } from '../calendar/view-settings.js';
 import { connect, type TidbokConnection, tidbokContext } from '../context.js';
 import { type Locale, pickLocale, translate } from '../i18n.js';
 import { adminStyles } from './admin.styles.js';
+import { managesClinic, whoAmI } from '../shared/staff-role.js';
 import { watchSession } from './session-watch.js';
 import { type AdminMessageKey, adminMessages } from './messages.js';
 
@@ -96,6 +97,8 @@ export class TidbokAdminElement extends LitElement {
   connection: TidbokConnection | undefined;
 
   @state() private view: View = 'calendar';
+  /** Whether the Settings tab is for this member: shown until the server says the role is not an admin (staff-role.ts). */
+  @state() private managesClinic = true;
   @state() private selectedClient: Client | null = null;
   @state() private clinicName = '';
   @state() private clinicLocale: Locale | undefined;
@@ -149,6 +152,12 @@ export class TidbokAdminElement extends LitElement {
     const admin = this.connection?.admin;
     if (admin && admin !== this.namedFor) {
       this.namedFor = admin;
+      this.managesClinic = true;
+      void whoAmI(admin).then((me) => {
+        if (this.connection?.admin !== admin) return;
+        this.managesClinic = managesClinic(me);
+        if (!this.managesClinic && this.view === 'settings') this.view = 'calendar';
+      });
       admin.settings
         .get()
         .then((settings) => {
@@ -175,6 +184,7 @@ export class TidbokAdminElement extends LitElement {
   private onTabKeydown(event: KeyboardEvent) {
     if (event.key === 'ArrowRight' || event.key === 'ArrowLeft' || event.key === 'Home' || event.key === 'End') {
       event.preventDefault();
+      if (!this.managesClinic) return;
       const next: View = event.key === 'Home' ? 'calendar' : event.key === 'End' ? 'settings' : this.view === 'calendar' ? 'settings' : 'calendar';
       this.select(next, true);
     }
@@ -231,7 +241,7 @@ export class TidbokAdminElement extends LitElement {
       <div part="header">
         <h1>${this.clinicName || this.t('adminTitle')}${this.clinicName ? html`<small>${this.t('adminTitle')}</small>` : nothing}</h1>
         <div role="tablist" aria-label=${this.t('sections')} @keydown=${this.onTabKeydown}>
-          ${(['calendar', 'settings'] as const).map(
+          ${(this.managesClinic ? (['calendar', 'settings'] as const) : (['calendar'] as const)).map(
             (view) => html`<button
               role="tab"
               type="button"
@@ -268,7 +278,7 @@ export class TidbokAdminElement extends LitElement {
         </div>
       </div>
       <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" ?hidden=${calendarSelected}>
-        ${calendarSelected
+        ${calendarSelected || !this.managesClinic
           ? nothing
           : html`<tidbok-admin-settings
               part="settings"

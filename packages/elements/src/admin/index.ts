@@ -5,6 +5,7 @@
  */
 import { TidbokAdminSettings } from '../admin-settings/admin-settings.js';
 import { TidbokWebhooksSettings } from '../webhooks-settings/webhooks-settings.js';
+import { TidbokAuditLog } from '../audit-log/audit-log.js';
 import { TidbokBusyCalendar } from '../admin-settings/busy-calendar.js';
 import { TidbokCalendarSubscription } from '../admin-settings/calendar-subscription.js';
 import { TidbokBookPanel } from '../book-panel/book-panel.js';
@@ -26,6 +27,7 @@ export { TidbokStaffAccess } from '../staff-access/staff-access.js';
 export { TidbokAdminSettings, TidbokSettingsChangeEvent } from '../admin-settings/admin-settings.js';
 export type { SettingsChangeDetail, SettingsSection } from '../admin-settings/admin-settings.js';
 export { TidbokWebhooksSettings } from '../webhooks-settings/webhooks-settings.js';
+export { TidbokAuditLog } from '../audit-log/audit-log.js';
 export { TidbokBusyCalendar } from '../admin-settings/busy-calendar.js';
 export { TidbokCalendarSubscription } from '../admin-settings/calendar-subscription.js';
 export { TidbokBookPanel } from '../book-panel/book-panel.js';
@@ -71,6 +73,7 @@ export const adminElements = {
   'tidbok-integration-keys': TidbokIntegrationKeys,
   'tidbok-staff-access': TidbokStaffAccess,
   'tidbok-webhooks-settings': TidbokWebhooksSettings,
+  'tidbok-audit-log': TidbokAuditLog,
   'tidbok-calendar-subscription': TidbokCalendarSubscription,
   'tidbok-busy-calendar': TidbokBusyCalendar,
 } as const;

@@ -33,6 +33,7 @@ export const adminMessages = {
   practitioners: { sv: 'Behandlare', en: 'Practitioners' },
   locations: { sv: 'Platser', en: 'Locations' },
   staff: { sv: 'Personal och nycklar', en: 'Staff and tokens' },
+  auditLog: { sv: 'Logg', en: 'Audit log' },
 
   // States
   loading: { sv: 'Laddar…', en: 'Loading…' },

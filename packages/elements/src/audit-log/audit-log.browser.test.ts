@@ -1,0 +1,78 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { TidbokAdminSettings } from '../admin-settings/admin-settings.js';
+import type { TidbokAdminElement } from '../admin/admin.js';
+import { type Clinic, firstWorkday, seedClinic, setValue, staffOk } from '../calendar/test-support.js';
+import type { TidbokProvider } from '../provider/provider.js';
+import type { TidbokAuditLog } from './audit-log.js';
+
+async function mount<T extends HTMLElement>(clinic: Clinic, token: string, tag: 'tidbok-audit-log' | 'tidbok-admin-settings', locale = 'sv') {
+  const wrapper = await fixture<TidbokProvider>(html`
+    <tidbok-provider api=${clinic.apiUrl} clinic=${clinic.slug} .token=${token}>
+      ${tag === 'tidbok-audit-log'
+        ? html`<tidbok-audit-log locale=${locale}></tidbok-audit-log>`
+        : html`<tidbok-admin-settings locale=${locale}></tidbok-admin-settings>`}
+    </tidbok-provider>
+  `);
+  return wrapper.querySelector<T>(tag)!;
+}
+
+const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+
+async function receptionToken(clinic: Clinic) {
+  return (await staffOk<{ token: string }>(clinic, 'POST', '/staff', { name: 'Rut Reception', role: 'reception' })).token;
+}
+
+describe('<tidbok-audit-log>', () => {
+  let clinic: Clinic;
+  beforeEach(async () => {
+    clinic = await seedClinic();
+  });
+
+  it('lists what staff did, newest first, filters by kind and says when there is nothing', async () => {
+    await staffOk(clinic, 'POST', '/locations', { name: 'Rum 7' });
+    await staffOk(clinic, 'PATCH', '/settings', { name: 'Lugna Rummet' });
+    const el = await mount<TidbokAuditLog>(clinic, clinic.adminToken, 'tidbok-audit-log');
+    // A loading state first, then the rows.
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('tbody tr').length === 2, 'the rows load', { timeout: 8000 });
+    const rows = [...el.shadowRoot!.querySelectorAll('tbody tr')].map((row) => row.textContent!.replace(/\s+/g, ' '));
+    expect(rows[0]).to.contain('Administrator').and.contain('ändrade inställningar').and.contain('name');
+    expect(rows[1]).to.contain('skapade plats');
+
+    setValue($<HTMLSelectElement>(el, '#entity')!, 'booking');
+    await waitUntil(() => $(el, '[data-empty]'), 'the empty state');
+    expect($(el, '[data-empty]')!.textContent).to.equal('Inga händelser av det slaget.');
+  });
+
+  it('tells a non-admin in place that only administrators read it', async () => {
+    const el = await mount<TidbokAuditLog>(clinic, await receptionToken(clinic), 'tidbok-audit-log', 'en');
+    await waitUntil(() => $(el, '[role="alert"]'), 'the refusal');
+    expect($(el, '[role="alert"]')!.textContent).to.equal('Only administrators can read the log.');
+    expect($(el, 'table')).to.equal(null);
+  });
+});
+
+describe('what a role sees', () => {
+  let clinic: Clinic;
+  before(async () => {
+    clinic = await seedClinic();
+  });
+
+  it('the settings show the log to admins, and no settings, staff, webhooks or log to reception', async () => {
+    const sections = async (token: string) => {
+      const el = await mount<TidbokAdminSettings>(clinic, token, 'tidbok-admin-settings');
+      await waitUntil(() => $(el, '[part~="nav"]'), 'the settings load', { timeout: 8000 });
+      return [...el.shadowRoot!.querySelectorAll<HTMLElement>('[data-section]')].map((b) => b.dataset.section);
+    };
+    expect(await sections(clinic.adminToken)).to.include.members(['modules', 'booking', 'staff', 'webhooks', 'auditLog']);
+    expect(await sections(await receptionToken(clinic))).to.deep.equal(['treatmentTypes', 'practitioners', 'locations']);
+  });
+
+  it('<tidbok-admin> has no Settings tab for reception', async () => {
+    const el = await fixture<TidbokAdminElement>(html`
+      <tidbok-admin api=${clinic.apiUrl} clinic=${clinic.slug} locale="sv" date=${firstWorkday(clinic)}></tidbok-admin>
+    `);
+    el.token = await receptionToken(clinic);
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('[role="tab"]').length === 1, 'the Settings tab goes', { timeout: 8000 });
+    expect(el.shadowRoot!.querySelector('[role="tab"]')!.textContent!.trim()).to.equal('Kalender');
+  });
+});

@@ -1,0 +1,169 @@
+import { consume } from '@lit/context';
+import { type AuditEntry, type AuditLogQuery, isTidbokError } from '@tidbok/sdk';
+import { html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { adminSettingsStyles } from '../admin-settings/admin-settings.styles.js';
+import { controlStyles } from '../calendar/controls.styles.js';
+import { describeError, isAbort } from '../calendar/describe-error.js';
+import { type TidbokConnection, tidbokContext } from '../context.js';
+import { type Locale, translate } from '../i18n.js';
+import { reportError } from '../shared/errors.js';
+import { auditLogStyles } from './audit-log.styles.js';
+import { type AuditLogMessageKey, auditLogMessages } from './messages.js';
+
+type Entity = NonNullable<AuditLogQuery['entity']>;
+const ENTITIES: readonly Entity[] = [
+  'booking',
+  'activity',
+  'workingTime',
+  'client',
+  'payment',
+  'treatmentType',
+  'practitioner',
+  'location',
+  'settings',
+  'staff',
+];
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tidbok-audit-log': TidbokAuditLog;
+  }
+}
+
+/**
+ * @summary The audit log of staff actions, for admins: who created, moved, cancelled, deleted,
+ * took payment for or changed what, when and from which sign-in, newest first, with a filter by
+ * kind and "show older" a page at a time.
+ *
+ * Needs an admin connection from `<tidbok-provider>` or `<tidbok-admin>`; anyone else is told in
+ * place that only administrators read the log.
+ *
+ * @event tidbok-error - Loading failed (also shown in place).
+ *
+ * @csspart section - The box.
+ */
+export class TidbokAuditLog extends LitElement {
+  static override styles = [controlStyles, adminSettingsStyles, auditLogStyles];
+
+  @consume({ context: tidbokContext, subscribe: true })
+  @state()
+  connection: TidbokConnection | undefined;
+
+  @property() locale: Locale = 'sv';
+
+  /** Null while the first page loads. */
+  @state() private entries: AuditEntry[] | null = null;
+  @state() private nextCursor: string | null = null;
+  @state() private entity: Entity | '' = '';
+  @state() private loading = false;
+  @state() private error = '';
+
+  private loadedFor: unknown;
+  private abort: AbortController | undefined;
+
+  private t(key: AuditLogMessageKey, values?: Record<string, string | number>) {
+    return translate(auditLogMessages, this.locale, key, values);
+  }
+
+  private when(iso: string) {
+    return new Date(iso).toLocaleString(this.locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  }
+
+  override willUpdate() {
+    const admin = this.connection?.admin;
+    if (admin !== this.loadedFor) {
+      this.loadedFor = admin;
+      void this.load(false);
+    }
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.abort?.abort();
+    this.loadedFor = undefined;
+  }
+
+  /** The first page (again), or with `older` the page after the last one shown. */
+  private async load(older: boolean) {
+    const admin = this.connection?.admin;
+    this.abort?.abort();
+    if (!admin) return;
+    const abort = new AbortController();
+    this.abort = abort;
+    this.loading = true;
+    if (!older) this.entries = null;
+    try {
+      const query: AuditLogQuery = {
+        ...(this.entity ? { entity: this.entity } : {}),
+        ...(older && this.nextCursor ? { cursor: this.nextCursor } : {}),
+      };
+      const page = await admin.auditLog(query, { signal: abort.signal });
+      this.entries = older ? [...(this.entries ?? []), ...page.entries] : page.entries;
+      this.nextCursor = page.nextCursor;
+      this.error = '';
+    } catch (error) {
+      if (abort.signal.aborted || isAbort(error)) return;
+      this.entries ??= [];
+      this.error = isTidbokError(error) && error.code === 'forbidden' ? this.t('notAllowed') : describeError(error, this.locale).message;
+      reportError(this, 'audit-log', error);
+    } finally {
+      if (this.abort === abort) this.loading = false;
+    }
+  }
+
+  private renderRow(entry: AuditEntry) {
+    return html`<tr data-entry-id=${entry.id}>
+      <td class="when">${this.when(entry.at)}</td>
+      <td>${entry.staffName}${entry.sessionId ? html`<span class="session">${this.t('session', { id: entry.sessionId })}</span>` : nothing}</td>
+      <td>${this.t(entry.action)} ${this.t(entry.entity)}</td>
+      <td>${entry.summary}</td>
+    </tr>`;
+  }
+
+  override render() {
+    const entries = this.entries;
+    return html`<section part="section" aria-busy=${this.loading ? 'true' : 'false'}>
+      <p class="hint">${this.t('intro')}</p>
+      <div class="filters">
+        <label for="entity">${this.t('filter')}</label>
+        <select
+          id="entity"
+          .value=${this.entity}
+          @change=${(e: Event) => {
+            this.entity = (e.target as HTMLSelectElement).value as Entity | '';
+            void this.load(false);
+          }}
+        >
+          <option value="">${this.t('allEntities')}</option>
+          ${ENTITIES.map((entity) => html`<option value=${entity} ?selected=${this.entity === entity}>${this.t(entity)}</option>`)}
+        </select>
+      </div>
+      ${this.error ? html`<p role="alert" class="hint">${this.error}</p>` : nothing}
+      ${entries === null
+        ? html`<p role="status" class="hint">${this.t('loading')}</p>`
+        : entries.length === 0
+          ? this.error
+            ? nothing
+            : html`<p role="status" class="hint" data-empty>${this.t(this.entity ? 'emptyFiltered' : 'empty')}</p>`
+          : html`<table>
+              <thead>
+                <tr>
+                  <th>${this.t('when')}</th>
+                  <th>${this.t('who')}</th>
+                  <th>${this.t('what')}</th>
+                  <th>${this.t('details')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${entries.map((entry) => this.renderRow(entry))}
+              </tbody>
+            </table>`}
+      ${this.nextCursor && entries
+        ? html`<div class="buttons">
+            <button class="button" type="button" ?disabled=${this.loading} @click=${() => void this.load(true)}>${this.t('more')}</button>
+          </div>`
+        : nothing}
+    </section>`;
+  }
+}
