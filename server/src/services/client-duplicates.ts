@@ -2,6 +2,8 @@ import { invalid } from '../errors.js';
 import type { Actor } from './actor.js';
 import { audit } from './audit.js';
 import type { Deps } from './deps.js';
+import { iso } from '../time.js';
+import { emitClientMerged } from '../webhooks/emit.js';
 import { findClient } from './clients.js';
 import { type ClinicRow, clientOf } from './rows.js';
 
@@ -64,6 +66,7 @@ export async function mergeClient(deps: Deps, clinic: ClinicRow, id: string, int
     await trx.deleteFrom('client_sessions').where('client_id', '=', from.id).execute();
     await trx.deleteFrom('clients').where('id', '=', from.id).execute();
     const merged = await findClient(trx, clinic.id, target.id);
+    await emitClientMerged(trx, deps, clinic.id, target.id, from.id, iso(now));
     await audit(trx, now, clinic.id, who, { action: 'merged', entity: 'client', id: from.id, summary: `into ${target.id}` });
     return { client: clientOf(merged), mergedId: from.id };
   });

@@ -36,3 +36,11 @@ export function emitClientUpdated(trx: Trx, deps: Pick<Deps, 'clock'>, clinicId:
 export async function emitStoredBookingCreated(trx: Trx, deps: Pick<Deps, 'clock'>, clinicId: string, bookingId: string) {
   return emitBookingEvent(trx, deps, clinicId, 'booking.created', bookingOf(await findBooking(trx, clinicId, bookingId)));
 }
+
+/**
+ * `client.updated` for a merge: `mergedClientId` is gone, and its bookings now carry `clientId`,
+ * so a receiver that keyed anything by the old id can move it.
+ */
+export function emitClientMerged(trx: Trx, deps: Pick<Deps, 'clock'>, clinicId: string, clientId: string, mergedClientId: string, updatedAt: string) {
+  return enqueueWebhook(trx, deps, { clinicId, type: 'client.updated', data: { clientId, changes: ['merged'], mergedClientId, updatedAt }, clientId });
+}

@@ -281,6 +281,16 @@ describe('webhooks', () => {
     ]);
   });
 
+  it('tells of a merge of two clients as client.updated of the one kept', async () => {
+    await register({ events: ['client.updated'] });
+    const kept = await json(await t.call('POST', admin('/clients'), { token: clinic.token, body: { name: 'Eva Berg' } }));
+    const twin = await json(await t.call('POST', admin('/clients'), { token: clinic.token, body: { name: 'Eva B.' } }));
+    const merged = await t.call('POST', admin(`/clients/${twin.id}/merge`), { token: clinic.token, body: { into: kept.id } });
+    expect(merged.status).toBe(200);
+    await dispatcher.runOnce();
+    expect(receiver.events().map((e) => e.data)).toMatchObject([{ clientId: kept.id, changes: ['merged'], mergedClientId: twin.id }]);
+  });
+
   it('forgets finished deliveries and their attempts after 30 days', async () => {
     const { id } = await register({ events: ['booking.created'] });
     await staffBooking();
