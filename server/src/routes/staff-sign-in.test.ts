@@ -121,6 +121,17 @@ describe('invitations', () => {
     expect((await http('POST', '/staff-sign-in/invitation', { invitation: newest })).status).toBe(200);
   });
 
+  it('set one credential when the same link is sent twice at once', async () => {
+    const { token } = await invite('Gun', 'gun@example.com', 'reception');
+    const answers = await Promise.all(
+      ['första långa lösenordet', 'andra långa lösenordet'].map((password) => http('POST', '/staff-sign-in/invitation/password', { invitation: token, password })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 410]);
+    const winner = answers.find((a) => a.status === 201)!;
+    const password = winner === answers[0] ? 'första långa lösenordet' : 'andra långa lösenordet';
+    expect((await http('POST', '/staff-sign-in/password', { email: 'gun@example.com', password })).status).toBe(201);
+  });
+
   it('are sent by those who manage staff only, to people with an e-mail address', async () => {
     const { staffId } = await invite('Rut', 'rut@example.com', 'reception');
     const { session } = await acceptWithPassword(await lastInvitation('rut@example.com'), 'receptionens långa lösenord', false);
@@ -235,6 +246,17 @@ describe('lock-out', () => {
     expect((await attempt(password)).status).toBe(201);
     // A success starts the count afresh.
     expect((await attempt('fel igen')).status).toBe(401);
+  });
+
+  it('counts guesses sent all at once before checking any of them', async () => {
+    const { token } = await invite('Hans', 'hans@example.com', 'practitioner');
+    await acceptWithPassword(token, 'hans riktiga lösenfras', false);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => http('POST', '/staff-sign-in/password', { email: 'hans@example.com', password: `gissning nummer ${i}` })),
+    );
+    // One is checked; the others come too soon after it and are not.
+    expect(answers.filter((a) => a.status === 401)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 429 && a.json.code === 'rate_limited')).toHaveLength(7);
   });
 
   it('treats unknown e-mail addresses exactly like known ones', async () => {
