@@ -194,6 +194,12 @@ describe('hosted staff page', () => {
     await page.locator('#add-passkey').click();
     await expect.poll(() => page.locator('#status').textContent()).toBe('The passkey is saved. Next time you can sign in with it.');
     expect((await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials).toHaveLength(1);
+    // Its owner can remove it again (and only its owner).
+    const token = (await sessionToken(page))!;
+    const [passkey] = (await api('GET', '/admin/me/credentials', token)).json.passkeys;
+    expect((await api('DELETE', `/admin/me/passkeys/${passkey.id}`, adminToken)).status).toBe(404);
+    expect((await api('DELETE', `/admin/me/passkeys/${passkey.id}`, token)).status).toBe(204);
+    expect((await api('GET', '/admin/me/credentials', token)).json.passkeys).toEqual([]);
 
     // A passkey this server never registered is refused with a sentence, not a crash.
     await page.locator('#log-out').click();
