@@ -6,6 +6,7 @@ import {
   TemplateWeekSchema,
   UpdateTemplateWeekBodySchema,
 } from '@tidbok/core';
+import { actorOf } from '../http/actor.js';
 import { type Api, idParam } from '../http/api.js';
 import type { Deps } from '../services/deps.js';
 import {
@@ -42,7 +43,7 @@ export function registerAdminTemplateWeekRoutes(api: Api, deps: Deps) {
       body: CreateTemplateWeekBodySchema,
       responses: { 201: { description: 'The template', schema: TemplateWeekSchema } },
     },
-    async (c, { body }) => c.json(await createTemplateWeek(deps, c.get('clinic'), body), 201),
+    async (c, { body }) => c.json(await createTemplateWeek(deps, c.get('clinic'), body, actorOf(c)), 201),
   );
   api.route(
     {
@@ -55,7 +56,7 @@ export function registerAdminTemplateWeekRoutes(api: Api, deps: Deps) {
       body: UpdateTemplateWeekBodySchema,
       responses: { 200: { description: 'The template', schema: TemplateWeekSchema } },
     },
-    async (c, { body }) => c.json(await renameTemplateWeek(deps, c.get('clinic'), idParam(c), body.name)),
+    async (c, { body }) => c.json(await renameTemplateWeek(deps, c.get('clinic'), idParam(c), body.name, actorOf(c))),
   );
   api.route(
     {
@@ -68,7 +69,7 @@ export function registerAdminTemplateWeekRoutes(api: Api, deps: Deps) {
       responses: { 204: { description: 'Deleted' } },
     },
     async (c) => {
-      await deleteTemplateWeek(deps, c.get('clinic'), idParam(c));
+      await deleteTemplateWeek(deps, c.get('clinic'), idParam(c), actorOf(c));
       return c.body(null, 204);
     },
   );
@@ -83,6 +84,6 @@ export function registerAdminTemplateWeekRoutes(api: Api, deps: Deps) {
       body: ApplyTemplateWeekBodySchema,
       responses: { 200: { description: 'What was created and what was skipped, with reasons', schema: ApplyTemplateWeekResponseSchema } },
     },
-    async (c, { body }) => c.json(await applyTemplateWeek(deps, c.get('clinic'), idParam(c), body)),
+    async (c, { body }) => c.json(await applyTemplateWeek(deps, c.get('clinic'), idParam(c), body, actorOf(c))),
   );
 }

@@ -124,6 +124,17 @@ describe('the audit log', () => {
     ]);
   });
 
+  it('records making and pasting a template week, not a dry run', async () => {
+    await asAdmin('POST', '/working-times', { practitionerId: anna, start: '2027-03-02T08:00:00Z', end: '2027-03-02T12:00:00Z' });
+    const template = await asAdmin('POST', '/template-weeks', { name: 'Vår', weekStart: '2027-03-01' });
+    expect(template.status, template.text).toBe(201);
+    t.clock.advance(1000);
+    expect((await asAdmin('POST', `/template-weeks/${template.json.id}/apply`, { weekStarts: ['2027-03-08'], dryRun: true })).status).toBe(200);
+    expect((await asAdmin('POST', `/template-weeks/${template.json.id}/apply`, { weekStarts: ['2027-03-08'] })).status).toBe(200);
+    const { entries } = await log('?entity=templateWeek');
+    expect(entries.map((e) => e.summary)).toEqual(['applied to 2027-03-08: 1 entries', 'from 2027-03-01']);
+  });
+
   it('filters by staff member, entity and time, and pages with a cursor', async () => {
     for (let hour = 8; hour < 13; hour++) {
       await book(hour % 2 ? adminToken : receptionToken, `2027-03-02T${String(hour).padStart(2, '0')}:00:00Z`);

@@ -19,6 +19,8 @@ import type { Db, Trx } from '../store/store.js';
 import type { TemplateWeekTable } from '../store/schema.js';
 import { iso } from '../time.js';
 import { findOverlap, parseIds, purgeExpiredHolds } from './common.js';
+import type { Actor } from './actor.js';
+import { audit } from './audit.js';
 import type { Deps } from './deps.js';
 import type { ClinicRow } from './rows.js';
 import { emitStoredBookingCreated } from '../webhooks/emit.js';
@@ -65,7 +67,7 @@ export async function listTemplateWeeks(deps: Deps, clinic: ClinicRow) {
  * practitioner or all) as weekday + local wall-clock times, so pasting it keeps 09:00 at 09:00
  * in any week, daylight saving or not.
  */
-export async function createTemplateWeek(deps: Deps, clinic: ClinicRow, body: CreateTemplateWeekBody) {
+export async function createTemplateWeek(deps: Deps, clinic: ClinicRow, body: CreateTemplateWeekBody, who?: Actor) {
   const zone = clinic.time_zone;
   const from = startOfLocalDay(body.weekStart, zone);
   const to = startOfLocalDay(addLocalDays(body.weekStart, 7), zone);
@@ -126,23 +128,28 @@ export async function createTemplateWeek(deps: Deps, clinic: ClinicRow, body: Cr
     created_at: now,
     updated_at: now,
   };
-  await deps.store.write((trx) => trx.insertInto('template_weeks').values(row).execute());
+  await deps.store.write(async (trx) => {
+    await trx.insertInto('template_weeks').values(row).execute();
+    await audit(trx, now, clinic.id, who, { action: 'created', entity: 'templateWeek', id: row.id, summary: `from ${body.weekStart}` });
+  });
   return templateWeekOf(row);
 }
 
-export async function renameTemplateWeek(deps: Deps, clinic: ClinicRow, id: string, name: string) {
+export async function renameTemplateWeek(deps: Deps, clinic: ClinicRow, id: string, name: string, who?: Actor) {
   return deps.store.write(async (trx) => {
     const row = await findTemplateWeek(trx, clinic.id, id);
     const updated_at = deps.clock.now();
     await trx.updateTable('template_weeks').set({ name, updated_at }).where('id', '=', id).execute();
+    await audit(trx, updated_at, clinic.id, who, { action: 'changed', entity: 'templateWeek', id, summary: 'name' });
     return templateWeekOf({ ...row, name, updated_at });
   });
 }
 
-export async function deleteTemplateWeek(deps: Deps, clinic: ClinicRow, id: string) {
+export async function deleteTemplateWeek(deps: Deps, clinic: ClinicRow, id: string, who?: Actor) {
   await deps.store.write(async (trx) => {
     await findTemplateWeek(trx, clinic.id, id);
     await trx.deleteFrom('template_weeks').where('id', '=', id).execute();
+    await audit(trx, deps.clock.now(), clinic.id, who, { action: 'deleted', entity: 'templateWeek', id });
   });
 }
 
@@ -152,7 +159,7 @@ export async function deleteTemplateWeek(deps: Deps, clinic: ClinicRow, id: stri
  * Recurring bookings are made only where the practitioner is free (`taken` otherwise). With
  * `dryRun` the same report is produced and the transaction rolled back.
  */
-export async function applyTemplateWeek(deps: Deps, clinic: ClinicRow, id: string, body: ApplyTemplateWeekBody) {
+export async function applyTemplateWeek(deps: Deps, clinic: ClinicRow, id: string, body: ApplyTemplateWeekBody, who?: Actor) {
   const zone = clinic.time_zone;
   const rollback = new Error('dry run');
   let report: ApplyTemplateWeekResponse = { created: [], skipped: [] };
@@ -160,6 +167,15 @@ export async function applyTemplateWeek(deps: Deps, clinic: ClinicRow, id: strin
     await deps.store.write(async (trx) => {
       report = await applyIn(trx, deps, clinic, await findTemplateWeek(trx, clinic.id, id), body.weekStarts, zone);
       if (body.dryRun) throw rollback;
+      // Pasting makes working time (and recurring bookings): one entry names what it made.
+      if (report.created.length > 0) {
+        await audit(trx, deps.clock.now(), clinic.id, who, {
+          action: 'created',
+          entity: 'templateWeek',
+          id,
+          summary: `applied to ${[...new Set(body.weekStarts)].sort().join(', ')}: ${report.created.length} entries`,
+        });
+      }
     });
   } catch (error) {
     if (error !== rollback) throw error;
