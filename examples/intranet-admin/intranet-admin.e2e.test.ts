@@ -10,7 +10,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/src/app.js';
 import { seedDemo } from '../../server/src/demo.js';
-import { findClinicBySlug } from '../../server/src/services/clinics.js';
+import { authenticateStaff, findClinicBySlug } from '../../server/src/services/clinics.js';
+import { createStaffSession } from '../../server/src/services/staff-sessions.js';
 import { createTestContext, listen, type TestContext } from '../../server/src/testing.js';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
@@ -20,6 +21,8 @@ let t: TestContext;
 let srv: Awaited<ReturnType<typeof listen>>;
 let browser: Browser;
 let token: string;
+/** A session for the demo admin, as `npm start` prints in the staff page's link. */
+let session: string;
 let dir: string;
 
 beforeAll(async () => {
@@ -27,6 +30,14 @@ beforeAll(async () => {
   // A Wednesday; the demo seeds four weeks of working time from it. The page shows the next week.
   t = await createTestContext({ now: '2027-03-03T06:00:00Z' });
   ({ adminToken: token } = await seedDemo(t.app.deps));
+  const demoAdmin = (await authenticateStaff(t.app.deps, token))!;
+  session = (
+    await createStaffSession(t.app.deps, undefined, {
+      staff: { id: demoAdmin.staff_id, clinic_id: demoAdmin.clinic_id },
+      method: 'invitation',
+      ttlMinutes: 720,
+    })
+  ).token;
   dir = mkdtempSync(join(tmpdir(), 'tidbok-e2e-'));
   const embedFile = join(dir, 'tidbok.js');
   await build({
@@ -78,11 +89,11 @@ async function openPage(query: string): Promise<Page> {
 }
 
 describe('examples/intranet-admin', () => {
-  it('opens the calendar with the token from the address, books by double-click, and keeps the token only in the tab', async () => {
-    const page = await openPage(`?token=${encodeURIComponent(token)}&date=2027-03-08`);
-    // The token leaves the address bar at once.
-    await page.waitForFunction(() => !location.search.includes('token'));
-    expect(await page.evaluate(() => sessionStorage.getItem('tidbok-demo-staff-token'))).toBe(token);
+  it('opens the calendar with the session from the link, books by double-click, and keeps the session only in the tab', async () => {
+    const page = await openPage(`?date=2027-03-08#tidbok-session=${encodeURIComponent(session)}`);
+    // The session leaves the address bar at once (a fragment never reaches a server anyway).
+    await page.waitForFunction(() => !location.hash.includes('tidbok-session'));
+    expect(await page.evaluate(() => sessionStorage.getItem('tidbok-demo-staff-session'))).toBe(session);
     expect(await page.locator('tidbok-admin').getAttribute('token')).toBeNull();
 
     await page.locator('tidbok-calendar [part~="working-time"]').first().waitFor();
@@ -117,7 +128,7 @@ describe('examples/intranet-admin', () => {
     const booking = entries.find((e) => e.kind === 'booking');
     expect(booking).toMatchObject({ start: '2027-03-08T09:00:00Z', end: '2027-03-08T10:00:00Z', practitionerId: anna, clientName: 'Test Testsson' });
 
-    // A reload opens the calendar again from the tab's storage, without the token in the address.
+    // A reload opens the calendar again from the tab's storage, without the session in the address.
     await page.goto(`${srv.url}/demo/admin.html?date=2027-03-08`);
     await page.locator('tidbok-calendar [part~="working-time"]').first().waitFor();
     await page.getByRole('button', { name: /Test Testsson/ }).first().waitFor();
@@ -125,14 +136,21 @@ describe('examples/intranet-admin', () => {
     await page.close();
   }, 60_000);
 
-  it('asks for the token when the tab has none, and signs out', async () => {
+  it('without a session sends people to the staff sign-in page and asks for no key; signing out ends the session', async () => {
     const page = await openPage('?date=2027-03-08');
-    await page.getByLabel('Personalnyckel (token)').fill(token);
-    await page.getByRole('button', { name: 'Öppna' }).click();
+    await expect(page.getByRole('link', { name: 'Till inloggningen för personal' }).getAttribute('href')).resolves.toBe('/staff/demo/');
+    expect(await page.locator('input').count()).toBe(0);
+
+    // Another address than the one open (a change of fragment alone would not load the page again).
+    await page.goto(`${srv.url}/demo/admin.html?date=2027-03-08&lang=sv#tidbok-session=${encodeURIComponent(session)}`);
     await page.locator('tidbok-calendar [part~="working-time"]').first().waitFor();
+    const ended = page.waitForResponse((res) => res.request().method() === 'DELETE' && res.url().includes('/admin/sessions/'));
     await page.getByRole('button', { name: 'Logga ut från kalendern' }).click();
-    await page.getByLabel('Personalnyckel (token)').waitFor();
-    expect(await page.evaluate(() => sessionStorage.getItem('tidbok-demo-staff-token'))).toBeNull();
+    expect((await ended).status()).toBe(204);
+    await page.getByRole('link', { name: 'Till inloggningen för personal' }).waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('tidbok-demo-staff-session'))).toBeNull();
+    const after = await fetch(`${srv.url}/v1/clinics/demo/admin/me/sessions`, { headers: { authorization: `Bearer ${session}` } });
+    expect(after.status).toBe(401);
     await page.close();
   }, 60_000);
 });

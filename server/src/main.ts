@@ -8,6 +8,7 @@ import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { configFromEnv } from './config.js';
 import { seedDemoIfEmpty } from './demo.js';
+import { demoStaffSession } from './demo-staff-session.js';
 import { secretKey } from './secret-key.js';
 import { ApiError } from './errors.js';
 import { connectionLimitsFromEnv, limitConnections, serverOptions } from './http/connections.js';
@@ -107,6 +108,10 @@ function tokenLine(token: string): string {
   return '  staff token:   not printed, since the output is not a terminal; start with --token-file <path>, or run `npm run tidbok -- create-token demo`';
 }
 
+// A 12-hour session for the demo's admin, in the staff page link below: on a terminal only, as
+// the token (a link in a collected log would let its readers in).
+const demoSession = demo && process.stdout.isTTY ? await demoStaffSession(deps, demo.adminToken) : null;
+
 const server = serve(
   { fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: serverOptions(limits) },
   (info) => {
@@ -120,7 +125,9 @@ const server = serve(
         ? [
             `  demo clinic:   ${base}/v1/clinics/${demo.slug}`,
             `  booking page:  ${base}/demo/`,
-            `  staff page:    ${base}/demo/admin.html`,
+            demoSession
+              ? `  staff page:    ${base}/demo/admin.html#tidbok-session=${demoSession} (signed in for 12 hours)`
+              : `  staff page:    ${base}/demo/admin.html`,
             tokenLine(demo.adminToken),
           ].join('\n')
         : `  (no demo created: the database already has clinics; \`npm run tidbok -- create-token demo\` prints a new staff token)`,

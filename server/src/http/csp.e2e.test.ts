@@ -121,8 +121,8 @@ describe('pages under their Content-Security-Policy in Chromium', () => {
   });
 
   it("the demo intranet page runs its own inline script (by hash) and loads the staff calendar's chunk", async () => {
-    const { page, problems } = await openPage(browser, `/demo/admin.html?token=${encodeURIComponent(adminToken)}`);
-    await page.waitForFunction(() => !location.search.includes('token'));
+    const { page, problems } = await openPage(browser, `/demo/admin.html#tidbok-session=${encodeURIComponent(adminToken)}`);
+    await page.waitForFunction(() => !location.hash.includes('tidbok-session'));
     await page.locator('tidbok-calendar [part~="working-time"]').first().waitFor();
     expect(problems).toEqual([]);
     expect(await injectedScriptRuns(page, problems)).toBe(false);
