@@ -162,12 +162,16 @@ describe('webhooks', () => {
       await t.call('PATCH', admin(`/clients/${booking.clientId}`), { token: clinic.token, body: { name: 'Eva Berglund' } });
       await dispatcher.runOnce();
 
+      // Deliveries due at once are sent in parallel: they may arrive in either order.
+      const byType = (events: any[], type: string) => events.find((e) => e.type === type);
       const marked = receiver.events();
-      expect(marked.map((e) => e.type)).toEqual(['booking.created', 'client.updated']);
-      expect(marked[0].data.client).toEqual({ name: 'Eva Berg', email: 'eva@example.se', phone: '0701234567' });
-      expect(marked[1].data.client).toMatchObject({ name: 'Eva Berglund' });
+      expect(marked.map((e) => e.type).sort()).toEqual(['booking.created', 'client.updated']);
+      expect(byType(marked, 'booking.created').data.client).toEqual({ name: 'Eva Berg', email: 'eva@example.se', phone: '0701234567' });
+      expect(byType(marked, 'client.updated').data.client).toMatchObject({ name: 'Eva Berglund' });
       // The same event carries the same webhook-id to both endpoints.
-      expect(plainReceiver.received[0]!.headers['webhook-id']).toBe(receiver.received[0]!.headers['webhook-id']);
+      const idOf = (r: Receiver, type: string) => r.received.find((x) => JSON.parse(x.body).type === type)!.headers['webhook-id'];
+      expect(idOf(plainReceiver, 'booking.created')).toBe(idOf(receiver, 'booking.created'));
+      expect(idOf(plainReceiver, 'client.updated')).toBe(idOf(receiver, 'client.updated'));
       const plain = plainReceiver.events();
       expect(plain).toHaveLength(2);
       for (const event of plain) expect(event.data.client).toBeUndefined();
@@ -275,7 +279,7 @@ describe('webhooks', () => {
     expect(applied.status).toBe(200);
     await dispatcher.runOnce();
     const starts = receiver.events().map((e) => [e.type, e.data.start]);
-    expect(starts).toEqual([
+    expect(starts.sort()).toEqual([
       ['booking.created', '2027-03-03T08:00:00Z'],
       ['booking.created', '2027-03-10T08:00:00Z'],
     ]);
@@ -289,6 +293,23 @@ describe('webhooks', () => {
     expect(merged.status).toBe(200);
     await dispatcher.runOnce();
     expect(receiver.events().map((e) => e.data)).toMatchObject([{ clientId: kept.id, changes: ['merged'], mergedClientId: twin.id }]);
+  });
+
+  it('sends each delivery once when two server processes dispatch at the same time', async () => {
+    await register({ events: ['booking.created'] });
+    for (let i = 0; i < 6; i++) expect((await staffBooking(slotStart(i))).status).toBe(201);
+    // A second connection to the same database, as another server process has.
+    const other = t.database.open();
+    try {
+      const second = new WebhookDispatcher({ ...t.app.deps, store: other }, silentLogger);
+      const rounds = await Promise.all([dispatcher.runOnce(), second.runOnce()]);
+      expect(rounds.reduce((sum, r) => sum + r.delivered, 0)).toBe(6);
+    } finally {
+      await other.close();
+    }
+    const ids = receiver.received.map((r) => r.headers['webhook-id']);
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids).size).toBe(6);
   });
 
   it('forgets finished deliveries and their attempts after 30 days', async () => {
@@ -338,6 +359,18 @@ describe('webhooks', () => {
     expect(res.status).toBe(404);
     const anonymous = await t.call('GET', admin('/webhooks'));
     expect(anonymous.status).toBe(401);
+    // Reception staff run the desk, not the clinic's integrations.
+    const reception = await json(await t.call('POST', admin('/staff'), { token: clinic.token, body: { name: 'Rut Receptionist', role: 'reception' } }));
+    for (const [method, path] of [
+      ['GET', '/webhooks'],
+      ['GET', `/webhooks/${id}`],
+      ['POST', '/webhooks'],
+      ['PATCH', `/webhooks/${id}`],
+      ['DELETE', `/webhooks/${id}`],
+    ] as const) {
+      const res = await t.call(method, admin(path), { token: reception.token, body: method === 'POST' || method === 'PATCH' ? { url: receiver.url, events: ['booking.paid'] } : undefined });
+      expect(res.status, `${method} ${path}`).toBe(403);
+    }
   });
 });
 
