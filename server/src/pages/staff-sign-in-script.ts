@@ -211,6 +211,13 @@ function staffSignInPage() {
     admin.token = next.token;
     admin.addEventListener('tidbok-session-expired', () => signedOut(t('sessionEnded')));
     calendar.replaceChildren(admin);
+    $('totp-panel').hidden = true;
+    // Offer an authenticator app to whoever signs in with a password that has none.
+    $('add-totp').hidden = true;
+    call<{ password: boolean; totp: boolean }>('GET', '/admin/me/credentials', undefined, next.token).then(
+      (mine) => ($('add-totp').hidden = session !== next || !mine.password || mine.totp),
+      () => undefined,
+    );
     // The embed bundle defines <tidbok-admin> (and loads the staff chunk) when it finds the tag
     // in the page. A script element rather than import(): this function's source is served as
     // written, and must not depend on how a bundler or test runner rewrites dynamic imports.
@@ -384,6 +391,52 @@ function staffSignInPage() {
       }
     }),
   );
+
+  $('add-totp').addEventListener('click', () =>
+    busy($('signed-in'), t('loading'), async () => {
+      const current = session;
+      if (!current) return;
+      try {
+        const enrolment = await call<{ secret: string; uri: string; qrSvg: string }>('POST', '/admin/me/totp/options', undefined, current.token);
+        $('enrol-secret').textContent = enrolment.secret.replace(/(.{4})/g, '$1 ').trim();
+        $('enrol-uri').textContent = enrolment.uri;
+        $<HTMLImageElement>('enrol-qr').src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(enrolment.qrSvg)}`;
+        $('totp-panel').dataset.secret = enrolment.secret;
+        $<HTMLInputElement>('enrol-code').value = '';
+        $('totp-panel').hidden = false;
+        setTimeout(() => $('enrol-code').focus());
+      } catch (error) {
+        fail(explain(error, 'session'));
+      }
+    }),
+  );
+  $('enrol-cancel').addEventListener('click', () => {
+    $('totp-panel').hidden = true;
+    $('add-totp').focus();
+  });
+  const totpPanel = $<HTMLFormElement>('totp-panel');
+  totpPanel.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const current = session;
+    const code = $<HTMLInputElement>('enrol-code').value.replace(/\s+/g, '');
+    if (!current) return;
+    if (!/^\d{6}$/.test(code)) {
+      fail(t('enterNewCode'));
+      $('enrol-code').focus();
+      return;
+    }
+    void busy(totpPanel, t('saving'), async () => {
+      try {
+        await call('PUT', '/admin/me/totp', { secret: totpPanel.dataset.secret ?? '', code }, current.token);
+        totpPanel.hidden = true;
+        $('add-totp').hidden = true;
+        setTimeout(() => say(t('totpSaved')));
+      } catch (error) {
+        const p = error as Problem;
+        fail(p?.code === 'validation_failed' ? t('wrongNewCode') : explain(error, 'session'));
+      }
+    });
+  });
 
   $('log-out').addEventListener('click', () =>
     busy($('signed-in'), t('loggingOut'), async () => {

@@ -36,6 +36,7 @@ details code{font-size:.8rem}
 .note{color:#52606d;font-size:.95rem}
 #error{max-width:28rem;margin:1rem auto 0;padding:.7rem 1rem;border-radius:6px;background:#fdecea;color:#8a1c1c;border:1px solid #f5c2c0}
 #status{max-width:28rem;margin:.75rem auto 0;min-height:1.2em;text-align:center;color:#334e68}
+.card .bar{margin:1rem 0 0}.card .bar .primary{width:auto;margin:0}
 .bar{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:0 0 1rem}.bar #who{margin-right:auto;font-weight:500}
 `;
 
@@ -98,7 +99,16 @@ function renderPage(clinic: { slug: string; name: string }, locale: StaffPageLoc
 <div class="bar"><span id="who"></span>
 <button type="button" id="add-passkey">${e(t.addPasskey)}</button>
 <button type="button" id="log-out">${e(t.logOut)}</button>
+<button type="button" id="add-totp" hidden>${e(t.addTotp)}</button>
 <button type="button" id="log-out-everywhere">${e(t.logOutEverywhere)}</button></div>
+<form id="totp-panel" class="card wide" hidden novalidate aria-labelledby="totp-panel-title">
+<h2 id="totp-panel-title">${e(t.addTotp)}</h2><p class="note">${e(t.totpIntro)}</p>
+<img id="enrol-qr" class="qr" alt="${e(t.totpQr)}">
+<p>${e(t.totpSecret)}: <code id="enrol-secret"></code></p>
+<details><summary>${e(t.totpLink)}</summary><code id="enrol-uri"></code></details>
+<label for="enrol-code">${e(t.newCode)}</label><input id="enrol-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="8">
+<div class="bar"><button type="submit" class="primary">${e(t.saveTotp)}</button><button type="button" id="enrol-cancel">${e(t.cancel)}</button></div>
+</form>
 <div id="calendar"></div>
 </section>
 <p id="error" role="alert" hidden></p>

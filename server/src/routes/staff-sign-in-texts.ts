@@ -32,6 +32,9 @@ const page = {
     addPasskey: 'Lägg till en nyckel',
     logOut: 'Logga ut',
     logOutEverywhere: 'Logga ut överallt',
+    addTotp: 'Lägg till autentiseringsapp',
+    saveTotp: 'Spara',
+    cancel: 'Avbryt',
     noscript: 'Den här sidan behöver JavaScript för att logga in.',
   },
   en: {
@@ -64,6 +67,9 @@ const page = {
     addPasskey: 'Add a passkey',
     logOut: 'Log out',
     logOutEverywhere: 'Log out everywhere',
+    addTotp: 'Add an authenticator app',
+    saveTotp: 'Save',
+    cancel: 'Cancel',
     noscript: 'This page needs JavaScript to sign in.',
   },
 };
@@ -101,6 +107,7 @@ const script = {
     loggedOut: 'Du är utloggad.',
     loggedOutEverywhere: 'Du är utloggad på alla enheter.',
     calendarMissing: 'Kalendern kunde inte laddas på den här servern.',
+    totpSaved: 'Autentiseringsappen är sparad. Inloggning med lösenord frågar nu efter en kod.',
   },
   en: {
     loading: 'Loading…',
@@ -133,6 +140,7 @@ const script = {
     loggedOut: 'You are logged out.',
     loggedOutEverywhere: 'You are logged out on every device.',
     calendarMissing: 'The calendar could not be loaded from this server.',
+    totpSaved: 'The authenticator app is saved. Signing in with the password now asks for a code.',
   },
 };
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { Secret, TOTP } from 'otpauth';
 import { type Browser, chromium, type CDPSession, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
@@ -190,6 +191,16 @@ describe('hosted staff page', () => {
     await page.locator('#invite-password button[type="submit"]').click();
     await page.locator('#signed-in').waitFor();
     await expect.poll(() => page.locator('#who').textContent()).toBe('Signed in as Bo Berg');
+
+    // An authenticator app, offered since Bo signs in with a password.
+    await page.locator('#add-totp').click();
+    await page.locator('#totp-panel').waitFor();
+    await shoot(page, 'staff-add-totp-en');
+    const secret = ((await page.locator('#enrol-secret').textContent()) ?? '').replace(/\s+/g, '');
+    await page.locator('#enrol-code').fill(TOTP.generate({ secret: Secret.fromBase32(secret) }));
+    await page.locator('#enrol-code').press('Enter');
+    await expect.poll(() => page.locator('#status').textContent()).toBe('The authenticator app is saved. Signing in with the password now asks for a code.');
+    expect(await page.locator('#add-totp').isHidden()).toBe(true);
 
     await page.locator('#add-passkey').click();
     await expect.poll(() => page.locator('#status').textContent()).toBe('The passkey is saved. Next time you can sign in with it.');

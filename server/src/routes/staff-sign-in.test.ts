@@ -200,6 +200,30 @@ describe('password and TOTP', () => {
     expect((await http('POST', '/staff-sign-in/password', { email: 'cia@example.com', password: 'receptionens lösenfras' })).status).toBe(201);
   });
 
+  it('signed in, a person adds or removes an authenticator app; admins keep theirs', async () => {
+    const { token } = await invite('Ivar', 'ivar@example.com', 'practitioner');
+    const password = 'ivars långa lösenfras';
+    const { session } = await acceptWithPassword(token, password, false);
+    const enrolment = await http('POST', '/admin/me/totp/options', undefined, session.token);
+    expect(enrolment.json.uri).toMatch(/^otpauth:\/\/totp\/.*secret=/);
+    const secret = enrolment.json.secret as string;
+    const wrong = await http('PUT', '/admin/me/totp', { secret, code: code(secret, t.clock.now() + 10 * 60_000) }, session.token);
+    expect(wrong.status).toBe(400);
+    expect((await http('PUT', '/admin/me/totp', { secret, code: code(secret) }, session.token)).status).toBe(204);
+    expect((await http('GET', '/admin/me/credentials', undefined, session.token)).json.totp).toBe(true);
+    // The code that proved the app does not sign in a second time.
+    expect((await http('POST', '/staff-sign-in/password', { email: 'ivar@example.com', password, totp: code(secret) })).status).toBe(401);
+    t.clock.advance(30_000);
+    expect((await http('POST', '/staff-sign-in/password', { email: 'ivar@example.com', password, totp: code(secret) })).status).toBe(201);
+    expect((await http('DELETE', '/admin/me/totp', undefined, session.token)).status).toBe(204);
+    expect((await http('POST', '/staff-sign-in/password', { email: 'ivar@example.com', password })).status).toBe(201);
+
+    // The clinic's first admin has no password: nothing to add an app to. Admins cannot drop theirs.
+    const noPassword = await http('PUT', '/admin/me/totp', { secret, code: code(secret) }, adminToken);
+    expect(noPassword.status).toBe(409);
+    expect((await http('DELETE', '/admin/me/totp', undefined, adminToken)).status).toBe(409);
+  });
+
   it('sessions end after 30 idle minutes', async () => {
     const { token } = await invite('Dag', 'dag@example.com', 'reception');
     const { session } = await acceptWithPassword(token, 'dags långa lösenfras', false);

@@ -1,6 +1,6 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { Context } from 'hono';
-import { notFound } from '../errors.js';
+import { ApiError, notFound } from '../errors.js';
 import { type Api, idParam } from '../http/api.js';
 import { clientIp } from '../http/client-ip.js';
 import type { AppEnv } from '../http/env.js';
@@ -8,6 +8,8 @@ import type { Deps } from '../services/deps.js';
 import {
   checkNewPassword,
   credentialsOf,
+  enrolTotp,
+  needsTotp,
   openPageSession,
   preparePassword,
   type Requester,
@@ -20,6 +22,8 @@ import { newTotpSecret, totpEnrolment } from '../services/totp.js';
 import { authenticatePasskey, authenticationOptions, registerPasskey, registrationOptions } from '../services/webauthn.js';
 import {
   CredentialsSchema,
+  TotpEnrolmentSchema,
+  TotpProofSchema,
   InvitationPasskeySchema,
   InvitationPasswordSchema,
   InvitationSchema,
@@ -279,6 +283,59 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
         trx.deleteFrom('staff_passkeys').where('id', '=', idParam(c)).where('staff_id', '=', staff.id).executeTakeFirst(),
       );
       if (Number(removed.numDeletedRows) !== 1) throw notFound('Passkey');
+      return c.body(null, 204);
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: `${ME}/totp/options`,
+      summary: 'A new TOTP secret to add to an authenticator app (kept only once `PUT …/me/totp` proves it)',
+      tag: TAG,
+      access: 'staff',
+      permission: 'me',
+      responses: { 200: { description: 'The secret, its otpauth:// URI and a QR code', schema: TotpEnrolmentSchema } },
+    },
+    async (c) => {
+      const staff = c.get('staff');
+      return c.json(totpEnrolment(newTotpSecret(), staff.email ?? staff.name, `Tidbok ${c.get('clinic').name}`));
+    },
+  );
+
+  api.route(
+    {
+      method: 'put',
+      path: `${ME}/totp`,
+      summary: 'Use an authenticator app with your password from now on (a code from it proves the secret)',
+      tag: TAG,
+      access: 'staff',
+      permission: 'me',
+      body: TotpProofSchema,
+      responses: {
+        204: { description: 'Kept; password sign-in asks for a code. 400 `validation_failed` for a wrong code; 409 `conflict` without a password' },
+      },
+    },
+    async (c, { body }) => {
+      await enrolTotp(deps, c.get('staff'), body);
+      return c.body(null, 204);
+    },
+  );
+
+  api.route(
+    {
+      method: 'delete',
+      path: `${ME}/totp`,
+      summary: 'Stop using an authenticator app (not for admins, who must use one with a password)',
+      tag: TAG,
+      access: 'staff',
+      permission: 'me',
+      responses: { 204: { description: 'Removed. 409 `conflict` for admins' } },
+    },
+    async (c) => {
+      const staff = c.get('staff');
+      if (needsTotp(staff)) throw new ApiError('conflict', 'Admins must keep an authenticator app with their password');
+      await deps.store.write((trx) => trx.updateTable('staff_passwords').set({ totp_secret: null, totp_last_step: null }).where('staff_id', '=', staff.id).execute());
       return c.body(null, 204);
     },
   );

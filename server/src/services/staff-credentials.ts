@@ -152,3 +152,18 @@ export async function credentialsOf(deps: Deps, staff: StaffRow) {
     totpRequired: needsTotp(staff),
   };
 }
+
+/** Adds (or replaces) the authenticator app of someone who has a password, once a code proves it. */
+export async function enrolTotp(deps: Deps, staff: StaffRow, proof: TotpProof) {
+  const step = checkTotp(proof.secret, proof.code, deps.clock.now(), null);
+  if (step === null) {
+    throw new ApiError('validation_failed', 'The code does not match the secret: check the time on the phone and enter the code shown now', [
+      { path: 'code', message: 'Wrong code' },
+    ]);
+  }
+  const sealed = sealTotp(deps, staff.id, proof.secret);
+  const result = await deps.store.write((trx) =>
+    trx.updateTable('staff_passwords').set({ totp_secret: sealed, totp_last_step: step, updated_at: deps.clock.now() }).where('staff_id', '=', staff.id).executeTakeFirst(),
+  );
+  if (Number(result.numUpdatedRows) !== 1) throw new ApiError('conflict', 'An authenticator app goes with a password, and this account has none');
+}
