@@ -227,6 +227,34 @@ describe('the SQLite file made read-only under a running server', () => {
   });
 });
 
+describe('the SQLite shared-memory file (-shm) made immutable under a running server', () => {
+  it('answers 503 with a log line instead of dying of SIGBUS, and works again once it is writable', async () => {
+    const database = await newDatabase();
+    const server = await serverOn(database);
+    const first = await createClinic(server);
+    expect(first.res.status).toBe(201);
+
+    makeUnwritable(`${database.config.dbFile}-shm`);
+    for (let i = 0; i < 5; i++) {
+      const { res } = await createClinic(server);
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+    }
+    // Reads touch the shared memory too: refused as well, not a crash.
+    expect((await fetch(`${server.url}/v1/clinics/${first.slug}`)).status).toBe(503);
+    await server.waitFor(/"message":"database unavailable".*-shm is read-only or immutable/);
+    const state = await ready(server.url);
+    expect(state.status).toBe(503);
+    expect(state.body.database.problem).toMatch(/-shm/);
+    expect(server.child.exitCode).toBeNull();
+    expect(server.child.signalCode).toBeNull();
+
+    for (const undo of cleanups.splice(0)) undo();
+    expect((await createClinic(server)).res.status).toBe(201);
+    expect((await fetch(`${server.url}/v1/clinics/${first.slug}`)).status).toBe(200);
+  });
+});
+
 describe('a folder the server cannot write at start', () => {
   it('stops the server with one line saying what to do, no stack trace', async () => {
     const database = await newDatabase();

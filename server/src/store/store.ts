@@ -111,6 +111,8 @@ class ImmediateSqliteDriver extends SqliteDriver {
     super(config);
   }
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    // Before BEGIN, which may already write to the -shm memory (sqlite-file-guard.ts).
+    this.guard?.check();
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
     this.turns.start();
   }
@@ -195,14 +197,17 @@ export class StatementCache implements KyselySqliteDatabase {
   readonly #sqlite: KyselySqliteDatabase;
   readonly #limit: number;
   readonly #statements = new Map<string, SqliteStatement>();
+  readonly #beforeStatement: (() => void) | undefined;
   writes = 0;
 
-  constructor(sqlite: KyselySqliteDatabase, limit = 500) {
+  constructor(sqlite: KyselySqliteDatabase, limit = 500, beforeStatement?: () => void) {
     this.#sqlite = sqlite;
     this.#limit = limit;
+    this.#beforeStatement = beforeStatement;
   }
 
   prepare(sql: string): SqliteStatement {
+    this.#beforeStatement?.();
     let statement = this.#statements.get(sql);
     if (statement) {
       // Most recently used last, so that the first key is the one to drop.
@@ -279,7 +284,7 @@ export function openSqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptio
     typeof value === 'string' ? value.toLowerCase() : value,
   );
   const guard = file === ':memory:' || file === '' || file.startsWith('file:') ? null : new SqliteFileGuard(file);
-  const statements = new StatementCache(sqlite);
+  const statements = new StatementCache(sqlite, undefined, guard ? () => guard.checkBeforeStatement() : undefined);
   // Prepared once: `sqlite.pragma()` prepares its statement on every call.
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   const pageCount = sqlite.prepare('PRAGMA page_count').pluck();
@@ -294,6 +299,7 @@ export function openSqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptio
 
   /** Why a write could not succeed now, as far as can be seen without writing. */
   function writeProblem(): string | null {
+    // First: the pragmas below would touch the -shm memory.
     const problem = guard?.problem();
     if (problem) return problem;
     if ((pageCount.get() as number) >= (maxPageCount.get() as number)) {
@@ -330,7 +336,10 @@ export function openSqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptio
     // connection's own writes are counted by the statement cache. Kysely runs one statement at a
     // time on the one connection, and a transaction keeps it until its commit, so a reader that
     // takes the token and then queries sees every write made before the token, committed.
-    changeToken: () => `${dataVersion.get() as number}.${statements.writes}`,
+    changeToken: () => {
+      guard?.checkBeforeStatement();
+      return `${dataVersion.get() as number}.${statements.writes}`;
+    },
     async migrate() {
       const migrator = new Migrator({ db, provider: new StaticMigrations(sqliteMigrations) });
       const { error, results } = await retry(async () => {
