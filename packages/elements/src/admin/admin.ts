@@ -99,6 +99,8 @@ export class TidbokAdminElement extends LitElement {
   @state() private view: View = 'calendar';
   /** Whether the Settings tab is for this member: shown until the server says the role is not an admin (staff-role.ts). */
   @state() private managesClinic = true;
+  /** Template weeks are desk work (admins and reception): hidden from practitioners once known. */
+  @state() private deskWork = true;
   @state() private selectedClient: Client | null = null;
   @state() private clinicName = '';
   @state() private clinicLocale: Locale | undefined;
@@ -153,9 +155,11 @@ export class TidbokAdminElement extends LitElement {
     if (admin && admin !== this.namedFor) {
       this.namedFor = admin;
       this.managesClinic = true;
+      this.deskWork = true;
       void whoAmI(admin).then((me) => {
         if (this.connection?.admin !== admin) return;
         this.managesClinic = managesClinic(me);
+        this.deskWork = me === null || me.permissions.includes('desk');
         if (!this.managesClinic && this.view === 'settings') this.view = 'calendar';
       });
       admin.settings
@@ -220,7 +224,7 @@ export class TidbokAdminElement extends LitElement {
               <button class="button link" type="button" @click=${() => (this.selectedClient = null)}>${this.t('clearClient')}</button>`
           : html`<p class="hint">${this.t('selectedHint')}</p>`}
       </aside>
-      ${this.templateWeeks && this.shown.weekStart
+      ${this.templateWeeks && this.deskWork && this.shown.weekStart
         ? html`<tidbok-template-weeks
             part="template-weeks"
             .weekStart=${this.shown.weekStart}

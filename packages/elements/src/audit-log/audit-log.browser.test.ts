@@ -74,5 +74,19 @@ describe('what a role sees', () => {
     el.token = await receptionToken(clinic);
     await waitUntil(() => el.shadowRoot!.querySelectorAll('[role="tab"]').length === 1, 'the Settings tab goes', { timeout: 8000 });
     expect(el.shadowRoot!.querySelector('[role="tab"]')!.textContent!.trim()).to.equal('Kalender');
+    // Reception does desk work: the template weeks stay.
+    await waitUntil(() => el.shadowRoot!.querySelector('tidbok-template-weeks'), 'the template weeks', { timeout: 8000 });
+  });
+
+  it("<tidbok-admin> shows a practitioner neither Settings nor the template weeks", async () => {
+    const anna = clinic.practitioners[0]!.id;
+    const { token } = await staffOk<{ token: string }>(clinic, 'POST', '/staff', { name: 'Anna', role: 'practitioner', practitionerId: anna });
+    const el = await fixture<TidbokAdminElement>(html`
+      <tidbok-admin api=${clinic.apiUrl} clinic=${clinic.slug} locale="sv" date=${firstWorkday(clinic)}></tidbok-admin>
+    `);
+    el.token = token;
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('[role="tab"]').length === 1, 'the Settings tab goes', { timeout: 8000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('tidbok-calendar'), 'the calendar');
+    expect(el.shadowRoot!.querySelector('tidbok-template-weeks')).to.equal(null);
   });
 });

@@ -19,6 +19,7 @@ import {
 } from '../calendar/events.js';
 import { type CalendarMessageKey, calendarMessages } from '../calendar/messages.js';
 import { SERVER_FEATURES, type ServerFeatures } from '../calendar/server-features.js';
+import { managesClinic, whoAmI } from '../shared/staff-role.js';
 import { formatLocalDate, instantAt, minutesOfTime, timeOfMinutes, wallClock } from '../calendar/week.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
 import { type Locale, translate } from '../i18n.js';
@@ -92,6 +93,9 @@ export class TidbokEntryPopup extends LitElement {
   @state() private payMethod: PaymentMethod = 'card';
   /** The booking's outbox messages (issue: notifications are shown per booking). */
   @state() private messages: Message[] | null = null;
+  /** Voiding a payment is for admins: hidden once the server says the role is another (staff-role.ts). */
+  @state() private mayVoid = true;
+  private askedFor: unknown;
 
   @query('[part~="dialog"]') private dialog?: HTMLElement;
 
@@ -113,6 +117,13 @@ export class TidbokEntryPopup extends LitElement {
   // ---- State from the inputs ------------------------------------------------------------
 
   override willUpdate(changed: PropertyValues<this>) {
+    const admin = this.connection?.admin;
+    if (admin && admin !== this.askedFor) {
+      this.askedFor = admin;
+      void whoAmI(admin).then((me) => {
+        if (this.connection?.admin === admin) this.mayVoid = managesClinic(me);
+      });
+    }
     const session = this.draft ? `d${this.draft.key}` : this.entry ? `e${this.entry.id}` : '';
     if (session !== this.session) {
       this.session = session;
@@ -848,7 +859,7 @@ export class TidbokEntryPopup extends LitElement {
         ? [
             item('print-receipt', 'printReceipt', f.receipts, 'receiptsHint', { separatorBefore: true }),
             item('send-receipt', 'sendReceipt', f.receipts, 'receiptsHint'),
-            item('void-payment', 'voidPayment', f.payments, 'paymentsHint'),
+            ...(this.mayVoid ? [item('void-payment', 'voidPayment', f.payments, 'paymentsHint')] : []),
           ]
         : [item('pay', 'markPaid', f.payments, 'paymentsHint', { separatorBefore: true })]),
       { id: 'delete', label: this.t('deleteBooking'), danger: true, separatorBefore: true },
