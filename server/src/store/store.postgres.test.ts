@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isBusyError } from '../errors.js';
+import { databaseFailure, isBusyError } from '../errors.js';
 import { newId } from '../secrets.js';
 import type { Engine } from '../testing.js';
 import { openPostgresStore } from './postgres.js';
@@ -156,5 +156,25 @@ describe('PostgreSQL only', () => {
     );
     expect(['ok', 'busy']).toContain(outcome);
     expect(await read()).toEqual([]);
+  });
+
+  it('says when PostgreSQL takes no writes: health not writable, a write refused as a database failure (503), not a 500', async () => {
+    const db = await database('postgres');
+    const migrated = track(openPostgresStore({ url: db.config.databaseUrl! }));
+    await migrated.migrate();
+    const url = new URL(db.config.databaseUrl!);
+    url.searchParams.set('options', `${url.searchParams.get('options') ?? ''} -c default_transaction_read_only=on`.trim());
+    const store = track(openPostgresStore({ url: url.toString() }));
+    expect(await store.health()).toMatchObject({ readable: true, writable: false, problem: expect.stringMatching(/read-only/) });
+    const error = await failure(store.write((trx) => trx.deleteFrom('clinics').where('slug', '=', 'none').execute()));
+    expect(databaseFailure(error)).toMatch(/read-only.*25006/);
+    expect(await migrated.health()).toEqual({ readable: true, writable: true });
+  });
+
+  it('says when PostgreSQL cannot be reached: health neither readable nor writable, naming the cause', async () => {
+    const store = track(openPostgresStore({ url: 'postgres://tidbok@127.0.0.1:1/tidbok' }));
+    const health = await store.health();
+    expect(health).toMatchObject({ readable: false, writable: false });
+    expect(health.problem).toMatch(/PostgreSQL cannot be reached \(ECONNREFUSED/);
   });
 });
