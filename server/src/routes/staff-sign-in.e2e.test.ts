@@ -266,6 +266,31 @@ describe('hosted staff page', () => {
   });
 });
 
+describe('hosted staff page, idle', () => {
+  it('sends a person back to sign-in, saying so, once the session has been idle for 30 minutes', async () => {
+    const { link } = await invite('Ida Idle', 'ida@example.com', 'reception');
+    const { page, problems } = await openPage();
+    await page.goto(link.replace(t.app.deps.config.publicUrl, origin));
+    await expect.poll(() => page.locator('#invitee').textContent()).toBe('Ida Idle');
+    await page.locator('#new-password').fill('idas långa lösenfras');
+    await page.locator('#repeat-password').fill('idas långa lösenfras');
+    await page.locator('#repeat-password').press('Enter');
+    await page.locator('#signed-in').waitFor();
+    t.clock.advance(31 * 60_000);
+    await page.reload();
+    await page.locator('#sign-in').waitFor();
+    expect(await page.locator('#error').textContent()).toBe('Du har loggats ut. Logga in igen.');
+    expect(await sessionToken(page)).toBeUndefined();
+    // Signing in again with the password works from here.
+    await page.locator('#email').fill('ida@example.com');
+    await page.locator('#password').fill('idas långa lösenfras');
+    await page.locator('#password').press('Enter');
+    await page.locator('#signed-in').waitFor();
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});
+
 /** A P-256 private key as PKCS#8 in base64, for a credential added to the virtual authenticator. */
 async function newPrivateKey(): Promise<string> {
   const { generateKeyPairSync } = await import('node:crypto');
