@@ -50,6 +50,8 @@ const fx = {
   /** A real booking of `alpha`, for visitor routes that look it up before asking for a token. */
   bookingId: '',
   limitedSlug: '',
+  /** An integration key of `alpha`, for the handshake. */
+  integrationKey: '',
 };
 
 beforeAll(async () => {
@@ -62,6 +64,7 @@ beforeAll(async () => {
   fx.admin = alpha.token;
   const staff = await alpha.api('POST', '/staff', { name: 'Pia Practitioner', role: 'practitioner' });
   fx.practitioner = staff.json.token;
+  fx.integrationKey = (await alpha.api('POST', '/integration-keys', { name: 'Contract' })).json.key;
   const booking = await alpha.api('POST', '/bookings', {
     client: { name: 'Klient Ett' },
     treatmentTypeId: alpha.tt.talk,
@@ -109,6 +112,7 @@ function credentials(op: Json): string | undefined {
   const names = schemes(op);
   if (names.includes('operator')) return OPERATOR_TOKEN;
   if (names.includes('staff')) return fx.admin;
+  if (names.includes('integration')) return fx.integrationKey;
   return undefined;
 }
 

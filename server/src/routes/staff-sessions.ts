@@ -20,8 +20,11 @@ export function registerStaffSessionRoutes(api: Api, deps: Deps) {
       access: 'integration',
       body: CreateStaffSessionBodySchema,
       responses: {
-        201: { description: 'The session token and who it belongs to', schema: CreateStaffSessionResponseSchema },
-        404: { description: '`not_found`: no staff member with that e-mail or id in this clinic' },
+        201: {
+          description:
+            'The session token for `<tidbok-admin token>` and who it belongs to. Otherwise 404 `not_found` (no staff member of the clinic has that e-mail or id) or 401 `unauthorized` (the key is wrong or revoked)',
+          schema: CreateStaffSessionResponseSchema,
+        },
       },
     },
     async (c, { body }) => {
