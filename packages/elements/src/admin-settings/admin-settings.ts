@@ -724,7 +724,16 @@ export class TidbokAdminSettings extends LitElement {
     const fields: Field[] = [
       { name: 'name', label: this.t('name'), kind: 'text', required: true },
       { name: 'email', label: this.t('email'), kind: 'email' },
-      { name: 'role', label: this.t('role'), kind: 'select', options: [{ value: 'practitioner', label: this.t('rolePractitioner') }, { value: 'admin', label: this.t('roleAdmin') }] },
+      {
+        name: 'role',
+        label: this.t('role'),
+        kind: 'select',
+        options: [
+          { value: 'practitioner', label: this.t('rolePractitioner') },
+          { value: 'reception', label: this.t('roleReception') },
+          { value: 'admin', label: this.t('roleAdmin') },
+        ],
+      },
       { name: 'practitionerId', label: this.t('linkedPractitioner'), kind: 'select', options: practitionerOptions },
     ];
     const token = this.newToken;
@@ -751,7 +760,7 @@ export class TidbokAdminSettings extends LitElement {
             const created = await this.connection!.admin!.staff.create({
               name: text(f.name).trim(),
               email: text(f.email).trim() || null,
-              role: f.role === 'admin' ? 'admin' : 'practitioner',
+              role: f.role === 'admin' || f.role === 'reception' ? f.role : 'practitioner',
               practitionerId: text(f.practitionerId) || null,
             });
             this.closeEditor();
@@ -796,7 +805,7 @@ export class TidbokAdminSettings extends LitElement {
                   (s) => html`<tr>
                     <td>${s.name}</td>
                     <td>${s.email ?? ''}</td>
-                    <td>${this.t(s.role === 'admin' ? 'roleAdmin' : 'rolePractitioner')}</td>
+                    <td>${this.t(s.role === 'admin' ? 'roleAdmin' : s.role === 'reception' ? 'roleReception' : 'rolePractitioner')}</td>
                     <td>${s.practitionerId ? (names.get(s.practitionerId) ?? '') : ''}</td>
                   </tr>`,
                 )}

@@ -144,6 +144,7 @@ export const adminMessages = {
   role: { sv: 'Roll', en: 'Role' },
   roleAdmin: { sv: 'Administratör', en: 'Administrator' },
   rolePractitioner: { sv: 'Behandlare', en: 'Practitioner' },
+  roleReception: { sv: 'Reception', en: 'Reception' },
   linkedPractitioner: { sv: 'Kopplad till behandlare', en: 'Linked practitioner' },
   noPractitioner: { sv: '(Ingen)', en: '(None)' },
   createStaff: { sv: 'Skapa och visa nyckel', en: 'Create and show token' },

@@ -67,6 +67,27 @@ describe('what a role sees', () => {
     expect(await sections(await receptionToken(clinic))).to.deep.equal(['treatmentTypes', 'practitioners', 'locations']);
   });
 
+  it('an admin makes a reception member in the staff section', async () => {
+    const el = await mount<TidbokAdminSettings>(clinic, clinic.adminToken, 'tidbok-admin-settings');
+    el.section = 'staff';
+    await waitUntil(() => $(el, '[data-action="add"]'), 'the staff section', { timeout: 8000 });
+    $<HTMLButtonElement>(el, '[data-action="add"]')!.click();
+    await el.updateComplete;
+    const field = (label: string) => {
+      const found = [...el.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent!.trim() === label)!;
+      return el.shadowRoot!.getElementById(found.htmlFor) as HTMLInputElement | HTMLSelectElement;
+    };
+    setValue(field('Namn'), 'Rakel Reception');
+    setValue(field('Roll'), 'reception');
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await waitUntil(() => $(el, '.token code'), 'the token is shown');
+    expect($(el, 'tbody')!.textContent).to.contain('Rakel Reception').and.contain('Reception');
+    const me = await fetch(`${clinic.apiUrl}/v1/clinics/${clinic.slug}/admin/me`, {
+      headers: { authorization: `Bearer ${$(el, '.token code')!.textContent}` },
+    });
+    expect((await me.json()).staff.role).to.equal('reception');
+  });
+
   it('<tidbok-admin> has no Settings tab for reception', async () => {
     const el = await fixture<TidbokAdminElement>(html`
       <tidbok-admin api=${clinic.apiUrl} clinic=${clinic.slug} locale="sv" date=${firstWorkday(clinic)}></tidbok-admin>
