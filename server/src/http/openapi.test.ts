@@ -14,6 +14,10 @@ const UNDOCUMENTED = new Set([
   'POST /b/:clinic/:id',
   'GET /b/:clinic/confirm',
   'POST /b/:clinic/confirm',
+  // The hosted staff page and its script (routes/staff-sign-in-page.ts): HTML, not API.
+  'GET /staff/sign-in.js',
+  'GET /staff/:clinic/',
+  'GET /staff/:clinic',
 ]);
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
