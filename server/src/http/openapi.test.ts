@@ -5,11 +5,11 @@ import { createTestContext, type TestContext } from '../testing.js';
  * Routes registered on Hono directly rather than through `Api.route`, and so not in the document
  * on purpose. Anything else Hono serves must be documented.
  */
-// The document describes the JSON API under /v1; the HTML page behind the manage link in
-// confirmations (/b/…) is for people, not integrations.
-// The HTML pages behind links in messages (manage a booking, confirm an e-mailed booking).
+// The document describes the JSON API under /v1; the HTML pages behind links in messages (manage
+// a booking, confirm an e-mailed booking) and the script they load are for people, not integrations.
 const UNDOCUMENTED = new Set([
   'GET /v1/openapi.json',
+  'GET /b/manage.js',
   'GET /b/:clinic/:id',
   'POST /b/:clinic/:id',
   'GET /b/:clinic/confirm',
