@@ -202,6 +202,8 @@ function staffSignInPage() {
     $('who').textContent = t('signedInAs', { name: next.staff.name });
     show('signed-in');
     fail('');
+    // The control that signed in is gone: keyboard focus starts again at the top of the page.
+    $('who').focus();
     const calendar = $('calendar');
     const admin = document.createElement('tidbok-admin') as unknown as HTMLElement & Record<string, unknown>;
     admin.setAttribute('api', location.origin);

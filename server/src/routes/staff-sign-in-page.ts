@@ -96,7 +96,7 @@ function renderPage(clinic: { slug: string; name: string }, locale: StaffPageLoc
 </form></div>
 </section>
 <section id="signed-in" hidden>
-<div class="bar"><span id="who"></span>
+<div class="bar"><span id="who" tabindex="-1"></span>
 <button type="button" id="add-passkey">${e(t.addPasskey)}</button>
 <button type="button" id="log-out">${e(t.logOut)}</button>
 <button type="button" id="add-totp" hidden>${e(t.addTotp)}</button>
