@@ -17,6 +17,7 @@ import { findClinicBySlug } from '../../server/src/services/clinics.js';
 import { createTestContext, listen, type TestContext } from '../../server/src/testing.js';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import { createIntranet } from './server.mjs';
+import { setUpIntranet } from './setup.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -27,7 +28,6 @@ let intranetUrl: string;
 let browser: Browser;
 let admin: TidbokAdmin;
 let annaStaffId: string;
-let annaPractitionerId: string;
 let dir: string;
 
 beforeAll(async () => {
@@ -61,19 +61,20 @@ beforeAll(async () => {
   });
   tidbok = await listen(app);
 
-  // What the clinic's admin does once in Tidbok: Anna on the staff with her intranet e-mail and
-  // her practitioner, an integration key for the intranet, and the intranet's origin allowed.
+  // What the clinic's admin does once in Tidbok (setup.mjs): Anna on the staff with her intranet
+  // e-mail and her practitioner, an integration key for the intranet, the intranet's origin allowed.
   admin = createTidbokAdmin({ baseUrl: tidbok.url, clinic: 'demo', token: adminToken });
-  annaPractitionerId = (await admin.practitioners.list()).find((p) => p.name === 'Anna Lindqvist')!.id;
-  annaStaffId = (
-    await admin.staff.create({ name: 'Anna Lindqvist', role: 'practitioner', email: 'anna@lugnarummet.example', practitionerId: annaPractitionerId })
-  ).staff.id;
-  const { key } = await admin.access.integrationKeys.create('Intranätet');
-
-  intranet = createIntranet({ tidbokUrl: tidbok.url, clinic: 'demo', integrationKey: key });
+  let integrationKey = '';
+  intranet = createIntranet({ tidbokUrl: tidbok.url, clinic: 'demo', integrationKey: () => integrationKey });
   await new Promise<void>((resolve) => intranet.listen(0, '127.0.0.1', resolve));
   intranetUrl = `http://127.0.0.1:${(intranet.address() as AddressInfo).port}`;
-  await admin.settings.update({ booking: { allowedOrigins: [intranetUrl] } });
+  const ready = await setUpIntranet({ baseUrl: tidbok.url, clinic: 'demo', token: adminToken, intranetOrigin: intranetUrl });
+  integrationKey = ready.integrationKey;
+  annaStaffId = ready.staffId;
+  const anna = await admin.staff.get(annaStaffId);
+  expect(anna).toMatchObject({ email: 'anna@lugnarummet.example', role: 'practitioner' });
+  expect(anna.practitionerId).not.toBeNull();
+  expect((await admin.settings.get()).booking.allowedOrigins).toEqual([intranetUrl]);
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }, 60_000);
 

@@ -11,7 +11,8 @@ export interface IntranetUser {
 export function createIntranet(options: {
   tidbokUrl: string;
   clinic: string;
-  integrationKey: string;
+  /** The clinic's integration key, or a function that reads it (from a secret store, say). */
+  integrationKey: string | (() => string | Promise<string>);
   users?: IntranetUser[];
   now?: () => number;
 }): Server;

@@ -28,7 +28,8 @@ const escape = (value) =>
 
 /**
  * @param {{
- *   tidbokUrl: string; clinic: string; integrationKey: string;
+ *   tidbokUrl: string; clinic: string;
+ *   integrationKey: string | (() => string | Promise<string>);
  *   users?: import('./users.mjs').IntranetUser[];
  *   now?: () => number;
  * }} options
@@ -39,11 +40,11 @@ export function createIntranet({ tidbokUrl, clinic, integrationKey, users = DEMO
   const logins = new Map();
 
   /** The Tidbok session for the signed-in person: the handshake, on the server only. */
-  const handshake = (email, expires) =>
+  const handshake = async (email, expires) =>
     createStaffSession({
       baseUrl: tidbok,
       clinic,
-      integrationKey,
+      integrationKey: typeof integrationKey === 'function' ? await integrationKey() : integrationKey,
       email,
       ttlMinutes: Math.max(1, Math.min(720, Math.floor((expires - now()) / 60_000))),
     });
