@@ -10,6 +10,7 @@ import {
 } from '@tidbok/core';
 import type { Context } from 'hono';
 import { ApiError, notFound } from '../errors.js';
+import { actorOf } from '../http/actor.js';
 import { type Api, idParam } from '../http/api.js';
 import type { AppEnv } from '../http/env.js';
 import { getStaff } from '../services/clinics.js';
@@ -66,7 +67,7 @@ export function registerAdminStaffAccessRoutes(api: Api, deps: Deps) {
       body: CreateIntegrationKeyBodySchema,
       responses: { 201: { description: 'The key, shown once', schema: CreateIntegrationKeyResponseSchema } },
     },
-    async (c, { body }) => c.json(await createIntegrationKey(deps, c.get('clinic'), body.name, c.get('staff').id), 201),
+    async (c, { body }) => c.json(await createIntegrationKey(deps, c.get('clinic'), body.name, c.get('staff').id, actorOf(c)), 201),
   );
   api.route(
     {
@@ -79,7 +80,7 @@ export function registerAdminStaffAccessRoutes(api: Api, deps: Deps) {
       responses: deleted,
     },
     async (c) => {
-      await revokeIntegrationKey(deps, c.get('clinic'), idParam(c));
+      await revokeIntegrationKey(deps, c.get('clinic'), idParam(c), actorOf(c));
       return c.body(null, 204);
     },
   );

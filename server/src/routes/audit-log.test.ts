@@ -135,6 +135,19 @@ describe('the audit log', () => {
     expect(entries.map((e) => e.summary)).toEqual(['applied to 2027-03-08: 1 entries', 'from 2027-03-01']);
   });
 
+  it('records integration keys made and revoked, never the key', async () => {
+    const made = await asAdmin('POST', '/integration-keys', { name: 'Intranätet' });
+    expect(made.status, made.text).toBe(201);
+    t.clock.advance(1000);
+    expect((await asAdmin('DELETE', `/integration-keys/${made.json.id}`)).status).toBe(204);
+    const { entries } = await log('?entity=integrationKey');
+    expect(entries.map((e) => [e.action, e.entityId])).toEqual([
+      ['deleted', made.json.id],
+      ['created', made.json.id],
+    ]);
+    expect(JSON.stringify(entries)).not.toContain(made.json.key);
+  });
+
   it('filters by staff member, entity and time, and pages with a cursor', async () => {
     for (let hour = 8; hour < 13; hour++) {
       await book(hour % 2 ? adminToken : receptionToken, `2027-03-02T${String(hour).padStart(2, '0')}:00:00Z`);

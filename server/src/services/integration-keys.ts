@@ -5,6 +5,8 @@ import {
 import { invalid, notFound } from '../errors.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
 import { iso, isoOrNull } from '../time.js';
+import type { Actor } from './actor.js';
+import { audit } from './audit.js';
 import type { Deps } from './deps.js';
 import { type ClinicRow, staffOf } from './rows.js';
 import { createStaffSession, LAST_SEEN_GRANULARITY_MS } from './staff-sessions.js';
@@ -17,7 +19,7 @@ import { createStaffSession, LAST_SEEN_GRANULARITY_MS } from './staff-sessions.j
 
 export const INTEGRATION_KEY_PREFIX = 'tik';
 
-export async function createIntegrationKey(deps: Deps, clinic: ClinicRow, name: string, createdBy: string | null) {
+export async function createIntegrationKey(deps: Deps, clinic: ClinicRow, name: string, createdBy: string | null, who?: Actor) {
   const key = newSecret(INTEGRATION_KEY_PREFIX);
   const row = {
     id: newId('ik'),
@@ -29,7 +31,10 @@ export async function createIntegrationKey(deps: Deps, clinic: ClinicRow, name: 
     last_used_at: null,
     revoked_at: null,
   };
-  await deps.store.write((trx) => trx.insertInto('integration_keys').values(row).execute());
+  await deps.store.write(async (trx) => {
+    await trx.insertInto('integration_keys').values(row).execute();
+    await audit(trx, row.created_at, clinic.id, who, { action: 'created', entity: 'integrationKey', id: row.id });
+  });
   return { id: row.id, name, key, createdAt: iso(row.created_at) };
 }
 
@@ -50,7 +55,7 @@ export async function listIntegrationKeys(deps: Deps, clinic: ClinicRow) {
  * Revokes a key and ends the sessions it opened: a key that leaked should not leave sessions
  * behind that were opened with it.
  */
-export async function revokeIntegrationKey(deps: Deps, clinic: ClinicRow, id: string): Promise<void> {
+export async function revokeIntegrationKey(deps: Deps, clinic: ClinicRow, id: string, who?: Actor): Promise<void> {
   await deps.store.write(async (trx) => {
     const row = await trx
       .selectFrom('integration_keys')
@@ -67,6 +72,7 @@ export async function revokeIntegrationKey(deps: Deps, clinic: ClinicRow, id: st
       .where('integration_key_id', '=', id)
       .where('revoked_at', 'is', null)
       .execute();
+    await audit(trx, now, clinic.id, who, { action: 'deleted', entity: 'integrationKey', id, summary: 'revoked with its sessions' });
   });
 }
 
