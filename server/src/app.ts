@@ -18,8 +18,8 @@ import { limitWrites, needsStaffToken } from './http/write-limit.js';
 import type { AppEnv } from './http/env.js';
 import { buildOpenApi } from './http/openapi.js';
 import { type Logger, silentLogger } from './logger.js';
-import { registerCalendarFeedRoutes } from './calendar-feed/routes.js';
 import { registerAdminBusyCalendarRoutes } from './routes/admin-busy-calendar.js';
+import { registerCalendarFeedRoutes } from './calendar-feed/routes.js';
 import { registerAdminCalendarRoutes } from './routes/admin-calendar.js';
 import { registerAdminCatalogueRoutes } from './routes/admin-catalogue.js';
 import { registerAdminClientRoutes } from './routes/admin-clients.js';
@@ -133,13 +133,13 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   registerAdminMessageRoutes(api, deps);
   registerAdminPaymentRoutes(api, deps);
   registerAdminTemplateWeekRoutes(api, deps);
-  registerAdminMeRoutes(api, deps);
-  registerAdminAuditLogRoutes(api, deps);
-  registerAdminWebhookRoutes(api, deps);
-  registerAdminBusyCalendarRoutes(api, deps);
   registerAdminStaffAccessRoutes(api, deps);
   registerStaffSessionRoutes(api, deps);
+  registerAdminWebhookRoutes(api, deps);
   registerCalendarFeedRoutes(api, deps);
+  registerAdminBusyCalendarRoutes(api, deps);
+  registerAdminMeRoutes(api, deps);
+  registerAdminAuditLogRoutes(api, deps);
   registerClientAuthRoutes(api, deps, background);
   registerStaffSignInRoutes(api, deps);
   // Before the manage page, whose /b/:clinic/:id would take /b/:clinic/confirm.
@@ -164,16 +164,16 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
     if (isInvalidValueError(error)) {
       return problem(new ApiError('validation_failed', 'A value in the request cannot be stored (a NUL character, or a number out of range)'));
     }
-    if (isBusyError(error)) {
-      return problem(new ApiError('unavailable', 'The database is busy', undefined, { 'Retry-After': '1' }));
-    }
-    logger.error('unhandled error', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
     // Disk full, file gone, PostgreSQL down: 503, and a log line that names the cause.
     const failure = databaseFailure(error);
     if (failure) {
       logger.error('database unavailable', { cause: failure });
       return problem(new ApiError('unavailable', 'The database cannot be used right now', undefined, { 'Retry-After': '5' }));
     }
+    if (isBusyError(error)) {
+      return problem(new ApiError('unavailable', 'The database is busy', undefined, { 'Retry-After': '1' }));
+    }
+    logger.error('unhandled error', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
     return problem(new ApiError('internal_error'));
   });
 
