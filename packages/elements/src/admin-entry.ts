@@ -3,16 +3,15 @@
  * `tidbok.js` imports it only when a `<tidbok-admin>` or `<tidbok-template-weeks>` appears in the
  * page (embed.ts) or when a staff token is given (`connect()` imports the staff SDK from here), so
  * a clinic's public website never downloads the staff calendar. Importing it registers the staff
- * elements; the ones already in the page upgrade in place.
+ * calendar's elements; the ones already in the page upgrade in place.
  */
 import { loadAdminClient } from './context.js';
-import { defineAdminElements } from './admin/index.js';
-import { defineTemplateWeeks } from './template-weeks/index.js';
+import { defineCalendarElements } from './admin/calendar-elements.js';
 
 export { createTidbokAdmin } from './shared/admin-client.js';
 
 // Before the elements upgrade, so that `connect()` hands them the staff client itself rather than
 // a stand-in that waits for it (here the staff SDK is in this same file: no request).
 await loadAdminClient();
-defineAdminElements();
-defineTemplateWeeks();
+// The settings elements come with the Settings tab (admin-settings/define.ts, a chunk of its own).
+defineCalendarElements();

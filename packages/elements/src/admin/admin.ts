@@ -17,6 +17,13 @@ import { type AdminMessageKey, adminMessages } from './messages.js';
 
 type View = 'calendar' | 'settings';
 
+let settingsLoaded: Promise<void> | undefined;
+/** Registers the settings elements once, from their own chunk. */
+function loadSettings(): Promise<void> {
+  settingsLoaded ??= import('../admin-settings/define.js').then((m) => m.defineSettingsElements());
+  return settingsLoaded;
+}
+
 /**
  * The template weeks panel is its own element; the side panel shows it when the page has it
  * registered (the embed bundle does), without importing it here.
@@ -171,6 +178,10 @@ export class TidbokAdminElement extends LitElement {
         })
         .catch(() => undefined);
     }
+    // The settings elements are a chunk of their own, loaded the first time the tab is shown
+    // (admin-settings/define.ts); until then `<tidbok-admin-settings>` waits undefined, and
+    // Lit hands it the properties set meanwhile when it upgrades.
+    if (this.view === 'settings') void loadSettings();
   }
 
   override connectedCallback() {

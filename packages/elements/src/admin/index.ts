@@ -3,21 +3,8 @@
  * do not register themselves (the package is side-effect free); call `defineAdminElements()`
  * once, or register the classes under other names with `customElements.define`.
  */
-import { TidbokAdminSettings } from '../admin-settings/admin-settings.js';
-import { TidbokWebhooksSettings } from '../webhooks-settings/webhooks-settings.js';
-import { TidbokAuditLog } from '../audit-log/audit-log.js';
-import { TidbokBusyCalendar } from '../admin-settings/busy-calendar.js';
-import { TidbokCalendarSubscription } from '../admin-settings/calendar-subscription.js';
-import { TidbokBookPanel } from '../book-panel/book-panel.js';
-import { TidbokCalendar } from '../calendar/calendar.js';
-import { TidbokClientPicker } from '../client-picker/client-picker.js';
-import { TidbokEntryPopup } from '../entry-popup/entry-popup.js';
-import { TidbokMenuButton } from '../menu-button/menu-button.js';
-import { define } from '../shared/define.js';
-import { defineTemplateWeeks } from '../template-weeks/index.js';
-import { TidbokAdminElement } from './admin.js';
-import { TidbokIntegrationKeys } from '../staff-access/integration-keys.js';
-import { TidbokStaffAccess } from '../staff-access/staff-access.js';
+import { defineSettingsElements, settingsElements } from '../admin-settings/define.js';
+import { calendarElements, defineCalendarElements } from './calendar-elements.js';
 
 export { TidbokAdminElement } from './admin.js';
 export { TidbokSessionExpiredEvent } from './session-watch.js';
@@ -62,27 +49,13 @@ export { ClinicDataController } from '../calendar/clinic-data-controller.js';
 export type { ClinicData, ClinicDataOptions } from '../calendar/clinic-data-controller.js';
 
 /** Tag name → class of every staff element. */
-export const adminElements = {
-  'tidbok-admin': TidbokAdminElement,
-  'tidbok-calendar': TidbokCalendar,
-  'tidbok-entry-popup': TidbokEntryPopup,
-  'tidbok-client-picker': TidbokClientPicker,
-  'tidbok-book-panel': TidbokBookPanel,
-  'tidbok-menu-button': TidbokMenuButton,
-  'tidbok-admin-settings': TidbokAdminSettings,
-  'tidbok-integration-keys': TidbokIntegrationKeys,
-  'tidbok-staff-access': TidbokStaffAccess,
-  'tidbok-webhooks-settings': TidbokWebhooksSettings,
-  'tidbok-audit-log': TidbokAuditLog,
-  'tidbok-calendar-subscription': TidbokCalendarSubscription,
-  'tidbok-busy-calendar': TidbokBusyCalendar,
-} as const;
+export const adminElements = { ...calendarElements, ...settingsElements } as const;
 
 /**
- * Registers the staff elements whose tags are free (safe to call more than once), with
+ * Registers every staff element whose tag is free (safe to call more than once), with
  * `<tidbok-template-weeks>`, which `<tidbok-admin>` shows under its side panel.
  */
 export function defineAdminElements(): void {
-  for (const [tag, element] of Object.entries(adminElements)) define(tag, element);
-  defineTemplateWeeks();
+  defineCalendarElements();
+  defineSettingsElements();
 }
