@@ -59,7 +59,7 @@ describe('docs/api.md', () => {
   it('lists body fields with their limits, and every error code', () => {
     const section = rendered.slice(rendered.indexOf('### POST /v1/clinics/{clinic}/admin/treatment-types\n'));
     const body = section.slice(0, section.indexOf('Responses:'));
-    expect(body).toMatch(/\| `name` \| `string` \| yes \| 1–200 characters \|/);
+    expect(body).toMatch(/\| `name` \| `string` \| yes \| one line; 1–200 characters \|/);
     expect(body).toMatch(/\| `color` \| `string` \| no \| matches `\^#\[0-9a-fA-F\]\{6\}\$` \|/);
     expect(body).toMatch(/\| `durationMinutes` \| `integer` \| yes \| .*≥ 5.*≤ 1440/);
     for (const code of ['validation_failed', 'unauthorized', 'forbidden', 'not_found', 'payload_too_large']) {

@@ -21,6 +21,7 @@ describe('configFromEnv', () => {
       secretKey: null,
       secretKeyFile: null,
       busyTimeoutMs: 5000,
+      allowPrivateUrls: false,
     });
   });
 

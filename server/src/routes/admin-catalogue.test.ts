@@ -65,6 +65,13 @@ describe('settings', () => {
       receiptTitle: 'Kvitto',
       organisationNumber: '556677-8899',
       address: 'Götgatan 12, Stockholm',
+      smsCountries: ['+46', '+47'],
+      smsNewNumbersPerHour: 5,
+      smsNewNumbersPerDay: 40,
+      anonymousHoldsPerPractitionerDay: 2,
+      holdsPerNetworkPerHour: 12,
+      confirmAnonymousBookingsByEmail: true,
+      calendarFeedClientNames: true,
     };
     const res = await api('PATCH', '/settings', { locale: 'en', modules: { booking: false }, booking });
     expect(res.status).toBe(200);

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('calendar_feeds')
-    .addColumn('practitioner_id', 'text', (c) => c.primaryKey().references('practitioners.id').onDelete('cascade'))
+    .addColumn('practitioner_id', 'text', (c) => c.primaryKey().notNull().references('practitioners.id').onDelete('cascade'))
     .addColumn('clinic_id', 'text', (c) => c.notNull().references('clinics.id').onDelete('cascade'))
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
     .addColumn('created_by', 'text')
