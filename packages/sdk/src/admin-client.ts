@@ -28,6 +28,8 @@ import {
   type CreateStaffBody,
   type CreateStaffResponse,
   CreateStaffResponseSchema,
+  InvitationSentSchema,
+  type InvitationSent,
   type CreateTemplateWeekBody,
   type CreateTreatmentTypeBody,
   type CreateWorkingTimeBody,
@@ -172,6 +174,8 @@ export interface ClientResource extends Omit<Resource<Client, CreateClientBody, 
 export interface StaffResource extends Omit<Resource<Staff, CreateStaffBody, UpdateStaffBody>, 'create'> {
   /** Creates a staff user and their first token, which is shown only this once. */
   create(body: CreateStaffBody, options?: RequestOptions): Promise<CreateStaffResponse>;
+  /** E-mails the person a one-time link (72 hours) to set a passkey or a password; older links stop working. */
+  invite(staffId: string, options?: RequestOptions): Promise<InvitationSent>;
 }
 
 /** The staff side of one clinic. Every call sends the staff token as a bearer token. */
@@ -362,6 +366,8 @@ export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
       ...staff,
       create: (body, { signal } = {}) =>
         send({ method: 'post', path: `${A}/staff`, json: body, signal }, json(CreateStaffResponseSchema)),
+      invite: (staffId, { signal } = {}) =>
+        send({ method: 'post', path: `${A}/staff/${id(staffId)}/invite`, signal }, json(InvitationSentSchema)),
     },
     calendar: (query, { signal } = {}) =>
       send({ method: 'get', path: `${A}/calendar`, query: query, signal }, json(CalendarResponseSchema)),

@@ -70,6 +70,7 @@ export type {
   CreateBookingResponse,
   PendingBooking,
   CreateStaffResponse,
+  InvitationSent,
   DeletedResponse,
   ErrorCode,
   Hold,

@@ -62,4 +62,4 @@ export const CredentialsSchema = z.object({
   totpRequired: z.boolean(),
 });
 
-export const InvitationSentSchema = z.object({ staffId: z.string(), email: z.string(), expiresAt: z.string() });
+export { InvitationSentSchema } from '@tidbok/core';

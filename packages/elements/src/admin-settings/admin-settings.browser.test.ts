@@ -161,6 +161,42 @@ describe('<tidbok-admin-settings>', () => {
     expect(el.shadowRoot!.querySelector('tbody')!.textContent).to.contain('Petra Personal');
   });
 
+  it('changes a person\'s role, invites them by e-mail and removes them after asking', async () => {
+    const created = await staffOk<{ staff: { id: string } }>(clinic, 'POST', '/staff', { name: 'Rita Reception', role: 'practitioner' });
+    const el = await mount(clinic, 'staff');
+    const button = (label: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`)!;
+    // No address yet: the invitation says what is missing rather than failing.
+    button('Bjud in Rita Reception').click();
+    await waitUntil(() => el.shadowRoot!.textContent!.includes('Ange en e-postadress för Rita Reception först'), 'the missing address');
+
+    button('Ändra Rita Reception').click();
+    await el.updateComplete;
+    setValue(fieldByLabel(el, 'E-post'), 'rita@example.com');
+    setValue(fieldByLabel<HTMLSelectElement>(el, 'Roll'), 'reception');
+    let saved = oneEvent(el, 'tidbok-settings-change');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await saved;
+    const stored = await staffOk<{ role: string; email: string }>(clinic, 'GET', `/staff/${created.staff.id}`);
+    expect(stored).to.include({ role: 'reception', email: 'rita@example.com' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('tbody')!.textContent).to.contain('Reception');
+
+    button('Bjud in Rita Reception').click();
+    await waitUntil(() => el.shadowRoot!.textContent!.includes('Inbjudan skickad till rita@example.com'), 'the invitation sent');
+
+    button('Ändra Rita Reception').click();
+    await el.updateComplete;
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.danger')].find((b) => b.textContent!.trim() === 'Ta bort')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('Ta bort Rita Reception?');
+    saved = oneEvent(el, 'tidbok-settings-change');
+    $<HTMLButtonElement>(el, '[data-action="confirm-delete"]').click();
+    await saved;
+    expect(el.shadowRoot!.textContent).to.contain('Rita Reception är borttagen');
+    const { staff } = await staffOk<{ staff: { id: string }[] }>(clinic, 'GET', '/staff');
+    expect(staff.map((s) => s.id)).not.to.include(created.staff.id);
+  });
+
   it('says in place when a required field is empty', async () => {
     const el = await mount(clinic, 'locations');
     $<HTMLButtonElement>(el, '[data-action="add"]').click();

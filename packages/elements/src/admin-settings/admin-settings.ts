@@ -749,6 +749,26 @@ export class TidbokAdminSettings extends LitElement {
           </div>
         </div>`
       : nothing;
+    const existing = this.editing && this.editing !== 'new' ? this.staff.find((s) => s.id === this.editing) : undefined;
+    if (existing) {
+      return this.renderEditor(
+        existing.name,
+        fields,
+        () => {
+          const f = this.form;
+          void this.save(() =>
+            this.connection!.admin!.staff.update(existing.id, {
+              name: text(f.name).trim(),
+              email: text(f.email).trim() || null,
+              role: f.role === 'admin' || f.role === 'reception' ? f.role : 'practitioner',
+              practitionerId: text(f.practitionerId) || null,
+            }),
+          );
+        },
+        () => void this.save(() => this.connection!.admin!.staff.remove(existing.id), this.t('staffRemoved', { name: existing.name })),
+        existing.name,
+      );
+    }
     if (this.editing === 'new') {
       return this.renderEditor(this.t('newStaff'), fields, () => {
         const f = this.form;
@@ -784,7 +804,26 @@ export class TidbokAdminSettings extends LitElement {
     `;
   }
 
-  /** Staff can only be listed and added for now (API.md: GET and POST), so no edit buttons. */
+  /** Sends a person their one-time sign-in link and says where it went, or why it could not. */
+  private async invite(person: Staff) {
+    if (!person.email) {
+      this.message = this.t('inviteNeedsEmail', { name: person.name });
+      return;
+    }
+    this.message = '';
+    try {
+      const sent = await this.connection!.admin!.staff.invite(person.id);
+      const until = new Intl.DateTimeFormat(this.locale === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'long', timeStyle: 'short' }).format(
+        new Date(sent.expiresAt),
+      );
+      this.message = this.t('invited', { email: sent.email, until });
+    } catch (error) {
+      this.message = describeError(error, this.locale).message;
+      reportError(this, 'settings-staff-invite', error);
+    }
+  }
+
+  /** Each person with Edit (role, practitioner link, removal) and Invite (a sign-in link by e-mail). */
   private renderStaffTable() {
     const names = new Map(this.practitioners.map((p) => [p.id, p.name]));
     return html`
@@ -798,6 +837,7 @@ export class TidbokAdminSettings extends LitElement {
                   <th scope="col">${this.t('email')}</th>
                   <th scope="col">${this.t('role')}</th>
                   <th scope="col">${this.t('linkedPractitioner')}</th>
+                  <th scope="col"><span class="visually-hidden">${this.t('edit')}</span></th>
                 </tr>
               </thead>
               <tbody>
@@ -807,6 +847,19 @@ export class TidbokAdminSettings extends LitElement {
                     <td>${s.email ?? ''}</td>
                     <td>${this.t(s.role === 'admin' ? 'roleAdmin' : s.role === 'reception' ? 'roleReception' : 'rolePractitioner')}</td>
                     <td>${s.practitionerId ? (names.get(s.practitionerId) ?? '') : ''}</td>
+                    <td class="actions">
+                      <button
+                        class="button"
+                        type="button"
+                        aria-label=${this.t('editItem', { name: s.name })}
+                        @click=${() => this.edit(s.id, { name: s.name, email: s.email ?? '', role: s.role, practitionerId: s.practitionerId ?? '' })}
+                      >
+                        ${this.t('edit')}
+                      </button>
+                      <button class="button" type="button" aria-label=${this.t('inviteItem', { name: s.name })} @click=${() => void this.invite(s)}>
+                        ${this.t('invite')}
+                      </button>
+                    </td>
                   </tr>`,
                 )}
               </tbody>

@@ -156,8 +156,16 @@ export const adminMessages = {
   copied: { sv: 'Kopierad.', en: 'Copied.' },
   done: { sv: 'Klar', en: 'Done' },
   staffHint: {
-    sv: 'Varje personal har en egen nyckel som ger tillgång till klinikens kalender.',
-    en: "Each staff member has their own token that opens the clinic's calendar.",
+    sv: 'Bjud in personalen med e-post: de får en länk som gäller i 72 timmar och väljer själva en nyckel (passkey) eller ett lösenord. Roll och koppling till behandlare ändrar du med Ändra.',
+    en: 'Invite each person by e-mail: they get a link that works for 72 hours and choose a passkey or a password themselves. Change a role or practitioner link with Edit.',
+  },
+  invite: { sv: 'Bjud in', en: 'Invite' },
+  inviteItem: { sv: 'Bjud in {name}', en: 'Invite {name}' },
+  invited: { sv: 'Inbjudan skickad till {email}. Länken gäller till {until}.', en: 'Invitation sent to {email}. The link works until {until}.' },
+  inviteNeedsEmail: { sv: 'Ange en e-postadress för {name} först (Ändra).', en: 'Give {name} an e-mail address first (Edit).' },
+  staffRemoved: {
+    sv: '{name} är borttagen. Personens nycklar och inloggningar slutade gälla direkt.',
+    en: "{name} is removed. The person's tokens and sign-ins stopped working at once.",
   },
 
   // Calendar subscriptions (booking settings)

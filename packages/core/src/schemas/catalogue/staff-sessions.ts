@@ -105,3 +105,7 @@ export type CreatePersonalTokenResponse = z.infer<typeof CreatePersonalTokenResp
 
 export const PersonalTokenListSchema = z.object({ tokens: z.array(PersonalTokenSchema) });
 export type PersonalTokenList = z.infer<typeof PersonalTokenListSchema>;
+
+/** The answer to inviting a staff member: the one-time link is in the outbox to `email`. */
+export const InvitationSentSchema = z.object({ staffId: z.string(), email: z.string(), expiresAt: z.string() });
+export type InvitationSent = z.infer<typeof InvitationSentSchema>;
