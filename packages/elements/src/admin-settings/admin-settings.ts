@@ -7,15 +7,17 @@ import {
   type Settings,
   type SmsBudget,
   type Staff,
+  type TidbokAdmin,
   type TreatmentType,
 } from '@tidbok/sdk';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { adminMessages, type AdminMessageKey } from '../admin/messages.js';
 import { controlStyles } from '../calendar/controls.styles.js';
-import { describeError, isAbort } from '../calendar/describe-error.js';
+import { describeError } from '../calendar/describe-error.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
 import { type Locale, translate } from '../i18n.js';
+import { AdminLoad } from '../shared/admin-load.js';
 import { reportError } from '../shared/errors.js';
 import { managesClinic, whoAmI } from '../shared/staff-role.js';
 import { adminSettingsStyles } from './admin-settings.styles.js';
@@ -123,60 +125,47 @@ export class TidbokAdminSettings extends LitElement {
   /** Who is signed in; null when the server could not say (then every section shows). */
   @state() private me: MeResponse | null = null;
 
-  private loadedFor: unknown;
-  private abort: AbortController | undefined;
+  private readonly loader = new AdminLoad(this, {
+    load: (admin, signal) => this.loadAll(admin, signal),
+    fail: (error) => {
+      this.loadError = describeError(error, this.locale).message;
+      this.status = 'error';
+      reportError(this, 'settings', error);
+    },
+  });
 
   private t(key: AdminMessageKey, values?: Record<string, string | number>) {
     return translate(adminMessages, this.locale, key, values);
   }
 
   override willUpdate() {
-    const admin = this.connection?.admin;
-    if (admin !== this.loadedFor) {
-      this.loadedFor = admin;
-      void this.load();
-    }
     // The booking form starts from the stored settings once they are in.
     if (this.section === 'booking' && this.settings && Object.keys(this.form).length === 0) this.form = this.bookingForm();
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.abort?.abort();
-    this.loadedFor = undefined;
+  /** Loads everything again (AdminLoad also does on a new connection); never rejects. */
+  private load() {
+    return this.loader.run();
   }
 
-  private async load() {
-    const admin = this.connection?.admin;
-    this.abort?.abort();
-    if (!admin) return;
-    const abort = new AbortController();
-    this.abort = abort;
-    const signal = abort.signal;
+  private async loadAll(admin: TidbokAdmin, signal: AbortSignal) {
     if (this.status !== 'ready') this.status = 'loading';
-    try {
-      const [me, settings, treatmentTypes, practitioners, locations, staff] = await Promise.all([
-        whoAmI(admin),
-        admin.settings.get({ signal }),
-        admin.treatmentTypes.list({ signal }),
-        admin.practitioners.list({ signal }),
-        admin.locations.list({ signal }),
-        // A practitioner's token may not list staff; the rest still works.
-        admin.staff.list({ signal }).catch((error: unknown) => {
-          if (isTidbokError(error) && error.code === 'forbidden') return [];
-          throw error;
-        }),
-      ]);
-      Object.assign(this, { me, settings, treatmentTypes, practitioners, locations, staff });
-      this.status = 'ready';
-      // Extra information: the settings work without it.
-      this.smsBudget = await admin.smsBudget({ signal }).catch(() => null);
-    } catch (error) {
-      if (signal.aborted || isAbort(error)) return;
-      this.loadError = describeError(error, this.locale).message;
-      this.status = 'error';
-      reportError(this, 'settings', error);
-    }
+    const [me, settings, treatmentTypes, practitioners, locations, staff] = await Promise.all([
+      whoAmI(admin),
+      admin.settings.get({ signal }),
+      admin.treatmentTypes.list({ signal }),
+      admin.practitioners.list({ signal }),
+      admin.locations.list({ signal }),
+      // A practitioner's token may not list staff; the rest still works.
+      admin.staff.list({ signal }).catch((error: unknown) => {
+        if (isTidbokError(error) && error.code === 'forbidden') return [];
+        throw error;
+      }),
+    ]);
+    Object.assign(this, { me, settings, treatmentTypes, practitioners, locations, staff });
+    this.status = 'ready';
+    // Extra information: the settings work without it.
+    this.smsBudget = await admin.smsBudget({ signal }).catch(() => null);
   }
 
   private go(section: SettingsSection) {

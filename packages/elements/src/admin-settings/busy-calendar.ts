@@ -1,13 +1,10 @@
-import { consume } from '@lit/context';
-import { type BusyCalendarStatus, isTidbokError } from '@tidbok/sdk';
-import { html, LitElement, nothing } from 'lit';
+import type { BusyCalendarStatus } from '@tidbok/sdk';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { controlStyles } from '../calendar/controls.styles.js';
-import { describeError, isAbort } from '../calendar/describe-error.js';
-import { type TidbokConnection, tidbokContext } from '../context.js';
-import { type Locale, type Messages, translate } from '../i18n.js';
-import { reportError } from '../shared/errors.js';
-import { adminSettingsStyles } from './admin-settings.styles.js';
+import { type Messages, translate } from '../i18n.js';
+import { AdminBox } from '../shared/admin-box.js';
+import { AdminLoad } from '../shared/admin-load.js';
+import { renderConfirmGroup } from '../shared/confirm-group.js';
 
 const messages = {
   title: { sv: 'Upptagen tid från egen kalender', en: 'Busy time from own calendar' },
@@ -59,83 +56,38 @@ declare global {
  *
  * @csspart section - The box.
  */
-export class TidbokBusyCalendar extends LitElement {
-  static override styles = [controlStyles, adminSettingsStyles];
-
-  @consume({ context: tidbokContext, subscribe: true })
-  @state()
-  connection: TidbokConnection | undefined;
+export class TidbokBusyCalendar extends AdminBox {
+  protected readonly area = 'busy-calendar';
 
   @property({ attribute: 'practitioner-id' }) practitionerId = '';
   @property({ attribute: 'practitioner-name' }) practitionerName = '';
-  @property() locale: Locale = 'sv';
 
   @state() private status: BusyCalendarStatus | null = null;
   @state() private editing = false;
   @state() private confirming = false;
-  @state() private working = false;
-  @state() private error = '';
-  @state() private message = '';
 
-  private loadedFor: unknown;
-  private loadedId = '';
-  private abort: AbortController | undefined;
+  private readonly loader = new AdminLoad(this, {
+    key: () => this.practitionerId,
+    reset: () => {
+      this.editing = false;
+      this.confirming = false;
+      this.message = '';
+      this.status = null;
+    },
+    load: async (admin, signal) => {
+      if (!this.practitionerId) return;
+      this.status = await admin.practitioners.busyCalendar(this.practitionerId, { signal });
+      this.error = '';
+    },
+    fail: (error) => this.fail(error),
+  });
 
   private t(key: keyof typeof messages, values?: Record<string, string>) {
     return translate(messages, this.locale, key, values);
   }
 
-  override willUpdate() {
-    const admin = this.connection?.admin;
-    if (admin !== this.loadedFor || this.practitionerId !== this.loadedId) {
-      this.loadedFor = admin;
-      this.loadedId = this.practitionerId;
-      this.editing = false;
-      this.confirming = false;
-      this.message = '';
-      void this.load();
-    }
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.abort?.abort();
-    this.loadedFor = undefined;
-  }
-
-  private async load() {
-    const admin = this.connection?.admin;
-    this.abort?.abort();
-    this.status = null;
-    if (!admin || !this.practitionerId) return;
-    const abort = new AbortController();
-    this.abort = abort;
-    try {
-      this.status = await admin.practitioners.busyCalendar(this.practitionerId, { signal: abort.signal });
-      this.error = '';
-    } catch (error) {
-      if (abort.signal.aborted || isAbort(error)) return;
-      this.fail(error);
-    }
-  }
-
-  private fail(error: unknown) {
-    this.error = isTidbokError(error) && error.code === 'forbidden' ? this.t('notAllowed') : describeError(error, this.locale).message;
-    reportError(this, 'busy-calendar', error);
-  }
-
-  private async run(call: () => Promise<void>) {
-    if (this.working) return;
-    this.working = true;
-    this.error = '';
-    this.message = '';
-    try {
-      await call();
-    } catch (error) {
-      this.fail(error);
-    } finally {
-      this.working = false;
-    }
+  protected override forbiddenText() {
+    return this.t('notAllowed');
   }
 
   private save(event: SubmitEvent) {
@@ -182,7 +134,7 @@ export class TidbokBusyCalendar extends LitElement {
         <label><input name="showTitles" type="checkbox" ?checked=${status.showTitles} /> ${this.t('showTitles')}</label>
       </div>
       <div class="buttons">
-        <button class="button primary" type="submit" data-action="save" ?disabled=${this.working}>${this.t('save')}</button>
+        <button class="button primary" type="submit" data-action="save" ?disabled=${this.busy}>${this.t('save')}</button>
         ${status.configured ? html`<button class="button" type="button" @click=${() => (this.editing = false)}>${this.t('cancel')}</button>` : nothing}
       </div>
     </form>`;
@@ -200,17 +152,20 @@ export class TidbokBusyCalendar extends LitElement {
           </p>`
         : nothing}
       ${this.confirming
-        ? html`<div class="buttons" role="group" aria-labelledby="confirm-remove">
-            <strong id="confirm-remove">${this.t('confirmRemove')}</strong>
-            <button class="button danger" type="button" data-action="confirm-remove" ?disabled=${this.working} @click=${() => this.removeCalendar()}>
-              ${this.t('remove')}
-            </button>
-            <button class="button" type="button" @click=${() => (this.confirming = false)}>${this.t('cancel')}</button>
-          </div>`
+        ? renderConfirmGroup({
+            id: 'confirm-remove',
+            question: this.t('confirmRemove'),
+            action: 'confirm-remove',
+            confirm: this.t('remove'),
+            cancel: this.t('cancel'),
+            busy: this.busy,
+            onConfirm: () => this.removeCalendar(),
+            onCancel: () => (this.confirming = false),
+          })
         : html`<div class="buttons">
-            <button class="button" type="button" data-action="refresh" ?disabled=${this.working} @click=${() => this.refresh()}>${this.t('refresh')}</button>
-            <button class="button" type="button" data-action="replace" ?disabled=${this.working} @click=${() => (this.editing = true)}>${this.t('replace')}</button>
-            <button class="button danger" type="button" data-action="remove" ?disabled=${this.working} @click=${() => (this.confirming = true)}>
+            <button class="button" type="button" data-action="refresh" ?disabled=${this.busy} @click=${() => this.refresh()}>${this.t('refresh')}</button>
+            <button class="button" type="button" data-action="replace" ?disabled=${this.busy} @click=${() => (this.editing = true)}>${this.t('replace')}</button>
+            <button class="button danger" type="button" data-action="remove" ?disabled=${this.busy} @click=${() => (this.confirming = true)}>
               ${this.t('remove')}
             </button>
           </div>`}`;

@@ -1,13 +1,11 @@
-import { consume } from '@lit/context';
-import { type CalendarFeedStatus, isTidbokError } from '@tidbok/sdk';
-import { html, LitElement, nothing } from 'lit';
+import type { CalendarFeedStatus } from '@tidbok/sdk';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { controlStyles } from '../calendar/controls.styles.js';
-import { describeError, isAbort } from '../calendar/describe-error.js';
-import { type TidbokConnection, tidbokContext } from '../context.js';
-import { type Locale, type Messages, translate } from '../i18n.js';
-import { reportError } from '../shared/errors.js';
-import { adminSettingsStyles } from './admin-settings.styles.js';
+import { type Messages, translate } from '../i18n.js';
+import { AdminBox } from '../shared/admin-box.js';
+import { AdminLoad } from '../shared/admin-load.js';
+import { renderConfirmGroup } from '../shared/confirm-group.js';
+import { renderSecretOnce } from '../shared/secret-once.js';
 
 const messages = {
   title: { sv: 'Kalenderprenumeration', en: 'Calendar subscription' },
@@ -65,85 +63,40 @@ declare global {
  * @csspart section - The box.
  * @csspart url - The new address, while it is shown.
  */
-export class TidbokCalendarSubscription extends LitElement {
-  static override styles = [controlStyles, adminSettingsStyles];
-
-  @consume({ context: tidbokContext, subscribe: true })
-  @state()
-  connection: TidbokConnection | undefined;
+export class TidbokCalendarSubscription extends AdminBox {
+  protected readonly area = 'calendar-subscription';
 
   @property({ attribute: 'practitioner-id' }) practitionerId = '';
   @property({ attribute: 'practitioner-name' }) practitionerName = '';
-  @property() locale: Locale = 'sv';
 
   @state() private feed: CalendarFeedStatus | null = null;
   /** The address just made: shown until the element is left, never fetched again. */
   @state() private url: string | null = null;
   @state() private confirming = false;
-  @state() private busy = false;
-  @state() private error = '';
-  @state() private message = '';
 
-  private loadedFor: unknown;
-  private loadedId = '';
-  private abort: AbortController | undefined;
+  private readonly loader = new AdminLoad(this, {
+    key: () => this.practitionerId,
+    // Loaded again for another practitioner or connection; a shown address is never kept across.
+    reset: () => {
+      this.url = null;
+      this.confirming = false;
+      this.message = '';
+      this.feed = null;
+    },
+    load: async (admin, signal) => {
+      if (!this.practitionerId) return;
+      this.feed = await admin.practitioners.calendarFeed(this.practitionerId, { signal });
+      this.error = '';
+    },
+    fail: (error) => this.fail(error),
+  });
 
   private t(key: keyof typeof messages, values?: Record<string, string>) {
     return translate(messages, this.locale, key, values);
   }
 
-  override willUpdate() {
-    // Loaded again for another practitioner or connection; a shown address is never kept across.
-    const admin = this.connection?.admin;
-    if (admin !== this.loadedFor || this.practitionerId !== this.loadedId) {
-      this.loadedFor = admin;
-      this.loadedId = this.practitionerId;
-      this.url = null;
-      this.confirming = false;
-      this.message = '';
-      void this.load();
-    }
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.abort?.abort();
-    this.loadedFor = undefined;
-  }
-
-  private async load() {
-    const admin = this.connection?.admin;
-    this.abort?.abort();
-    this.feed = null;
-    if (!admin || !this.practitionerId) return;
-    const abort = new AbortController();
-    this.abort = abort;
-    try {
-      this.feed = await admin.practitioners.calendarFeed(this.practitionerId, { signal: abort.signal });
-      this.error = '';
-    } catch (error) {
-      if (abort.signal.aborted || isAbort(error)) return;
-      this.fail(error);
-    }
-  }
-
-  private fail(error: unknown) {
-    this.error = isTidbokError(error) && error.code === 'forbidden' ? this.t('notAllowed') : describeError(error, this.locale).message;
-    reportError(this, 'calendar-subscription', error);
-  }
-
-  private async run(call: () => Promise<void>) {
-    if (this.busy) return;
-    this.busy = true;
-    this.error = '';
-    this.message = '';
-    try {
-      await call();
-    } catch (error) {
-      this.fail(error);
-    } finally {
-      this.busy = false;
-    }
+  protected override forbiddenText() {
+    return this.t('notAllowed');
   }
 
   private create() {
@@ -166,10 +119,6 @@ export class TidbokCalendarSubscription extends LitElement {
     });
   }
 
-  private copy(url: string) {
-    void navigator.clipboard?.writeText(url).then(() => (this.message = this.t('copied')));
-  }
-
   override render() {
     const feed = this.feed;
     const date = feed?.createdAt ? new Date(feed.createdAt).toLocaleDateString(this.locale === 'sv' ? 'sv-SE' : 'en-GB') : '';
@@ -178,25 +127,30 @@ export class TidbokCalendarSubscription extends LitElement {
       <p class="hint">${this.t('intro', { name: this.practitionerName })}</p>
       ${feed ? html`<p data-state=${feed.active ? 'active' : 'none'}>${feed.active ? this.t('active', { date }) : this.t('none')}</p>` : nothing}
       ${this.url
-        ? html`<div class="field" part="url">
-            <label for="feed-url">${this.t('address')}</label>
-            <input id="feed-url" type="text" readonly .value=${this.url} aria-describedby="feed-once" />
-            <p class="hint" id="feed-once">${this.t('shownOnce')}</p>
-            <div class="buttons">
-              <button class="button" type="button" data-action="copy" @click=${() => this.copy(this.url!)}>${this.t('copy')}</button>
-              <a class="button" data-action="webcal" href=${webcal(this.url)}>${this.t('openInApp')}</a>
-            </div>
-          </div>`
+        ? renderSecretOnce({
+            id: 'feed-url',
+            hintId: 'feed-once',
+            part: 'url',
+            label: this.t('address'),
+            value: this.url,
+            hint: this.t('shownOnce'),
+            copy: this.t('copy'),
+            onCopied: () => (this.message = this.t('copied')),
+            next: html`<a class="button" data-action="webcal" href=${webcal(this.url)}>${this.t('openInApp')}</a>`,
+          })
         : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${feed && this.confirming
-        ? html`<div class="buttons" role="group" aria-labelledby="confirm-revoke">
-            <strong id="confirm-revoke">${this.t('confirmRevoke')}</strong>
-            <button class="button danger" type="button" data-action="confirm-revoke" ?disabled=${this.busy} @click=${() => this.revoke()}>
-              ${this.t('revoke')}
-            </button>
-            <button class="button" type="button" @click=${() => (this.confirming = false)}>${this.t('cancel')}</button>
-          </div>`
+        ? renderConfirmGroup({
+            id: 'confirm-revoke',
+            question: this.t('confirmRevoke'),
+            action: 'confirm-revoke',
+            confirm: this.t('revoke'),
+            cancel: this.t('cancel'),
+            busy: this.busy,
+            onConfirm: () => this.revoke(),
+            onCancel: () => (this.confirming = false),
+          })
         : feed
           ? html`<div class="buttons">
               <button class="button" type="button" data-action="create" ?disabled=${this.busy} aria-describedby=${feed.active ? 'feed-replace' : nothing} @click=${() => this.create()}>

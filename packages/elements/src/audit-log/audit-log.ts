@@ -1,13 +1,9 @@
-import { consume } from '@lit/context';
-import { type AuditEntry, type AuditLogQuery, isTidbokError } from '@tidbok/sdk';
-import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { adminSettingsStyles } from '../admin-settings/admin-settings.styles.js';
-import { controlStyles } from '../calendar/controls.styles.js';
-import { describeError, isAbort } from '../calendar/describe-error.js';
-import { type TidbokConnection, tidbokContext } from '../context.js';
-import { type Locale, translate } from '../i18n.js';
-import { reportError } from '../shared/errors.js';
+import type { AuditEntry, AuditLogQuery, TidbokAdmin } from '@tidbok/sdk';
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { translate } from '../i18n.js';
+import { AdminBox } from '../shared/admin-box.js';
+import { AdminLoad } from '../shared/admin-load.js';
 import { auditLogStyles } from './audit-log.styles.js';
 import { type AuditLogMessageKey, auditLogMessages } from './messages.js';
 
@@ -43,24 +39,19 @@ declare global {
  *
  * @csspart section - The box.
  */
-export class TidbokAuditLog extends LitElement {
-  static override styles = [controlStyles, adminSettingsStyles, auditLogStyles];
-
-  @consume({ context: tidbokContext, subscribe: true })
-  @state()
-  connection: TidbokConnection | undefined;
-
-  @property() locale: Locale = 'sv';
+export class TidbokAuditLog extends AdminBox {
+  static override styles = [...AdminBox.styles, auditLogStyles];
+  protected readonly area = 'audit-log';
 
   /** Null while the first page loads. */
   @state() private entries: AuditEntry[] | null = null;
   @state() private nextCursor: string | null = null;
   @state() private entity: Entity | '' = '';
-  @state() private loading = false;
-  @state() private error = '';
 
-  private loadedFor: unknown;
-  private abort: AbortController | undefined;
+  private readonly loader = new AdminLoad(this, {
+    load: (admin, signal) => this.loadPage(admin, signal, false),
+    fail: (error) => this.fail(error),
+  });
 
   private t(key: AuditLogMessageKey, values?: Record<string, string | number>) {
     return translate(auditLogMessages, this.locale, key, values);
@@ -70,46 +61,30 @@ export class TidbokAuditLog extends LitElement {
     return new Date(iso).toLocaleString(this.locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
   }
 
-  override willUpdate() {
-    const admin = this.connection?.admin;
-    if (admin !== this.loadedFor) {
-      this.loadedFor = admin;
-      void this.load(false);
-    }
+  protected override forbiddenText() {
+    return this.t('notAllowed');
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.abort?.abort();
-    this.loadedFor = undefined;
+  protected override fail(error: unknown) {
+    this.entries ??= [];
+    super.fail(error);
   }
 
   /** The first page (again), or with `older` the page after the last one shown. */
-  private async load(older: boolean) {
-    const admin = this.connection?.admin;
-    this.abort?.abort();
-    if (!admin) return;
-    const abort = new AbortController();
-    this.abort = abort;
-    this.loading = true;
+  private load(older: boolean) {
+    return this.loader.run((admin, signal) => this.loadPage(admin, signal, older));
+  }
+
+  private async loadPage(admin: TidbokAdmin, signal: AbortSignal, older: boolean) {
     if (!older) this.entries = null;
-    try {
-      const query: AuditLogQuery = {
-        ...(this.entity ? { entity: this.entity } : {}),
-        ...(older && this.nextCursor ? { cursor: this.nextCursor } : {}),
-      };
-      const page = await admin.auditLog(query, { signal: abort.signal });
-      this.entries = older ? [...(this.entries ?? []), ...page.entries] : page.entries;
-      this.nextCursor = page.nextCursor;
-      this.error = '';
-    } catch (error) {
-      if (abort.signal.aborted || isAbort(error)) return;
-      this.entries ??= [];
-      this.error = isTidbokError(error) && error.code === 'forbidden' ? this.t('notAllowed') : describeError(error, this.locale).message;
-      reportError(this, 'audit-log', error);
-    } finally {
-      if (this.abort === abort) this.loading = false;
-    }
+    const query: AuditLogQuery = {
+      ...(this.entity ? { entity: this.entity } : {}),
+      ...(older && this.nextCursor ? { cursor: this.nextCursor } : {}),
+    };
+    const page = await admin.auditLog(query, { signal });
+    this.entries = older ? [...(this.entries ?? []), ...page.entries] : page.entries;
+    this.nextCursor = page.nextCursor;
+    this.error = '';
   }
 
   private renderRow(entry: AuditEntry) {
@@ -123,7 +98,7 @@ export class TidbokAuditLog extends LitElement {
 
   override render() {
     const entries = this.entries;
-    return html`<section part="section" aria-busy=${this.loading ? 'true' : 'false'}>
+    return html`<section part="section" aria-busy=${this.loader.loading ? 'true' : 'false'}>
       <p class="hint">${this.t('intro')}</p>
       <div class="filters">
         <label for="entity">${this.t('filter')}</label>
@@ -161,7 +136,7 @@ export class TidbokAuditLog extends LitElement {
             </table>`}
       ${this.nextCursor && entries
         ? html`<div class="buttons">
-            <button class="button" type="button" ?disabled=${this.loading} @click=${() => void this.load(true)}>${this.t('more')}</button>
+            <button class="button" type="button" ?disabled=${this.loader.loading} @click=${() => void this.load(true)}>${this.t('more')}</button>
           </div>`
         : nothing}
     </section>`;

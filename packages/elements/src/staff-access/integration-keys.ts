@@ -1,6 +1,8 @@
 import type { IntegrationKey } from '@tidbok/sdk';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
+import { renderConfirmGroup } from '../shared/confirm-group.js';
+import { renderSecretOnce } from '../shared/secret-once.js';
 import { StaffAccessBase } from './access-base.js';
 
 declare global {
@@ -72,15 +74,18 @@ export class TidbokIntegrationKeys extends StaffAccessBase {
       <h3 id="keys-title">${this.t('keysTitle')}</h3>
       <p class="hint">${this.t('keysIntro')}</p>
       ${this.shown
-        ? html`<div class="field" part="key" role="status">
-            <label for="new-key">${this.shown.name}</label>
-            <input id="new-key" type="text" readonly .value=${this.shown.key} aria-describedby="key-once" />
-            <p class="hint" id="key-once">${this.t('keyOnce')}</p>
-            <div class="buttons">
-              <button class="button" type="button" data-action="copy" @click=${() => this.copy(this.shown!.key)}>${this.t('copy')}</button>
-              <button class="button primary" type="button" data-action="done" @click=${() => (this.shown = null)}>${this.t('done')}</button>
-            </div>
-          </div>`
+        ? renderSecretOnce({
+            id: 'new-key',
+            hintId: 'key-once',
+            part: 'key',
+            role: 'status',
+            label: this.shown.name,
+            value: this.shown.key,
+            hint: this.t('keyOnce'),
+            copy: this.t('copy'),
+            onCopied: this.copied,
+            next: html`<button class="button primary" type="button" data-action="done" @click=${() => (this.shown = null)}>${this.t('done')}</button>`,
+          })
         : nothing}
       ${keys === null
         ? nothing
@@ -111,13 +116,16 @@ export class TidbokIntegrationKeys extends StaffAccessBase {
               </tbody>
             </table>`}
       ${this.confirming
-        ? html`<div class="buttons" role="group" aria-labelledby="confirm-revoke-key">
-            <strong id="confirm-revoke-key">${this.t('confirmRevokeKey', { name: this.confirming.name })}</strong>
-            <button class="button danger" type="button" data-action="confirm-revoke" ?disabled=${this.busy} @click=${() => this.revoke(this.confirming!)}>
-              ${this.t('revoke')}
-            </button>
-            <button class="button" type="button" @click=${() => (this.confirming = null)}>${this.t('cancel')}</button>
-          </div>`
+        ? renderConfirmGroup({
+            id: 'confirm-revoke-key',
+            question: this.t('confirmRevokeKey', { name: this.confirming.name }),
+            action: 'confirm-revoke',
+            confirm: this.t('revoke'),
+            cancel: this.t('cancel'),
+            busy: this.busy,
+            onConfirm: () => this.revoke(this.confirming!),
+            onCancel: () => (this.confirming = null),
+          })
         : nothing}
       <form class="buttons" @submit=${(e: Event) => this.create(e)}>
         <label for="key-name">${this.t('keyName')}</label>

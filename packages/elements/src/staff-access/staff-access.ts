@@ -1,6 +1,8 @@
 import type { PersonalToken, Staff, StaffSession } from '@tidbok/sdk';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
+import { renderConfirmGroup } from '../shared/confirm-group.js';
+import { renderSecretOnce } from '../shared/secret-once.js';
 import { StaffAccessBase } from './access-base.js';
 
 declare global {
@@ -146,15 +148,18 @@ export class TidbokStaffAccess extends StaffAccessBase {
     return html`<h4>${this.t('tokensTitle')}</h4>
       <p class="hint">${this.t('tokensIntro')}</p>
       ${this.shown
-        ? html`<div class="field" part="token" role="status">
-            <label for="new-token">${this.shown.name}</label>
-            <input id="new-token" type="text" readonly .value=${this.shown.token} aria-describedby="token-once" />
-            <p class="hint" id="token-once">${this.t('tokenOnce')}</p>
-            <div class="buttons">
-              <button class="button" type="button" data-action="copy" @click=${() => this.copy(this.shown!.token)}>${this.t('copy')}</button>
-              <button class="button primary" type="button" data-action="done" @click=${() => (this.shown = null)}>${this.t('done')}</button>
-            </div>
-          </div>`
+        ? renderSecretOnce({
+            id: 'new-token',
+            hintId: 'token-once',
+            part: 'token',
+            role: 'status',
+            label: this.shown.name,
+            value: this.shown.token,
+            hint: this.t('tokenOnce'),
+            copy: this.t('copy'),
+            onCopied: this.copied,
+            next: html`<button class="button primary" type="button" data-action="done" @click=${() => (this.shown = null)}>${this.t('done')}</button>`,
+          })
         : nothing}
       ${this.tokens.length === 0
         ? html`<p>${this.t('noTokens')}</p>`
@@ -198,13 +203,16 @@ export class TidbokStaffAccess extends StaffAccessBase {
       confirm.kind === 'token'
         ? this.t('confirmRevokeToken', { name: confirm.token.name ?? this.t('unnamed') })
         : this.t('confirmLogoutEverywhere');
-    return html`<div class="buttons" role="group" aria-labelledby="confirm-access">
-      <strong id="confirm-access">${text}</strong>
-      <button class="button danger" type="button" data-action="confirm" ?disabled=${this.busy} @click=${() => this.confirmed(confirm)}>
-        ${confirm.kind === 'token' ? this.t('revoke') : this.who ? this.t('endAll') : this.t('logoutEverywhere')}
-      </button>
-      <button class="button" type="button" @click=${() => (this.confirming = null)}>${this.t('cancel')}</button>
-    </div>`;
+    return renderConfirmGroup({
+      id: 'confirm-access',
+      question: text,
+      action: 'confirm',
+      confirm: confirm.kind === 'token' ? this.t('revoke') : this.who ? this.t('endAll') : this.t('logoutEverywhere'),
+      cancel: this.t('cancel'),
+      busy: this.busy,
+      onConfirm: () => this.confirmed(confirm),
+      onCancel: () => (this.confirming = null),
+    });
   }
 
   override render() {

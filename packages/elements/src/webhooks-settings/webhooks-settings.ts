@@ -1,13 +1,11 @@
-import { consume } from '@lit/context';
-import { isTidbokError, type WebhookEndpoint, type WebhookEndpointDetail, type WebhookEventType } from '@tidbok/sdk';
-import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { adminSettingsStyles } from '../admin-settings/admin-settings.styles.js';
-import { controlStyles } from '../calendar/controls.styles.js';
-import { describeError, isAbort } from '../calendar/describe-error.js';
-import { type TidbokConnection, tidbokContext } from '../context.js';
-import { type Locale, translate } from '../i18n.js';
-import { reportError } from '../shared/errors.js';
+import type { WebhookEndpoint, WebhookEndpointDetail, WebhookEventType } from '@tidbok/sdk';
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { translate } from '../i18n.js';
+import { AdminBox } from '../shared/admin-box.js';
+import { AdminLoad } from '../shared/admin-load.js';
+import { renderConfirmGroup } from '../shared/confirm-group.js';
+import { copyText } from '../shared/secret-once.js';
 import { webhookMessages, type WebhookMessageKey } from './messages.js';
 import { webhooksSettingsStyles } from './webhooks-settings.styles.js';
 
@@ -45,14 +43,9 @@ declare global {
  * @csspart section - The box.
  * @csspart secret - The new secret, while it is shown.
  */
-export class TidbokWebhooksSettings extends LitElement {
-  static override styles = [controlStyles, adminSettingsStyles, webhooksSettingsStyles];
-
-  @consume({ context: tidbokContext, subscribe: true })
-  @state()
-  connection: TidbokConnection | undefined;
-
-  @property() locale: Locale = 'sv';
+export class TidbokWebhooksSettings extends AdminBox {
+  static override styles = [...AdminBox.styles, webhooksSettingsStyles];
+  protected readonly area = 'webhooks-settings';
 
   @state() private endpoints: WebhookEndpoint[] | null = null;
   @state() private draft: Draft | null = null;
@@ -60,12 +53,19 @@ export class TidbokWebhooksSettings extends LitElement {
   @state() private secret: string | null = null;
   @state() private shown: WebhookEndpointDetail | null = null;
   @state() private confirming: string | null = null;
-  @state() private busy = false;
-  @state() private error = '';
-  @state() private message = '';
 
-  private loadedFor: unknown;
-  private abort: AbortController | undefined;
+  private readonly loader = new AdminLoad(this, {
+    reset: () => {
+      this.secret = null;
+      this.shown = null;
+    },
+    load: async (admin, signal) => {
+      this.endpoints = await admin.webhooks.list({ signal });
+      if (this.shown) this.shown = await admin.webhooks.get(this.shown.webhook.id, { signal });
+      this.error = '';
+    },
+    fail: (error) => this.fail(error),
+  });
 
   private t(key: WebhookMessageKey, values?: Record<string, string | number>) {
     return translate(webhookMessages, this.locale, key, values);
@@ -75,57 +75,16 @@ export class TidbokWebhooksSettings extends LitElement {
     return new Date(iso).toLocaleString(this.locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
   }
 
-  override willUpdate() {
-    const admin = this.connection?.admin;
-    if (admin !== this.loadedFor) {
-      this.loadedFor = admin;
-      this.secret = null;
-      this.shown = null;
-      void this.load();
-    }
+  protected override forbiddenText() {
+    return this.t('notAllowed');
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.abort?.abort();
-    this.loadedFor = undefined;
-  }
-
-  private async load() {
-    const admin = this.connection?.admin;
-    this.abort?.abort();
-    if (!admin) return;
-    const abort = new AbortController();
-    this.abort = abort;
-    try {
-      this.endpoints = await admin.webhooks.list({ signal: abort.signal });
-      if (this.shown) this.shown = await admin.webhooks.get(this.shown.webhook.id, { signal: abort.signal });
-      this.error = '';
-    } catch (error) {
-      if (abort.signal.aborted || isAbort(error)) return;
-      this.fail(error);
-    }
-  }
-
-  private fail(error: unknown) {
-    this.error = isTidbokError(error) && error.code === 'forbidden' ? this.t('notAllowed') : describeError(error, this.locale).message;
-    reportError(this, 'webhooks-settings', error);
-  }
-
-  /** One change at a time: busy while it runs, its error in place, the list reloaded after. */
-  private async run(call: () => Promise<void>) {
-    if (this.busy) return;
-    this.busy = true;
-    this.error = '';
-    this.message = '';
-    try {
+  /** One change at a time (see AdminBox), the list reloaded after it worked. */
+  protected override run(call: () => Promise<void>) {
+    return super.run(async () => {
       await call();
-      await this.load();
-    } catch (error) {
-      this.fail(error);
-    } finally {
-      this.busy = false;
-    }
+      await this.loader.run();
+    });
   }
 
   private create(draft: Draft) {
@@ -175,10 +134,6 @@ export class TidbokWebhooksSettings extends LitElement {
       await this.connection!.admin!.webhooks.resend(endpointId, deliveryId);
       this.message = this.t('resent');
     });
-  }
-
-  private copy(value: string) {
-    void navigator.clipboard?.writeText(value).then(() => (this.message = this.t('copied')));
   }
 
   private stateText(endpoint: WebhookEndpoint) {
@@ -256,7 +211,7 @@ export class TidbokWebhooksSettings extends LitElement {
       <code data-secret>${secret}</code>
       <p class="hint">${this.t('secretOnce')}</p>
       <div class="buttons">
-        <button class="button" type="button" data-action="copy" @click=${() => this.copy(secret)}>${this.t('copy')}</button>
+        <button class="button" type="button" data-action="copy" @click=${() => copyText(secret, () => (this.message = this.t('copied')))}>${this.t('copy')}</button>
         <button class="button" type="button" data-action="dismiss" @click=${() => (this.secret = null)}>${this.t('done')}</button>
       </div>
     </div>`;
@@ -271,13 +226,16 @@ export class TidbokWebhooksSettings extends LitElement {
       </div>
       <p class="hint">${endpoint.events.map((type) => this.t(type)).join(', ')}${endpoint.includeClientData ? ` · ${this.t('includeClientData')}` : ''}</p>
       ${this.confirming === endpoint.id
-        ? html`<div class="buttons" role="group" aria-labelledby="confirm-${endpoint.id}">
-            <strong id="confirm-${endpoint.id}">${this.t('confirmRemove', { url: endpoint.url })}</strong>
-            <button class="button danger" type="button" data-action="confirm-remove" ?disabled=${this.busy} @click=${() => this.removeEndpoint(endpoint)}>
-              ${this.t('remove')}
-            </button>
-            <button class="button" type="button" @click=${() => (this.confirming = null)}>${this.t('cancel')}</button>
-          </div>`
+        ? renderConfirmGroup({
+            id: `confirm-${endpoint.id}`,
+            question: this.t('confirmRemove', { url: endpoint.url }),
+            action: 'confirm-remove',
+            confirm: this.t('remove'),
+            cancel: this.t('cancel'),
+            busy: this.busy,
+            onConfirm: () => this.removeEndpoint(endpoint),
+            onCancel: () => (this.confirming = null),
+          })
         : html`<div class="buttons">
             <button class="button" type="button" data-action="details" aria-expanded=${isOpen ? 'true' : 'false'} @click=${() => this.toggleDetails(endpoint)}>
               ${isOpen ? this.t('hideDetails') : this.t('details')}

@@ -1,0 +1,63 @@
+import { consume } from '@lit/context';
+import { isTidbokError } from '@tidbok/sdk';
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { adminSettingsStyles } from '../admin-settings/admin-settings.styles.js';
+import { controlStyles } from '../calendar/controls.styles.js';
+import { describeError } from '../calendar/describe-error.js';
+import { type TidbokConnection, tidbokContext } from '../context.js';
+import type { Locale } from '../i18n.js';
+import { reportError } from './errors.js';
+
+/**
+ * Why: the staff settings boxes (webhooks, audit log, busy calendar, calendar subscription,
+ * staff access) each declared the same connection and locale, the same "one change at a time,
+ * busy meanwhile, its error or outcome shown in place" runner and the same failure reporting.
+ * They share it from here; each box keeps its own texts, data and markup.
+ */
+export abstract class AdminBox extends LitElement {
+  static override styles = [controlStyles, adminSettingsStyles];
+
+  @consume({ context: tidbokContext, subscribe: true })
+  @state()
+  connection: TidbokConnection | undefined;
+
+  @property() locale: Locale = 'sv';
+
+  @state() protected busy = false;
+  @state() protected error = '';
+  @state() protected message = '';
+
+  /** Names the box in `tidbok-error` events. */
+  protected abstract readonly area: string;
+
+  /** The box's own sentence for a 403 (who may do this), if it has one. */
+  protected forbiddenText(): string | undefined {
+    return undefined;
+  }
+
+  protected isForbidden(error: unknown) {
+    return isTidbokError(error) && error.code === 'forbidden';
+  }
+
+  /** Shows a failure in place and tells the page (`tidbok-error`). */
+  protected fail(error: unknown) {
+    this.error = (this.isForbidden(error) && this.forbiddenText()) || describeError(error, this.locale).message;
+    reportError(this, this.area, error);
+  }
+
+  /** One change at a time: busy while it runs, the last error and message cleared first. */
+  protected async run(call: () => Promise<void>) {
+    if (this.busy) return;
+    this.busy = true;
+    this.error = '';
+    this.message = '';
+    try {
+      await call();
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
