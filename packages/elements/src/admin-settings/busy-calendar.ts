@@ -1,10 +1,9 @@
-import type { BusyCalendarStatus } from '@tidbok/sdk';
+import type { BusyCalendarStatus, TidbokAdmin } from '@tidbok/sdk';
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { type Messages, translate } from '../i18n.js';
-import { AdminBox } from '../shared/admin-box.js';
-import { AdminLoad } from '../shared/admin-load.js';
 import { renderConfirmGroup } from '../shared/confirm-group.js';
+import { PractitionerBox } from './practitioner-box.js';
 
 const messages = {
   title: { sv: 'Upptagen tid från egen kalender', en: 'Busy time from own calendar' },
@@ -56,31 +55,23 @@ declare global {
  *
  * @csspart section - The box.
  */
-export class TidbokBusyCalendar extends AdminBox {
+export class TidbokBusyCalendar extends PractitionerBox {
   protected readonly area = 'busy-calendar';
-
-  @property({ attribute: 'practitioner-id' }) practitionerId = '';
-  @property({ attribute: 'practitioner-name' }) practitionerName = '';
 
   @state() private status: BusyCalendarStatus | null = null;
   @state() private editing = false;
   @state() private confirming = false;
 
-  private readonly loader = new AdminLoad(this, {
-    key: () => this.practitionerId,
-    reset: () => {
-      this.editing = false;
-      this.confirming = false;
-      this.message = '';
-      this.status = null;
-    },
-    load: async (admin, signal) => {
-      if (!this.practitionerId) return;
-      this.status = await admin.practitioners.busyCalendar(this.practitionerId, { signal });
-      this.error = '';
-    },
-    fail: (error) => this.fail(error),
-  });
+  protected reset() {
+    this.editing = false;
+    this.confirming = false;
+    this.message = '';
+    this.status = null;
+  }
+
+  protected async loadFor(admin: TidbokAdmin, practitionerId: string, signal: AbortSignal) {
+    this.status = await admin.practitioners.busyCalendar(practitionerId, { signal });
+  }
 
   private t(key: keyof typeof messages, values?: Record<string, string>) {
     return translate(messages, this.locale, key, values);

@@ -1,11 +1,10 @@
-import type { CalendarFeedStatus } from '@tidbok/sdk';
+import type { CalendarFeedStatus, TidbokAdmin } from '@tidbok/sdk';
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { type Messages, translate } from '../i18n.js';
-import { AdminBox } from '../shared/admin-box.js';
-import { AdminLoad } from '../shared/admin-load.js';
 import { renderConfirmGroup } from '../shared/confirm-group.js';
 import { renderSecretOnce } from '../shared/secret-once.js';
+import { PractitionerBox } from './practitioner-box.js';
 
 const messages = {
   title: { sv: 'Kalenderprenumeration', en: 'Calendar subscription' },
@@ -63,33 +62,25 @@ declare global {
  * @csspart section - The box.
  * @csspart url - The new address, while it is shown.
  */
-export class TidbokCalendarSubscription extends AdminBox {
+export class TidbokCalendarSubscription extends PractitionerBox {
   protected readonly area = 'calendar-subscription';
-
-  @property({ attribute: 'practitioner-id' }) practitionerId = '';
-  @property({ attribute: 'practitioner-name' }) practitionerName = '';
 
   @state() private feed: CalendarFeedStatus | null = null;
   /** The address just made: shown until the element is left, never fetched again. */
   @state() private url: string | null = null;
   @state() private confirming = false;
 
-  private readonly loader = new AdminLoad(this, {
-    key: () => this.practitionerId,
+  protected reset() {
     // Loaded again for another practitioner or connection; a shown address is never kept across.
-    reset: () => {
-      this.url = null;
-      this.confirming = false;
-      this.message = '';
-      this.feed = null;
-    },
-    load: async (admin, signal) => {
-      if (!this.practitionerId) return;
-      this.feed = await admin.practitioners.calendarFeed(this.practitionerId, { signal });
-      this.error = '';
-    },
-    fail: (error) => this.fail(error),
-  });
+    this.url = null;
+    this.confirming = false;
+    this.message = '';
+    this.feed = null;
+  }
+
+  protected async loadFor(admin: TidbokAdmin, practitionerId: string, signal: AbortSignal) {
+    this.feed = await admin.practitioners.calendarFeed(practitionerId, { signal });
+  }
 
   private t(key: keyof typeof messages, values?: Record<string, string>) {
     return translate(messages, this.locale, key, values);
