@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { type Messages, translate } from '../i18n.js';
 import { renderConfirmGroup } from '../shared/confirm-group.js';
-import { renderSecretOnce } from '../shared/secret-once.js';
+import { renderSecretOnce, selectWhenShown } from '../shared/secret-once.js';
 import { PractitionerBox } from './practitioner-box.js';
 
 const messages = {
@@ -95,8 +95,7 @@ export class TidbokCalendarSubscription extends PractitionerBox {
       const made = await this.connection!.admin!.practitioners.createCalendarFeed(this.practitionerId);
       this.url = made.url;
       this.feed = { active: true, createdAt: made.createdAt };
-      await this.updateComplete;
-      this.shadowRoot?.querySelector<HTMLInputElement>('#feed-url')?.select();
+      await selectWhenShown(this, 'feed-url');
     });
   }
 

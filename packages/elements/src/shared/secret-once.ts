@@ -1,9 +1,15 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type LitElement, nothing, type TemplateResult } from 'lit';
 
 /** Copies a text to the clipboard and then says so (nothing happens where the clipboard is not offered). */
 export const copyText = (value: string, copied: () => void) => {
   void navigator.clipboard?.writeText(value).then(copied);
 };
+
+/** Selects a just-made secret's field once it is on screen, ready to copy. */
+export async function selectWhenShown(host: LitElement, id: string) {
+  await host.updateComplete;
+  host.shadowRoot?.querySelector<HTMLInputElement>(`#${id}`)?.select();
+}
 
 export interface SecretOnce {
   /** Id of the read-only field. */

@@ -36,6 +36,13 @@ export abstract class StaffAccessBase extends AdminBox {
     this.message = this.t('copied');
   };
 
+  /** The name typed, trimmed; '' after saying that a name is needed. */
+  protected nameTyped(value: string) {
+    const name = value.trim();
+    if (!name) this.error = this.t('needName');
+    return name;
+  }
+
   protected date(iso: string | null) {
     if (!iso) return this.t('never');
     return new Date(iso).toLocaleString(this.locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });

@@ -2,7 +2,8 @@ import type { IntegrationKey } from '@tidbok/sdk';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { renderConfirmGroup } from '../shared/confirm-group.js';
-import { renderSecretOnce } from '../shared/secret-once.js';
+import { renderListTable } from '../shared/list-table.js';
+import { renderSecretOnce, selectWhenShown } from '../shared/secret-once.js';
 import { StaffAccessBase } from './access-base.js';
 
 declare global {
@@ -43,18 +44,14 @@ export class TidbokIntegrationKeys extends StaffAccessBase {
 
   private create(event: Event) {
     event.preventDefault();
-    const name = this.name.trim();
-    if (!name) {
-      this.error = this.t('needName');
-      return;
-    }
+    const name = this.nameTyped(this.name);
+    if (!name) return;
     void this.run(async () => {
       const made = await this.admin!.access.integrationKeys.create(name);
       this.shown = { name: made.name, key: made.key };
       this.name = '';
       await this.load();
-      await this.updateComplete;
-      this.shadowRoot?.querySelector<HTMLInputElement>('#new-key')?.select();
+      await selectWhenShown(this, 'new-key');
     });
   }
 
@@ -91,30 +88,22 @@ export class TidbokIntegrationKeys extends StaffAccessBase {
         ? nothing
         : keys.length === 0
           ? html`<p>${this.t('noKeys')}</p>`
-          : html`<table>
-              <thead>
-                <tr>
-                  <th scope="col">${this.t('keyName')}</th>
-                  <th scope="col">${this.t('created')}</th>
-                  <th scope="col">${this.t('lastUsed')}</th>
-                  <th scope="col"><span class="visually-hidden">${this.t('revoke')}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                ${keys.map(
-                  (key) => html`<tr data-key-id=${key.id}>
-                    <td>${key.name}</td>
-                    <td>${this.date(key.createdAt)}</td>
-                    <td>${this.date(key.lastUsedAt)}</td>
-                    <td>
-                      <button class="button danger" type="button" data-action="revoke" ?disabled=${this.busy} @click=${() => (this.confirming = key)}>
-                        ${this.t('revoke')}
-                      </button>
-                    </td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>`}
+          : renderListTable({
+              columns: [this.t('keyName'), this.t('created'), this.t('lastUsed')],
+              actions: this.t('revoke'),
+              rows: keys.map(
+                (key) => html`<tr data-key-id=${key.id}>
+                  <td>${key.name}</td>
+                  <td>${this.date(key.createdAt)}</td>
+                  <td>${this.date(key.lastUsedAt)}</td>
+                  <td>
+                    <button class="button danger" type="button" data-action="revoke" ?disabled=${this.busy} @click=${() => (this.confirming = key)}>
+                      ${this.t('revoke')}
+                    </button>
+                  </td>
+                </tr>`,
+              ),
+            })}
       ${this.confirming
         ? renderConfirmGroup({
             id: 'confirm-revoke-key',

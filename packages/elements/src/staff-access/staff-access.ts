@@ -2,7 +2,8 @@ import type { PersonalToken, Staff, StaffSession } from '@tidbok/sdk';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { renderConfirmGroup } from '../shared/confirm-group.js';
-import { renderSecretOnce } from '../shared/secret-once.js';
+import { renderListTable } from '../shared/list-table.js';
+import { renderSecretOnce, selectWhenShown } from '../shared/secret-once.js';
 import { StaffAccessBase } from './access-base.js';
 
 declare global {
@@ -63,11 +64,8 @@ export class TidbokStaffAccess extends StaffAccessBase {
 
   private createToken(event: Event) {
     event.preventDefault();
-    const name = this.tokenName.trim();
-    if (!name) {
-      this.error = this.t('needName');
-      return;
-    }
+    const name = this.nameTyped(this.tokenName);
+    if (!name) return;
     const days = this.days.trim() === '' ? undefined : Number(this.days);
     if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 3650)) {
       this.error = this.t('badDays');
@@ -78,8 +76,7 @@ export class TidbokStaffAccess extends StaffAccessBase {
       this.shown = { name, token: made.token };
       this.tokenName = '';
       await this.load();
-      await this.updateComplete;
-      this.shadowRoot?.querySelector<HTMLInputElement>('#new-token')?.select();
+      await selectWhenShown(this, 'new-token');
     });
   }
 
@@ -113,30 +110,21 @@ export class TidbokStaffAccess extends StaffAccessBase {
     return html`<h4>${this.t('sessionsTitle')}</h4>
       ${this.sessions.length === 0
         ? html`<p>${this.t('noSessions')}</p>`
-        : html`<table>
-            <thead>
-              <tr>
-                <th scope="col">${this.t('method')}</th>
-                <th scope="col">${this.t('client')}</th>
-                <th scope="col">${this.t('lastUsed')}</th>
-                <th scope="col">${this.t('expires')}</th>
-                <th scope="col"><span class="visually-hidden">${this.t('end')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              ${this.sessions.map(
-                (s) => html`<tr data-session-id=${s.id}>
-                  <td>${this.t(`method_${s.method}`)} ${s.current ? this.t('thisSession') : nothing}</td>
-                  <td>${s.client ?? ''}</td>
-                  <td>${this.date(s.lastSeenAt)}</td>
-                  <td>${this.date(s.expiresAt)}</td>
-                  <td>
-                    <button class="button" type="button" data-action="end-session" ?disabled=${this.busy} @click=${() => this.endSession(s)}>${this.t('end')}</button>
-                  </td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`}
+        : renderListTable({
+            columns: [this.t('method'), this.t('client'), this.t('lastUsed'), this.t('expires')],
+            actions: this.t('end'),
+            rows: this.sessions.map(
+              (s) => html`<tr data-session-id=${s.id}>
+                <td>${this.t(`method_${s.method}`)} ${s.current ? this.t('thisSession') : nothing}</td>
+                <td>${s.client ?? ''}</td>
+                <td>${this.date(s.lastSeenAt)}</td>
+                <td>${this.date(s.expiresAt)}</td>
+                <td>
+                  <button class="button" type="button" data-action="end-session" ?disabled=${this.busy} @click=${() => this.endSession(s)}>${this.t('end')}</button>
+                </td>
+              </tr>`,
+            ),
+          })}
       <div class="buttons">
         <button class="button danger" type="button" data-action="end-all" ?disabled=${this.busy} @click=${() => (this.confirming = { kind: 'all' })}>
           ${this.who ? this.t('endAll') : this.t('logoutEverywhere')}
@@ -163,30 +151,22 @@ export class TidbokStaffAccess extends StaffAccessBase {
         : nothing}
       ${this.tokens.length === 0
         ? html`<p>${this.t('noTokens')}</p>`
-        : html`<table>
-            <thead>
-              <tr>
-                <th scope="col">${this.t('tokenName')}</th>
-                <th scope="col">${this.t('lastUsed')}</th>
-                <th scope="col">${this.t('expires')}</th>
-                <th scope="col"><span class="visually-hidden">${this.t('revoke')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              ${this.tokens.map(
-                (k) => html`<tr data-token-id=${k.id}>
-                  <td>${k.name ?? this.t('unnamed')} ${k.current ? this.t('thisSession') : nothing}</td>
-                  <td>${this.date(k.lastUsedAt)}</td>
-                  <td>${k.expiresAt ? this.date(k.expiresAt) : this.t('untilRevoked')}</td>
-                  <td>
-                    <button class="button danger" type="button" data-action="revoke-token" ?disabled=${this.busy} @click=${() => (this.confirming = { kind: 'token', token: k })}>
-                      ${this.t('revoke')}
-                    </button>
-                  </td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`}
+        : renderListTable({
+            columns: [this.t('tokenName'), this.t('lastUsed'), this.t('expires')],
+            actions: this.t('revoke'),
+            rows: this.tokens.map(
+              (k) => html`<tr data-token-id=${k.id}>
+                <td>${k.name ?? this.t('unnamed')} ${k.current ? this.t('thisSession') : nothing}</td>
+                <td>${this.date(k.lastUsedAt)}</td>
+                <td>${k.expiresAt ? this.date(k.expiresAt) : this.t('untilRevoked')}</td>
+                <td>
+                  <button class="button danger" type="button" data-action="revoke-token" ?disabled=${this.busy} @click=${() => (this.confirming = { kind: 'token', token: k })}>
+                    ${this.t('revoke')}
+                  </button>
+                </td>
+              </tr>`,
+            ),
+          })}
       ${this.who
         ? nothing
         : html`<form class="buttons" @submit=${(e: Event) => this.createToken(e)}>

@@ -5,6 +5,7 @@ import { translate } from '../i18n.js';
 import { AdminBox } from '../shared/admin-box.js';
 import { AdminLoad } from '../shared/admin-load.js';
 import { renderConfirmGroup } from '../shared/confirm-group.js';
+import { renderListTable } from '../shared/list-table.js';
 import { copyText } from '../shared/secret-once.js';
 import { webhookMessages, type WebhookMessageKey } from './messages.js';
 import { webhooksSettingsStyles } from './webhooks-settings.styles.js';
@@ -260,51 +261,37 @@ export class TidbokWebhooksSettings extends AdminBox {
       <h4>${this.t('deliveries')}</h4>
       ${detail.deliveries.length === 0
         ? html`<p>${this.t('noDeliveries')}</p>`
-        : html`<table data-table="deliveries">
-            <thead>
-              <tr>
-                <th scope="col">${this.t('event')}</th>
-                <th scope="col">${this.t('created')}</th>
-                <th scope="col">${this.t('result')}</th>
-                <th scope="col">${this.t('attempts')}</th>
-                <th scope="col"><span class="visually-hidden">${this.t('resend')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              ${detail.deliveries.map(
-                (d) => html`<tr data-delivery=${d.id} data-status=${d.status}>
-                  <td>${this.t(d.type)}</td>
-                  <td>${this.when(d.createdAt)}</td>
-                  <td>${result(d)}</td>
-                  <td>${d.attempts}</td>
-                  <td class="actions">
-                    <button class="button" type="button" data-action="resend" ?disabled=${this.busy || !detail.webhook.enabled} @click=${() => this.resend(detail.webhook.id, d.id)}>
-                      ${this.t('resend')}
-                    </button>
-                  </td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`}
+        : renderListTable({
+            name: 'deliveries',
+            columns: [this.t('event'), this.t('created'), this.t('result'), this.t('attempts')],
+            actions: this.t('resend'),
+            rows: detail.deliveries.map(
+              (d) => html`<tr data-delivery=${d.id} data-status=${d.status}>
+                <td>${this.t(d.type)}</td>
+                <td>${this.when(d.createdAt)}</td>
+                <td>${result(d)}</td>
+                <td>${d.attempts}</td>
+                <td class="actions">
+                  <button class="button" type="button" data-action="resend" ?disabled=${this.busy || !detail.webhook.enabled} @click=${() => this.resend(detail.webhook.id, d.id)}>
+                    ${this.t('resend')}
+                  </button>
+                </td>
+              </tr>`,
+            ),
+          })}
       ${detail.attempts.length === 0
         ? nothing
         : html`<h4>${this.t('attemptLog')}</h4>
-            <table data-table="attempts">
-              <thead>
-                <tr>
-                  <th scope="col">${this.t('time')}</th>
-                  <th scope="col">${this.t('answer')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${detail.attempts.slice(0, 20).map(
-                  (a) => html`<tr data-ok=${a.ok ? 'true' : 'false'}>
-                    <td>${this.when(a.at)}</td>
-                    <td>${a.statusCode ?? this.t('noAnswer')}${a.error ? ` · ${a.error}` : ''} · ${a.durationMs} ms</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>`}
+            ${renderListTable({
+              name: 'attempts',
+              columns: [this.t('time'), this.t('answer')],
+              rows: detail.attempts.slice(0, 20).map(
+                (a) => html`<tr data-ok=${a.ok ? 'true' : 'false'}>
+                  <td>${this.when(a.at)}</td>
+                  <td>${a.statusCode ?? this.t('noAnswer')}${a.error ? ` · ${a.error}` : ''} · ${a.durationMs} ms</td>
+                </tr>`,
+              ),
+            })}`}
     </div>`;
   }
 
