@@ -38,6 +38,9 @@ describe('<tidbok-audit-log>', () => {
     expect(rows[0]).to.contain('Administrator').and.contain('ändrade inställningar').and.contain('name');
     expect(rows[1]).to.contain('skapade plats');
 
+    // Every kind the log records can be picked, template weeks and integration keys too.
+    const kinds = [...$<HTMLSelectElement>(el, '#entity')!.options].map((o) => o.value);
+    expect(kinds).to.include.members(['booking', 'staff', 'templateWeek', 'integrationKey']);
     setValue($<HTMLSelectElement>(el, '#entity')!, 'booking');
     await waitUntil(() => $(el, '[data-empty]'), 'the empty state');
     expect($(el, '[data-empty]')!.textContent).to.equal('Inga händelser av det slaget.');

@@ -19,6 +19,8 @@ const ENTITIES: readonly Entity[] = [
   'location',
   'settings',
   'staff',
+  'templateWeek',
+  'integrationKey',
 ];
 
 declare global {
