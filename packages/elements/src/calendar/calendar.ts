@@ -386,7 +386,8 @@ export class TidbokCalendar extends LitElement {
   }
 
   private async openEntry(entry: CalendarEntry) {
-    if (entry.kind === 'hold' || entry.kind === 'busy') return;
+    // A hold opens too: staff see where it came from and may release it (issue 17, item 6).
+    if (entry.kind === 'busy') return;
     this.returnFocus = { entryId: entry.id };
     this.draft = null;
     this.bookOpen = false;
@@ -417,6 +418,8 @@ export class TidbokCalendar extends LitElement {
       'confirmation-sent': this.t('confirmationSent'),
       'receipt-sent': this.t('receiptSent'),
       paid: this.t('saved'),
+      released: this.t('holdReleased'),
+      merged: this.t('clientsMerged'),
     };
     const text = messages[action];
     if (text) this.say(text);
@@ -1040,7 +1043,20 @@ export class TidbokCalendar extends LitElement {
     const name = this.entryName(entry, placed.start, placed.end);
     const style = this.position(placed, lane, offset);
     if (entry.kind === 'hold') {
-      return html`<div part="entry hold" class=${classes} role="img" aria-label=${name} data-entry-id=${entry.id} data-kind="hold" style=${styleMap(style)}></div>`;
+      // Opened by a click (no drag: a hold is not staff's to move) or Enter.
+      return html`<div
+        part="entry hold"
+        class=${classes}
+        role="button"
+        tabindex="0"
+        aria-label=${name}
+        aria-haspopup="dialog"
+        data-entry-id=${entry.id}
+        data-kind="hold"
+        style=${styleMap(style)}
+        @click=${() => void this.openEntry(entry)}
+        @keydown=${(e: KeyboardEvent) => this.onEntryKeydown(e, entry)}
+      ></div>`;
     }
     // Busy time from the practitioner's own calendar: grey, hatched, and not to be opened or
     // moved (it changes only in that calendar); its title only where the practitioner allows.

@@ -20,7 +20,11 @@ export type CalendarChangeAction =
   | 'paid'
   | 'confirmation-sent'
   | 'receipt-sent'
-  | 'deleted-range';
+  | 'deleted-range'
+  /** A visitor's hold was released by staff. */
+  | 'released'
+  /** The booking's client was merged into the stored client it may duplicate. */
+  | 'merged';
 
 export interface CalendarChangeDetail {
   action: CalendarChangeAction;

@@ -56,6 +56,9 @@ export const calendarMessages = {
   bookingName: { sv: 'Bokning {time}, {client}, {treatment}', en: 'Booking {time}, {client}, {treatment}' },
   activityName: { sv: 'Aktivitet {time}, {title}', en: 'Activity {time}, {title}' },
   workingTimeName: { sv: 'Arbetstid {time}, {practitioner}: {types}', en: 'Working time {time}, {practitioner}: {types}' },
+  holdTitle: { sv: 'Reserverad tid', en: 'Held time' },
+  holdReleased: { sv: 'Tiden är ledig att boka igen.', en: 'The time is free to book again.' },
+  clientsMerged: { sv: 'Klienterna slogs ihop.', en: 'The clients were merged.' },
   holdName: {
     sv: 'Reserverad {time} – en klient bokar just nu',
     en: 'Held {time} — a client is booking it right now',

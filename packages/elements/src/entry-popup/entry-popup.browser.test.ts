@@ -1,19 +1,25 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { AdminHold, Client } from '@tidbok/sdk';
 import type { TidbokCalendar } from '../calendar/calendar.js';
 import {
   at,
   book,
+  type Clinic,
   click,
   doubleClick,
   entryElement,
   mountCalendar,
   pointAt,
   press,
+  seedClinic,
   setValue,
+  staff,
   staffOk,
   waitFor,
   waitForEntry,
 } from '../calendar/test-support.js';
+import { clockTime } from '../calendar/week.js';
+import { deep } from '../test-support.js';
 import type { TidbokEntryPopup } from './entry-popup.js';
 
 const popupOf = (el: TidbokCalendar) => el.shadowRoot!.querySelector<TidbokEntryPopup>('tidbok-entry-popup')!;
@@ -237,3 +243,149 @@ describe('<tidbok-entry-popup>', () => {
     }
   });
 });
+
+/** A visitor's hold on the public API (no login), for 30 minutes of Anna's time. */
+async function holdPublic(clinic: Clinic, day: string, time: string): Promise<{ id: string; secret: string }> {
+  const res = await fetch(`${clinic.apiUrl}/v1/clinics/${clinic.slug}/holds`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ treatmentTypeId: clinic.treatmentTypes[1]!.id, practitionerId: clinic.practitioners[0]!.id, start: at(clinic, day, time) }),
+  });
+  expect(res.status).to.equal(201);
+  return (await res.json()) as { id: string; secret: string };
+}
+
+/** The popup's text, flattened, the review parts included (they render into its shadow root). */
+const textOf = (popup: TidbokEntryPopup) => popup.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+
+describe('<tidbok-entry-popup>: holds and possible duplicates (issue 17, items 6 and 2)', () => {
+  beforeEach(() => localStorage.clear());
+
+  it("a visitor's hold opens with its practitioner, until when, its network and how many holds that network has; Release asks, then frees the time", async () => {
+    const holds: { id: string }[] = [];
+    const { el, clinic } = await mountCalendar({
+      practitioner: '',
+      prepare: async (c, day) => holds.push(await holdPublic(c, day, '10:00'), await holdPublic(c, day, '11:00')),
+    });
+    const [first, second] = holds as [{ id: string }, { id: string }];
+    const listed = (await staffOk<{ holds: AdminHold[] }>(clinic, 'GET', '/holds')).holds;
+    const held = listed.find((h) => h.id === first.id)!;
+    expect(held.networkActiveHolds).to.equal(2);
+
+    const block = await waitForEntry(el, first.id);
+    expect(block.getAttribute('role')).to.equal('button');
+    block.click();
+    const popup = await waitFor<TidbokEntryPopup>(el, 'tidbok-entry-popup');
+    await popup.updateComplete;
+    expect(q(popup, 'h2').textContent).to.equal('Reserverad tid');
+    expect(q(popup, '.subtitle').textContent).to.match(/10:00–10:30$/);
+    expect(textOf(popup)).to.contain('Behandlare: Anna Lindqvist');
+    // Loaded with the review chunk; `GET …/admin/holds` says where it came from.
+    const network = await waitFor(popup, '[part="network"]');
+    expect(network.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`Nätverk: ${held.network} 2 aktiva reservationer från det här nätverket`);
+    expect(deep(popup, '[part="held-by"]')!.textContent).to.equal(`Reserverad av en besökare till ${clockTime(Date.parse(held.expiresAt), clinic.timeZone)}.`);
+    // Nothing to save or delete: only Close, and Release (asks first).
+    expect(popup.shadowRoot!.querySelector('button[type="submit"]')).to.equal(null);
+    deep<HTMLButtonElement>(popup, '[data-action="release"]')!.click();
+    await waitFor(popup, '[data-action="confirm-release"]');
+    expect(textOf(popup)).to.contain('Tiden blir ledig att boka igen; besökarens bokning kommer att misslyckas.');
+    // Cancel keeps the hold.
+    deep<HTMLButtonElement>(popup, '[data-action="keep"]')!.click();
+    await waitUntil(() => deep(popup, '[data-action="release"]'), 'asked no more');
+    expect((await staffOk<{ holds: AdminHold[] }>(clinic, 'GET', '/holds')).holds).to.have.length(2);
+
+    deep<HTMLButtonElement>(popup, '[data-action="release"]')!.click();
+    const confirm = await waitFor<HTMLButtonElement>(popup, '[data-action="confirm-release"]');
+    const released = oneEvent(el, 'tidbok-calendar-change');
+    confirm.click();
+    expect((await released).detail).to.deep.equal({ action: 'released', kind: 'hold', id: first.id });
+    await waitUntil(() => !entryElement(el, first.id), 'the hold is gone from the calendar');
+    expect(el.shadowRoot!.querySelector('tidbok-entry-popup')).to.equal(null);
+    expect((await staffOk<{ holds: AdminHold[] }>(clinic, 'GET', '/holds')).holds.map((h) => h.id)).to.deep.equal([second.id]);
+
+    // The other one opens with Enter, and now is the only hold of its network.
+    const other = entryElement(el, second.id)!;
+    other.focus();
+    press(other, 'Enter');
+    const again = await waitFor<TidbokEntryPopup>(el, 'tidbok-entry-popup');
+    await waitUntil(() => deep(again, '[part="network"]')?.textContent?.includes('den enda aktiva reservationen'), 'the count is one');
+    await expect(again).to.be.accessible();
+  });
+
+  it('a practitioner sees the hold but not Release (desk work is for admins and reception)', async () => {
+    const seeded = await seedClinicWithStaff('practitioner');
+    let holdId = '';
+    const { el } = await mountCalendar({ practitioner: '', clinic: seeded, prepare: async (c, day) => (holdId = (await holdPublic(c, day, '10:00')).id) });
+    (await waitForEntry(el, holdId)).click();
+    const popup = await waitFor<TidbokEntryPopup>(el, 'tidbok-entry-popup');
+    await waitFor(popup, '[part="held-by"]');
+    expect(q(popup, 'h2').textContent).to.equal('Reserverad tid');
+    expect(deep(popup, '[data-action="release"]')).to.equal(null);
+    expect(deep(popup, '[part="network"]')).to.equal(null);
+  });
+
+  it('a booking made without login with differing details shows the possible duplicate; Merge asks, then moves it to the stored client', async () => {
+    let stored: Client | undefined;
+    let booking: { id: string; clientId: string } | undefined;
+    const { el, clinic } = await mountCalendar({
+      practitioner: '',
+      prepare: async (c, day) => {
+        stored = await staffOk<Client>(c, 'POST', '/clients', { name: 'Klara Klient', email: 'klara@example.com' });
+        const hold = await holdPublic(c, day, '10:00');
+        const res = await fetch(`${c.apiUrl}/v1/clinics/${c.slug}/bookings`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            holdId: hold.id,
+            holdSecret: hold.secret,
+            client: { name: 'K. Klient', email: 'klara@example.com', phone: '+46709999999' },
+            confirmation: 'none',
+          }),
+        });
+        expect(res.status).to.equal(201);
+        booking = ((await res.json()) as { booking: { id: string; clientId: string } }).booking;
+      },
+    });
+    expect(booking!.clientId).not.to.equal(stored!.id);
+    expect((await staffOk<Client>(clinic, 'GET', `/clients/${booking!.clientId}`)).duplicateOf).to.equal(stored!.id);
+
+    await click(el, await waitForEntry(el, booking!.id));
+    const popup = await waitFor<TidbokEntryPopup>(el, 'tidbok-entry-popup');
+    const notice = await waitFor(popup, '[part="duplicate-notice"]');
+    expect(notice.querySelector('p')!.textContent).to.equal(
+      'Möjligen samma person som Klara Klient, klara@example.com – bokningen gjordes utan inloggning med uppgifter som skiljer sig från de sparade.',
+    );
+    const merge = deep<HTMLButtonElement>(popup, '[data-action="merge"]')!;
+    expect(merge.textContent!.trim()).to.equal('Slå ihop med Klara Klient');
+    merge.click();
+    const confirm = await waitFor<HTMLButtonElement>(popup, '[data-action="confirm-merge"]');
+    expect(textOf(popup)).to.contain(
+      'Bokningarna flyttas till Klara Klient; de sparade uppgifterna för Klara Klient ändras inte; det går inte att ångra.',
+    );
+    await expect(popup).to.be.accessible();
+    const merged = oneEvent(el, 'tidbok-calendar-change');
+    confirm.click();
+    expect((await merged).detail).to.deep.equal({ action: 'merged', kind: 'booking', id: booking!.id });
+    await waitUntil(() => !deep(popup, '[part="duplicate-notice"]'), 'the notice is gone');
+
+    // The server has the booking under the stored client, whose details stay; the split-off record is gone.
+    expect((await staffOk<{ clientId: string }>(clinic, 'GET', `/bookings/${booking!.id}`)).clientId).to.equal(stored!.id);
+    expect(await staffOk<Client>(clinic, 'GET', `/clients/${stored!.id}`)).to.include({ name: 'Klara Klient', email: 'klara@example.com', phone: null });
+    expect((await staff(clinic, 'GET', `/clients/${booking!.clientId}`)).status).to.equal(404);
+    await waitUntil(() => entryElement(el, booking!.id)?.getAttribute('aria-label')?.includes('Klara Klient'), 'the calendar shows the stored client');
+  });
+});
+
+/**
+ * A fresh clinic whose calendar is shown to a staff member of `role` (linked to Anna when a
+ * practitioner); `admin` is the clinic as its admin sees it, to set up with.
+ */
+async function seedClinicWithStaff(role: 'practitioner' | 'reception'): Promise<Clinic & { admin: Clinic }> {
+  const admin = await seedClinic({ locale: 'sv' });
+  const created = await staffOk<{ token: string }>(admin, 'POST', '/staff', {
+    name: role === 'practitioner' ? 'Anna Lindqvist' : 'Rita Reception',
+    role,
+    ...(role === 'practitioner' ? { practitionerId: admin.practitioners[0]!.id } : {}),
+  });
+  return { ...admin, adminToken: created.token, admin };
+}

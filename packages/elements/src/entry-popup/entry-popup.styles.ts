@@ -145,4 +145,14 @@ export const entryPopupStyles = css`
   .pay {
     width: 100%;
   }
+  /* A possible duplicate client (review/define.ts): stands out from the booking's fields. */
+  .notice {
+    margin-top: 0.5rem;
+    padding: 0.5rem 0.6rem;
+    border-radius: var(--_radius);
+    background: #fff4e5;
+  }
+  .notice p {
+    margin: 0 0 0.4rem;
+  }
 `;

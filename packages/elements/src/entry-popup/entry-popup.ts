@@ -28,12 +28,28 @@ import type { MenuItem } from '../menu-button/menu-button.js';
 import { entryPopupStyles } from './entry-popup.styles.js';
 
 type BookingEntry = Extract<CalendarEntry, { kind: 'booking' }>;
+type HoldEntry = Extract<CalendarEntry, { kind: 'hold' }>;
 type FieldName = 'client' | 'practitioner' | 'treatmentType' | 'title' | 'time';
 
 const TABS: readonly DraftTab[] = ['booking', 'workingTime', 'activity'];
 const PAYMENT_METHODS: readonly PaymentMethod[] = ['swish', 'card', 'cash', 'invoice', 'other'];
 
 let nextId = 0;
+
+let reviewLoaded: Promise<void> | undefined;
+/**
+ * The hold and duplicate-client parts (`<tidbok-hold-review>`, `<tidbok-duplicate-notice>`) are
+ * a chunk of their own, loaded the first time one is shown; until then the tag waits undefined
+ * and Lit hands it the properties set meanwhile when it upgrades.
+ */
+function loadReview(): void {
+  reviewLoaded ??= import('./review/define.js').then(
+    (m) => m.defineReviewElements({ LitElement, html, nothing }),
+    () => {
+      reviewLoaded = undefined;
+    },
+  );
+}
 
 /**
  * @summary The calendar's popup: creates a booking, working time or activity from a draft
@@ -95,6 +111,8 @@ export class TidbokEntryPopup extends LitElement {
   @state() private messages: Message[] | null = null;
   /** Voiding a payment is for admins: hidden once the server says the role is another (staff-role.ts). */
   @state() private mayVoid = true;
+  /** The staff member's permissions (`desk`, `client-records`, …); null while unknown: all shown. */
+  @state() private permissions: readonly string[] | null = null;
   private askedFor: unknown;
 
   @query('[part~="dialog"]') private dialog?: HTMLElement;
@@ -121,7 +139,9 @@ export class TidbokEntryPopup extends LitElement {
     if (admin && admin !== this.askedFor) {
       this.askedFor = admin;
       void whoAmI(admin).then((me) => {
-        if (this.connection?.admin === admin) this.mayVoid = managesClinic(me);
+        if (this.connection?.admin !== admin) return;
+        this.mayVoid = managesClinic(me);
+        this.permissions = me?.permissions ?? null;
       });
     }
     const session = this.draft ? `d${this.draft.key}` : this.entry ? `e${this.entry.id}` : '';
@@ -190,7 +210,55 @@ export class TidbokEntryPopup extends LitElement {
     } else if (entry.kind === 'workingTime') {
       this.locationId = entry.locationId ?? '';
       this.typeIds = entry.treatmentTypeIds ?? [];
+    } else if (entry.kind === 'hold') {
+      loadReview();
     }
+  }
+
+  /** For the review parts, which import none of this: report a failure, return what to say. */
+  private readonly describeFailure = (action: string, error: unknown): string => {
+    reportError(this, action, error);
+    return describeError(error, this.locale, 'save').message;
+  };
+
+  /** Whether the role has a permission; hiding is a courtesy, the server checks every call. */
+  private may(permission: string): boolean {
+    return this.permissions === null || this.permissions.includes(permission);
+  }
+
+  private renderHold(entry: HoldEntry) {
+    const practitioner = this.data?.practitioners.find((p) => p.id === entry.practitionerId);
+    return html`
+      <p>${this.t('practitioner')}: <strong>${practitioner?.name ?? ''}</strong></p>
+      <tidbok-hold-review
+        .admin=${this.connection?.admin}
+        .locale=${this.locale}
+        .entry=${entry}
+        .until=${timeOfMinutes(wallClock(Date.parse(entry.expiresAt), this.zone).minutes)}
+        .describe=${this.describeFailure}
+        ?may-act=${this.may('desk')}
+        @tidbok-review-done=${() => this.done('released', 'hold', entry.id)}
+      ></tidbok-hold-review>
+    `;
+  }
+
+  /** A public booking's client split off a stored one: who, and merging (issue 17, item 2). */
+  private renderDuplicate() {
+    const entry = this.entry;
+    const client = this.client;
+    if (entry?.kind !== 'booking' || !client?.duplicateOf || !this.may('client-records')) return nothing;
+    return html`<tidbok-duplicate-notice
+      .admin=${this.connection?.admin}
+      .locale=${this.locale}
+      .client=${client}
+      .describe=${this.describeFailure}
+      may-act
+      @tidbok-review-done=${(e: CustomEvent<{ result: Client }>) => {
+        // The booking is the stored client's now: show them, and let the calendar redraw.
+        this.client = e.detail.result;
+        this.dispatchEvent(new TidbokCalendarChangeEvent({ action: 'merged', kind: 'booking', id: entry.id }));
+      }}
+    ></tidbok-duplicate-notice>`;
   }
 
   private async loadMessages(bookingId: string) {
@@ -240,7 +308,10 @@ export class TidbokEntryPopup extends LitElement {
   private async loadClient(clientId: string) {
     try {
       const client = await this.connection?.admin?.clients.get(clientId);
-      if (client && this.entry?.kind === 'booking' && this.entry.clientId === clientId && this.client?.id === clientId) this.client = client;
+      if (client && this.entry?.kind === 'booking' && this.entry.clientId === clientId && this.client?.id === clientId) {
+        this.client = client;
+        if (client.duplicateOf) loadReview();
+      }
     } catch {
       // The name from the calendar is enough to go on.
     }
@@ -426,7 +497,8 @@ export class TidbokEntryPopup extends LitElement {
   private async submit(event?: Event) {
     event?.preventDefault();
     const admin = this.connection?.admin;
-    if (!admin || this.busy) return;
+    // A hold has nothing to save: it is only released (`<tidbok-hold-review>`).
+    if (!admin || this.busy || this.entry?.kind === 'hold') return;
     const kind: DraftTab = this.draft ? this.tab : this.entry?.kind === 'workingTime' ? 'workingTime' : this.entry?.kind === 'activity' ? 'activity' : 'booking';
     const times = this.validate(kind);
     if (!times) return;
@@ -608,6 +680,7 @@ export class TidbokEntryPopup extends LitElement {
     const kind = this.draft ? this.tab : this.entry?.kind;
     if (kind === 'activity') return ACTIVITY_COLOR;
     if (kind === 'workingTime') return '#3a8a55';
+    if (kind === 'hold') return 'var(--tidbok-hold-color, #f8c8dc)';
     return this.typeById(this.treatmentTypeId)?.color ?? '#1a5fb4';
   }
 
@@ -733,7 +806,7 @@ export class TidbokEntryPopup extends LitElement {
             this.errors = { ...this.errors, client: undefined };
           }}
         ></tidbok-client-picker>
-        ${this.errorText('client')}
+        ${this.errorText('client')} ${this.renderDuplicate()}
       </div>
       ${this.renderPractitioner()}
       <div class="field">
@@ -908,6 +981,10 @@ export class TidbokEntryPopup extends LitElement {
         </div>
       `;
     }
+    if (entry?.kind === 'hold') {
+      return html`<span class="spacer"></span>
+        <button class="button" type="button" @click=${() => this.close('cancel')}>${this.t('close')}</button>`;
+    }
     const save = html`<button class="button primary" type="submit" ?disabled=${this.busy}>
       ${this.busy ? this.t('saving') : this.draft ? this.t('create') : this.t('save')}
     </button>`;
@@ -952,6 +1029,8 @@ export class TidbokEntryPopup extends LitElement {
             ? this.t('statusNoShow')
             : this.t('statusBooked');
       status = html`<span class="status ${entry.status}">${label}</span>${entry.paid ? html` <span class="status paid">${this.t('statusPaid')}</span>` : nothing}`;
+    } else if (entry?.kind === 'hold') {
+      heading = this.t('holdTitle');
     } else if (entry?.kind === 'activity') {
       heading = `${this.t('tabActivity')}: ${entry.title}`;
     } else if (entry?.kind === 'workingTime') {
@@ -1012,7 +1091,7 @@ export class TidbokEntryPopup extends LitElement {
             role=${this.draft ? 'tabpanel' : 'group'}
             aria-labelledby=${this.draft ? `${this.uid}-tab-${this.tab}` : titleId}
           >
-            ${this.renderFields(kind)}
+            ${this.entry?.kind === 'hold' ? this.renderHold(this.entry) : this.renderFields(kind)}
             ${this.draft ? nothing : this.renderMessages()}
             ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
           </div>
