@@ -1,32 +1,22 @@
 // End to end: the intranet page in a real Chromium (playwright-core), served by a real Tidbok
 // server with the demo clinic, the staff elements bundled with esbuild as the embed script.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createTidbokAdmin } from '@tidbok/sdk';
-import { build } from 'esbuild';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/src/app.js';
 import { seedDemo } from '../../server/src/demo.js';
-import { authenticateStaff, findClinicBySlug } from '../../server/src/services/clinics.js';
+import { authenticateStaff } from '../../server/src/services/clinics.js';
 import { createStaffSession } from '../../server/src/services/staff-sessions.js';
-import { createTestContext, listen, type TestContext } from '../../server/src/testing.js';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
+import { createTestContext, type TestContext } from '../../server/src/testing.js';
+import { type EmbedServer, launchChromium, listenWithEmbed } from '../../server/src/testing-browser.js';
 
 let t: TestContext;
-let srv: Awaited<ReturnType<typeof listen>>;
+let srv: EmbedServer;
 let browser: Browser;
 let token: string;
 /** A session for the demo admin, as `npm start` prints in the staff page's link. */
 let session: string;
-let dir: string;
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
   // A Wednesday; the demo seeds four weeks of working time from it. The page shows the next week.
   t = await createTestContext({ now: '2027-03-03T06:00:00Z' });
   ({ adminToken: token } = await seedDemo(t.app.deps));
@@ -38,45 +28,23 @@ beforeAll(async () => {
       ttlMinutes: 720,
     })
   ).token;
-  dir = mkdtempSync(join(tmpdir(), 'tidbok-e2e-'));
-  const embedFile = join(dir, 'tidbok.js');
-  await build({
-    stdin: {
-      contents: [
-        "import { defineAdminElements } from './packages/elements/src/admin/index.ts';",
-        "import { TidbokProvider } from './packages/elements/src/provider/provider.ts';",
-        "import { define } from './packages/elements/src/shared/define.ts';",
-        'defineAdminElements();',
-        "define('tidbok-provider', TidbokProvider);",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    outfile: embedFile,
-    tsconfig: join(root, 'tsconfig.json'),
-    alias: {
-      '@tidbok/core': join(root, 'packages/core/src/index.ts'),
-      '@tidbok/sdk': join(root, 'packages/sdk/src/index.ts'),
-    },
-    logLevel: 'warning',
-  });
-  const deps = t.app.deps;
-  const app = createApp({
-    ...deps,
-    files: { embedFile, examplesDir: join(root, 'examples'), findClinic: (slug) => findClinicBySlug(deps, slug) },
-  });
-  srv = await listen(app);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  srv = await listenWithEmbed(
+    t,
+    [
+      "import { defineAdminElements } from './packages/elements/src/admin/index.ts';",
+      "import { TidbokProvider } from './packages/elements/src/provider/provider.ts';",
+      "import { define } from './packages/elements/src/shared/define.ts';",
+      'defineAdminElements();',
+      "define('tidbok-provider', TidbokProvider);",
+    ].join('\n'),
+  );
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
   await srv?.close();
   await t?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 async function openPage(query: string): Promise<Page> {

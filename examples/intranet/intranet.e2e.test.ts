@@ -2,64 +2,29 @@
 // Chromium (playwright-core), with a real Tidbok server and the demo clinic, the staff elements
 // bundled with esbuild as the embed script. Two origins, as in real life: the intranet's and
 // Tidbok's.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createTidbokAdmin, type TidbokAdmin } from '@tidbok/sdk';
-import { build } from 'esbuild';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/src/app.js';
 import { seedDemo } from '../../server/src/demo.js';
-import { findClinicBySlug } from '../../server/src/services/clinics.js';
-import { createTestContext, listen, type TestContext } from '../../server/src/testing.js';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { createTestContext, type TestContext } from '../../server/src/testing.js';
+import { type EmbedServer, launchChromium, listenWithEmbed } from '../../server/src/testing-browser.js';
 import { createIntranet } from './server.mjs';
 import { setUpIntranet } from './setup.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
 let t: TestContext;
-let tidbok: Awaited<ReturnType<typeof listen>>;
+let tidbok: EmbedServer;
 let intranet: ReturnType<typeof createIntranet>;
 let intranetUrl: string;
 let browser: Browser;
 let admin: TidbokAdmin;
 let annaStaffId: string;
-let dir: string;
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
   // A Wednesday; the demo seeds four weeks of working time from it. The page shows the next week.
   t = await createTestContext({ now: '2027-03-03T06:00:00Z' });
   const { adminToken } = await seedDemo(t.app.deps);
-  dir = mkdtempSync(join(tmpdir(), 'tidbok-e2e-'));
-  const embedFile = join(dir, 'tidbok.js');
-  await build({
-    stdin: {
-      contents: "import { defineAdminElements } from './packages/elements/src/admin/index.ts';\ndefineAdminElements();",
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    outfile: embedFile,
-    tsconfig: join(root, 'tsconfig.json'),
-    alias: {
-      '@tidbok/core': join(root, 'packages/core/src/index.ts'),
-      '@tidbok/sdk': join(root, 'packages/sdk/src/index.ts'),
-    },
-    logLevel: 'warning',
-  });
-  const deps = t.app.deps;
-  const app = createApp({
-    ...deps,
-    files: { embedFile, examplesDir: join(root, 'examples'), findClinic: (slug) => findClinicBySlug(deps, slug) },
-  });
-  tidbok = await listen(app);
+  tidbok = await listenWithEmbed(t, "import { defineAdminElements } from './packages/elements/src/admin/index.ts';\ndefineAdminElements();");
 
   // What the clinic's admin does once in Tidbok (setup.mjs): Anna on the staff with her intranet
   // e-mail and her practitioner, an integration key for the intranet, the intranet's origin allowed.
@@ -75,7 +40,7 @@ beforeAll(async () => {
   expect(anna).toMatchObject({ email: 'anna@lugnarummet.example', role: 'practitioner' });
   expect(anna.practitionerId).not.toBeNull();
   expect((await admin.settings.get()).booking.allowedOrigins).toEqual([intranetUrl]);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
@@ -83,7 +48,6 @@ afterAll(async () => {
   await new Promise((resolve) => (intranet ? intranet.close(resolve) : resolve(undefined)));
   await tidbok?.close();
   await t?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 async function logIn(page: Page, email: string, password: string) {

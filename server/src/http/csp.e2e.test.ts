@@ -1,72 +1,37 @@
 // Every HTML page the server sends, in a real Chromium (playwright-core) against a real server
 // with the demo clinic: each still works under its Content-Security-Policy, and the console shows
 // no violation — while a script injected into the page does not run.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createTidbok, createTidbokAdmin } from '@tidbok/sdk';
-import { build } from 'esbuild';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
-import { createApp } from '../app.js';
 import { seedDemo } from '../demo.js';
-import { findClinicBySlug } from '../services/clinics.js';
-import { createTestContext, listen, type TestContext } from '../testing.js';
-
-const root = fileURLToPath(new URL('../../..', import.meta.url));
+import { createTestContext, type TestContext } from '../testing.js';
+import { type EmbedServer, launchChromium, listenWithEmbed, watchProblems } from '../testing-browser.js';
 
 let t: TestContext;
-let srv: Awaited<ReturnType<typeof listen>>;
+let srv: EmbedServer;
 let browser: Browser;
 let adminToken: string;
-let dir: string;
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
   // The browser's clock is real, so the server's starts at the real now too.
   t = await createTestContext({ now: new Date().toISOString() });
   ({ adminToken } = await seedDemo(t.app.deps));
-  dir = mkdtempSync(join(tmpdir(), 'tidbok-csp-'));
-  // The embed bundle from source, split into chunks as `npm run build` makes it, so the staff
-  // chunk is loaded from /embed/chunks/ under the policy too.
-  await build({
-    entryPoints: { tidbok: join(root, 'packages/elements/src/embed.ts') },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    outdir: dir,
-    chunkNames: 'chunks/[name]-[hash]',
-    tsconfig: join(root, 'tsconfig.json'),
-    logLevel: 'warning',
-  });
-  const deps = t.app.deps;
-  const app = createApp({
-    ...deps,
-    files: { embedFile: join(dir, 'tidbok.js'), examplesDir: join(root, 'examples'), findClinic: (slug) => findClinicBySlug(deps, slug) },
-  });
-  srv = await listen(app);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  // The split embed bundle, so the staff chunk is loaded from /embed/chunks/ under the policy too.
+  srv = await listenWithEmbed(t);
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
   await srv?.close();
   await t?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** A page that records every CSP violation Chromium reports and every uncaught error. */
 async function openPage(context: BrowserContext | Browser, path: string): Promise<{ page: Page; problems: string[] }> {
   const page = await context.newPage({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (/Content[- ]Security[- ]Policy/i.test(message.text())) problems.push(`csp: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`error: ${error.message}`));
+  const problems = watchProblems(page);
   page.on('dialog', (dialog) => void dialog.accept());
   const res = await page.goto(`${srv.url}${path}`);
   expect(res?.headers()['content-security-policy'], path).toBeTruthy();

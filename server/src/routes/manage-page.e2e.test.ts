@@ -2,13 +2,12 @@
 // server: the token after `#` reaches the server only in a POST body, never in an address or a
 // Referer; the booking is cancelled in two steps under the page's CSP; without JavaScript the
 // page says why it cannot open the booking.
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page, type Request } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import { manageUrl } from '../notifications/compose.js';
 import { findClinicBySlug } from '../services/clinics.js';
 import { createTestContext, listen, type TestContext } from '../testing.js';
+import { launchChromium, watchProblems } from '../testing-browser.js';
 
 let t: TestContext;
 let srv: Awaited<ReturnType<typeof listen>>;
@@ -22,7 +21,6 @@ async function json(res: Response) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
   t = await createTestContext({ now: '2027-03-01T08:00:00Z' });
   let token: string;
   ({ slug, token } = await t.clinic('manage'));
@@ -31,7 +29,7 @@ beforeAll(async () => {
   practitionerId = (await json(await admin('/practitioners', { name: 'Anna Lindqvist', treatmentTypeIds: [treatmentTypeId] }))).id;
   await admin('/working-times', { practitionerId, start: '2027-03-03T08:00:00Z', end: '2027-03-03T12:00:00Z' });
   srv = await listen(t.app);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
@@ -55,12 +53,8 @@ async function bookWithLink(start: string) {
 /** Every request the page sends, and every CSP report or script error. */
 function watch(page: Page) {
   const requests: Request[] = [];
-  const problems: string[] = [];
   page.on('request', (request) => requests.push(request));
-  page.on('console', (message) => {
-    if (/Content[- ]Security[- ]Policy/i.test(message.text())) problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
+  const problems = watchProblems(page);
   return { requests, problems };
 }
 

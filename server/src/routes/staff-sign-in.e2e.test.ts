@@ -2,67 +2,39 @@
 // clinic: a passkey made from an invitation link with a virtual authenticator (DevTools
 // protocol, WebAuthn domain), signing in with it again, the staff calendar shown with the
 // session, logging out and out everywhere — all under the page's Content-Security-Policy.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { Secret, TOTP } from 'otpauth';
-import { type Browser, chromium, type CDPSession, type Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
-import { createApp } from '../app.js';
 import { seedDemo } from '../demo.js';
 import { openLink } from '../notifications/sealed-link.js';
-import { findClinicBySlug } from '../services/clinics.js';
-import { createTestContext, listen, type TestContext } from '../testing.js';
+import { createTestContext, type TestContext } from '../testing.js';
+import { type EmbedServer, launchChromium, listenWithEmbed, watchProblems } from '../testing-browser.js';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
 /** Where the screenshots go, to be looked at by a person (not compared). */
 const shots = process.env.TIDBOK_SCREENSHOTS_DIR;
 
 let t: TestContext;
-let srv: Awaited<ReturnType<typeof listen>>;
+let srv: EmbedServer;
 let browser: Browser;
 let adminToken: string;
-let dir: string;
 /** The page's origin: WebAuthn needs a host name (not an IP address) as the RP ID. */
 let origin: string;
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
   t = await createTestContext({ now: new Date().toISOString() });
   ({ adminToken } = await seedDemo(t.app.deps));
-  dir = mkdtempSync(join(tmpdir(), 'tidbok-staff-page-'));
-  await build({
-    entryPoints: { tidbok: join(root, 'packages/elements/src/embed.ts') },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    outdir: dir,
-    chunkNames: 'chunks/[name]-[hash]',
-    tsconfig: join(root, 'tsconfig.json'),
-    logLevel: 'warning',
-  });
-  const deps = t.app.deps;
-  const app = createApp({
-    ...deps,
-    files: { embedFile: join(dir, 'tidbok.js'), examplesDir: join(root, 'examples'), findClinic: (slug) => findClinicBySlug(deps, slug) },
-  });
-  srv = await listen(app);
+  srv = await listenWithEmbed(t);
   origin = srv.url.replace('127.0.0.1', 'localhost');
   // The relying party is read from the configuration on every request.
-  (deps.config as { publicUrl: string }).publicUrl = origin;
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  (t.app.deps.config as { publicUrl: string }).publicUrl = origin;
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
   await srv?.close();
   await t?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 async function api(method: string, path: string, token: string, body?: unknown) {
@@ -92,11 +64,7 @@ async function invite(name: string, email: string, role: string) {
 async function openPage(locale = 'sv-SE'): Promise<{ page: Page; problems: string[]; cdp: CDPSession; authenticatorId: string }> {
   const context = await browser.newContext({ locale, timezoneId: 'Europe/Stockholm', viewport: { width: 1200, height: 850 } });
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (/Content[- ]Security[- ]Policy/i.test(message.text())) problems.push(`csp: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`error: ${error.message}`));
+  const problems = watchProblems(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('WebAuthn.enable');
   const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
