@@ -1,3 +1,4 @@
+import { BackgroundRounds } from '../background-rounds.js';
 import type { Logger } from '../logger.js';
 import type { Deps } from '../services/deps.js';
 import { BusyFeedError } from './parse-busy.js';
@@ -16,45 +17,30 @@ export interface BusyCalendarPollerOptions {
  * server processes on one database never read the same calendar at once, and a process that
  * dies mid-read leaves the calendar to another one once the lease runs out.
  */
-export class BusyCalendarPoller {
-  private timer: ReturnType<typeof setInterval> | null = null;
-  private running: Promise<unknown> | null = null;
+export class BusyCalendarPoller extends BackgroundRounds {
   private stopping = false;
   private readonly batch: number;
   private readonly leaseMs: number;
 
   constructor(
     private readonly deps: Deps,
-    private readonly logger: Logger,
+    logger: Logger,
     options: BusyCalendarPollerOptions = {},
   ) {
+    super(logger, 'busy calendar round failed');
     this.batch = options.batch ?? 20;
     this.leaseMs = options.leaseMs ?? 60_000;
   }
 
-  start(intervalMs = 60_000) {
-    this.timer ??= setInterval(() => void this.tick(), intervalMs);
-    this.timer.unref?.();
+  override start(intervalMs = 60_000) {
+    super.start(intervalMs);
   }
 
   /** Stops the timer and waits for the read under way, which is bounded (15 s). */
-  async stop() {
+  override async stop() {
     // No further calendar is claimed; the one being read finishes.
     this.stopping = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  tick() {
-    this.running ??= this.runOnce()
-      .catch((error: unknown) =>
-        this.logger.error('busy calendar round failed', { error: error instanceof Error ? error.message : String(error) }),
-      )
-      .finally(() => {
-        this.running = null;
-      });
-    return this.running;
+    await super.stop();
   }
 
   async runOnce(): Promise<{ read: number; failed: number }> {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { BackgroundRounds } from '../background-rounds.js';
 import type { Logger } from '../logger.js';
 import type { Deps } from '../services/deps.js';
 import { bookingSettingsOf } from '../services/rows.js';
@@ -35,9 +36,7 @@ function reason(error: unknown): string {
  * a lease (so two dispatchers, or one restarted, never send the same message twice), sends
  * them, and records the result: sent, or pending again with backoff, or failed at last.
  */
-export class Dispatcher {
-  private timer: ReturnType<typeof setInterval> | null = null;
-  private running: Promise<unknown> | null = null;
+export class Dispatcher extends BackgroundRounds {
   private readonly idleNoted = new Set<string>();
   private legacySealed = false;
   private readonly batch: number;
@@ -47,33 +46,18 @@ export class Dispatcher {
   constructor(
     private readonly deps: Deps,
     private readonly transports: Transports,
-    private readonly logger: Logger,
+    logger: Logger,
     options: DispatcherOptions = {},
   ) {
+    super(logger, 'dispatcher round failed');
     this.batch = options.batch ?? 20;
     this.maxAttempts = options.maxAttempts ?? 8;
     this.leaseMs = options.leaseMs ?? 60_000;
   }
 
-  start(intervalMs = 5_000) {
-    this.timer ??= setInterval(() => void this.tick(), intervalMs);
-    this.timer.unref?.();
-  }
-
-  async stop() {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  /** One round, unless one is already under way. */
-  tick() {
-    this.running ??= this.runOnce()
-      .catch((error: unknown) => this.logger.error('dispatcher round failed', { error: reason(error) }))
-      .finally(() => {
-        this.running = null;
-      });
-    return this.running;
+  /** A round's error can echo addresses too. */
+  protected override describeError(error: unknown): string {
+    return reason(error);
   }
 
   async runOnce() {

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { BackgroundRounds } from '../background-rounds.js';
 import { OutboundError, safeFetch } from '../http/outbound-url.js';
 import type { Logger } from '../logger.js';
 import { newId } from '../secrets.js';
@@ -29,9 +30,7 @@ const KEEP_MS = 30 * 24 * 3_600_000;
  * records each try, and schedules a retry (schedule.ts) or marks the delivery failed and its
  * endpoint failing. Any 2xx counts as received; anything else, or no answer, is a failed try.
  */
-export class WebhookDispatcher {
-  private timer: ReturnType<typeof setInterval> | null = null;
-  private running: Promise<unknown> | null = null;
+export class WebhookDispatcher extends BackgroundRounds {
   private lastPrune = 0;
   private readonly batch: number;
   private readonly leaseMs: number;
@@ -39,34 +38,14 @@ export class WebhookDispatcher {
 
   constructor(
     private readonly deps: Deps,
-    private readonly logger: Logger,
+    logger: Logger,
     private readonly options: WebhookDispatcherOptions = {},
   ) {
+    super(logger, 'webhook round failed');
     this.batch = options.batch ?? 20;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     // Longer than a send can take, so a slow send is not claimed twice.
     this.leaseMs = options.leaseMs ?? Math.max(60_000, this.timeoutMs * 3);
-  }
-
-  start(intervalMs = 5_000) {
-    this.timer ??= setInterval(() => void this.tick(), intervalMs);
-    this.timer.unref?.();
-  }
-
-  async stop() {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  /** One round, unless one is already under way. */
-  tick() {
-    this.running ??= this.runOnce()
-      .catch((error: unknown) => this.logger.error('webhook round failed', { error: error instanceof Error ? error.message : String(error) }))
-      .finally(() => {
-        this.running = null;
-      });
-    return this.running;
   }
 
   async runOnce() {
