@@ -6,6 +6,7 @@ import {
   book,
   type Clinic,
   click,
+  deepActive,
   doubleClick,
   entryElement,
   mountCalendar,
@@ -292,6 +293,8 @@ describe('<tidbok-entry-popup>: holds and possible duplicates (issue 17, items 6
     // Cancel keeps the hold.
     deep<HTMLButtonElement>(popup, '[data-action="keep"]')!.click();
     await waitUntil(() => deep(popup, '[data-action="release"]'), 'asked no more');
+    // Focus goes back to the button that asked, not to the page (Escape still closes the popup).
+    await waitUntil(() => (deepActive() as HTMLElement | null)?.dataset.action === 'release', 'focus is on Release again');
     expect((await staffOk<{ holds: AdminHold[] }>(clinic, 'GET', '/holds')).holds).to.have.length(2);
 
     deep<HTMLButtonElement>(popup, '[data-action="release"]')!.click();

@@ -7,9 +7,10 @@
  * Why Lit is handed in rather than imported: a module that this chunk and the calendar's first
  * load both import makes the bundler split the staff chunk's shared code (Lit, and what the
  * Settings chunk shares with the calendar) into more, separately compressed files, which costs
- * the first load more than this chunk saves (its 80 KB budget, docs/performance.md). So this
- * module imports nothing at run time but its texts; the popup passes Lit, and a `describe`
- * function for failures. For the same reason no decorators (their helper is shared code too).
+ * the first load more than this chunk saves (its 80 KB budget: the row "staff calendar, first
+ * load" of scripts/bundle-size.mjs). So this module imports nothing at run time but its texts;
+ * the popup passes Lit, and a `describe` function for failures. For the same reason there are no
+ * decorators (their helper is shared code too).
  *
  * Both render into the popup's shadow root (no shadow root of their own): the popup's styles
  * (buttons, `.confirm`, `.hint`, `.error`) apply as to the rest of it.
@@ -82,7 +83,7 @@ export function defineReviewElements({ LitElement, html, nothing }: ReviewLit): 
             <button class="button danger" type="button" data-action="confirm-${action}" ?disabled=${this.busy} @click=${() => this.run(action, call)}>
               ${yes}
             </button>
-            <button class="button" type="button" data-action="keep" @click=${() => (this.asking = false)}>${this.t('cancel')}</button>
+            <button class="button" type="button" data-action="keep" @click=${() => this.keep(action)}>${this.t('cancel')}</button>
           </div>
         </div>
         ${error}`;
@@ -93,6 +94,13 @@ export function defineReviewElements({ LitElement, html, nothing }: ReviewLit): 
       this.error = '';
       await this.updateComplete;
       this.querySelector<HTMLElement>('[data-action="keep"]')?.focus();
+    }
+
+    /** Cancel: the question goes, focus back on the button that asked it (not lost to the page). */
+    async keep(action: string) {
+      this.asking = false;
+      await this.updateComplete;
+      this.querySelector<HTMLElement>(`[data-action="${action}"]`)?.focus();
     }
 
     async run(action: string, call: () => Promise<unknown>) {
