@@ -327,6 +327,26 @@ describe('<tidbok-entry-popup>: holds and possible duplicates (issue 17, items 6
     expect(deep(popup, '[part="network"]')).to.equal(null);
   });
 
+  it('a receptionist releases a hold too (desk work), here in English', async () => {
+    const seeded = await seedClinicWithStaff('reception');
+    let holdId = '';
+    const { el } = await mountCalendar({ locale: 'en', practitioner: '', clinic: seeded, prepare: async (c, day) => (holdId = (await holdPublic(c, day, '10:00')).id) });
+    (await waitForEntry(el, holdId)).click();
+    const popup = await waitFor<TidbokEntryPopup>(el, 'tidbok-entry-popup');
+    const network = await waitFor(popup, '[part="network"]');
+    expect(q(popup, 'h2').textContent).to.equal('Held time');
+    expect(network.textContent).to.contain('the only active hold from this network');
+    const release = deep<HTMLButtonElement>(popup, '[data-action="release"]')!;
+    expect(release.textContent!.trim()).to.equal('Release the time');
+    release.click();
+    const confirm = await waitFor<HTMLButtonElement>(popup, '[data-action="confirm-release"]');
+    expect(textOf(popup)).to.contain("The time becomes free for booking again; the visitor's booking will fail.");
+    const released = oneEvent(el, 'tidbok-calendar-change');
+    confirm.click();
+    expect((await released).detail).to.include({ action: 'released', id: holdId });
+    expect((await staffOk<{ holds: AdminHold[] }>(seeded.admin, 'GET', '/holds')).holds).to.deep.equal([]);
+  });
+
   it('a booking made without login with differing details shows the possible duplicate; Merge asks, then moves it to the stored client', async () => {
     let stored: Client | undefined;
     let booking: { id: string; clientId: string } | undefined;
