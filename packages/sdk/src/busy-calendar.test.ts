@@ -1,15 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTidbokAdmin, type TidbokAdmin } from './admin-client.js';
-import { type Served, serve } from './test-support.js';
+import type { TidbokAdmin } from './admin-client.js';
+import type { Served } from './test-support.js';
+import { serveWithPractitioner } from './test-practitioner.js';
 
 let s: Served;
 let admin: TidbokAdmin;
 let anna: string;
 
 beforeEach(async () => {
-  s = await serve('lugna');
-  admin = createTidbokAdmin({ baseUrl: s.url, clinic: s.slug, token: s.token });
-  anna = (await admin.practitioners.create({ name: 'Anna Ek' })).id;
+  ({ s, admin, anna } = await serveWithPractitioner());
 });
 afterEach(async () => {
   await s.close();
