@@ -2,7 +2,7 @@ import type { Client, Locale } from '@tidbok/core';
 import { ApiError } from '../errors.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
 import type { Db, Trx } from '../store/store.js';
-import { sealLink } from '../notifications/sealed-link.js';
+import { enqueueLinkEmail } from '../notifications/link-email.js';
 import { htmlFromText, LINK } from '../notifications/texts.js';
 import type { Deps } from './deps.js';
 import { type ClientRow, type ClinicRow, clientOf, type StaffRow } from './rows.js';
@@ -79,33 +79,17 @@ export async function requestLoginLink(deps: Deps, clinic: ClinicRow, email: str
     const locale = (clinic.locale === 'en' ? 'en' : 'sv') as Locale;
     const link = loginUrl(deps, clinic, token);
     const { subject, text } = LINK_TEXT[locale](clinic.name);
-    const messageId = newId('msg');
-    await trx
-      .insertInto('messages')
-      .values({
-        id: messageId,
-        clinic_id: clinic.id,
-        booking_id: null,
-        client_id: client.id,
-        kind: 'login_link',
-        channel: 'email',
-        to_address: client.email,
-        subject,
-        body_text: text,
-        body_html: htmlFromText(text, true, locale),
-        attachments: null,
-        // Encrypted at rest; only the dispatcher opens it, to send it (sealed-link.ts).
-        secret_url: sealLink(deps.config, messageId, link),
-        dedupe_key: null,
-        status: 'pending',
-        attempts: 0,
-        last_error: null,
-        next_attempt_at: now,
-        locked_until: 0,
-        sent_at: null,
-        created_at: now,
-      })
-      .execute();
+    await enqueueLinkEmail(trx, deps.config, {
+      clinicId: clinic.id,
+      clientId: client.id,
+      kind: 'login_link',
+      to: client.email,
+      subject,
+      text,
+      html: htmlFromText(text, true, locale),
+      link,
+      now,
+    });
   });
 }
 

@@ -2,9 +2,9 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import { type CreateBookingBody, CreateBookingBodySchema, type Locale, type PendingBooking } from '@tidbok/core';
 import * as z from 'zod/mini';
 import { ApiError } from '../errors.js';
-import { sealLink } from '../notifications/sealed-link.js';
+import { enqueueLinkEmail } from '../notifications/link-email.js';
 import { formatWhen, htmlFromText, LINK } from '../notifications/texts.js';
-import { hashSecret, newId, newSecret } from '../secrets.js';
+import { hashSecret, newSecret } from '../secrets.js';
 import { iso } from '../time.js';
 import type { Deps } from './deps.js';
 import { createPublicBooking } from './public-booking.js';
@@ -81,33 +81,17 @@ export async function requestEmailConfirmation(deps: Deps, clinic: ClinicRow, bo
     const locale: Locale = clinic.locale === 'en' ? 'en' : 'sv';
     const when = formatWhen(hold.start_ms, hold.end_ms, clinic.time_zone, locale);
     const { subject, text, label } = TEXT[locale](clinic.name, `${when.date} ${when.startTime}–${when.endTime}`);
-    const messageId = newId('msg');
-    await trx
-      .insertInto('messages')
-      .values({
-        id: messageId,
-        clinic_id: clinic.id,
-        booking_id: null,
-        client_id: null,
-        kind: 'booking_request',
-        channel: 'email',
-        to_address: client.email,
-        subject,
-        body_text: text,
-        body_html: htmlFromText(text, false, locale).replace(LINK, `<a href="${LINK}">${label}</a>`),
-        attachments: null,
-        // Encrypted at rest; only the dispatcher opens it, to send it (sealed-link.ts).
-        secret_url: sealLink(deps.config, messageId, confirmUrl(deps, clinic, token)),
-        dedupe_key: null,
-        status: 'pending',
-        attempts: 0,
-        last_error: null,
-        next_attempt_at: now,
-        locked_until: 0,
-        sent_at: null,
-        created_at: now,
-      })
-      .execute();
+    await enqueueLinkEmail(trx, deps.config, {
+      clinicId: clinic.id,
+      clientId: null,
+      kind: 'booking_request',
+      to: client.email,
+      subject,
+      text,
+      html: htmlFromText(text, false, locale).replace(LINK, `<a href="${LINK}">${label}</a>`),
+      link: confirmUrl(deps, clinic, token),
+      now,
+    });
     return { status: 'awaiting-email' as const, holdId: hold.id, email: client.email, expiresAt: iso(expiresAt) };
   });
 }

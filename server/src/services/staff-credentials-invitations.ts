@@ -1,6 +1,6 @@
 import type { Locale } from '@tidbok/core';
 import { ApiError, notFound } from '../errors.js';
-import { sealLink } from '../notifications/sealed-link.js';
+import { enqueueLinkEmail } from '../notifications/link-email.js';
 import { escapeHtml, htmlFromText, LINK } from '../notifications/texts.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
 import type { Trx } from '../store/store.js';
@@ -52,34 +52,17 @@ export async function inviteStaff(deps: Deps, clinic: ClinicRow, staffId: string
       .execute();
     const locale = (clinic.locale === 'en' ? 'en' : 'sv') as Locale;
     const { subject, text, label } = TEXT[locale](clinic.name, staff.name, invitedBy.name);
-    const messageId = newId('msg');
-    await trx
-      .insertInto('messages')
-      .values({
-        id: messageId,
-        clinic_id: clinic.id,
-        booking_id: null,
-        client_id: null,
-        kind: 'staff_invitation',
-        channel: 'email',
-        to_address: staff.email,
-        subject,
-        body_text: text,
-        body_html: htmlFromText(text, false, locale).replace(escapeHtml(LINK), `<a href="${LINK}">${escapeHtml(label)}</a>`),
-        attachments: null,
-        secret_url: sealLink(deps.config, messageId, invitationUrl(deps, clinic, token)),
-        dedupe_key: null,
-        status: 'pending',
-        attempts: 0,
-        last_error: null,
-        next_attempt_at: now,
-        locked_until: 0,
-        sent_at: null,
-        created_at: now,
-        budget_at: null,
-        withheld_reason: null,
-      })
-      .execute();
+    await enqueueLinkEmail(trx, deps.config, {
+      clinicId: clinic.id,
+      clientId: null,
+      kind: 'staff_invitation',
+      to: staff.email,
+      subject,
+      text,
+      html: htmlFromText(text, false, locale).replace(escapeHtml(LINK), `<a href="${LINK}">${escapeHtml(label)}</a>`),
+      link: invitationUrl(deps, clinic, token),
+      now,
+    });
     return { staffId: staff.id, email: staff.email, expiresAt: iso(expiresAt) };
   });
 }
