@@ -9,7 +9,8 @@ import type { Actor } from './actor.js';
 import { audit } from './audit.js';
 import type { Deps } from './deps.js';
 import { type ClinicRow, staffOf } from './rows.js';
-import { createStaffSession, LAST_SEEN_GRANULARITY_MS } from './staff-sessions.js';
+import { lastUseDue } from './staff-principal.js';
+import { createStaffSession } from './staff-sessions.js';
 
 /**
  * Integration keys: what an intranet's own server holds to open staff sessions for the people it
@@ -87,7 +88,7 @@ export async function authenticateIntegrationKey(deps: Deps, key: string) {
     .executeTakeFirst();
   if (!row) return undefined;
   const now = deps.clock.now();
-  if (row.last_used_at === null || now - row.last_used_at >= LAST_SEEN_GRANULARITY_MS) {
+  if (lastUseDue(row.last_used_at, now)) {
     await deps.store.write((trx) => trx.updateTable('integration_keys').set({ last_used_at: now }).where('id', '=', row.id).execute());
   }
   return { id: row.id, clinicId: row.clinic_id, clinicSlug: row.clinic_slug };

@@ -1,8 +1,9 @@
-import { ApiError, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
 import type { Trx } from '../store/store.js';
 import { iso } from '../time.js';
 import type { Deps } from './deps.js';
+import { lastUseDue, STAFF_PRINCIPAL_COLUMNS, type StaffPrincipal, tokenExpired } from './staff-principal.js';
 
 /**
  * Staff sessions: short-lived sign-ins, as opposed to the long-lived personal tokens that scripts
@@ -15,13 +16,6 @@ import type { Deps } from './deps.js';
 export const SESSION_TOKEN_PREFIX = 'tss';
 
 export type StaffSessionMethod = 'integration' | 'passkey' | 'password' | 'invitation';
-
-/**
- * How stale `last_seen_at` may get: a session seen again within a minute is not written to, so an
- * active page costs one write a minute, not one per request. The idle timeout is measured from
- * this value, so it can end a session up to a minute early, never late.
- */
-export const LAST_SEEN_GRANULARITY_MS = 60_000;
 
 export interface CreateStaffSessionInput {
   staff: { id: string; clinic_id: string };
@@ -101,24 +95,6 @@ export function clientSummary({ ip, userAgent }: { ip?: string; userAgent?: stri
   return parts.length ? parts.join(', ') : null;
 }
 
-/** What `authenticateStaff` needs from a staff token or session. */
-export interface StaffPrincipal {
-  staff_id: string;
-  clinic_id: string;
-  name: string;
-  email: string | null;
-  role: string;
-  practitioner_id: string | null;
-  created_at: number;
-  clinic_slug: string;
-  /** The session's (`ss_`) or personal token's (`tk_`) id: the audit log names it. */
-  token_id: string;
-}
-
-export function tokenExpired(what: string): ApiError {
-  return new ApiError('token_expired', `The ${what} has expired; sign in again or fetch a new token`);
-}
-
 /**
  * A `tss_` token to its staff member: undefined when unknown or revoked, `token_expired` (401)
  * when past its expiry or idle for too long, so a page knows to fetch a new one.
@@ -128,20 +104,7 @@ export async function authenticateSession(deps: Deps, token: string): Promise<St
     .selectFrom('staff_sessions as t')
     .innerJoin('staff as s', 's.id', 't.staff_id')
     .innerJoin('clinics as c', 'c.id', 't.clinic_id')
-    .select([
-      's.id as staff_id',
-      's.clinic_id',
-      's.name',
-      's.email',
-      's.role',
-      's.practitioner_id',
-      's.created_at',
-      'c.slug as clinic_slug',
-      't.id as token_id',
-      't.expires_at',
-      't.idle_timeout_ms',
-      't.last_seen_at',
-    ])
+    .select([...STAFF_PRINCIPAL_COLUMNS, 't.expires_at', 't.idle_timeout_ms', 't.last_seen_at'])
     .where('t.token_hash', '=', hashSecret(token))
     .where('t.revoked_at', 'is', null)
     .executeTakeFirst();
@@ -149,7 +112,7 @@ export async function authenticateSession(deps: Deps, token: string): Promise<St
   const now = deps.clock.now();
   if (now >= row.expires_at) throw tokenExpired('session');
   if (row.idle_timeout_ms !== null && now >= row.last_seen_at + row.idle_timeout_ms) throw tokenExpired('session');
-  if (now - row.last_seen_at >= LAST_SEEN_GRANULARITY_MS) {
+  if (lastUseDue(row.last_seen_at, now)) {
     await deps.store.write((trx) =>
       trx.updateTable('staff_sessions').set({ last_seen_at: now }).where('id', '=', row.token_id).execute(),
     );

@@ -2,7 +2,7 @@ import { notFound } from '../errors.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
 import { iso, isoOrNull } from '../time.js';
 import type { Deps } from './deps.js';
-import { LAST_SEEN_GRANULARITY_MS, type StaffPrincipal, tokenExpired } from './staff-sessions.js';
+import { lastUseDue, STAFF_PRINCIPAL_COLUMNS, type StaffPrincipal, tokenExpired } from './staff-principal.js';
 
 /**
  * Personal API tokens (`tbs_`): what scripts hold. They last until revoked or until their optional
@@ -27,26 +27,14 @@ export async function authenticatePersonalToken(deps: Deps, token: string): Prom
     .selectFrom('staff_tokens as t')
     .innerJoin('staff as s', 's.id', 't.staff_id')
     .innerJoin('clinics as c', 'c.id', 't.clinic_id')
-    .select([
-      's.id as staff_id',
-      's.clinic_id',
-      's.name',
-      's.email',
-      's.role',
-      's.practitioner_id',
-      's.created_at',
-      'c.slug as clinic_slug',
-      't.id as token_id',
-      't.expires_at',
-      't.last_used_at',
-    ])
+    .select([...STAFF_PRINCIPAL_COLUMNS, 't.expires_at', 't.last_used_at'])
     .where('t.token_hash', '=', hashSecret(token))
     .where('t.revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
   const now = deps.clock.now();
   if (row.expires_at !== null && now >= row.expires_at) throw tokenExpired('token');
-  if (row.last_used_at === null || now - row.last_used_at >= LAST_SEEN_GRANULARITY_MS) {
+  if (lastUseDue(row.last_used_at, now)) {
     await deps.store.write((trx) =>
       trx.updateTable('staff_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute(),
     );
