@@ -3,6 +3,7 @@ import { Dispatcher } from '../notifications/dispatcher.js';
 import { MailCatcher, smsReceiver } from '../notifications/testing-receivers.js';
 import { httpSmsTransport, smtpTransport } from '../notifications/transports.js';
 import { createTestContext, listen, type TestContext } from '../testing.js';
+import { type JsonRequest, requestJson } from '../testing-http.js';
 
 // Issue 17 item 2: an anonymous booking with a patient's e-mail must not change the patient's
 // stored record, and must not route the patient's messages to the details it gave.
@@ -19,14 +20,8 @@ let practitionerId: string;
 const ATTACKER_PHONE = '+46709999999';
 const quiet = { info: () => undefined, error: () => undefined };
 
-async function call(method: string, path: string, options: { token?: string; body?: unknown; ip?: string } = {}) {
-  const headers: Record<string, string> = { 'x-forwarded-for': options.ip ?? '203.0.113.50' };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${server.url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
+const call = (method: string, path: string, options: JsonRequest = {}) =>
+  requestJson(`${server.url}${path}`, method, { ...options, ip: options.ip ?? '203.0.113.50' });
 const admin = (method: string, path: string, body?: unknown) => call(method, `/v1/clinics/${slug}/admin${path}`, { token, body });
 
 beforeEach(async () => {

@@ -4,6 +4,7 @@ import { MailCatcher } from '../notifications/testing-receivers.js';
 import { smtpTransport } from '../notifications/transports.js';
 import { CONFIRM_WINDOW_MS } from '../services/email-confirmation.js';
 import { createTestContext, listen, type TestContext } from '../testing.js';
+import { type JsonRequest, requestJson } from '../testing-http.js';
 
 // Issue 17 item 6: with `confirmAnonymousBookingsByEmail`, a visitor's booking is made only when
 // the link e-mailed to the address it gave is clicked; until then the time is only held.
@@ -18,14 +19,8 @@ let practitionerId: string;
 const quiet = { info: () => undefined, error: () => undefined };
 const START = '2027-03-03T08:00:00Z';
 
-async function call(method: string, path: string, options: { token?: string; body?: unknown; ip?: string } = {}) {
-  const headers: Record<string, string> = { 'x-forwarded-for': options.ip ?? '203.0.113.7' };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${server.url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
+const call = (method: string, path: string, options: JsonRequest = {}) =>
+  requestJson(`${server.url}${path}`, method, { ...options, ip: options.ip ?? '203.0.113.7' });
 const admin = (method: string, path: string, body?: unknown) => call(method, `/v1/clinics/${slug}/admin${path}`, { token, body });
 const form = (fields: Record<string, string>) =>
   fetch(`${server.url}/b/${slug}/confirm`, { method: 'POST', body: new URLSearchParams(fields) }).then(async (r) => ({ status: r.status, html: await r.text() }));

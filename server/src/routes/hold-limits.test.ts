@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { networkOf } from '../services/client-network.js';
 import { createTestContext, listen, type TestContext } from '../testing.js';
+import { type JsonRequest, requestJson } from '../testing-http.js';
 
 // Issue 17 item 6: blocking a practitioner's week must cost more than a handful of addresses.
 
@@ -11,13 +12,9 @@ let token: string;
 let treatmentTypeId: string;
 let practitionerId: string;
 
-async function call(method: string, path: string, options: { token?: string; body?: unknown; ip?: string } = {}) {
-  const headers: Record<string, string> = { 'x-forwarded-for': options.ip ?? '203.0.113.1' };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${server.url}/v1/clinics/${slug}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null, retryAfter: res.headers.get('retry-after') };
+async function call(method: string, path: string, options: JsonRequest = {}) {
+  const res = await requestJson(`${server.url}/v1/clinics/${slug}${path}`, method, { ...options, ip: options.ip ?? '203.0.113.1' });
+  return { ...res, retryAfter: res.headers.get('retry-after') };
 }
 const admin = (method: string, path: string, body?: unknown) => call(method, `/admin${path}`, { token, body });
 const settings = (booking: object) => admin('PATCH', '/settings', { booking });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_SESSION_TTL_MS } from '../services/client-auth.js';
 import { createTestContext, listen, type TestContext } from '../testing.js';
+import { requestJson } from '../testing-http.js';
 
 // Issue 17 item 10: marking a client as a test client, which lets staff open a session as them,
 // is for admins only; a test session is short and ends when the mark is taken away.
@@ -11,14 +12,8 @@ let slug: string;
 let adminToken: string;
 let staffToken: string;
 
-async function call(method: string, path: string, token?: string, body?: unknown) {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${server.url}/v1/clinics/${slug}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
+const call = (method: string, path: string, token?: string, body?: unknown) =>
+  requestJson(`${server.url}/v1/clinics/${slug}${path}`, method, { token, body });
 
 beforeEach(async () => {
   t = await createTestContext({ now: '2027-03-01T08:00:00Z', config: { publicUrl: 'https://boka.example.se' } });
