@@ -14,6 +14,8 @@ export interface JsonAnswer {
   status: number;
   /** The parsed JSON, or null for an empty answer. */
   body: any;
+  /** The answer as sent, for failure messages and "does not contain" checks. */
+  text: string;
   headers: Headers;
 }
 
@@ -24,5 +26,5 @@ export async function requestJson(url: string, method: string, options: JsonRequ
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
+  return { status: res.status, body: text ? JSON.parse(text) : null, text, headers: res.headers };
 }

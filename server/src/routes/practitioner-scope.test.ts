@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, listen, type TestContext } from '../testing.js';
+import { requestJson } from '../testing-http.js';
 
 /**
  * What a practitioner-role member sees and may change, over HTTP: their own calendar, bookings
@@ -17,13 +18,8 @@ let talk: string;
 const tokens: Record<'pia' | 'reception' | 'unlinked', string> = { pia: '', reception: '', unlinked: '' };
 
 async function call(token: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}/v1/clinics/${slug}/admin${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, text, json: text ? JSON.parse(text) : null };
+  const res = await requestJson(`${server.url}/v1/clinics/${slug}/admin${path}`, method, { token, body });
+  return { status: res.status, text: res.text, json: res.body };
 }
 const asAdmin = (method: string, path: string, body?: unknown) => call(adminToken, method, path, body);
 
