@@ -1,12 +1,29 @@
 // Why: the SDK's tests of a practitioner's settings (busy calendar, calendar feed) each start the
 // same way: a served clinic, its admin client and one practitioner. Tests only; not exported.
+import { afterEach, beforeEach } from 'vitest';
 import { createTidbokAdmin, type TidbokAdmin } from './admin-client.js';
 import { type Served, serve } from './test-support.js';
 
-/** A served clinic ('lugna'), its admin client and the id of its practitioner Anna Ek. */
-export async function serveWithPractitioner(): Promise<{ s: Served; admin: TidbokAdmin; anna: string }> {
-  const s = await serve('lugna');
-  const admin = createTidbokAdmin({ baseUrl: s.url, clinic: s.slug, token: s.token });
-  const anna = (await admin.practitioners.create({ name: 'Anna Ek' })).id;
-  return { s, admin, anna };
+export interface PractitionerClinic {
+  s: Served;
+  admin: TidbokAdmin;
+  /** The id of the clinic's practitioner, Anna Ek. */
+  anna: string;
+}
+
+/**
+ * For each test of the calling file, a fresh served clinic ('lugna') with its admin client and a
+ * practitioner; read the fields inside tests (they are set before each one and closed after).
+ */
+export function practitionerPerTest(): PractitionerClinic {
+  const clinic = {} as PractitionerClinic;
+  beforeEach(async () => {
+    clinic.s = await serve('lugna');
+    clinic.admin = createTidbokAdmin({ baseUrl: clinic.s.url, clinic: clinic.s.slug, token: clinic.s.token });
+    clinic.anna = (await clinic.admin.practitioners.create({ name: 'Anna Ek' })).id;
+  });
+  afterEach(async () => {
+    await clinic.s.close();
+  });
+  return clinic;
 }
