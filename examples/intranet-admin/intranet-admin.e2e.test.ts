@@ -7,7 +7,7 @@ import { seedDemo } from '../../server/src/demo.js';
 import { authenticateStaff } from '../../server/src/services/clinics.js';
 import { createStaffSession } from '../../server/src/services/staff-sessions.js';
 import { createTestContext, type TestContext } from '../../server/src/testing.js';
-import { type EmbedServer, launchChromium, listenWithEmbed } from '../../server/src/testing-browser.js';
+import { closeInOrder, type EmbedServer, launchChromium, listenWithEmbed } from '../../server/src/testing-browser.js';
 
 let t: TestContext;
 let srv: EmbedServer;
@@ -41,11 +41,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-  await t?.close();
-});
+afterAll(() => closeInOrder(browser, srv, t));
 
 async function openPage(query: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });

@@ -79,3 +79,8 @@ export function watchProblems(page: Page): string[] {
   page.on('pageerror', (error) => problems.push(`error: ${error.message}`));
   return problems;
 }
+
+/** Closes what a test file started, in the order given (the browser first), skipping what never started. */
+export async function closeInOrder(...started: ({ close(): Promise<unknown> } | undefined)[]): Promise<void> {
+  for (const thing of started) await thing?.close();
+}

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../demo.js';
 import { createTestContext, type TestContext } from '../testing.js';
-import { type EmbedServer, launchChromium, listenWithEmbed, watchProblems } from '../testing-browser.js';
+import { closeInOrder, type EmbedServer, launchChromium, listenWithEmbed, watchProblems } from '../testing-browser.js';
 
 let t: TestContext;
 let srv: EmbedServer;
@@ -22,11 +22,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-  await t?.close();
-});
+afterAll(() => closeInOrder(browser, srv, t));
 
 /** A page that records every CSP violation Chromium reports and every uncaught error. */
 async function openPage(context: BrowserContext | Browser, path: string): Promise<{ page: Page; problems: string[] }> {

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manageUrl } from '../notifications/compose.js';
 import { findClinicBySlug } from '../services/clinics.js';
 import { createTestContext, listen, type TestContext } from '../testing.js';
-import { launchChromium, watchProblems } from '../testing-browser.js';
+import { bookableClinic } from '../testing-bookable.js';
+import { closeInOrder, launchChromium, watchProblems } from '../testing-browser.js';
 
 let t: TestContext;
 let srv: Awaited<ReturnType<typeof listen>>;
@@ -22,21 +23,12 @@ async function json(res: Response) {
 
 beforeAll(async () => {
   t = await createTestContext({ now: '2027-03-01T08:00:00Z' });
-  let token: string;
-  ({ slug, token } = await t.clinic('manage'));
-  const admin = (path: string, body: unknown) => t.call('POST', `/v1/clinics/${slug}/admin${path}`, { token, body });
-  treatmentTypeId = (await json(await admin('/treatment-types', { name: 'Samtal', durationMinutes: 60 }))).id;
-  practitionerId = (await json(await admin('/practitioners', { name: 'Anna Lindqvist', treatmentTypeIds: [treatmentTypeId] }))).id;
-  await admin('/working-times', { practitionerId, start: '2027-03-03T08:00:00Z', end: '2027-03-03T12:00:00Z' });
+  ({ slug, treatmentTypeId, practitionerId } = await bookableClinic(t, 'manage'));
   srv = await listen(t.app);
   browser = await launchChromium();
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-  await t?.close();
-});
+afterAll(() => closeInOrder(browser, srv, t));
 
 /** A booking and its manage link, pointing at the test server. */
 async function bookWithLink(start: string) {

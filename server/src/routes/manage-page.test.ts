@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manageUrl } from '../notifications/compose.js';
 import { findClinicBySlug } from '../services/clinics.js';
 import { createTestContext, listen, type TestContext } from '../testing.js';
+import { bookableClinic } from '../testing-bookable.js';
 
 let t: TestContext;
 let server: Awaited<ReturnType<typeof listen>>;
@@ -15,12 +16,7 @@ async function json(res: Response) {
 
 beforeEach(async () => {
   t = await createTestContext({ now: '2027-03-01T08:00:00Z', config: { publicUrl: 'https://boka.example.se' } });
-  let token: string;
-  ({ slug, token } = await t.clinic('manage'));
-  const admin = (path: string, body: unknown) => t.call('POST', `/v1/clinics/${slug}/admin${path}`, { token, body });
-  treatmentTypeId = (await json(await admin('/treatment-types', { name: 'Samtal', durationMinutes: 60 }))).id;
-  practitionerId = (await json(await admin('/practitioners', { name: 'Anna Lindqvist', treatmentTypeIds: [treatmentTypeId] }))).id;
-  await admin('/working-times', { practitionerId, start: '2027-03-03T08:00:00Z', end: '2027-03-03T12:00:00Z' });
+  ({ slug, treatmentTypeId, practitionerId } = await bookableClinic(t, 'manage'));
   server = await listen(t.app);
 });
 afterEach(async () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../demo.js';
 import { openLink } from '../notifications/sealed-link.js';
 import { createTestContext, type TestContext } from '../testing.js';
-import { type EmbedServer, launchChromium, listenWithEmbed, watchProblems } from '../testing-browser.js';
+import { closeInOrder, type EmbedServer, launchChromium, listenWithEmbed, watchProblems } from '../testing-browser.js';
 
 /** Where the screenshots go, to be looked at by a person (not compared). */
 const shots = process.env.TIDBOK_SCREENSHOTS_DIR;
@@ -31,11 +31,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-  await t?.close();
-});
+afterAll(() => closeInOrder(browser, srv, t));
 
 async function api(method: string, path: string, token: string, body?: unknown) {
   const res = await fetch(`${srv.url}/v1/clinics/demo${path}`, {
