@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../testing.js';
 import { Dispatcher } from './dispatcher.js';
 import { SMS_GRACE_MS } from './sms-guard.js';
+import { messagingClinic } from './testing-clinic.js';
 import { MailCatcher, smsReceiver } from './testing-receivers.js';
 import { httpSmsTransport, smtpTransport, type Transports } from './transports.js';
 
@@ -26,28 +27,11 @@ beforeEach(async () => {
   t = await createTestContext({ now: '2027-03-01T08:00:00Z', config: { publicUrl: 'https://boka.example.se' } });
   mail = new MailCatcher();
   await mail.start();
-  ({ slug, token } = await t.clinic('mail'));
-  await t.call('PATCH', `/v1/clinics/${slug}/admin/settings`, { token, body: { name: 'Lugna Rummet' } });
-  treatmentTypeId = (
-    await json(
-      await t.call('POST', `/v1/clinics/${slug}/admin/treatment-types`, {
-        token,
-        body: { name: 'Samtal om ångest', durationMinutes: 60, confirmationText: 'Kom fem minuter innan.' },
-      }),
-    )
-  ).id;
-  practitionerId = (
-    await json(
-      await t.call('POST', `/v1/clinics/${slug}/admin/practitioners`, {
-        token,
-        body: { name: 'Anna Lindqvist', email: 'anna@lugna.example', treatmentTypeIds: [treatmentTypeId] },
-      }),
-    )
-  ).id;
-  await t.call('POST', `/v1/clinics/${slug}/admin/working-times`, {
-    token,
-    body: { practitionerId, start: '2027-03-03T08:00:00Z', end: '2027-03-03T12:00:00Z' },
-  });
+  ({ slug, token, treatmentTypeId, practitionerId } = await messagingClinic(t, 'mail', {
+    name: 'Samtal om ångest',
+    durationMinutes: 60,
+    confirmationText: 'Kom fem minuter innan.',
+  }));
 });
 afterEach(async () => {
   await mail.stop();

@@ -1,12 +1,16 @@
 import type { TestContext } from '../testing.js';
 
 /** A clinic set up to take public bookings on 3 March 2027, 09:00–13:00 Stockholm time. */
-export async function messagingClinic(t: TestContext, slugName = 'mail') {
+export async function messagingClinic(
+  t: TestContext,
+  slugName = 'mail',
+  treatment: { name: string; durationMinutes: number; confirmationText?: string } = { name: 'Samtal', durationMinutes: 30 },
+) {
   const json = async (res: Response) => (await res.json()) as any;
   const { slug, token } = await t.clinic(slugName);
   await t.call('PATCH', `/v1/clinics/${slug}/admin/settings`, { token, body: { name: 'Lugna Rummet' } });
   const treatmentTypeId: string = (
-    await json(await t.call('POST', `/v1/clinics/${slug}/admin/treatment-types`, { token, body: { name: 'Samtal', durationMinutes: 30 } }))
+    await json(await t.call('POST', `/v1/clinics/${slug}/admin/treatment-types`, { token, body: treatment }))
   ).id;
   const practitionerId: string = (
     await json(
