@@ -20,6 +20,21 @@ afterEach(async () => {
 const handshake = (extra: { email?: string; staffId?: string; ttlMinutes?: number } = { email: 'pia@example.com' }) =>
   createStaffSession({ baseUrl: s.url, clinic: s.slug, integrationKey: key, ...extra });
 
+/** An admin client for Pia whose token provider opens a session by the handshake; `calls()` counts its calls. */
+function piaWithProvider(options: { token?: string; ttlMinutes?: number } = {}) {
+  let calls = 0;
+  const pia = createTidbokAdmin({
+    baseUrl: s.url,
+    clinic: s.slug,
+    ...(options.token ? { token: options.token } : {}),
+    tokenProvider: async () => {
+      calls++;
+      return (await handshake({ email: 'pia@example.com', ...(options.ttlMinutes ? { ttlMinutes: options.ttlMinutes } : {}) })).token;
+    },
+  });
+  return { pia, calls: () => calls };
+}
+
 describe('the handshake helper against a real server', () => {
   it('opens a session for the person, which the admin client can use', async () => {
     const session = await handshake({ email: 'pia@example.com', ttlMinutes: 30 });
@@ -42,60 +57,35 @@ describe('the handshake helper against a real server', () => {
 
 describe('createTidbokAdmin with a tokenProvider', () => {
   it('asks the provider for the first token, and once more when the session expires', async () => {
-    let calls = 0;
-    const pia = createTidbokAdmin({
-      baseUrl: s.url,
-      clinic: s.slug,
-      tokenProvider: async () => {
-        calls++;
-        return (await handshake({ email: 'pia@example.com', ttlMinutes: 10 })).token;
-      },
-    });
+    const { pia, calls } = piaWithProvider({ ttlMinutes: 10 });
     // Two requests at once share the first call.
     await Promise.all([pia.settings.get(), pia.access.sessions.list()]);
-    expect(calls).toBe(1);
+    expect(calls()).toBe(1);
     s.t.clock.advance(10 * 60_000);
     // Both fail with token_expired together; one new token serves both retries.
     const [settings, sessions] = await Promise.all([pia.settings.get(), pia.access.sessions.list()]);
     expect(settings.name).toBe('Clinic lugna');
-    expect(calls).toBe(2);
+    expect(calls()).toBe(2);
     expect(sessions.filter((x) => x.current)).toHaveLength(1);
   });
 
   it('uses a given token first and the provider after it expires; without a provider the error reaches the caller', async () => {
     const first = await handshake({ email: 'pia@example.com', ttlMinutes: 5 });
-    let calls = 0;
-    const pia = createTidbokAdmin({
-      baseUrl: s.url,
-      clinic: s.slug,
-      token: first.token,
-      tokenProvider: async () => {
-        calls++;
-        return (await handshake()).token;
-      },
-    });
+    const { pia, calls } = piaWithProvider({ token: first.token });
     await pia.settings.get();
-    expect(calls).toBe(0);
+    expect(calls()).toBe(0);
     const plain = createTidbokAdmin({ baseUrl: s.url, clinic: s.slug, token: first.token });
     s.t.clock.advance(5 * 60_000);
     await expect(plain.settings.get()).rejects.toMatchObject({ code: 'token_expired', status: 401 });
     await pia.settings.get();
-    expect(calls).toBe(1);
+    expect(calls()).toBe(1);
   });
 
   it('does not ask the provider again for other errors', async () => {
-    let calls = 0;
-    const pia = createTidbokAdmin({
-      baseUrl: s.url,
-      clinic: s.slug,
-      tokenProvider: async () => {
-        calls++;
-        return (await handshake()).token;
-      },
-    });
+    const { pia, calls } = piaWithProvider();
     await expect(pia.access.integrationKeys.list()).rejects.toMatchObject({ code: 'forbidden' });
     await expect(pia.staff.get('st_missing')).rejects.toMatchObject({ code: 'forbidden' });
-    expect(calls).toBe(1);
+    expect(calls()).toBe(1);
   });
 
   it('needs a token or a provider', () => {
