@@ -1,51 +1,30 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from './clock.js';
 import { testConfig } from './config.js';
 import { createClinic } from './services/clinics.js';
 import { availableEngines, createTestDatabase, type TestDatabase } from './testing.js';
+import { type Bundle, bundleEntry } from './testing-process.js';
 
 /**
  * The no-double-booking promise across processes: several real server processes share one
  * database — one SQLite file, or one PostgreSQL database — and receive many racing requests for
  * the same time. Exactly one may win. Runs on every engine this test run can reach.
  */
-const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const PROCESSES = 3;
 const RACERS = 36;
 
-let bundle: string;
+let bundle: Bundle | undefined;
 
+// The real entry point, bundled into the workspace so its npm dependencies resolve.
 beforeAll(async () => {
-  // Bundle the real entry point into the workspace so its npm dependencies resolve.
-  const outDir = join(root, '.tmp');
-  mkdirSync(outDir, { recursive: true });
-  bundleDir = mkdtempSync(join(outDir, 'race-'));
-  bundle = join(bundleDir, 'main.mjs');
-  await build({
-    entryPoints: [join(root, 'server/src/main.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    alias: { '@tidbok/core': join(root, 'packages/core/src/index.ts') },
-    outfile: bundle,
-    logLevel: 'silent',
-  });
+  bundle = await bundleEntry('main');
 }, 60_000);
 
-let bundleDir: string;
-afterAll(() => {
-  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
-});
+afterAll(() => bundle?.remove());
 
 async function startServer(database: TestDatabase, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; banner: string }> {
-  const child = spawn(process.execPath, [bundle], {
+  const child = spawn(process.execPath, [bundle!.file], {
     // TIDBOK_DATABASE_URL is cleared first so a developer's own setting never leaks into a SQLite run.
     env: { ...process.env, TIDBOK_DATABASE_URL: '', ...database.env, PORT: '0', HOST: '127.0.0.1', TIDBOK_RATE_LIMIT: '0', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
