@@ -7,7 +7,7 @@ import {
   type UpdateSettingsBody,
 } from '@tidbok/core';
 import { ApiError, invalid, notFound } from '../errors.js';
-import { hashSecret, newId, newSecret } from '../secrets.js';
+import { newId } from '../secrets.js';
 import { first, prepared } from '../store/prepared.js';
 import { readCache } from '../store/read-cache.js';
 import type { Trx } from '../store/store.js';
@@ -16,7 +16,7 @@ import { audit, changedFields } from './audit.js';
 import type { Deps } from './deps.js';
 import { assertSlugNotReserved } from './reserved-slugs.js';
 import { authenticateSession, SESSION_TOKEN_PREFIX } from './staff-sessions.js';
-import { authenticatePersonalToken } from './staff-tokens.js';
+import { authenticatePersonalToken, insertPersonalToken } from './staff-tokens.js';
 import { bookingSettingsOf, type ClinicRow, clinicOf, settingsOf, type StaffRow, staffOf } from './rows.js';
 
 const clinicBySlug = prepared((db, v: { slug: string }) => db.selectFrom('clinics').selectAll().where('slug', '=', v.slug));
@@ -69,27 +69,8 @@ async function insertStaff(trx: Trx, now: number, clinic: ClinicRow, body: Creat
     created_at: now,
   };
   await trx.insertInto('staff').values(staff).execute();
-  const token = await insertStaffToken(trx, now, staff);
+  const token = (await insertPersonalToken(trx, now, staff, { name: null, expiresAt: null })).token;
   return { staff: staffOf(staff), token };
-}
-
-async function insertStaffToken(trx: Trx, now: number, staff: StaffRow): Promise<string> {
-  const token = newSecret('tbs');
-  await trx
-    .insertInto('staff_tokens')
-    .values({
-      id: newId('tk'),
-      clinic_id: staff.clinic_id,
-      staff_id: staff.id,
-      token_hash: hashSecret(token),
-      created_at: now,
-      revoked_at: null,
-      name: null,
-      expires_at: null,
-      last_used_at: null,
-    })
-    .execute();
-  return token;
 }
 
 export async function createStaff(deps: Deps, clinic: ClinicRow, body: CreateStaffBody, who?: Actor) {
@@ -117,7 +98,7 @@ export async function createStaffToken(deps: Deps, clinic: ClinicRow, staffId?: 
     query = staffId ? query.where('id', '=', staffId) : query.where('role', '=', 'admin').orderBy('created_at');
     const staff = await query.executeTakeFirst();
     if (!staff) throw notFound('Staff user');
-    return { staff: staffOf(staff), token: await insertStaffToken(trx, deps.clock.now(), staff) };
+    return { staff: staffOf(staff), token: (await insertPersonalToken(trx, deps.clock.now(), staff, { name: null, expiresAt: null })).token };
   });
 }
 

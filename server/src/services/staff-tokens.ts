@@ -1,5 +1,6 @@
 import { notFound } from '../errors.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
+import type { Trx } from '../store/store.js';
 import { iso, isoOrNull } from '../time.js';
 import type { Deps } from './deps.js';
 import { lastUseDue, STAFF_PRINCIPAL_COLUMNS, type StaffPrincipal, tokenExpired } from './staff-principal.js';
@@ -43,13 +44,13 @@ export async function authenticatePersonalToken(deps: Deps, token: string): Prom
   return principal;
 }
 
-/** A new named token for a staff member; the secret is returned once. */
-export async function createPersonalToken(
-  deps: Deps,
+/** Stores a new personal token for a staff member (only its hash); the row and the secret. */
+export async function insertPersonalToken(
+  trx: Trx,
+  now: number,
   staff: { id: string; clinic_id: string },
-  input: { name: string; expiresInDays?: number | undefined },
+  options: { name: string | null; expiresAt: number | null },
 ) {
-  const now = deps.clock.now();
   const token = newSecret('tbs');
   const row = {
     id: newId('tk'),
@@ -58,11 +59,23 @@ export async function createPersonalToken(
     token_hash: hashSecret(token),
     created_at: now,
     revoked_at: null,
-    name: input.name,
-    expires_at: input.expiresInDays ? now + input.expiresInDays * 86_400_000 : null,
+    name: options.name,
+    expires_at: options.expiresAt,
     last_used_at: null,
   };
-  await deps.store.write((trx) => trx.insertInto('staff_tokens').values(row).execute());
+  await trx.insertInto('staff_tokens').values(row).execute();
+  return { token, row };
+}
+
+/** A new named token for a staff member; the secret is returned once. */
+export async function createPersonalToken(
+  deps: Deps,
+  staff: { id: string; clinic_id: string },
+  input: { name: string; expiresInDays?: number | undefined },
+) {
+  const now = deps.clock.now();
+  const expiresAt = input.expiresInDays ? now + input.expiresInDays * 86_400_000 : null;
+  const { token, row } = await deps.store.write((trx) => insertPersonalToken(trx, now, staff, { name: input.name, expiresAt }));
   return { token, tokenInfo: viewOf(row, null) };
 }
 
