@@ -41,7 +41,9 @@ describe('<tidbok-integration-keys>', () => {
     const key = $<HTMLInputElement>(el, '#new-key')!.value;
     expect(key).to.match(/^tik_/);
     expect($(el, '[data-action="copy"]')).to.not.equal(null);
-    expect($(el, 'tbody')!.textContent).to.contain('Intranätet').and.contain('Aldrig');
+    // The list is read again after the key is made: wait for it, not for a time.
+    await waitUntil(() => $(el, 'tbody')?.textContent?.includes('Intranätet'), 'the key is listed');
+    expect($(el, 'tbody')!.textContent).to.contain('Aldrig');
     expect((await handshake(clinic, key, 'rita@example.se')).status).to.equal(201);
 
     click(el, '[data-action="done"]');
@@ -105,7 +107,10 @@ describe('<tidbok-staff-access>', () => {
     const token = $<HTMLInputElement>(el, '#new-token')!.value;
     expect(token).to.match(/^tbs_/);
     expect((await fetch(`${clinic.apiUrl}/v1/clinics/${clinic.slug}/admin/me/tokens`, { headers: { authorization: `Bearer ${token}` } })).status).to.equal(200);
-    const row = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[data-token-id]')].find((r) => r.textContent!.includes('Backup script'))!;
+    const listed = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[data-token-id]')].find((r) => r.textContent!.includes('Backup script'));
+    // The list is read again after the token is made: wait for the row, not for a time.
+    await waitUntil(listed, 'the token is listed');
+    const row = listed()!;
     row.querySelector<HTMLButtonElement>('[data-action="revoke-token"]')!.click();
     await el.updateComplete;
     expect($(el, '#confirm-access')!.textContent).to.contain('Backup script');

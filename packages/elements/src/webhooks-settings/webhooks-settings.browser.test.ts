@@ -46,6 +46,8 @@ describe('<tidbok-webhooks-settings>', () => {
     expect(webhooks[0]!.events).to.include('booking.created');
     expect(webhooks[0]!.includeClientData).to.equal(true);
     const id = webhooks[0]!.id;
+    // The list is read again after the endpoint is made: wait for it, not for a time.
+    await waitUntil(() => $(el, `[data-endpoint="${id}"]`), 'the endpoint is listed');
     expect($(el, `[data-endpoint="${id}"]`)!.getAttribute('data-state')).to.equal('ok');
     expect($(el, `[data-endpoint="${id}"] .badge`)!.textContent).to.equal('Fungerar');
 
