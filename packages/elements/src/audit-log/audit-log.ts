@@ -1,4 +1,5 @@
 import type { AuditEntry, AuditLogQuery, TidbokAdmin } from '@tidbok/sdk';
+import { AuditEntitySchema } from '@tidbok/core';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { translate } from '../i18n.js';
@@ -7,21 +8,9 @@ import { AdminLoad } from '../shared/admin-load.js';
 import { auditLogStyles } from './audit-log.styles.js';
 import { type AuditLogMessageKey, auditLogMessages } from './messages.js';
 
+// Every kind the server records, in core's order.
 type Entity = NonNullable<AuditLogQuery['entity']>;
-const ENTITIES: readonly Entity[] = [
-  'booking',
-  'activity',
-  'workingTime',
-  'client',
-  'payment',
-  'treatmentType',
-  'practitioner',
-  'location',
-  'settings',
-  'staff',
-  'templateWeek',
-  'integrationKey',
-];
+const ENTITIES = AuditEntitySchema.options;
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,5 @@
 import type { WebhookEndpoint, WebhookEndpointDetail, WebhookEventType } from '@tidbok/sdk';
+import { WEBHOOK_EVENT_TYPES as EVENT_TYPES } from '@tidbok/core';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { translate } from '../i18n.js';
@@ -10,14 +11,6 @@ import { copyText } from '../shared/secret-once.js';
 import { webhookMessages, type WebhookMessageKey } from './messages.js';
 import { webhooksSettingsStyles } from './webhooks-settings.styles.js';
 
-const EVENT_TYPES: readonly WebhookEventType[] = [
-  'booking.created',
-  'booking.updated',
-  'booking.cancelled',
-  'booking.no_show',
-  'booking.paid',
-  'client.updated',
-];
 
 interface Draft {
   url: string;
