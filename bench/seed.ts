@@ -93,6 +93,7 @@ export function bookingRow(
     cancelled_at: status === 'cancelled' ? now : null,
     created_at: now,
     updated_at: now,
+    locale: null,
   };
 }
 

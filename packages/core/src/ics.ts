@@ -7,7 +7,14 @@ export interface IcsEvent {
   summary: string;
   location?: string;
   description?: string;
+  /** Raised on each change of the booking (a move), so calendars replace the event they hold. */
+  sequence?: number;
+  /** CANCELLED with METHOD:CANCEL removes the event from the patient's calendar. */
+  status?: 'CONFIRMED' | 'CANCELLED';
 }
+
+/** PUBLISH for a plain file; CANCEL for the notice that removes an event. */
+export type IcsMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
 
 /**
  * A TEXT value (RFC 5545, 3.3.11). Every line break (CRLF, a lone LF or a lone CR) becomes the
@@ -49,16 +56,18 @@ function fold(line: string): string {
   return parts.join('\r\n ');
 }
 
-export function buildIcs(event: IcsEvent, productId = '-//Tidbok//Booking//EN'): string {
+export function buildIcs(event: IcsEvent, productId = '-//Tidbok//Booking//EN', method: IcsMethod = 'PUBLISH'): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     `PRODID:${productId}`,
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    `METHOD:${method}`,
     'BEGIN:VEVENT',
     `UID:${escape(event.uid)}`,
     `DTSTAMP:${utc(event.stamp)}`,
+    ...(event.sequence !== undefined ? [`SEQUENCE:${Math.max(0, Math.trunc(event.sequence))}`] : []),
+    ...(event.status ? [`STATUS:${event.status}`] : []),
     `DTSTART:${utc(event.start)}`,
     `DTEND:${utc(event.end)}`,
     `SUMMARY:${escape(event.summary)}`,

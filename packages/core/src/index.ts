@@ -28,4 +28,5 @@ export type {
   SlotWorkingTime,
 } from './slots/index.js';
 export { buildIcs, escapeIcsText, foldIcsLine, icsUtc } from './ics.js';
-export type { IcsEvent } from './ics.js';
+export type { IcsEvent, IcsMethod } from './ics.js';
+export { bookingEventUid, cancellationDeadlineMs, cancellationWindowHoursFor, clientEndIso, clientEndMs, isLateCancellation } from './patient/index.js';

@@ -62,6 +62,7 @@ async function bookingRow(overrides: Partial<BookingTable>): Promise<BookingTabl
     confirmation: 'none',
     source: 'staff',
     manage_token_hash: null,
+    locale: null,
     paid_amount_cents: null,
     paid_currency: null,
     paid_method: null,

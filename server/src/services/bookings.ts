@@ -139,6 +139,8 @@ export async function createStaffBooking(deps: Deps, clinic: ClinicRow, body: Cr
       confirmation,
       source: 'staff',
       manage_token_hash: manageToken ? hashSecret(manageToken) : null,
+      // Staff book in the client's language, as they last booked themselves, else the clinic's.
+      locale: client.locale ?? clinic.locale,
       paid_amount_cents: null,
       paid_currency: null,
       paid_method: null,

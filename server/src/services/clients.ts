@@ -85,6 +85,7 @@ export async function insertClient(
     duplicate_of: duplicateOf,
     created_at: now,
     updated_at: now,
+    locale: null,
   };
   await insertClientRow(trx, row);
   return row;

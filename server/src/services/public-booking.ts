@@ -93,6 +93,10 @@ export async function createPublicBooking(
       await lockKey(deps.store, trx, `client:${clinic.id}:${body.client!.email.trim().toLowerCase()}`);
       client = await clientForPublicBooking(trx, clinic.id, body.client!, now);
     }
+    // Remembered for what staff book for this client later.
+    if (body.locale && client.locale !== body.locale) {
+      await trx.updateTable('clients').set({ locale: body.locale }).where('id', '=', client.id).execute();
+    }
     const row: BookingRow = {
       id: bookingId,
       clinic_id: clinic.id,
@@ -108,6 +112,8 @@ export async function createPublicBooking(
       confirmation: body.confirmation,
       source: 'public',
       manage_token_hash: hashSecret(manageToken),
+      // The language the visitor booked in (the widget sends its own); null is the clinic's.
+      locale: body.locale ?? null,
       paid_amount_cents: null,
       paid_currency: null,
       paid_method: null,
@@ -153,7 +159,7 @@ export async function createPublicBooking(
  * A booking seen through its manage token or its client's session. Unknown ids and wrong
  * tokens answer the same 404, so a token cannot be used to learn which bookings exist.
  */
-async function bookingForToken(trx: Trx | Deps['store']['db'], deps: Deps, clinic: ClinicRow, id: string, token: string | null) {
+export async function bookingForToken(trx: Trx | Deps['store']['db'], deps: Deps, clinic: ClinicRow, id: string, token: string | null) {
   if (!token) throw new ApiError('unauthorized', 'The manage token from the confirmation, or a login, is required');
   const row = await findBooking(trx, clinic.id, id).catch(() => null);
   if (row && row.manage_token_hash !== null && row.manage_token_hash === hashSecret(token)) return row;

@@ -40,6 +40,7 @@ export interface Database {
   webhook_endpoints: WebhookEndpointTable;
   webhook_deliveries: WebhookDeliveryTable;
   webhook_attempts: WebhookAttemptTable;
+  booking_event_sequences: BookingEventSequenceTable;
 }
 
 export interface ClinicTable {
@@ -177,6 +178,8 @@ export interface ClientTable {
   duplicate_of: string | null;
   created_at: number;
   updated_at: number;
+  /** The language ('sv' | 'en') the client last booked in; null: the clinic's (migration 0018). */
+  locale: string | null;
 }
 
 export interface WorkingTimeTable {
@@ -226,6 +229,8 @@ export interface BookingTable {
   cancelled_at: number | null;
   created_at: number;
   updated_at: number;
+  /** The language ('sv' | 'en') the booking was made in; null: the clinic's (migration 0018). */
+  locale: string | null;
 }
 
 export interface HoldTable {
@@ -528,4 +533,10 @@ export interface WebhookAttemptTable {
   error: string | null;
   ok: number;
   duration_ms: number;
+}
+
+/** The SEQUENCE of a booking's calendar event, raised by each move (migration 0019); no row: 0. */
+export interface BookingEventSequenceTable {
+  booking_id: string;
+  sequence: number;
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ConfirmationChannelSchema } from '../common/enums.js';
+import { ConfirmationChannelSchema, LocaleSchema } from '../common/enums.js';
 
 export const BookingStatusSchema = z.enum(['booked', 'cancelled', 'no_show']);
 export type BookingStatus = z.infer<typeof BookingStatusSchema>;
@@ -33,6 +33,15 @@ export const BookingSchema = z.object({
   cancelledAt: z.optional(z.nullable(z.string())),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The language the booking was made in; its messages and pages use it. */
+  locale: z.optional(LocaleSchema),
+  /**
+   * In answers to the patient (public booking, "My bookings", manage link): when the time with
+   * the client ends (clientEndMs), what the patient is told; `end` stays the calendar length.
+   */
+  clientEnd: z.optional(z.string()),
+  /** In answers to the patient: the booking's cancellation window in hours (cancellationWindowHoursFor). */
+  cancellationWindowHours: z.optional(z.number()),
 });
 export type Booking = z.infer<typeof BookingSchema>;
 

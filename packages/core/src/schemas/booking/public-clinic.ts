@@ -8,6 +8,11 @@ export const PublicPractitionerSchema = z.object({
   name: z.string(),
   title: z.nullable(z.string()),
   treatmentTypeIds: z.array(z.string()),
+  /**
+   * This practitioner's cancellation window in hours: their own, else the clinic's
+   * (cancellationWindowHoursFor). What a patient booking with them is told.
+   */
+  cancellationWindowHours: z.optional(z.number()),
 });
 export type PublicPractitioner = z.infer<typeof PublicPractitionerSchema>;
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { PersonalNumberSchema } from '../catalogue/personal-number.js';
 import { EmailSchema, PhoneSchema } from '../common/contact.js';
-import { ConfirmationChannelSchema } from '../common/enums.js';
+import { ConfirmationChannelSchema, LocaleSchema } from '../common/enums.js';
 import { IdSchema, PersonNameSchema, TextSchema } from '../common/fields.js';
 import { InstantOrDateSchema, InstantSchema } from '../common/instants.js';
 
@@ -37,6 +37,8 @@ export const CreateBookingBodySchema = z.strictObject({
   client: z.optional(BookingClientSchema),
   confirmation: ConfirmationChannelSchema,
   note: z.optional(TextSchema),
+  /** The language the visitor booked in; the booking's messages and pages use it (else the clinic's). */
+  locale: z.optional(LocaleSchema),
 });
 export type CreateBookingBody = z.infer<typeof CreateBookingBodySchema>;
 

@@ -14,6 +14,8 @@ import * as staffCredentials from './0014-staff-credentials.js';
 import * as webhooks from './0015-webhooks.js';
 import * as calendarFeeds from './0016-calendar-feeds.js';
 import * as busyCalendars from './0017-busy-calendars.js';
+import * as bookingLocale from './0018-booking-locale.js';
+import * as bookingEventSequences from './0019-booking-event-sequences.js';
 
 /**
  * The PostgreSQL twins of ../index.ts, under the same names: one schema history, two dialects.
@@ -35,4 +37,6 @@ export const postgresMigrations: Record<string, Migration> = {
   '0015-webhooks': webhooks,
   '0016-calendar-feeds': calendarFeeds,
   '0017-busy-calendars': busyCalendars,
+  '0018-booking-locale': bookingLocale,
+  '0019-booking-event-sequences': bookingEventSequences,
 };
