@@ -38,6 +38,7 @@ import { registerStaffSignInPage } from './routes/staff-sign-in-page.js';
 import { registerStaffSignInRoutes } from './routes/staff-sign-in.js';
 import { registerManagePage } from './routes/manage-page.js';
 import { registerPublicBookingRoutes } from './routes/public-booking.js';
+import { registerRescheduleRoutes } from './routes/reschedule.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { registerStaticRoutes, type StaticOptions } from './routes/static.js';
 import { registerSystemRoutes } from './routes/system.js';
@@ -126,6 +127,7 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   registerSystemRoutes(api, deps);
   registerPublicRoutes(api, deps);
   registerPublicBookingRoutes(api, deps);
+  registerRescheduleRoutes(api, deps);
   registerAdminCatalogueRoutes(api, deps);
   registerAdminClientRoutes(api, deps);
   registerAdminHoldRoutes(api, deps);

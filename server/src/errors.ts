@@ -21,6 +21,7 @@ const STATUS: Record<ErrorCode, number> = {
   totp_required: 401,
   sign_in_locked: 429,
   invitation_invalid: 410,
+  inside_cancellation_window: 409,
 };
 
 const TITLE: Record<ErrorCode, string> = {
@@ -43,6 +44,7 @@ const TITLE: Record<ErrorCode, string> = {
   totp_required: 'A code from the authenticator app is needed',
   sign_in_locked: 'Signing in is locked for a while after failed attempts',
   invitation_invalid: 'The invitation link is used, expired or not valid',
+  inside_cancellation_window: 'The cancellation window has started',
 };
 
 /**
@@ -70,6 +72,7 @@ const DETAIL: Record<ErrorCode, string> = {
   totp_required: 'Send the six-digit code from the authenticator app too',
   sign_in_locked: 'Wait until the lock ends (Retry-After), or sign in with a passkey',
   invitation_invalid: 'Ask an admin for a new invitation',
+  inside_cancellation_window: 'Contact the clinic to change the booking',
 };
 
 export interface FieldError {

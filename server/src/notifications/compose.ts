@@ -1,4 +1,4 @@
-import { buildIcs, type Locale, type MessageKind } from '@tidbok/core';
+import { buildIcs, type IcsMethod, type Locale, type MessageKind } from '@tidbok/core';
 import { newId } from '../secrets.js';
 import { first, prepared } from '../store/prepared.js';
 import type { Trx } from '../store/store.js';
@@ -7,19 +7,30 @@ import type { Deps } from '../services/deps.js';
 import { bookingSettingsOf, type ClinicRow } from '../services/rows.js';
 import { sealLink } from './sealed-link.js';
 import { SMS_GRACE_MS } from './sms-guard.js';
+import { eventSequence } from '../services/event-sequence.js';
 import { type BookingFacts, formatWhen, htmlFromText, TEXTS } from './texts.js';
 
 export type Channel = 'email' | 'sms';
 
+/** Which e-mails carry the calendar file, and as what (RFC 5546): none for reminders. */
+const ICS_METHOD: Record<EnqueueOptions['kind'], IcsMethod | null> = {
+  confirmation: 'PUBLISH',
+  moved: 'REQUEST',
+  cancellation: 'CANCEL',
+  reminder: null,
+};
+
 export interface EnqueueOptions {
   clinic: ClinicRow;
   bookingId: string;
-  kind: 'confirmation' | 'cancellation' | 'reminder';
+  kind: 'confirmation' | 'cancellation' | 'reminder' | 'moved';
   channel: Channel;
   /** The booking's manage token, known only where it was just made; puts a manage link in. */
   manageToken?: string | null;
   /** Makes the message once-only (reminders). */
   dedupeKey?: string;
+  /** For `moved`: where the booking was before, and its calendar event's new SEQUENCE (event-sequence.ts). */
+  moved?: { fromStartMs: number; fromEndMs: number; sequence: number };
 }
 
 const bookingFacts = prepared((db, v: { bookingId: string; clinicId: string }) =>
@@ -114,17 +125,25 @@ export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: Enque
   };
   const rows: MessageTable[] = [];
   const id = newId('msg');
+  if (kind === 'moved') {
+    const from = formatWhen(options.moved!.fromStartMs, options.moved!.fromEndMs, clinic.time_zone, locale);
+    facts.previousDate = from.date;
+    facts.previousStartTime = from.startTime;
+  }
   // Sealed with the message's id; the bodies hold only the LINK placeholder (dispatcher.ts).
   const secretUrl = link ? sealLink(deps.config, id, link) : null;
   if (channel === 'email') {
     const rendered = texts[kind](facts);
-    const attachments =
-      kind === 'confirmation'
-        ? JSON.stringify([
-            {
-              filename: 'bokning.ics',
-              contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-              content: buildIcs({
+    // The booking's one calendar event: the confirmation adds it, a move updates it (a higher
+    // SEQUENCE), a cancellation removes it (METHOD:CANCEL), each with the same UID.
+    const method = ICS_METHOD[kind];
+    const attachments = method
+      ? JSON.stringify([
+          {
+            filename: 'bokning.ics',
+            contentType: `text/calendar; charset=utf-8; method=${method}`,
+            content: buildIcs(
+              {
                 uid: `${b.id}@tidbok`,
                 start: b.start_ms,
                 end: b.end_ms,
@@ -132,10 +151,16 @@ export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: Enque
                 summary: `${b.treatment_name} – ${clinic.name}`,
                 location: [b.location_name, b.location_address].filter(Boolean).join(', ') || clinic.name,
                 description: `${b.practitioner_name}`,
-              }),
-            },
-          ])
-        : null;
+                // A cancellation outranks the last version the patient got.
+                sequence: options.moved?.sequence ?? (await eventSequence(trx, b.id)) + (method === 'CANCEL' ? 1 : 0),
+                ...(method === 'CANCEL' ? { status: 'CANCELLED' as const } : {}),
+              },
+              undefined,
+              method,
+            ),
+          },
+        ])
+      : null;
     rows.push({
       ...base,
       id,
@@ -151,7 +176,13 @@ export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: Enque
     });
   } else {
     const body =
-      kind === 'confirmation' ? texts.smsConfirmation(facts) : kind === 'cancellation' ? texts.smsCancellation(facts) : texts.smsReminder(facts);
+      kind === 'confirmation'
+        ? texts.smsConfirmation(facts)
+        : kind === 'cancellation'
+          ? texts.smsCancellation(facts)
+          : kind === 'moved'
+            ? texts.smsMoved(facts)
+            : texts.smsReminder(facts);
     rows.push({
       ...base,
       id,
@@ -173,9 +204,10 @@ export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: Enque
     main.secret_url = null;
   }
 
-  if (kind === 'confirmation') {
+  // The clinic's copy of a new or moved booking (a move by the patient is news to staff too).
+  if (kind === 'confirmation' || kind === 'moved') {
     const copyFacts = { ...facts, hasLink: false };
-    const copy = texts.confirmation(copyFacts);
+    const copy = texts[kind](copyFacts);
     const to = [settings.confirmationCopyTo, settings.confirmationCopyToPractitioner ? b.practitioner_email : null];
     for (const address of new Set(to.filter((a): a is string => Boolean(a)))) {
       rows.push({
@@ -184,7 +216,7 @@ export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: Enque
         kind: 'copy' satisfies MessageKind,
         channel: 'email',
         to_address: address,
-        subject: texts.copySubject(copyFacts),
+        subject: kind === 'moved' ? texts.copyMovedSubject(copyFacts) : texts.copySubject(copyFacts),
         body_text: copy.text,
         body_html: htmlFromText(copy.text, false, locale),
         attachments: null,

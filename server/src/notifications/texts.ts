@@ -23,6 +23,9 @@ export interface BookingFacts {
   smsText: string;
   cancellationWindowHours: number;
   hasLink: boolean;
+  /** For a moved booking: the date and start it had before. */
+  previousDate?: string;
+  previousStartTime?: string;
 }
 
 interface Rendered {
@@ -66,6 +69,24 @@ const sv = {
       f.clinicName,
     ].join('\n'),
   }),
+  moved: (f: BookingFacts): Rendered => ({
+    subject: `Ny tid: ${f.date} kl. ${f.startTime}`,
+    text: [
+      hej(f),
+      '',
+      `Din tid hos ${f.clinicName} är flyttad från ${f.previousDate} kl. ${f.previousStartTime}.`,
+      '',
+      `Vad: ${f.treatmentName}`,
+      `Ny tid: ${f.date} kl. ${f.startTime}–${f.endTime}${f.timeZoneNote}`,
+      `Hos: ${f.practitionerName}`,
+      ...(f.locationName ? [`Var: ${f.locationName}${f.locationAddress ? `, ${f.locationAddress}` : ''}`] : []),
+      '',
+      'Länken i din bokningsbekräftelse gäller fortfarande för att se, flytta eller avboka tiden.',
+      `Avbokning senare än ${f.cancellationWindowHours} timmar före besöket räknas som sen avbokning.`,
+      '',
+      f.clinicName,
+    ].join('\n'),
+  }),
   reminder: (f: BookingFacts): Rendered => ({
     subject: `Påminnelse: ${f.date} kl. ${f.startTime}`,
     text: [
@@ -81,9 +102,12 @@ const sv = {
   smsConfirmation: (f: BookingFacts) =>
     `${f.clinicName}: Din tid ${f.date} kl. ${f.startTime} hos ${f.practitionerName} är bokad.${f.smsText ? ` ${f.smsText}` : ''}${f.hasLink ? ` Avboka: ${LINK}` : ''}`,
   smsCancellation: (f: BookingFacts) => `${f.clinicName}: Din tid ${f.date} kl. ${f.startTime} är avbokad.`,
+  smsMoved: (f: BookingFacts) =>
+    `${f.clinicName}: Din tid ${f.previousDate} kl. ${f.previousStartTime} är flyttad till ${f.date} kl. ${f.startTime} hos ${f.practitionerName}.`,
   smsReminder: (f: BookingFacts) =>
     `${f.clinicName}: Påminnelse om din tid ${f.date} kl. ${f.startTime} hos ${f.practitionerName}.${f.hasLink ? ` Avboka: ${LINK}` : ''}`,
   copySubject: (f: BookingFacts) => `Kopia: ny bokning ${f.date} kl. ${f.startTime} ${quoted(f.clientName)}`,
+  copyMovedSubject: (f: BookingFacts) => `Kopia: flyttad till ${f.date} kl. ${f.startTime} ${quoted(f.clientName)}`,
 };
 
 const en: typeof sv = {
@@ -118,6 +142,24 @@ const en: typeof sv = {
       f.clinicName,
     ].join('\n'),
   }),
+  moved: (f) => ({
+    subject: `New time: ${f.date} at ${f.startTime}`,
+    text: [
+      hello(f),
+      '',
+      `Your appointment at ${f.clinicName} has been moved from ${f.previousDate} at ${f.previousStartTime}.`,
+      '',
+      `What: ${f.treatmentName}`,
+      `New time: ${f.date}, ${f.startTime}–${f.endTime}${f.timeZoneNote}`,
+      `With: ${f.practitionerName}`,
+      ...(f.locationName ? [`Where: ${f.locationName}${f.locationAddress ? `, ${f.locationAddress}` : ''}`] : []),
+      '',
+      'The link in your booking confirmation still works to see, move or cancel the appointment.',
+      `Cancelling less than ${f.cancellationWindowHours} hours before the appointment counts as a late cancellation.`,
+      '',
+      f.clinicName,
+    ].join('\n'),
+  }),
   reminder: (f) => ({
     subject: `Reminder: ${f.date} at ${f.startTime}`,
     text: [
@@ -132,9 +174,12 @@ const en: typeof sv = {
   smsConfirmation: (f) =>
     `${f.clinicName}: Your appointment on ${f.date} at ${f.startTime} with ${f.practitionerName} is booked.${f.smsText ? ` ${f.smsText}` : ''}${f.hasLink ? ` Cancel: ${LINK}` : ''}`,
   smsCancellation: (f) => `${f.clinicName}: Your appointment on ${f.date} at ${f.startTime} is cancelled.`,
+  smsMoved: (f) =>
+    `${f.clinicName}: Your appointment on ${f.previousDate} at ${f.previousStartTime} has moved to ${f.date} at ${f.startTime} with ${f.practitionerName}.`,
   smsReminder: (f) =>
     `${f.clinicName}: Reminder of your appointment on ${f.date} at ${f.startTime} with ${f.practitionerName}.${f.hasLink ? ` Cancel: ${LINK}` : ''}`,
   copySubject: (f) => `Copy: new booking ${f.date} at ${f.startTime} ${quoted(f.clientName)}`,
+  copyMovedSubject: (f) => `Copy: moved to ${f.date} at ${f.startTime} ${quoted(f.clientName)}`,
 };
 
 export const TEXTS: Record<Locale, typeof sv> = { sv, en };

@@ -26,7 +26,7 @@ import { bookingSettingsOf } from '../services/rows.js';
 import { listSlotsJson } from '../services/slots.js';
 
 const CLINIC = '/v1/clinics/:clinic';
-const IDEMPOTENCY_HEADER = {
+export const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
   description: 'Makes a retry safe: the same key and body replay the first answer for 24 hours.',
 };
@@ -51,7 +51,7 @@ function callerOf(deps: Deps, c: Context<AppEnv>): string {
 }
 
 /** Runs a POST under its Idempotency-Key when one is sent. */
-async function withKey(
+export async function withKey(
   deps: Deps,
   c: Context<AppEnv>,
   scope: string,
@@ -63,7 +63,7 @@ async function withKey(
   return respond(c, await idempotent(deps, { clinicId: c.get('clinic').id, scope, caller: callerOf(deps, c), key, body }, work));
 }
 
-const json = (status: number, body: unknown, headers?: Record<string, string>): StoredResponse => ({
+export const json = (status: number, body: unknown, headers?: Record<string, string>): StoredResponse => ({
   status,
   body,
   contentType: 'application/json',

@@ -23,6 +23,16 @@ export async function emitBookingUpdated(trx: Trx, deps: Pick<Deps, 'clock'>, cl
   if (data) await enqueueWebhook(trx, deps, { clinicId, type: 'booking.updated', data, clientId: after.clientId });
 }
 
+/**
+ * `booking.rescheduled`: the patient moved their own booking (services/reschedule.ts). Its own
+ * type, not `booking.updated`, so a receiver can tell the patient's move from staff's edits;
+ * the data is the same shape, with what changed and the previous values.
+ */
+export async function emitBookingRescheduled(trx: Trx, deps: Pick<Deps, 'clock'>, clinicId: string, before: Booking, after: Booking) {
+  const data = bookingUpdateData(before, after) ?? { ...bookingData(after), changes: [], previous: {} };
+  await enqueueWebhook(trx, deps, { clinicId, type: 'booking.rescheduled', data, clientId: after.clientId });
+}
+
 /** `client.updated`: the id and which fields changed; the details themselves only to endpoints marked for them. */
 export function emitClientUpdated(trx: Trx, deps: Pick<Deps, 'clock'>, clinicId: string, clientId: string, changes: string[], updatedAt: string) {
   if (changes.length === 0) return Promise.resolve([]);

@@ -15,3 +15,4 @@ export * from './booking/admin-requests.js';
 export * from './booking/admin-holds.js';
 export * from './booking/pending-booking.js';
 export * from './booking/busy-calendar.js';
+export * from './booking/reschedule.js';

@@ -158,6 +158,7 @@ export const calendarMessages = {
   },
   messageKind_confirmation: { sv: 'Bokningsbekräftelse', en: 'Confirmation' },
   messageKind_cancellation: { sv: 'Avbokning', en: 'Cancellation' },
+  messageKind_moved: { sv: 'Flyttad tid', en: 'Moved' },
   messageKind_reminder: { sv: 'Påminnelse', en: 'Reminder' },
   messageKind_receipt: { sv: 'Kvitto', en: 'Receipt' },
   messageKind_copy: { sv: 'Kopia', en: 'Copy' },

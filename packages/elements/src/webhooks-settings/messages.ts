@@ -65,6 +65,7 @@ export const webhookMessages = {
   loading: { sv: 'Laddar …', en: 'Loading …' },
   'booking.created': { sv: 'Bokning skapad', en: 'Booking created' },
   'booking.updated': { sv: 'Bokning flyttad eller ändrad', en: 'Booking moved or changed' },
+  'booking.rescheduled': { sv: 'Bokning flyttad av klienten', en: 'Booking moved by the client' },
   'booking.cancelled': { sv: 'Bokning avbokad', en: 'Booking cancelled' },
   'booking.no_show': { sv: 'Uteblivet besök', en: 'No-show' },
   'booking.paid': { sv: 'Bokning betald', en: 'Booking paid' },

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-export const MessageKindSchema = z.enum(['confirmation', 'cancellation', 'reminder', 'receipt', 'login_link', 'copy', 'booking_request']);
+export const MessageKindSchema = z.enum(['confirmation', 'cancellation', 'reminder', 'receipt', 'login_link', 'copy', 'booking_request', 'moved']);
 export type MessageKind = z.infer<typeof MessageKindSchema>;
 
 /** Why an SMS was not sent (server/src/notifications/sms-guard.ts). */

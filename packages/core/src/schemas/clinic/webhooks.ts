@@ -8,6 +8,8 @@ import * as z from 'zod/mini';
 export const WEBHOOK_EVENT_TYPES = [
   'booking.created',
   'booking.updated',
+  /** The patient moved their own booking (manage link or "My bookings"). */
+  'booking.rescheduled',
   'booking.cancelled',
   'booking.no_show',
   'booking.paid',

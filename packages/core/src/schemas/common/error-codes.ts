@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'totp_required',
   'sign_in_locked',
   'invitation_invalid',
+  /** A patient's move or cancellation comes too close to the appointment (the cancellation window). */
+  'inside_cancellation_window',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
