@@ -1,4 +1,12 @@
-import { buildIcs, type IcsMethod, type Locale, type MessageKind } from '@tidbok/core';
+import {
+  bookingEventUid,
+  buildIcs,
+  cancellationWindowHoursFor,
+  clientEndMs,
+  type IcsMethod,
+  type Locale,
+  type MessageKind,
+} from '@tidbok/core';
 import { newId } from '../secrets.js';
 import { first, prepared } from '../store/prepared.js';
 import type { Trx } from '../store/store.js';
@@ -9,6 +17,7 @@ import { sealLink } from './sealed-link.js';
 import { SMS_GRACE_MS } from './sms-guard.js';
 import { eventSequence } from '../services/event-sequence.js';
 import { type BookingFacts, formatWhen, htmlFromText, TEXTS } from './texts.js';
+import { bookingLocale, clinicLocale } from './booking-locale.js';
 
 export type Channel = 'email' | 'sms';
 
@@ -46,6 +55,7 @@ const bookingFacts = prepared((db, v: { bookingId: string; clinicId: string }) =
       'b.end_ms',
       'b.source',
       'b.created_at',
+      'b.locale',
       'c.id as client_id',
       'c.name as client_name',
       'c.email as client_email',
@@ -53,6 +63,7 @@ const bookingFacts = prepared((db, v: { bookingId: string; clinicId: string }) =
       't.name as treatment_name',
       't.confirmation_text',
       't.sms_text',
+      't.client_minutes',
       'p.name as practitioner_name',
       'p.email as practitioner_email',
       'p.cancellation_window_hours',
@@ -86,9 +97,12 @@ export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: Enque
   const { clinic, kind, channel } = options;
   const now = deps.clock.now();
   const settings = bookingSettingsOf(clinic);
-  const locale = clinic.locale as Locale;
   const b = await loadBooking(trx, clinic.id, options.bookingId);
-  const when = formatWhen(b.start_ms, b.end_ms, clinic.time_zone, locale);
+  // The patient's language and the patient's end (the time with the client), as the widget
+  // showed them; the clinic's copies below are for staff, in the clinic's language and length.
+  const locale = bookingLocale(b.locale, clinic);
+  const clientEnd = clientEndMs(b.start_ms, b.end_ms, b.client_minutes);
+  const when = formatWhen(b.start_ms, clientEnd, clinic.time_zone, locale);
   const facts: BookingFacts = {
     clinicName: clinic.name,
     clinicAddress: settings.address,
@@ -101,7 +115,7 @@ export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: Enque
     timeZoneNote: '',
     confirmationText: b.confirmation_text,
     smsText: b.sms_text,
-    cancellationWindowHours: b.cancellation_window_hours ?? settings.cancellationWindowHours,
+    cancellationWindowHours: cancellationWindowHoursFor(b.cancellation_window_hours, settings.cancellationWindowHours),
     hasLink: Boolean(options.manageToken) && kind !== 'cancellation',
   };
   const texts = TEXTS[locale];
@@ -144,9 +158,9 @@ export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: Enque
             contentType: `text/calendar; charset=utf-8; method=${method}`,
             content: buildIcs(
               {
-                uid: `${b.id}@tidbok`,
+                uid: bookingEventUid(b.id),
                 start: b.start_ms,
-                end: b.end_ms,
+                end: clientEnd,
                 stamp: now,
                 summary: `${b.treatment_name} – ${clinic.name}`,
                 location: [b.location_name, b.location_address].filter(Boolean).join(', ') || clinic.name,
@@ -206,8 +220,16 @@ export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: Enque
 
   // The clinic's copy of a new or moved booking (a move by the patient is news to staff too).
   if (kind === 'confirmation' || kind === 'moved') {
-    const copyFacts = { ...facts, hasLink: false };
-    const copy = texts[kind](copyFacts);
+    // Staff read the copy: the clinic's language and the calendar length.
+    const staffLocale = clinicLocale(clinic);
+    const staffTexts = TEXTS[staffLocale];
+    const copyFacts = { ...facts, ...formatWhen(b.start_ms, b.end_ms, clinic.time_zone, staffLocale), hasLink: false };
+    if (options.moved) {
+      const from = formatWhen(options.moved.fromStartMs, options.moved.fromEndMs, clinic.time_zone, staffLocale);
+      copyFacts.previousDate = from.date;
+      copyFacts.previousStartTime = from.startTime;
+    }
+    const copy = staffTexts[kind](copyFacts);
     const to = [settings.confirmationCopyTo, settings.confirmationCopyToPractitioner ? b.practitioner_email : null];
     for (const address of new Set(to.filter((a): a is string => Boolean(a)))) {
       rows.push({
@@ -216,9 +238,9 @@ export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: Enque
         kind: 'copy' satisfies MessageKind,
         channel: 'email',
         to_address: address,
-        subject: kind === 'moved' ? texts.copyMovedSubject(copyFacts) : texts.copySubject(copyFacts),
+        subject: kind === 'moved' ? staffTexts.copyMovedSubject(copyFacts) : staffTexts.copySubject(copyFacts),
         body_text: copy.text,
-        body_html: htmlFromText(copy.text, false, locale),
+        body_html: htmlFromText(copy.text, false, staffLocale),
         attachments: null,
         secret_url: null,
         dedupe_key: null,

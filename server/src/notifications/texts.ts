@@ -37,6 +37,9 @@ interface Rendered {
 const hej = (f: BookingFacts) => (greetingName(f.clientName) ? `Hej ${greetingName(f.clientName)}!` : 'Hej!');
 const hello = (f: BookingFacts) => (greetingName(f.clientName) ? `Hello ${greetingName(f.clientName)},` : 'Hello,');
 
+// The closing welcome, unless the clinic's own text for the treatment already says it.
+const welcomeUnlessSaid = (f: BookingFacts, welcome: string) => (/välkommen|welcome/i.test(f.confirmationText) ? [] : [welcome]);
+
 const sv = {
   confirmation: (f: BookingFacts): Rendered => ({
     subject: `Bokningsbekräftelse: ${f.date} kl. ${f.startTime}`,
@@ -54,7 +57,7 @@ const sv = {
       ...(f.hasLink ? [`Se eller avboka din tid: ${LINK}`] : ['Kontakta oss om du behöver avboka.']),
       `Avbokning senare än ${f.cancellationWindowHours} timmar före besöket räknas som sen avbokning.`,
       '',
-      'Välkommen!',
+      ...welcomeUnlessSaid(f, 'Välkommen!'),
       f.clinicName,
     ].join('\n'),
   }),
@@ -127,7 +130,7 @@ const en: typeof sv = {
       ...(f.hasLink ? [`See or cancel your booking: ${LINK}`] : ['Contact us if you need to cancel.']),
       `Cancelling less than ${f.cancellationWindowHours} hours before the appointment counts as a late cancellation.`,
       '',
-      'Welcome!',
+      ...welcomeUnlessSaid(f, 'Welcome!'),
       f.clinicName,
     ].join('\n'),
   }),
@@ -216,14 +219,23 @@ export const escapeHtml = (text: string) =>
  * link's address stays the LINK placeholder here too: the stored HTML never holds the token,
  * which the dispatcher puts in (escaped) when it sends.
  */
-export function htmlFromText(text: string, withLink: boolean, locale: Locale): string {
-  const label = locale === 'sv' ? 'Se eller avboka din tid' : 'See or cancel your booking';
+export function htmlFromText(
+  text: string,
+  withLink: boolean,
+  locale: Locale,
+  label = locale === 'sv' ? 'Se eller avboka din tid' : 'See or cancel your booking',
+): string {
+  // A line "See or cancel your booking: LINK" becomes that sentence as the link, so the
+  // HTML does not say it twice; a link inside a sentence gets the label.
+  const linked = (line: string) => {
+    if (!withLink || !line.includes(LINK)) return escapeHtml(line);
+    const lead = line.endsWith(`: ${LINK}`) ? line.slice(0, -`: ${LINK}`.length) : null;
+    if (lead) return `<a href="${LINK}">${escapeHtml(lead)}</a>`;
+    return line.split(LINK).map(escapeHtml).join(`<a href="${LINK}">${label}</a>`);
+  };
   const body = text
     .split('\n\n')
-    .map((para) => {
-      const html = escapeHtml(para).replace(/\n/g, '<br>');
-      return `<p>${withLink ? html.replace(escapeHtml(LINK), `<a href="${LINK}">${label}</a>`) : html}</p>`;
-    })
+    .map((para) => `<p>${para.split('\n').map(linked).join('<br>')}</p>`)
     .join('\n');
   return `<!doctype html><html lang="${locale}"><body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1f2933; max-width: 36rem">\n${body}\n</body></html>`;
 }

@@ -44,7 +44,7 @@ export function registerClientAuthRoutes(api: Api, deps: Deps, background: Backg
       // Answered before the address is even looked up: a known address costs more work (a
       // token, a message), and waiting for it let the time to answer tell who is a client.
       const clinic = c.get('clinic');
-      background.run('login link', () => requestLoginLink(deps, clinic, body.email));
+      background.run('login link', () => requestLoginLink(deps, clinic, body.email, body.locale));
       return c.body(null, 202);
     },
   );

@@ -1,4 +1,4 @@
-import { PublicClinicSchema } from '@tidbok/core';
+import { cancellationWindowHoursFor, PublicClinicSchema } from '@tidbok/core';
 import type { Api } from '../http/api.js';
 import { listLocations, listPractitioners, listTreatmentTypes } from '../services/catalogue.js';
 import type { Deps } from '../services/deps.js';
@@ -43,6 +43,8 @@ export function registerPublicRoutes(api: Api, deps: Deps) {
           name: p.name,
           title: p.title,
           treatmentTypeIds: p.treatmentTypeIds.filter((id) => bookable.has(id)),
+          // What a patient booking with them is told (the widget shows it): one rule, in core.
+          cancellationWindowHours: cancellationWindowHoursFor(p.cancellationWindowHours, settings.cancellationWindowHours),
         })),
         locations,
       });

@@ -1,10 +1,12 @@
-import type {
-  Booking,
-  CancelBookingBody,
-  ConfirmationChannel,
-  CreateAdminBookingBody,
-  PaymentMethod,
-  UpdateAdminBookingBody,
+import {
+  cancellationWindowHoursFor,
+  isLateCancellation,
+  type Booking,
+  type CancelBookingBody,
+  type ConfirmationChannel,
+  type CreateAdminBookingBody,
+  type PaymentMethod,
+  type UpdateAdminBookingBody,
 } from '@tidbok/core';
 import type { Selectable } from 'kysely';
 import { ApiError, invalid, isOverlapError, notFound } from '../errors.js';
@@ -239,14 +241,14 @@ export async function deleteStaffBooking(deps: Deps, clinic: ClinicRow, id: stri
   });
 }
 
-/** Hours before the start inside which a cancellation counts as late (återbud). */
+/** Hours before the start inside which a cancellation counts as late (återbud): core's one rule. */
 export async function cancellationWindowHours(db: Db | Trx, clinic: ClinicRow, practitionerId: string) {
   const practitioner = await db
     .selectFrom('practitioners')
     .select('cancellation_window_hours')
     .where('id', '=', practitionerId)
     .executeTakeFirst();
-  return practitioner?.cancellation_window_hours ?? bookingSettingsOf(clinic).cancellationWindowHours;
+  return cancellationWindowHoursFor(practitioner?.cancellation_window_hours, bookingSettingsOf(clinic).cancellationWindowHours);
 }
 
 /**
@@ -263,7 +265,7 @@ export async function cancelBookingRow(
   if (row.status !== 'booked') throw new ApiError('conflict', `The booking is already ${row.status.replace('_', '-')}`);
   const now = deps.clock.now();
   const windowHours = await cancellationWindowHours(trx, clinic, row.practitioner_id);
-  const isLate = options.late ?? now > row.start_ms - windowHours * 3_600_000;
+  const isLate = options.late ?? isLateCancellation(row.start_ms, now, windowHours);
   const changes = { status: 'cancelled', late_cancellation: isLate ? 1 : 0, cancelled_at: now, updated_at: now };
   await trx.updateTable('bookings').set(changes).where('id', '=', row.id).execute();
   // The client hears of it the way they chose for the confirmation (not for past bookings).

@@ -4,6 +4,7 @@ import { hashSecret, newId, newSecret } from '../secrets.js';
 import type { Db, Trx } from '../store/store.js';
 import { enqueueLinkEmail } from '../notifications/link-email.js';
 import { htmlFromText, LINK } from '../notifications/texts.js';
+import { bookingLocale } from '../notifications/booking-locale.js';
 import type { Deps } from './deps.js';
 import { type ClientRow, type ClinicRow, clientOf, type StaffRow } from './rows.js';
 
@@ -38,7 +39,7 @@ const LINK_TEXT = {
  * answer nor the time it takes says anything about who is a client. A new link ends the
  * client's older unused ones: only the latest link in the inbox logs in.
  */
-export async function requestLoginLink(deps: Deps, clinic: ClinicRow, email: string) {
+export async function requestLoginLink(deps: Deps, clinic: ClinicRow, email: string, asked?: Locale) {
   const now = deps.clock.now();
   await deps.store.write(async (trx) => {
     const client = await trx
@@ -76,7 +77,7 @@ export async function requestLoginLink(deps: Deps, clinic: ClinicRow, email: str
         created_at: now,
       })
       .execute();
-    const locale = (clinic.locale === 'en' ? 'en' : 'sv') as Locale;
+    const locale = asked ?? bookingLocale(client.locale, clinic);
     const link = loginUrl(deps, clinic, token);
     const { subject, text } = LINK_TEXT[locale](clinic.name);
     await enqueueLinkEmail(trx, deps.config, {
@@ -86,7 +87,7 @@ export async function requestLoginLink(deps: Deps, clinic: ClinicRow, email: str
       to: client.email,
       subject,
       text,
-      html: htmlFromText(text, true, locale),
+      html: htmlFromText(text, true, locale, locale === 'sv' ? 'Logga in' : 'Log in'),
       link,
       now,
     });

@@ -1,8 +1,9 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { type CreateBookingBody, CreateBookingBodySchema, type Locale, type PendingBooking } from '@tidbok/core';
+import { clientEndMs, type CreateBookingBody, CreateBookingBodySchema, type PendingBooking } from '@tidbok/core';
 import * as z from 'zod/mini';
 import { ApiError } from '../errors.js';
 import { enqueueLinkEmail } from '../notifications/link-email.js';
+import { bookingLocale } from '../notifications/booking-locale.js';
 import { formatWhen, htmlFromText, LINK } from '../notifications/texts.js';
 import { hashSecret, newSecret } from '../secrets.js';
 import { iso } from '../time.js';
@@ -78,8 +79,10 @@ export async function requestEmailConfirmation(deps: Deps, clinic: ClinicRow, bo
       .where('id', '=', hold.id)
       .execute();
 
-    const locale: Locale = clinic.locale === 'en' ? 'en' : 'sv';
-    const when = formatWhen(hold.start_ms, hold.end_ms, clinic.time_zone, locale);
+    // In the visitor's language, with the end they were shown (the time with the client).
+    const locale = bookingLocale(body.locale, clinic);
+    const treatment = await trx.selectFrom('treatment_types').select('client_minutes').where('id', '=', hold.treatment_type_id).executeTakeFirst();
+    const when = formatWhen(hold.start_ms, clientEndMs(hold.start_ms, hold.end_ms, treatment?.client_minutes), clinic.time_zone, locale);
     const { subject, text, label } = TEXT[locale](clinic.name, `${when.date} ${when.startTime}–${when.endTime}`);
     await enqueueLinkEmail(trx, deps.config, {
       clinicId: clinic.id,
@@ -88,7 +91,7 @@ export async function requestEmailConfirmation(deps: Deps, clinic: ClinicRow, bo
       to: client.email,
       subject,
       text,
-      html: htmlFromText(text, false, locale).replace(LINK, `<a href="${LINK}">${label}</a>`),
+      html: htmlFromText(text, true, locale, label),
       link: confirmUrl(deps, clinic, token),
       now,
     });

@@ -1,4 +1,5 @@
-import type { CreateBookingBody, CreateBookingResponse } from '@tidbok/core';
+import { clientEndIso, type CreateBookingBody, type CreateBookingResponse } from '@tidbok/core';
+import { bookingLocale } from '../notifications/booking-locale.js';
 import { overlapsBusyTime } from '../busy-calendar/overlap.js';
 import { ApiError, databaseFailure, invalid, isBusyError, isOverlapError, notFound } from '../errors.js';
 import { enqueueBookingMessage } from '../notifications/compose.js';
@@ -15,6 +16,7 @@ import type { Deps } from './deps.js';
 import { sessionClient } from './client-auth.js';
 import { bookingSettingsOf, type ClientRow, type ClinicRow } from './rows.js';
 import { emitBookingEvent } from '../webhooks/emit.js';
+import { bookingForPatient, bookingsForPatient } from './patient-view.js';
 
 const holdById = prepared((db, v: { id: string; clinicId: string }) =>
   db.selectFrom('holds').selectAll().where('id', '=', v.id).where('clinic_id', '=', v.clinicId),
@@ -140,7 +142,10 @@ export async function createPublicBooking(
     }
     const booking = bookingOf({ ...row, color: treatment.color });
     await emitBookingEvent(trx, deps, clinic.id, 'booking.created', booking);
-    return { booking, manageToken };
+    // The visitor's answer also says when their time with the client ends and in which language
+    // they booked (the cancellation window is on the public practitioner).
+    const told = { ...booking, locale: bookingLocale(row.locale, clinic), clientEnd: clientEndIso(booking.start, booking.end, treatment.client_minutes) };
+    return { booking: told, manageToken };
   }, { guard: 'constraints' });
   return booked.catch((error: unknown) => {
     // The database could not take the booking (busy, down): the hold is let go, so the visitor
@@ -169,7 +174,7 @@ export async function bookingForToken(trx: Trx | Deps['store']['db'], deps: Deps
 }
 
 export async function getManagedBooking(deps: Deps, clinic: ClinicRow, id: string, token: string | null) {
-  return bookingOf(await bookingForToken(deps.store.db, deps, clinic, id, token));
+  return bookingForPatient(deps.store.db, clinic, await bookingForToken(deps.store.db, deps, clinic, id, token));
 }
 
 /** The logged-in client's bookings, soonest first. */
@@ -184,7 +189,7 @@ export async function myBookings(deps: Deps, clinic: ClinicRow, client: ClientRo
     .orderBy('b.start_ms')
     .limit(500)
     .execute();
-  return rows.map(bookingOf);
+  return bookingsForPatient(deps.store.db, clinic, rows);
 }
 
 export async function cancelManagedBooking(deps: Deps, clinic: ClinicRow, id: string, token: string | null) {
@@ -194,6 +199,8 @@ export async function cancelManagedBooking(deps: Deps, clinic: ClinicRow, id: st
     if (row.status === 'booked' && now >= row.start_ms) {
       throw new ApiError('conflict', 'The booking has already started; contact the clinic');
     }
-    return cancelBookingRow(trx, deps, clinic, row);
+    const cancelled = await cancelBookingRow(trx, deps, clinic, row);
+    const view = await bookingForPatient(trx, clinic, row);
+    return { ...cancelled, locale: view.locale, clientEnd: view.clientEnd, cancellationWindowHours: view.cancellationWindowHours };
   });
 }

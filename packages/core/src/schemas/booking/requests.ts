@@ -42,6 +42,10 @@ export const CreateBookingBodySchema = z.strictObject({
 });
 export type CreateBookingBody = z.infer<typeof CreateBookingBodySchema>;
 
-export const EmailLinkBodySchema = z.strictObject({ email: EmailSchema });
+export const EmailLinkBodySchema = z.strictObject({
+  email: EmailSchema,
+  /** The language of the page asking; the mail uses it (else the client's, else the clinic's). */
+  locale: z.optional(LocaleSchema),
+});
 
 export const VerifyLoginBodySchema = z.strictObject({ token: z.string().check(z.minLength(1), z.maxLength(200)) });
