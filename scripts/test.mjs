@@ -47,6 +47,11 @@ const npx = (...args) => ['--no-install', ...args];
 // 1. Types: the whole workspace, strict.
 step('typecheck', 'npx', npx('tsc', '-p', 'tsconfig.json', '--noEmit'));
 
+// 1b. Habits: ESLint (eslint.config.js) and Prettier's check (.prettierrc.json); either failing
+//     fails the suite, so a change that only breaks the style is caught like one that breaks a test.
+step('lint', 'npx', npx('eslint', '.'));
+step('format', 'npx', npx('prettier', '--check', '.'));
+
 // 2. Every Node suite (vitest.config.ts lists them; *.browser.test.ts are excluded there), on
 //    SQLite: TIDBOK_TEST_DATABASE_URL is cleared so this pass is SQLite whatever the shell says,
 //    and vitest.config.ts then leaves out the PostgreSQL-only *.postgres.test.ts files.
