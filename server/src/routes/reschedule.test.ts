@@ -240,7 +240,7 @@ describe('reschedule limits', () => {
   it('is limited per address and in body size like the other public writes', async () => {
     await server.close();
     await t.close();
-    t = await createTestContext({ config: { rateLimitPerMinute: 3, trustProxy: true, bodyLimitBytes: 2048 } });
+    t = await createTestContext({ config: { rateLimitPerMinute: 3, trustProxy: 1, bodyLimitBytes: 2048 } });
     clinic = await messagingClinic(t, 'flytta', { name: 'Samtal', durationMinutes: 60 });
     server = await listen(t.app);
     const path = `/bookings/bk_x/reschedule`;
