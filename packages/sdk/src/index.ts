@@ -1,5 +1,5 @@
 export { createTidbok } from './public-client.js';
-export type { BookInput, ClientSession, HoldInput, SlotsQuery, Tidbok, TidbokOptions, TokenOptions } from './public-client.js';
+export type { BookInput, ClientSession, HoldInput, RescheduleInput, SlotsQuery, Tidbok, TidbokOptions, TokenOptions } from './public-client.js';
 export { createTidbokAdmin } from './admin-client.js';
 export { createStaffSession } from './staff-session.js';
 export type { CreateStaffSessionOptions } from './staff-session.js';

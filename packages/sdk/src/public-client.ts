@@ -58,6 +58,13 @@ export interface BookInput {
   idempotencyKey?: string;
 }
 
+export interface RescheduleInput {
+  /** The hold on the new time; only its `id` and `secret` are sent. */
+  hold: Pick<Hold, 'id' | 'secret'>;
+  /** Sent as `Idempotency-Key`, as for `book()`: a fresh UUID when absent. */
+  idempotencyKey?: string;
+}
+
 /** A booking's manage token (from `book()` or the confirmation link) or a client session token. */
 export interface TokenOptions extends RequestOptions {
   token: string;
@@ -90,6 +97,14 @@ export interface Tidbok {
   booking(id: string, options: TokenOptions): Promise<Booking>;
   /** Cancels a booking; `lateCancellation` is set when inside the cancellation window. */
   cancel(id: string, options: TokenOptions): Promise<Booking>;
+  /**
+   * Moves a booking to the time of a hold (from `hold()` for the booking's treatment type): the
+   * same booking, at the new time, with the same manage token. Refused with
+   * `inside_cancellation_window` once the booking's cancellation window has started, and with
+   * `slot_unavailable` when the hold ran out and someone else took the time (the booking is then
+   * unchanged). Safe to retry: see `RescheduleInput.idempotencyKey`.
+   */
+  reschedule(id: string, input: RescheduleInput, options: TokenOptions): Promise<Booking>;
   /** Sends a login link by e-mail. Resolves whether or not the address is known (no enumeration). */
   requestLoginLink(email: string, options?: RequestOptions): Promise<void>;
   /**
@@ -158,6 +173,18 @@ export function createTidbok(options: TidbokOptions): Tidbok {
       send({ method: 'get', path: `/bookings/${id(bookingId)}`, token, signal }, json(BookingSchema)),
     cancel: (bookingId, { token, signal }) =>
       send({ method: 'post', path: `/bookings/${id(bookingId)}/cancel`, token, signal }, json(BookingSchema)),
+    reschedule: (bookingId, { hold, idempotencyKey }, { token, signal }) =>
+      send(
+        {
+          method: 'post',
+          path: `/bookings/${id(bookingId)}/reschedule`,
+          json: { holdId: hold.id, holdSecret: hold.secret },
+          idempotencyKey: idempotencyKey ?? newIdempotencyKey(),
+          token,
+          signal,
+        },
+        json(BookingSchema),
+      ),
     requestLoginLink: (email, { signal } = {}) =>
       send({ method: 'post', path: '/auth/email-link', json: { email }, signal }, nothing),
     loginLinkOwner: (token, { signal } = {}) =>

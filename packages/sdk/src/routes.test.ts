@@ -158,6 +158,15 @@ const publicCases: Case<Tidbok>[] = [
     reply: ok({ ...sampleBooking, status: 'cancelled', lateCancellation: true }),
   },
   {
+    name: 'reschedule, with a manage token and a hold',
+    call: (c) => c.reschedule('bk_1', { hold: { id: 'hd_2', secret: 'ths_2' }, idempotencyKey: 'move-1' }, { token: 'manage-1' }),
+    method: 'POST',
+    path: '/bookings/bk_1/reschedule',
+    body: { holdId: 'hd_2', holdSecret: 'ths_2' },
+    headers: { authorization: 'Bearer manage-1', 'idempotency-key': 'move-1' },
+    reply: ok({ ...sampleBooking, start: '2027-03-02T10:00:00Z', end: '2027-03-02T11:00:00Z' }),
+  },
+  {
     name: 'requestLoginLink',
     call: (c) => c.requestLoginLink('alva@example.test'),
     method: 'POST',
