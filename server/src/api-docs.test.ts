@@ -11,7 +11,6 @@ import { createTestContext, type TestContext } from './testing.js';
 const DOCS = fileURLToPath(new URL('../../docs/api.md', import.meta.url));
 
 let t: TestContext;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 let doc: any;
 let rendered: string;
 beforeAll(async () => {

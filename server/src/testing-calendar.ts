@@ -4,7 +4,6 @@ import type { TestContext } from './testing.js';
 export interface Reply {
   status: number;
   // Tests read arbitrary response shapes; the schemas are checked by the routes themselves.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   json: any;
   headers: Headers;
 }

@@ -12,7 +12,6 @@ import { createTestContext, listen, OPERATOR_TOKEN, type TestContext } from '../
  * status the test cannot provoke fails it rather than going unchecked.
  */
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
 interface Operation {

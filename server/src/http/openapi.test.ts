@@ -22,7 +22,6 @@ const UNDOCUMENTED = new Set([
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
 let t: TestContext;

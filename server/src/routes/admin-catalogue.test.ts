@@ -19,7 +19,6 @@ afterEach(async () => {
 async function api(method: string, path: string, body?: unknown, as = token) {
   const res = await t.call(method, `${base}${path}`, { token: as, body });
   const text = await res.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const json: any = text === '' ? null : JSON.parse(text);
   return { status: res.status, json, headers: res.headers };
 }

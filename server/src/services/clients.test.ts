@@ -19,7 +19,6 @@ afterEach(async () => {
   await t.close();
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function api(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
   const res = await t.call(method, `${base}${path}`, { token, body });
   const text = await res.text();

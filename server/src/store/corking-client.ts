@@ -40,6 +40,8 @@ export function isStalePlanError(error: unknown): boolean {
  *   parameters), so the names are few; `MAX_NAMED` bounds them all the same.
  */
 export class CorkingClient extends pg.Client {
+  // pg.Client.query has many overloads; this one answers for all of them, so it returns what they do.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: unknown[]): any {
     // Kysely calls query(text, values).
     const [text, values] = args;

@@ -92,7 +92,7 @@ function isRetryable(error: unknown): boolean {
  * This one reads only the current schema, from the catalogs, by OID.
  */
 class CurrentSchemaIntrospector implements DatabaseIntrospector {
-  constructor(private readonly db: Kysely<any>) {}
+  constructor(private readonly db: Kysely<any>) {} // eslint-disable-line @typescript-eslint/no-explicit-any -- Kysely's dialect API
 
   async getSchemas() {
     const { rows } = await sql<{ name: string }>`select nspname as name from pg_catalog.pg_namespace`.execute(this.db);
@@ -139,7 +139,7 @@ class CurrentSchemaIntrospector implements DatabaseIntrospector {
 }
 
 class CurrentSchemaPostgresDialect extends PostgresDialect {
-  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector { // eslint-disable-line @typescript-eslint/no-explicit-any -- as PostgresDialect declares it
     return new CurrentSchemaIntrospector(db);
   }
 }
