@@ -1,5 +1,4 @@
 import {
-  bookingEventUid,
   buildIcs,
   cancellationWindowHoursFor,
   clientEndMs,
@@ -18,6 +17,7 @@ import { SMS_GRACE_MS } from './sms-guard.js';
 import { eventSequence } from '../services/event-sequence.js';
 import { type BookingFacts, formatWhen, htmlFromText, TEXTS } from './texts.js';
 import { bookingLocale, clinicLocale } from './booking-locale.js';
+import { bookingEvent } from './booking-event.js';
 
 export type Channel = 'email' | 'sms';
 
@@ -158,13 +158,8 @@ export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: Enque
             contentType: `text/calendar; charset=utf-8; method=${method}`,
             content: buildIcs(
               {
-                uid: bookingEventUid(b.id),
-                start: b.start_ms,
-                end: clientEnd,
+                ...bookingEvent(b, clinic.name),
                 stamp: now,
-                summary: `${b.treatment_name} – ${clinic.name}`,
-                location: [b.location_name, b.location_address].filter(Boolean).join(', ') || clinic.name,
-                description: `${b.practitioner_name}`,
                 // A cancellation outranks the last version the patient got.
                 sequence: options.moved?.sequence ?? (await eventSequence(trx, b.id)) + (method === 'CANCEL' ? 1 : 0),
                 ...(method === 'CANCEL' ? { status: 'CANCELLED' as const } : {}),

@@ -1,83 +1,61 @@
-import type { Locale } from '@tidbok/core';
+import { buildIcs, type Booking, isLateCancellation, type Locale } from '@tidbok/core';
 import type { Hono } from 'hono';
+import { html } from 'hono/html';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http/env.js';
+import { bookingEvent } from '../notifications/booking-event.js';
+import { bookingLocale, clinicLocale } from '../notifications/booking-locale.js';
 import { formatWhen } from '../notifications/texts.js';
+import { type Html, patientPage } from '../pages/patient-page.js';
 import { findClinicBySlug } from '../services/clinics.js';
 import type { Deps } from '../services/deps.js';
-import { cancellationWindowHours } from '../services/bookings.js';
+import { eventSequence } from '../services/event-sequence.js';
 import { cancelManagedBooking, getManagedBooking } from '../services/public-booking.js';
+import { bookingSettingsOf, type ClinicRow } from '../services/rows.js';
 import { MANAGE_SCRIPT } from './manage-page-script.js';
+import { MANAGE_TEXTS as T } from './manage-page-texts.js';
 
-const T = {
-  sv: {
-    title: 'Din bokning',
-    booked: 'Bokad',
-    cancelled: 'Avbokad',
-    no_show: 'Uteblivet besök',
-    when: 'När',
-    with: 'Hos',
-    where: 'Var',
-    cancel: 'Avboka tiden',
-    confirm: 'Vill du avboka tiden?',
-    yes: 'Ja, avboka',
-    no: 'Nej, behåll tiden',
-    opening: 'Öppnar din bokning …',
-    show: 'Visa bokningen',
-    noscript:
-      'Länken bär sin kod efter tecknet #, och den delen läser bara webbläsaren. Slå på JavaScript för den här sidan, eller kontakta mottagningen.',
-    late: 'Avbokningen görs inom avbokningsfristen och räknas som sen avbokning.',
-    done: 'Tiden är avbokad.',
-    missing: 'Bokningen hittades inte. Länken kan vara gammal; kontakta mottagningen.',
-    past: 'Tiden har redan börjat och kan inte avbokas här.',
-  },
-  en: {
-    title: 'Your booking',
-    booked: 'Booked',
-    cancelled: 'Cancelled',
-    no_show: 'Missed appointment',
-    when: 'When',
-    with: 'With',
-    where: 'Where',
-    cancel: 'Cancel the appointment',
-    confirm: 'Do you want to cancel the appointment?',
-    yes: 'Yes, cancel it',
-    no: 'No, keep it',
-    opening: 'Opening your booking …',
-    show: 'Show the booking',
-    noscript:
-      'The link carries its code after the # sign, a part only your browser reads. Turn on JavaScript for this page, or contact the clinic.',
-    late: 'This is inside the cancellation window and counts as a late cancellation.',
-    done: 'The appointment is cancelled.',
-    missing: 'The booking was not found. The link may be old; please contact the clinic.',
-    past: 'The appointment has already started and cannot be cancelled here.',
-  },
-} as const;
-
-const escape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-function page(locale: Locale, title: string, body: string) {
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${escape(title)}</title>
-<style>body{font-family:system-ui,sans-serif;line-height:1.5;color:#1f2933;max-width:32rem;margin:2rem auto;padding:0 1rem}
-dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}dt{font-weight:600}
-button{font:inherit;min-height:44px;padding:.6rem 1rem;border-radius:.5rem;border:1px solid #52606d;background:#fff;color:#1f2933;cursor:pointer}
-button.danger{border-color:#b42318;color:#b42318}button.danger.strong{background:#b42318;color:#fff}
-button:focus-visible{outline:3px solid #2563eb;outline-offset:2px}.status{font-weight:600}.note{color:#52606d}
-.actions{display:flex;flex-wrap:wrap;gap:.75rem}h2{font-size:1.15rem}[hidden]{display:none}</style></head>
-<body><main>${body}</main></body></html>`;
-}
+type Texts = (typeof T)[Locale];
 
 /** A form that posts back to the page with the token hidden in it, and what to do. */
-const form = (token: string, action: 'view' | 'ask' | 'cancel', button: string, style = '') =>
-  `<form method="post"><input type="hidden" name="t" value="${escape(token)}"><input type="hidden" name="action" value="${action}">` +
-  `<button type="submit"${style ? ` class="${style}"` : ''}>${button}</button></form>`;
+const form = (token: string, action: string, button: string, style = ''): Html =>
+  html`<form method="post"><input type="hidden" name="t" value="${token}"><input type="hidden" name="action" value="${action}">${
+    style ? html`<button type="submit" class="${style}">${button}</button>` : html`<button type="submit">${button}</button>`
+  }</form>`;
+
+/** The names the page shows beside the booking's own fields. */
+async function detailsOf(deps: Deps, booking: Booking) {
+  const row = await deps.store.db
+    .selectFrom('bookings as b')
+    .innerJoin('treatment_types as t', 't.id', 'b.treatment_type_id')
+    .innerJoin('practitioners as p', 'p.id', 'b.practitioner_id')
+    .innerJoin('clients as c', 'c.id', 'b.client_id')
+    .leftJoin('locations as l', 'l.id', 'b.location_id')
+    .select([
+      'b.id',
+      'b.start_ms',
+      'b.end_ms',
+      't.client_minutes',
+      't.name as treatment_name',
+      'p.name as practitioner_name',
+      'p.title as practitioner_title',
+      'l.name as location_name',
+      'l.address as location_address',
+      'c.name as client_name',
+      'c.is_test',
+    ])
+    .where('b.id', '=', booking.id)
+    .executeTakeFirstOrThrow();
+  return row;
+}
 
 /**
- * The page behind the link in confirmations: see the booking, and cancel it. Plain HTML; a GET
- * changes nothing (a mail scanner follows links), cancelling takes two POSTs (the question, then
- * the yes), which needs no script, so the page runs under a CSP that forbids inline script.
+ * The page behind the link in confirmations: the booking (treatment, when, with whom, where,
+ * the cancellation rule), in the language it was booked in and the clinic's colour, with
+ * Cancel, Add to calendar and Book again. Plain HTML built with `html``…`` (escaped by
+ * default); a GET changes nothing (a mail scanner follows links), cancelling takes two POSTs
+ * (the question, then the yes), which needs no script, so the page runs under a CSP that
+ * forbids inline script.
  *
  * Where the token travels. Links are `/b/<clinic>/<booking>#t=<token>`: what follows `#` never
  * leaves the browser, so the token is in no request line that the server, a proxy or a TLS-
@@ -89,69 +67,89 @@ const form = (token: string, action: 'view' | 'ask' | 'cancel', button: string, 
  * `?t=<token>`, still work and work without script: their token was in an address already.
  */
 export function registerManagePage(app: Hono<AppEnv>, deps: Deps) {
-  const load = async (slug: string, id: string, token: string | undefined) => {
-    const clinic = await findClinicBySlug(deps, slug);
-    if (!clinic) return null;
-    const locale = (clinic.locale === 'en' ? 'en' : 'sv') as Locale;
+  const load = async (clinic: ClinicRow, id: string, token: string | undefined) => {
     try {
-      const booking = await getManagedBooking(deps, clinic, id, token ?? null);
-      return { clinic, locale, booking };
+      return await getManagedBooking(deps, clinic, id, token ?? null);
     } catch {
-      return { clinic, locale, booking: null };
+      return null;
     }
   };
 
-  const notFound = (locale: Locale) => {
+  const frame = (clinic: ClinicRow, locale: Locale, body: Html) =>
+    patientPage({ locale, title: T[locale].title, clinicName: clinic.name, color: bookingSettingsOf(clinic).brandColor, body });
+
+  const notFound = (clinic: ClinicRow | null) => {
+    const locale = clinic ? clinicLocale(clinic) : 'sv';
     const t = T[locale];
-    return { status: 404 as const, html: page(locale, t.title, `<h1>${t.title}</h1><p>${t.missing}</p>`) };
+    const body = html`<h1>${t.title}</h1><p>${t.missing}</p>`;
+    return {
+      status: 404 as const,
+      html: clinic ? frame(clinic, locale, body) : patientPage({ locale, title: t.title, clinicName: 'Tidbok', body }),
+    };
+  };
+
+  /** Cancel (or the question whether to), Add to calendar, Book again; and the reschedule spot. */
+  const actionsOf = (clinic: ClinicRow, booking: Booking, token: string, t: Texts, ask: boolean): Html => {
+    const now = deps.clock.now();
+    const start = Date.parse(booking.start);
+    const open = booking.status === 'booked' && start > now;
+    const again = bookingSettingsOf(clinic).bookingPageUrl;
+    const bookAgain = again ? html`<a class="button" href="${again}">${t.again}</a>` : '';
+    if (open && ask) {
+      const late = isLateCancellation(start, now, booking.cancellationWindowHours ?? 0);
+      return html`<section aria-labelledby="ask"><h2 id="ask">${t.confirm}</h2>${late ? html`<p>${t.late}</p>` : ''}
+<div class="actions">${form(token, 'cancel', t.yes, 'danger strong')}${form(token, 'view', t.no)}</div></section>`;
+    }
+    if (!open) return html`<div class="actions">${bookAgain}</div>`;
+    // The reschedule action ("Move") goes first in this row when it is offered.
+    const move: Html | '' = '';
+    return html`<div class="actions">${move}${form(token, 'ics', t.calendar, 'primary')}${form(token, 'ask', t.cancel, 'danger')}${bookAgain}</div>`;
   };
 
   /** The booking, or (`ask`) the question whether to cancel it. */
-  const render = async (slug: string, id: string, token: string | undefined, { notice = '', ask = false } = {}) => {
-    const found = await load(slug, id, token);
-    if (!found?.booking || !token) return notFound(found?.locale ?? 'sv');
-    const { clinic, booking, locale } = found;
+  const render = async (clinic: ClinicRow, id: string, token: string | undefined, { notice = '', ask = false } = {}) => {
+    const booking = token ? await load(clinic, id, token) : null;
+    if (!booking || !token) return notFound(clinic);
+    const locale = bookingLocale(booking.locale, clinic);
     const t = T[locale];
-    const start = Date.parse(booking.start);
-    const when = formatWhen(start, Date.parse(booking.end), clinic.time_zone, locale);
-    const names = await deps.store.db
-      .selectFrom('practitioners as p')
-      .leftJoin('locations as l', (join) => join.on('l.id', '=', booking.locationId ?? ''))
-      .select(['p.name as practitioner', 'l.name as location', 'l.address as address'])
-      .where('p.id', '=', booking.practitionerId)
-      .executeTakeFirst();
-    const now = deps.clock.now();
-    const cancellable = booking.status === 'booked' && start > now;
-    let actions = '';
-    if (cancellable && ask) {
-      const hours = await cancellationWindowHours(deps.store.db, clinic, booking.practitionerId);
-      const late = hours > 0 && start - now < hours * 3_600_000;
-      actions = `<section aria-labelledby="ask"><h2 id="ask">${t.confirm}</h2>${late ? `<p>${t.late}</p>` : ''}
-<div class="actions">${form(token, 'cancel', t.yes, 'danger strong')}${form(token, 'view', t.no)}</div></section>`;
-    } else if (cancellable) {
-      actions = form(token, 'ask', t.cancel, 'danger');
-    }
-    const body = `<h1>${escape(clinic.name)}: ${t.title}</h1>${notice ? `<p role="status">${escape(notice)}</p>` : ''}
+    const details = await detailsOf(deps, booking);
+    // The end the patient was told: the time with the client (clientEnd), not the calendar length.
+    const when = formatWhen(Date.parse(booking.start), Date.parse(booking.clientEnd ?? booking.end), clinic.time_zone, locale);
+    const hours = booking.cancellationWindowHours ?? bookingSettingsOf(clinic).cancellationWindowHours;
+    const place = details.location_name ? [details.location_name, details.location_address].filter(Boolean).join(', ') : null;
+    const body = html`<h1>${t.title}</h1>
+${details.is_test === 1 ? html`<p class="test" role="note">${t.test(details.client_name)}</p>` : ''}
+${notice ? html`<p role="status">${notice}</p>` : ''}
 <p class="status">${t[booking.status]}</p>
-<dl><dt>${t.when}</dt><dd>${escape(when.date)}, ${when.startTime}–${when.endTime}</dd>
-<dt>${t.with}</dt><dd>${escape(names?.practitioner ?? '')}</dd>
-${names?.location ? `<dt>${t.where}</dt><dd>${escape(names.location)}${names.address ? `, ${escape(names.address)}` : ''}</dd>` : ''}</dl>${actions}`;
-    return { status: 200 as const, html: page(locale, t.title, body) };
+<dl><dt>${t.what}</dt><dd>${details.treatment_name}</dd>
+<dt>${t.when}</dt><dd>${when.date}, ${when.startTime}–${when.endTime}</dd>
+<dt>${t.with}</dt><dd>${details.practitioner_name}${details.practitioner_title ? html`, ${details.practitioner_title}` : ''}</dd>
+${place ? html`<dt>${t.where}</dt><dd>${place}</dd>` : ''}</dl>
+${booking.status === 'booked' ? html`<p class="note">${t.rule(hours)}</p>` : ''}
+${actionsOf(clinic, booking, token, t, ask)}`;
+    return { status: 200 as const, html: frame(clinic, locale, body) };
   };
 
   /** A `#t=` link's first page: the served script posts the token from the fragment. */
-  const opener = async (slug: string) => {
-    const clinic = await findClinicBySlug(deps, slug);
-    if (!clinic) return notFound('sv');
-    const locale = (clinic.locale === 'en' ? 'en' : 'sv') as Locale;
+  const opener = (clinic: ClinicRow) => {
+    const locale = clinicLocale(clinic);
     const t = T[locale];
-    const body = `<h1>${escape(clinic.name)}: ${t.title}</h1>
+    const body = html`<h1>${t.title}</h1>
 <p id="opening" role="status">${t.opening}</p><p id="missing" hidden>${t.missing}</p>
 <noscript><p>${t.noscript}</p></noscript>
 <form method="post" id="open"><input type="hidden" name="t" value=""><input type="hidden" name="action" value="view">
 <button type="submit" hidden>${t.show}</button></form>
 <script src="/b/manage.js"></script>`;
-    return { status: 200 as const, html: page(locale, t.title, body) };
+    return { status: 200 as const, html: frame(clinic, locale, body) };
+  };
+
+  /** The booking's calendar event as a file, the same event the confirmation e-mail carried. */
+  const calendarFile = async (clinic: ClinicRow, id: string, token: string | undefined) => {
+    const booking = token ? await load(clinic, id, token) : null;
+    if (!booking || booking.status !== 'booked') return null;
+    const details = await detailsOf(deps, booking);
+    const sequence = await eventSequence(deps.store.db, booking.id);
+    return buildIcs({ ...bookingEvent(details, clinic.name), stamp: deps.clock.now(), sequence });
   };
 
   app.get('/b/manage.js', (c) =>
@@ -160,34 +158,43 @@ ${names?.location ? `<dt>${t.where}</dt><dd>${escape(names.location)}${names.add
 
   app.get('/b/:clinic/:id', async (c) => {
     const token = c.req.query('t');
-    const { status, html } = token === undefined ? await opener(c.req.param('clinic')) : await render(c.req.param('clinic'), c.req.param('id'), token);
+    const clinic = await findClinicBySlug(deps, c.req.param('clinic'));
+    const { status, html: page } = !clinic ? notFound(null) : token === undefined ? opener(clinic) : await render(clinic, c.req.param('id'), token);
     c.header('Cache-Control', 'no-store');
-    return c.html(html, status);
+    return c.html(await page, status);
   });
 
   app.post('/b/:clinic/:id', async (c) => {
-    const slug = c.req.param('clinic');
+    const clinic = await findClinicBySlug(deps, c.req.param('clinic'));
+    c.header('Cache-Control', 'no-store');
+    if (!clinic) return c.html(await notFound(null).html, 404);
     const id = c.req.param('id');
     const body = await c.req.parseBody();
     const token = typeof body.t === 'string' ? body.t : undefined;
-    // No `action` is a cancel: the form of pages served before the question was a page of its
-    // own sent only the token, after the browser had asked.
-    const action = body.action === 'view' || body.action === 'ask' ? body.action : 'cancel';
-    let notice = '';
-    if (action === 'cancel') {
-      const clinic = await findClinicBySlug(deps, slug);
-      if (clinic) {
-        const t = T[clinic.locale === 'en' ? 'en' : 'sv'];
-        try {
-          const booking = await cancelManagedBooking(deps, clinic, id, token ?? null);
-          notice = booking.lateCancellation ? `${t.done} ${t.late}` : t.done;
-        } catch (error) {
-          notice = error instanceof ApiError && error.code === 'conflict' ? t.past : '';
-        }
+    if (body.action === 'ics') {
+      const ics = await calendarFile(clinic, id, token);
+      if (ics) {
+        return c.body(ics, 200, {
+          'Content-Type': 'text/calendar; charset=utf-8',
+          'Content-Disposition': `attachment; filename="booking.ics"`,
+        });
       }
     }
-    const { status, html } = await render(slug, id, token, { notice, ask: action === 'ask' });
-    c.header('Cache-Control', 'no-store');
-    return c.html(html, status);
+    // No `action` is a cancel: the form of pages served before the question was a page of its
+    // own sent only the token, after the browser had asked.
+    const action = body.action === 'view' || body.action === 'ask' || body.action === 'ics' ? body.action : 'cancel';
+    let notice = '';
+    if (action === 'cancel') {
+      try {
+        const booking = await cancelManagedBooking(deps, clinic, id, token ?? null);
+        const t = T[bookingLocale(booking.locale, clinic)];
+        notice = booking.lateCancellation ? `${t.done} ${t.late}` : t.done;
+      } catch (error) {
+        const t = T[clinicLocale(clinic)];
+        notice = error instanceof ApiError && error.code === 'conflict' ? t.past : '';
+      }
+    }
+    const { status, html: page } = await render(clinic, id, token, { notice, ask: action === 'ask' });
+    return c.html(await page, status);
   });
 }

@@ -32,4 +32,6 @@ export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
   holdsPerNetworkPerHour: 30,
   confirmAnonymousBookingsByEmail: false,
   calendarFeedClientNames: false,
+  brandColor: null,
+  bookingPageUrl: null,
 };

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ConfirmationChannelSchema, LocaleSchema } from '../common/enums.js';
-import { TextSchema, TitleSchema } from '../common/fields.js';
+import { ColorSchema, TextSchema, TitleSchema } from '../common/fields.js';
 import { LIMITS } from '../common/limits.js';
 import { multiLine, oneLine } from '../common/text.js';
 
@@ -63,6 +63,12 @@ export const BookingSettingsSchema = z.object({
    * ends up in phones and third-party calendar services, outside the clinic's patient records.
    */
   calendarFeedClientNames: z.boolean(),
+  /** The clinic's colour on the pages patients open from messages (manage, confirm); null: a neutral one. */
+  brandColor: z.nullable(ColorSchema),
+  /** Where patients book (the clinic's page with the widget): the manage page's "Book again". */
+  bookingPageUrl: z.nullable(
+    z.string().check(z.maxLength(LIMITS.address), z.regex(/^https?:\/\/[^\s\0-\x1f\x7f-\x9f]+$/, 'Expected an address such as https://clinic.example/book')),
+  ),
 });
 export type BookingSettings = z.infer<typeof BookingSettingsSchema>;
 
