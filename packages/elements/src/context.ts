@@ -62,6 +62,8 @@ function lazyAdmin(options: TidbokAdminOptions): TidbokAdmin {
       get: (_, key) => (key === 'then' || typeof key === 'symbol' ? undefined : at([...path, key])),
       apply(_, __, args: unknown[]) {
         const call = (admin: TidbokAdmin): unknown => {
+          // A walk along property names the Proxy recorded: no static type describes every step.
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
           const owner = path.slice(0, -1).reduce((object: Record<string, any>, key) => object[key], admin);
           return owner[path.at(-1)!](...args);
         };

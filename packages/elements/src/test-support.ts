@@ -88,7 +88,7 @@ export function waitUntil(
       } catch (error) {
         last = error;
       }
-      if (performance.now() < deadline) setTimeout(check, interval);
+      if (performance.now() < deadline) setTimeout(() => void check(), interval);
       else reject(new Error(`Timeout: ${message}${last ? ` (last: ${String(last)})` : ''}`));
     };
     void check();

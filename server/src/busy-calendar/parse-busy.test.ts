@@ -21,7 +21,7 @@ describe('parseBusy', () => {
           event('DTSTART:20270305T090000', 'DURATION:PT45M'),
         ),
       ),
-    ).to.deep.equal([
+    ).toEqual([
       ['2027-03-05T09:00:00Z', '2027-03-05T10:00:00Z'],
       ['2027-03-05T14:00:00Z', '2027-03-05T14:30:00Z'],
       ['2027-03-05T08:00:00Z', '2027-03-05T08:45:00Z'],
@@ -55,7 +55,7 @@ describe('parseBusy', () => {
       ),
     );
     // 10:00 local every day, across the change on Sunday the 28th: 09:00Z, then 08:00Z.
-    expect(spans(text)).to.deep.equal([
+    expect(spans(text)).toEqual([
       ['2027-03-26T09:00:00Z', '2027-03-26T10:00:00Z'],
       ['2027-03-27T09:00:00Z', '2027-03-27T10:00:00Z'],
       ['2027-03-28T08:00:00Z', '2027-03-28T09:00:00Z'],
@@ -83,7 +83,7 @@ describe('parseBusy', () => {
         'END:VEVENT',
       ].join('\r\n'),
     );
-    expect(spans(text)).to.deep.equal([
+    expect(spans(text)).toEqual([
       // Two local days, the second 25 hours long (summer time ends on the 31st).
       ['2027-10-29T22:00:00Z', '2027-10-31T23:00:00Z'],
       ['2027-04-01T06:00:00Z', '2027-04-01T07:00:00Z'],
@@ -93,12 +93,12 @@ describe('parseBusy', () => {
   it('keeps only what overlaps the window, and stops an endless series at its end', () => {
     const text = cal(event('DTSTART:20200106T080000Z', 'DTEND:20200106T090000Z', 'RRULE:FREQ=WEEKLY'));
     const found = parseBusy(text, ZONE, Date.parse('2027-03-01T00:00:00Z'), Date.parse('2027-03-15T00:00:00Z'));
-    expect(found.map((o) => iso(o.start))).to.deep.equal(['2027-03-01T08:00:00Z', '2027-03-08T08:00:00Z']);
+    expect(found.map((o) => iso(o.start))).toEqual(['2027-03-01T08:00:00Z', '2027-03-08T08:00:00Z']);
   });
 
   it('skips every-second and every-minute rules, and refuses what is not iCalendar', () => {
-    expect(spans(cal(event('DTSTART:20270305T090000Z', 'DTEND:20270305T090001Z', 'RRULE:FREQ=SECONDLY')))).to.deep.equal([]);
-    expect(() => parseBusy('<html>nope</html>', ZONE, FROM, TO)).to.throw(BusyFeedError);
-    expect(() => parseBusy('BEGIN:VCARD\r\nEND:VCARD\r\n', ZONE, FROM, TO)).to.throw(BusyFeedError);
+    expect(spans(cal(event('DTSTART:20270305T090000Z', 'DTEND:20270305T090001Z', 'RRULE:FREQ=SECONDLY')))).toEqual([]);
+    expect(() => parseBusy('<html>nope</html>', ZONE, FROM, TO)).toThrow(BusyFeedError);
+    expect(() => parseBusy('BEGIN:VCARD\r\nEND:VCARD\r\n', ZONE, FROM, TO)).toThrow(BusyFeedError);
   });
 });

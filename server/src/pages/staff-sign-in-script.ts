@@ -50,7 +50,7 @@ function staffSignInPage() {
     for (const byte of new Uint8Array(buffer)) binary += String.fromCharCode(byte);
     return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   };
-  type Json = Record<string, any>;
+  type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   const creationOptions = (o: Json): PublicKeyCredentialCreationOptions => ({
     ...o,
     challenge: fromB64(o.challenge),
@@ -238,7 +238,7 @@ function staffSignInPage() {
 
   // ---- signing in ----
   $('passkey-sign-in').addEventListener('click', () =>
-    busy($('sign-in'), t('waitingForPasskey'), async () => {
+    void busy($('sign-in'), t('waitingForPasskey'), async () => {
       try {
         if (!window.PublicKeyCredential) throw new DOMException('', 'NotSupportedError');
         const { challengeId, options } = await call<{ challengeId: string; options: Json }>('POST', '/staff-sign-in/passkey/options');
@@ -326,7 +326,7 @@ function staffSignInPage() {
   }
 
   $('invite-passkey').addEventListener('click', () =>
-    busy($('invitation'), t('waitingForPasskey'), async () => {
+    void busy($('invitation'), t('waitingForPasskey'), async () => {
       try {
         if (!window.PublicKeyCredential) throw new DOMException('', 'NotSupportedError');
         const { challengeId, options } = await call<{ challengeId: string; options: Json }>('POST', '/staff-sign-in/invitation/passkey/options', {
@@ -377,7 +377,7 @@ function staffSignInPage() {
 
   // ---- signed in ----
   $('add-passkey').addEventListener('click', () =>
-    busy($('signed-in'), t('waitingForPasskey'), async () => {
+    void busy($('signed-in'), t('waitingForPasskey'), async () => {
       const current = session;
       if (!current) return;
       try {
@@ -395,7 +395,7 @@ function staffSignInPage() {
   );
 
   $('add-totp').addEventListener('click', () =>
-    busy($('signed-in'), t('loading'), async () => {
+    void busy($('signed-in'), t('loading'), async () => {
       const current = session;
       if (!current) return;
       try {
@@ -441,7 +441,7 @@ function staffSignInPage() {
   });
 
   $('log-out').addEventListener('click', () =>
-    busy($('signed-in'), t('loggingOut'), async () => {
+    void busy($('signed-in'), t('loggingOut'), async () => {
       const current = session;
       if (current) await call('DELETE', `/admin/sessions/${encodeURIComponent(current.sessionId)}`, undefined, current.token).catch(() => undefined);
       signedOut();
@@ -450,7 +450,7 @@ function staffSignInPage() {
   );
 
   $('log-out-everywhere').addEventListener('click', () =>
-    busy($('signed-in'), t('loggingOut'), async () => {
+    void busy($('signed-in'), t('loggingOut'), async () => {
       const current = session;
       if (!current) return;
       try {

@@ -7,7 +7,6 @@ import {
   at,
   book,
   click,
-  deep,
   deepActive,
   deepAll,
   doubleClick,

@@ -35,7 +35,6 @@ import {
   instantAt,
   isoWeekNumber,
   layoutLanes,
-  minutesBetween,
   snapMinutes,
   timeOfMinutes,
   todayIn,

@@ -83,21 +83,6 @@ function button(el: TidbokTemplateWeeks, label: string | RegExp, scope = ''): HT
   return found;
 }
 
-async function waitForButton(el: TidbokTemplateWeeks, label: string | RegExp, scope = ''): Promise<HTMLButtonElement> {
-  await waitUntil(
-    () => {
-      try {
-        return button(el, label, scope);
-      } catch {
-        return false;
-      }
-    },
-    `waiting for the button "${label}"`,
-    { timeout: 8000 },
-  );
-  return button(el, label, scope);
-}
-
 function type(input: HTMLInputElement, value: string): void {
   input.focus();
   input.value = value;
