@@ -10,7 +10,8 @@ type TsupPlugin = NonNullable<Options['plugins']>[number];
 /**
  * One build for the whole workspace. `TIDBOK_BUILD=server` builds only what `npm start` runs
  * (the server and the embed bundle), skipping the slower declaration files; `TIDBOK_BUILD=embed`
- * only the embed bundle (scripts/bundle-size.mjs --build). `TIDBOK_EMBED_DIR` builds the embed
+ * only the embed bundle (scripts/bundle-size.mjs --build), `TIDBOK_BUILD=libraries` only the three
+ * packages (scripts/packages.test.ts). `TIDBOK_EMBED_DIR` builds the embed
  * bundle into another folder than server/dist/embed (bench/embed.ts, into a temp folder).
  */
 const only = process.env.TIDBOK_BUILD;
@@ -21,10 +22,17 @@ const dependenciesOf = (name: string): string[] =>
 /** Packages whose only build is ESM; bundled so the CommonJS build works on Node 20.11 too. */
 const ESM_ONLY = new Set(['ky']);
 
+/**
+ * Where the libraries are built: `packages/<name>/dist`, or `<TIDBOK_LIBRARY_DIR>/<name>/dist`
+ * (scripts/packages.test.ts builds into a copy of the packages in a temp folder, so that it
+ * never races a build in the working tree).
+ */
+const LIBRARY_DIR = process.env.TIDBOK_LIBRARY_DIR || 'packages';
+
 const library = (name: string): Options => ({
   name,
   entry: { index: `packages/${name}/src/index.ts` },
-  outDir: `packages/${name}/dist`,
+  outDir: `${LIBRARY_DIR}/${name}/dist`,
   format: ['esm', 'cjs'],
   // Declarations are built from the sources of sibling packages, so no build order is needed,
   // while the emitted .d.ts still import them by package name.
@@ -60,10 +68,19 @@ const server: Options = {
   banner: { js: "import { createRequire as __tidbokRequire } from 'node:module'; const require = __tidbokRequire(import.meta.url);" },
 };
 
-/** @tidbok/elements for bundlers: ESM only (Lit is ESM only), Lit and the SDK left as imports. */
+/**
+ * @tidbok/elements for bundlers: ESM only (Lit is ESM only), Lit and the SDK left as imports.
+ * One entry per subpath of its package.json `exports`: the public elements and `define` (which
+ * registers them), the staff elements and `admin/define`.
+ */
 const elements: Options = {
   ...library('elements'),
-  entry: { index: 'packages/elements/src/index.ts', define: 'packages/elements/src/define.ts' },
+  entry: {
+    index: 'packages/elements/src/index.ts',
+    define: 'packages/elements/src/define.ts',
+    'admin/index': 'packages/elements/src/admin/index.ts',
+    'admin/define': 'packages/elements/src/admin/define.ts',
+  },
   format: ['esm'],
 };
 
@@ -363,5 +380,6 @@ const embed: Options = {
   },
 };
 
-const all = [library('core'), library('sdk'), elements, server, embed];
-export default defineConfig(only === 'server' ? [server, embed] : only === 'embed' ? [embed] : all);
+const libraries = [library('core'), library('sdk'), elements];
+const all = [...libraries, server, embed];
+export default defineConfig(only === 'server' ? [server, embed] : only === 'embed' ? [embed] : only === 'libraries' ? libraries : all);

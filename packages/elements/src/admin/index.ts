@@ -1,10 +1,11 @@
 /*
- * The staff side of @tidbok/elements: `<tidbok-admin>` and the pieces it is made of. The classes
- * do not register themselves (the package is side-effect free); call `defineAdminElements()`
- * once, or register the classes under other names with `customElements.define`.
+ * The staff side of @tidbok/elements (`@tidbok/elements/admin`): `<tidbok-admin>` and the pieces
+ * it is made of, with their events and types. The classes do not register themselves: import
+ * '@tidbok/elements/admin/define' (or call `defineAdminElements()`) once, or register the classes
+ * under other names with `customElements.define`.
  */
-import { defineSettingsElements, settingsElements } from '../admin-settings/define.js';
-import { calendarElements, defineCalendarElements } from './calendar-elements.js';
+import { defineSettingsElements } from '../admin-settings/define.js';
+import { defineCalendarElements } from './calendar-elements.js';
 
 export { TidbokAdminElement } from './admin.js';
 export { TidbokSessionExpiredEvent } from './session-watch.js';
@@ -32,24 +33,10 @@ export {
   TidbokSlotPickEvent,
   TidbokWeekChangeEvent,
 } from '../calendar/events.js';
-export type {
-  CalendarChangeAction,
-  CalendarChangeDetail,
-  ClientChangeDetail,
-  Draft,
-  DraftTab,
-  EntryKind,
-  WeekChangeDetail,
-} from '../calendar/events.js';
-export { SERVER_FEATURES } from '../calendar/server-features.js';
-export type { ServerFeatures } from '../calendar/server-features.js';
-export { CalendarFeedController } from '../calendar/calendar-feed-controller.js';
-export type { CalendarFeedOptions, CalendarFeedQuery } from '../calendar/calendar-feed-controller.js';
-export { ClinicDataController } from '../calendar/clinic-data-controller.js';
-export type { ClinicData, ClinicDataOptions } from '../calendar/clinic-data-controller.js';
-
-/** Tag name → class of every staff element. */
-export const adminElements = { ...calendarElements, ...settingsElements } as const;
+export type { CalendarChangeAction, CalendarChangeDetail, ClientChangeDetail, Draft, DraftTab, EntryKind, WeekChangeDetail } from '../calendar/events.js';
+export { TidbokTemplateWeeks } from '../template-weeks/template-weeks.js';
+export { TidbokTemplateAppliedEvent, TidbokWorkingTimeDeletedEvent } from '../template-weeks/events.js';
+export type { TemplateAppliedDetail, WorkingTimeDeletedDetail } from '../template-weeks/events.js';
 
 /**
  * Registers every staff element whose tag is free (safe to call more than once), with
