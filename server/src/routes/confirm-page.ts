@@ -1,12 +1,15 @@
-import type { Locale } from '@tidbok/core';
+import { clientEndMs, type Locale } from '@tidbok/core';
 import type { Hono } from 'hono';
+import { html } from 'hono/html';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http/env.js';
-import { escapeHtml, formatWhen } from '../notifications/texts.js';
+import { bookingLocale, clinicLocale } from '../notifications/booking-locale.js';
+import { formatWhen } from '../notifications/texts.js';
+import { type Html, patientPage } from '../pages/patient-page.js';
 import { findClinicBySlug } from '../services/clinics.js';
 import type { Deps } from '../services/deps.js';
 import { confirmEmailedBooking, pendingBookingOf } from '../services/email-confirmation.js';
-import type { ClinicRow } from '../services/rows.js';
+import { bookingSettingsOf, type ClinicRow } from '../services/rows.js';
 
 const T = {
   sv: {
@@ -15,6 +18,7 @@ const T = {
     show: 'Visa bokningen',
     noscript: 'Länken bär sin kod efter tecknet #, och den delen läser bara webbläsaren. Slå på JavaScript för den här sidan.',
     ask: 'Bekräfta att du vill boka den här tiden:',
+    what: 'Vad',
     when: 'När',
     with: 'Hos',
     confirm: 'Ja, boka tiden',
@@ -30,6 +34,7 @@ const T = {
     show: 'Show the booking',
     noscript: 'The link carries its code after the # sign, a part only your browser reads. Turn on JavaScript for this page.',
     ask: 'Confirm that you want to book this time:',
+    what: 'What',
     when: 'When',
     with: 'With',
     confirm: 'Yes, book the time',
@@ -41,16 +46,14 @@ const T = {
   },
 } as const;
 
-function page(locale: Locale, clinic: string, body: string) {
-  const t = T[locale];
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${escapeHtml(t.title)}</title>
-<style>body{font-family:system-ui,sans-serif;line-height:1.5;color:#1f2933;max-width:32rem;margin:2rem auto;padding:0 1rem}
-dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}dt{font-weight:600}
-button{font:inherit;min-height:44px;padding:.6rem 1rem;border-radius:.5rem;border:1px solid #1f5f3a;background:#1f5f3a;color:#fff;cursor:pointer}
-button:focus-visible{outline:3px solid #2563eb;outline-offset:2px}[hidden]{display:none}</style></head>
-<body><main><h1>${escapeHtml(clinic)}: ${escapeHtml(t.title)}</h1>${body}</main></body></html>`;
-}
+const page = (clinic: ClinicRow, locale: Locale, body: Html) =>
+  patientPage({
+    locale,
+    title: T[locale].title,
+    clinicName: clinic.name,
+    color: bookingSettingsOf(clinic).brandColor,
+    body: html`<h1>${T[locale].title}</h1>${body}`,
+  });
 
 /** The text for why a link could not book, by the error the service gave. */
 function failure(locale: Locale, error: unknown) {
@@ -62,60 +65,60 @@ function failure(locale: Locale, error: unknown) {
 }
 
 /**
- * The page behind the link in "confirm your booking" e-mails (services/email-confirmation.ts).
- * As the manage page: the token travels after `#` (`/b/<clinic>/confirm#t=…`) and the served
- * script (`/b/manage.js`) moves it into a POST; a GET changes nothing. Booking takes a click on
- * the page that shows the time, so a mail scanner that opens links books nothing.
+ * The page behind the link in "confirm your booking" e-mails (services/email-confirmation.ts),
+ * in the language the visitor booked in once the token is read (the first page, before it,
+ * is in the clinic's). As the manage page: the token travels after `#` (`/b/<clinic>/confirm#t=…`)
+ * and the served script (`/b/manage.js`) moves it into a POST; a GET changes nothing. Booking
+ * takes a click on the page that shows the time, so a mail scanner that opens links books nothing.
  */
 export function registerConfirmPage(app: Hono<AppEnv>, deps: Deps) {
-  const clinicOf = async (slug: string): Promise<{ clinic: ClinicRow; locale: Locale } | null> => {
-    const clinic = await findClinicBySlug(deps, slug);
-    return clinic ? { clinic, locale: clinic.locale === 'en' ? 'en' : 'sv' } : null;
-  };
-
   app.get('/b/:clinic/confirm', async (c) => {
     c.header('Cache-Control', 'no-store');
-    const found = await clinicOf(c.req.param('clinic'));
-    if (!found) return c.notFound();
-    const t = T[found.locale];
-    const body = `<p id="opening" role="status">${t.opening}</p><p id="missing" hidden>${t.invalid}</p>
+    const clinic = await findClinicBySlug(deps, c.req.param('clinic'));
+    if (!clinic) return c.notFound();
+    const locale = clinicLocale(clinic);
+    const t = T[locale];
+    const body = html`<p id="opening" role="status">${t.opening}</p><p id="missing" hidden>${t.invalid}</p>
 <noscript><p>${t.noscript}</p></noscript>
 <form method="post" id="open"><input type="hidden" name="t" value=""><input type="hidden" name="action" value="view">
 <button type="submit" hidden>${t.show}</button></form>
 <script src="/b/manage.js"></script>`;
-    return c.html(page(found.locale, found.clinic.name, body));
+    return c.html(await page(clinic, locale, body));
   });
 
   app.post('/b/:clinic/confirm', async (c) => {
     c.header('Cache-Control', 'no-store');
-    const found = await clinicOf(c.req.param('clinic'));
-    if (!found) return c.notFound();
-    const { clinic, locale } = found;
-    const t = T[locale];
+    const clinic = await findClinicBySlug(deps, c.req.param('clinic'));
+    if (!clinic) return c.notFound();
     const form = await c.req.parseBody();
     const token = typeof form.t === 'string' ? form.t : '';
+    // The request, and so the language the visitor booked in (a used or old link has neither).
+    const pending = await pendingBookingOf(deps, clinic, token).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    const locale = pending instanceof Error ? clinicLocale(clinic) : bookingLocale(pending.body.locale, clinic);
+    const t = T[locale];
     if (form.action === 'confirm') {
       try {
         await confirmEmailedBooking(deps, clinic, token);
-        return c.html(page(locale, clinic.name, `<p role="status">${t.done}</p>`));
+        return c.html(await page(clinic, locale, html`<p role="status">${t.done}</p>`));
       } catch (error) {
-        return c.html(page(locale, clinic.name, `<p role="alert">${failure(locale, error)}</p>`), 409);
+        return c.html(await page(clinic, locale, html`<p role="alert">${failure(locale, error)}</p>`), 409);
       }
     }
-    let pending;
-    try {
-      pending = await pendingBookingOf(deps, clinic, token);
-    } catch (error) {
-      return c.html(page(locale, clinic.name, `<p role="alert">${failure(locale, error)}</p>`), 404);
-    }
+    if (pending instanceof Error) return c.html(await page(clinic, locale, html`<p role="alert">${failure(locale, pending)}</p>`), 404);
     const { hold } = pending;
-    const when = formatWhen(hold.start_ms, hold.end_ms, clinic.time_zone, locale);
-    const practitioner = await deps.store.db.selectFrom('practitioners').select('name').where('id', '=', hold.practitioner_id).executeTakeFirst();
-    const body = `<p>${t.ask}</p>
-<dl><dt>${t.when}</dt><dd>${escapeHtml(when.date)}, ${when.startTime}–${when.endTime}</dd>
-<dt>${t.with}</dt><dd>${escapeHtml(practitioner?.name ?? '')}</dd></dl>
-<form method="post"><input type="hidden" name="t" value="${escapeHtml(token)}"><input type="hidden" name="action" value="confirm">
-<button type="submit">${t.confirm}</button></form>`;
-    return c.html(page(locale, clinic.name, body));
+    const [practitioner, treatment] = await Promise.all([
+      deps.store.db.selectFrom('practitioners').select('name').where('id', '=', hold.practitioner_id).executeTakeFirst(),
+      deps.store.db.selectFrom('treatment_types').select(['name', 'client_minutes']).where('id', '=', hold.treatment_type_id).executeTakeFirst(),
+    ]);
+    const names = { practitioner: practitioner?.name, treatment: treatment?.name, client_minutes: treatment?.client_minutes };
+    // The end the visitor was shown when booking: the time with the client.
+    const when = formatWhen(hold.start_ms, clientEndMs(hold.start_ms, hold.end_ms, names?.client_minutes), clinic.time_zone, locale);
+    const body = html`<p>${t.ask}</p>
+<dl><dt>${t.what}</dt><dd>${names?.treatment ?? ''}</dd>
+<dt>${t.when}</dt><dd>${when.date}, ${when.startTime}–${when.endTime}</dd>
+<dt>${t.with}</dt><dd>${names?.practitioner ?? ''}</dd></dl>
+<form method="post"><input type="hidden" name="t" value="${token}"><input type="hidden" name="action" value="confirm">
+<button type="submit" class="primary">${t.confirm}</button></form>`;
+    return c.html(await page(clinic, locale, body));
   });
 }

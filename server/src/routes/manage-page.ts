@@ -165,11 +165,13 @@ ${actionsOf(clinic, booking, token, t, ask)}`;
   });
 
   app.post('/b/:clinic/:id', async (c) => {
+    // The body first: a client that hangs up while sending it is logged as gone (499) alike
+    // for every address.
+    const body = await c.req.parseBody();
     const clinic = await findClinicBySlug(deps, c.req.param('clinic'));
     c.header('Cache-Control', 'no-store');
     if (!clinic) return c.html(await notFound(null).html, 404);
     const id = c.req.param('id');
-    const body = await c.req.parseBody();
     const token = typeof body.t === 'string' ? body.t : undefined;
     if (body.action === 'ics') {
       const ics = await calendarFile(clinic, id, token);
