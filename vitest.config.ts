@@ -16,7 +16,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'server/src/**/*.test.ts', 'examples/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'server/src/**/*.test.ts', 'examples/**/*.test.ts', 'scripts/**/*.test.ts'],
     exclude: ['**/*.browser.test.ts', ...(postgresPass ? [] : ['**/*.postgres.test.ts']), '**/node_modules/**', '**/dist/**'],
     pool: 'forks',
     testTimeout: 20_000,
