@@ -1,4 +1,5 @@
 import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { type Client, createTidbok, createTidbokAdmin, type Tidbok, type TidbokAdmin } from '@tidbok/sdk';
 import '../define.js';
 import type { TidbokBooking } from '../booking/booking.js';
@@ -10,6 +11,7 @@ import {
   deepActive,
   deepAll,
   fill,
+  holdsOf,
   providing,
   type SeededClinic,
   seedClinic,
@@ -110,8 +112,8 @@ describe('<tidbok-my-bookings>', () => {
     expect(text).to.include('Past');
     expect(upcoming[0]!.textContent).to.include('Samtal');
     expect(upcoming[0]!.textContent).to.include('Anna Lindqvist');
-    // Only upcoming bookings can be cancelled here.
-    expect(upcoming[0]!.querySelector('button')!.textContent!.trim()).to.equal('Cancel booking');
+    // Only upcoming bookings can be moved or cancelled here.
+    expect([...upcoming[0]!.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal(['Move', 'Cancel booking']);
     expect(pastItems[0]!.querySelector('button')).to.equal(null);
     await expect(el).to.be.accessible();
   });
@@ -161,6 +163,61 @@ describe('<tidbok-my-bookings>', () => {
     expect(stored.status).to.equal('cancelled');
     expect(stored.lateCancellation).to.equal(true);
     await expect(el).to.be.accessible();
+  });
+
+  it('moves an upcoming booking with the slot picker and a confirm step, by keyboard, and the old time is free again', async () => {
+    const s = await setup();
+    const later = await bookFor(s, 24 * 9);
+    const { sessionToken, client } = await s.admin.clients.testSession(s.client.id);
+    setSession(s.api, s.clinic.slug, { token: sessionToken, client });
+    const el = await mount(s);
+    const move = await buttonWithText(el, 'Move');
+    expect(deep(el, `#${move.getAttribute('aria-describedby')}`)).to.not.equal(null);
+    move.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deepActive()?.textContent?.includes('Move your appointment'), 'focus on the move heading');
+    expect(textOf(el)).to.include('Your appointment now:');
+
+    // The first free time, chosen from the keyboard: the roving tab stop, then Enter.
+    const slot = await waitFor<HTMLButtonElement>(el, '[part~="slot"][tabindex="0"]', 'a free time');
+    const start = slot.dataset.start!;
+    slot.focus();
+    await sendKeys({ press: 'Enter' });
+    const keep = await buttonWithText(el, 'Choose another time');
+    await waitUntil(() => deepActive()?.textContent?.includes('Move the appointment to'), 'focus on the question');
+    // The time is held while the visitor decides; another time releases it.
+    await waitUntil(async () => (await holdsOf(s.clinic)).some((h) => h.start === start), 'the hold');
+    keep.click();
+    await waitUntil(async () => !(await holdsOf(s.clinic)).some((h) => h.start === start), 'the hold released');
+    (await waitFor<HTMLButtonElement>(el, `[part~="slot"][data-start="${start}"]`)).click();
+    await expect(el).to.be.accessible();
+
+    const moved = oneEvent(el, 'tidbok-rescheduled');
+    (await buttonWithText(el, 'Yes, move it')).focus();
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await moved;
+    expect(detail.booking.id).to.equal(later.id);
+    expect(Date.parse(detail.booking.start)).to.equal(Date.parse(start));
+    await waitUntil(() => deepActive()?.textContent?.includes('Moved to'), 'focus on the moved line');
+    expect(deep(el, '[part~="status"]')!.textContent).to.include('Moved to');
+    const stored = await s.admin.bookings.get(later.id);
+    expect(stored.status).to.equal('booked');
+    expect(Date.parse(stored.start)).to.equal(Date.parse(start));
+    await expect(el).to.be.accessible();
+  });
+
+  it('says a booking inside its cancellation window cannot be moved here, in Swedish', async () => {
+    const s = await setup();
+    const soon = await bookFor(s, 3);
+    const { sessionToken, client } = await s.admin.clients.testSession(s.client.id);
+    setSession(s.api, s.clinic.slug, { token: sessionToken, client });
+    const el = await mount(s, 'sv');
+    (await buttonWithText(el, 'Flytta')).click();
+    await waitUntil(() => textOf(el).includes('Tiden kan inte flyttas här längre: det är mindre än 24 timmar kvar.'), 'the refusal');
+    expect(deep(el, '[part~="slot"]')).to.equal(null);
+    (await buttonWithText(el, 'Behåll min tid')).click();
+    await waitUntil(() => deepActive()?.textContent?.trim() === 'Flytta', 'focus back on Move');
+    expect(Date.parse((await s.admin.bookings.get(soon.id)).start)).to.equal(Date.parse(soon.start));
   });
 
   it('logs out: the session ends on the server and here, and the login form is back', async () => {

@@ -3,8 +3,8 @@ import type { Messages } from '../i18n.js';
 export const messages = {
   title: { sv: 'Mina bokningar', en: 'My bookings' },
   loginIntro: {
-    sv: 'Logga in för att se och avboka dina tider. Skriv din e-postadress så skickar vi en länk att logga in med.',
-    en: 'Log in to see and cancel your appointments. Enter your e-mail address and we will send you a link to log in with.',
+    sv: 'Logga in för att se, flytta och avboka dina tider. Skriv din e-postadress så skickar vi en länk att logga in med.',
+    en: 'Log in to see, move and cancel your appointments. Enter your e-mail address and we will send you a link to log in with.',
   },
   loginToBook: { sv: 'Logga in för att boka', en: 'Log in to book' },
   loginToBookIntro: {
@@ -60,6 +60,8 @@ export const messages = {
   late: { sv: 'Avbokad, räknas som sen avbokning', en: 'Cancelled, counts as a late cancellation' },
   noShow: { sv: 'Uteblev', en: 'Missed' },
   cancel: { sv: 'Avboka', en: 'Cancel booking' },
+  move: { sv: 'Flytta', en: 'Move' },
+  movedTo: { sv: 'Flyttad till {when}.', en: 'Moved to {when}.' },
   cancelConfirm: { sv: 'Vill du avboka din tid {when}?', en: 'Do you want to cancel your appointment on {when}?' },
   lateWarning: {
     sv: 'Det är mindre än {n} timmar kvar, så avbokningen räknas som sen avbokning.',

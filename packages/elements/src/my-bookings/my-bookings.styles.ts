@@ -128,7 +128,8 @@ export const styles = css`
   .no_show .what {
     color: var(--_muted);
   }
-  .confirm {
+  .confirm,
+  .move {
     flex: 1 1 100%;
     padding-top: 0.6em;
     border-top: 1px solid var(--_subtle);

@@ -22,14 +22,15 @@ import { TextsController } from '../shared/texts.js';
 import { TidbokTextField } from '../shared/text-field/text-field.js';
 import { passes } from '../shared/validate.js';
 import { TidbokLoginEvent, TidbokLogoutEvent } from './events.js';
+import { TidbokMoveBooking, type TidbokRescheduledEvent } from './move-booking.js';
 import { messages } from './my-bookings.messages.js';
 import { styles } from './my-bookings.styles.js';
 
 type Key = keyof typeof messages;
 
 /**
- * @summary A client's own page: log in by an e-mail link, see upcoming and past bookings, cancel
- * an upcoming one, log out.
+ * @summary A client's own page: log in by an e-mail link, see upcoming and past bookings, move
+ * (`<tidbok-move-booking>`: the slot picker, then a confirmation) or cancel an upcoming one, log out.
  *
  * Logging in: the visitor gives an e-mail address and is always told the same thing (a link is
  * on its way if the clinic knows the address), so nobody can find out who is a client. The link
@@ -49,6 +50,7 @@ type Key = keyof typeof messages;
  * @event tidbok-login - The client logged in (said yes to a link); `detail` is `{ client }`.
  * @event tidbok-logout - The client logged out.
  * @event tidbok-cancelled - The client cancelled a booking; `detail` is `{ booking }`, with `lateCancellation`.
+ * @event tidbok-rescheduled - The client moved a booking; `detail` is `{ booking }` at its new time.
  * @event tidbok-error - Something failed and was shown; `detail` is `{ code, action, error }`.
  *
  * @csspart base - The card around everything.
@@ -64,6 +66,7 @@ type Key = keyof typeof messages;
  * @csspart what - A booking's treatment, practitioner and location.
  * @csspart status - A booking's status (cancelled, late cancellation, missed).
  * @csspart confirm - The "do you want to cancel" question and its buttons.
+ * @csspart move - The move of one booking (`<tidbok-move-booking>`: times, question, outcome).
  * @csspart empty - The text shown when there are no bookings.
  * @csspart button - Every button; the main one also `button-primary`.
  * @csspart message - Errors and other full-width messages.
@@ -92,6 +95,8 @@ export class TidbokMyBookings extends LitElement {
     notice: { state: true },
     formError: { state: true },
     confirming: { state: true },
+    moving: { state: true },
+    movedId: { state: true },
     cancelError: { state: true },
     announcement: { state: true },
   };
@@ -120,6 +125,9 @@ export class TidbokMyBookings extends LitElement {
   private formError = '';
   /** The booking whose "do you want to cancel" question is open. */
   private confirming = '';
+  /** The booking being moved (its times shown), and the one moved last (said on its row). */
+  private moving = '';
+  private movedId = '';
   private cancelError = '';
   /** Said by the live region (a cancellation went through). */
   private announcement = '';
@@ -205,6 +213,7 @@ export class TidbokMyBookings extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     define('tidbok-text-field', TidbokTextField);
+    define('tidbok-move-booking', TidbokMoveBooking);
     window.addEventListener('tidbok-session-changed', this.onSessionChanged);
     // The link opened in a tab that shows this page already.
     window.addEventListener('hashchange', this.takeHash);
@@ -271,6 +280,8 @@ export class TidbokMyBookings extends LitElement {
   private useSession(session: StoredSession | undefined): void {
     this.session = session;
     this.confirming = '';
+    this.moving = '';
+    this.movedId = '';
     this.announcement = '';
     this.bookingsLoad.reset();
     if (session && !this.loginOnly) void this.bookingsLoad.run();
@@ -391,7 +402,32 @@ export class TidbokMyBookings extends LitElement {
     this.dispatchEvent(new TidbokLogoutEvent());
   }
 
+  private askMove(id: string): void {
+    this.moving = id;
+    this.confirming = '';
+    this.movedId = '';
+    this.announcement = '';
+    this.focusNext = `#v-${id}`;
+  }
+
+  /** Moved: the row shows the new time and says so; focus goes to that line. */
+  private onMoved(event: TidbokRescheduledEvent): void {
+    const moved = event.detail.booking;
+    const clinic = this.clinicLoad.value!;
+    this.bookingsLoad.value = this.bookingsLoad.value?.map((b) => (b.id === moved.id ? moved : b));
+    this.moving = '';
+    this.movedId = moved.id;
+    this.announcement = this.t('movedTo', { when: formatDayTime(moved.start, clinic.timeZone, this.language) });
+    this.focusNext = `#s-${moved.id}`;
+  }
+
+  private keepTime(id: string): void {
+    this.moving = '';
+    this.focusNext = `#m-${id}`;
+  }
+
   private askCancel(id: string): void {
+    this.moving = '';
     this.confirming = id;
     this.cancelError = '';
     this.announcement = '';
@@ -583,7 +619,13 @@ export class TidbokMyBookings extends LitElement {
     // The client's appointment is the time with the client (API.md: notes afterwards are the practitioner's).
     const end = Date.parse(booking.start) + (type?.clientMinutes ?? 0) * 60_000 || Date.parse(booking.end);
     const status =
-      booking.status === 'cancelled' ? this.t(booking.lateCancellation ? 'late' : 'cancelled') : booking.status === 'no_show' ? this.t('noShow') : '';
+      booking.status === 'cancelled'
+        ? this.t(booking.lateCancellation ? 'late' : 'cancelled')
+        : booking.status === 'no_show'
+          ? this.t('noShow')
+          : this.movedId === booking.id
+            ? this.t('movedTo', { when: formatDayTime(booking.start, zone, lang) })
+            : '';
     const id = booking.id;
     const parts = ['booking', upcoming ? 'upcoming' : 'past', booking.status === 'booked' ? '' : booking.status.replace('_', '-')];
     return html`<li class="item ${booking.status}" part=${parts.filter(Boolean).join(' ')}>
@@ -597,8 +639,36 @@ export class TidbokMyBookings extends LitElement {
         </p>
         ${status ? html`<p class="status" part="status" id="s-${id}" tabindex="-1">${status}</p>` : nothing}
       </div>
-      ${upcoming && booking.status === 'booked' ? this.renderCancel(clinic, booking) : nothing}
+      ${upcoming && booking.status === 'booked' ? this.renderActions(clinic, booking) : nothing}
     </li>`;
+  }
+
+  /** Move and Cancel; or the move under way; or the cancel question. */
+  private renderActions(clinic: PublicClinic, booking: Booking) {
+    const id = booking.id;
+    const connection = this.connection.value!;
+    if (this.moving === id) {
+      return html`<tidbok-move-booking
+        class="move"
+        part="move"
+        id="v-${id}"
+        as-client
+        .api=${connection.api}
+        .clinic=${connection.clinic}
+        .token=${this.session!.token}
+        .bookingValue=${booking}
+        .clinicInfo=${clinic}
+        .locale=${this.language}
+        .now=${this.now}
+        @tidbok-rescheduled=${this.onMoved}
+        @tidbok-move-closed=${() => this.keepTime(id)}
+      ></tidbok-move-booking>`;
+    }
+    if (this.confirming === id) return this.renderCancel(clinic, booking);
+    return html`<div class="actions">
+      <button class="btn" part="button" id="m-${id}" aria-describedby="w-${id}" @click=${() => this.askMove(id)}>${this.t('move')}</button>
+      ${this.renderCancel(clinic, booking)}
+    </div>`;
   }
 
   private renderCancel(clinic: PublicClinic, booking: Booking) {
