@@ -8,7 +8,9 @@ const build = spawnSync('npx', ['tsup', '--silent'], {
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const server = spawn(process.execPath, ['--enable-source-maps', 'server/dist/main.js', ...process.argv.slice(2)], { stdio: 'inherit' });
+// --demo-mailbox: with no e-mail or SMS transport set, the demo's messages are shown on a page
+// of their own (server/src/demo-mailbox.ts says when exactly).
+const server = spawn(process.execPath, ['--enable-source-maps', 'server/dist/main.js', '--demo-mailbox', ...process.argv.slice(2)], { stdio: 'inherit' });
 // The server stops gracefully on its first SIGTERM or SIGINT and at once on a second, so each
 // signal must reach it once. Ctrl-C in a terminal sends SIGINT to the server itself (it is in the
 // same process group): passing it on too would count twice. SIGTERM is sent to this process only.

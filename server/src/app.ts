@@ -11,6 +11,7 @@ import { limitBodies } from './http/body-limit.js';
 import { CLIENT_CLOSED, isClientGone } from './http/client-gone.js';
 import { clinicCors } from './http/cors.js';
 import { htmlNotice } from './http/html-notice.js';
+import { registerDemoMailbox } from './demo-mailbox.js';
 import { loggedPath } from './http/logged-path.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -60,6 +61,8 @@ export interface AppOptions {
   files?: StaticOptions;
   /** Counts requests into `registry`; with a `token`, serves it at GET /metrics too (http/metrics.ts). */
   metrics?: { registry: Metrics; token: string | null };
+  /** Serves the demo mailbox (demo-mailbox.ts); main.ts decides with demoMailboxAllowed. */
+  demoMailbox?: boolean;
 }
 
 function problem(error: ApiError): Response {
@@ -70,7 +73,7 @@ function problem(error: ApiError): Response {
 }
 
 /** Builds the Hono app. It opens no port; `main.ts` does, and tests call `app.request`. */
-export function createApp({ store, clock = systemClock, config = testConfig(), logger = silentLogger, files, metrics }: AppOptions) {
+export function createApp({ store, clock = systemClock, config = testConfig(), logger = silentLogger, files, metrics, demoMailbox }: AppOptions) {
   const deps: Deps = { store, clock, config };
   /** Work requests start and finish after answering (background.ts); `idle()` before closing the store. */
   const background = new Background(logger);
@@ -149,6 +152,7 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   registerManagePage(app, deps);
   registerStaffSignInPage(app, deps);
 
+  if (demoMailbox) registerDemoMailbox(app, deps);
   if (files) registerStaticRoutes(app, files);
   if (metrics?.token) registerMetricsRoute(app, metrics.registry, metrics.token);
 

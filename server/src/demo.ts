@@ -30,6 +30,10 @@ export async function seedDemo(deps: Deps): Promise<DemoResult> {
     { slug: DEMO_SLUG, name: 'Mottagningen Lugna Rummet', timeZone: 'Europe/Stockholm', locale: 'sv' },
     'Klinikadministratör',
   );
+  // The demo's booking page is where the manage page's "Book again" leads.
+  const stored = await deps.store.db.selectFrom('clinics').select('settings').where('id', '=', created.id).executeTakeFirstOrThrow();
+  const settings = { ...(JSON.parse(stored.settings || '{}') as object), bookingPageUrl: `${deps.config.publicUrl}/demo/`, brandColor: '#2e6b5e' };
+  await deps.store.write((trx) => trx.updateTable('clinics').set({ settings: JSON.stringify(settings) }).where('id', '=', created.id).execute());
   const clinic = await deps.store.db.selectFrom('clinics').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
 
   const talk = await createTreatmentType(deps, clinic, {
@@ -40,7 +44,7 @@ export async function seedDemo(deps: Deps): Promise<DemoResult> {
     color: '#2e86ab',
     priceCents: 95000,
     vatPercent: 0,
-    confirmationText: 'Välkommen! Kom gärna fem minuter innan din tid.',
+    confirmationText: 'Kom gärna fem minuter innan din tid.',
   });
   const first = await createTreatmentType(deps, clinic, {
     name: 'Nybesök',

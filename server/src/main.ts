@@ -7,8 +7,10 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { configFromEnv } from './config.js';
-import { seedDemoIfEmpty } from './demo.js';
+import { DEMO_SLUG, seedDemoIfEmpty } from './demo.js';
 import { demoStaffSession } from './demo-staff-session.js';
+import { demoLines } from './demo-lines.js';
+import { demoMailboxAllowed } from './demo-mailbox.js';
 import { secretKey } from './secret-key.js';
 import { ApiError } from './errors.js';
 import { connectionLimitsFromEnv, limitConnections, serverOptions } from './http/connections.js';
@@ -35,9 +37,10 @@ function setting<T>(read: () => T): T {
 
 const args = (() => {
   try {
-    return parseArgs({ options: { 'token-file': { type: 'string' } } }).values;
+    // --demo-mailbox: `npm start` passes it (demo-mailbox.ts says when the page is on).
+    return parseArgs({ options: { 'token-file': { type: 'string' }, 'demo-mailbox': { type: 'boolean' } } }).values;
   } catch (error) {
-    console.error(`Tidbok: ${error instanceof Error ? error.message : String(error)} (the one option is --token-file <path>)`);
+    console.error(`Tidbok: ${error instanceof Error ? error.message : String(error)} (the options are --token-file <path> and --demo-mailbox)`);
     process.exit(2);
   }
 })();
@@ -77,6 +80,7 @@ const app = createApp({
   ...deps,
   logger: consoleLogger,
   metrics: metrics ? { registry: metrics, token: metricsAccess.address === null ? metricsAccess.token : null } : undefined,
+  demoMailbox: demoMailboxAllowed(Boolean(args['demo-mailbox']), config),
   files: {
     embedFile: join(here, 'embed', 'tidbok.js'),
     examplesDir: join(here, '..', '..', 'examples'),
@@ -111,6 +115,9 @@ function tokenLine(token: string): string {
 // A 12-hour session for the demo's admin, in the staff page link below: on a terminal only, as
 // the token (a link in a collected log would let its readers in).
 const demoSession = demo && process.stdout.isTTY ? await demoStaffSession(deps, demo.adminToken) : null;
+// A later start on the demo's database prints the demo's pages again.
+const demoKept = !demo && Boolean(await findClinicBySlug(deps, DEMO_SLUG));
+const mailboxOn = demoMailboxAllowed(Boolean(args['demo-mailbox']), config);
 
 const server = serve(
   { fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: serverOptions(limits) },
@@ -122,15 +129,10 @@ const server = serve(
       `  health:        ${base}/v1/health`,
       `  API reference: ${base}/v1/openapi.json`,
       demo
-        ? [
-            `  demo clinic:   ${base}/v1/clinics/${demo.slug}`,
-            `  booking page:  ${base}/demo/`,
-            demoSession
-              ? `  staff page:    ${base}/demo/admin.html#tidbok-session=${demoSession} (signed in for 12 hours)`
-              : `  staff page:    ${base}/demo/admin.html`,
-            tokenLine(demo.adminToken),
-          ].join('\n')
-        : `  (no demo created: the database already has clinics; \`npm run tidbok -- create-token demo\` prints a new staff token)`,
+        ? [...demoLines(base, { session: demoSession, mailbox: mailboxOn }), tokenLine(demo.adminToken)].join('\n')
+        : demoKept
+          ? [...demoLines(base, { session: null, mailbox: mailboxOn }), '  staff token:   `npm run tidbok -- create-token demo` prints a new one'].join('\n')
+          : `  (no demo created: the database already has clinics; \`npm run tidbok -- create-token demo\` prints a new staff token)`,
     ];
     console.log(lines.filter(Boolean).join('\n'));
   },

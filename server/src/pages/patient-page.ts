@@ -26,6 +26,8 @@ export interface PatientPage {
   clinicName: string;
   color?: string | null;
   body: Html;
+  /** More CSS for this page only (a constant of the page, never request data). */
+  style?: string;
 }
 
 /**
@@ -33,12 +35,12 @@ export interface PatientPage {
  * in its colour, one column that reads well on a phone. No script inline (the CSP forbids it);
  * pages that need one load it as a file. The colour is checked as `#rrggbb` where it is set.
  */
-export function patientPage({ locale, title, clinicName, color, body }: PatientPage): Html {
+export function patientPage({ locale, title, clinicName, color, body, style = '' }: PatientPage): Html {
   const brand = color && /^#[0-9a-fA-F]{6}$/.test(color) ? color : NEUTRAL_COLOR;
   return html`<!doctype html>
 <html lang="${locale}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
 <title>${title} – ${clinicName}</title>
-<style>:root{--brand:${brand}}${raw(STYLE)}</style></head>
+<style>:root{--brand:${brand}}${raw(STYLE)}${raw(style)}</style></head>
 <body><header><p>${clinicName}</p></header><main>${body}</main></body></html>`;
 }

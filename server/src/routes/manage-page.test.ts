@@ -88,7 +88,8 @@ describe('the manage page', () => {
     const hidden = html.split(`<input type="hidden" name="t" value="${manageToken}">`).length - 1;
     expect(occurrences).toBe(2);
     expect(hidden).toBe(2);
-    expect(html).not.toMatch(/href=/);
+    // The one link: "Book again", to the clinic's hosted booking page.
+    expect([...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual([`https://boka.example.se/c/${slug}/`]);
     expect(await status(booking.id, manageToken)).toBe('booked');
 
     const wrong = await post(booking.id, { t: 'tbm_wrong', action: 'view' });

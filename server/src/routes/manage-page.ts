@@ -13,6 +13,7 @@ import { eventSequence } from '../services/event-sequence.js';
 import { cancelManagedBooking, getManagedBooking } from '../services/public-booking.js';
 import { bookingSettingsOf, type ClinicRow } from '../services/rows.js';
 import { MANAGE_SCRIPT } from './manage-page-script.js';
+import { moveAction } from './move-page.js';
 import { MANAGE_TEXTS as T } from './manage-page-texts.js';
 
 type Texts = (typeof T)[Locale];
@@ -93,8 +94,9 @@ export function registerManagePage(app: Hono<AppEnv>, deps: Deps) {
     const now = deps.clock.now();
     const start = Date.parse(booking.start);
     const open = booking.status === 'booked' && start > now;
-    const again = bookingSettingsOf(clinic).bookingPageUrl;
-    const bookAgain = again ? html`<a class="button" href="${again}">${t.again}</a>` : '';
+    // The clinic's own booking page when it has said where; else the server's hosted one.
+    const again = bookingSettingsOf(clinic).bookingPageUrl ?? `${deps.config.publicUrl}/c/${encodeURIComponent(clinic.slug)}/`;
+    const bookAgain = html`<a class="button" href="${again}">${t.again}</a>`;
     if (open && ask) {
       const late = isLateCancellation(start, now, booking.cancellationWindowHours ?? 0);
       return html`<section aria-labelledby="ask"><h2 id="ask">${t.confirm}</h2>${late ? html`<p>${t.late}</p>` : ''}
@@ -102,7 +104,7 @@ export function registerManagePage(app: Hono<AppEnv>, deps: Deps) {
     }
     if (!open) return html`<div class="actions">${bookAgain}</div>`;
     // The reschedule action ("Move") goes first in this row when it is offered.
-    const move: Html | '' = '';
+    const move = moveAction(clinic, booking, token, now);
     return html`<div class="actions">${move}${form(token, 'ics', t.calendar, 'primary')}${form(token, 'ask', t.cancel, 'danger')}${bookAgain}</div>`;
   };
 
