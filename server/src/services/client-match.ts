@@ -9,7 +9,7 @@ const CANDIDATES = 20;
 
 // The stored client first (the one staff or the patient made), then records earlier public
 // bookings split off it, oldest first.
-const clientsByEmail = prepared((db, v: { clinicId: string; email: string }) =>
+export const clientsByEmail = prepared((db, v: { clinicId: string; email: string }) =>
   db
     .selectFrom('clients')
     .selectAll()
@@ -47,8 +47,15 @@ export function detailsAgree(stored: ClientRow, given: BookingClient, now: numbe
  * see the duplicates and merge them when they are the same person.
  */
 export async function clientForPublicBooking(trx: Trx, clinicId: string, given: BookingClient, now: number): Promise<ClientRow> {
-  const email = given.email.trim().toLowerCase();
-  const { rows } = await clientsByEmail(trx, { clinicId, email });
+  const { rows } = await clientsByEmail(trx, { clinicId, email: emailKey(given) });
+  return clientAmong(trx, clinicId, given, now, rows);
+}
+
+/** The e-mail as clients are looked up by (`email_norm`). */
+export const emailKey = (given: BookingClient) => given.email.trim().toLowerCase();
+
+/** `clientForPublicBooking` with the stored clients of the e-mail already read (`clientsByEmail`). */
+export async function clientAmong(trx: Trx, clinicId: string, given: BookingClient, now: number, rows: ClientRow[]): Promise<ClientRow> {
   const match = rows.find((row) => detailsAgree(row, given, now));
   if (match) return match;
   const original = rows.find((row) => row.duplicate_of === null) ?? rows[0];

@@ -72,7 +72,7 @@ export function range(from: string, to: string, timeZone: string, maxDays: numbe
  * inserted: the overlap triggers count every active hold, so expiry (decided by the injected
  * clock) must be applied first.
  */
-const deactivateExpiredHolds = prepared((db, v: { practitionerId: string; now: number }) =>
+export const deactivateExpiredHolds = prepared((db, v: { practitionerId: string; now: number }) =>
   db.updateTable('holds').set({ active: 0 }).where('practitioner_id', '=', v.practitionerId).where('active', '=', 1).where('expires_at', '<=', v.now),
 );
 

@@ -1,6 +1,7 @@
 import { localDateOf, startOfLocalDay, addLocalDays } from '@tidbok/core';
 import { ApiError } from '../errors.js';
-import { prepared } from '../store/prepared.js';
+import { prepared, together } from '../store/prepared.js';
+import type { CompiledQuery } from 'kysely';
 import type { Deps } from './deps.js';
 import { bookingSettingsOf, type ClinicRow } from './rows.js';
 
@@ -85,35 +86,48 @@ export async function checkHoldLimits(
   now: number,
 ): Promise<void> {
   const db = deps.store.db;
-  const { rows: byAddress } = await activeByAddress(db, { clinicId: clinic.id, clientIp: caller.ip, now });
+  const settings = bookingSettingsOf(clinic);
+  const anonymous = caller.clientId === null;
+  // All of them in one round trip on PostgreSQL (prepared.ts, `together`); the answers are then
+  // looked at in this order, so the same cap is named as when they were asked one at a time.
+  const queries: CompiledQuery<unknown>[] = [
+    activeByAddress.compile(db, { clinicId: clinic.id, clientIp: caller.ip, now }),
+    // Every booking starts with a hold, so this also bounds how fast one network can book a week
+    // full with made-up names. Read only up to the cap.
+    madeByNetwork.compile(db, { clinicId: clinic.id, net: caller.net, since: now - HOUR, cap: settings.holdsPerNetworkPerHour }),
+  ];
+  const networkAt = caller.net === caller.ip ? -1 : queries.push(activeByNetwork.compile(db, { clinicId: clinic.id, net: caller.net, since: now - MAX_HOLD_MS, now })) - 1;
+  const day = localDateOf(start, clinic.time_zone);
+  const dayAt = !anonymous
+    ? -1
+    : queries.push(
+        anonymousOnDay.compile(db, {
+          practitionerId,
+          from: startOfLocalDay(day, clinic.time_zone),
+          to: startOfLocalDay(addLocalDays(day, 1), clinic.time_zone),
+          now,
+        }),
+      ) - 1;
+  const results = await together(db, queries);
+  const rowsAt = <T>(i: number) => (i < 0 ? [] : results[i]!.rows) as T[];
+  const byAddress = rowsAt<{ expires_at: number }>(0);
+  const made = rowsAt<{ created_at: number }>(1);
+  const byNetwork = rowsAt<{ expires_at: number }>(networkAt);
+  const sameDay = rowsAt<{ expires_at: number }>(dayAt);
   if (byAddress.length >= MAX_ACTIVE_HOLDS_PER_IP) {
     throw tooMany(`At most ${MAX_ACTIVE_HOLDS_PER_IP} times can be held at once; book or release one first`, byAddress[0]!.expires_at, now);
   }
-  if (caller.net !== caller.ip) {
-    const { rows: byNetwork } = await activeByNetwork(db, { clinicId: clinic.id, net: caller.net, since: now - MAX_HOLD_MS, now });
-    if (byNetwork.length >= MAX_ACTIVE_HOLDS_PER_NETWORK) {
-      throw tooMany('Too many times are held from your network at once; book or release one first', byNetwork[0]!.expires_at, now);
-    }
+  if (byNetwork.length >= MAX_ACTIVE_HOLDS_PER_NETWORK) {
+    throw tooMany('Too many times are held from your network at once; book or release one first', byNetwork[0]!.expires_at, now);
   }
-  const settings = bookingSettingsOf(clinic);
-  // Every booking starts with a hold, so this also bounds how fast one network can book a week
-  // full with made-up names. Read only up to the cap.
-  const { rows: made } = await madeByNetwork(db, { clinicId: clinic.id, net: caller.net, since: now - HOUR, cap: settings.holdsPerNetworkPerHour });
   if (made.length >= settings.holdsPerNetworkPerHour) {
     throw tooMany('Too many times were held from your network in the last hour; try again later', made[0]!.created_at + HOUR, now);
   }
-  if (caller.clientId === null) {
-    const cap = settings.anonymousHoldsPerPractitionerDay;
-    const day = localDateOf(start, clinic.time_zone);
-    const from = startOfLocalDay(day, clinic.time_zone);
-    const to = startOfLocalDay(addLocalDays(day, 1), clinic.time_zone);
-    const { rows: onDay } = await anonymousOnDay(db, { practitionerId, from, to, now });
-    if (onDay.length >= cap) {
-      throw tooMany(
-        'Many times on this day are being booked right now; try again in a few minutes, or log in to book',
-        onDay[0]!.expires_at,
-        now,
-      );
-    }
+  if (anonymous && sameDay.length >= settings.anonymousHoldsPerPractitionerDay) {
+    throw tooMany(
+      'Many times on this day are being booked right now; try again in a few minutes, or log in to book',
+      sameDay[0]!.expires_at,
+      now,
+    );
   }
 }

@@ -1,12 +1,12 @@
 import type { CreateHoldBody, Hold } from '@tidbok/core';
 import { ApiError, isOverlapError, notFound } from '../errors.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
-import { prepared } from '../store/prepared.js';
+import { prepared, together } from '../store/prepared.js';
 import type { HoldTable } from '../store/schema.js';
 import { iso } from '../time.js';
 import { readTreatmentType } from './catalogue.js';
 import { groupWrite } from './group-commit.js';
-import { instant, purgeExpiredHolds } from './common.js';
+import { deactivateExpiredHolds, instant } from './common.js';
 import type { Deps } from './deps.js';
 import { networkOf } from './client-network.js';
 import { checkHoldLimits, type HoldCaller } from './hold-limits.js';
@@ -66,11 +66,12 @@ export async function createHold(
   };
   await groupWrite(deps.store, async (trx) => {
     // Expired holds still marked active would block the time in the overlap guard below.
-    await purgeExpiredHolds(trx, row.practitioner_id, now);
     // No look for an overlap first: the guard (SQLite trigger, PostgreSQL exclusion constraint)
     // refuses it anyway, in the same statement, and saying so is all there is to do.
+    // Started together, so PostgreSQL gets both in one round trip (corking-client.ts); they
+    // still run in this order, and a failed purge fails the insert after it.
     try {
-      await insertHold(trx, row);
+      await together(trx, [deactivateExpiredHolds.compile(trx, { practitionerId: row.practitioner_id, now }), insertHold.compile(trx, row)]);
     } catch (error) {
       if (isOverlapError(error)) throw slotUnavailable();
       throw error;

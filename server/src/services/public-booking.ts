@@ -4,11 +4,10 @@ import { overlapsBusyTime } from '../busy-calendar/overlap.js';
 import { ApiError, databaseFailure, invalid, isBusyError, isOverlapError, notFound } from '../errors.js';
 import { enqueueBookingMessage } from '../notifications/compose.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
-import { first, prepared } from '../store/prepared.js';
-import { lockKey } from '../store/key-lock.js';
+import { prepared, together } from '../store/prepared.js';
+import { lockKeyQuery } from '../store/key-lock.js';
 import type { Trx } from '../store/store.js';
-import { findTreatmentType } from './catalogue.js';
-import { clientForPublicBooking } from './client-match.js';
+import { clientAmong, clientsByEmail, emailKey } from './client-match.js';
 import { findOverlap, purgeExpiredHolds } from './common.js';
 import { groupWrite } from './group-commit.js';
 import { type BookingRow, bookingOf, cancelBookingRow, findBooking } from './bookings.js';
@@ -24,6 +23,15 @@ const holdById = prepared((db, v: { id: string; clinicId: string }) =>
 // Only while the hold has not become a booking yet: of two transactions converting one hold at
 // once, the second waits for the first's row lock and then finds nothing to update, whatever the
 // isolation level (this write runs READ COMMITTED on PostgreSQL).
+// The hold's treatment type, in the same round trip as the hold (none if it was deleted since).
+const treatmentOfHold = prepared((db, v: { id: string; clinicId: string }) =>
+  db
+    .selectFrom('treatment_types')
+    .selectAll()
+    .where('id', '=', db.selectFrom('holds').select('treatment_type_id').where('id', '=', v.id).where('clinic_id', '=', v.clinicId))
+    .where('clinic_id', '=', v.clinicId)
+    .where('deleted_at', 'is', null),
+);
 const holdBecomesBooking = prepared((db, v: { id: string; bookingId: string }) =>
   db.updateTable('holds').set({ active: 0, booking_id: v.bookingId }).where('id', '=', v.id).where('booking_id', 'is', null),
 );
@@ -64,17 +72,31 @@ export async function createPublicBooking(
   const manageToken = newSecret('tbm');
 
   const booked = groupWrite(deps.store, async (trx) => {
-    const hold = await first(holdById(trx, { id: body.holdId, clinicId: clinic.id }));
+    // Statements started together share a round trip on PostgreSQL (prepared.ts, `together`).
+    const holdKey = { id: body.holdId, clinicId: clinic.id };
+    const [{ rows: holds }, { rows: treatments }] = await together(trx, [holdById.compile(trx, holdKey), treatmentOfHold.compile(trx, holdKey)]);
+    const hold = holds[0];
     if (!hold) throw new ApiError('hold_expired', 'The hold has expired or does not exist; choose a time again');
     if (hold.secret_hash !== hashSecret(body.holdSecret)) throw new ApiError('unauthorized', 'The hold secret does not match');
     if (hold.booking_id !== null) throw new ApiError('conflict', 'This hold has already been used for a booking');
-    const treatment = await findTreatmentType(trx, clinic.id, hold.treatment_type_id);
+    const treatment = treatments[0];
+    if (!treatment) throw notFound('Treatment type');
 
     const expired = hold.active !== 1 || hold.expires_at <= now;
     // The hold stops blocking its own time before the booking takes it over, and records the
     // booking it becomes in the same statement (all of it is undone if the booking fails).
+    // With it go the lock on the visitor's e-mail and the read of its stored clients: two
+    // bookings with one address at once must not both find no match and both create
+    // (key-lock.ts), and the read, run after the lock is granted, sees what the other committed.
     const bookingId = newId('bk');
-    const converted = await holdBecomesBooking(trx, { id: hold.id, bookingId });
+    const given = session ? null : body.client!;
+    const email = given && emailKey(given);
+    const lock = email === null ? null : lockKeyQuery(deps.store, trx, `client:${clinic.id}:${email}`);
+    const [converted, ...rest] = await together(trx, [
+      holdBecomesBooking.compile(trx, { id: hold.id, bookingId }),
+      ...(lock ? [lock] : []),
+      ...(email === null ? [] : [clientsByEmail.compile(trx, { clinicId: clinic.id, email })]),
+    ]);
     if (Number(converted.numAffectedRows ?? 0) !== 1) throw new ApiError('conflict', 'This hold has already been used for a booking');
     // While the hold was live nothing else could take its time (the overlap guard refused it),
     // so only an expired hold needs a look at what happened since.
@@ -89,12 +111,7 @@ export async function createPublicBooking(
     }
 
     // A logged-in client books as themselves, whatever the body says.
-    let client = session;
-    if (!client) {
-      // Two bookings with one address at once must not both find no match and both create (key-lock.ts).
-      await lockKey(deps.store, trx, `client:${clinic.id}:${body.client!.email.trim().toLowerCase()}`);
-      client = await clientForPublicBooking(trx, clinic.id, body.client!, now);
-    }
+    const client = given ? await clientAmong(trx, clinic.id, given, now, rest.at(-1)!.rows as ClientRow[]) : session!;
     // Remembered for what staff book for this client later.
     if (body.locale && client.locale !== body.locale) {
       await trx.updateTable('clients').set({ locale: body.locale }).where('id', '=', client.id).execute();

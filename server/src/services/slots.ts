@@ -2,7 +2,7 @@ import { type BusyInterval, computeSlots, type ListSlotsQuery, type ListSlotsRes
 import { sql } from 'kysely';
 import { ApiError } from '../errors.js';
 import { iso } from '../time.js';
-import { prepared } from '../store/prepared.js';
+import { prepared, together } from '../store/prepared.js';
 import { readCache } from '../store/read-cache.js';
 import type { Db } from '../store/store.js';
 import { readTreatmentType } from './catalogue.js';
@@ -225,13 +225,7 @@ async function slotsFor(
 
   const ids = [...practitionerIds];
   const busyTo = to + duration;
-  const [busy, holds, privateBusy] = await Promise.all([
-    readBookedIntervals(deps, ids, from, busyTo),
-    activeHoldsIn(db, { ids, now, to: busyTo, lookbackFrom: from - RANGE_LOOKBACK_MS, from }).then((r) => r.rows),
-    audience === 'public'
-      ? privateBusyIn(db, { ids, to: busyTo, lookbackFrom: from - RANGE_LOOKBACK_MS, from }).then((r) => r.rows)
-      : [],
-  ]);
+  const [busy, holds, privateBusy] = await readBusy(deps, { ids, now, to: busyTo, lookbackFrom: from - RANGE_LOOKBACK_MS, from }, audience);
   for (const b of privateBusy) busy.push(b);
   for (const h of holds) {
     busy.push(h);
@@ -312,6 +306,30 @@ async function readBookedIntervals(deps: Deps, ids: string[], from: number, to: 
     for (let i = 0; i < starts.length; i++) busy.push({ practitionerId: group.practitioner_id, start: starts[i]!, end: ends[i]! });
   }
   return busy;
+}
+
+/**
+ * What makes a time not free for `ids` in `[from, to)`: bookings, active holds and (for the
+ * public) busy time from the practitioners' own calendars. On PostgreSQL in one round trip
+ * (store/prepared.ts, `together`).
+ */
+async function readBusy(
+  deps: Deps,
+  v: { ids: string[]; now: number; to: number; lookbackFrom: number; from: number },
+  audience: 'public' | 'staff',
+): Promise<[BusyInterval[], { practitionerId: string; start: number; end: number; expiresAt: number }[], BusyInterval[]]> {
+  const db = deps.store.db;
+  const { now, ...range } = v;
+  if (deps.store.dialect !== 'sqlite') {
+    const queries = [bookedRowsIn.compile(db, range), activeHoldsIn.compile(db, v), ...(audience === 'public' ? [privateBusyIn.compile(db, range)] : [])];
+    const [booked, holds, privateBusy] = await together(db, queries);
+    return [booked!.rows as BusyInterval[], holds!.rows as Awaited<ReturnType<typeof activeHoldsIn>>['rows'], (privateBusy?.rows ?? []) as BusyInterval[]];
+  }
+  return Promise.all([
+    readBookedIntervals(deps, v.ids, v.from, v.to),
+    activeHoldsIn(db, v).then((r) => r.rows),
+    audience === 'public' ? privateBusyIn(db, range).then((r) => r.rows) : [],
+  ]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type CompiledQuery, sql } from 'kysely';
 import type { Store, Trx } from './store.js';
 
 /**
@@ -11,4 +11,10 @@ import type { Store, Trx } from './store.js';
 export async function lockKey(store: Store, trx: Trx, key: string): Promise<void> {
   if (store.dialect !== 'postgres') return;
   await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+}
+
+/** `lockKey` as a statement to run with others (prepared.ts, `together`); null where nothing is needed. */
+export function lockKeyQuery(store: Store, trx: Trx, key: string): CompiledQuery | null {
+  if (store.dialect !== 'postgres') return null;
+  return sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.compile(trx);
 }

@@ -20,11 +20,11 @@ import type { Db, Trx } from './store.js';
  * else is caught when it first compiles (a placeholder in the SQL text, or one that was computed
  * on) or when it runs (other keys, a value left undefined), never run wrongly.
  */
-export function prepared<V extends object, R>(build: (db: Db | Trx, values: V) => Compilable<R>) {
+export function prepared<V extends object, R>(build: (db: Db | Trx, values: V) => Compilable<R>): PreparedQuery<V, R> {
   // Per engine: the SQL differs (`?` or `$1`). Kysely's adapter object is one per database and is
   // shared by its transactions. Within an engine, per list lengths ('' when there are no lists).
   const templates = new WeakMap<object, Map<string, Template>>();
-  return async (db: Db | Trx, values: V): Promise<QueryResult<R>> => {
+  const compile = (db: Db | Trx, values: V): CompiledQuery<R> => {
     const engine = db.getExecutor().adapter;
     let byShape = templates.get(engine);
     if (!byShape) templates.set(engine, (byShape = new Map()));
@@ -42,9 +42,39 @@ export function prepared<V extends object, R>(build: (db: Db | Trx, values: V) =
       if (value === undefined) throw new Error(`prepared query: no value for "${slot.name}"`);
       return value;
     });
-    const query: CompiledQuery<R> = { sql: template.sql, query: template.query, queryId: template.queryId, parameters };
-    return db.executeQuery(query);
+    return { sql: template.sql, query: template.query, queryId: template.queryId, parameters };
   };
+  const run = (db: Db | Trx, values: V): Promise<QueryResult<R>> => {
+    try {
+      return db.executeQuery(compile(db, values));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+  return Object.assign(run, { compile });
+}
+
+/** A prepared query: run it with `(db, values)`, or `compile` it for `together`. */
+export interface PreparedQuery<V, R> {
+  (db: Db | Trx, values: V): Promise<QueryResult<R>>;
+  compile(db: Db | Trx, values: V): CompiledQuery<R>;
+}
+
+type Results<T extends readonly CompiledQuery<unknown>[]> = { [K in keyof T]: T[K] extends CompiledQuery<infer R> ? QueryResult<R> : never };
+
+/**
+ * Runs statements on one connection, started together and in this order: inside a transaction
+ * (`trx`) or on a connection of its own (`db`). On PostgreSQL they then share one round trip:
+ * all are written at once and run one after another (store/corking-client.ts), where `await`ing
+ * each in turn costs a round trip, and a write to the socket, apiece. A statement that fails
+ * rejects the whole; inside a transaction the ones after it fail too (the transaction is then
+ * aborted and rolled back), outside one they still run. On SQLite this is just running them
+ * in turn. Results are as `db.executeQuery` gives them (no Kysely plugins are in use).
+ */
+export function together<const T extends readonly CompiledQuery<unknown>[]>(db: Db | Trx, queries: T): Promise<Results<T>> {
+  return db
+    .getExecutor()
+    .provideConnection((connection) => Promise.all(queries.map((query) => connection.executeQuery(query)))) as Promise<Results<T>>;
 }
 
 /** Statements kept per query and engine: one per distinct set of list lengths. */
