@@ -13,7 +13,10 @@ export function clientEndMs(startMs: number, endMs: number, clientMinutes: numbe
   return Math.min(endMs, startMs + clientMinutes * 60_000);
 }
 
-/** The same for ISO instants (as the API gives them); answers an ISO instant. */
+/**
+ * The same for ISO instants (as the API gives them); answers an ISO instant written as the API
+ * writes them (no fraction on whole seconds: `2027-03-03T08:50:00Z`).
+ */
 export function clientEndIso(start: string, end: string, clientMinutes: number | null | undefined): string {
-  return new Date(clientEndMs(Date.parse(start), Date.parse(end), clientMinutes)).toISOString();
+  return new Date(clientEndMs(Date.parse(start), Date.parse(end), clientMinutes)).toISOString().replace('.000Z', 'Z');
 }
