@@ -17,7 +17,7 @@ if (!existsSync(chromium)) {
 
 // What this run builds goes into a folder of its own under .tmp: two runs in one checkout used
 // to write the same files, and one of them read a chunk the other had just replaced (ENOENT in
-// the tsup build). Removed when the run ends.
+// the embed build). Removed when the run ends.
 mkdirSync(join(root, '.tmp'), { recursive: true });
 const runDir = mkdtempSync(join(root, '.tmp', 'browser-test-'));
 process.on('exit', () => rmSync(runDir, { recursive: true, force: true }));
@@ -34,16 +34,16 @@ await build({
   outfile: serverBundle,
   logLevel: 'warning',
 });
-// The embed bundle as tsup builds it (tsup.config.ts, entry `embed`), for embed.browser.test.ts:
-// the file a clinic's page loads, not the sources the other browser tests import. Built here so
-// a run always tests the current sources; into .tmp, so server/dist/embed is left alone.
-const embed = spawnSync('npx', ['--no-install', 'tsup', '--silent'], {
+// The embed bundle as production builds it (rollup.config.mjs), for embed.browser.test.ts: the
+// file a clinic's page loads, not the sources the other browser tests import. Built here so a
+// run always tests the current sources; into .tmp, so server/dist/embed is left alone.
+const embed = spawnSync('npx', ['--no-install', 'rollup', '-c', '--silent'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, TIDBOK_BUILD: 'embed', TIDBOK_EMBED_DIR: join(runDir, 'embed') },
+  env: { ...process.env, TIDBOK_EMBED_DIR: join(runDir, 'embed') },
 });
 if (embed.status !== 0) {
-  console.error('The embed bundle did not build (TIDBOK_BUILD=embed npx tsup); embed.browser.test.ts needs it.');
+  console.error('The embed bundle did not build (npx rollup -c); embed.browser.test.ts needs it.');
   process.exit(1);
 }
 // embed.browser.test.ts asks for the bundle at one fixed address; this run's copy answers it.

@@ -1,7 +1,6 @@
 /**
- * Size of the public embed bundle (`/embed/tidbok.js`) as production builds it: `TIDBOK_BUILD=embed
- * npx tsup` (tsup.config.ts, entry `embed`, with all its plugins: the staff chunk,
- * template squeezing, the merge of shared chunks into tidbok.js), written into a temp folder
+ * Size of the public embed bundle (`/embed/tidbok.js`) as production builds it: `npx rollup -c`
+ * (rollup.config.mjs: the staff build, then the public one), written into a temp folder
  * (`TIDBOK_EMBED_DIR`) so server/dist/embed is left alone, and counted by `measureEmbed()` of
  * scripts/bundle-size.mjs. One build and one count, so this row and
  * `node scripts/bundle-size.mjs --build` always give the same figures.
@@ -56,14 +55,15 @@ const triple = (s: Sizes) => `raw ${kb(s.raw)} · gzip ${kb(s.gzip)} (${s.gzip.t
 
 /** Builds the bundle into `dir`; the build's first error when it fails. */
 function build(dir: string): string | undefined {
-  const result = spawnSync('npx', ['--no-install', 'tsup', '--silent'], {
+  const result = spawnSync('npx', ['--no-install', 'rollup', '-c', '--silent'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, TIDBOK_BUILD: 'embed', TIDBOK_EMBED_DIR: dir },
+    env: { ...process.env, TIDBOK_EMBED_DIR: dir },
   });
   if (result.status === 0) return undefined;
   const output = `${result.stderr ?? ''}\n${result.stdout ?? ''}`;
-  return (output.split('\n').find((line) => line.includes('ERROR')) ?? output.trim().split('\n')[0] ?? `exit ${result.status}`).trim();
+  // Rollup marks its error line with `[!]`.
+  return (output.split('\n').find((line) => line.includes('[!]')) ?? output.trim().split('\n')[0] ?? `exit ${result.status}`).trim();
 }
 
 export const embedSuite: BenchSuite = {
@@ -76,7 +76,7 @@ export const embedSuite: BenchSuite = {
       if (failure) {
         return [
           {
-            name: 'Embed bundle (TIDBOK_BUILD=embed npx tsup)',
+            name: 'Embed bundle (npx rollup -c)',
             result: `does not build right now (being edited?): ${failure} — run \`npm run bench -- embed\` again later`,
             budget: '≤ 35 KB gzip',
             withinBudget: null,
@@ -93,7 +93,7 @@ export const embedSuite: BenchSuite = {
         {
           name:
             `Embed bundle, public booking flow: tidbok.js + ${counted - 1} chunk(s) it loads ` +
-            '(TIDBOK_BUILD=embed npx tsup, counted by scripts/bundle-size.mjs; gzip level 6, brotli q11, each file alone; KB = 1024 B)',
+            '(npx rollup -c, counted by scripts/bundle-size.mjs; gzip level 6, brotli q11, each file alone; KB = 1024 B)',
           result: `${triple(m.flow)} (tidbok.js alone: gzip ${kb(entry.gzip)})`,
           budget: `≤ 35 KB (${m.budgetGzip.toLocaleString('en-US')} B) gzip`,
           withinBudget: m.flow.gzip <= m.budgetGzip,

@@ -2,8 +2,8 @@
 // (`/embed/tidbok.js` and its chunks) against the budget in DESIGN.md ("public embed bundle,
 // whole booking flow, Lit included: ≤ 35 KB gzip").
 //
-//   --build   build the embed first (`TIDBOK_BUILD=embed npx tsup`, a second or two), into `dir`
-//             when one is given (`TIDBOK_EMBED_DIR`, tsup.config.ts)
+//   --build   build the embed first (`npx rollup -c`, rollup.config.mjs, about 20 seconds), into
+//             `dir` when one is given (`TIDBOK_EMBED_DIR`)
 //   --json    print the figures as JSON instead of a table
 //   dir       the built folder; default server/dist/embed
 //
@@ -38,14 +38,14 @@ export const BUDGET_GZIP = 35 * 1024;
 /** The staff calendar's first load (the staff chunk and its static imports), DESIGN.md's 80 KB. */
 export const STAFF_BUDGET_GZIP = 80 * 1024;
 /** Lazy chunks for staff pages only: `<tidbok-admin>` / `<tidbok-template-weeks>` and the staff SDK. */
-const STAFF_CHUNK = /^chunks\/admin(-[\w-]+)?-[A-Z0-9]{8}\.js$/;
+const STAFF_CHUNK = /^chunks\/admin(-[\w-]+)?-[a-z0-9]{8}\.js$/;
 /** The staff chunk itself (admin-entry.ts); its lazy parts (the Settings tab) are `chunks/admin-<name>-…`. */
-const STAFF_ENTRY = /^chunks\/admin-[A-Z0-9]{8}\.js$/;
+const STAFF_ENTRY = /^chunks\/admin-[a-z0-9]{8}\.js$/;
 /** Lazy public chunks that booking a time does not load, with when they do load. */
 const OPTIONAL = [
   {
     name: 'my bookings',
-    chunk: /^chunks\/my-bookings-[A-Z0-9]{8}\.js$/,
+    chunk: /^chunks\/my-bookings-[a-z0-9]{8}\.js$/,
     when: 'a client opening "My bookings" (login link, the link in <tidbok-booking>), or first of all at a clinic that takes bookings from logged-in clients only',
   },
 ];
@@ -54,7 +54,7 @@ const OPTIONAL = [
 const ALTERNATIVES = [
   {
     name: 'texts',
-    chunk: /^chunks\/(sv|en)-[A-Z0-9]{8}\.js$/,
+    chunk: /^chunks\/(sv|en)-[a-z0-9]{8}\.js$/,
     what: 'the texts of the booking flow in one language',
   },
 ];
@@ -70,8 +70,8 @@ function sum(list) {
 }
 
 /**
- * The relative imports of one built file: esbuild writes them as `from"./x.js"`, `import"./x.js"`
- * and `import("./x.js")`, always with `./` or `../`, so a pattern is enough here.
+ * The relative imports of one built file: the minified build writes them as `from"./x.js"`,
+ * `import"./x.js"` and `import("./x.js")`, always with `./` or `../`, so a pattern is enough here.
  */
 function importsOf(code) {
   const statics = new Set();
@@ -194,8 +194,8 @@ function main(argv) {
   const json = argv.includes('--json');
   const rest = argv.filter((a) => !a.startsWith('--'));
   if (argv.includes('--build')) {
-    const env = { ...process.env, TIDBOK_BUILD: 'embed', ...(rest[0] ? { TIDBOK_EMBED_DIR: resolvePath(rest[0]) } : {}) };
-    const build = spawnSync('npx', ['tsup', '--silent'], { cwd: root, stdio: 'inherit', env });
+    const env = { ...process.env, ...(rest[0] ? { TIDBOK_EMBED_DIR: resolvePath(rest[0]) } : {}) };
+    const build = spawnSync('npx', ['--no-install', 'rollup', '-c', '--silent'], { cwd: root, stdio: 'inherit', env });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   const result = measureEmbed(rest[0]);

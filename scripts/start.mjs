@@ -1,12 +1,12 @@
-// `npm start`: build the server (a few seconds, no type declarations) and run it. Options after
-// `--` go to the server (`npm start -- --token-file data/token`).
+// `npm start`: build the server (tsup, no type declarations) and the embed bundle it serves
+// (Rollup, rollup.config.mjs; after the server's build, which empties server/dist), then run it.
+// Options after `--` go to the server (`npm start -- --token-file data/token`).
 import { spawnSync, spawn } from 'node:child_process';
 
-const build = spawnSync('npx', ['tsup', '--silent'], {
-  stdio: 'inherit',
-  env: { ...process.env, TIDBOK_BUILD: 'server' },
-});
-if (build.status !== 0) process.exit(build.status ?? 1);
+for (const args of [['tsup', '--silent'], ['rollup', '-c', '--silent']]) {
+  const build = spawnSync('npx', ['--no-install', ...args], { stdio: 'inherit', env: { ...process.env, TIDBOK_BUILD: 'server' } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
 // --demo-mailbox: with no e-mail or SMS transport set, the demo's messages are shown on a page
 // of their own (server/src/demo-mailbox.ts says when exactly).

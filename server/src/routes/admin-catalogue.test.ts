@@ -71,6 +71,8 @@ describe('settings', () => {
       holdsPerNetworkPerHour: 12,
       confirmAnonymousBookingsByEmail: true,
       calendarFeedClientNames: true,
+      brandColor: '#2e6b5e',
+      bookingPageUrl: 'https://lugna.example/boka',
     };
     const res = await api('PATCH', '/settings', { locale: 'en', modules: { booking: false }, booking });
     expect(res.status).toBe(200);
@@ -108,6 +110,9 @@ describe('settings', () => {
       [{ booking: { horizonDays: 10_000 } }, 'booking.horizonDays'],
       [{ booking: { holdMinutes: -1 } }, 'booking.holdMinutes'],
       [{ booking: { publicBooking: 'closed' } }, 'booking.publicBooking'],
+      // Both end up on the manage page: a colour in its CSS, an address in a link.
+      [{ booking: { brandColor: 'red;background:url(https://x.example)' } }, 'booking.brandColor'],
+      [{ booking: { bookingPageUrl: 'javascript:alert(1)' } }, 'booking.bookingPageUrl'],
       [{ booking: { personalNumber: 'always' } }, 'booking.personalNumber'],
       [{ booking: { allowedOrigins: ['https://ok.example', 'https://bad.example/path'] } }, 'booking.allowedOrigins.1'],
       [{ booking: { staffConfirmationDefault: 'fax' } }, 'booking.staffConfirmationDefault'],

@@ -61,6 +61,13 @@ describe('GET /embed/…', () => {
     expect((await get('/embed/chunks/helper.js')).headers.get('cache-control')).toBe('public, max-age=300');
   });
 
+  it('caches for good the chunk names the Rollup build writes (hash in lower case)', async () => {
+    writeFileSync(join(dir, 'embed', 'chunks', 'sv-k8sthx34.js'), CHUNK);
+    const res = await get('/embed/chunks/sv-k8sthx34.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
   it('answers If-None-Match with 304, and a changed file with its new content and ETag', async () => {
     const first = await get('/embed/tidbok.js');
     const etag = first.headers.get('etag')!;

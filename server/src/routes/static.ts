@@ -36,8 +36,11 @@ const TYPES: Record<string, string> = {
 };
 /** One path segment of a bundle file: no dot files, no `.`/`..`, nothing needing escapes. */
 const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/;
-/** esbuild's `[name]-[hash]` file names: new content gets a new name, so they may be cached for good. */
-const HASHED = /-[A-Z0-9]{8}\.js$/;
+/**
+ * The bundle's `[name]-[hash]` file names (eight letters or digits; rollup.config.mjs writes them
+ * in lower case): new content gets a new name, so they may be cached for good.
+ */
+const HASHED = /-[A-Za-z0-9]{8}\.js$/;
 
 /** One form of a file as sent: its bytes and its strong ETag (each encoding has its own). */
 interface Variant {

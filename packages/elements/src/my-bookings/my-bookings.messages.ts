@@ -22,7 +22,7 @@ export const messages = {
     en: 'If {email} is the address the clinic has for you, we have sent you a link to log in with. The link works once, for 15 minutes.',
   },
   sentHint: {
-    sv: 'Inget mejl? Titta i skräpposten, eller kontakta mottagningen.',
+    sv: 'Ingen e-post? Titta i skräpposten, eller kontakta mottagningen.',
     en: 'Nothing arrived? Look in your spam folder, or contact the clinic.',
   },
   otherEmail: { sv: 'Använd en annan e-postadress', en: 'Use another e-mail address' },

@@ -1,0 +1,3 @@
+import type { Plugin } from 'rollup';
+
+export declare function staffChunk(options: { imports: RegExp; importers: RegExp }): { record: Plugin; link: Plugin };
