@@ -1,5 +1,5 @@
 /**
- * The staff side of the embed bundle, built as `/embed/chunks/admin-[hash].js` (tsup.config.ts):
+ * The staff side of the embed bundle, built as `/embed/chunks/admin-[hash].js` (rollup.config.mjs):
  * `tidbok.js` imports it only when a `<tidbok-admin>` or `<tidbok-template-weeks>` appears in the
  * page (embed.ts) or when a staff token is given (`connect()` imports the staff SDK from here), so
  * a clinic's public website never downloads the staff calendar. Importing it registers the staff

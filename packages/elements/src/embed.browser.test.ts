@@ -2,9 +2,9 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { TidbokBooking } from './booking/booking.js';
 import { admin, buttonWithText, deep, fill, seedClinic, type SeededClinic, textOf, waitFor, waitUntil } from './test-support.js';
 
-// The built bundle, as a clinic's page loads it: web-test-runner.config.mjs builds it with tsup
+// The built bundle, as a clinic's page loads it: web-test-runner.config.mjs builds it with Rollup
 // before the run. What the other browser tests cannot see is checked here: the minified build
-// with zod/mini inlined, the chunks merged back into tidbok.js, the lazily loaded "My bookings"
+// with zod/mini inlined, what the lazy chunks share kept in tidbok.js, the lazily loaded "My bookings"
 // chunk and the texts chunk of each language.
 // Nothing else on this page defines the elements.
 const BUNDLE = '/.tmp/browser-test-embed/tidbok.js';

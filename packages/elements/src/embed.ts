@@ -3,7 +3,7 @@
  * public element, registered on load. The staff side (`<tidbok-admin>`, `<tidbok-template-weeks>`
  * and the staff SDK) is a separate file, `/embed/chunks/admin-[hash].js`, fetched only by a page
  * that has one of those tags or gives a staff token; parts of the public elements that are
- * imported lazily (e.g. "My bookings") are chunks there too (tsup.config.ts).
+ * imported lazily (e.g. "My bookings") are chunks there too (rollup.config.mjs).
  *
  * Besides `loadAdmin`, `tidbok.js` exports short-named internals its lazily loaded chunks import
  * from it; they are not an API.

@@ -85,7 +85,7 @@ export class TidbokBooking extends LitElement {
   static override styles = [theme, buttons, styles];
 
   // Reactive properties here rather than as `@property`/`@state` decorators, which would put
-  // Lit's decorator helpers into the embed bundle (tsup.config.ts, entry `embed`).
+  // Lit's decorator helpers into the embed bundle (rollup.config.mjs).
   static override properties = {
     api: {},
     clinic: {},

@@ -1,8 +1,8 @@
 /**
  * The keys of the public booking flow's texts (sv.ts, en.ts). A `const enum`: a bundle carries
- * each key as a small number (inlined by esbuild), so neither the elements nor the texts chunks
- * spell out the names. Members count from 0 without gaps (no initialisers): the embed bundle
- * writes each language as an array in this order (tsup.config.ts, `textsAsArrays`).
+ * each key as a small number (the embed build inlines them, scripts/rollup/texts.mjs), so
+ * neither the elements nor the texts chunks spell out the names. Members count from 0 without
+ * gaps (no initialisers): the embed bundle writes each language as an array in this order.
  */
 export const enum Msg {
   // <tidbok-booking>

@@ -4,7 +4,7 @@ import { Msg } from './keys.js';
  * The public booking flow's texts in Swedish: `<tidbok-booking>`, `<tidbok-slot-picker>`,
  * `<tidbok-booking-form>` and the failure messages every public element shows. One module per
  * language, each loaded with `import()` when its language is needed (shared/texts.ts), so the
- * embed bundle sends a visitor's page one language, as a chunk of its own (tsup.config.ts).
+ * embed bundle sends a visitor's page one language, as a chunk of its own (rollup.config.mjs).
  * Every key of `Msg` (keys.ts) has a text; en.ts has the same `{placeholders}` in each, which the
  * compiler checks.
  */

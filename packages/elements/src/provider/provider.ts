@@ -14,7 +14,7 @@ export class TidbokProvider extends LitElement {
   `;
 
   // Reactive properties here rather than as `@property`/`@state` decorators, which would put
-  // Lit's decorator helpers into the embed bundle (tsup.config.ts, entry `embed`).
+  // Lit's decorator helpers into the embed bundle (rollup.config.mjs).
   static override properties = {
     api: {},
     clinic: {},

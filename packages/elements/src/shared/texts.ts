@@ -6,7 +6,7 @@ import { errorKey, reportError } from './errors.js';
 /*
  * The public booking flow's texts (messages/sv.ts, messages/en.ts), one module per language
  * loaded with `import()`: a page gets only the language it shows (in the embed bundle a chunk
- * per language, tsup.config.ts). Keys are `Msg` members (messages/keys.ts), numbers once built.
+ * per language, rollup.config.mjs). Keys are `Msg` members (messages/keys.ts), numbers once built.
  * "My bookings" (a chunk of its own) and the staff side keep their two-language tables
  * (`translate`, i18n.ts); "My bookings" takes only its failure messages from here.
  */

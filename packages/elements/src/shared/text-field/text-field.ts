@@ -21,7 +21,7 @@ export class TidbokTextField extends LitElement {
   static override styles = [theme, styles];
 
   // Reactive properties here rather than as `@property`/`@state` decorators, which would put
-  // Lit's decorator helpers into the embed bundle (tsup.config.ts, entry `embed`).
+  // Lit's decorator helpers into the embed bundle (rollup.config.mjs).
   static override properties = {
     label: {},
     name: { reflect: true },
