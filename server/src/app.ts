@@ -38,6 +38,7 @@ import { registerConfirmPage } from './routes/confirm-page.js';
 import { registerStaffSignInPage } from './routes/staff-sign-in-page.js';
 import { registerStaffSignInRoutes } from './routes/staff-sign-in.js';
 import { registerManagePage } from './routes/manage-page.js';
+import { registerMovePage } from './routes/move-page.js';
 import { registerPublicBookingRoutes } from './routes/public-booking.js';
 import { registerRescheduleRoutes } from './routes/reschedule.js';
 import { registerPublicRoutes } from './routes/public.js';
@@ -150,6 +151,7 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   // Before the manage page, whose /b/:clinic/:id would take /b/:clinic/confirm.
   registerConfirmPage(app, deps);
   registerManagePage(app, deps);
+  registerMovePage(app, deps, files);
   registerStaffSignInPage(app, deps);
 
   if (demoMailbox) registerDemoMailbox(app, deps);

@@ -96,7 +96,12 @@ export class TidbokMoveBooking extends LitElement {
   private focusNext = '';
   private loadStarted = '';
 
-  private readonly connection = new ConnectionController(this, { own: () => ({ api: this.api, clinic: this.clinic }) });
+  // Controllers update after willUpdate, and an update asked for while one runs is dropped: a
+  // connection that arrives (or changes) asks for the next one, which starts the load.
+  private readonly connection = new ConnectionController(this, {
+    own: () => ({ api: this.api, clinic: this.clinic }),
+    onChange: () => queueMicrotask(() => this.requestUpdate()),
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
