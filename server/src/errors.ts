@@ -22,6 +22,7 @@ const STATUS: Record<ErrorCode, number> = {
   sign_in_locked: 429,
   invitation_invalid: 410,
   inside_cancellation_window: 409,
+  origin_not_allowed: 403,
 };
 
 const TITLE: Record<ErrorCode, string> = {
@@ -45,6 +46,7 @@ const TITLE: Record<ErrorCode, string> = {
   sign_in_locked: 'Signing in is locked for a while after failed attempts',
   invitation_invalid: 'The invitation link is used, expired or not valid',
   inside_cancellation_window: 'The cancellation window has started',
+  origin_not_allowed: 'This website may not use the clinic\'s booking',
 };
 
 /**
@@ -73,6 +75,7 @@ const DETAIL: Record<ErrorCode, string> = {
   sign_in_locked: 'Wait until the lock ends (Retry-After), or sign in with a passkey',
   invitation_invalid: 'Ask an admin for a new invitation',
   inside_cancellation_window: 'Contact the clinic to change the booking',
+  origin_not_allowed: "Add the website's origin to the clinic's allowed websites (booking settings, allowedOrigins)",
 };
 
 export interface FieldError {

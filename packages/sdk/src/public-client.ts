@@ -13,6 +13,7 @@ import {
   HoldSchema,
   type ListSlotsQuery,
   type ListSlotsResponse,
+  type Locale,
   ListSlotsResponseSchema,
   type PublicClinic,
   PublicClinicSchema,
@@ -48,6 +49,8 @@ export interface BookInput {
   client?: BookingClient;
   confirmation: ConfirmationChannel;
   note?: string;
+  /** The language the booking was made in: its e-mails, SMS and manage page use it. */
+  locale?: Locale;
   /** A logged-in client's session (from `verifyLogin()`): books as that client. */
   session?: ClientSession;
   /**
@@ -157,12 +160,12 @@ export function createTidbok(options: TidbokOptions): Tidbok {
         { method: 'delete', path: `/holds/${id(hold.id)}`, headers: { 'tidbok-hold-secret': hold.secret }, signal },
         nothing,
       ),
-    book: ({ hold, client, confirmation, note, idempotencyKey, session }, { signal } = {}) =>
+    book: ({ hold, idempotencyKey, session, ...body }, { signal } = {}) =>
       send(
         {
           method: 'post',
           path: '/bookings',
-          json: { holdId: hold.id, holdSecret: hold.secret, client, confirmation, note },
+          json: { holdId: hold.id, holdSecret: hold.secret, ...body },
           idempotencyKey: idempotencyKey ?? newIdempotencyKey(),
           ...(session ? { token: typeof session === 'string' ? session : session.sessionToken } : {}),
           signal,

@@ -355,8 +355,25 @@ describe('module, CORS and headers', () => {
     const allowed = await t.call('GET', `/v1/clinics/${slug}`, { headers: { origin: 'https://clinic.example' } });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://clinic.example');
     expect(allowed.headers.get('vary')).toContain('Origin');
+    // Another website is refused before the route runs, in an answer that website can read
+    // (so the widget can tell its owner), and that says nothing about the clinic.
     const other = await t.call('GET', `/v1/clinics/${slug}`, { headers: { origin: 'https://evil.example' } });
-    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    expect(other.status).toBe(403);
+    expect(other.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+    expect(other.headers.get('content-type')).toContain('application/problem+json');
+    const refusal = await json(other);
+    expect(refusal.code).toBe('origin_not_allowed');
+    expect(JSON.stringify(refusal)).not.toContain('treatmentTypes');
+    const write = await t.call('DELETE', `/v1/clinics/${slug}/holds/h_x`, { headers: { origin: 'https://evil.example', 'tidbok-hold-secret': 'x' } });
+    expect(write.status).toBe(403);
+    expect((await json(write)).code).toBe('origin_not_allowed');
+    // The server's own pages send Origin on their writes too: not refused.
+    const own = await t.call('GET', `/v1/clinics/${slug}`, { headers: { origin: 'https://evil.example', 'sec-fetch-site': 'same-origin' } });
+    expect(own.status).toBe(200);
+    expect(own.headers.get('access-control-allow-origin')).toBeNull();
+    // An unknown clinic is not answered for any website.
+    const unknown = await t.call('GET', `/v1/clinics/no-such-clinic`, { headers: { origin: 'https://evil.example' } });
+    expect(unknown.headers.get('access-control-allow-origin')).toBeNull();
 
     const preflight = await t.call('OPTIONS', `/v1/clinics/${slug}/admin/calendar`, {
       headers: { origin: 'https://clinic.example', 'access-control-request-method': 'GET' },

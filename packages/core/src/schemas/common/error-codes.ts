@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'invitation_invalid',
   /** A patient's move or cancellation comes too close to the appointment (the cancellation window). */
   'inside_cancellation_window',
+  /** A browser on a website that is not in the clinic's allowed websites (403, readable there). */
+  'origin_not_allowed',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
