@@ -62,7 +62,10 @@ describe('test clients', () => {
     const opened = await call('POST', `/admin/clients/${client.id}/test-session`, staffToken);
     expect(opened.status).toBe(201);
     const session = opened.body.sessionToken;
-    expect((await call('GET', '/me', session)).status).toBe(200);
+    // The page can say it is a test session, and whose.
+    const me = await call('GET', '/me', session);
+    expect(me.status).toBe(200);
+    expect(me.body.client).toMatchObject({ name: 'Test Testsson', isTest: true });
 
     expect((await call('PATCH', `/admin/clients/${client.id}`, adminToken, { isTest: false })).status).toBe(200);
     expect((await call('GET', '/me', session)).status).toBe(401);

@@ -131,7 +131,9 @@ async function liveLoginToken(db: Db | Trx, clinic: ClinicRow, token: string, no
  * name and contact details, never the personal identity number.
  */
 export function ownerOf(client: ClientRow) {
-  return { client: { id: client.id, name: client.name, email: client.email, phone: client.phone } };
+  // Only for a test client (staff opened the page as them), whose page says it is a test session.
+  const test = client.is_test === 1 ? { isTest: true } : {};
+  return { client: { id: client.id, name: client.name, email: client.email, phone: client.phone, ...test } };
 }
 
 /**

@@ -9,6 +9,13 @@ export type VerifyLoginResponse = z.infer<typeof VerifyLoginResponseSchema>;
  * takes either over. Never the personal identity number.
  */
 export const SessionOwnerSchema = z.object({
-  client: z.object({ id: z.string(), name: z.string(), email: z.nullable(z.string()), phone: z.nullable(z.string()) }),
+  client: z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.nullable(z.string()),
+    phone: z.nullable(z.string()),
+    /** Present (true) only for a test client (staff "open as test client"): the page says it is a test session, and whose. */
+    isTest: z.optional(z.boolean()),
+  }),
 });
 export type SessionOwner = z.infer<typeof SessionOwnerSchema>;
