@@ -91,7 +91,7 @@ ${items.length > 0 ? items : html`<p>Inga meddelanden ännu. <span lang="en">No 
         title: 'Demobrevlåda',
         clinicName: clinic.name,
         body,
-        style: 'pre{white-space:pre-wrap;font:inherit;background:#fff;border:1px solid #d9dee5;border-radius:.5rem;padding:1rem}article{margin:1.5rem 0}',
+        style: 'pre{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;background:#fff;border:1px solid #d9dee5;border-radius:.5rem;padding:1rem}article{margin:1.5rem 0}',
       }),
     );
   });

@@ -105,7 +105,7 @@ export function registerManagePage(app: Hono<AppEnv>, deps: Deps) {
     if (!open) return html`<div class="actions">${bookAgain}</div>`;
     // The reschedule action ("Move") goes first in this row when it is offered.
     const move = moveAction(clinic, booking, token, now);
-    return html`<div class="actions">${move}${form(token, 'ics', t.calendar, 'primary')}${form(token, 'ask', t.cancel, 'danger')}${bookAgain}</div>`;
+    return html`<div class="actions">${move}${form(token, 'ics', t.calendar)}${form(token, 'ask', t.cancel, 'danger')}${bookAgain}</div>`;
   };
 
   /** The booking, or (`ask`) the question whether to cancel it. */
