@@ -97,6 +97,9 @@ export const enum Msg {
   // Failures, in any public element (`errorKey` in shared/errors.ts)
   network,
   busy,
+  holdLimit,
+  notHere,
+  notAllowed,
   notFound,
   closed,
   other,

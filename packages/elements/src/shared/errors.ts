@@ -16,6 +16,7 @@ const KEY_OF_CODE: Record<string, Msg> = {
   rate_limited: Msg.busy,
   not_found: Msg.notFound,
   module_disabled: Msg.closed,
+  origin_not_allowed: Msg.notHere,
 };
 
 /** The text (messages/sv.ts, "Failures") that tells a visitor about a failure, for any failure. */
