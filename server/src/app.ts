@@ -79,7 +79,7 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   /** Work requests start and finish after answering (background.ts); `idle()` before closing the store. */
   const background = new Background(logger);
   const app = new Hono<AppEnv>();
-  const api = new Api(app, deps);
+  const api = new Api(deps, app);
 
   // Counted first, so that requests the middleware below refuses are counted too.
   if (metrics) app.use('*', metrics.registry.middleware());

@@ -1,4 +1,4 @@
-import type { Context, Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { $ZodType } from 'zod/v4/core';
 import type { Permission } from '@tidbok/core';
@@ -90,13 +90,24 @@ async function readJson(c: Context): Promise<unknown> {
 /**
  * Registers Hono routes and remembers their specs, so the OpenAPI document is generated from
  * exactly the routes that exist and the schemas that validate them.
+ *
+ * Each route module builds its own `Api` (a Hono sub-app plus the specs of its routes, with paths
+ * relative to where it is mounted) and app.ts mounts it with `mount`, which is Hono's `app.route`
+ * that also keeps the specs, under their full paths.
  */
 export class Api {
   readonly specs: RouteSpec[] = [];
   constructor(
-    readonly app: Hono<AppEnv>,
     private readonly deps: Deps,
+    readonly app: Hono<AppEnv> = new Hono<AppEnv>(),
   ) {}
+
+  /** Mounts a route module's routes under `prefix`, as Hono's `app.route(prefix, subApp)` does. */
+  mount(prefix: string, routes: Api): void {
+    this.app.route(prefix, routes.app);
+    // The same joining as Hono's: a sub-app's `/` is the prefix itself.
+    for (const spec of routes.specs) this.specs.push({ ...spec, path: spec.path === '/' ? prefix : `${prefix}${spec.path}` });
+  }
 
   route<B extends $ZodType | undefined = undefined, Q extends $ZodType | undefined = undefined>(
     spec: RouteSpec<B, Q>,
