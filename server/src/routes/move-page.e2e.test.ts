@@ -58,7 +58,8 @@ describe('the move page', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const html = await res.text();
-    expect(html).toContain('<h1>Move your appointment</h1>');
+    expect(html).toContain('<title>Move your appointment – Clinic flytta</title>');
+    expect(html).toContain('<h1>Your booking</h1>');
     expect(html).toContain('<script type="module" src="/b/move.js"></script>');
     expect(html).toMatch(/data-chunk="\/embed\/chunks\/my-bookings-[A-Za-z0-9]{8}\.js"/);
     expect(html.split(manageToken).length - 1).toBe(1);

@@ -17,6 +17,8 @@ const TEXTS = {
   sv: {
     move: 'Flytta tiden',
     title: 'Flytta din tid',
+    // The move element below has its own heading ("Flytta din tid"); the page's says whose.
+    heading: 'Din bokning',
     loading: 'Laddar lediga tider …',
     failed: 'Lediga tider kan inte visas här just nu. Gå tillbaka till bokningen och försök igen senare, eller kontakta mottagningen.',
     noscript: 'För att välja en ny tid behöver sidan JavaScript. Du kan också kontakta mottagningen.',
@@ -26,6 +28,7 @@ const TEXTS = {
   en: {
     move: 'Move the appointment',
     title: 'Move your appointment',
+    heading: 'Your booking',
     loading: 'Loading free times …',
     failed: 'Free times cannot be shown here right now. Go back to the booking and try again later, or contact the clinic.',
     noscript: 'Choosing a new time needs JavaScript. You can also contact the clinic.',
@@ -90,7 +93,7 @@ export function registerMovePage(app: Hono<AppEnv>, deps: Deps, files?: StaticOp
       clinicName: clinic.name,
       color: bookingSettingsOf(clinic).brandColor,
       style: 'tidbok-move-booking{--tidbok-primary:var(--brand)}',
-      body: html`<h1>${t.title}</h1>
+      body: html`<h1>${t.heading}</h1>
 <div id="move" data-clinic="${clinic.slug}" data-booking="${booking.id}" data-locale="${locale}" data-chunk="${await moveChunk(files)}">
 <p id="move-loading" role="status">${t.loading}</p><p id="move-failed" role="alert" hidden>${t.failed}</p>
 <noscript><p>${t.noscript}</p></noscript></div>
