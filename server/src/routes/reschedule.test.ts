@@ -68,8 +68,9 @@ describe('POST /bookings/:id/reschedule', () => {
 
     const res = await reschedule(booking.id, manageToken, newTime);
     expect(res.status, res.text).toBe(200);
-    expect(res.body).toMatchObject({ id: booking.id, status: 'booked', start: AT_10 });
+    expect(res.body).toMatchObject({ id: booking.id, status: 'booked', start: AT_10, locale: 'sv', cancellationWindowHours: 24 });
     expect(Date.parse(res.body.end) - Date.parse(res.body.start)).toBe(HOUR);
+    expect(Date.parse(res.body.clientEnd)).toBe(Date.parse(res.body.end));
 
     // The manage link of the confirmation still opens it, at the new time.
     expect(Date.parse((await bookingAt(booking.id, manageToken)).start)).toBe(Date.parse(AT_10));

@@ -9,6 +9,7 @@ import { bookingOf, cancellationWindowHours } from './bookings.js';
 import { findOverlap, purgeExpiredHolds } from './common.js';
 import type { Deps } from './deps.js';
 import { raiseEventSequence } from './event-sequence.js';
+import { bookingForPatient } from './patient-view.js';
 import { bookingForToken } from './public-booking.js';
 import type { ClinicRow } from './rows.js';
 import { emitBookingRescheduled } from '../webhooks/emit.js';
@@ -111,7 +112,8 @@ export async function rescheduleBooking(
     const moved = bookingOf({ ...row, ...next });
     await emitBookingRescheduled(trx, deps, clinic.id, before, moved);
     await recordMove(trx, now, clinic.id, row.id, via, `${iso(row.start_ms)} → ${iso(next.start_ms)}–${iso(next.end_ms)}`);
-    return moved;
+    // As the patient's other answers: with the end of their time with the client, the window, the language.
+    return bookingForPatient(trx, clinic, { ...row, ...next });
   });
 }
 
