@@ -13,7 +13,8 @@ import {
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { adminMessages, type AdminMessageKey } from '../admin/messages.js';
-import { controlStyles } from '../calendar/controls.styles.js';
+import { controlStyles } from '../shared/controls.styles.js';
+import { theme } from '../shared/styles.js';
 import { describeError } from '../calendar/describe-error.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
 import { type Locale, translate } from '../i18n.js';
@@ -95,7 +96,7 @@ const smsLimits = (f: Form) => {
  * @csspart section - The open section.
  */
 export class TidbokAdminSettings extends LitElement {
-  static override styles = [controlStyles, adminSettingsStyles];
+  static override styles = [theme, controlStyles, adminSettingsStyles];
 
   @consume({ context: tidbokContext, subscribe: true })
   @state()
@@ -372,7 +373,7 @@ export class TidbokAdminSettings extends LitElement {
               <thead>
                 <tr>
                   ${headers.map((h) => html`<th scope="col">${h}</th>`)}
-                  <th scope="col"><span class="visually-hidden">${this.t('edit')}</span></th>
+                  <th scope="col"><span class="sr">${this.t('edit')}</span></th>
                 </tr>
               </thead>
               <tbody>
@@ -826,7 +827,7 @@ export class TidbokAdminSettings extends LitElement {
                   <th scope="col">${this.t('email')}</th>
                   <th scope="col">${this.t('role')}</th>
                   <th scope="col">${this.t('linkedPractitioner')}</th>
-                  <th scope="col"><span class="visually-hidden">${this.t('edit')}</span></th>
+                  <th scope="col"><span class="sr">${this.t('edit')}</span></th>
                 </tr>
               </thead>
               <tbody>

@@ -3,7 +3,6 @@ import { css } from 'lit';
 export const adminStyles = css`
   :host {
     display: block;
-    color: var(--tidbok-text-color, #1b1b1f);
   }
   [hidden] {
     display: none !important;

@@ -4,7 +4,8 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { TidbokAdminSettings } from '../admin-settings/admin-settings.js';
 import type { TidbokCalendar } from '../calendar/calendar.js';
-import { controlStyles } from '../calendar/controls.styles.js';
+import { controlStyles } from '../shared/controls.styles.js';
+import { theme } from '../shared/styles.js';
 import type { ClientChangeDetail } from '../calendar/events.js';
 import { SERVER_FEATURES, type ServerFeatures } from '../calendar/server-features.js';
 import { booleanDefaultTrue, DEFAULT_VIEW } from '../calendar/view-settings.js';
@@ -68,7 +69,7 @@ function scriptOrigin(): string | undefined {
  * @slot calendar-tools - Extra tools for the calendar's toolbar.
  */
 export class TidbokAdminElement extends LitElement {
-  static override styles = [controlStyles, adminStyles];
+  static override styles = [theme, controlStyles, adminStyles];
 
   /** Base URL of the Tidbok server; defaults to the server the script was loaded from. */
   @property() api = '';

@@ -4,7 +4,8 @@ import type { Slot } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ClinicData } from '../calendar/clinic-data-controller.js';
-import { controlStyles } from '../calendar/controls.styles.js';
+import { controlStyles } from '../shared/controls.styles.js';
+import { theme } from '../shared/styles.js';
 import { describeError, isAbort } from '../calendar/describe-error.js';
 import { TidbokPopupCloseEvent, TidbokSlotPickEvent } from '../calendar/events.js';
 import { type CalendarMessageKey, calendarMessages } from '../calendar/messages.js';
@@ -33,7 +34,7 @@ let nextId = 0;
  * @csspart slot - One free time.
  */
 export class TidbokBookPanel extends LitElement {
-  static override styles = [controlStyles, bookPanelStyles];
+  static override styles = [theme, controlStyles, bookPanelStyles];
 
   @consume({ context: tidbokContext, subscribe: true })
   @state()
@@ -156,7 +157,7 @@ export class TidbokBookPanel extends LitElement {
     const several = new Set(this.slots.map((slot) => slot.practitionerId)).size > 1;
     const color = this.data?.treatmentTypes.find((tt) => tt.id === this.treatmentTypeId)?.color;
     return html`
-      <div role="status" class="visually-hidden">${this.status === 'ready' ? `${this.slots.length} ${this.t('freeTimes').toLowerCase()}` : ''}</div>
+      <div role="status" class="sr">${this.status === 'ready' ? `${this.slots.length} ${this.t('freeTimes').toLowerCase()}` : ''}</div>
       ${byDay.size === 0 ? html`<p class="status">${this.t('noFreeTimes', { from: fmt(from), to: fmt(to) })}</p>` : nothing}
       ${[...byDay].map(([date, all]) => {
         const headingId = `${this.uid}-${date}`;

@@ -207,7 +207,7 @@ export const calendarStyles = css`
     cursor: crosshair;
   }
   .day-body:focus-visible {
-    outline: 2px solid var(--_focus);
+    outline: 2px solid var(--_primary);
     outline-offset: -2px;
   }
   .cursor {
@@ -215,12 +215,12 @@ export const calendarStyles = css`
     left: 2px;
     right: 2px;
     z-index: 5;
-    border: 2px dashed var(--_focus);
+    border: 2px dashed var(--_primary);
     border-radius: 4px;
     background: rgb(26 95 180 / 0.08);
     pointer-events: none;
     font-size: 0.75rem;
-    color: var(--_focus);
+    color: var(--_primary);
     padding: 0 0.3rem;
   }
   .now {
@@ -253,7 +253,7 @@ export const calendarStyles = css`
     cursor: crosshair;
   }
   [part~='working-time']:focus-visible {
-    outline: 2px solid var(--_focus);
+    outline: 2px solid var(--_primary);
     outline-offset: -2px;
     z-index: 4;
   }
@@ -342,7 +342,7 @@ export const calendarStyles = css`
   }
   [part~='entry']:focus-visible,
   [part~='draft']:focus-visible {
-    outline: 2px solid var(--_focus);
+    outline: 2px solid var(--_primary);
     outline-offset: 1px;
     z-index: 8;
   }

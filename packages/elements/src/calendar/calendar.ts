@@ -12,7 +12,8 @@ import { CalendarFeedController } from './calendar-feed-controller.js';
 import { calendarStyles } from './calendar.styles.js';
 import { ClinicDataController } from './clinic-data-controller.js';
 import { readableColors, tint } from './colors.js';
-import { controlStyles } from './controls.styles.js';
+import { controlStyles } from '../shared/controls.styles.js';
+import { theme } from '../shared/styles.js';
 import { describeError } from './describe-error.js';
 import {
   type CalendarChangeAction,
@@ -126,10 +127,10 @@ type Focusable = { entryId: string } | { day: number } | { selector: string };
  * @cssproperty --tidbok-activity-color - Activities (default purple #8e44ad).
  * @cssproperty --tidbok-hold-color - Holds (default light pink #f8c8dc).
  * @cssproperty --tidbok-working-time-color - Working time bands.
- * @cssproperty --tidbok-primary-color - Buttons and focus accents.
+ * @cssproperty --tidbok-primary - Accent colour. See also the other `--tidbok-*` theme properties.
  */
 export class TidbokCalendar extends LitElement {
-  static override styles = [controlStyles, calendarStyles];
+  static override styles = [theme, controlStyles, calendarStyles];
 
   @consume({ context: tidbokContext, subscribe: true })
   @state()
@@ -1325,7 +1326,7 @@ export class TidbokCalendar extends LitElement {
           : nothing}
         ${feedError ? html`<div class="notice error" role="status"><p>${this.t('refreshFailed')}</p></div>` : nothing}
       </div>
-      <div class="visually-hidden" aria-live="polite">${this.notice?.tone === 'info' ? '' : this.announcement}</div>
+      <div class="sr" aria-live="polite">${this.notice?.tone === 'info' ? '' : this.announcement}</div>
     `;
   }
 
@@ -1362,8 +1363,8 @@ export class TidbokCalendar extends LitElement {
         : this.feed.status === 'ready' && entries.length === 0
           ? this.t('emptyWeek')
           : ''}</p>
-      <span id="entry-help" class="visually-hidden">${this.t('entryHelp')}</span>
-      <span id="day-help" class="visually-hidden">${this.t('dayCursorHelp')}</span>
+      <span id="entry-help" class="sr">${this.t('entryHelp')}</span>
+      <span id="day-help" class="sr">${this.t('dayCursorHelp')}</span>
       <div
         part="grid"
         style="--_days:${days.length};--_hours:${hours}"

@@ -6,7 +6,8 @@ import { property, query, state } from 'lit/decorators.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
 import { type Locale, translate } from '../i18n.js';
 import { reportError } from '../shared/errors.js';
-import { controlStyles } from '../calendar/controls.styles.js';
+import { controlStyles } from '../shared/controls.styles.js';
+import { theme } from '../shared/styles.js';
 import { isAbort } from '../calendar/describe-error.js';
 import { TidbokClientChangeEvent } from '../calendar/events.js';
 import { type CalendarMessageKey, calendarMessages } from '../calendar/messages.js';
@@ -37,7 +38,7 @@ let nextId = 0;
  * @csspart new-client - The "Add new client" form.
  */
 export class TidbokClientPicker extends LitElement {
-  static override styles = [controlStyles, clientPickerStyles];
+  static override styles = [theme, controlStyles, clientPickerStyles];
 
   @consume({ context: tidbokContext, subscribe: true })
   @state()
@@ -249,7 +250,7 @@ export class TidbokClientPicker extends LitElement {
     return html`
       <div part="card" class="card">
         <div class="who">
-          <span class="visually-hidden">${this.label || this.t('client')}:</span>
+          <span class="sr">${this.label || this.t('client')}:</span>
           <strong>${name}</strong>
           ${contact ? html`<span class="contact">${contact}</span>` : nothing}
           ${fresh ? html`<span class="badge">${this.t('newClient')}</span>` : nothing}
@@ -309,7 +310,7 @@ export class TidbokClientPicker extends LitElement {
             ${this.searchStatus === 'loading' ? this.t('searching') : this.searchStatus === 'error' ? this.t('searchFailed') : this.t('noClientFound')}
           </div>`
         : nothing}
-      <div class="visually-hidden" role="status" aria-live="polite">
+      <div class="sr" role="status" aria-live="polite">
         ${this.expanded && this.searchStatus === 'done'
           ? this.results.length === 0
             ? this.t('noClientFound')

@@ -21,7 +21,7 @@ export const entryPopupStyles = css`
     outline: none;
   }
   [part~='dialog']:focus-visible {
-    outline: 2px solid var(--_focus);
+    outline: 2px solid var(--_primary);
   }
   header {
     display: flex;

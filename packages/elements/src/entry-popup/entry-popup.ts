@@ -6,7 +6,8 @@ import { property, query, state } from 'lit/decorators.js';
 // styleMap, not a style attribute: `place()` sets left and top on the same element.
 import { styleMap } from 'lit/directives/style-map.js';
 import type { ClinicData } from '../calendar/clinic-data-controller.js';
-import { controlStyles } from '../calendar/controls.styles.js';
+import { controlStyles } from '../shared/controls.styles.js';
+import { theme } from '../shared/styles.js';
 import { describeError } from '../calendar/describe-error.js';
 import {
   type CalendarChangeAction,
@@ -69,7 +70,7 @@ function loadReview(): void {
  * @csspart footer - The buttons.
  */
 export class TidbokEntryPopup extends LitElement {
-  static override styles = [controlStyles, entryPopupStyles];
+  static override styles = [theme, controlStyles, entryPopupStyles];
 
   @consume({ context: tidbokContext, subscribe: true })
   @state()

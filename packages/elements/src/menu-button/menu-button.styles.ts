@@ -12,19 +12,14 @@ export const menuButtonStyles = css`
     gap: 0.35em;
     min-height: 2.25rem;
     padding: 0.3rem 0.75rem;
-    border: 1px solid var(--tidbok-border-color, #c4c9d2);
-    border-radius: var(--tidbok-radius, 6px);
-    background: var(--tidbok-button-background, #fff);
-    color: var(--tidbok-text-color, #1b1b1f);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
     cursor: pointer;
   }
   [part~='button']:hover {
-    background: var(--tidbok-button-hover-background, #f1f3f6);
-  }
-  [part~='button']:focus-visible,
-  [part~='item']:focus-visible {
-    outline: 2px solid var(--tidbok-focus-color, #1a5fb4);
-    outline-offset: 2px;
+    background: var(--_subtle);
   }
   .caret {
     font-size: 0.7em;
@@ -40,8 +35,8 @@ export const menuButtonStyles = css`
     margin: 0;
     list-style: none;
     background: #fff;
-    border: 1px solid var(--tidbok-border-color, #c4c9d2);
-    border-radius: var(--tidbok-radius, 6px);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
     box-shadow: 0 8px 24px rgb(0 0 0 / 0.16);
   }
   :host([align='end']) [part~='menu'] {
@@ -64,36 +59,28 @@ export const menuButtonStyles = css`
     border: 0;
     border-radius: 4px;
     background: none;
-    color: var(--tidbok-text-color, #1b1b1f);
+    color: var(--_text);
     cursor: pointer;
   }
   [part~='item']:hover,
   [part~='item']:focus {
-    background: var(--tidbok-menu-hover-background, #e8eef8);
+    background: var(--_subtle);
   }
   [part~='item'][aria-disabled='true'] {
-    color: var(--tidbok-muted-color, #5c6370);
+    color: var(--_muted);
     cursor: not-allowed;
   }
   [part~='item'].danger:not([aria-disabled='true']) {
-    color: var(--tidbok-danger-color, #b3261e);
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
+    color: var(--_danger);
   }
   .hint {
     display: block;
     font-size: 0.8em;
-    color: var(--tidbok-muted-color, #5c6370);
+    color: var(--_muted);
   }
   [role='separator'] {
     height: 1px;
     margin: 0.3rem 0;
-    background: var(--tidbok-border-color, #c4c9d2);
+    background: var(--_border);
   }
 `;

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
 import { TidbokMenuSelectEvent } from '../calendar/events.js';
+import { theme } from '../shared/styles.js';
 import { menuButtonStyles } from './menu-button.styles.js';
 
 /** One choice of a menu. */
@@ -26,14 +27,13 @@ export interface MenuItem {
  * @csspart menu - The list of items.
  * @csspart item - One item; also `item disabled`.
  *
- * @cssproperty --tidbok-border-color
- * @cssproperty --tidbok-focus-color
+ * @cssproperty --tidbok-primary - Accent colour. See also the other `--tidbok-*` theme properties.
  *
  * Keyboard: Enter, Space or Down opens on the first item, Up on the last; Up/Down/Home/End move;
  * Escape closes and returns focus to the button; Tab closes.
  */
 export class TidbokMenuButton extends LitElement {
-  static override styles = menuButtonStyles;
+  static override styles = [theme, menuButtonStyles];
 
   /** The button's visible text. */
   @property() label = '';
@@ -157,7 +157,7 @@ export class TidbokMenuButton extends LitElement {
               aria-disabled=${item.disabled ? 'true' : 'false'}
               @click=${() => this.choose(item)}
             >
-              ${item.label}${item.hint ? html`<span class="visually-hidden">. </span><span class="hint">${item.hint}</span>` : nothing}
+              ${item.label}${item.hint ? html`<span class="sr">. </span><span class="hint">${item.hint}</span>` : nothing}
             </button>
           `,
         )}

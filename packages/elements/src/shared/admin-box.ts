@@ -3,7 +3,8 @@ import { isTidbokError } from '@tidbok/sdk';
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { adminSettingsStyles } from '../admin-settings/admin-settings.styles.js';
-import { controlStyles } from '../calendar/controls.styles.js';
+import { controlStyles } from '../shared/controls.styles.js';
+import { theme } from '../shared/styles.js';
 import { describeError } from '../calendar/describe-error.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
 import type { Locale } from '../i18n.js';
@@ -16,7 +17,7 @@ import { reportError } from './errors.js';
  * They share it from here; each box keeps its own texts, data and markup.
  */
 export abstract class AdminBox extends LitElement {
-  static override styles = [controlStyles, adminSettingsStyles];
+  static override styles = [theme, controlStyles, adminSettingsStyles];
 
   @consume({ context: tidbokContext, subscribe: true })
   @state()

@@ -1,32 +1,11 @@
 import { css } from 'lit';
 
 /**
- * Form controls and buttons shared by the staff elements (calendar, popups, panels, settings),
- * themed through the same `--tidbok-*` properties.
+ * Form controls and buttons of the staff elements (calendar, popups, panels, settings). Colours,
+ * radius and font come from the shared theme (styles.ts: list `theme` before this), so a page
+ * themes the staff side with the same `--tidbok-*` properties as the booking widget.
  */
 export const controlStyles = css`
-  :host {
-    --_border: var(--tidbok-border-color, #c4c9d2);
-    --_focus: var(--tidbok-focus-color, #1a5fb4);
-    --_primary: var(--tidbok-primary-color, #1a5fb4);
-    --_primary-text: var(--tidbok-primary-text-color, #fff);
-    --_muted: var(--tidbok-muted-color, #5c6370);
-    --_danger: var(--tidbok-danger-color, #b3261e);
-    --_radius: var(--tidbok-radius, 6px);
-    font-family: var(--tidbok-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    color: var(--tidbok-text-color, #1b1b1f);
-  }
-  .visually-hidden {
-    position: absolute !important;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
   .field {
     display: grid;
     gap: 0.25rem;
@@ -54,20 +33,12 @@ export const controlStyles = css`
     padding: 0.35rem 0.5rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: #fff;
+    background: var(--_surface);
     color: inherit;
   }
   textarea {
     min-height: 3.5rem;
     resize: vertical;
-  }
-  input:focus-visible,
-  select:focus-visible,
-  textarea:focus-visible,
-  button:focus-visible,
-  [tabindex]:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
   }
   input[aria-invalid='true'],
   select[aria-invalid='true'] {
@@ -119,7 +90,7 @@ export const controlStyles = css`
     padding: 0.3rem 0.85rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: #fff;
+    background: var(--_surface);
     color: inherit;
     cursor: pointer;
     white-space: nowrap;
@@ -130,10 +101,10 @@ export const controlStyles = css`
   .button.primary {
     background: var(--_primary);
     border-color: var(--_primary);
-    color: var(--_primary-text);
+    color: var(--_on-primary);
   }
   .button.primary:hover:not(:disabled) {
-    background: #174f95;
+    filter: brightness(1.1);
   }
   .button.danger {
     color: var(--_danger);

@@ -21,7 +21,7 @@ export const renderListTable = (t: ListTable) =>
     <thead>
       <tr>
         ${t.columns.map((column) => html`<th scope="col">${column}</th>`)}
-        ${t.actions === undefined ? nothing : html`<th scope="col"><span class="visually-hidden">${t.actions}</span></th>`}
+        ${t.actions === undefined ? nothing : html`<th scope="col"><span class="sr">${t.actions}</span></th>`}
       </tr>
     </thead>
     <tbody>

@@ -1,40 +1,19 @@
 import { css } from 'lit';
 
 /*
- * Compact, for a side panel about 280 px wide. The theme properties and their defaults are the
- * staff elements' (`--tidbok-primary-color`, `--tidbok-border-color`, …), so the panel looks like
- * part of `<tidbok-admin>` and follows the same overrides. Targets are at least 32 px high
- * (WCAG 2.2 AA asks for 24 px).
+ * Compact, for a side panel about 280 px wide. Colours, radius and font come from the shared
+ * theme (shared/styles.ts, listed before these), so the panel follows the same `--tidbok-*`
+ * properties as the rest of `<tidbok-admin>` and the booking widget. Targets are at least 32 px
+ * high (WCAG 2.2 AA asks for 24 px).
  */
 export const templateWeeksStyles = css`
   :host {
-    --_border: var(--tidbok-border-color, #c4c9d2);
-    --_focus: var(--tidbok-focus-color, #1a5fb4);
-    --_primary: var(--tidbok-primary-color, #1a5fb4);
-    --_primary-text: var(--tidbok-primary-text-color, #fff);
-    --_muted: var(--tidbok-muted-color, #5c6370);
-    --_danger: var(--tidbok-danger-color, #b3261e);
-    --_radius: var(--tidbok-radius, 6px);
-    --_surface: var(--tidbok-surface-color, #fff);
-    --_subtle: var(--tidbok-subtle-color, #f4f6f8);
     display: block;
-    font-family: var(--tidbok-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: 0.875rem;
     line-height: 1.4;
-    color: var(--tidbok-text-color, #1b1b1f);
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  * {
-    box-sizing: border-box;
   }
   [hidden] {
     display: none !important;
-  }
-  :focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
   }
   [tabindex='-1']:focus {
     outline: none;
@@ -93,7 +72,7 @@ export const templateWeeksStyles = css`
   .button.primary {
     background: var(--_primary);
     border-color: var(--_primary);
-    color: var(--_primary-text);
+    color: var(--_on-primary);
   }
   .button.primary:hover:not(:disabled):not([aria-disabled='true']) {
     background: var(--_primary);

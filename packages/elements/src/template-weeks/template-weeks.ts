@@ -7,6 +7,7 @@ import { live } from 'lit/directives/live.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
 import { type Locale, pickLocale, translate } from '../i18n.js';
 import { TidbokErrorEvent } from '../shared/events.js';
+import { theme } from '../shared/styles.js';
 import { addWeeks, alternateMondays, isoWeekOf, MAX_WEEKS, mondayOrEmpty, mondaysBetween, parityOf, type WeekParity, weekEndOf } from './dates.js';
 import { TidbokTemplateAppliedEvent, TidbokWorkingTimeDeletedEvent } from './events.js';
 import { TemplateWeeksController } from './template-weeks-controller.js';
@@ -99,14 +100,10 @@ const WEEKS_NAMED = 12;
  * @cssstate empty - The clinic has no template weeks.
  * @cssstate error - The list could not be fetched.
  *
- * @cssproperty --tidbok-primary-color - Main buttons and focus accents (default `#1a5fb4`).
- * @cssproperty --tidbok-border-color - Borders (default `#c4c9d2`).
- * @cssproperty --tidbok-danger-color - Delete actions and errors (default `#b3261e`).
- * @cssproperty --tidbok-muted-color - Secondary text (default `#5c6370`).
- * @cssproperty --tidbok-radius - Corner radius (default `6px`).
+ * @cssproperty --tidbok-primary - Accent colour. See also the other `--tidbok-*` theme properties.
  */
 export class TidbokTemplateWeeks extends LitElement {
-  static override styles = templateWeeksStyles;
+  static override styles = [theme, templateWeeksStyles];
 
   /** The Monday (local date `YYYY-MM-DD`) of the week the calendar shows; any day of it works. */
   @property({ attribute: 'week-start' }) weekStart = '';
