@@ -1,13 +1,14 @@
 import { AuditLogQuerySchema, AuditLogResponseSchema } from '@tidbok/core';
-import type { Api } from '../http/api.js';
+import { Api } from '../http/api.js';
 import { auditLog } from '../services/audit.js';
 import type { Deps } from '../services/deps.js';
 
-export function registerAdminAuditLogRoutes(api: Api, deps: Deps) {
+export function adminAuditLogRoutes(deps: Deps): Api {
+  const api = new Api(deps);
   api.route(
     {
       method: 'get',
-      path: '/v1/clinics/:clinic/admin/audit-log',
+      path: '/audit-log',
       summary: 'What staff created, moved, cancelled, deleted, paid or changed, by whom, when and from which session (newest first)',
       tag: 'Staff',
       access: 'admin',
@@ -17,4 +18,5 @@ export function registerAdminAuditLogRoutes(api: Api, deps: Deps) {
     },
     async (c, { query }) => c.json(await auditLog(deps, c.get('clinic'), query)),
   );
+  return api;
 }

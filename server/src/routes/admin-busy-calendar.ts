@@ -5,20 +5,19 @@ import {
   removeBusyCalendar,
   setBusyCalendar,
 } from '../busy-calendar/busy-calendar.js';
-import { type Api, idParam } from '../http/api.js';
+import { Api, idParam } from '../http/api.js';
 import type { Deps } from '../services/deps.js';
-
-const PATH = '/v1/clinics/:clinic/admin/practitioners/:id/busy-calendar';
 
 /**
  * A practitioner's private calendar whose events block public slots. Admins only: the address
  * is a secret of the practitioner's, and setting one makes the server fetch from the internet.
  */
-export function registerAdminBusyCalendarRoutes(api: Api, deps: Deps) {
+export function adminBusyCalendarRoutes(deps: Deps): Api {
+  const api = new Api(deps);
   api.route(
     {
       method: 'get',
-      path: PATH,
+      path: '/practitioners/:id/busy-calendar',
       summary: "Whether the practitioner has a busy calendar, and how its last read went (never its address)",
       tag: 'Practitioners',
       access: 'admin',
@@ -29,7 +28,7 @@ export function registerAdminBusyCalendarRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'put',
-      path: PATH,
+      path: '/practitioners/:id/busy-calendar',
       summary:
         "Set the secret iCalendar address of the practitioner's own calendar (https or webcal); it is read at once and then about every 15 minutes, and its busy events block public slots",
       tag: 'Practitioners',
@@ -42,7 +41,7 @@ export function registerAdminBusyCalendarRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${PATH}/refresh`,
+      path: '/practitioners/:id/busy-calendar/refresh',
       summary: 'Read the busy calendar now (502 calendar_unreachable when it cannot be read; the last copy stays)',
       tag: 'Practitioners',
       access: 'admin',
@@ -53,7 +52,7 @@ export function registerAdminBusyCalendarRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'delete',
-      path: PATH,
+      path: '/practitioners/:id/busy-calendar',
       summary: 'Remove the busy calendar and its busy time',
       tag: 'Practitioners',
       access: 'admin',
@@ -64,4 +63,5 @@ export function registerAdminBusyCalendarRoutes(api: Api, deps: Deps) {
       return c.body(null, 204);
     },
   );
+  return api;
 }

@@ -16,7 +16,7 @@ import {
   WorkingTimeSchema,
 } from '@tidbok/core';
 import { actorOf } from '../http/actor.js';
-import { type Api, idParam, JSON_TYPE } from '../http/api.js';
+import { Api, idParam, JSON_TYPE } from '../http/api.js';
 import { mayMarkTest } from '../services/clients.js';
 import {
   cancelStaffBooking,
@@ -41,14 +41,14 @@ import {
 import type { Deps } from '../services/deps.js';
 import { listSlotsJson } from '../services/slots.js';
 
-const ADMIN = '/v1/clinics/:clinic/admin';
 const deleted = { 204: { description: 'Deleted' } };
 
-export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
+export function adminCalendarRoutes(deps: Deps): Api {
+  const api = new Api(deps);
   api.route(
     {
       method: 'get',
-      path: `${ADMIN}/calendar`,
+      path: '/calendar',
       summary: 'Every calendar entry in a range: bookings, working time, activities and holds, with colours',
       tag: 'Calendar',
       access: 'staff',
@@ -61,7 +61,7 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'get',
-      path: `${ADMIN}/slots`,
+      path: '/slots',
       summary: 'Free times for staff (also treatment types not bookable online; no minimum notice)',
       tag: 'Calendar',
       access: 'staff',
@@ -73,7 +73,7 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
   );
 
   // ---- Working time ----
-  const WT = `${ADMIN}/working-times`;
+  const WT = '/working-times';
   api.route(
     {
       method: 'post',
@@ -142,7 +142,7 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
   );
 
   // ---- Activities ----
-  const AC = `${ADMIN}/activities`;
+  const AC = '/activities';
   api.route(
     {
       method: 'post',
@@ -198,7 +198,7 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
   );
 
   // ---- Staff bookings ----
-  const BK = `${ADMIN}/bookings`;
+  const BK = '/bookings';
   api.route(
     {
       method: 'post',
@@ -281,4 +281,5 @@ export function registerAdminCalendarRoutes(api: Api, deps: Deps) {
     },
     async (c) => c.json(await markNoShow(deps, c.get('clinic'), idParam(c), actorOf(c))),
   );
+  return api;
 }

@@ -27,7 +27,7 @@ import {
 } from '@tidbok/core';
 import { actorOf } from '../http/actor.js';
 import { requireTreats } from '../services/client-scope.js';
-import { type Api, idParam } from '../http/api.js';
+import { Api, idParam } from '../http/api.js';
 import {
   createLocation,
   createPractitioner,
@@ -52,17 +52,17 @@ import { createStaff, deleteStaff, getStaff, listStaff, updateSettings, updateSt
 import type { Deps } from '../services/deps.js';
 import { clientOf, locationOf, settingsOf, treatmentTypeOf } from '../services/rows.js';
 
-const ADMIN = '/v1/clinics/:clinic/admin';
 const noContent = { 204: { description: 'Deleted' } };
 
-export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
+export function adminCatalogueRoutes(deps: Deps): Api {
+  const api = new Api(deps);
   const { db } = deps.store;
 
   // ---- Settings ----
   api.route(
     {
       method: 'get',
-      path: `${ADMIN}/settings`,
+      path: '/settings',
       summary: "The clinic's settings",
       tag: 'Settings',
       access: 'staff',
@@ -74,7 +74,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'patch',
-      path: `${ADMIN}/settings`,
+      path: '/settings',
       summary: 'Change settings (any subset)',
       tag: 'Settings',
       access: 'admin',
@@ -89,7 +89,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'get',
-      path: `${ADMIN}/staff`,
+      path: '/staff',
       summary: 'List staff users',
       tag: 'Staff',
       access: 'admin',
@@ -101,7 +101,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${ADMIN}/staff`,
+      path: '/staff',
       summary: 'Create a staff user and their first token (shown once)',
       tag: 'Staff',
       access: 'admin',
@@ -115,7 +115,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'get',
-      path: `${ADMIN}/staff/:id`,
+      path: '/staff/:id',
       summary: 'Get a staff user',
       tag: 'Staff',
       access: 'admin',
@@ -127,7 +127,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'patch',
-      path: `${ADMIN}/staff/:id`,
+      path: '/staff/:id',
       summary: 'Change a staff user (the clinic keeps at least one admin)',
       tag: 'Staff',
       access: 'admin',
@@ -140,7 +140,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'delete',
-      path: `${ADMIN}/staff/:id`,
+      path: '/staff/:id',
       summary: 'Remove a staff user; their tokens stop working',
       tag: 'Staff',
       access: 'admin',
@@ -154,7 +154,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
   );
 
   // ---- Treatment types ----
-  const TT = `${ADMIN}/treatment-types`;
+  const TT = '/treatment-types';
   api.route(
     {
       method: 'get',
@@ -222,7 +222,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
   );
 
   // ---- Practitioners ----
-  const PR = `${ADMIN}/practitioners`;
+  const PR = '/practitioners';
   api.route(
     {
       method: 'get',
@@ -304,7 +304,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
   );
 
   // ---- Locations ----
-  const LO = `${ADMIN}/locations`;
+  const LO = '/locations';
   api.route(
     {
       method: 'get',
@@ -372,7 +372,7 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
   );
 
   // ---- Clients ----
-  const CL = `${ADMIN}/clients`;
+  const CL = '/clients';
   api.route(
     {
       method: 'get',
@@ -458,4 +458,5 @@ export function registerAdminCatalogueRoutes(api: Api, deps: Deps) {
       return c.body(null, 204);
     },
   );
+  return api;
 }

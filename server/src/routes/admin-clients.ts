@@ -1,18 +1,17 @@
 import { ClientListSchema, ClientSchema, MergeClientBodySchema } from '@tidbok/core';
 import { actorOf } from '../http/actor.js';
-import { type Api, idParam } from '../http/api.js';
+import { Api, idParam } from '../http/api.js';
 import { logAccess } from '../services/client-auth.js';
 import { clientDuplicates, mergeClient } from '../services/client-duplicates.js';
 import type { Deps } from '../services/deps.js';
 
-const CL = '/v1/clinics/:clinic/admin/clients/:id';
-
 /** Possible duplicates of a client (from public bookings whose details did not agree) and merging. */
-export function registerAdminClientRoutes(api: Api, deps: Deps) {
+export function adminClientRoutes(deps: Deps): Api {
+  const api = new Api(deps);
   api.route(
     {
       method: 'get',
-      path: `${CL}/duplicates`,
+      path: '/clients/:id/duplicates',
       summary: 'Clients that may be the same person: split off by a public booking, or the same e-mail, phone or personal number',
       tag: 'Clients',
       access: 'staff',
@@ -28,7 +27,7 @@ export function registerAdminClientRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${CL}/merge`,
+      path: '/clients/:id/merge',
       summary: "Merge this client into another: bookings and messages move, this client is deleted, the other's details stay",
       tag: 'Clients',
       access: 'staff',
@@ -43,4 +42,5 @@ export function registerAdminClientRoutes(api: Api, deps: Deps) {
       return c.json(client);
     },
   );
+  return api;
 }

@@ -1,16 +1,15 @@
 import { AdminHoldListSchema } from '@tidbok/core';
-import { type Api, idParam } from '../http/api.js';
+import { Api, idParam } from '../http/api.js';
 import { listActiveHolds, releaseHoldAsStaff } from '../services/admin-holds.js';
 import type { Deps } from '../services/deps.js';
 
-const ADMIN = '/v1/clinics/:clinic/admin';
-
 /** Staff see who holds which times right now, and release holds that only block. */
-export function registerAdminHoldRoutes(api: Api, deps: Deps) {
+export function adminHoldRoutes(deps: Deps): Api {
+  const api = new Api(deps);
   api.route(
     {
       method: 'get',
-      path: `${ADMIN}/holds`,
+      path: '/holds',
       summary: 'Active holds, soonest first, with the address and network each came from and how many that network holds',
       tag: 'Holds',
       access: 'staff',
@@ -22,7 +21,7 @@ export function registerAdminHoldRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'delete',
-      path: `${ADMIN}/holds/:id`,
+      path: '/holds/:id',
       summary: 'Release an active hold, freeing its time at once',
       tag: 'Holds',
       access: 'staff',
@@ -34,4 +33,5 @@ export function registerAdminHoldRoutes(api: Api, deps: Deps) {
       return c.body(null, 204);
     },
   );
+  return api;
 }

@@ -1,5 +1,5 @@
 import { MeResponseSchema, ROLE_PERMISSIONS, type StaffRole } from '@tidbok/core';
-import type { Api } from '../http/api.js';
+import { Api } from '../http/api.js';
 import type { Deps } from '../services/deps.js';
 import { staffOf } from '../services/rows.js';
 
@@ -7,11 +7,12 @@ import { staffOf } from '../services/rows.js';
  * Who the token belongs to: the admin elements ask once and hide what the role cannot do.
  * The server still checks every route; this only saves people from buttons that answer 403.
  */
-export function registerAdminMeRoutes(api: Api, _deps: Deps) {
+export function adminMeRoutes(deps: Deps): Api {
+  const api = new Api(deps);
   api.route(
     {
       method: 'get',
-      path: '/v1/clinics/:clinic/admin/me',
+      path: '/me',
       summary: 'The staff member behind the token, their role, practitioner link and permissions',
       tag: 'Staff',
       access: 'staff',
@@ -23,4 +24,5 @@ export function registerAdminMeRoutes(api: Api, _deps: Deps) {
       return c.json({ staff, permissions: [...(ROLE_PERMISSIONS[staff.role as StaffRole] ?? [])] });
     },
   );
+  return api;
 }

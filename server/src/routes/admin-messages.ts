@@ -8,20 +8,19 @@ import {
 } from '@tidbok/core';
 import * as z from 'zod/mini';
 import { actorOf } from '../http/actor.js';
-import { type Api, idParam } from '../http/api.js';
+import { Api, idParam } from '../http/api.js';
 import { smsBudgetStatus } from '../notifications/sms-guard.js';
 import { LINK } from '../notifications/texts.js';
 import { findBooking, sendConfirmation } from '../services/bookings.js';
 import type { Deps } from '../services/deps.js';
 import { iso, isoOrNull } from '../time.js';
 
-const ADMIN = '/v1/clinics/:clinic/admin';
-
-export function registerAdminMessageRoutes(api: Api, deps: Deps) {
+export function adminMessageRoutes(deps: Deps): Api {
+  const api = new Api(deps);
   api.route(
     {
       method: 'get',
-      path: `${ADMIN}/messages`,
+      path: '/messages',
       summary: 'The outbox: confirmations, cancellations, reminders and receipts, newest first',
       tag: 'Messages',
       access: 'staff',
@@ -63,7 +62,7 @@ export function registerAdminMessageRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'get',
-      path: `${ADMIN}/sms-budget`,
+      path: '/sms-budget',
       summary: 'SMS to numbers staff have not entered: the hourly and daily budget, how much is used, and when it last refused one',
       tag: 'Messages',
       access: 'staff',
@@ -76,7 +75,7 @@ export function registerAdminMessageRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${ADMIN}/bookings/:id/confirmation`,
+      path: '/bookings/:id/confirmation',
       summary: 'Send (again) a booking confirmation by e-mail or SMS, with a fresh manage link',
       tag: 'Bookings',
       access: 'staff',
@@ -90,4 +89,5 @@ export function registerAdminMessageRoutes(api: Api, deps: Deps) {
       return c.json(await sendConfirmation(deps, clinic, idParam(c), body.channel, actorOf(c)), 202);
     },
   );
+  return api;
 }

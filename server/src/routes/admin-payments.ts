@@ -1,22 +1,21 @@
 import { BookingSchema, PayBookingBodySchema, SendReceiptBodySchema } from '@tidbok/core';
 import * as z from 'zod/mini';
-import { type Api, idParam } from '../http/api.js';
+import { Api, idParam } from '../http/api.js';
 import type { Deps } from '../services/deps.js';
 import { actorOf } from '../http/actor.js';
 import { payBooking, receiptHtml, sendReceipt, voidPayment } from '../services/payments.js';
-
-const BK = '/v1/clinics/:clinic/admin/bookings';
 
 const ReceiptQuerySchema = z.strictObject({
   format: z.optional(z.enum(['a4', 'narrow'])),
   locale: z.optional(z.enum(['sv', 'en'])),
 });
 
-export function registerAdminPaymentRoutes(api: Api, deps: Deps) {
+export function adminPaymentRoutes(deps: Deps): Api {
+  const api = new Api(deps);
   api.route(
     {
       method: 'post',
-      path: `${BK}/:id/payment`,
+      path: '/bookings/:id/payment',
       summary: "Mark a booking paid (default amount: the treatment type's price) and issue a numbered receipt",
       tag: 'Payments',
       access: 'staff',
@@ -29,7 +28,7 @@ export function registerAdminPaymentRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${BK}/:id/payment/void`,
+      path: '/bookings/:id/payment/void',
       summary: 'Void the payment: the receipt is kept, marked void, and its number never reused',
       tag: 'Payments',
       access: 'admin',
@@ -41,7 +40,7 @@ export function registerAdminPaymentRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'get',
-      path: `${BK}/:id/receipt`,
+      path: '/bookings/:id/receipt',
       summary: 'The printable receipt (HTML; `format=narrow` for 80 mm receipt printers)',
       tag: 'Payments',
       access: 'staff',
@@ -60,7 +59,7 @@ export function registerAdminPaymentRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${BK}/:id/receipt/send`,
+      path: '/bookings/:id/receipt/send',
       summary: 'E-mail the receipt to the client through the outbox',
       tag: 'Payments',
       access: 'staff',
@@ -70,4 +69,5 @@ export function registerAdminPaymentRoutes(api: Api, deps: Deps) {
     },
     async (c) => c.json(await sendReceipt(deps, c.get('clinic'), idParam(c), actorOf(c)), 202),
   );
+  return api;
 }

@@ -11,7 +11,7 @@ import {
 import type { Context } from 'hono';
 import { ApiError, notFound } from '../errors.js';
 import { actorOf } from '../http/actor.js';
-import { type Api, idParam } from '../http/api.js';
+import { Api, idParam } from '../http/api.js';
 import type { AppEnv } from '../http/env.js';
 import { getStaff } from '../services/clinics.js';
 import type { Deps } from '../services/deps.js';
@@ -24,7 +24,6 @@ import {
 } from '../services/staff-sessions.js';
 import { createPersonalToken, listPersonalTokens, revokePersonalToken } from '../services/staff-tokens.js';
 
-const ADMIN = '/v1/clinics/:clinic/admin';
 const deleted = { 204: { description: 'Revoked' } };
 
 /** The session or token this request came with, so lists can mark "this one". */
@@ -42,12 +41,13 @@ function mayManage(c: Context<AppEnv>, staffId: string): boolean {
 }
 
 /** Integration keys, personal API tokens and sessions: the access part of the staff screen. */
-export function registerAdminStaffAccessRoutes(api: Api, deps: Deps) {
+export function adminStaffAccessRoutes(deps: Deps): Api {
+  const api = new Api(deps);
   // ---- Integration keys (admins) ----
   api.route(
     {
       method: 'get',
-      path: `${ADMIN}/integration-keys`,
+      path: '/integration-keys',
       summary: 'List integration keys (never the keys themselves) with when each was last used',
       tag: 'Staff access',
       access: 'admin',
@@ -59,7 +59,7 @@ export function registerAdminStaffAccessRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${ADMIN}/integration-keys`,
+      path: '/integration-keys',
       summary: "Create an integration key for an intranet's server (the key is in this answer only)",
       tag: 'Staff access',
       access: 'admin',
@@ -72,7 +72,7 @@ export function registerAdminStaffAccessRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'delete',
-      path: `${ADMIN}/integration-keys/:id`,
+      path: '/integration-keys/:id',
       summary: 'Revoke an integration key; the sessions it opened end too',
       tag: 'Staff access',
       access: 'admin',
@@ -89,7 +89,7 @@ export function registerAdminStaffAccessRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'get',
-      path: `${ADMIN}/me/tokens`,
+      path: '/me/tokens',
       summary: 'My personal API tokens, with expiry and last use',
       tag: 'Staff access',
       access: 'staff',
@@ -101,7 +101,7 @@ export function registerAdminStaffAccessRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${ADMIN}/me/tokens`,
+      path: '/me/tokens',
       summary: 'Create a personal API token for scripts (the token is in this answer only)',
       tag: 'Staff access',
       access: 'staff',
@@ -114,7 +114,7 @@ export function registerAdminStaffAccessRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'delete',
-      path: `${ADMIN}/me/tokens/:id`,
+      path: '/me/tokens/:id',
       summary: 'Revoke one of my personal API tokens',
       tag: 'Staff access',
       access: 'staff',
@@ -129,7 +129,7 @@ export function registerAdminStaffAccessRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'get',
-      path: `${ADMIN}/staff/:id/tokens`,
+      path: '/staff/:id/tokens',
       summary: "A staff member's personal API tokens",
       tag: 'Staff access',
       access: 'admin',
@@ -144,7 +144,7 @@ export function registerAdminStaffAccessRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'delete',
-      path: `${ADMIN}/staff/:id/tokens/:tokenId`,
+      path: '/staff/:id/tokens/:tokenId',
       summary: "Revoke a staff member's personal API token",
       tag: 'Staff access',
       access: 'admin',
@@ -161,7 +161,7 @@ export function registerAdminStaffAccessRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'get',
-      path: `${ADMIN}/me/sessions`,
+      path: '/me/sessions',
       summary: 'My sessions that are still open',
       tag: 'Staff access',
       access: 'staff',
@@ -173,7 +173,7 @@ export function registerAdminStaffAccessRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'get',
-      path: `${ADMIN}/staff/:id/sessions`,
+      path: '/staff/:id/sessions',
       summary: "A staff member's open sessions (admins: anyone's; others: their own)",
       tag: 'Staff access',
       access: 'staff',
@@ -190,7 +190,7 @@ export function registerAdminStaffAccessRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'delete',
-      path: `${ADMIN}/staff/:id/sessions`,
+      path: '/staff/:id/sessions',
       summary: "End every session of a staff member (their personal tokens stay)",
       tag: 'Staff access',
       access: 'admin',
@@ -205,7 +205,7 @@ export function registerAdminStaffAccessRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'delete',
-      path: `${ADMIN}/sessions/:id`,
+      path: '/sessions/:id',
       summary: 'End one session (your own, or anyone’s as an admin)',
       tag: 'Staff access',
       access: 'staff',
@@ -223,7 +223,7 @@ export function registerAdminStaffAccessRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${ADMIN}/me/logout-everywhere`,
+      path: '/me/logout-everywhere',
       summary: 'Log out everywhere: end all my sessions, this one too (personal tokens stay)',
       tag: 'Staff access',
       access: 'staff',
@@ -232,4 +232,5 @@ export function registerAdminStaffAccessRoutes(api: Api, deps: Deps) {
     },
     async (c) => c.json({ ended: await revokeAllStaffSessions(deps, c.get('staff').id) }),
   );
+  return api;
 }

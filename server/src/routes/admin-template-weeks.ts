@@ -7,7 +7,7 @@ import {
   UpdateTemplateWeekBodySchema,
 } from '@tidbok/core';
 import { actorOf } from '../http/actor.js';
-import { type Api, idParam } from '../http/api.js';
+import { Api, idParam } from '../http/api.js';
 import type { Deps } from '../services/deps.js';
 import {
   applyTemplateWeek,
@@ -17,13 +17,12 @@ import {
   renameTemplateWeek,
 } from '../services/template-weeks.js';
 
-const TW = '/v1/clinics/:clinic/admin/template-weeks';
-
-export function registerAdminTemplateWeekRoutes(api: Api, deps: Deps) {
+export function adminTemplateWeekRoutes(deps: Deps): Api {
+  const api = new Api(deps);
   api.route(
     {
       method: 'get',
-      path: TW,
+      path: '/template-weeks',
       summary: 'List template weeks',
       tag: 'Template weeks',
       access: 'staff',
@@ -35,7 +34,7 @@ export function registerAdminTemplateWeekRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: TW,
+      path: '/template-weeks',
       summary: "Save a week's working time (one practitioner or all) as a template",
       tag: 'Template weeks',
       access: 'staff',
@@ -48,7 +47,7 @@ export function registerAdminTemplateWeekRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'patch',
-      path: `${TW}/:id`,
+      path: '/template-weeks/:id',
       summary: 'Rename a template week',
       tag: 'Template weeks',
       access: 'staff',
@@ -61,7 +60,7 @@ export function registerAdminTemplateWeekRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'delete',
-      path: `${TW}/:id`,
+      path: '/template-weeks/:id',
       summary: 'Delete a template week (working time already pasted stays)',
       tag: 'Template weeks',
       access: 'staff',
@@ -76,7 +75,7 @@ export function registerAdminTemplateWeekRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${TW}/:id/apply`,
+      path: '/template-weeks/:id/apply',
       summary: 'Paste the template into weeks (local Mondays); `dryRun` previews without writing',
       tag: 'Template weeks',
       access: 'staff',
@@ -86,4 +85,5 @@ export function registerAdminTemplateWeekRoutes(api: Api, deps: Deps) {
     },
     async (c, { body }) => c.json(await applyTemplateWeek(deps, c.get('clinic'), idParam(c), body, actorOf(c))),
   );
+  return api;
 }

@@ -7,17 +7,16 @@ import {
   WebhookEndpointListSchema,
   WebhookEndpointSchema,
 } from '@tidbok/core';
-import { type Api, idParam } from '../http/api.js';
+import { Api, idParam } from '../http/api.js';
 import type { Deps } from '../services/deps.js';
 import { createWebhook, deleteWebhook, getWebhook, listWebhooks, resendDelivery, updateWebhook } from '../webhooks/endpoints.js';
 
-const WH = '/v1/clinics/:clinic/admin/webhooks';
-
-export function registerAdminWebhookRoutes(api: Api, deps: Deps) {
+export function adminWebhookRoutes(deps: Deps): Api {
+  const api = new Api(deps);
   api.route(
     {
       method: 'post',
-      path: WH,
+      path: '/webhooks',
       summary: 'Register a webhook endpoint (https; Standard Webhooks signatures). The signing secret is in this answer only',
       tag: 'Webhooks',
       access: 'admin',
@@ -30,7 +29,7 @@ export function registerAdminWebhookRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'get',
-      path: WH,
+      path: '/webhooks',
       summary: "The clinic's webhook endpoints, each ok, failing or disabled",
       tag: 'Webhooks',
       access: 'admin',
@@ -42,7 +41,7 @@ export function registerAdminWebhookRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'get',
-      path: `${WH}/:id`,
+      path: '/webhooks/:id',
       summary: 'A webhook endpoint with its latest deliveries and attempts',
       tag: 'Webhooks',
       access: 'admin',
@@ -54,7 +53,7 @@ export function registerAdminWebhookRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'patch',
-      path: `${WH}/:id`,
+      path: '/webhooks/:id',
       summary: 'Change the address, events or client data of a webhook endpoint, or switch it off and on',
       tag: 'Webhooks',
       access: 'admin',
@@ -67,7 +66,7 @@ export function registerAdminWebhookRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'delete',
-      path: `${WH}/:id`,
+      path: '/webhooks/:id',
       summary: 'Delete a webhook endpoint, with its deliveries waiting or sent',
       tag: 'Webhooks',
       access: 'admin',
@@ -82,7 +81,7 @@ export function registerAdminWebhookRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${WH}/:id/deliveries/:deliveryId/resend`,
+      path: '/webhooks/:id/deliveries/:deliveryId/resend',
       summary: 'Send a delivery again now, with its original webhook-id and body',
       tag: 'Webhooks',
       access: 'admin',
@@ -91,4 +90,5 @@ export function registerAdminWebhookRoutes(api: Api, deps: Deps) {
     },
     async (c) => c.json(await resendDelivery(deps, c.get('clinic'), idParam(c), c.req.param('deliveryId') ?? ''), 202),
   );
+  return api;
 }

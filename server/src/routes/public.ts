@@ -1,14 +1,15 @@
 import { cancellationWindowHoursFor, PublicClinicSchema } from '@tidbok/core';
-import type { Api } from '../http/api.js';
+import { Api } from '../http/api.js';
 import { listLocations, listPractitioners, listTreatmentTypes } from '../services/catalogue.js';
 import type { Deps } from '../services/deps.js';
 import { bookingSettingsOf } from '../services/rows.js';
 
-export function registerPublicRoutes(api: Api, deps: Deps) {
+export function publicRoutes(deps: Deps): Api {
+  const api = new Api(deps);
   api.route(
     {
       method: 'get',
-      path: '/v1/clinics/:clinic',
+      path: '/',
       summary: 'Public information about a clinic: what can be booked, with whom, where',
       tag: 'Public',
       access: 'public',
@@ -50,4 +51,5 @@ export function registerPublicRoutes(api: Api, deps: Deps) {
       });
     },
   );
+  return api;
 }

@@ -1,5 +1,5 @@
 import { CreateStaffSessionBodySchema, CreateStaffSessionResponseSchema } from '@tidbok/core';
-import type { Api } from '../http/api.js';
+import { Api } from '../http/api.js';
 import { clientIp } from '../http/client-ip.js';
 import type { Deps } from '../services/deps.js';
 import { openIntegrationSession } from '../services/integration-keys.js';
@@ -10,11 +10,12 @@ import { openIntegrationSession } from '../services/integration-keys.js';
  * `<tidbok-admin token="…">`. Counted by the per-address write limit like other routes without
  * a staff token, so nobody can guess keys quickly.
  */
-export function registerStaffSessionRoutes(api: Api, deps: Deps) {
+export function staffSessionRoutes(deps: Deps): Api {
+  const api = new Api(deps);
   api.route(
     {
       method: 'post',
-      path: '/v1/clinics/:clinic/staff-sessions',
+      path: '/staff-sessions',
       summary: 'Open a staff session for a person the intranet has signed in (integration key only)',
       tag: 'Staff access',
       access: 'integration',
@@ -32,4 +33,5 @@ export function registerStaffSessionRoutes(api: Api, deps: Deps) {
       return c.json(await openIntegrationSession(deps, c.get('clinic'), c.get('integrationKeyId'), body, client), 201);
     },
   );
+  return api;
 }

@@ -1,6 +1,6 @@
 import { ClinicSchema, CreateClinicBodySchema } from '@tidbok/core';
 import * as z from 'zod/mini';
-import type { Api } from '../http/api.js';
+import { Api } from '../http/api.js';
 import { createClinic } from '../services/clinics.js';
 import type { Deps } from '../services/deps.js';
 
@@ -14,11 +14,12 @@ const ReadySchema = z.object({
   }),
 });
 
-export function registerSystemRoutes(api: Api, deps: Deps) {
+export function systemRoutes(deps: Deps): Api {
+  const api = new Api(deps);
   api.route(
     {
       method: 'get',
-      path: '/v1/health',
+      path: '/health',
       summary: 'Liveness check',
       tag: 'Server',
       access: 'public',
@@ -33,7 +34,7 @@ export function registerSystemRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'get',
-      path: '/v1/health/ready',
+      path: '/health/ready',
       summary: 'Readiness check: can the database be read and written',
       tag: 'Server',
       access: 'public',
@@ -58,7 +59,7 @@ export function registerSystemRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: '/v1/clinics',
+      path: '/clinics',
       summary: 'Create a clinic with its first admin',
       tag: 'Operator',
       access: 'operator',
@@ -75,4 +76,5 @@ export function registerSystemRoutes(api: Api, deps: Deps) {
       return c.json({ clinic, adminToken }, 201);
     },
   );
+  return api;
 }
