@@ -82,12 +82,12 @@ describe('the manage page', () => {
     const html = await res.text();
     expect(html).toContain('Anna Lindqvist');
     expect(html).toContain('onsdag 3 mars 2027, 09:00–10:00');
-    // Every occurrence of the token is the value of a hidden field (one per form: add to
+    // Every occurrence of the token is the value of a hidden field (one per form: move, add to
     // calendar, cancel); nothing links anywhere with it.
     const occurrences = html.split(manageToken).length - 1;
     const hidden = html.split(`<input type="hidden" name="t" value="${manageToken}">`).length - 1;
-    expect(occurrences).toBe(2);
-    expect(hidden).toBe(2);
+    expect(occurrences).toBe(3);
+    expect(hidden).toBe(3);
     // The one link: "Book again", to the clinic's hosted booking page.
     expect([...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual([`https://boka.example.se/c/${slug}/`]);
     expect(await status(booking.id, manageToken)).toBe('booked');
