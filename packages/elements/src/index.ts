@@ -9,6 +9,8 @@ export { TidbokBookedEvent, TidbokCancelledEvent } from './booking/events.js';
 // Registers `tidbok-my-bookings` when imported (the booking widget loads it lazily, so the module defines itself).
 export { TidbokMyBookings } from './my-bookings/my-bookings.js';
 export { TidbokLoginEvent, TidbokLogoutEvent } from './my-bookings/events.js';
+// Moves one booking (slot picker, question, move); My bookings and the manage page's Move use it.
+export { TidbokMoveBooking, TidbokMoveClosedEvent, TidbokRescheduledEvent } from './my-bookings/move-booking.js';
 export type { SessionClient } from './shared/client-session.js';
 export { TidbokSlotPicker, TidbokSlotSelectEvent } from './slot-picker/slot-picker.js';
 export { TidbokBookingForm, TidbokFormSubmitEvent } from './booking-form/booking-form.js';
