@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import type { Context, Hono } from 'hono';
+import { html } from 'hono/html';
 import { ApiError } from '../errors.js';
 import { chooseEncoding, compressStatic, type Encoding } from '../http/compress.js';
 import type { AppEnv } from '../http/env.js';
@@ -155,11 +156,11 @@ export function registerStaticRoutes(app: Hono<AppEnv>, options: StaticOptions) 
   for (const [path, page] of Object.entries(PAGES)) {
     app.get(path, async (c) => {
       try {
-        const html = await readFile(join(options.examplesDir, page), 'utf8');
+        const source = await readFile(join(options.examplesDir, page), 'utf8');
         // The page's own inline script by hash; `?api=` may point the intranet page at another
         // Tidbok server, so it may connect to any https origin.
-        c.header('Content-Security-Policy', pagePolicy({ scripts: inlineScriptHashes(html), connect: ['https:'] }));
-        return c.html(html);
+        c.header('Content-Security-Policy', pagePolicy({ scripts: inlineScriptHashes(source), connect: ['https:'] }));
+        return c.html(source);
       } catch {
         throw new ApiError('not_found', 'The demo pages are not available in this installation');
       }
@@ -172,12 +173,12 @@ export function registerStaticRoutes(app: Hono<AppEnv>, options: StaticOptions) 
   app.get('/c/:clinic/', async (c) => {
     const clinic = await options.findClinic(c.req.param('clinic'));
     if (!clinic) throw new ApiError('not_found', 'No such clinic');
-    const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-    return c.html(`<!doctype html><html lang="${esc(clinic.locale)}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(clinic.name)}</title>
+    // Built with `html` (hono/html): the clinic's name and slug are escaped like every value in it.
+    return c.html(html`<!doctype html><html lang="${clinic.locale}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${clinic.name}</title>
 <script type="module" src="/embed/tidbok.js"></script>
 <style>body{font-family:system-ui,sans-serif;margin:0;background:#f6f7f9;color:#1f2933}main{max-width:56rem;margin:0 auto;padding:1.5rem 1rem}h1{font-weight:600}</style>
-</head><body><main><h1>${esc(clinic.name)}</h1><tidbok-booking clinic="${esc(clinic.slug)}"></tidbok-booking></main></body></html>`);
+</head><body><main><h1>${clinic.name}</h1><tidbok-booking clinic="${clinic.slug}"></tidbok-booking></main></body></html>`);
   });
   app.get('/c/:clinic', (c) => c.redirect(`/c/${encodeURIComponent(c.req.param('clinic'))}/`));
 }
