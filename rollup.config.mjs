@@ -39,13 +39,14 @@ const plugins = () => [
   // tsconfig.json's decorator and class field settings, which Lit's reactive properties need.
   esbuild({ tsconfig: 'tsconfig.json', target: 'es2022' }),
   // Two minifiers over each chunk, as each finds bytes the other leaves (about 150 B gzip of the
-  // public flow). terser's `unsafe` and `pure_getters` assume what this code keeps to: no getter
-  // with side effects is read for them alone, no built-in prototype is changed.
+  // public flow). terser's `unsafe`, `pure_getters` and `keep_fargs: false` assume what this code
+  // and its dependencies keep to: no getter with side effects is read for them alone, no built-in
+  // prototype is changed, no function's `length` is read.
   minify({ target: 'es2022', legalComments: 'none', charset: 'utf8' }),
   terser({
     module: true,
     ecma: 2020,
-    compress: { passes: 2, unsafe: true, unsafe_arrows: true, unsafe_methods: true, pure_getters: true },
+    compress: { passes: 2, unsafe: true, unsafe_arrows: true, unsafe_methods: true, pure_getters: true, keep_fargs: false },
     format: { comments: false },
   }),
 ];

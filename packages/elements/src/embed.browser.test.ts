@@ -121,4 +121,40 @@ describe('the embed bundle (/embed/tidbok.js)', () => {
       window.fetch = realFetch;
     }
   });
+
+  it('loads the staff calendar from its own chunk, and the Settings tab from another when opened', async () => {
+    // The staff side is a build of its own (rollup.config.mjs), minified like the public side:
+    // this is where that build's output runs in a browser.
+    const clinic = await seedClinic();
+    const frame = document.createElement('iframe');
+    frame.style.width = '1200px';
+    frame.srcdoc = `<!doctype html><html lang="sv"><body>
+      <tidbok-admin api="${clinic.apiUrl}" clinic="${clinic.slug}" locale="sv"></tidbok-admin>
+      <script type="module" src="${BUNDLE}"></script></body></html>`;
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    document.body.append(frame);
+    try {
+      await loaded;
+      const chunks = () =>
+        frame.contentWindow!.performance.getEntriesByType('resource')
+          .map((entry) => new URL(entry.name).pathname)
+          .filter((path) => path.includes('/chunks/'))
+          .map((path) => path.replace(/.*\/chunks\//, ''));
+      await waitUntil(() => frame.contentWindow!.customElements.get('tidbok-admin'), 'the staff chunk', { timeout: 8000 });
+      expect(chunks().filter((file) => /^admin-[a-z0-9]{8}\.js$/.test(file))).to.have.length(1);
+      const el = frame.contentDocument!.querySelector('tidbok-admin') as HTMLElement & { token: string };
+      el.token = clinic.adminToken;
+      await waitUntil(() => el.shadowRoot?.querySelector('h1')?.textContent?.includes(`Klinik ${clinic.slug}`), 'the clinic name', { timeout: 8000 });
+      // Elements of the frame's own realm: `deep` from its shadow root (its `instanceof Element`
+      // is this page's Element).
+      await waitUntil(() => deep(el.shadowRoot!, 'tidbok-calendar'), 'the calendar', { timeout: 8000 });
+      expect(frame.contentWindow!.customElements.get('tidbok-admin-settings')).to.equal(undefined);
+      el.shadowRoot!.querySelector<HTMLElement>('[role="tab"][data-view="settings"]')!.click();
+      await waitUntil(() => deep(el.shadowRoot!, 'tidbok-admin-settings')?.shadowRoot?.querySelector('[part~="nav"]'), 'the settings load', { timeout: 8000 });
+      // Every file the staff page fetched is a staff file.
+      expect(chunks().every((file) => file.startsWith('admin-'))).to.equal(true);
+    } finally {
+      frame.remove();
+    }
+  });
 });
