@@ -15,6 +15,7 @@ let browser: Browser;
 let slug: string;
 let treatmentTypeId: string;
 let practitionerId: string;
+let adminToken: string;
 
 async function json(res: Response) {
   return (await res.json()) as any;
@@ -22,7 +23,7 @@ async function json(res: Response) {
 
 beforeAll(async () => {
   t = await createTestContext({ now: '2027-03-01T08:00:00Z' });
-  ({ slug, treatmentTypeId, practitionerId } = await bookableClinic(t, 'flytta'));
+  ({ slug, token: adminToken, treatmentTypeId, practitionerId } = await bookableClinic(t, 'flytta'));
   srv = await listenWithEmbed(t);
   browser = await launchChromium();
 }, 120_000);
@@ -75,6 +76,14 @@ describe('the move page', () => {
     const late = await (await postForm(`/b/${slug}/${id}`, { t: manageToken, action: 'view' })).text();
     expect(late).not.toContain('/move"');
     t.clock.set('2027-03-01T08:00:00Z');
+
+    // Nor where only logged-in clients may hold times: they move it under My bookings.
+    const settings = (publicBooking: string) => t.call('PATCH', `/v1/clinics/${slug}/admin/settings`, { token: adminToken, body: { booking: { publicBooking } } });
+    expect((await settings('clients-only')).status).toBe(200);
+    const closed = await (await postForm(`/b/${slug}/${id}`, { t: manageToken, action: 'view' })).text();
+    expect(closed).toContain('Add to calendar');
+    expect(closed).not.toContain('/move"');
+    expect((await settings('open')).status).toBe(200);
   });
 
   it('moves the booking in Chromium from the manage link: pick a time, confirm, back to the booking at its new time', async () => {

@@ -40,10 +40,13 @@ const TEXTS = {
 /**
  * "Move" on the manage page: a form that posts the token (hidden, as the page's other forms do)
  * to the move page. Offered while the patient may still move the booking: booked, and before
- * its cancellation window starts (the reschedule route has the last word).
+ * its cancellation window starts (the reschedule route has the last word). Not where only
+ * logged-in clients may hold a time: there the move is in "My bookings", after logging in.
  */
 export function moveAction(clinic: ClinicRow, booking: Booking, token: string, now: number): Html | '' {
-  const hours = booking.cancellationWindowHours ?? bookingSettingsOf(clinic).cancellationWindowHours;
+  const settings = bookingSettingsOf(clinic);
+  if (settings.publicBooking === 'clients-only') return '';
+  const hours = booking.cancellationWindowHours ?? settings.cancellationWindowHours;
   if (booking.status !== 'booked' || isLateCancellation(Date.parse(booking.start), now, hours)) return '';
   const t = TEXTS[bookingLocale(booking.locale, clinic)];
   const path = `/b/${encodeURIComponent(clinic.slug)}/${encodeURIComponent(booking.id)}/move`;
