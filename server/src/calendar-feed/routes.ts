@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { CalendarFeedCreatedSchema, CalendarFeedStatusSchema } from '@tidbok/core';
 import type { Context } from 'hono';
 import { ApiError, notFound } from '../errors.js';
-import { type Api, idParam } from '../http/api.js';
+import { Api, idParam } from '../http/api.js';
 import { clientIp } from '../http/client-ip.js';
 import type { AppEnv } from '../http/env.js';
 import { RateLimiter } from '../http/rate-limit.js';
@@ -36,7 +36,8 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
-export function registerCalendarFeedRoutes(api: Api, deps: Deps) {
+export function calendarFeedRoutes(deps: Deps): Api {
+  const api = new Api(deps);
   api.route(
     {
       method: 'get',
@@ -127,4 +128,5 @@ export function registerCalendarFeedRoutes(api: Api, deps: Deps) {
       return c.body(body, 200, { ...headers, 'Content-Type': 'text/calendar; charset=utf-8' });
     },
   );
+  return api;
 }

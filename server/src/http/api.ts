@@ -105,8 +105,9 @@ export class Api {
   /** Mounts a route module's routes under `prefix`, as Hono's `app.route(prefix, subApp)` does. */
   mount(prefix: string, routes: Api): void {
     this.app.route(prefix, routes.app);
-    // The same joining as Hono's: a sub-app's `/` is the prefix itself.
-    for (const spec of routes.specs) this.specs.push({ ...spec, path: spec.path === '/' ? prefix : `${prefix}${spec.path}` });
+    // The same joining as Hono's: a sub-app's `/` is the prefix itself, and a `/` prefix adds nothing.
+    const join = (path: string) => `${prefix.replace(/\/$/, '')}${path === '/' ? '' : path}` || '/';
+    for (const spec of routes.specs) this.specs.push({ ...spec, path: join(spec.path) });
   }
 
   route<B extends $ZodType | undefined = undefined, Q extends $ZodType | undefined = undefined>(

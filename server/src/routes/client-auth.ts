@@ -7,7 +7,7 @@ import {
   VerifyLoginBodySchema,
   VerifyLoginResponseSchema,
 } from '@tidbok/core';
-import { type Api, idParam } from '../http/api.js';
+import { Api, idParam } from '../http/api.js';
 import { bearerToken } from '../http/authorize.js';
 import {
   accessLog,
@@ -26,13 +26,12 @@ import type { Deps } from '../services/deps.js';
 import { myBookings } from '../services/public-booking.js';
 import { iso } from '../time.js';
 
-const CLINIC = '/v1/clinics/:clinic';
-
-export function registerClientAuthRoutes(api: Api, deps: Deps, background: Background) {
+export function clientAuthRoutes(deps: Deps, background: Background): Api {
+  const api = new Api(deps);
   api.route(
     {
       method: 'post',
-      path: `${CLINIC}/auth/email-link`,
+      path: '/auth/email-link',
       summary: 'E-mail a login link to a client of the clinic (always 202: nothing is revealed)',
       tag: 'Client',
       access: 'public',
@@ -51,7 +50,7 @@ export function registerClientAuthRoutes(api: Api, deps: Deps, background: Backg
   api.route(
     {
       method: 'post',
-      path: `${CLINIC}/auth/link-owner`,
+      path: '/auth/link-owner',
       summary: "Whose login link this is, without using it up (the page asks 'Log in as …?' first)",
       tag: 'Client',
       access: 'public',
@@ -64,7 +63,7 @@ export function registerClientAuthRoutes(api: Api, deps: Deps, background: Backg
   api.route(
     {
       method: 'post',
-      path: `${CLINIC}/auth/verify`,
+      path: '/auth/verify',
       summary: "Exchange a login link's token (single use, 15 minutes) for a client session",
       tag: 'Client',
       access: 'public',
@@ -77,7 +76,7 @@ export function registerClientAuthRoutes(api: Api, deps: Deps, background: Backg
   api.route(
     {
       method: 'post',
-      path: `${CLINIC}/auth/logout`,
+      path: '/auth/logout',
       summary: 'End the client session',
       tag: 'Client',
       access: 'client',
@@ -92,7 +91,7 @@ export function registerClientAuthRoutes(api: Api, deps: Deps, background: Backg
   api.route(
     {
       method: 'get',
-      path: `${CLINIC}/me`,
+      path: '/me',
       summary: 'Whose session this is (the page asks "Log in as …?" before it keeps a session from a link)',
       tag: 'Client',
       access: 'client',
@@ -104,7 +103,7 @@ export function registerClientAuthRoutes(api: Api, deps: Deps, background: Backg
   api.route(
     {
       method: 'get',
-      path: `${CLINIC}/me/bookings`,
+      path: '/me/bookings',
       summary: "The logged-in client's bookings",
       tag: 'Client',
       access: 'client',
@@ -117,7 +116,7 @@ export function registerClientAuthRoutes(api: Api, deps: Deps, background: Backg
     },
   );
 
-  const CL = `${CLINIC}/admin/clients/:id`;
+  const CL = '/admin/clients/:id';
   api.route(
     {
       method: 'post',
@@ -158,4 +157,5 @@ export function registerClientAuthRoutes(api: Api, deps: Deps, background: Backg
       return c.json({ entries });
     },
   );
+  return api;
 }

@@ -11,7 +11,7 @@ import {
 } from '@tidbok/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { type Api, idParam, JSON_TYPE } from '../http/api.js';
+import { Api, idParam, JSON_TYPE } from '../http/api.js';
 import { bearerToken } from '../http/authorize.js';
 import { clientIp } from '../http/client-ip.js';
 import type { AppEnv } from '../http/env.js';
@@ -25,7 +25,6 @@ import { cancelManagedBooking, checkBookingRules, createPublicBooking, getManage
 import { bookingSettingsOf } from '../services/rows.js';
 import { listSlotsJson } from '../services/slots.js';
 
-const CLINIC = '/v1/clinics/:clinic';
 export const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
   description: 'Makes a retry safe: the same key and body replay the first answer for 24 hours.',
@@ -70,11 +69,12 @@ export const json = (status: number, body: unknown, headers?: Record<string, str
   ...(headers ? { headers } : {}),
 });
 
-export function registerPublicBookingRoutes(api: Api, deps: Deps) {
+export function publicBookingRoutes(deps: Deps): Api {
+  const api = new Api(deps);
   api.route(
     {
       method: 'get',
-      path: `${CLINIC}/slots`,
+      path: '/slots',
       summary: 'Free times for a treatment type (online-bookable only), sorted by start; at most 62 days',
       tag: 'Public',
       access: 'public',
@@ -88,7 +88,7 @@ export function registerPublicBookingRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${CLINIC}/holds`,
+      path: '/holds',
       summary: 'Hold a free time while the visitor fills in their details',
       tag: 'Public',
       access: 'public',
@@ -112,7 +112,7 @@ export function registerPublicBookingRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'delete',
-      path: `${CLINIC}/holds/:id`,
+      path: '/holds/:id',
       summary: 'Release a hold (the visitor went back)',
       tag: 'Public',
       access: 'public',
@@ -129,7 +129,7 @@ export function registerPublicBookingRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${CLINIC}/bookings`,
+      path: '/bookings',
       summary: 'Book a held time',
       tag: 'Public',
       access: 'public',
@@ -163,7 +163,7 @@ export function registerPublicBookingRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${CLINIC}/bookings/confirm`,
+      path: '/bookings/confirm',
       summary: 'Book what waited for its e-mailed link: the token from the link (after #t=)',
       tag: 'Public',
       access: 'public',
@@ -179,7 +179,7 @@ export function registerPublicBookingRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'get',
-      path: `${CLINIC}/bookings/:id`,
+      path: '/bookings/:id',
       summary: 'A booking, seen with its manage token',
       tag: 'Client',
       access: 'client',
@@ -192,7 +192,7 @@ export function registerPublicBookingRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${CLINIC}/bookings/:id/cancel`,
+      path: '/bookings/:id/cancel',
       summary: 'Cancel a booking with its manage token (late inside the cancellation window)',
       tag: 'Client',
       access: 'client',
@@ -201,4 +201,5 @@ export function registerPublicBookingRoutes(api: Api, deps: Deps) {
     },
     async (c) => c.json(await cancelManagedBooking(deps, c.get('clinic'), idParam(c), bearerToken(c))),
   );
+  return api;
 }

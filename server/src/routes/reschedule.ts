@@ -1,5 +1,5 @@
 import { BookingSchema, RescheduleBookingBodySchema } from '@tidbok/core';
-import { type Api, idParam } from '../http/api.js';
+import { Api, idParam } from '../http/api.js';
 import { bearerToken } from '../http/authorize.js';
 import type { Deps } from '../services/deps.js';
 import { rescheduleBooking } from '../services/reschedule.js';
@@ -10,11 +10,12 @@ import { IDEMPOTENCY_HEADER, json, withKey } from './public-booking.js';
  * session, and a hold on the new time. Limited per address and in size like the other public
  * writes (app.ts), and safe to retry under an Idempotency-Key.
  */
-export function registerRescheduleRoutes(api: Api, deps: Deps) {
+export function rescheduleRoutes(deps: Deps): Api {
+  const api = new Api(deps);
   api.route(
     {
       method: 'post',
-      path: '/v1/clinics/:clinic/bookings/:id/reschedule',
+      path: '/bookings/:id/reschedule',
       summary:
         'Move a booking to the time of a hold, with its manage token or the client session; until its cancellation window starts (409 inside_cancellation_window after)',
       tag: 'Client',
@@ -29,4 +30,5 @@ export function registerRescheduleRoutes(api: Api, deps: Deps) {
         json(200, await rescheduleBooking(deps, c.get('clinic'), idParam(c), bearerToken(c), body)),
       ),
   );
+  return api;
 }

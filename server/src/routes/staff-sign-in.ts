@@ -1,7 +1,7 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { Context } from 'hono';
 import { ApiError, notFound } from '../errors.js';
-import { type Api, idParam } from '../http/api.js';
+import { Api, idParam } from '../http/api.js';
 import { clientIp } from '../http/client-ip.js';
 import type { AppEnv } from '../http/env.js';
 import type { Deps } from '../services/deps.js';
@@ -35,8 +35,6 @@ import {
   StaffPageSessionSchema,
 } from './staff-sign-in-schemas.js';
 
-const BASE = '/v1/clinics/:clinic/staff-sign-in';
-const ME = '/v1/clinics/:clinic/admin/me';
 const TAG = 'Staff sign-in';
 
 /**
@@ -46,7 +44,8 @@ const TAG = 'Staff sign-in';
  * write limit like every public write, and password attempts also by the lock-out
  * (services/staff-credentials-lockout.ts).
  */
-export function registerStaffSignInRoutes(api: Api, deps: Deps) {
+export function staffSignInRoutes(deps: Deps): Api {
+  const api = new Api(deps);
   const who = (c: Context<AppEnv>): Requester => {
     const userAgent = c.req.header('user-agent');
     return { ip: clientIp(c, deps.config.trustProxy), ...(userAgent ? { userAgent: userAgent.slice(0, 300) } : {}) };
@@ -55,7 +54,7 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${BASE}/password`,
+      path: '/staff-sign-in/password',
       summary: 'Sign in with e-mail, password and (admins, and whoever enrolled one) a TOTP code',
       tag: TAG,
       access: 'public',
@@ -74,7 +73,7 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${BASE}/passkey/options`,
+      path: '/staff-sign-in/passkey/options',
       summary: 'A challenge for signing in with a passkey (`navigator.credentials.get`)',
       tag: TAG,
       access: 'public',
@@ -86,7 +85,7 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${BASE}/passkey`,
+      path: '/staff-sign-in/passkey',
       summary: 'Sign in with the passkey answer to a challenge',
       tag: TAG,
       access: 'public',
@@ -108,7 +107,7 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${BASE}/invitation`,
+      path: '/staff-sign-in/invitation',
       summary: 'What an invitation link is for (it is not used up), with a new TOTP secret to enrol',
       tag: TAG,
       access: 'public',
@@ -132,7 +131,7 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${BASE}/invitation/password`,
+      path: '/staff-sign-in/invitation/password',
       summary: 'Accept an invitation by setting a password (with a TOTP secret and its code; required for admins)',
       tag: TAG,
       access: 'public',
@@ -162,7 +161,7 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${BASE}/invitation/passkey/options`,
+      path: '/staff-sign-in/invitation/passkey/options',
       summary: 'A challenge for creating a passkey with an invitation (`navigator.credentials.create`)',
       tag: TAG,
       access: 'public',
@@ -181,7 +180,7 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${BASE}/invitation/passkey`,
+      path: '/staff-sign-in/invitation/passkey',
       summary: 'Accept an invitation with a new passkey, and sign in',
       tag: TAG,
       access: 'public',
@@ -207,7 +206,7 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: '/v1/clinics/:clinic/admin/staff/:id/invite',
+      path: '/admin/staff/:id/invite',
       summary: 'E-mail a staff member a one-time link (72 hours) to set a passkey or password',
       tag: 'Staff',
       access: 'staff',
@@ -225,7 +224,7 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'get',
-      path: `${ME}/credentials`,
+      path: '/admin/me/credentials',
       summary: 'Your passkeys, and whether you have a password and an authenticator app',
       tag: TAG,
       access: 'staff',
@@ -238,7 +237,7 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${ME}/passkeys/options`,
+      path: '/admin/me/passkeys/options',
       summary: 'A challenge for adding a passkey while signed in',
       tag: TAG,
       access: 'staff',
@@ -251,7 +250,7 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${ME}/passkeys`,
+      path: '/admin/me/passkeys',
       summary: 'Add a passkey (the answer to a challenge from …/passkeys/options)',
       tag: TAG,
       access: 'staff',
@@ -270,7 +269,7 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'delete',
-      path: `${ME}/passkeys/:id`,
+      path: '/admin/me/passkeys/:id',
       summary: 'Remove one of your passkeys',
       tag: TAG,
       access: 'staff',
@@ -290,7 +289,7 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'post',
-      path: `${ME}/totp/options`,
+      path: '/admin/me/totp/options',
       summary: 'A new TOTP secret to add to an authenticator app (kept only once `PUT …/me/totp` proves it)',
       tag: TAG,
       access: 'staff',
@@ -306,7 +305,7 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'put',
-      path: `${ME}/totp`,
+      path: '/admin/me/totp',
       summary: 'Use an authenticator app with your password from now on (a code from it proves the secret)',
       tag: TAG,
       access: 'staff',
@@ -325,7 +324,7 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
   api.route(
     {
       method: 'delete',
-      path: `${ME}/totp`,
+      path: '/admin/me/totp',
       summary: 'Stop using an authenticator app (not for admins, who must use one with a password)',
       tag: TAG,
       access: 'staff',
@@ -339,4 +338,5 @@ export function registerStaffSignInRoutes(api: Api, deps: Deps) {
       return c.body(null, 204);
     },
   );
+  return api;
 }
