@@ -206,7 +206,7 @@ export class TidbokBookingForm extends LitElement {
           ? html`<p class="info" part="info"><strong>${t(Msg.info)}</strong>${this.infoText}</p>`
           : nothing}
         ${this.error ? html`<p class="error" part="error" role="alert">${this.error}</p>` : nothing}
-        <button class="btn primary submit" part="submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
+        <button class="btn primary submit" part="submit" type="submit" aria-disabled=${this.busy}>
           ${this.busy ? t(Msg.submitting) : t(Msg.submit)}
         </button>
       </form>

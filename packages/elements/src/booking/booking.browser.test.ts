@@ -43,6 +43,16 @@ function fillDetails(el: Element) {
   fill(el, 'phone', '070-123 45 67');
 }
 
+/** `n` of the times shown, at least three hours from each other and from `taken` (holds of one treatment must not overlap). */
+function apart(el: Element, n: number, taken: HTMLButtonElement[] = []): HTMLButtonElement[] {
+  const chosen = [...taken];
+  for (const slot of deepAll<HTMLButtonElement>(el, 'button.slot')) {
+    if (chosen.length === taken.length + n) break;
+    if (chosen.every((c) => Math.abs(Date.parse(c.dataset.start!) - Date.parse(slot.dataset.start!)) >= 3 * 3_600_000)) chosen.push(slot);
+  }
+  return chosen.slice(taken.length);
+}
+
 const submit = (el: Element) => deep<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
 
 /** A booking element whose SDK is the real one except for the methods given. */
@@ -105,8 +115,14 @@ describe('<tidbok-booking>', () => {
       const el = await mount(clinic, undefined);
       await toDetails(el);
       expect(deep(el, 'button[type="submit"]')!.textContent!.trim()).to.match(/^Book/);
+      // What the visitor typed survives the switch (it used to pass through the loading
+      // skeleton, which took the form and its fields out of the page).
+      fill(el, 'name', 'Test Person');
+      fill(el, 'email', 'test.person@example.com');
       el.locale = 'sv';
-      await waitUntil(() => el.matches(':state(loading)'), 'the Swedish texts on their way');
+      await el.updateComplete;
+      // Until the Swedish texts are here, the English ones stay: the form is not taken away.
+      expect(deep(el, 'button[type="submit"]')!.textContent!.trim()).to.match(/^Book/);
       release();
       // A button that is not rendered yet means "not yet" to test-support's waitUntil.
       await waitUntil(() => deep(el, 'button[type="submit"]')!.textContent!.trim().startsWith('Boka'), 'the submit button in Swedish');
@@ -115,6 +131,13 @@ describe('<tidbok-booking>', () => {
       await waitUntil(() => labels().includes('Namn'), 'the labels in Swedish');
       expect(labels()).to.include.members(['Namn', 'E-post', 'Telefon']);
       expect(textOf(el)).to.include('Dina uppgifter');
+      expect(inputOf(el, 'name').value).to.equal('Test Person');
+      expect(inputOf(el, 'email').value).to.equal('test.person@example.com');
+      // And the booking is made in the language on screen.
+      submit(el);
+      const { booking } = (await oneEvent(el, 'tidbok-booked')).detail;
+      // (The clinic speaks English: the answer's language is the one the widget sent.)
+      expect(booking.locale).to.equal('sv');
     } finally {
       release();
       textSources.sv = swedish;
@@ -288,8 +311,14 @@ describe('<tidbok-booking>', () => {
     const ics = await (await fetch(link.href)).text();
     const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
     expect(ics).to.include(`DTSTART:${stamp(booking.start)}\r\n`);
-    // The visitor's calendar gets the time with the client: 30 minutes for this treatment.
+    // The visitor's calendar gets the time with the client (30 minutes for this treatment), the
+    // end the server tells the patient, under the UID of the e-mailed file (core's bookingEventUid).
+    expect(booking.clientEnd).to.equal(new Date(Date.parse(booking.start) + 30 * 60_000).toISOString().replace('.000', ''));
     expect(ics).to.include(`DTEND:${stamp(new Date(Date.parse(booking.start) + 30 * 60_000).toISOString())}\r\n`);
+    expect(ics).to.include(`UID:${booking.id}@tidbok\r\n`);
+    // The rule shown is the booking's practitioner's window, as the e-mail says.
+    const practitioner = (await connect(clinic.apiUrl, clinic.slug).tidbok.clinic()).practitioners.find((p) => p.id === booking.practitionerId)!;
+    expect(textOf(el)).to.include(`later than ${practitioner.cancellationWindowHours} hours before`);
     expect(ics).to.include('LOCATION:Mottagningen\\, Storgatan 1\\, Stockholm\r\n');
     expect(ics.split('\r\n').every((line) => !line.includes('\n'))).to.equal(true);
 
@@ -302,6 +331,63 @@ describe('<tidbok-booking>', () => {
     await waitUntil(() => deepActive()?.textContent === 'Your appointment is cancelled', 'focus on the new heading');
     const stored = await admin<{ status: string }>(clinic, 'GET', `/bookings/${booking.id}`);
     expect(stored.status).to.equal('cancelled');
+  });
+
+  it('gives its held time back before holding another, so a visitor alone never reaches the cap', async () => {
+    const clinic = await seedClinic();
+    const tidbok = connect(clinic.apiUrl, clinic.slug).tidbok;
+    const el = await mount(clinic);
+    const first = await toDetails(el, 'Erik Johansson');
+    // Two more held from this address (another tab): with the widget's, at the cap of three.
+    const others = apart(el, 2, [first]);
+    for (const other of others) {
+      await tidbok.hold({ treatmentTypeId: clinic.treatmentTypes[1]!.id, practitionerId: clinic.practitioners[1]!.id, start: other.dataset.start! });
+    }
+    (await buttonWithText(el, 'Choose another time')).click();
+    await waitUntil(() => el.matches(':state(time)'));
+    const [next] = apart(el, 1, [first, ...others]);
+    next.click();
+    await waitUntil(() => el.matches(':state(details)') || !!deep(el, '[part="notice"]'), 'an answer to the hold');
+    expect(deep(el, '[part="notice"]')).to.equal(null);
+    expect((await holdsOf(clinic)).map((h) => h.start).sort()).to.deep.equal([next!, ...others].map((b) => b.dataset.start).sort());
+  });
+
+  it('says what to do when times held elsewhere are at the cap', async () => {
+    const clinic = await seedClinic();
+    const tidbok = connect(clinic.apiUrl, clinic.slug).tidbok;
+    const el = await mount(clinic, 'sv');
+    (await buttonWithText(el, 'Kort uppföljning')).click();
+    (await buttonWithText(el, 'Erik Johansson')).click();
+    await waitFor(el, 'button.slot');
+    const slots = apart(el, 4);
+    for (const slot of slots.slice(1)) {
+      await tidbok.hold({ treatmentTypeId: clinic.treatmentTypes[1]!.id, practitionerId: clinic.practitioners[1]!.id, start: slot.dataset.start! });
+    }
+    slots[0]!.click();
+    const notice = await waitFor(el, '[part="notice"]');
+    // The clinic's hold length (10 minutes), not "wait a minute".
+    expect(notice.textContent).to.include('Du har redan reserverat tider');
+    expect(notice.textContent).to.include('vänta högst 10 minuter');
+    expect(el.matches(':state(time)')).to.equal(true);
+  });
+
+  it("tells the site's owner, not the visitor's connection, when the website is not allowed", async () => {
+    const clinic = await seedClinic();
+    await admin(clinic, 'PATCH', '/settings', { booking: { allowedOrigins: ['https://elsewhere.example'] } });
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      const el = await mount(clinic);
+      const message = await waitFor(el, '[part="message"]');
+      expect(message.textContent).to.include('Booking is not available on this website.');
+      expect(message.textContent).not.to.include('connection');
+      // The test page is on localhost: the notice for its owner shows too, and the console says it.
+      expect(message.textContent).to.include(`add ${location.origin} to the clinic's allowed websites`);
+      expect(String(warnings.flat())).to.include(`add ${location.origin} to the clinic's allowed websites`);
+    } finally {
+      console.warn = warn;
+    }
   });
 
   it('says online booking is closed when the clinic turned the module off', async () => {

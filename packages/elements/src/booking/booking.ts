@@ -1,4 +1,5 @@
-import { DEFAULT_HOLD_MINUTES } from '@tidbok/core';
+import { bookingEventUid, DEFAULT_HOLD_MINUTES } from '@tidbok/core';
+import { buildIcs } from '../shared/ics.js';
 import { type CreateBookingResponse, type Hold, isTidbokError, type PendingBooking, type PublicClinic } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { type BookingFormValue, TidbokBookingForm, type TidbokFormSubmitEvent } from '../booking-form/booking-form.js';
@@ -10,10 +11,9 @@ import { CountdownController, formatRemaining } from '../shared/countdown.js';
 import { define } from '../shared/define.js';
 import { errorCode, errorKey, isAbort, reportError } from '../shared/errors.js';
 import { formatDate, formatDayTime, formatPrice, formatTime } from '../shared/format.js';
-import { buildIcs } from '../shared/ics.js';
 import { LoadController } from '../shared/load.js';
 import { buttons, theme } from '../shared/styles.js';
-import { TextsController } from '../shared/texts.js';
+import { loadTexts, TextsController, textsOf } from '../shared/texts.js';
 import { TidbokSlotPicker, type TidbokSlotSelectEvent } from '../slot-picker/slot-picker.js';
 import { styles } from './booking.styles.js';
 import { TidbokBookedEvent, TidbokCancelledEvent } from './events.js';
@@ -23,17 +23,19 @@ type Step = 'treatment' | 'practitioner' | 'time' | 'details' | 'done';
 /** Which of the four numbered steps shown at the top each step belongs to. */
 const STEP_NUMBER: Record<Step, number> = { treatment: 0, practitioner: 0, time: 1, details: 2, done: 3 };
 
-/** 128 random bits per hold: the key's secrecy comes from these, not from the hold's id. */
-const holdNonces = new WeakMap<Hold, string>();
+/** Idempotency keys by hold and body: 128 random bits each, so a key cannot be guessed. */
+const keys = new Map<string, string>();
 
-/** The same body gets the same key (a retry is answered with the first booking); a new body a new key. */
-function idempotencyKey(hold: Hold, value: BookingFormValue): string {
-  let nonce = holdNonces.get(hold);
-  if (!nonce) holdNonces.set(hold, (nonce = Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36)).join('.')));
-  let hash = 2166136261;
-  for (const char of JSON.stringify(value)) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
-  return `${nonce}-${(hash >>> 0).toString(36)}`;
+/** The same hold and body get the same key (a retry is answered with the first booking); a new body a new key. */
+function idempotencyKey(body: unknown): string {
+  const json = JSON.stringify(body);
+  let key = keys.get(json);
+  if (!key) keys.set(json, (key = Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36)).join('.')));
+  return key;
 }
+
+/** For whoever builds the page (in the console, and on localhost on the page): what to fix. */
+const ownerNote = () => `Tidbok: add ${location.origin} to the clinic's allowed websites (Settings, Booking) to show the booking here.`;
 
 /**
  * @summary A clinic's public booking, for any website: choose a treatment, a practitioner and a
@@ -170,7 +172,11 @@ export class TidbokBooking extends LitElement {
 
   readonly #clinicLoad = new LoadController<PublicClinic>(this, {
     task: (signal) => this.#connection.value!.tidbok.clinic({ signal }),
-    onError: (error) => reportError(this, 'clinic', error),
+    onError: (error) => {
+      reportError(this, 'clinic', error);
+      // Told to whoever builds the page; a visitor is only told booking is not available here.
+      if (errorCode(error) === 'origin_not_allowed') console.warn(ownerNote());
+    },
   });
 
   readonly #countdown = new CountdownController(this, {
@@ -213,16 +219,26 @@ export class TidbokBooking extends LitElement {
    * on its way: the page's language, else the browser's, a guess whose texts load meanwhile, so
    * only a clinic that speaks the other language costs a second wait.
    */
-  get #language(): Locale {
+  get #wanted(): Locale {
     const guess = this.#clinicLoad.status === 'loading' && !this.#clinicInfo ? [document.documentElement.lang, navigator.language] : [];
     return pickLocale(this.locale, this.#connection.value?.locale, this.#clinicInfo?.locale, ...guess);
   }
+
+  /**
+   * The language on screen. Once the flow has started, a switch keeps the old language until the
+   * new one's texts are here: the loading skeleton in between would take the form, and what the
+   * visitor typed in it, out of the page.
+   */
+  #language: Locale = 'sv';
 
   readonly #texts = new TextsController(this, () => this.#language);
   #t = this.#texts.t;
 
   override willUpdate(changed: PropertyValues<this>): void {
     const clinic = this.#clinicInfo;
+    const wanted = this.#wanted;
+    if (!this.#started || textsOf(wanted)) this.#language = wanted;
+    else loadTexts(wanted).then(() => this.requestUpdate(), (error: unknown) => reportError(this, 'texts', error));
     if (this.account || (clinic?.booking?.publicBooking === 'clients-only' && !this.session)) this.#loadAccount();
     if (clinic && (clinic !== this.#started || changed.has('treatment') || changed.has('practitioner'))) {
       this.#started = clinic;
@@ -355,6 +371,10 @@ export class TidbokBooking extends LitElement {
     const { slot } = event.detail;
     this.holding = slot.start;
     this.notice = '';
+    // A visitor holds one time at a time: the last one is given back (and the server has taken
+    // it back) before the next is asked for, so the visitor alone never reaches the clinic's cap.
+    this.#releaseHold();
+    await this.#released;
     const requested = this.now();
     try {
       const hold = await tidbok.hold({
@@ -375,7 +395,15 @@ export class TidbokBooking extends LitElement {
     } catch (error) {
       if (isAbort(error)) return;
       reportError(this, 'hold', error);
-      this.#showAtTimes(this.#t(errorCode(error) === 'slot_unavailable' ? Msg.taken : errorKey(error)));
+      const code = errorCode(error);
+      // Refused for the cap on held times: this visitor's own are released before a new one is
+      // asked for, so the others are from another tab or an earlier visit, and free again within
+      // one hold's length.
+      this.#showAtTimes(
+        this.#t(code === 'slot_unavailable' ? Msg.taken : code === 'rate_limited' ? Msg.holdLimit : errorKey(error), {
+          n: this.#clinicInfo?.booking?.holdMinutes ?? DEFAULT_HOLD_MINUTES,
+        }),
+      );
     } finally {
       this.holding = '';
     }
@@ -394,12 +422,15 @@ export class TidbokBooking extends LitElement {
     this.#showAtTimes(this.#t(Msg.expired, { n: minutes }));
   }
 
+  /** The last release, settled when the server has answered it. */
+  #released: Promise<unknown> | undefined;
+
   /** Gives the held time back at once; failures are harmless (it expires anyway). */
   #releaseHold(): void {
     const hold = this.hold;
     this.hold = undefined;
     this.#countdown.stop();
-    if (hold) this.#connection.value?.tidbok.releaseHold(hold).catch(() => undefined);
+    if (hold) this.#released = this.#connection.value?.tidbok.releaseHold(hold).catch(() => undefined);
   }
 
   async #onSubmit(event: TidbokFormSubmitEvent): Promise<void> {
@@ -410,11 +441,11 @@ export class TidbokBooking extends LitElement {
     this.formError = '';
     try {
       const session = this.session;
+      const body = { hold, ...event.detail, locale: this.#language };
       const result = await tidbok.book({
-        hold,
-        ...event.detail,
+        ...body,
         ...(session ? { session: session.token } : {}),
-        idempotencyKey: idempotencyKey(hold, event.detail),
+        idempotencyKey: idempotencyKey(body),
       });
       this.hold = undefined;
       this.#countdown.stop();
@@ -487,9 +518,12 @@ export class TidbokBooking extends LitElement {
     if (this.#texts.failed) return this.#texts.failure('message');
     if (ready && !this.#connection.value) return html`<p class="message" part="message">${this.#t(Msg.notSetUp)}</p>`;
     if (ready && status === 'error') {
+      const refused = errorCode(error) === 'origin_not_allowed';
       return html`<div class="message" part="message" role="alert">
         <p>${this.#t(errorKey(error))}</p>
-        <button class="btn" part="button" @click=${() => this.#clinicLoad.run()}>${this.#t(Msg.retry)}</button>
+        ${refused
+          ? location.hostname === 'localhost' ? html`<p lang="en">${ownerNote()}</p>` : nothing
+          : html`<button class="btn" part="button" @click=${() => this.#clinicLoad.run()}>${this.#t(Msg.retry)}</button>`}
       </div>`;
     }
     if (!clinic || !ready) {
@@ -678,11 +712,11 @@ export class TidbokBooking extends LitElement {
     const type = clinic.treatmentTypes.find((t) => t.id === booking.treatmentTypeId);
     const practitioner = clinic.practitioners.find((p) => p.id === booking.practitionerId);
     const location = clinic.locations.find((l) => l.id === booking.locationId);
-    // The visitor's appointment is the time with the client; the rest of the calendar length
-    // is the practitioner's (notes afterwards).
-    const end = Date.parse(booking.start) + (type?.clientMinutes ?? 0) * 60_000 || Date.parse(booking.end);
+    // The server's end and rule for the patient (the time with the client; the practitioner's
+    // window, else the clinic's): the same as in the e-mail and the manage page.
+    const end = booking.clientEnd ?? booking.end;
     const cancelled = booking.status === 'cancelled';
-    const window = clinic.booking?.cancellationWindowHours;
+    const window = booking.cancellationWindowHours ?? practitioner?.cancellationWindowHours;
     const rows: [Msg, string | undefined, string | null | undefined][] = [
       [Msg.treatment, type?.name, null],
       [Msg.date, formatDate(booking.start, zone, lang), null],
@@ -694,14 +728,15 @@ export class TidbokBooking extends LitElement {
     const client = sent.client ?? this.session?.client;
     const to = sent.confirmation === 'sms' ? client?.phone : sent.confirmation === 'email' ? client?.email : '';
     // The calendar file is made once per booking (??=) and revoked when no longer shown.
+    // The event the e-mailed file describes (UID, times, summary, place).
     const ics = () =>
       buildIcs({
-        uid: `${booking.id}@${new URL(this.#connection.value?.api ?? '', document.baseURI).host}`,
+        uid: bookingEventUid(booking.id),
         start: booking.start,
         end,
-        summary: `${type?.name ?? ''}, ${clinic.name}`,
-        description: [practitioner?.name, clinic.name].filter(Boolean).join('\n'),
-        ...(location ? { location: [location.name, location.address].filter(Boolean).join(', ') } : {}),
+        summary: `${type?.name} – ${clinic.name}`,
+        location: [location?.name, location?.address].filter(Boolean).join(', ') || clinic.name,
+        ...(practitioner ? { description: practitioner.name } : {}),
       });
     return html`<section part="confirmation">
       ${this.#bar(cancelled ? Msg.cancelled : Msg.doneTitle)}

@@ -96,9 +96,8 @@ const en = {
   // Failures, in any public element (`errorKey` in shared/errors.ts)
   [Msg.network]: 'We cannot reach the booking service right now. Check your connection and try again.',
   [Msg.busy]: 'There are too many attempts right now. Wait a moment and try again.',
-  [Msg.holdLimit]: 'You already have times held, in another tab or from an earlier visit. Book one of them, or wait until they are released in at most {n} min.',
+  [Msg.holdLimit]: 'You already hold times, in another tab or from an earlier visit. Book one of them, or wait at most {n} minutes until they are released.',
   [Msg.notHere]: 'Booking is not available on this website.',
-  [Msg.notAllowed]: "To the site's owner: add {origin} in Tidbok under Settings, Websites allowed to show the booking.",
   [Msg.notFound]: 'The clinic could not be found.',
   [Msg.closed]: 'Online booking is closed at the moment.',
   [Msg.other]: 'Something went wrong. Please try again.',

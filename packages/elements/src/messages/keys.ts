@@ -99,7 +99,6 @@ export const enum Msg {
   busy,
   holdLimit,
   notHere,
-  notAllowed,
   notFound,
   closed,
   other,

@@ -101,9 +101,8 @@ export default {
   // Failures, in any public element (`errorKey` in shared/errors.ts)
   [Msg.network]: 'Vi får ingen kontakt med bokningen just nu. Kontrollera din uppkoppling och försök igen.',
   [Msg.busy]: 'Det är många försök just nu. Vänta en stund och försök igen.',
-  [Msg.holdLimit]: 'Du har redan tider reserverade, i en annan flik eller från ett tidigare besök. Boka en av dem, eller vänta tills de släpps om högst {n} min.',
+  [Msg.holdLimit]: 'Du har redan reserverat tider, i en annan flik eller ett tidigare besök. Boka en av dem, eller vänta högst {n} minuter tills de släpps.',
   [Msg.notHere]: 'Bokningen är inte tillgänglig på den här webbplatsen.',
-  [Msg.notAllowed]: 'Till webbplatsens ägare: lägg till {origin} i Tidbok under Inställningar, Webbplatser som får visa bokningen.',
   [Msg.notFound]: 'Mottagningen hittades inte.',
   [Msg.closed]: 'Onlinebokningen är stängd just nu.',
   [Msg.other]: 'Något gick fel. Försök igen.',
