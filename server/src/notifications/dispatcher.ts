@@ -257,8 +257,10 @@ export class Dispatcher extends BackgroundRounds {
       const window = settings.reminderHoursBefore * 3_600_000;
       const due = await store.db
         .selectFrom('bookings as b')
+        // The booking's reminder by its key, so a booking the patient moved (which re-keys the
+        // reminder of its old time, services/reschedule.ts) gets one for its new time.
         .leftJoin('messages as m', (join) =>
-          join.onRef('m.booking_id', '=', 'b.id').on('m.kind', '=', 'reminder'),
+          join.onRef('m.booking_id', '=', 'b.id').on('m.dedupe_key', '=', sql<string>`'reminder:' || b.id`),
         )
         .select(['b.id', 'b.start_ms', 'b.created_at'])
         .where('b.clinic_id', '=', clinic.id)

@@ -237,6 +237,41 @@ describe('POST /bookings/:id/reschedule', () => {
   });
 });
 
+describe('reminders of a moved booking', () => {
+  it('name the new time: the old time’s reminder is not sent, and one for the new time is when due', async () => {
+    const settings = await api('PATCH', '/admin/settings', { token: clinic.token, body: { booking: { reminderHoursBefore: 36, reminderChannel: 'email' } } });
+    expect(settings.status, settings.text).toBe(200);
+    await api('POST', '/admin/working-times', {
+      token: clinic.token,
+      body: { practitionerId: clinic.practitionerId, start: '2027-03-10T08:00:00Z', end: '2027-03-10T12:00:00Z' },
+    });
+    const { booking, manageToken } = await book('Klara', AT_8, 'none');
+    const dispatcher = new Dispatcher(t.app.deps, {}, silentLogger);
+    const reminders = () =>
+      t.store.db.selectFrom('messages').selectAll().where('booking_id', '=', booking.id).where('kind', '=', 'reminder').orderBy('created_at').execute();
+
+    // 35 hours ahead: inside the 36-hour reminder window (queued, as no transport is set), not
+    // yet inside the 24-hour cancellation window.
+    t.clock.set('2027-03-01T21:00:00Z');
+    await dispatcher.scheduleReminders();
+    expect((await reminders()).map((m) => m.status)).toEqual(['pending']);
+
+    expect((await reschedule(booking.id, manageToken, await hold('2027-03-10T09:00:00Z'))).status).toBe(200);
+    const [old] = await reminders();
+    expect(old).toMatchObject({ status: 'failed', last_error: expect.stringContaining('moved') });
+    // The new time is more than 36 hours away: nothing yet, then its own reminder.
+    await dispatcher.scheduleReminders();
+    expect(await reminders()).toHaveLength(1);
+    t.clock.set('2027-03-09T09:00:00Z');
+    await dispatcher.scheduleReminders();
+    await dispatcher.scheduleReminders();
+    const after = await reminders();
+    expect(after).toHaveLength(2);
+    expect(after[1]).toMatchObject({ status: 'pending', dedupe_key: `reminder:${booking.id}` });
+    expect(after[1]!.subject).toContain('onsdag 10 mars 2027 kl. 10:00');
+  });
+});
+
 describe('reschedule limits', () => {
   it('is limited per address and in body size like the other public writes', async () => {
     await server.close();

@@ -1,4 +1,5 @@
 import { type Booking, isLateCancellation, type RescheduleBookingBody } from '@tidbok/core';
+import { sql } from 'kysely';
 import { overlapsBusyTime } from '../busy-calendar/overlap.js';
 import { ApiError, invalid, isOverlapError } from '../errors.js';
 import { enqueueBookingMessage } from '../notifications/compose.js';
@@ -98,6 +99,7 @@ export async function rescheduleBooking(
       throw error;
     }
     const sequence = await raiseEventSequence(trx, row.id);
+    await setReminderAside(trx, row.id);
 
     if (row.confirmation !== 'none') {
       await enqueueBookingMessage(trx, deps, {
@@ -115,6 +117,25 @@ export async function rescheduleBooking(
     // As the patient's other answers: with the end of their time with the client, the window, the language.
     return bookingForPatient(trx, clinic, { ...row, ...next });
   });
+}
+
+/**
+ * A reminder names the time it was for. The old time's reminder stops being the booking's (its
+ * key, by which the dispatcher finds it, becomes its own message id), so one for the new time is
+ * sent when that is due; one not sent yet is not sent at all. Staff still see both.
+ */
+async function setReminderAside(trx: Trx, bookingId: string) {
+  await trx
+    .updateTable('messages')
+    .set({ status: 'failed', last_error: 'Not sent: the booking was moved; a reminder for the new time follows' })
+    .where('dedupe_key', '=', `reminder:${bookingId}`)
+    .where('status', '=', 'pending')
+    .execute();
+  await trx
+    .updateTable('messages')
+    .set({ dedupe_key: sql<string>`'moved:' || id` })
+    .where('dedupe_key', '=', `reminder:${bookingId}`)
+    .execute();
 }
 
 /**
