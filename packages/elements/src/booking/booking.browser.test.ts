@@ -345,11 +345,11 @@ describe('<tidbok-booking>', () => {
     }
     (await buttonWithText(el, 'Choose another time')).click();
     await waitUntil(() => el.matches(':state(time)'));
-    const [next] = apart(el, 1, [first, ...others]);
+    const next = apart(el, 1, [first, ...others])[0]!;
     next.click();
     await waitUntil(() => el.matches(':state(details)') || !!deep(el, '[part="notice"]'), 'an answer to the hold');
     expect(deep(el, '[part="notice"]')).to.equal(null);
-    expect((await holdsOf(clinic)).map((h) => h.start).sort()).to.deep.equal([next!, ...others].map((b) => b.dataset.start).sort());
+    expect((await holdsOf(clinic)).map((h) => h.start).sort()).to.deep.equal([next, ...others].map((b) => b.dataset.start).sort());
   });
 
   it('says what to do when times held elsewhere are at the cap', async () => {

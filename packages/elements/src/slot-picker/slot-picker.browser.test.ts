@@ -97,6 +97,47 @@ describe('<tidbok-slot-picker>', () => {
     expect(deepActive()).to.equal(slots[0]);
   });
 
+  it('shows one day at a time on a phone (375 px), with a strip of days and the week buttons below', async () => {
+    const el = await mount(await seedClinic(), 375);
+    await fullWeek(el);
+    const visible = (e: Element) => (e as HTMLElement).offsetHeight > 0;
+    const strip = deep(el, '[part="day-strip"]')!;
+    expect(visible(strip)).to.equal(true);
+    const tabs = deepAll<HTMLButtonElement>(strip, 'button');
+    expect(tabs).to.have.length(7);
+    // Only the shown day's times are on screen, and the whole picker fits a phone's screen.
+    const days = deepAll(el, '[part~="day"]').filter(visible);
+    expect(days).to.have.length(1);
+    const shown = slotsOf(el).filter(visible);
+    expect(shown.length).to.be.greaterThan(0);
+    expect(shown.every((s) => days[0]!.contains(s))).to.equal(true);
+    expect(el.getBoundingClientRect().height).to.be.lessThan(700);
+    // Previous/next week come after the times, where a thumb reaches.
+    const nav = deep(el, '[part="nav"]')!;
+    expect(nav.getBoundingClientRect().top).to.be.greaterThan(days[0]!.getBoundingClientRect().bottom);
+    // Another day from the strip shows that day's times instead.
+    const pressed = tabs.find((t) => t.getAttribute('aria-pressed') === 'true')!;
+    const other = tabs.find((t, i) => t !== pressed && el.slots.days[i]!.times.length > 0)!;
+    other.click();
+    await el.updateComplete;
+    expect(other.getAttribute('aria-pressed')).to.equal('true');
+    expect(pressed.getAttribute('aria-pressed')).to.equal('false');
+    const now = deepAll(el, '[part~="day"]').filter(visible);
+    expect(now).to.have.length(1);
+    expect(now[0]).to.not.equal(days[0]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the seven days side by side with the week buttons above when wide', async () => {
+    const el = await mount(await seedClinic(), 900);
+    await fullWeek(el);
+    expect((deep(el, '[part="day-strip"]') as HTMLElement).offsetHeight).to.equal(0);
+    const days = deepAll<HTMLElement>(el, '[part~="day"]');
+    expect(days.filter((d) => d.offsetHeight > 0)).to.have.length(7);
+    expect(new Set(days.map((d) => d.offsetTop)).size).to.equal(1);
+    expect(deep(el, '[part="nav"]')!.getBoundingClientRect().bottom).to.be.lessThan(days[0]!.getBoundingClientRect().top);
+  });
+
   it('follows the rows when days are stacked on a narrow screen', async () => {
     const el = await mount(await seedClinic(), 320);
     await fullWeek(el);

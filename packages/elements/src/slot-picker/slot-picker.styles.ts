@@ -1,11 +1,15 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* Narrow first (one day at a time, the week's buttons last, near the thumb); wide below. */
   :host {
-    display: block;
+    display: flex;
+    flex-direction: column;
     container-type: inline-size;
   }
   .nav {
+    order: 1;
+    margin-top: 0.75em;
     display: flex;
     align-items: center;
     justify-content: space-between;
@@ -33,25 +37,34 @@ export const styles = css`
     font-size: 0.875em;
     text-align: center;
   }
+  .strip {
+    display: flex;
+    gap: 0.25em;
+    margin-top: 0.5em;
+  }
+  .strip .btn {
+    flex: 1;
+    flex-direction: column;
+    gap: 0;
+    min-width: 0;
+    padding: 0.3em 0;
+    font-size: 0.8em;
+  }
+  .e {
+    color: var(--_muted);
+  }
   .days {
-    display: grid;
-    gap: 0.35em;
     margin-top: 0.75em;
     min-height: 12em;
   }
-  .day {
-    display: grid;
-    grid-template-columns: 3.6em 1fr;
-    align-items: start;
-    gap: 0.5em;
-    padding: 0.35em 0;
-    border-top: 1px solid var(--_subtle);
+  .day:not(.on),
+  .day-name {
+    display: none;
   }
   .day-name {
-    padding-top: 0.6em;
     font-size: 0.875em;
   }
-  .day-name b {
+  b {
     display: block;
     text-transform: capitalize;
   }
@@ -84,7 +97,6 @@ export const styles = css`
   }
   .none {
     margin: 0;
-    padding-top: 0.6em;
     color: var(--_muted);
     font-size: 0.875em;
   }
@@ -106,13 +118,21 @@ export const styles = css`
     }
   }
   @container (min-width: 560px) {
-    .days {
-      grid-template-columns: repeat(7, minmax(0, 1fr));
+    .nav {
+      order: 0;
+      margin: 0;
     }
-    .day {
-      grid-template-columns: none;
-      align-content: start;
-      border: 0;
+    .strip {
+      display: none;
+    }
+    .days {
+      display: grid;
+      grid-template-columns: repeat(7, minmax(0, 1fr));
+      gap: 0.35em;
+    }
+    .day:not(.on),
+    .day-name {
+      display: block;
     }
     .day-name {
       padding: 0 0 0.25em;

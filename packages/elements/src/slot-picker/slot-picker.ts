@@ -13,7 +13,7 @@ import {
   visitorTimeZone,
   zonesDiffer,
 } from '../shared/format.js';
-import { addLocalDays } from '../shared/local-date.js';
+import { addLocalDays, localDateOf } from '../shared/local-date.js';
 import { buttons, theme } from '../shared/styles.js';
 import { TextsController } from '../shared/texts.js';
 import { styles } from './slot-picker.styles.js';
@@ -29,6 +29,10 @@ export class TidbokSlotSelectEvent extends Event {
 /**
  * @summary A week of free times for one treatment type, in the clinic's time zone. Opens on the
  * first week with free times; previous/next page through weeks.
+ *
+ * Narrow (its own width under 560 px, whatever the page's: it is embedded): one day at a time,
+ * chosen in a strip of the week's days, with previous/next week below the times, where a thumb
+ * reaches. Wide: the seven days side by side, previous/next above.
  *
  * Keyboard: one time is in the tab order (roving tabindex). The arrow keys along a day move to
  * the previous/next time (continuing into the next day), the arrow keys across days keep the
@@ -46,6 +50,7 @@ export class TidbokSlotSelectEvent extends Event {
  * @csspart zone-note - "Times are shown in the clinic's local time", when the visitor's zone differs.
  * @csspart day - One day; also `day-empty` when it has no free times.
  * @csspart day-name - A day's name and date.
+ * @csspart day-strip - The week's days to choose from when narrow (the shown one `aria-pressed`).
  * @csspart slot - A free time; also `slot pending` while it is being held.
  * @csspart status - Loading failure or "no free times" message.
  */
@@ -65,6 +70,7 @@ export class TidbokSlotPicker extends LitElement {
     pending: {},
     visitorTimeZone: { attribute: false },
     active: { state: true },
+    day: { state: true },
   };
 
   /** The server, when not given by a provider; empty means this page's origin. */
@@ -88,6 +94,8 @@ export class TidbokSlotPicker extends LitElement {
 
   /** The time that holds the tab stop (its start). */
   private active = '';
+  /** The day shown when narrow; not in the week shown means its first day with times. */
+  private day = '';
 
   readonly #connection = new ConnectionController(this, {
     own: () => ({ api: this.api, clinic: this.clinic }),
@@ -133,7 +141,7 @@ export class TidbokSlotPicker extends LitElement {
           class="btn arrow"
           part="nav-button"
           aria-label=${this.#t(Msg.previous)}
-          aria-disabled=${slots.week === 0 ? 'true' : 'false'}
+          aria-disabled=${slots.week === 0}
           @click=${() => slots.week > 0 && this.#page(-1)}
         >
           ‹
@@ -148,7 +156,7 @@ export class TidbokSlotPicker extends LitElement {
           class="btn arrow"
           part="nav-button"
           aria-label=${this.#t(Msg.next)}
-          aria-disabled=${slots.week >= MAX_WEEKS ? 'true' : 'false'}
+          aria-disabled=${slots.week >= MAX_WEEKS}
           @click=${() => slots.week < MAX_WEEKS && this.#page(1)}
         >
           ›
@@ -182,11 +190,24 @@ export class TidbokSlotPicker extends LitElement {
     const all = days.flatMap((day) => day.times);
     const active = all.some((time) => time.start === this.active) ? this.active : all[0]?.start;
     const next = this.slots.nextWeekWithTimes;
+    const shown = (days.find((day) => day.date === this.day) ?? days.find((day) => day.times.length) ?? days[0])?.date;
     return html`
+      <div class="strip" part="day-strip">
+        ${days.map(
+          (day) =>
+            html`<button
+              class="btn ${day.date === shown ? 'primary' : day.times.length ? '' : 'e'}"
+              aria-pressed=${day.date === shown}
+              @click=${() => (this.day = day.date)}
+            >
+              ${this.#renderDayName(day.date)}
+            </button>`,
+        )}
+      </div>
       <div class="days" @keydown=${this.#onKeyDown}>
         ${days.map(
           (day) => html`
-            <div class="day" part=${day.times.length || skeleton ? 'day' : 'day day-empty'} role="group" aria-labelledby="d${day.date}">
+            <div class="day ${day.date === shown ? 'on' : ''}" part=${day.times.length || skeleton ? 'day' : 'day day-empty'} role="group" aria-labelledby="d${day.date}">
               <div class="day-name" part="day-name" id="d${day.date}">
                 <span class="sr">${formatLocalDay(day.date, this.#language, true)}</span>
                 <span aria-hidden="true">${this.#renderDayName(day.date)}</span>
@@ -202,7 +223,7 @@ export class TidbokSlotPicker extends LitElement {
                           data-start=${time.start}
                           tabindex=${time.start === active ? 0 : -1}
                           aria-label=${formatDayTime(time.start, zone, this.#language)}
-                          aria-busy=${time.start === this.pending ? 'true' : 'false'}
+                          aria-busy=${time.start === this.pending}
                           @click=${() => this.#choose(time.slots)}
                         >
                           ${formatTime(time.start, zone, this.#language)}
@@ -251,9 +272,9 @@ export class TidbokSlotPicker extends LitElement {
     const index = day.times.findIndex((time) => time.start === start);
     const all = days.flatMap((d) => d.times);
     const flat = all.findIndex((time) => time.start === start);
-    // Days side by side (wide) or stacked (narrow): "along a day" follows what the eye sees.
-    const [first, second] = this.renderRoot.querySelectorAll<HTMLElement>('.day');
-    const columns = first && second && first.offsetTop === second.offsetTop;
+    // Days side by side (wide) or one at a time in rows (narrow, with the strip of days):
+    // "along a day" follows what the eye sees; across days shows the next day.
+    const columns = !this.renderRoot.querySelector<HTMLElement>('.strip')?.offsetHeight;
     const along = columns ? ['ArrowUp', 'ArrowDown'] : ['ArrowLeft', 'ArrowRight'];
     const across = columns ? ['ArrowLeft', 'ArrowRight'] : ['ArrowUp', 'ArrowDown'];
     const acrossTo = (to: number) => {
@@ -285,6 +306,7 @@ export class TidbokSlotPicker extends LitElement {
   async #focusTime(start: string | undefined): Promise<void> {
     if (!start) return;
     this.active = start;
+    this.day = localDateOf(Date.parse(start), this.slots.timeZone);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`[data-start="${start}"]`)?.focus();
   }
