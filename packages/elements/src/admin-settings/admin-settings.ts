@@ -1,4 +1,4 @@
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import {
   isTidbokError,
   type Location,
@@ -11,17 +11,17 @@ import {
   type TreatmentType,
 } from '@tidbok/sdk';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { adminMessages, type AdminMessageKey } from '../admin/messages.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { theme } from '../shared/styles.js';
-import { describeError } from '../calendar/describe-error.js';
+import { describeError } from '../shared/describe-error.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
 import { type Locale, translate } from '../i18n.js';
 import { AdminLoad } from '../shared/admin-load.js';
 import { reportError } from '../shared/errors.js';
 import { managesClinic, whoAmI } from '../shared/staff-role.js';
 import { adminSettingsStyles } from './admin-settings.styles.js';
+import { formatStamp } from '../shared/format.js';
 
 export type SettingsSection = 'modules' | 'booking' | 'treatmentTypes' | 'practitioners' | 'locations' | 'staff' | 'webhooks' | 'auditLog';
 const SECTIONS: readonly SettingsSection[] = ['modules', 'booking', 'treatmentTypes', 'practitioners', 'locations', 'staff', 'webhooks', 'auditLog'];
@@ -98,33 +98,56 @@ const smsLimits = (f: Form) => {
 export class TidbokAdminSettings extends LitElement {
   static override styles = [theme, controlStyles, adminSettingsStyles];
 
-  @consume({ context: tidbokContext, subscribe: true })
-  @state()
+  static override properties = {
+    connection: { state: true },
+    locale: {},
+    section: {},
+    status: { state: true },
+    loadError: { state: true },
+    settings: { state: true },
+    treatmentTypes: { state: true },
+    practitioners: { state: true },
+    locations: { state: true },
+    staff: { state: true },
+    editing: { state: true },
+    form: { state: true },
+    errors: { state: true },
+    formError: { state: true },
+    message: { state: true },
+    busy: { state: true },
+    confirmingDelete: { state: true },
+    newToken: { state: true },
+    smsBudget: { state: true },
+    me: { state: true },
+  };
+
   connection: TidbokConnection | undefined;
+  // `@consume` as a controller (no decorator code): keeps `connection` set to the provider's value.
+  readonly #connectionConsumer = new ContextConsumer(this, { context: tidbokContext, subscribe: true, callback: (value) => (this.connection = value) });
 
-  @property() locale: Locale = 'sv';
+  locale: Locale = 'sv';
   /** The section shown. */
-  @property() section: SettingsSection = 'modules';
+  section: SettingsSection = 'modules';
 
-  @state() private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
-  @state() private loadError = '';
-  @state() private settings: Settings | undefined;
-  @state() private treatmentTypes: TreatmentType[] = [];
-  @state() private practitioners: Practitioner[] = [];
-  @state() private locations: Location[] = [];
-  @state() private staff: Staff[] = [];
+  private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  private loadError = '';
+  private settings: Settings | undefined;
+  private treatmentTypes: TreatmentType[] = [];
+  private practitioners: Practitioner[] = [];
+  private locations: Location[] = [];
+  private staff: Staff[] = [];
   /** The item being edited ('new' for a new one), or null for the list. */
-  @state() private editing: string | null = null;
-  @state() private form: Form = {};
-  @state() private errors: Record<string, string> = {};
-  @state() private formError = '';
-  @state() private message = '';
-  @state() private busy = false;
-  @state() private confirmingDelete = false;
-  @state() private newToken: { name: string; token: string } | null = null;
-  @state() private smsBudget: SmsBudget | null = null;
+  private editing: string | null = null;
+  private form: Form = {};
+  private errors: Record<string, string> = {};
+  private formError = '';
+  private message = '';
+  private busy = false;
+  private confirmingDelete = false;
+  private newToken: { name: string; token: string } | null = null;
+  private smsBudget: SmsBudget | null = null;
   /** Who is signed in; null when the server could not say (then every section shows). */
-  @state() private me: MeResponse | null = null;
+  private me: MeResponse | null = null;
 
   private readonly loader = new AdminLoad(this, {
     load: (admin, signal) => this.loadAll(admin, signal),
@@ -803,9 +826,7 @@ export class TidbokAdminSettings extends LitElement {
     this.message = '';
     try {
       const sent = await this.connection!.admin!.staff.invite(person.id);
-      const until = new Intl.DateTimeFormat(this.locale === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'long', timeStyle: 'short' }).format(
-        new Date(sent.expiresAt),
-      );
+      const until = formatStamp(sent.expiresAt, this.locale, 'long');
       this.message = this.t('invited', { email: sent.email, until });
     } catch (error) {
       this.message = describeError(error, this.locale).message;

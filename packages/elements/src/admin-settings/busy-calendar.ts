@@ -1,9 +1,9 @@
 import type { BusyCalendarStatus, TidbokAdmin } from '@tidbok/sdk';
 import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
 import { type Messages, translate } from '../i18n.js';
 import { renderConfirmGroup } from '../shared/confirm-group.js';
 import { PractitionerBox } from './practitioner-box.js';
+import { formatStamp } from '../shared/format.js';
 
 const messages = {
   title: { sv: 'Upptagen tid från egen kalender', en: 'Busy time from own calendar' },
@@ -56,11 +56,17 @@ declare global {
  * @csspart section - The box.
  */
 export class TidbokBusyCalendar extends PractitionerBox {
+  static override properties = {
+    status: { state: true },
+    editing: { state: true },
+    confirming: { state: true },
+  };
+
   protected readonly area = 'busy-calendar';
 
-  @state() private status: BusyCalendarStatus | null = null;
-  @state() private editing = false;
-  @state() private confirming = false;
+  private status: BusyCalendarStatus | null = null;
+  private editing = false;
+  private confirming = false;
 
   protected reset() {
     this.editing = false;
@@ -132,7 +138,7 @@ export class TidbokBusyCalendar extends PractitionerBox {
   }
 
   private renderStatus(status: BusyCalendarStatus) {
-    const time = (iso: string) => new Date(iso).toLocaleString(this.locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+    const time = (iso: string) => formatStamp(iso, this.locale);
     return html`<p data-state="configured">
         ${status.host ? this.t('from', { host: status.host }) : nothing}
         ${status.lastFetchedAt ? this.t('fetched', { time: time(status.lastFetchedAt), count: String(status.events) }) : this.t('neverFetched')}

@@ -1,10 +1,10 @@
 import type { CalendarFeedStatus, TidbokAdmin } from '@tidbok/sdk';
 import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
 import { type Messages, translate } from '../i18n.js';
 import { renderConfirmGroup } from '../shared/confirm-group.js';
 import { renderSecretOnce, selectWhenShown } from '../shared/secret-once.js';
 import { PractitionerBox } from './practitioner-box.js';
+import { dateTimeFormat } from '../shared/format.js';
 
 const messages = {
   title: { sv: 'Kalenderprenumeration', en: 'Calendar subscription' },
@@ -63,12 +63,18 @@ declare global {
  * @csspart url - The new address, while it is shown.
  */
 export class TidbokCalendarSubscription extends PractitionerBox {
+  static override properties = {
+    feed: { state: true },
+    url: { state: true },
+    confirming: { state: true },
+  };
+
   protected readonly area = 'calendar-subscription';
 
-  @state() private feed: CalendarFeedStatus | null = null;
+  private feed: CalendarFeedStatus | null = null;
   /** The address just made: shown until the element is left, never fetched again. */
-  @state() private url: string | null = null;
-  @state() private confirming = false;
+  private url: string | null = null;
+  private confirming = false;
 
   protected reset() {
     // Loaded again for another practitioner or connection; a shown address is never kept across.
@@ -111,7 +117,7 @@ export class TidbokCalendarSubscription extends PractitionerBox {
 
   override render() {
     const feed = this.feed;
-    const date = feed?.createdAt ? new Date(feed.createdAt).toLocaleDateString(this.locale === 'sv' ? 'sv-SE' : 'en-GB') : '';
+    const date = feed?.createdAt ? dateTimeFormat(this.locale, undefined, { dateStyle: 'short' }).format(Date.parse(feed.createdAt)) : '';
     return html`<section class="card" part="section" aria-labelledby="feed-title">
       <h3 id="feed-title">${this.t('title')}</h3>
       <p class="hint">${this.t('intro', { name: this.practitionerName })}</p>

@@ -1,5 +1,5 @@
 import type { TidbokAdmin } from '@tidbok/sdk';
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { AdminBox } from '../shared/admin-box.js';
 import { AdminLoad } from '../shared/admin-load.js';
 
@@ -10,8 +10,13 @@ import { AdminLoad } from '../shared/admin-load.js';
  * what to load; this does the rest.
  */
 export abstract class PractitionerBox extends AdminBox {
-  @property({ attribute: 'practitioner-id' }) practitionerId = '';
-  @property({ attribute: 'practitioner-name' }) practitionerName = '';
+  static override properties: PropertyDeclarations = {
+    practitionerId: { attribute: 'practitioner-id' },
+    practitionerName: { attribute: 'practitioner-name' },
+  };
+
+  practitionerId = '';
+  practitionerName = '';
 
   /** Forgets what was shown for the last practitioner (a shown secret above all). */
   protected abstract reset(): void;

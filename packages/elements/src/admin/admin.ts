@@ -1,7 +1,6 @@
-import { consume, provide } from '@lit/context';
+import { ContextConsumer, ContextProvider } from '@lit/context';
 import type { Client, TokenProvider } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import type { TidbokAdminSettings } from '../admin-settings/admin-settings.js';
 import type { TidbokCalendar } from '../calendar/calendar.js';
 import { controlStyles } from '../shared/controls.styles.js';
@@ -71,54 +70,82 @@ function scriptOrigin(): string | undefined {
 export class TidbokAdminElement extends LitElement {
   static override styles = [theme, controlStyles, adminStyles];
 
+  static override properties = {
+    api: {},
+    clinic: {},
+    token: {},
+    tokenProvider: { attribute: false },
+    locale: {},
+    date: {},
+    practitioner: {},
+    startHour: { type: Number, attribute: 'start-hour' },
+    endHour: { type: Number, attribute: 'end-hour' },
+    hideWeekends: { attribute: 'hide-weekends', converter: booleanDefaultTrue },
+    features: { attribute: false },
+    inherited: { state: true },
+    connection: { state: true },
+    view: { state: true },
+    managesClinic: { state: true },
+    deskWork: { state: true },
+    selectedClient: { state: true },
+    clinicName: { state: true },
+    clinicLocale: { state: true },
+    timeZone: { state: true },
+    shown: { state: true },
+    templateWeeks: { state: true },
+    testClientError: { state: true },
+  };
+
   /** Base URL of the Tidbok server; defaults to the server the script was loaded from. */
-  @property() api = '';
+  api = '';
   /** The clinic's slug. */
-  @property() clinic = '';
+  clinic = '';
   /** A staff session token (or a personal token). Prefer setting it as a property. */
-  @property() token: string | null = null;
+  token: string | null = null;
   /**
    * Fetches a fresh session token (from the intranet's own server, which does the handshake):
    * asked when `token` is left out and whenever the token runs out, so the page needs no reload.
    */
-  @property({ attribute: false }) tokenProvider: TokenProvider | undefined;
+  tokenProvider: TokenProvider | undefined;
   /** `sv` or `en`; defaults to the clinic's language. */
-  @property() locale: Locale | undefined;
+  locale: Locale | undefined;
   /** A local date in the week shown first. */
-  @property() date = '';
+  date = '';
   /** The practitioner to filter on first (an id). */
-  @property() practitioner = '';
-  @property({ type: Number, attribute: 'start-hour' }) startHour = DEFAULT_VIEW.startHour;
-  @property({ type: Number, attribute: 'end-hour' }) endHour = DEFAULT_VIEW.endHour;
-  @property({ attribute: 'hide-weekends', converter: booleanDefaultTrue }) hideWeekends = DEFAULT_VIEW.hideWeekends;
+  practitioner = '';
+  startHour = DEFAULT_VIEW.startHour;
+  endHour = DEFAULT_VIEW.endHour;
+  hideWeekends = DEFAULT_VIEW.hideWeekends;
   /** Which later-issue server features to offer (see `server-features.ts`). */
-  @property({ attribute: false }) features: ServerFeatures = SERVER_FEATURES;
+  features: ServerFeatures = SERVER_FEATURES;
 
   /** A provider around this element, used when `api`/`clinic` are not set here. */
-  @consume({ context: tidbokContext, subscribe: true })
-  @state()
   private inherited: TidbokConnection | undefined;
+  // `@consume` as a controller (no decorator code): keeps `inherited` set to the provider's value.
+  readonly #inheritedConsumer = new ContextConsumer(this, { context: tidbokContext, subscribe: true, callback: (value) => (this.inherited = value) });
 
   /** What the elements inside use. */
-  @provide({ context: tidbokContext })
-  @state()
   connection: TidbokConnection | undefined;
+  // `@provide` as a controller (no decorator code): willUpdate hands it `connection`.
+  readonly #provider = new ContextProvider(this, { context: tidbokContext });
 
-  @state() private view: View = 'calendar';
+  private view: View = 'calendar';
   /** Whether the Settings tab is for this member: shown until the server says the role is not an admin (staff-role.ts). */
-  @state() private managesClinic = true;
+  private managesClinic = true;
   /** Template weeks are desk work (admins and reception): hidden from practitioners once known. */
-  @state() private deskWork = true;
-  @state() private selectedClient: Client | null = null;
-  @state() private clinicName = '';
-  @state() private clinicLocale: Locale | undefined;
-  @state() private timeZone = '';
+  private deskWork = true;
+  private selectedClient: Client | null = null;
+  private clinicName = '';
+  private clinicLocale: Locale | undefined;
+  private timeZone = '';
   /** The week and filter the calendar shows, for the template weeks panel. */
-  @state() private shown: { weekStart: string; practitionerId: string } = { weekStart: '', practitionerId: '' };
+  private shown: { weekStart: string; practitionerId: string } = { weekStart: '', practitionerId: '' };
   /** Whether `<tidbok-template-weeks>` is registered on this page (it is a separate element). */
-  @state() private templateWeeks = Boolean(customElements.get(TEMPLATE_WEEKS));
+  private templateWeeks = Boolean(customElements.get(TEMPLATE_WEEKS));
 
-  @query('tidbok-calendar') private calendar?: TidbokCalendar;
+  private get calendar(): TidbokCalendar | undefined {
+    return this.renderRoot?.querySelector<TidbokCalendar>('tidbok-calendar') ?? undefined;
+  }
 
   private namedFor: unknown;
 
@@ -126,7 +153,7 @@ export class TidbokAdminElement extends LitElement {
     return pickLocale(this.locale, this.connection?.locale, this.clinicLocale, navigator.language);
   }
 
-  @state() private testClientError = '';
+  private testClientError = '';
 
   /**
    * The seed's test client: staff try the client side as a client marked `isTest`. The server
@@ -159,6 +186,7 @@ export class TidbokAdminElement extends LitElement {
       this.connection =
         this.clinic && api ? connect(api, this.clinic, this.token, this.locale, watchSession(this, this.tokenProvider)) : this.inherited;
     }
+    this.#provider.setValue(this.connection);
     const admin = this.connection?.admin;
     if (admin && admin !== this.namedFor) {
       this.namedFor = admin;

@@ -1,12 +1,12 @@
 import type { AuditEntry, AuditLogQuery, TidbokAdmin } from '@tidbok/sdk';
 import { AuditEntitySchema } from '@tidbok/core';
 import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
 import { translate } from '../i18n.js';
 import { AdminBox } from '../shared/admin-box.js';
 import { AdminLoad } from '../shared/admin-load.js';
 import { auditLogStyles } from './audit-log.styles.js';
 import { type AuditLogMessageKey, auditLogMessages } from './messages.js';
+import { formatStamp } from '../shared/format.js';
 
 // Every kind the server records, in core's order.
 type Entity = NonNullable<AuditLogQuery['entity']>;
@@ -32,12 +32,18 @@ declare global {
  */
 export class TidbokAuditLog extends AdminBox {
   static override styles = [...AdminBox.styles, auditLogStyles];
+
+  static override properties = {
+    entries: { state: true },
+    nextCursor: { state: true },
+    entity: { state: true },
+  };
   protected readonly area = 'audit-log';
 
   /** Null while the first page loads. */
-  @state() private entries: AuditEntry[] | null = null;
-  @state() private nextCursor: string | null = null;
-  @state() private entity: Entity | '' = '';
+  private entries: AuditEntry[] | null = null;
+  private nextCursor: string | null = null;
+  private entity: Entity | '' = '';
 
   private readonly loader = new AdminLoad(this, {
     load: (admin, signal) => this.loadPage(admin, signal, false),
@@ -49,7 +55,7 @@ export class TidbokAuditLog extends AdminBox {
   }
 
   private when(iso: string) {
-    return new Date(iso).toLocaleString(this.locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+    return formatStamp(iso, this.locale);
   }
 
   protected override forbiddenText() {

@@ -1,15 +1,16 @@
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { addLocalDays } from '@tidbok/core';
 import type { Slot } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import type { ClinicData } from '../calendar/clinic-data-controller.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { theme } from '../shared/styles.js';
-import { describeError, isAbort } from '../calendar/describe-error.js';
+import { describeError } from '../shared/describe-error.js';
+import { isAbort } from '../shared/errors.js';
 import { TidbokPopupCloseEvent, TidbokSlotPickEvent } from '../calendar/events.js';
 import { type CalendarMessageKey, calendarMessages } from '../calendar/messages.js';
-import { clockTime, formatLocalDate, todayIn, wallClock } from '../calendar/week.js';
+import { clockTime, todayIn, wallClock } from '../calendar/week.js';
+import { formatLocalDate } from '../shared/format.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
 import { type Locale, translate } from '../i18n.js';
 import { reportError } from '../shared/errors.js';
@@ -36,29 +37,47 @@ let nextId = 0;
 export class TidbokBookPanel extends LitElement {
   static override styles = [theme, controlStyles, bookPanelStyles];
 
-  @consume({ context: tidbokContext, subscribe: true })
-  @state()
+  static override properties = {
+    connection: { state: true },
+    locale: {},
+    data: { attribute: false },
+    from: {},
+    practitioner: {},
+    anchor: { attribute: false },
+    treatmentTypeId: { state: true },
+    practitionerId: { state: true },
+    slots: { state: true },
+    status: { state: true },
+    error: { state: true },
+    days: { state: true },
+    expanded: { state: true },
+  };
+
   connection: TidbokConnection | undefined;
+  // `@consume` as a controller (no decorator code): keeps `connection` set to the provider's value.
+  readonly #connectionConsumer = new ContextConsumer(this, { context: tidbokContext, subscribe: true, callback: (value) => (this.connection = value) });
 
-  @property() locale: Locale = 'sv';
-  @property({ attribute: false }) data: ClinicData | undefined;
+  locale: Locale = 'sv';
+  data: ClinicData | undefined;
   /** The first day to search (a local date); today when earlier. */
-  @property() from = '';
+  from = '';
   /** The practitioner suggested (the calendar's filter). */
-  @property() practitioner = '';
+  practitioner = '';
   /** The Book button on screen; the panel opens under it. */
-  @property({ attribute: false }) anchor: DOMRect | null = null;
+  anchor: DOMRect | null = null;
 
-  @state() private treatmentTypeId = '';
-  @state() private practitionerId = '';
-  @state() private slots: Slot[] = [];
-  @state() private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
-  @state() private error = '';
-  @state() private days = DAYS;
+  private treatmentTypeId = '';
+  private practitionerId = '';
+  private slots: Slot[] = [];
+  private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  private error = '';
+  private days = DAYS;
   /** Days whose every free time is shown (others show the first few). */
-  @state() private expanded = new Set<string>();
+  private expanded = new Set<string>();
 
-  @query('[part~="dialog"]') private dialog?: HTMLElement;
+  private get dialog(): HTMLElement | undefined {
+    return this.renderRoot?.querySelector<HTMLElement>('[part~="dialog"]') ?? undefined;
+  }
 
   private readonly uid = `bp${++nextId}`;
   private abort: AbortController | undefined;

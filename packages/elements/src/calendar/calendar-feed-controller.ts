@@ -1,6 +1,6 @@
 import type { CalendarEntry, TidbokAdmin } from '@tidbok/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isAbort } from './describe-error.js';
+import { isAbort } from '../shared/errors.js';
 
 /** One week of one filter: what the feed loads. */
 export interface CalendarFeedQuery {

@@ -22,7 +22,7 @@ import {
   waitFor,
   waitForEntry,
 } from './test-support.js';
-import { isoWeekNumber } from './week.js';
+import { isoWeek } from '../shared/format.js';
 
 const rgb = (el: Element) => getComputedStyle(el).backgroundColor;
 const popupOf = (el: Element) => el.shadowRoot!.querySelector<TidbokEntryPopup>('tidbok-entry-popup');
@@ -386,12 +386,12 @@ describe('<tidbok-calendar>', () => {
     const { el, day } = await mountCalendar();
     const title = () => el.shadowRoot!.querySelector('[part~="title"]')!.textContent!;
     expect(el.shownWeek).to.equal(mondayOf(day));
-    expect(title()).to.contain(`Vecka ${isoWeekNumber(day)}`);
+    expect(title()).to.contain(`Vecka ${isoWeek(day)}`);
     const next = oneEvent(el, 'tidbok-week-change');
     el.shadowRoot!.querySelector<HTMLButtonElement>('#next-week')!.click();
     expect((await next).detail.weekStart).to.equal(addLocalDays(mondayOf(day), 7));
     await el.updateComplete;
-    expect(title()).to.contain(`Vecka ${isoWeekNumber(addLocalDays(day, 7))}`);
+    expect(title()).to.contain(`Vecka ${isoWeek(addLocalDays(day, 7))}`);
     el.shadowRoot!.querySelector<HTMLButtonElement>('#previous-week')!.click();
     el.shadowRoot!.querySelector<HTMLButtonElement>('#previous-week')!.click();
     await el.updateComplete;

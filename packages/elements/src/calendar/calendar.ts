@@ -1,8 +1,7 @@
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { addLocalDays, isLocalDate, mondayOf } from '@tidbok/core';
 import type { CalendarEntry, Client } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
@@ -14,7 +13,8 @@ import { ClinicDataController } from './clinic-data-controller.js';
 import { readableColors, tint } from './colors.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { theme } from '../shared/styles.js';
-import { describeError } from './describe-error.js';
+import { describeError } from '../shared/describe-error.js';
+import { formatLocalDate, isoWeek } from '../shared/format.js';
 import {
   type CalendarChangeAction,
   type CalendarChangeDetail,
@@ -32,9 +32,7 @@ import {
   addMinutes,
   clockTime,
   daySegments,
-  formatLocalDate,
   instantAt,
-  isoWeekNumber,
   layoutLanes,
   snapMinutes,
   timeOfMinutes,
@@ -132,44 +130,72 @@ type Focusable = { entryId: string } | { day: number } | { selector: string };
 export class TidbokCalendar extends LitElement {
   static override styles = [theme, controlStyles, calendarStyles];
 
-  @consume({ context: tidbokContext, subscribe: true })
-  @state()
+  static override properties = {
+    connection: { state: true },
+    locale: {},
+    date: {},
+    practitioner: {},
+    startHour: { type: Number, attribute: 'start-hour' },
+    endHour: { type: Number, attribute: 'end-hour' },
+    hideWeekends: { attribute: 'hide-weekends', converter: booleanDefaultTrue },
+    pollInterval: { type: Number, attribute: 'poll-interval' },
+    selectedClient: { attribute: false },
+    features: { attribute: false },
+    weekStart: { state: true },
+    draft: { state: true },
+    openEntryId: { state: true },
+    popupAnchor: { state: true },
+    bookOpen: { state: true },
+    bookAnchor: { state: true },
+    viewOpen: { state: true },
+    overrides: { state: true },
+    notice: { state: true },
+    announcement: { state: true },
+    cursor: { state: true },
+    dragId: { state: true },
+    confirming: { state: true },
+  };
+
   connection: TidbokConnection | undefined;
+  // `@consume` as a controller (no decorator code): keeps `connection` set to the provider's value.
+  readonly #connectionConsumer = new ContextConsumer(this, { context: tidbokContext, subscribe: true, callback: (value) => (this.connection = value) });
 
   /** `sv` or `en`; defaults to the connection's, then the clinic's language. */
-  @property() locale: Locale | undefined;
+  locale: Locale | undefined;
   /** A local date (`YYYY-MM-DD`) in the week shown first; today when absent. */
-  @property() date = '';
+  date = '';
   /** The practitioner the calendar is filtered on (an id), or empty for everyone. */
-  @property() practitioner = '';
+  practitioner = '';
   /** First hour shown (0–23). Remembered per clinic in this browser once changed in "View". */
-  @property({ type: Number, attribute: 'start-hour' }) startHour = DEFAULT_VIEW.startHour;
+  startHour = DEFAULT_VIEW.startHour;
   /** Hour the day ends (1–24). */
-  @property({ type: Number, attribute: 'end-hour' }) endHour = DEFAULT_VIEW.endHour;
+  endHour = DEFAULT_VIEW.endHour;
   /** Hides Saturday and Sunday (default); `hide-weekends="false"` shows them. */
-  @property({ attribute: 'hide-weekends', converter: booleanDefaultTrue }) hideWeekends = DEFAULT_VIEW.hideWeekends;
+  hideWeekends = DEFAULT_VIEW.hideWeekends;
   /** How often to look for changes (new holds, other staff's edits), in ms. */
-  @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 5000;
+  pollInterval = 5000;
   /** The client selected in a side panel; suggested for new bookings. */
-  @property({ attribute: false }) selectedClient: Client | null = null;
+  selectedClient: Client | null = null;
   /** Which later-issue server features to offer; see `server-features.ts`. */
-  @property({ attribute: false }) features: ServerFeatures = SERVER_FEATURES;
+  features: ServerFeatures = SERVER_FEATURES;
 
-  @state() private weekStart = '';
-  @state() private draft: Draft | null = null;
-  @state() private openEntryId: string | null = null;
-  @state() private popupAnchor: DOMRect | null = null;
-  @state() private bookOpen = false;
-  @state() private bookAnchor: DOMRect | null = null;
-  @state() private viewOpen = false;
-  @state() private overrides = new Map<string, Override>();
-  @state() private notice: { text: string; tone: 'info' | 'error' } | null = null;
-  @state() private announcement = '';
-  @state() private cursor: { day: number; minutes: number; length: number } | null = null;
-  @state() private dragId: string | null = null;
-  @state() private confirming = false;
+  private weekStart = '';
+  private draft: Draft | null = null;
+  private openEntryId: string | null = null;
+  private popupAnchor: DOMRect | null = null;
+  private bookOpen = false;
+  private bookAnchor: DOMRect | null = null;
+  private viewOpen = false;
+  private overrides = new Map<string, Override>();
+  private notice: { text: string; tone: 'info' | 'error' } | null = null;
+  private announcement = '';
+  private cursor: { day: number; minutes: number; length: number } | null = null;
+  private dragId: string | null = null;
+  private confirming = false;
 
-  @query('dialog') private confirmDialog?: HTMLDialogElement;
+  private get confirmDialog(): HTMLDialogElement | undefined {
+    return this.renderRoot?.querySelector<HTMLDialogElement>('dialog') ?? undefined;
+  }
 
   private readonly clinic = new ClinicDataController(this, {
     admin: () => this.connection?.admin,
@@ -1195,7 +1221,7 @@ export class TidbokCalendar extends LitElement {
     const last = days[days.length - 1];
     const practitioners = this.clinic.data?.practitioners ?? [];
     const fmt = (date: string, options: Intl.DateTimeFormatOptions) => formatLocalDate(date, this.language, options);
-    const title = first ? this.t('weekTitle', { week: isoWeekNumber(first) }) : '';
+    const title = first ? this.t('weekTitle', { week: isoWeek(first) }) : '';
     const range = first && last ? `${fmt(first, { day: 'numeric', month: 'short' })} – ${fmt(last, { day: 'numeric', month: 'short', year: 'numeric' })}` : '';
     return html`
       <div part="toolbar">
@@ -1334,7 +1360,7 @@ export class TidbokCalendar extends LitElement {
     if (!this.connection?.admin) return html`<p class="state">${this.t('notConnected')}</p>`;
     if (this.clinic.status === 'error') {
       return html`<div class="state" role="alert">
-        <p>${this.t('loadFailed')} ${describeError(this.clinic.error, this.language).message}</p>
+        <p>${this.t('loadFailed')} ${describeError(this.clinic.error, this.language, 'load').message}</p>
         <button class="button" type="button" @click=${() => this.clinic.reload()}>${this.t('retry')}</button>
       </div>`;
     }
@@ -1354,7 +1380,7 @@ export class TidbokCalendar extends LitElement {
       ${this.renderToolbar()} ${this.renderNotices()}
       ${this.feed.status === 'error'
         ? html`<div class="notice error" role="alert">
-            <p>${this.t('loadFailed')} ${describeError(this.feed.error, this.language).message}</p>
+            <p>${this.t('loadFailed')} ${describeError(this.feed.error, this.language, 'load').message}</p>
             <button class="button" type="button" @click=${() => this.feed.refresh()}>${this.t('retry')}</button>
           </div>`
         : nothing}
@@ -1373,7 +1399,7 @@ export class TidbokCalendar extends LitElement {
         role="region"
       >
         <div class="head">
-          <div class="corner" aria-hidden="true">${days[0] ? `v ${isoWeekNumber(days[0])}` : ''}</div>
+          <div class="corner" aria-hidden="true">${days[0] ? `v ${isoWeek(days[0])}` : ''}</div>
           ${days.map((date, i) => {
             const count = outside(date);
             return html`<div class="day-head ${date === today ? 'today' : ''}" id="day-${i}">

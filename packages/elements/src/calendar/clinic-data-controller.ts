@@ -1,6 +1,6 @@
 import type { Location, Practitioner, Settings, TidbokAdmin, TreatmentType } from '@tidbok/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isAbort } from './describe-error.js';
+import { isAbort } from '../shared/errors.js';
 
 /** What the calendar needs from the clinic before it can draw a week. */
 export interface ClinicData {

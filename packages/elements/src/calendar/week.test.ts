@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   daySegments,
-  formatLocalDate,
   instantAt,
-  isoWeekNumber,
   layoutLanes,
   snapInstant,
   snapMinutes,
@@ -109,17 +107,5 @@ describe('layoutLanes', () => {
       { lane: 0, lanes: 2 },
       { lane: 0, lanes: 1 },
     ]);
-  });
-});
-
-describe('labels', () => {
-  it('numbers ISO weeks across the year boundary', () => {
-    expect(isoWeekNumber('2027-03-28')).toBe(12);
-    expect(isoWeekNumber('2027-01-01')).toBe(53);
-    expect(isoWeekNumber('2026-11-26')).toBe(48);
-  });
-  it('formats a local date without the machine zone moving it', () => {
-    expect(formatLocalDate('2027-03-28', 'sv', { weekday: 'short', day: 'numeric', month: 'short' })).toBe('sön 28 mars');
-    expect(formatLocalDate('2027-03-28', 'en', { weekday: 'short', day: 'numeric', month: 'short' })).toBe('Sun 28 Mar');
   });
 });

@@ -157,32 +157,6 @@ export function layoutLanes(spans: readonly Span[]): Lane[] {
   return result;
 }
 
-/** ISO 8601 week number of a local date (the week staff say aloud: "vecka 13"). */
-export function isoWeekNumber(date: string): number {
-  const thursday = addLocalDays(mondayOf(date), 3);
-  const [year = 0] = thursday.split('-').map(Number);
-  const firstThursday = addLocalDays(mondayOf(`${year}-01-04`), 3);
-  return 1 + Math.round((Date.parse(`${thursday}T00:00:00Z`) - Date.parse(`${firstThursday}T00:00:00Z`)) / (7 * 86_400_000));
-}
-
-/**
- * Formats a local date with Intl, independent of the machine's zone: the date is read as a
- * UTC noon and formatted in UTC, so no zone offset can move it to a neighbouring day.
- */
-export function formatLocalDate(date: string, locale: string, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
-}
-
-/**
- * The Intl locale for a Tidbok language: English dates are written the European way (30/11,
- * Monday first), as the clinics using English are in Europe; other tags pass through.
- */
-export function intlLocale(locale: string): string {
-  if (locale === 'en') return 'en-GB';
-  if (locale === 'sv') return 'sv-SE';
-  return locale;
-}
-
 /** `HH:mm` of an instant on the clinic's clock. */
 export function clockTime(instant: number, timeZone: string): string {
   return localTimeOf(instant, timeZone);

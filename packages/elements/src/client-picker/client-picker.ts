@@ -1,14 +1,13 @@
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import type { CreateClientBody } from '@tidbok/core';
 import type { Client } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
 import { type Locale, translate } from '../i18n.js';
 import { reportError } from '../shared/errors.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { theme } from '../shared/styles.js';
-import { isAbort } from '../calendar/describe-error.js';
+import { isAbort } from '../shared/errors.js';
 import { TidbokClientChangeEvent } from '../calendar/events.js';
 import { type CalendarMessageKey, calendarMessages } from '../calendar/messages.js';
 import { clientPickerStyles } from './client-picker.styles.js';
@@ -40,34 +39,55 @@ let nextId = 0;
 export class TidbokClientPicker extends LitElement {
   static override styles = [theme, controlStyles, clientPickerStyles];
 
-  @consume({ context: tidbokContext, subscribe: true })
-  @state()
+  static override properties = {
+    connection: { state: true },
+    locale: {},
+    label: {},
+    client: { attribute: false },
+    newClient: { attribute: false },
+    suggested: { attribute: false },
+    allowNew: { type: Boolean, attribute: 'allow-new' },
+    invalid: { type: Boolean },
+    mode: { state: true },
+    query: { state: true },
+    results: { state: true },
+    searchStatus: { state: true },
+    expanded: { state: true },
+    active: { state: true },
+    form: { state: true },
+    formErrors: { state: true },
+  };
+
   connection: TidbokConnection | undefined;
+  // `@consume` as a controller (no decorator code): keeps `connection` set to the provider's value.
+  readonly #connectionConsumer = new ContextConsumer(this, { context: tidbokContext, subscribe: true, callback: (value) => (this.connection = value) });
 
-  @property() locale: Locale = 'sv';
+  locale: Locale = 'sv';
   /** The visible label of the search field. */
-  @property() label = '';
+  label = '';
   /** The chosen existing client. */
-  @property({ attribute: false }) client: Client | null = null;
+  client: Client | null = null;
   /** A new client typed in the form, created together with the booking. */
-  @property({ attribute: false }) newClient: CreateClientBody | null = null;
+  newClient: CreateClientBody | null = null;
   /** The client selected in the side panel; marked as such when it is the chosen one. */
-  @property({ attribute: false }) suggested: Client | null = null;
+  suggested: Client | null = null;
   /** Whether "Add new client" is offered. */
-  @property({ type: Boolean, attribute: 'allow-new' }) allowNew = false;
+  allowNew = false;
   /** Marks the search field invalid (e.g. a booking was saved without a client). */
-  @property({ type: Boolean }) invalid = false;
+  invalid = false;
 
-  @state() private mode: Mode = 'search';
-  @state() private query = '';
-  @state() private results: Client[] = [];
-  @state() private searchStatus: 'idle' | 'loading' | 'done' | 'error' = 'idle';
-  @state() private expanded = false;
-  @state() private active = -1;
-  @state() private form = { name: '', email: '', phone: '', personalNumber: '', isTest: false };
-  @state() private formErrors: Partial<Record<'name' | 'email' | 'phone', string>> = {};
+  private mode: Mode = 'search';
+  private query = '';
+  private results: Client[] = [];
+  private searchStatus: 'idle' | 'loading' | 'done' | 'error' = 'idle';
+  private expanded = false;
+  private active = -1;
+  private form = { name: '', email: '', phone: '', personalNumber: '', isTest: false };
+  private formErrors: Partial<Record<'name' | 'email' | 'phone', string>> = {};
 
-  @query('input[role="combobox"]') private input?: HTMLInputElement;
+  private get input(): HTMLInputElement | undefined {
+    return this.renderRoot?.querySelector<HTMLInputElement>('input[role="combobox"]') ?? undefined;
+  }
 
   private readonly uid = `cp${++nextId}`;
   private timer: ReturnType<typeof setTimeout> | undefined;

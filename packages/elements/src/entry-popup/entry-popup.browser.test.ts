@@ -159,6 +159,22 @@ describe('<tidbok-entry-popup>', () => {
     expect(item.textContent).to.contain('The client has no phone number');
   });
 
+  it("names a message's channel in the popup's language", async () => {
+    let id = '';
+    const { el, clinic } = await mountCalendar({
+      locale: 'en',
+      practitioner: '',
+      prepare: async (clinic, day) => (id = (await book(clinic, { date: day, start: '10:00', client: 'Ella English' })).id),
+    });
+    await staffOk(clinic, 'POST', `/bookings/${id}/confirmation`, { channel: 'email' });
+    await click(el, await waitForEntry(el, id));
+    const popup = await waitFor<TidbokEntryPopup>(el, 'tidbok-entry-popup');
+    await waitUntil(() => popup.shadowRoot!.querySelector('[part="messages"] li'), 'the message is listed');
+    const text = q(popup, '[part="messages"] li').textContent!;
+    expect(text).to.contain('E-mail');
+    expect(text).not.to.contain('E-post');
+  });
+
   it('prints a receipt in a window that has no way back to the staff page', async () => {
     let id = '';
     const { el } = await mountCalendar({

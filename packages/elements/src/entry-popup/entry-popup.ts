@@ -1,14 +1,13 @@
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { ACTIVITY_COLOR, type CreateClientBody, isLocalDate } from '@tidbok/core';
 import type { CalendarEntry, Client, ConfirmationChannel, Message, PaymentMethod, TreatmentType } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 // styleMap, not a style attribute: `place()` sets left and top on the same element.
 import { styleMap } from 'lit/directives/style-map.js';
 import type { ClinicData } from '../calendar/clinic-data-controller.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { theme } from '../shared/styles.js';
-import { describeError } from '../calendar/describe-error.js';
+import { describeError } from '../shared/describe-error.js';
 import {
   type CalendarChangeAction,
   type Draft,
@@ -21,7 +20,8 @@ import {
 import { type CalendarMessageKey, calendarMessages } from '../calendar/messages.js';
 import { SERVER_FEATURES, type ServerFeatures } from '../calendar/server-features.js';
 import { managesClinic, whoAmI } from '../shared/staff-role.js';
-import { formatLocalDate, instantAt, minutesOfTime, timeOfMinutes, wallClock } from '../calendar/week.js';
+import { instantAt, minutesOfTime, timeOfMinutes, wallClock } from '../calendar/week.js';
+import { formatLocalDate } from '../shared/format.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
 import { type Locale, translate } from '../i18n.js';
 import { reportError } from '../shared/errors.js';
@@ -72,51 +72,87 @@ function loadReview(): void {
 export class TidbokEntryPopup extends LitElement {
   static override styles = [theme, controlStyles, entryPopupStyles];
 
-  @consume({ context: tidbokContext, subscribe: true })
-  @state()
+  static override properties = {
+    connection: { state: true },
+    locale: {},
+    data: { attribute: false },
+    draft: { attribute: false },
+    entry: { attribute: false },
+    suggestedClient: { attribute: false },
+    features: { attribute: false },
+    anchor: { attribute: false },
+    tab: { state: true },
+    date: { state: true },
+    startTime: { state: true },
+    endTime: { state: true },
+    timeDirty: { state: true },
+    client: { state: true },
+    newClient: { state: true },
+    practitionerId: { state: true },
+    treatmentTypeId: { state: true },
+    locationId: { state: true },
+    confirmation: { state: true },
+    note: { state: true },
+    titleText: { state: true },
+    typeIds: { state: true },
+    errors: { state: true },
+    formError: { state: true },
+    busy: { state: true },
+    confirmingDelete: { state: true },
+    paying: { state: true },
+    payMethod: { state: true },
+    messages: { state: true },
+    mayVoid: { state: true },
+    permissions: { state: true },
+  };
+
   connection: TidbokConnection | undefined;
+  // `@consume` as a controller (no decorator code): keeps `connection` set to the provider's value.
+  readonly #connectionConsumer = new ContextConsumer(this, { context: tidbokContext, subscribe: true, callback: (value) => (this.connection = value) });
 
-  @property() locale: Locale = 'sv';
-  @property({ attribute: false }) data: ClinicData | undefined;
+  locale: Locale = 'sv';
+  data: ClinicData | undefined;
   /** A new entry being made; or null when an existing `entry` is shown. */
-  @property({ attribute: false }) draft: Draft | null = null;
+  draft: Draft | null = null;
   /** An existing entry to show and edit. */
-  @property({ attribute: false }) entry: CalendarEntry | null = null;
+  entry: CalendarEntry | null = null;
   /** The client selected in the side panel; offered for a new booking. */
-  @property({ attribute: false }) suggestedClient: Client | null = null;
-  @property({ attribute: false }) features: ServerFeatures = SERVER_FEATURES;
+  suggestedClient: Client | null = null;
+  features: ServerFeatures = SERVER_FEATURES;
   /** Where the block this popup belongs to is on screen; the popup sits beside it. */
-  @property({ attribute: false }) anchor: DOMRect | null = null;
+  anchor: DOMRect | null = null;
 
-  @state() private tab: DraftTab = 'booking';
-  @state() private date = '';
-  @state() private startTime = '';
-  @state() private endTime = '';
-  @state() private timeDirty = false;
-  @state() private client: Client | null = null;
-  @state() private newClient: CreateClientBody | null = null;
-  @state() private practitionerId = '';
-  @state() private treatmentTypeId = '';
-  @state() private locationId = '';
-  @state() private confirmation: ConfirmationChannel = 'email';
-  @state() private note = '';
-  @state() private titleText = '';
-  @state() private typeIds: string[] = [];
-  @state() private errors: Partial<Record<FieldName, string>> = {};
-  @state() private formError = '';
-  @state() private busy = false;
-  @state() private confirmingDelete = false;
-  @state() private paying = false;
-  @state() private payMethod: PaymentMethod = 'card';
+  private tab: DraftTab = 'booking';
+  private date = '';
+  private startTime = '';
+  private endTime = '';
+  private timeDirty = false;
+  private client: Client | null = null;
+  private newClient: CreateClientBody | null = null;
+  private practitionerId = '';
+  private treatmentTypeId = '';
+  private locationId = '';
+  private confirmation: ConfirmationChannel = 'email';
+  private note = '';
+  private titleText = '';
+  private typeIds: string[] = [];
+  private errors: Partial<Record<FieldName, string>> = {};
+  private formError = '';
+  private busy = false;
+  private confirmingDelete = false;
+  private paying = false;
+  private payMethod: PaymentMethod = 'card';
   /** The booking's outbox messages (issue: notifications are shown per booking). */
-  @state() private messages: Message[] | null = null;
+  private messages: Message[] | null = null;
   /** Voiding a payment is for admins: hidden once the server says the role is another (staff-role.ts). */
-  @state() private mayVoid = true;
+  private mayVoid = true;
   /** The staff member's permissions (`desk`, `client-records`, …); null while unknown: all shown. */
-  @state() private permissions: readonly string[] | null = null;
+  private permissions: readonly string[] | null = null;
   private askedFor: unknown;
 
-  @query('[part~="dialog"]') private dialog?: HTMLElement;
+  private get dialog(): HTMLElement | undefined {
+    return this.renderRoot?.querySelector<HTMLElement>('[part~="dialog"]') ?? undefined;
+  }
 
   private readonly uid = `ep${++nextId}`;
   private session = '';
@@ -293,7 +329,7 @@ export class TidbokEntryPopup extends LitElement {
             ${this.messages.map(
               (m) => html`<li part="message ${m.status}">
                 <strong>${this.t(`messageKind_${m.kind ?? 'confirmation'}` as CalendarMessageKey)}</strong>
-                · ${m.channel === 'email' ? 'E-post' : 'SMS'} ${m.to ? html`· ${m.to}` : nothing}
+                · ${this.t(m.channel === 'email' ? 'byEmail' : 'bySms')} ${m.to ? html`· ${m.to}` : nothing}
                 · ${this.t(status[m.status])} ${when(m.sentAt ?? m.createdAt)}
                 ${m.withheldReason
                   ? html`<br /><span class="hint" part="withheld-reason">${this.t(`messageWithheld_${m.withheldReason}`)}</span>`

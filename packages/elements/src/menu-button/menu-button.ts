@@ -1,5 +1,4 @@
 import { html, LitElement, nothing } from 'lit';
-import { property, query, queryAll, state } from 'lit/decorators.js';
 import { TidbokMenuSelectEvent } from '../calendar/events.js';
 import { theme } from '../shared/styles.js';
 import { menuButtonStyles } from './menu-button.styles.js';
@@ -35,20 +34,34 @@ export interface MenuItem {
 export class TidbokMenuButton extends LitElement {
   static override styles = [theme, menuButtonStyles];
 
-  /** The button's visible text. */
-  @property() label = '';
-  /** The button's accessible name, when it should say more than `label`. */
-  @property({ attribute: 'accessible-label' }) accessibleLabel = '';
-  /** `end` aligns the menu to the button's right edge. */
-  @property({ reflect: true }) align: 'start' | 'end' = 'start';
-  /** `up` opens the menu above the button. */
-  @property({ reflect: true }) direction: 'down' | 'up' = 'down';
-  @property({ type: Boolean }) disabled = false;
-  @property({ attribute: false }) items: MenuItem[] = [];
+  static override properties = {
+    label: {},
+    accessibleLabel: { attribute: 'accessible-label' },
+    align: { reflect: true },
+    direction: { reflect: true },
+    disabled: { type: Boolean },
+    items: { attribute: false },
+    open: { state: true },
+  };
 
-  @state() private open = false;
-  @query('[part~="button"]') private button!: HTMLButtonElement;
-  @queryAll('[role="menuitem"]') private itemElements!: NodeListOf<HTMLButtonElement>;
+  /** The button's visible text. */
+  label = '';
+  /** The button's accessible name, when it should say more than `label`. */
+  accessibleLabel = '';
+  /** `end` aligns the menu to the button's right edge. */
+  align: 'start' | 'end' = 'start';
+  /** `up` opens the menu above the button. */
+  direction: 'down' | 'up' = 'down';
+  disabled = false;
+  items: MenuItem[] = [];
+
+  private open = false;
+  private get button(): HTMLButtonElement {
+    return this.renderRoot.querySelector<HTMLButtonElement>('[part~="button"]')!;
+  }
+  private get itemElements(): NodeListOf<HTMLButtonElement> {
+    return this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="menuitem"]');
+  }
 
   /** Opens the menu and focuses an item (the first by default). */
   async show(focus: 'first' | 'last' = 'first') {

@@ -1,11 +1,10 @@
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { isTidbokError } from '@tidbok/sdk';
-import { LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { adminSettingsStyles } from '../admin-settings/admin-settings.styles.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { theme } from '../shared/styles.js';
-import { describeError } from '../calendar/describe-error.js';
+import { describeError } from './describe-error.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
 import type { Locale } from '../i18n.js';
 import { reportError } from './errors.js';
@@ -19,15 +18,23 @@ import { reportError } from './errors.js';
 export abstract class AdminBox extends LitElement {
   static override styles = [theme, controlStyles, adminSettingsStyles];
 
-  @consume({ context: tidbokContext, subscribe: true })
-  @state()
+  static override properties: PropertyDeclarations = {
+    connection: { state: true },
+    locale: {},
+    busy: { state: true },
+    error: { state: true },
+    message: { state: true },
+  };
+
   connection: TidbokConnection | undefined;
+  // `@consume` as a controller (no decorator code): keeps `connection` set to the provider's value.
+  readonly #connectionConsumer = new ContextConsumer(this, { context: tidbokContext, subscribe: true, callback: (value) => (this.connection = value) });
 
-  @property() locale: Locale = 'sv';
+  locale: Locale = 'sv';
 
-  @state() protected busy = false;
-  @state() protected error = '';
-  @state() protected message = '';
+  protected busy = false;
+  protected error = '';
+  protected message = '';
 
   /** Names the box in `tidbok-error` events. */
   protected abstract readonly area: string;

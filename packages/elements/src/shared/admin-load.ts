@@ -1,6 +1,6 @@
 import type { TidbokAdmin } from '@tidbok/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isAbort } from '../calendar/describe-error.js';
+import { isAbort } from './errors.js';
 import type { TidbokConnection } from '../context.js';
 
 export interface AdminLoadOptions {

@@ -1,19 +1,25 @@
 import { isTidbokError } from '@tidbok/sdk';
+import { calendarMessages } from '../calendar/messages.js';
 import { type Locale, translate } from '../i18n.js';
-import { calendarMessages } from './messages.js';
 
-/** A failure as the calendar shows it: a stable code and a sentence in the staff member's language. */
+/**
+ * A failure as a staff element shows it: a stable code and a sentence in the staff member's
+ * language. The one describer of the staff side; the public flow names failures with `errorKey`
+ * (errors.ts), and both sides tell the page with `reportError` and skip aborts with `isAbort`.
+ */
 export interface DescribedError {
   code: string;
   message: string;
 }
 
 /**
- * Turns anything an SDK call rejected with into a code and a message. Overlaps get the
- * calendar's own sentence (after a move or resize it also says the change was undone); other server problems show the server's `detail`, which names the
- * field or rule (it is written for staff and integrators, in English).
+ * Turns anything an SDK call rejected with into a code and a message. Overlaps get their own
+ * sentence (after a move or resize it also says the change was undone); other server problems
+ * show the server's `detail`, which names the field or rule (written for staff and integrators,
+ * in English): after "The change was not saved:" for a change, alone for a `load`, where the
+ * element says what could not be loaded.
  */
-export function describeError(error: unknown, locale: Locale, context: 'move' | 'save' = 'save'): DescribedError {
+export function describeError(error: unknown, locale: Locale, context: 'move' | 'save' | 'load' = 'save'): DescribedError {
   const t = (key: keyof typeof calendarMessages, values?: Record<string, string>) => translate(calendarMessages, locale, key, values);
   if (!isTidbokError(error)) return { code: 'unknown', message: t('unknownError') };
   switch (error.code) {
@@ -29,12 +35,7 @@ export function describeError(error: unknown, locale: Locale, context: 'move' | 
     default: {
       const fields = error.problem?.errors?.map((e) => `${e.path}: ${e.message}`).join('; ');
       const detail = fields || error.problem?.detail || error.message;
-      return { code: error.code, message: detail ? t('changeFailed', { detail }) : t('unknownError') };
+      return { code: error.code, message: detail ? (context === 'load' ? detail : t('changeFailed', { detail })) : t('unknownError') };
     }
   }
-}
-
-/** True when the call was aborted on purpose (the element went away or a newer call replaced it). */
-export function isAbort(error: unknown): boolean {
-  return (isTidbokError(error) && error.code === 'aborted') || (error as { name?: string } | null)?.name === 'AbortError';
 }

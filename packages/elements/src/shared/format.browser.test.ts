@@ -2,7 +2,9 @@ import { expect } from '@open-wc/testing';
 import {
   formatDate,
   formatDayTime,
+  formatLocalDate,
   formatLocalDay,
+  formatStamp,
   formatLocalRange,
   formatPrice,
   formatTime,
@@ -33,6 +35,17 @@ describe('formatting in the clinic\'s zone', () => {
     expect(isoWeek('2027-01-03')).to.equal(53);
     expect(isoWeek('2027-01-04')).to.equal(1);
     expect(isoWeek('2025-12-29')).to.equal(1);
+    // The staff calendar's week title, across the year boundary.
+    expect(isoWeek('2027-03-28')).to.equal(12);
+    expect(isoWeek('2026-11-26')).to.equal(48);
+    expect(formatLocalDate('2027-03-28', 'sv', { weekday: 'short', day: 'numeric', month: 'short' })).to.equal('sön 28 mars');
+    expect(formatLocalDate('2027-03-28', 'en', { weekday: 'short', day: 'numeric', month: 'short' })).to.equal('Sun 28 Mar');
+  });
+
+  it("shows a server timestamp in the reader's zone, as staff lists did with toLocaleString", () => {
+    const iso = '2026-12-04T20:30:00Z';
+    expect(formatStamp(iso, 'sv')).to.equal(new Date(iso).toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: 'short' }));
+    expect(formatStamp(iso, 'en', 'medium')).to.equal(new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }));
   });
 
   it('formats prices from minor units, öre only when there are any', () => {

@@ -9,8 +9,11 @@ import type { Locale } from '../i18n.js';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-/** An `Intl.DateTimeFormat` for `locale` (en-GB for English) in `timeZone`, made once per options. */
-export function dateTimeFormat(locale: Locale, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/**
+ * An `Intl.DateTimeFormat` for `locale` (en-GB for English) in `timeZone` (`undefined`: the
+ * browser's), made once per options.
+ */
+export function dateTimeFormat(locale: Locale, timeZone: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
   let format = cache.get(key);
   if (!format) {
@@ -45,6 +48,17 @@ export const formatDayTime = (instant: number | string, timeZone: string, locale
 /** A local date `YYYY-MM-DD` as `tisdag 3 mars` (long) or `tis 3 mars` (short). */
 export const formatLocalDay = (date: string, locale: Locale, long = false): string =>
   dateTimeFormat(locale, 'UTC', long ? DAY_LONG : DAY_SHORT).format(noonOf(date));
+
+/** A local date `YYYY-MM-DD` with any Intl date options (`sön 28 mars`, `28/3`), whatever the zone. */
+export const formatLocalDate = (date: string, locale: Locale, options: Intl.DateTimeFormatOptions): string =>
+  dateTimeFormat(locale, 'UTC', options).format(noonOf(date));
+
+/**
+ * When something happened on the server (an ISO timestamp: last used, sent, fetched), in the
+ * reader's own zone, for staff lists: `2026-12-04 21:30` / `04/12/2026, 21:30`.
+ */
+export const formatStamp = (iso: string, locale: Locale, dateStyle: 'short' | 'medium' | 'long' = 'short'): string =>
+  dateTimeFormat(locale, undefined, { dateStyle, timeStyle: 'short' }).format(Date.parse(iso));
 
 /** Two local dates as one range: `2–8 mars 2026`, `30 mars–5 apr. 2026`. */
 export const formatLocalRange = (from: string, to: string, locale: Locale): string =>

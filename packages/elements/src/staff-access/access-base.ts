@@ -1,6 +1,7 @@
 import { translate } from '../i18n.js';
 import { AdminBox } from '../shared/admin-box.js';
 import { type StaffAccessMessageKey, staffAccessMessages } from './messages.js';
+import { formatStamp } from '../shared/format.js';
 
 /**
  * What the staff access boxes share beyond any settings box (AdminBox): their texts, loading
@@ -45,6 +46,6 @@ export abstract class StaffAccessBase extends AdminBox {
 
   protected date(iso: string | null) {
     if (!iso) return this.t('never');
-    return new Date(iso).toLocaleString(this.locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    return formatStamp(iso, this.locale, 'medium');
   }
 }

@@ -1,6 +1,5 @@
 import type { IntegrationKey } from '@tidbok/sdk';
 import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
 import { renderConfirmGroup } from '../shared/confirm-group.js';
 import { renderListTable } from '../shared/list-table.js';
 import { renderSecretOnce, selectWhenShown } from '../shared/secret-once.js';
@@ -23,14 +22,22 @@ declare global {
  * @csspart key - The new key, while it is shown.
  */
 export class TidbokIntegrationKeys extends StaffAccessBase {
+  static override properties = {
+    keys: { state: true },
+    hidden_: { state: true },
+    name: { state: true },
+    shown: { state: true },
+    confirming: { state: true },
+  };
+
   protected readonly area = 'integration-keys';
 
-  @state() private keys: IntegrationKey[] | null = null;
-  @state() private hidden_ = false;
-  @state() private name = '';
+  private keys: IntegrationKey[] | null = null;
+  private hidden_ = false;
+  private name = '';
   /** The key just made: shown until "Done", never fetched again. */
-  @state() private shown: { name: string; key: string } | null = null;
-  @state() private confirming: IntegrationKey | null = null;
+  private shown: { name: string; key: string } | null = null;
+  private confirming: IntegrationKey | null = null;
 
   protected async load() {
     try {

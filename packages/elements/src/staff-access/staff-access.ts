@@ -1,6 +1,5 @@
 import type { PersonalToken, Staff, StaffSession } from '@tidbok/sdk';
 import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
 import { renderConfirmGroup } from '../shared/confirm-group.js';
 import { renderListTable } from '../shared/list-table.js';
 import { renderSecretOnce, selectWhenShown } from '../shared/secret-once.js';
@@ -25,18 +24,29 @@ type Confirm = { kind: 'token'; token: PersonalToken } | { kind: 'all' };
  * @csspart token - The new token, while it is shown.
  */
 export class TidbokStaffAccess extends StaffAccessBase {
+  static override properties = {
+    staffId: { state: true },
+    people: { state: true },
+    sessions: { state: true },
+    tokens: { state: true },
+    tokenName: { state: true },
+    days: { state: true },
+    shown: { state: true },
+    confirming: { state: true },
+  };
+
   protected readonly area = 'staff-access';
 
   /** The person shown: '' for the signed-in person. */
-  @state() private staffId = '';
+  private staffId = '';
   /** Everyone, for admins; null for others (they see only themselves). */
-  @state() private people: Staff[] | null = null;
-  @state() private sessions: StaffSession[] = [];
-  @state() private tokens: PersonalToken[] = [];
-  @state() private tokenName = '';
-  @state() private days = '90';
-  @state() private shown: { name: string; token: string } | null = null;
-  @state() private confirming: Confirm | null = null;
+  private people: Staff[] | null = null;
+  private sessions: StaffSession[] = [];
+  private tokens: PersonalToken[] = [];
+  private tokenName = '';
+  private days = '90';
+  private shown: { name: string; token: string } | null = null;
+  private confirming: Confirm | null = null;
 
   private get who() {
     return this.staffId || undefined;

@@ -129,12 +129,6 @@ export const templateWeeksMessages = {
   close: { sv: 'Stäng', en: 'Close' },
   back: { sv: 'Tillbaka', en: 'Back' },
   dismiss: { sv: 'Stäng meddelandet', en: 'Dismiss' },
-  networkError: {
-    sv: 'Ingen kontakt med servern. Kontrollera uppkopplingen och försök igen.',
-    en: 'The server cannot be reached. Check the connection and try again.',
-  },
-  forbidden: { sv: 'Du har inte behörighet till det här.', en: 'You are not allowed to do this.' },
-  unknownError: { sv: 'Något gick fel.', en: 'Something went wrong.' },
 } satisfies Messages<string>;
 
 export type TemplateWeeksMessageKey = keyof typeof templateWeeksMessages;

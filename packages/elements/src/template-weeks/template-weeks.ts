@@ -1,18 +1,19 @@
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { addLocalDays } from '@tidbok/core';
-import { type ApplyTemplateWeekResponse, isTidbokError, type TemplateWeek, type TidbokAdmin } from '@tidbok/sdk';
+import { type ApplyTemplateWeekResponse, type TemplateWeek, type TidbokAdmin } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
 import { type Locale, pickLocale, translate } from '../i18n.js';
-import { TidbokErrorEvent } from '../shared/events.js';
+import { describeError } from '../shared/describe-error.js';
+import { reportError } from '../shared/errors.js';
 import { theme } from '../shared/styles.js';
 import { addWeeks, alternateMondays, isoWeekOf, MAX_WEEKS, mondayOrEmpty, mondaysBetween, parityOf, type WeekParity, weekEndOf } from './dates.js';
 import { TidbokTemplateAppliedEvent, TidbokWorkingTimeDeletedEvent } from './events.js';
 import { TemplateWeeksController } from './template-weeks-controller.js';
 import { type TemplateWeeksMessageKey, templateWeeksMessages } from './template-weeks.messages.js';
 import { templateWeeksStyles } from './template-weeks.styles.js';
+import { dateTimeFormat, formatLocalDate } from '../shared/format.js';
 
 type SkipReason = ApplyTemplateWeekResponse['skipped'][number]['reason'];
 
@@ -105,29 +106,45 @@ const WEEKS_NAMED = 12;
 export class TidbokTemplateWeeks extends LitElement {
   static override styles = [theme, templateWeeksStyles];
 
+  static override properties = {
+    weekStart: { attribute: 'week-start' },
+    practitionerId: { attribute: 'practitioner-id' },
+    timeZone: { attribute: 'time-zone' },
+    locale: {},
+    admin: { attribute: false },
+    connection: { state: true },
+    dialog: { state: true },
+    busy: { state: true },
+    dialogProblem: { state: true },
+    notice: { state: true },
+    openMenu: { state: true },
+  };
+
   /** The Monday (local date `YYYY-MM-DD`) of the week the calendar shows; any day of it works. */
-  @property({ attribute: 'week-start' }) weekStart = '';
+  weekStart = '';
   /** The calendar's practitioner filter (an id), or empty for everyone. */
-  @property({ attribute: 'practitioner-id' }) practitionerId = '';
+  practitionerId = '';
   /** The clinic's IANA zone, to show skipped times on the clinic's clock; asked from the server when empty. */
-  @property({ attribute: 'time-zone' }) timeZone = '';
+  timeZone = '';
   /** `sv` or `en`; defaults to the connection's language, then the browser's. */
-  @property() locale: Locale | undefined;
+  locale: Locale | undefined;
   /** A staff client to use instead of the one from `tidbokContext` (tests, standalone pages). */
-  @property({ attribute: false }) admin: TidbokAdmin | undefined;
+  admin: TidbokAdmin | undefined;
 
-  @consume({ context: tidbokContext, subscribe: true })
-  @state()
   connection: TidbokConnection | undefined;
+  // `@consume` as a controller (no decorator code): keeps `connection` set to the provider's value.
+  readonly #connectionConsumer = new ContextConsumer(this, { context: tidbokContext, subscribe: true, callback: (value) => (this.connection = value) });
 
-  @state() private dialog: Dialog | null = null;
-  @state() private busy = false;
-  @state() private dialogProblem: Problem | null = null;
-  @state() private notice: { text: string; tone: 'info' | 'error' } | null = null;
+  private dialog: Dialog | null = null;
+  private busy = false;
+  private dialogProblem: Problem | null = null;
+  private notice: { text: string; tone: 'info' | 'error' } | null = null;
   /** The template whose More actions are shown. */
-  @state() private openMenu: string | null = null;
+  private openMenu: string | null = null;
 
-  @query('dialog') private dialogElement?: HTMLDialogElement;
+  private get dialogElement(): HTMLDialogElement | undefined {
+    return this.renderRoot?.querySelector<HTMLDialogElement>('dialog') ?? undefined;
+  }
 
   private readonly data = new TemplateWeeksController(this, {
     admin: () => this.client,
@@ -186,9 +203,8 @@ export class TidbokTemplateWeeks extends LitElement {
     return this.language === 'en' ? 'en-GB' : 'sv-SE';
   }
 
-  /** A local date formatted as itself: read at UTC noon and formatted in UTC, so no zone moves it. */
   private formatDate(date: string, options: Intl.DateTimeFormatOptions): string {
-    return new Intl.DateTimeFormat(this.intlLocale(), { ...options, timeZone: 'UTC' }).format(Date.parse(`${date}T12:00:00Z`));
+    return formatLocalDate(date, this.language, options);
   }
 
   /**
@@ -243,10 +259,7 @@ export class TidbokTemplateWeeks extends LitElement {
   }
 
   private clock(instant: string): string {
-    const zone = this.zone;
-    return new Intl.DateTimeFormat(this.intlLocale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(zone ? { timeZone: zone } : {}) }).format(
-      Date.parse(instant),
-    );
+    return dateTimeFormat(this.language, this.zone || undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.parse(instant));
   }
 
   /** `10 block arbetstid och 2 bokningar`. */
@@ -269,22 +282,13 @@ export class TidbokTemplateWeeks extends LitElement {
     return { mondays, problem: null };
   }
 
-  /** A failure as shown in place: what failed, and the server's own words (its problem detail). */
+  /** A failure as shown in place: what failed, then the staff side's one description of it. */
   private describe(error: unknown, summary: TemplateWeeksMessageKey): Problem {
-    let detail = this.t('unknownError');
-    if (isTidbokError(error)) {
-      if (error.code === 'network_error' || error.code === 'timeout') detail = this.t('networkError');
-      else if (error.code === 'forbidden' || error.code === 'unauthorized') detail = error.problem?.detail ?? this.t('forbidden');
-      else {
-        const fields = error.problem?.errors?.map((e) => `${e.path}: ${e.message}`).join('; ');
-        detail = fields || error.problem?.detail || error.problem?.title || error.message || detail;
-      }
-    }
-    return { summary: this.t(summary), detail };
+    return { summary: this.t(summary), detail: describeError(error, this.language, 'load').message };
   }
 
   private report(action: string, error: unknown): void {
-    this.dispatchEvent(new TidbokErrorEvent({ code: isTidbokError(error) ? error.code : 'unknown', action, error }));
+    reportError(this, action, error);
   }
 
   private say(text: string, tone: 'info' | 'error' = 'info'): void {

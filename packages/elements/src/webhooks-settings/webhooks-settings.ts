@@ -1,7 +1,6 @@
 import type { WebhookEndpoint, WebhookEndpointDetail, WebhookEventType } from '@tidbok/sdk';
 import { WEBHOOK_EVENT_TYPES as EVENT_TYPES } from '@tidbok/core';
 import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
 import { translate } from '../i18n.js';
 import { AdminBox } from '../shared/admin-box.js';
 import { AdminLoad } from '../shared/admin-load.js';
@@ -10,6 +9,7 @@ import { renderListTable } from '../shared/list-table.js';
 import { copyText } from '../shared/secret-once.js';
 import { webhookMessages, type WebhookMessageKey } from './messages.js';
 import { webhooksSettingsStyles } from './webhooks-settings.styles.js';
+import { formatStamp } from '../shared/format.js';
 
 
 interface Draft {
@@ -39,14 +39,22 @@ declare global {
  */
 export class TidbokWebhooksSettings extends AdminBox {
   static override styles = [...AdminBox.styles, webhooksSettingsStyles];
+
+  static override properties = {
+    endpoints: { state: true },
+    draft: { state: true },
+    secret: { state: true },
+    shown: { state: true },
+    confirming: { state: true },
+  };
   protected readonly area = 'webhooks-settings';
 
-  @state() private endpoints: WebhookEndpoint[] | null = null;
-  @state() private draft: Draft | null = null;
+  private endpoints: WebhookEndpoint[] | null = null;
+  private draft: Draft | null = null;
   /** The secret of the endpoint just made: shown until dismissed, never fetched again. */
-  @state() private secret: string | null = null;
-  @state() private shown: WebhookEndpointDetail | null = null;
-  @state() private confirming: string | null = null;
+  private secret: string | null = null;
+  private shown: WebhookEndpointDetail | null = null;
+  private confirming: string | null = null;
 
   private readonly loader = new AdminLoad(this, {
     reset: () => {
@@ -66,7 +74,7 @@ export class TidbokWebhooksSettings extends AdminBox {
   }
 
   private when(iso: string) {
-    return new Date(iso).toLocaleString(this.locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+    return formatStamp(iso, this.locale);
   }
 
   protected override forbiddenText() {
