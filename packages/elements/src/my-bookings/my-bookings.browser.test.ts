@@ -86,6 +86,8 @@ describe('<tidbok-my-bookings>', () => {
     expect(el.matches(':state(verify)')).to.equal(true);
     expect(deep(el, '[part="heading"]')!.textContent).to.equal('Log in as Tess Testsson?');
     expect(deep(el, '[part="owner"]')!.textContent).to.include(s.client.email!);
+    // A test client's page says it is a test session, and whose.
+    expect(deep(el, '[part="test-session"]')!.textContent).to.equal('Test session: Tess Testsson is a test client');
     expect(location.hash).to.equal('');
     expect(getSession(s.api, s.clinic.slug)).to.equal(undefined);
     expect(logins).to.deep.equal([]);
@@ -93,8 +95,9 @@ describe('<tidbok-my-bookings>', () => {
     yes.click();
     await waitUntil(() => el.matches(':state(list)'), 'the list');
     expect(getSession(s.api, s.clinic.slug)?.token).to.equal(sessionToken);
-    expect(logins).to.deep.equal([{ id: s.client.id, name: 'Tess Testsson', email: s.client.email, phone: null }]);
+    expect(logins).to.deep.equal([{ id: s.client.id, name: 'Tess Testsson', email: s.client.email, phone: null, isTest: true }]);
     expect(deep(el, '[part="account"]')!.textContent).to.match(/Logged in as\s+Tess Testsson/).and.include('Not you?');
+    expect(deep(el, '[part="test-session"]')!.textContent).to.equal('Test session: Tess Testsson is a test client');
 
     const upcoming = deepAll(el, '[part~="list"][part~="upcoming"] > li');
     const pastItems = deepAll(el, '[part~="list"][part~="past"] > li');

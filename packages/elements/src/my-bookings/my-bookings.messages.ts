@@ -48,6 +48,7 @@ export const messages = {
   },
   loggedOut: { sv: 'Du är utloggad.', en: 'You are logged out.' },
   loggedInAs: { sv: 'Inloggad som', en: 'Logged in as' },
+  testSession: { sv: 'Testsession: {name} är en testklient', en: 'Test session: {name} is a test client' },
   notYou: { sv: 'Inte du?', en: 'Not you?' },
   logOut: { sv: 'Logga ut', en: 'Log out' },
   loading: { sv: 'Laddar dina bokningar …', en: 'Loading your bookings …' },

@@ -30,6 +30,13 @@ export const styles = css`
   .muted {
     color: var(--_muted);
   }
+  .test {
+    padding: 0.5em 0.75em;
+    border: 1px solid #e0b000;
+    border-radius: 0.5em;
+    background: #fff4ce;
+    color: #1f2933;
+  }
   form {
     display: grid;
     gap: 1em;

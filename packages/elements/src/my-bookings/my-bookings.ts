@@ -1,4 +1,4 @@
-import { EmailSchema, LIMITS } from '@tidbok/core';
+import { EmailSchema, isLateCancellation, LIMITS } from '@tidbok/core';
 import type { Booking, PublicClinic } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { TidbokCancelledEvent } from '../booking/events.js';
@@ -57,6 +57,7 @@ type Key = keyof typeof messages;
  * @csspart heading - The heading of the current view.
  * @csspart notice - Why the visitor is at the login (logged out, link no longer valid, said no).
  * @csspart owner - Whose a link is, in the "Log in as …?" question.
+ * @csspart test-session - The note that the session is a test client's (staff opened the page as them).
  * @csspart form - The e-mail form; its field's parts are exported as `field-label`, `field-input`,
  *   `field-hint`, `field-error`.
  * @csspart account - Who is logged in, with the log-out button.
@@ -527,6 +528,7 @@ export class TidbokMyBookings extends LitElement {
         <p class="owner" part="owner">
           <b>${owner.name}</b>${owner.email ? html`<br /><span class="muted">${owner.email}</span>` : nothing}
         </p>
+        ${owner.isTest ? html`<p class="test" part="test-session" role="note">${this.t('testSession', { name: owner.name })}</p>` : nothing}
         <p>${this.t('askHint')}</p>
         <div class="actions">
           <button class="btn primary" part="button button-primary" aria-disabled=${busy} @click=${this.accept}>
@@ -576,6 +578,7 @@ export class TidbokMyBookings extends LitElement {
     const client = this.session!.client;
     return html`<div class="account" part="account">
       <p>${this.t('loggedInAs')} <b>${client.name}</b>${client.email ? html` <span class="muted">${client.email}</span>` : nothing}</p>
+      ${client.isTest ? html`<p class="test" part="test-session" role="note">${this.t('testSession', { name: client.name })}</p>` : nothing}
       <p>
         ${this.t('notYou')}
         <button class="link" part="button" aria-disabled=${this.busy === 'logout'} @click=${this.logout}>${this.t('logOut')}</button>
@@ -616,8 +619,9 @@ export class TidbokMyBookings extends LitElement {
     const type = clinic.treatmentTypes.find((t) => t.id === booking.treatmentTypeId);
     const practitioner = clinic.practitioners.find((p) => p.id === booking.practitionerId);
     const location = clinic.locations.find((l) => l.id === booking.locationId);
-    // The client's appointment is the time with the client (API.md: notes afterwards are the practitioner's).
-    const end = Date.parse(booking.start) + (type?.clientMinutes ?? 0) * 60_000 || Date.parse(booking.end);
+    // The client's appointment ends with the time with the client (the server's clientEnd, core's
+    // clientEndMs); the rest of the calendar length is the practitioner's (notes afterwards).
+    const end = Date.parse(booking.clientEnd ?? booking.end);
     const status =
       booking.status === 'cancelled'
         ? this.t(booking.lateCancellation ? 'late' : 'cancelled')
@@ -678,8 +682,9 @@ export class TidbokMyBookings extends LitElement {
         ${this.t('cancel')}
       </button>`;
     }
-    const hours = clinic.booking?.cancellationWindowHours;
-    const late = hours && Date.parse(booking.start) - this.now() < hours * 3_600_000;
+    // The booking's own rule (core's cancellationWindowHoursFor, decided by the server).
+    const hours = booking.cancellationWindowHours ?? clinic.booking?.cancellationWindowHours;
+    const late = hours !== undefined && isLateCancellation(Date.parse(booking.start), this.now(), hours);
     const busy = this.busy === id;
     return html`<div class="confirm" part="confirm">
       <p id="q-${id}" tabindex="-1"><b>${this.t('cancelConfirm', { when: formatDayTime(booking.start, clinic.timeZone, this.language) })}</b></p>

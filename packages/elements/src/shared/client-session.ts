@@ -15,6 +15,8 @@ export interface SessionClient {
   name: string;
   email: string | null;
   phone: string | null;
+  /** A test client staff opened the page as (`#tidbok-session=`): the page says so. */
+  isTest?: boolean;
 }
 
 export interface StoredSession {
@@ -54,8 +56,10 @@ export function getSession(api: string, clinic: string): StoredSession | undefin
 export function setSession(api: string, clinic: string, session: StoredSession | undefined): void {
   const key = keyOf(api, clinic);
   const client = session?.client;
-  // Only what the widget shows: a client record's personal number must not reach storage.
-  const kept = session && client && { token: session.token, client: { id: client.id, name: client.name, email: client.email, phone: client.phone } };
+  // Only what the widget shows: a client record's personal number must not reach storage. A test
+  // client's session says so after a reload too.
+  const shown = client && { id: client.id, name: client.name, email: client.email, phone: client.phone, ...(client.isTest ? { isTest: true } : {}) };
+  const kept = session && shown && { token: session.token, client: shown };
   try {
     if (kept) sessionStorage.setItem(key, (memory[key] = JSON.stringify(kept)));
     else sessionStorage.removeItem(key);
