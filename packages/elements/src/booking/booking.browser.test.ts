@@ -268,7 +268,7 @@ describe('<tidbok-booking>', () => {
     fillDetails(el);
     fill(el, 'personalNumber', '19121212-1213');
     submit(el);
-    await waitUntil(() => textOf(el).includes('That number is not valid – check the digits (YYYYMMDD-XXXX).'));
+    await waitUntil(() => textOf(el).includes('Check the digits: YYYYMMDD-XXXX.'));
     fill(el, 'personalNumber', '19121212-1212');
     const booked = oneEvent(el, 'tidbok-booked');
     submit(el);

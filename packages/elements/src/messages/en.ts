@@ -84,7 +84,7 @@ const en = {
   [Msg.missingPhone]: 'Enter your mobile number to get a text message.',
   [Msg.badPhone]: 'Enter a phone number, e.g. +46 70 123 45 67.',
   [Msg.missingPersonalNumber]: 'The clinic needs your personal identity number.',
-  [Msg.badPersonalNumber]: 'That number is not valid – check the digits (YYYYMMDD-XXXX).',
+  [Msg.badPersonalNumber]: 'Check the digits: YYYYMMDD-XXXX.',
   [Msg.badNote]: 'The message is too long or has characters that cannot be sent.',
   [Msg.info]: 'Information from the clinic',
   [Msg.bookingAs]: 'Booking as',

@@ -89,7 +89,7 @@ export default {
   [Msg.missingPhone]: 'Fyll i ditt mobilnummer för att få sms.',
   [Msg.badPhone]: 'Skriv ett telefonnummer, t.ex. 070-123 45 67.',
   [Msg.missingPersonalNumber]: 'Mottagningen behöver ditt personnummer.',
-  [Msg.badPersonalNumber]: 'Numret stämmer inte – kolla siffrorna (ÅÅÅÅMMDD-XXXX).',
+  [Msg.badPersonalNumber]: 'Kontrollera siffrorna: ÅÅÅÅMMDD-XXXX.',
   [Msg.badNote]: 'Meddelandet är för långt eller har tecken som inte kan skickas.',
   [Msg.info]: 'Information från mottagningen',
   [Msg.bookingAs]: 'Du bokar som',
