@@ -34,15 +34,15 @@ import { staffSessionRoutes } from './routes/staff-sessions.js';
 import { adminTemplateWeekRoutes } from './routes/admin-template-weeks.js';
 import { adminWebhookRoutes } from './routes/admin-webhooks.js';
 import { clientAuthRoutes } from './routes/client-auth.js';
-import { registerConfirmPage } from './routes/confirm-page.js';
-import { registerStaffSignInPage } from './routes/staff-sign-in-page.js';
+import { confirmPage } from './routes/confirm-page.js';
+import { staffSignInPage } from './routes/staff-sign-in-page.js';
 import { staffSignInRoutes } from './routes/staff-sign-in.js';
-import { registerManagePage } from './routes/manage-page.js';
-import { registerMovePage } from './routes/move-page.js';
+import { managePage } from './routes/manage-page.js';
+import { movePage } from './routes/move-page.js';
 import { publicBookingRoutes } from './routes/public-booking.js';
 import { rescheduleRoutes } from './routes/reschedule.js';
 import { publicRoutes } from './routes/public.js';
-import { registerStaticRoutes, type StaticOptions } from './routes/static.js';
+import { staticRoutes, type StaticOptions } from './routes/static.js';
 import { systemRoutes } from './routes/system.js';
 import { Background } from './services/background.js';
 import type { Deps } from './services/deps.js';
@@ -154,13 +154,13 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   api.mount(CLINIC, clientAuthRoutes(deps, background));
   api.mount(CLINIC, staffSignInRoutes(deps));
   // Before the manage page, whose /b/:clinic/:id would take /b/:clinic/confirm.
-  registerConfirmPage(app, deps);
-  registerManagePage(app, deps);
-  registerMovePage(app, deps, files);
-  registerStaffSignInPage(app, deps);
+  app.route('/b', confirmPage(deps));
+  app.route('/b', managePage(deps));
+  app.route('/b', movePage(deps, files));
+  app.route('/', staffSignInPage(deps));
 
   if (demoMailbox) registerDemoMailbox(app, deps);
-  if (files) registerStaticRoutes(app, files);
+  if (files) app.route('/', staticRoutes(files));
   if (metrics?.token) registerMetricsRoute(app, metrics.registry, metrics.token);
 
   let openapi: unknown;

@@ -1,5 +1,5 @@
 import { clientEndMs, type Locale } from '@tidbok/core';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http/env.js';
@@ -71,8 +71,9 @@ function failure(locale: Locale, error: unknown) {
  * and the served script (`/b/manage.js`) moves it into a POST; a GET changes nothing. Booking
  * takes a click on the page that shows the time, so a mail scanner that opens links books nothing.
  */
-export function registerConfirmPage(app: Hono<AppEnv>, deps: Deps) {
-  app.get('/b/:clinic/confirm', async (c) => {
+export function confirmPage(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/:clinic/confirm', async (c) => {
     c.header('Cache-Control', 'no-store');
     const clinic = await findClinicBySlug(deps, c.req.param('clinic'));
     if (!clinic) return c.notFound();
@@ -86,7 +87,7 @@ export function registerConfirmPage(app: Hono<AppEnv>, deps: Deps) {
     return c.html(await page(clinic, locale, body));
   });
 
-  app.post('/b/:clinic/confirm', async (c) => {
+  app.post('/:clinic/confirm', async (c) => {
     c.header('Cache-Control', 'no-store');
     const clinic = await findClinicBySlug(deps, c.req.param('clinic'));
     if (!clinic) return c.notFound();
@@ -121,4 +122,5 @@ export function registerConfirmPage(app: Hono<AppEnv>, deps: Deps) {
 <button type="submit" class="primary">${t.confirm}</button></form>`;
     return c.html(await page(clinic, locale, body));
   });
+  return app;
 }

@@ -1,5 +1,5 @@
 import { buildIcs, type Booking, isLateCancellation, type Locale } from '@tidbok/core';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http/env.js';
@@ -67,7 +67,8 @@ async function detailsOf(deps: Deps, booking: Booking) {
  * fields, and answers are `no-store` with `Referrer-Policy: no-referrer`. Links sent before, with
  * `?t=<token>`, still work and work without script: their token was in an address already.
  */
-export function registerManagePage(app: Hono<AppEnv>, deps: Deps) {
+export function managePage(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const load = async (clinic: ClinicRow, id: string, token: string | undefined) => {
     try {
       return await getManagedBooking(deps, clinic, id, token ?? null);
@@ -154,11 +155,11 @@ ${actionsOf(clinic, booking, token, t, ask)}`;
     return buildIcs({ ...bookingEvent(details, clinic.name), stamp: deps.clock.now(), sequence });
   };
 
-  app.get('/b/manage.js', (c) =>
+  app.get('/manage.js', (c) =>
     c.body(MANAGE_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
   );
 
-  app.get('/b/:clinic/:id', async (c) => {
+  app.get('/:clinic/:id', async (c) => {
     const token = c.req.query('t');
     const clinic = await findClinicBySlug(deps, c.req.param('clinic'));
     const { status, html: page } = !clinic ? notFound(null) : token === undefined ? opener(clinic) : await render(clinic, c.req.param('id'), token);
@@ -166,7 +167,7 @@ ${actionsOf(clinic, booking, token, t, ask)}`;
     return c.html(await page, status);
   });
 
-  app.post('/b/:clinic/:id', async (c) => {
+  app.post('/:clinic/:id', async (c) => {
     // The body first: a client that hangs up while sending it is logged as gone (499) alike
     // for every address.
     const body = await c.req.parseBody();
@@ -201,4 +202,5 @@ ${actionsOf(clinic, booking, token, t, ask)}`;
     const { status, html: page } = await render(clinic, id, token, { notice, ask: action === 'ask' });
     return c.html(await page, status);
   });
+  return app;
 }

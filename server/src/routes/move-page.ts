@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isLateCancellation, type Booking, type Locale } from '@tidbok/core';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { AppEnv } from '../http/env.js';
 import { bookingLocale, clinicLocale } from '../notifications/booking-locale.js';
@@ -70,12 +70,13 @@ async function moveChunk(files: StaticOptions | undefined): Promise<string> {
  * comes in a POST body and stays in a hidden field, the answer is `no-store`, and the one script
  * is a file.
  */
-export function registerMovePage(app: Hono<AppEnv>, deps: Deps, files?: StaticOptions) {
-  app.get('/b/move.js', (c) =>
+export function movePage(deps: Deps, files?: StaticOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/move.js', (c) =>
     c.body(MOVE_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
   );
 
-  app.post('/b/:clinic/:id/move', async (c) => {
+  app.post('/:clinic/:id/move', async (c) => {
     const body = await c.req.parseBody();
     const clinic = await findClinicBySlug(deps, c.req.param('clinic'));
     c.header('Cache-Control', 'no-store');
@@ -106,4 +107,5 @@ export function registerMovePage(app: Hono<AppEnv>, deps: Deps, files?: StaticOp
     });
     return c.html(await page, 200);
   });
+  return app;
 }

@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../http/env.js';
 import { html, raw } from 'hono/html';
@@ -124,7 +124,8 @@ function renderPage(clinic: { slug: string; name: string }, locale: StaffPageLoc
  * the server's page policy: its one script is the file `/staff/sign-in.js`, and the
  * calendar's `/embed/…` files are the server's own too.
  */
-export function registerStaffSignInPage(app: Hono<AppEnv>, deps: Deps) {
+export function staffSignInPage(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   app.get(STAFF_SCRIPT_PATH, (c) =>
     c.body(STAFF_SIGN_IN_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=300' }),
   );
@@ -135,4 +136,5 @@ export function registerStaffSignInPage(app: Hono<AppEnv>, deps: Deps) {
     return c.html(await renderPage(clinic, pickLocale(c.req.query('lang'), clinic.locale)));
   });
   app.get('/staff/:clinic', (c) => c.redirect(`/staff/${encodeURIComponent(c.req.param('clinic'))}/`));
+  return app;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
-import type { Context, Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import { ApiError } from '../errors.js';
 import { chooseEncoding, compressStatic, type Encoding } from '../http/compress.js';
@@ -119,7 +119,8 @@ function embedPath(folder: string, rest: string): string | undefined {
  * client accepts it (`Vary: Accept-Encoding`); each form has its own strong ETag and answers
  * `If-None-Match` with 304.
  */
-export function registerStaticRoutes(app: Hono<AppEnv>, options: StaticOptions) {
+export function staticRoutes(options: StaticOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const folder = dirname(options.embedFile);
   const read = embedReader(folder);
   const entryName = basename(options.embedFile);
@@ -181,4 +182,5 @@ export function registerStaticRoutes(app: Hono<AppEnv>, options: StaticOptions) 
 </head><body><main><h1>${clinic.name}</h1><tidbok-booking clinic="${clinic.slug}"></tidbok-booking></main></body></html>`);
   });
   app.get('/c/:clinic', (c) => c.redirect(`/c/${encodeURIComponent(c.req.param('clinic'))}/`));
+  return app;
 }
