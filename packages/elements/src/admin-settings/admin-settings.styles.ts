@@ -37,8 +37,8 @@ export const adminSettingsStyles = css`
     background: #f1f3f6;
   }
   [part~='nav'] button[aria-current='page'] {
-    background: #e3ecfa;
-    color: #174f95;
+    background: color-mix(in srgb, var(--_primary) 12%, var(--_surface));
+    color: var(--_primary);
     font-weight: 600;
   }
   [part~='section'] {

@@ -75,7 +75,7 @@ export const bookPanelStyles = css`
     font-weight: 600;
   }
   [part~='slot']:hover {
-    background: #e8eef8;
+    background: var(--_subtle);
   }
   .status {
     color: var(--_muted);

@@ -1047,7 +1047,7 @@ export class TidbokCalendar extends LitElement {
           ? '#8e44ad'
           : draft.tab === 'workingTime'
             ? '#3a8a55'
-            : (this.clinic.data?.treatmentTypes.find((tt) => tt.id === draft.treatmentTypeId)?.color ?? '#1a5fb4');
+            : (this.clinic.data?.treatmentTypes.find((tt) => tt.id === draft.treatmentTypeId)?.color ?? 'var(--_primary)');
       const label = this.t('draftName', { kind: this.kindName(draft.tab), time });
       return html`
         <div

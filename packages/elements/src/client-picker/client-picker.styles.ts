@@ -33,8 +33,8 @@ export const clientPickerStyles = css`
     width: fit-content;
     padding: 0 0.4rem;
     border-radius: 999px;
-    background: #e3ecfa;
-    color: #174f95;
+    background: color-mix(in srgb, var(--_primary) 12%, var(--_surface));
+    color: var(--_primary);
     font-size: 0.75rem;
   }
   [role='listbox'] {
@@ -63,7 +63,7 @@ export const clientPickerStyles = css`
   }
   [role='option'][aria-selected='true'],
   [role='option']:hover {
-    background: #e8eef8;
+    background: var(--_subtle);
   }
   .status {
     padding: 0.35rem 0.5rem;

@@ -718,7 +718,7 @@ export class TidbokEntryPopup extends LitElement {
     if (kind === 'activity') return ACTIVITY_COLOR;
     if (kind === 'workingTime') return '#3a8a55';
     if (kind === 'hold') return 'var(--tidbok-hold-color, #f8c8dc)';
-    return this.typeById(this.treatmentTypeId)?.color ?? '#1a5fb4';
+    return this.typeById(this.treatmentTypeId)?.color ?? 'var(--_primary)';
   }
 
   private errorText(field: FieldName) {
