@@ -7,7 +7,7 @@
  *   npm run bench -- --strict          exit 1 when a figure misses its budget
  *
  * By default a missed budget is printed as MISSED and the exit code stays 0: the figures come
- * from shared, noisy machines and are reported, not enforced (DESIGN.md, Budgets). A suite that
+ * from shared, noisy machines and are reported, not enforced (docs/design.md, Budgets). A suite that
  * fails to run at all is a row saying so, and always makes the exit code 1.
  */
 import { availableParallelism, cpus, loadavg } from 'node:os';

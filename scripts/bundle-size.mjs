@@ -1,6 +1,6 @@
 // `node scripts/bundle-size.mjs [--build] [--json] [dir]`: the sizes of the embed bundle
-// (`/embed/tidbok.js` and its chunks) against the budget in DESIGN.md ("public embed bundle,
-// whole booking flow, Lit included: ≤ 35 KB gzip").
+// (`/embed/tidbok.js` and its chunks) against the budget in docs/design.md ("the public booking flow,
+// Lit included: ≤ 35 KB gzip").
 //
 //   --build   build the embed first (`npx rollup -c`, rollup.config.mjs, about 20 seconds), into
 //             `dir` when one is given (`TIDBOK_EMBED_DIR`)
@@ -35,7 +35,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const ENTRY = 'tidbok.js';
 export const BUDGET_GZIP = 35 * 1024;
-/** The staff calendar's first load (the staff chunk and its static imports), DESIGN.md's 80 KB. */
+/** The staff calendar's first load (the staff chunk and its static imports), docs/design.md's 80 KB. */
 export const STAFF_BUDGET_GZIP = 80 * 1024;
 /** Lazy chunks for staff pages only: `<tidbok-admin>` / `<tidbok-template-weeks>` and the staff SDK. */
 const STAFF_CHUNK = /^chunks\/admin(-[\w-]+)?-[a-z0-9]{8}\.js$/;

@@ -58,8 +58,8 @@ step('format', 'npx', npx('prettier', '--check', '.'));
 const postgresUrl = process.env.TIDBOK_TEST_DATABASE_URL?.trim();
 step('vitest', 'npx', npx('vitest', 'run'), { TIDBOK_TEST_DATABASE_URL: '' });
 
-// 2b. The suites that reach the database again, on PostgreSQL (DESIGN.md: "PostgreSQL when they
-//     outgrow it"): every test context gets a schema of its own there (server/src/testing.ts),
+// 2b. The suites that reach the database again, on PostgreSQL (docs/design.md, "Where each part
+//     runs"): every test context gets a schema of its own there (server/src/testing.ts),
 //     and the multi-process race runs against it. The *.postgres.test.ts files (what only
 //     PostgreSQL has) run in this pass only; a test that differs by engine branches on
 //     `t.engine` inside one test, so neither pass reports a skipped test. `.ci/run` starts a
@@ -77,8 +77,8 @@ if (postgresUrl) {
   );
 }
 
-// 3. Time zones: the domain code must not depend on the machine's zone (STYLE.md: "No test ever
-//    depends on today's date or the machine's TZ"). Run core again under a zone with DST on other
+// 3. Time zones: the domain code must not depend on the machine's zone (docs/design.md, "Time in the
+//    code"). Run core again under a zone with DST on other
 //    dates than Europe's and under one with a half-hour offset.
 for (const tz of ['America/New_York', 'Asia/Kolkata']) {
   step(`core TZ=${tz}`, 'npx', npx('vitest', 'run', 'packages/core'), { TZ: tz });

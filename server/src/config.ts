@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 
-/** Everything the server reads from its environment, read once at start (API.md, configuration). */
+/** Everything the server reads from its environment, read once at start (the README's Configuration table). */
 export interface Config {
   port: number;
   host: string;

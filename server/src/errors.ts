@@ -116,8 +116,8 @@ export const invalid = (path: string, message: string) =>
 const codeOf = (error: unknown) => (error as { code?: unknown } | null)?.code;
 
 /**
- * The database refused an overlapping booked booking or active hold (API.md, "The rules that
- * make a slot", last paragraph): the SQLite triggers raise `tidbok_overlap`; PostgreSQL reports
+ * The database refused an overlapping booked booking or active hold (docs/design.md, "The rules
+ * that make a slot", last paragraph): the SQLite triggers raise `tidbok_overlap`; PostgreSQL reports
  * an exclusion violation (SQLSTATE 23P01) of a `tidbok_overlap_…` constraint. Either is a 409.
  */
 export function isOverlapError(error: unknown): boolean {

@@ -1,5 +1,5 @@
 /**
- * The browser bundle served at `/embed/tidbok.js` (API.md, Embedding): Lit, the SDK and every
+ * The browser bundle served at `/embed/tidbok.js` (README, "Putting it on a website"): Lit, the SDK and every
  * public element, registered on load. The staff side (`<tidbok-admin>`, `<tidbok-template-weeks>`
  * and the staff SDK) is a separate file, `/embed/chunks/admin-[hash].js`, fetched only by a page
  * that has one of those tags or gives a staff token; parts of the public elements that are

@@ -3,7 +3,7 @@ import type { ErrorCode, Problem } from '@tidbok/core';
 /**
  * What went wrong, as a stable string to branch on.
  *
- * - The server's codes (API.md, Conventions), taken from the problem+json body.
+ * - The server's codes (docs/design.md, "Conventions on the wire"), taken from the problem+json body.
  * - `network_error`: no response came (connection refused or dropped, DNS, CORS). `status` is 0.
  * - `timeout`: no response within `timeout` ms (after retries, if any). `status` is 0.
  * - `aborted`: the caller's `signal` aborted the call. `status` is 0; `cause` is the signal's reason.

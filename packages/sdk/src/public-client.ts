@@ -80,7 +80,7 @@ export type ClientSession = string | Pick<VerifyLoginResponse, 'sessionToken'>;
 export interface Tidbok {
   /** The clinic's public info: name, time zone, online-bookable treatment types, practitioners, locations. */
   clinic(options?: RequestOptions): Promise<PublicClinic>;
-  /** Free start times, sorted by start (API.md, "The rules that make a slot"). At most 62 days. */
+  /** Free start times, sorted by start (docs/design.md, "The rules that make a slot"). At most 62 days. */
   slots(query: SlotsQuery, options?: RequestOptions): Promise<ListSlotsResponse>;
   /**
    * Holds a time while the visitor types; `slot_unavailable` when it is no longer free. Sent with

@@ -101,7 +101,7 @@ describe('book() and the Idempotency-Key', () => {
   };
 
   it('a lost response is retried with the same key and answered with the first booking: one record', async () => {
-    // A server with API.md's idempotency: a repeated key gets the first answer, not a new booking.
+    // A server that keeps Idempotency-Key answers (docs/design.md): a repeated key gets the first answer, not a new booking.
     const bookings: string[] = [];
     const answers = new Map<string, unknown>();
     const { fetch, calls } = fakeFetch((request, attempt) => {

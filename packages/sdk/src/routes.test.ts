@@ -1,4 +1,4 @@
-// What each method puts on the wire and how it reads the answer, for every route of API.md,
+// What each method puts on the wire and how it reads the answer, for every route of docs/api.md,
 // including those the server does not serve yet: one table, run against a recording fetch.
 import { describe, expect, it } from 'vitest';
 import { createTidbokAdmin, type TidbokAdmin } from './admin-client.js';

@@ -68,7 +68,7 @@ export function problemResponse(code: string, status: number, extra: Record<stri
   });
 }
 
-// ---- Valid response bodies for the routes still to come (API.md shapes, core schemas) ----
+// ---- Valid response bodies for the routes still to come (docs/api.md shapes, core schemas) ----
 
 export const sampleBooking: Booking = {
   id: 'bk_1',

@@ -67,7 +67,7 @@ export type Reader<T> = (response: Response, request: Request | undefined) => Pr
 export type Send = <T>(call: Call, read: Reader<T>) => Promise<T>;
 
 /**
- * Calls that may be repeated without changing the outcome: API.md's GET, PUT and DELETE. A POST
+ * Calls that may be repeated without changing the outcome: GET, PUT and DELETE (docs/design.md, "Conventions on the wire"). A POST
  * joins them only with an `Idempotency-Key` (the server answers a repeat with the first result).
  * PATCH is left out: a patch may be relative in a later API version.
  */

@@ -44,7 +44,7 @@ describe('settings', () => {
     expect((await api('GET', '/settings')).json).toEqual(res.json);
   });
 
-  it('sets every booking setting API.md names', async () => {
+  it('sets every booking setting', async () => {
     const booking = {
       slotIntervalMinutes: 30,
       minNoticeHours: 12,

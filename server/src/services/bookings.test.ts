@@ -5,7 +5,7 @@ import type { BookingTable } from '../store/schema.js';
 import { type CalendarClinic, insertHold, seedCalendarClinic } from '../testing-calendar.js';
 import { createTestContext, listen, type TestContext } from '../testing.js';
 
-// API.md, "The rules that make a slot", last paragraph: the database itself refuses two
+// docs/design.md, "The rules that make a slot", last paragraph: the database itself refuses two
 // overlapping booked bookings or holds of one practitioner, whatever the application does.
 // These tests race real requests over a loopback socket, and write around the services.
 

@@ -4,7 +4,7 @@ import { type CalendarClinic, insertHold, qs, type Reply, seedCalendarClinic, st
 import { createApp } from '../app.js';
 import { createTestContext, type TestContext } from '../testing.js';
 
-// API.md, "The rules that make a slot", over HTTP: the public `GET …/slots` and the staff
+// docs/design.md, "The rules that make a slot", over HTTP: the public `GET …/slots` and the staff
 // `GET …/admin/slots`. The engine's own case table and properties live in packages/core.
 
 const NOW = '2027-03-01T08:00:00Z'; // Monday 09:00 in Stockholm

@@ -21,7 +21,7 @@ interface ServedSlots {
 }
 
 /**
- * Free start times (API.md, "The rules that make a slot"). Staff see treatment types that are
+ * Free start times (docs/design.md, "The rules that make a slot"). Staff see treatment types that are
  * not bookable online and are not held to the minimum notice; the public are.
  *
  * Kept in the store's read cache (read-cache.ts) until the next write or until time alone could

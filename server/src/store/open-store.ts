@@ -9,7 +9,7 @@ type DatabaseConfig = Pick<Config, 'dbFile' | 'databaseUrl'> & Partial<Pick<Conf
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 
 /**
- * The one place that picks the engine (API.md, "Server configuration"): `TIDBOK_DATABASE_URL`
+ * The one place that picks the engine (README, "Configuration"): `TIDBOK_DATABASE_URL`
  * (`postgres://…`) selects PostgreSQL; otherwise the SQLite file `TIDBOK_DB`. `main.ts` and
  * `cli.ts` both open their store here.
  */

@@ -148,7 +148,7 @@ class CurrentSchemaPostgresDialect extends PostgresDialect {
 const HEALTH_TIMEOUT_MS = 2000;
 
 /**
- * PostgreSQL, for several server processes on one database (DESIGN.md, "Real parts").
+ * PostgreSQL, for several server processes on one database (docs/design.md, "Where each part runs").
  *
  * `write` runs `fn` in one SERIALIZABLE transaction, unless the caller says the schema guards it
  * (`guard: 'constraints'`, below). The services were written for SQLite, where

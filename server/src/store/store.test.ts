@@ -131,7 +131,7 @@ const cases: StoreCase[] = [
     },
   },
   {
-    // API.md, "The rules that make a slot", last paragraph.
+    // docs/design.md, "The rules that make a slot", last paragraph.
     name: 'refuses an overlapping booked booking or active hold, in either table, and allows touching and cancelled ones',
     async run(engine) {
       const { booking, hold } = await seeded(engine);

@@ -1,6 +1,6 @@
 /**
- * The slot engine: which starts can be offered for one treatment type (API.md, "The rules that
- * make a slot", rules 1–4; rule 5 — module on, online-bookable — is the caller's). A pure
+ * The slot engine: which starts can be offered for one treatment type (docs/design.md, "The rules
+ * that make a slot", rules 1–4; rule 5 — module on, online-bookable — is the caller's). A pure
  * function: the clock, the rules and every interval are passed in; instants are epoch ms (UTC).
  */
 

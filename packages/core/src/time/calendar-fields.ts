@@ -1,8 +1,8 @@
 /**
  * Calendar arithmetic on plain fields, shared by the modules of this folder and not exported from
  * it. Everything here works on "UTC-as-wall-clock" milliseconds: a local date and time encoded as
- * if it were UTC, so the machine's own time zone never takes part (STYLE.md: no test, and no
- * code, may depend on the process `TZ`).
+ * if it were UTC, so the machine's own time zone never takes part (docs/design.md, "Time in the
+ * code": no test, and no code, may depend on the process `TZ`).
  */
 
 export const MS_PER_MINUTE = 60_000;

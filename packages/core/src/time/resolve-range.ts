@@ -36,7 +36,7 @@ export function parseInstant(value: string): number | null {
 }
 
 /**
- * Turns a `from`/`to` pair (API.md, Conventions) into a half-open instant range `[from, to)`.
+ * Turns a `from`/`to` pair (docs/design.md, "Conventions on the wire") into a half-open instant range `[from, to)`.
  * Each side is an RFC 3339 instant with offset, or a local date read in `timeZone`:
  * a local-date `from` is the start of that day, a local-date `to` is inclusive and so becomes the
  * start of the *next* day — a 23- or 25-hour DST day is covered exactly, never by 24h arithmetic.

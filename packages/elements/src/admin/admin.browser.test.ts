@@ -9,7 +9,7 @@ async function mount(clinic: Clinic, locale: 'sv' | 'en' = 'sv') {
   const el = await fixture<TidbokAdminElement>(html`
     <tidbok-admin api=${clinic.apiUrl} clinic=${clinic.slug} locale=${locale} date=${firstWorkday(clinic)}></tidbok-admin>
   `);
-  // The token as a property, as API.md recommends: it never shows in the DOM.
+  // The token as a property, as docs/design.md recommends: it never shows in the DOM.
   el.token = clinic.adminToken;
   const calendar = await waitFor<TidbokCalendar>(el, 'tidbok-calendar');
   await waitUntil(() => calendar.shadowRoot?.querySelector('[part~="working-time"]'), 'the week is drawn', { timeout: 8000 });

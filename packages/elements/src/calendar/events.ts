@@ -3,7 +3,7 @@ import type { CalendarEntry, Client, CreateClientBody, Slot } from '@tidbok/sdk'
 /*
  * The staff calendar's events. Each is a class with a typed `detail` and an entry in
  * `GlobalEventHandlersEventMap`, so `addEventListener('tidbok-calendar-change', e => e.detail.id)`
- * type-checks. All bubble and are composed (DESIGN.md, Conventions), so a page hears them from
+ * type-checks. All bubble and are composed (docs/design.md, Elements), so a page hears them from
  * outside every shadow root.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Staff actions that need server routes which came after the calendar (API.md lists them; the
+ * Staff actions that need server routes which came after the calendar (docs/api.md lists them; the
  * SDK has the methods): booking confirmations, payments and receipts. While a flag is false
  * the More menu shows the action disabled with an "available when …" hint; when true it calls
  * the SDK. The server has all three now, so they are on; a page whose server lacks one turns

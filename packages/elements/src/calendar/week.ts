@@ -4,7 +4,7 @@ import { addLocalDays, localDateOf, localTimeOf, localToInstant, mondayOf, start
  * The calendar's geometry, in one place and free of the DOM: which local days a week shows, where
  * an instant sits on a day column, and which instant a point on a column stands for.
  *
- * Invariants (STYLE.md, Time): instants are epoch milliseconds or UTC ISO strings; a position on
+ * Invariants (docs/design.md, "Time in the code"): instants are epoch milliseconds or UTC ISO strings; a position on
  * the grid is a local date plus wall-clock minutes in the clinic's zone. Days are never made by
  * adding 24 h to an instant — `addLocalDays` and `startOfLocalDay` do it per zone, so a 23-hour
  * Sunday (Europe/Stockholm, 2027-03-28) or a 25-hour one is covered exactly.

@@ -16,8 +16,7 @@ export interface ConnectionOptions {
 
 /**
  * Where an element gets its SDK client: its own attributes, or the nearest `<tidbok-provider>`
- * (API.md, Embedding: "Both elements accept `<tidbok-provider>` around them instead of their own
- * attributes"). One client per (api, clinic, token): it must keep its identity across renders,
+ * (docs/design.md, Elements). One client per (api, clinic, token): it must keep its identity across renders,
  * because `onChange` and every consumer below compare connections by identity.
  */
 export class ConnectionController implements ReactiveController {

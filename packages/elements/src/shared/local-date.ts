@@ -3,7 +3,7 @@ import { dateTimeFormat } from './format.js';
 /*
  * Local dates (`YYYY-MM-DD`) for the slot picker, with Intl and `Date`'s UTC calendar instead of
  * @tidbok/core's hand-written calendar code, which the embed bundle would otherwise carry for
- * these three small jobs (DESIGN.md, Budgets). For a valid date they give what core's
+ * these three small jobs (docs/design.md, Budgets). For a valid date they give what core's
  * `addLocalDays`, `mondayOf` and `localDateOf` give (local-date.browser.test.ts holds them to
  * it); core's also refuse malformed input with a RangeError, which the server needs and these
  * callers, passing dates they computed themselves, do not.

@@ -35,7 +35,7 @@ export interface SlotDay {
 
 /**
  * Weeks are fetched in chunks of this many: 56 days stays under the server's 62-day limit per
- * request (API.md, slots), so paging through two months costs one request.
+ * request (docs/api.md, the slots route), so paging through two months costs one request.
  */
 export const CHUNK_WEEKS = 8;
 /** How far the first search looks for a week with free times (four requests, ~7 months). */

@@ -1,7 +1,7 @@
 import type { ApplyTemplateWeekResponse } from '@tidbok/sdk';
 
 /*
- * The events of `<tidbok-template-weeks>`. Each bubbles and is composed (DESIGN.md, Conventions),
+ * The events of `<tidbok-template-weeks>`. Each bubbles and is composed (docs/design.md, Elements),
  * so `<tidbok-admin>` or the page hears it from outside every shadow root, and each has an entry
  * in `GlobalEventHandlersEventMap` so `addEventListener` sees the typed `detail`.
  */

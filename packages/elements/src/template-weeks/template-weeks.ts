@@ -501,7 +501,7 @@ export class TidbokTemplateWeeks extends LitElement {
     const from = dialog.monday;
     const to = weekEndOf(dialog.monday);
     await this.runDialogAction(dialog, 'delete-working-time', 'clearFailed', async () => {
-      // `to` is a local date and inclusive (API.md, Conventions): the whole Sunday is covered.
+      // `to` is a local date and inclusive (docs/design.md, "Conventions on the wire"): the whole Sunday is covered.
       const { deleted } = await admin.workingTimes.removeRange({ from, to, ...(dialog.practitionerId ? { practitionerId: dialog.practitionerId } : {}) });
       this.dispatchEvent(new TidbokWorkingTimeDeletedEvent({ deleted, from, to, practitionerId: dialog.practitionerId || null }));
       this.say(this.t('cleared', { blocks: this.count('blocksOne', 'blocksOther', deleted) }));

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 
 /**
  * The first schema. Instants are epoch milliseconds in `bigint`-compatible integer columns.
- * The overlap rule (API.md, "The rules that make a slot", last paragraph) lives in triggers so
+ * The overlap rule (docs/design.md, "The rules that make a slot", last paragraph) lives in triggers so
  * that no code path, present or future, can store two overlapping booked bookings or holds.
  */
 export async function up(db: Kysely<any>): Promise<void> {

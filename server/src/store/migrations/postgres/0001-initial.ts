@@ -7,7 +7,7 @@ import { type Kysely, sql } from 'kysely';
  * `bigint` here, read back as a JS number (postgres.ts); its REAL is an 8-byte float, so
  * `double precision`.
  *
- * The overlap rule (API.md, "The rules that make a slot", last paragraph) is enforced by
+ * The overlap rule (docs/design.md, "The rules that make a slot", last paragraph) is enforced by
  * PostgreSQL itself, over half-open intervals `int8range(start_ms, end_ms)` = [start, end):
  * - `bookings` and `holds` each carry an exclusion constraint: no two booked bookings, and no
  *   two active holds, of one practitioner overlap.
