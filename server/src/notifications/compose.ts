@@ -3,7 +3,6 @@ import {
   cancellationWindowHoursFor,
   clientEndMs,
   type IcsMethod,
-  type Locale,
   type MessageKind,
 } from '@tidbok/core';
 import { newId } from '../secrets.js';
