@@ -25,10 +25,7 @@ export default tseslint.config(
       'no-control-regex': 'off',
       // An `_` prefix marks an argument or binding kept on purpose (a handler's signature, a
       // destructured field left out of a copy).
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
-      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
     },
   },
   // TypeScript files are linted with the type checker, for the rules that need it: a promise that
