@@ -11,7 +11,7 @@ import { limitBodies } from './http/body-limit.js';
 import { CLIENT_CLOSED, isClientGone } from './http/client-gone.js';
 import { clinicCors } from './http/cors.js';
 import { htmlNotice } from './http/html-notice.js';
-import { registerDemoMailbox } from './demo-mailbox.js';
+import { demoMailboxPage } from './demo-mailbox.js';
 import { loggedPath } from './http/logged-path.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -159,7 +159,7 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   app.route('/b', movePage(deps, files));
   app.route('/', staffSignInPage(deps));
 
-  if (demoMailbox) registerDemoMailbox(app, deps);
+  if (demoMailbox) app.route('/', demoMailboxPage(deps));
   if (files) app.route('/', staticRoutes(files));
   if (metrics?.token) registerMetricsRoute(app, metrics.registry, metrics.token);
 

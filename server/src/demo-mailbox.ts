@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { DEMO_SLUG } from './demo.js';
 import { clientIp } from './http/client-ip.js';
@@ -48,7 +48,8 @@ function bodyWithLink(text: string, link: string | null): Html {
  * where demoMailboxAllowed says so, and answers only for the demo database (demoClinic); it is
  * rate limited like the public writes, since it is open to anyone who can reach the demo server.
  */
-export function registerDemoMailbox(app: Hono<AppEnv>, deps: Deps) {
+export function demoMailboxPage(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const limiter = new RateLimiter(deps.config.rateLimitPerMinute, () => deps.clock.now());
   app.get(DEMO_MAILBOX_PATH, async (c) => {
     const retryAfter = limiter.hit(clientIp(c, deps.config.trustProxy));
@@ -95,4 +96,5 @@ ${items.length > 0 ? items : html`<p>Inga meddelanden ännu. <span lang="en">No 
       }),
     );
   });
+  return app;
 }
