@@ -6,7 +6,7 @@ import { type Config, testConfig } from './config.js';
 import { ApiError, databaseFailure, isBusyError, isInvalidValueError, isOverlapError } from './errors.js';
 import { Api } from './http/api.js';
 import { compressJson } from './http/compress.js';
-import { type Metrics, registerMetricsRoute } from './http/metrics.js';
+import { type Metrics, metricsRoute } from './http/metrics.js';
 import { limitBodies } from './http/body-limit.js';
 import { CLIENT_CLOSED, isClientGone } from './http/client-gone.js';
 import { clinicCors } from './http/cors.js';
@@ -161,7 +161,7 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
 
   if (demoMailbox) app.route('/', demoMailboxPage(deps));
   if (files) app.route('/', staticRoutes(files));
-  if (metrics?.token) registerMetricsRoute(app, metrics.registry, metrics.token);
+  if (metrics?.token) app.route('/', metricsRoute(metrics.registry, metrics.token));
 
   let openapi: unknown;
   app.get('/v1/openapi.json', (c) => {

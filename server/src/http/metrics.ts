@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { sql } from 'kysely';
-import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import { ApiError, isBusyError } from '../errors.js';
 import type { Clock } from '../clock.js';
@@ -244,7 +244,8 @@ export function metricsAccessFromEnv(env: Record<string, string | undefined>): M
  * `GET /metrics` on the API's port, for when only a token guards it; without the bearer token
  * it answers 401 like any route that wants one.
  */
-export function registerMetricsRoute(app: Hono<AppEnv>, metrics: Metrics, token: string) {
+export function metricsRoute(metrics: Metrics, token: string): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   app.get('/metrics', async (c) => {
     if (!bearerMatches(c.req.header('authorization'), token)) {
       throw new ApiError('unauthorized', 'GET /metrics needs the metrics token: Authorization: Bearer <TIDBOK_METRICS_TOKEN>', undefined, {
@@ -253,6 +254,7 @@ export function registerMetricsRoute(app: Hono<AppEnv>, metrics: Metrics, token:
     }
     return c.body(await metrics.render(), 200, { 'Content-Type': METRICS_TYPE, 'Cache-Control': 'no-store' });
   });
+  return app;
 }
 
 /**
