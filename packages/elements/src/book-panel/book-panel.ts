@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { addLocalDays } from '@tidbok/core';
 import type { Slot } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { ClinicData } from '../calendar/clinic-data-controller.js';
+import type { ClinicData } from '../calendar/clinic-data.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { theme } from '../shared/styles.js';
 import { describeError } from '../shared/describe-error.js';

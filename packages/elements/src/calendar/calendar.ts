@@ -7,9 +7,10 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
 import { type Locale, pickLocale, translate } from '../i18n.js';
 import { reportError } from '../shared/errors.js';
+import { LoadController } from '../shared/load.js';
 import { CalendarFeedController } from './calendar-feed-controller.js';
 import { calendarStyles } from './calendar.styles.js';
-import { ClinicDataController } from './clinic-data-controller.js';
+import { loadClinicData, type ClinicData } from './clinic-data.js';
 import { readableColors, tint } from './colors.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { theme } from '../shared/styles.js';
@@ -197,10 +198,12 @@ export class TidbokCalendar extends LitElement {
     return this.renderRoot?.querySelector<HTMLDialogElement>('dialog') ?? undefined;
   }
 
-  private readonly clinic = new ClinicDataController(this, {
-    admin: () => this.connection?.admin,
+  /** Settings and catalogue, loaded again for another staff client (willUpdate) and on `reloadClinicData()`. */
+  private readonly clinic = new LoadController<ClinicData>(this, {
+    task: (signal) => loadClinicData(this.connection!.admin!, signal),
     onError: (error) => reportError(this, 'load', error),
   });
+  private clinicFor: unknown;
   private readonly feed = new CalendarFeedController(this, {
     query: () => this.feedQuery(),
     intervalMs: () => this.pollInterval,
@@ -219,7 +222,7 @@ export class TidbokCalendar extends LitElement {
   // ---- Derived values --------------------------------------------------------------------
 
   private get language(): Locale {
-    return pickLocale(this.locale, this.connection?.locale, this.clinic.data?.settings.locale, navigator.language);
+    return pickLocale(this.locale, this.connection?.locale, this.clinic.value?.settings.locale, navigator.language);
   }
 
   private t(key: CalendarMessageKey, values?: Record<string, string | number>) {
@@ -227,7 +230,7 @@ export class TidbokCalendar extends LitElement {
   }
 
   private get zone(): string | undefined {
-    return this.clinic.data?.settings.timeZone;
+    return this.clinic.value?.settings.timeZone;
   }
 
   private get days(): string[] {
@@ -269,7 +272,7 @@ export class TidbokCalendar extends LitElement {
 
   /** Reloads settings and the catalogue (after the settings screens changed them). */
   reloadClinicData(): Promise<void> {
-    return this.clinic.reload();
+    return this.connection?.admin ? this.clinic.run() : Promise.resolve();
   }
 
   /** Shows the week that contains `date` (a local date). */
@@ -292,6 +295,13 @@ export class TidbokCalendar extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>) {
+    const admin = this.connection?.admin;
+    if (admin !== this.clinicFor) {
+      // Another client may be another clinic or another person: nothing of the old one stays.
+      this.clinicFor = admin;
+      this.clinic.reset();
+      if (admin) void this.clinic.run();
+    }
     const key = this.connection ? `${this.connection.api}|${this.connection.clinic}` : '';
     if (key && key !== this.viewKey) {
       this.viewKey = key;
@@ -692,13 +702,13 @@ export class TidbokCalendar extends LitElement {
   private suggestedPractitioner(start: number, end: number): string | null {
     if (this.practitioner) return this.practitioner;
     const band = this.bandAt(start, end);
-    return band?.practitionerId ?? this.clinic.data?.practitioners[0]?.id ?? null;
+    return band?.practitionerId ?? this.clinic.value?.practitioners[0]?.id ?? null;
   }
 
   private suggestedLocation(start: number, end: number): string | null {
     const band = this.bandAt(start, end);
     if (band?.kind === 'workingTime' && band.locationId) return band.locationId;
-    return this.clinic.data?.locations[0]?.id ?? null;
+    return this.clinic.value?.locations[0]?.id ?? null;
   }
 
   private bandAt(start: number, end: number): Extract<CalendarEntry, { kind: 'workingTime' }> | undefined {
@@ -896,7 +906,7 @@ export class TidbokCalendar extends LitElement {
   private entryName(entry: CalendarEntry, start: number, end: number): string {
     const zone = this.zone!;
     const time = `${clockTime(start, zone)}–${clockTime(end, zone)}`;
-    const practitioners = this.clinic.data?.practitioners ?? [];
+    const practitioners = this.clinic.value?.practitioners ?? [];
     const practitionerName = practitioners.find((p) => p.id === entry.practitionerId)?.name ?? '';
     const forWhom = !this.practitioner && practitioners.length > 1 && practitionerName ? ` (${practitionerName})` : '';
     switch (entry.kind) {
@@ -922,7 +932,7 @@ export class TidbokCalendar extends LitElement {
   }
 
   private bandTypes(entry: Extract<CalendarEntry, { kind: 'workingTime' }>): string[] {
-    const names = new Map((this.clinic.data?.treatmentTypes ?? []).map((tt) => [tt.id, tt.name]));
+    const names = new Map((this.clinic.value?.treatmentTypes ?? []).map((tt) => [tt.id, tt.name]));
     return entry.bookableTreatmentTypeIds
       .map((id) => names.get(id))
       .filter((name): name is string => Boolean(name))
@@ -930,7 +940,7 @@ export class TidbokCalendar extends LitElement {
   }
 
   private initials(practitionerId: string): string {
-    const name = this.clinic.data?.practitioners.find((p) => p.id === practitionerId)?.name ?? '';
+    const name = this.clinic.value?.practitioners.find((p) => p.id === practitionerId)?.name ?? '';
     return name
       .split(/\s+/)
       .map((part) => part[0] ?? '')
@@ -993,7 +1003,7 @@ export class TidbokCalendar extends LitElement {
     const entry = placed.entry as Extract<CalendarEntry, { kind: 'workingTime' }>;
     const zone = this.zone!;
     const name = this.entryName(entry, placed.start, placed.end);
-    const practitioner = this.clinic.data?.practitioners.find((p) => p.id === entry.practitionerId)?.name ?? '';
+    const practitioner = this.clinic.value?.practitioners.find((p) => p.id === entry.practitionerId)?.name ?? '';
     const types = this.bandTypes(entry);
     const time = `${clockTime(placed.start, zone)}–${clockTime(placed.end, zone)}`;
     const style = this.position(placed, lane);
@@ -1047,7 +1057,7 @@ export class TidbokCalendar extends LitElement {
           ? '#8e44ad'
           : draft.tab === 'workingTime'
             ? '#3a8a55'
-            : (this.clinic.data?.treatmentTypes.find((tt) => tt.id === draft.treatmentTypeId)?.color ?? 'var(--_primary)');
+            : (this.clinic.value?.treatmentTypes.find((tt) => tt.id === draft.treatmentTypeId)?.color ?? 'var(--_primary)');
       const label = this.t('draftName', { kind: this.kindName(draft.tab), time });
       return html`
         <div
@@ -1156,10 +1166,10 @@ export class TidbokCalendar extends LitElement {
     const { from, to } = this.range;
     const { bands, blocks } = this.place(date, entries);
     const blockLanes = layoutLanes(blocks.map((b) => ({ top: b.top, bottom: b.outside ? b.top + 1 : b.bottom })));
-    const unfiltered = !this.practitioner && (this.clinic.data?.practitioners.length ?? 0) > 1;
+    const unfiltered = !this.practitioner && (this.clinic.value?.practitioners.length ?? 0) > 1;
     // Showing everyone: one rail per practitioner with working time this day, in the filter's order.
     const railOrder = unfiltered
-      ? (this.clinic.data?.practitioners ?? []).map((p) => p.id).filter((id) => bands.some((b) => b.entry?.practitionerId === id))
+      ? (this.clinic.value?.practitioners ?? []).map((p) => p.id).filter((id) => bands.some((b) => b.entry?.practitionerId === id))
       : [];
     const bandLanes = unfiltered ? bands.map(() => ({ lane: 0, lanes: 1 })) : layoutLanes(bands);
     const offset = railOrder.length * RAIL;
@@ -1219,7 +1229,7 @@ export class TidbokCalendar extends LitElement {
     const days = this.days;
     const first = days[0];
     const last = days[days.length - 1];
-    const practitioners = this.clinic.data?.practitioners ?? [];
+    const practitioners = this.clinic.value?.practitioners ?? [];
     const fmt = (date: string, options: Intl.DateTimeFormatOptions) => formatLocalDate(date, this.language, options);
     const title = first ? this.t('weekTitle', { week: isoWeek(first) }) : '';
     const range = first && last ? `${fmt(first, { day: 'numeric', month: 'short' })} – ${fmt(last, { day: 'numeric', month: 'short', year: 'numeric' })}` : '';
@@ -1318,7 +1328,7 @@ export class TidbokCalendar extends LitElement {
     const first = days[0];
     const last = days[days.length - 1];
     const fmt = (date: string) => formatLocalDate(date, this.language, { weekday: 'short', day: 'numeric', month: 'short' });
-    const who = this.practitioner ? (this.clinic.data?.practitioners.find((p) => p.id === this.practitioner)?.name ?? '') : this.t('everyone');
+    const who = this.practitioner ? (this.clinic.value?.practitioners.find((p) => p.id === this.practitioner)?.name ?? '') : this.t('everyone');
     return html`
       <dialog
         aria-labelledby="confirm-title"
@@ -1358,10 +1368,10 @@ export class TidbokCalendar extends LitElement {
 
   override render() {
     if (!this.connection?.admin) return html`<p class="state">${this.t('notConnected')}</p>`;
-    if (this.clinic.status === 'error') {
+    if (this.clinic.status === 'error' && !this.clinic.value) {
       return html`<div class="state" role="alert">
         <p>${this.t('loadFailed')} ${describeError(this.clinic.error, this.language, 'load').message}</p>
-        <button class="button" type="button" @click=${() => this.clinic.reload()}>${this.t('retry')}</button>
+        <button class="button" type="button" @click=${() => this.reloadClinicData()}>${this.t('retry')}</button>
       </div>`;
     }
     const zone = this.zone;
@@ -1419,7 +1429,7 @@ export class TidbokCalendar extends LitElement {
       ${(this.draft && this.gesture?.type !== 'create') || openEntry
         ? html`<tidbok-entry-popup
             .locale=${this.language}
-            .data=${this.clinic.data}
+            .data=${this.clinic.value}
             .draft=${this.draft}
             .entry=${this.draft ? null : openEntry}
             .suggestedClient=${this.selectedClient}
@@ -1439,7 +1449,7 @@ export class TidbokCalendar extends LitElement {
       ${this.bookOpen
         ? html`<tidbok-book-panel
             .locale=${this.language}
-            .data=${this.clinic.data}
+            .data=${this.clinic.value}
             .from=${days[0] ?? ''}
             .practitioner=${this.practitioner}
             .anchor=${this.bookAnchor}

@@ -4,7 +4,7 @@ import type { CalendarEntry, Client, ConfirmationChannel, Message, PaymentMethod
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 // styleMap, not a style attribute: `place()` sets left and top on the same element.
 import { styleMap } from 'lit/directives/style-map.js';
-import type { ClinicData } from '../calendar/clinic-data-controller.js';
+import type { ClinicData } from '../calendar/clinic-data.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { theme } from '../shared/styles.js';
 import { describeError } from '../shared/describe-error.js';

@@ -1,6 +1,7 @@
 import type { TidbokAdmin } from '@tidbok/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isAbort } from './errors.js';
+import { LoadController } from './load.js';
 import type { TidbokConnection } from '../context.js';
 
 export interface AdminLoadOptions {
@@ -18,24 +19,33 @@ export interface AdminLoadOptions {
  * Why: every staff settings box loaded from the staff connection the same way (again whenever
  * the connection or the shown item changes, the load in flight aborted by a newer one or by
  * leaving the page, aborts never shown as errors), each with its own copy of that bookkeeping.
- * The element keeps its data in its own state; this keeps only when to load and `loading`.
+ * This is the elements' one loader, `LoadController` (load.ts), keyed on the connection and the
+ * shown item: the element keeps its data in its own state; this keeps when to load and `loading`.
  */
 export class AdminLoad implements ReactiveController {
   #loadedFor: unknown;
   #loadedKey: unknown;
-  #abort: AbortController | undefined;
-  #loading = false;
+  /** The load the next `run()` does (a variant such as the next page, or the usual one). */
+  #next: AdminLoadOptions['load'];
+  readonly #loader: LoadController<void>;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement & { connection?: TidbokConnection | undefined },
     private readonly options: AdminLoadOptions,
   ) {
+    this.#next = options.load;
     host.addController(this);
+    this.#loader = new LoadController(host, {
+      task: (signal) => this.#next(this.host.connection!.admin!, signal),
+      onError: (error) => {
+        if (!isAbort(error)) this.options.fail(error);
+      },
+    });
   }
 
   /** True while the newest load runs. */
   get loading() {
-    return this.#loading;
+    return this.#loader.status === 'loading';
   }
 
   hostUpdate() {
@@ -50,30 +60,17 @@ export class AdminLoad implements ReactiveController {
   }
 
   hostDisconnected() {
-    this.#abort?.abort();
-    // Back in the page, the box loads afresh.
+    // Back in the page, the box loads afresh (the loader aborts the load in flight by itself).
     this.#loadedFor = undefined;
   }
 
   /** Loads now (or with `load`, a variant such as the next page); resolves when done, never rejects. */
-  async run(load = this.options.load): Promise<void> {
-    const admin = this.host.connection?.admin;
-    this.#abort?.abort();
-    if (!admin) return;
-    const abort = new AbortController();
-    this.#abort = abort;
-    this.#loading = true;
-    this.host.requestUpdate();
-    try {
-      await load(admin, abort.signal);
-    } catch (error) {
-      if (abort.signal.aborted || isAbort(error)) return;
-      this.options.fail(error);
-    } finally {
-      if (this.#abort === abort) {
-        this.#loading = false;
-        this.host.requestUpdate();
-      }
+  run(load = this.options.load): Promise<void> {
+    if (!this.host.connection?.admin) {
+      this.#loader.reset();
+      return Promise.resolve();
     }
+    this.#next = load;
+    return this.#loader.run();
   }
 }
