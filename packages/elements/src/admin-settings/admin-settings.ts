@@ -99,7 +99,7 @@ export class TidbokAdminSettings extends LitElement {
   static override styles = [theme, controlStyles, adminSettingsStyles];
 
   static override properties = {
-    connection: { state: true },
+    connection: { attribute: false },
     locale: {},
     section: {},
     status: { state: true },

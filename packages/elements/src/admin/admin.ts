@@ -83,7 +83,7 @@ export class TidbokAdminElement extends LitElement {
     hideWeekends: { attribute: 'hide-weekends', converter: booleanDefaultTrue },
     features: { attribute: false },
     inherited: { state: true },
-    connection: { state: true },
+    connection: { attribute: false },
     view: { state: true },
     managesClinic: { state: true },
     deskWork: { state: true },

@@ -38,7 +38,7 @@ export class TidbokBookPanel extends LitElement {
   static override styles = [theme, controlStyles, bookPanelStyles];
 
   static override properties = {
-    connection: { state: true },
+    connection: { attribute: false },
     locale: {},
     data: { attribute: false },
     from: {},

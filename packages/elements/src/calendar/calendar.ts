@@ -132,7 +132,7 @@ export class TidbokCalendar extends LitElement {
   static override styles = [theme, controlStyles, calendarStyles];
 
   static override properties = {
-    connection: { state: true },
+    connection: { attribute: false },
     locale: {},
     date: {},
     practitioner: {},

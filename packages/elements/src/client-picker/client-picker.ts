@@ -40,7 +40,7 @@ export class TidbokClientPicker extends LitElement {
   static override styles = [theme, controlStyles, clientPickerStyles];
 
   static override properties = {
-    connection: { state: true },
+    connection: { attribute: false },
     locale: {},
     label: {},
     client: { attribute: false },

@@ -73,7 +73,7 @@ export class TidbokEntryPopup extends LitElement {
   static override styles = [theme, controlStyles, entryPopupStyles];
 
   static override properties = {
-    connection: { state: true },
+    connection: { attribute: false },
     locale: {},
     data: { attribute: false },
     draft: { attribute: false },

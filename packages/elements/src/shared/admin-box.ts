@@ -19,7 +19,7 @@ export abstract class AdminBox extends LitElement {
   static override styles = [theme, controlStyles, adminSettingsStyles];
 
   static override properties: PropertyDeclarations = {
-    connection: { state: true },
+    connection: { attribute: false },
     locale: {},
     busy: { state: true },
     error: { state: true },

@@ -112,7 +112,7 @@ export class TidbokTemplateWeeks extends LitElement {
     timeZone: { attribute: 'time-zone' },
     locale: {},
     admin: { attribute: false },
-    connection: { state: true },
+    connection: { attribute: false },
     dialog: { state: true },
     busy: { state: true },
     dialogProblem: { state: true },
