@@ -354,15 +354,15 @@ export class TidbokAdminSettings extends LitElement {
         ${this.confirmingDelete && onDelete
           ? html`<div class="buttons" role="group" aria-labelledby="confirm-delete">
               <strong id="confirm-delete">${this.t('confirmDelete', { name: deleteName })}</strong>
-              <button class="button danger" type="button" data-action="confirm-delete" @click=${onDelete}>${this.t('delete')}</button>
-              <button class="button" type="button" @click=${() => (this.confirmingDelete = false)}>${this.t('cancel')}</button>
+              <button class="btn danger" type="button" data-action="confirm-delete" @click=${onDelete}>${this.t('delete')}</button>
+              <button class="btn" type="button" @click=${() => (this.confirmingDelete = false)}>${this.t('cancel')}</button>
             </div>`
           : html`<div class="buttons">
-              <button class="button primary" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('saving') : this.t('save')}</button>
-              <button class="button" type="button" @click=${this.closeEditor}>${this.t('cancel')}</button>
+              <button class="btn primary" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('saving') : this.t('save')}</button>
+              <button class="btn" type="button" @click=${this.closeEditor}>${this.t('cancel')}</button>
               <span class="spacer"></span>
               ${onDelete && this.editing !== 'new'
-                ? html`<button class="button danger" type="button" @click=${() => (this.confirmingDelete = true)}>${this.t('delete')}</button>`
+                ? html`<button class="btn danger" type="button" @click=${() => (this.confirmingDelete = true)}>${this.t('delete')}</button>`
                 : nothing}
             </div>`}
       </form>
@@ -404,14 +404,14 @@ export class TidbokAdminSettings extends LitElement {
                   (item) => html`<tr>
                     ${cells(item).map((cell) => html`<td>${cell}</td>`)}
                     <td class="actions">
-                      <button class="button" type="button" aria-label=${this.t('editItem', { name: item.name })} @click=${() => onEdit(item)}>${this.t('edit')}</button>
+                      <button class="btn" type="button" aria-label=${this.t('editItem', { name: item.name })} @click=${() => onEdit(item)}>${this.t('edit')}</button>
                     </td>
                   </tr>`,
                 )}
               </tbody>
             </table>`}
         <div class="buttons">
-          <button class="button" type="button" data-action="add" @click=${onAdd}>+ ${addLabel}</button>
+          <button class="btn" type="button" data-action="add" @click=${onAdd}>+ ${addLabel}</button>
           ${this.message ? html`<span class="ok" role="status">${this.message}</span>` : nothing}
         </div>
       </div>
@@ -545,7 +545,7 @@ export class TidbokAdminSettings extends LitElement {
         ${this.renderSmsBudget()}
         ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
         <div class="buttons">
-          <button class="button primary" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('saving') : this.t('save')}</button>
+          <button class="btn primary" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('saving') : this.t('save')}</button>
           ${this.message ? html`<span class="ok" role="status">${this.message}</span>` : nothing}
         </div>
       </form>
@@ -755,10 +755,10 @@ export class TidbokAdminSettings extends LitElement {
           <p>${this.t('tokenOnce', { name: token.name })}</p>
           <code>${token.token}</code>
           <div class="buttons">
-            <button class="button" type="button" @click=${() => void navigator.clipboard?.writeText(token.token).then(() => (this.message = this.t('copied')))}>
+            <button class="btn" type="button" @click=${() => void navigator.clipboard?.writeText(token.token).then(() => (this.message = this.t('copied')))}>
               ${this.t('copy')}
             </button>
-            <button class="button primary" type="button" @click=${() => (this.newToken = null)}>${this.t('done')}</button>
+            <button class="btn primary" type="button" @click=${() => (this.newToken = null)}>${this.t('done')}</button>
           </div>
         </div>`
       : nothing;
@@ -860,14 +860,14 @@ export class TidbokAdminSettings extends LitElement {
                     <td>${s.practitionerId ? (names.get(s.practitionerId) ?? '') : ''}</td>
                     <td class="actions">
                       <button
-                        class="button"
+                        class="btn"
                         type="button"
                         aria-label=${this.t('editItem', { name: s.name })}
                         @click=${() => this.edit(s.id, { name: s.name, email: s.email ?? '', role: s.role, practitionerId: s.practitionerId ?? '' })}
                       >
                         ${this.t('edit')}
                       </button>
-                      <button class="button" type="button" aria-label=${this.t('inviteItem', { name: s.name })} @click=${() => void this.invite(s)}>
+                      <button class="btn" type="button" aria-label=${this.t('inviteItem', { name: s.name })} @click=${() => void this.invite(s)}>
                         ${this.t('invite')}
                       </button>
                     </td>
@@ -876,7 +876,7 @@ export class TidbokAdminSettings extends LitElement {
               </tbody>
             </table>`}
         <div class="buttons">
-          <button class="button" type="button" data-action="add" @click=${() => this.edit('new', { name: '', email: '', role: 'practitioner', practitionerId: '' })}>
+          <button class="btn" type="button" data-action="add" @click=${() => this.edit('new', { name: '', email: '', role: 'practitioner', practitionerId: '' })}>
             + ${this.t('newStaff')}
           </button>
           ${this.message ? html`<span class="ok" role="status">${this.message}</span>` : nothing}
@@ -900,7 +900,7 @@ export class TidbokAdminSettings extends LitElement {
     if (this.status === 'error') {
       return html`<div class="card" role="alert">
         <p>${this.t('loadFailed')} ${this.loadError}</p>
-        <button class="button" type="button" @click=${() => this.load()}>${this.t('retry')}</button>
+        <button class="btn" type="button" @click=${() => this.load()}>${this.t('retry')}</button>
       </div>`;
     }
     if (this.status !== 'ready') return html`<p role="status">${this.t('loading')}</p>`;

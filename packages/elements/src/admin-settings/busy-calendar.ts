@@ -80,7 +80,7 @@ export class TidbokBusyCalendar extends PractitionerBox {
   }
 
   private t(key: keyof typeof messages, values?: Record<string, string>) {
-    return translate(messages, this.locale, key, values);
+    return translate(messages, this.language, key, values);
   }
 
   protected override forbiddenText() {
@@ -131,14 +131,14 @@ export class TidbokBusyCalendar extends PractitionerBox {
         <label><input name="showTitles" type="checkbox" ?checked=${status.showTitles} /> ${this.t('showTitles')}</label>
       </div>
       <div class="buttons">
-        <button class="button primary" type="submit" data-action="save" ?disabled=${this.busy}>${this.t('save')}</button>
-        ${status.configured ? html`<button class="button" type="button" @click=${() => (this.editing = false)}>${this.t('cancel')}</button>` : nothing}
+        <button class="btn primary" type="submit" data-action="save" ?disabled=${this.busy}>${this.t('save')}</button>
+        ${status.configured ? html`<button class="btn" type="button" @click=${() => (this.editing = false)}>${this.t('cancel')}</button>` : nothing}
       </div>
     </form>`;
   }
 
   private renderStatus(status: BusyCalendarStatus) {
-    const time = (iso: string) => formatStamp(iso, this.locale);
+    const time = (iso: string) => formatStamp(iso, this.language);
     return html`<p data-state="configured">
         ${status.host ? this.t('from', { host: status.host }) : nothing}
         ${status.lastFetchedAt ? this.t('fetched', { time: time(status.lastFetchedAt), count: String(status.events) }) : this.t('neverFetched')}
@@ -160,9 +160,9 @@ export class TidbokBusyCalendar extends PractitionerBox {
             onCancel: () => (this.confirming = false),
           })
         : html`<div class="buttons">
-            <button class="button" type="button" data-action="refresh" ?disabled=${this.busy} @click=${() => this.refresh()}>${this.t('refresh')}</button>
-            <button class="button" type="button" data-action="replace" ?disabled=${this.busy} @click=${() => (this.editing = true)}>${this.t('replace')}</button>
-            <button class="button danger" type="button" data-action="remove" ?disabled=${this.busy} @click=${() => (this.confirming = true)}>
+            <button class="btn" type="button" data-action="refresh" ?disabled=${this.busy} @click=${() => this.refresh()}>${this.t('refresh')}</button>
+            <button class="btn" type="button" data-action="replace" ?disabled=${this.busy} @click=${() => (this.editing = true)}>${this.t('replace')}</button>
+            <button class="btn danger" type="button" data-action="remove" ?disabled=${this.busy} @click=${() => (this.confirming = true)}>
               ${this.t('remove')}
             </button>
           </div>`}`;

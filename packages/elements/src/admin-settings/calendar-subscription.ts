@@ -89,7 +89,7 @@ export class TidbokCalendarSubscription extends PractitionerBox {
   }
 
   private t(key: keyof typeof messages, values?: Record<string, string>) {
-    return translate(messages, this.locale, key, values);
+    return translate(messages, this.language, key, values);
   }
 
   protected override forbiddenText() {
@@ -117,7 +117,7 @@ export class TidbokCalendarSubscription extends PractitionerBox {
 
   override render() {
     const feed = this.feed;
-    const date = feed?.createdAt ? dateTimeFormat(this.locale, undefined, { dateStyle: 'short' }).format(Date.parse(feed.createdAt)) : '';
+    const date = feed?.createdAt ? dateTimeFormat(this.language, undefined, { dateStyle: 'short' }).format(Date.parse(feed.createdAt)) : '';
     return html`<section class="card" part="section" aria-labelledby="feed-title">
       <h3 id="feed-title">${this.t('title')}</h3>
       <p class="hint">${this.t('intro', { name: this.practitionerName })}</p>
@@ -132,7 +132,7 @@ export class TidbokCalendarSubscription extends PractitionerBox {
             hint: this.t('shownOnce'),
             copy: this.t('copy'),
             onCopied: () => (this.message = this.t('copied')),
-            next: html`<a class="button" data-action="webcal" href=${webcal(this.url)}>${this.t('openInApp')}</a>`,
+            next: html`<a class="btn" data-action="webcal" href=${webcal(this.url)}>${this.t('openInApp')}</a>`,
           })
         : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
@@ -149,11 +149,11 @@ export class TidbokCalendarSubscription extends PractitionerBox {
           })
         : feed
           ? html`<div class="buttons">
-              <button class="button" type="button" data-action="create" ?disabled=${this.busy} aria-describedby=${feed.active ? 'feed-replace' : nothing} @click=${() => this.create()}>
+              <button class="btn" type="button" data-action="create" ?disabled=${this.busy} aria-describedby=${feed.active ? 'feed-replace' : nothing} @click=${() => this.create()}>
                 ${feed.active ? this.t('replace') : this.t('create')}
               </button>
               ${feed.active
-                ? html`<button class="button danger" type="button" data-action="revoke" ?disabled=${this.busy} @click=${() => (this.confirming = true)}>
+                ? html`<button class="btn danger" type="button" data-action="revoke" ?disabled=${this.busy} @click=${() => (this.confirming = true)}>
                     ${this.t('revoke')}
                   </button>`
                 : nothing}

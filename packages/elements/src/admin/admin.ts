@@ -256,12 +256,12 @@ export class TidbokAdminElement extends LitElement {
                 ${client.isTest ? html`<dt>${this.t('testClient')}</dt><dd>✓</dd>` : nothing}
               </dl>
               ${client.isTest
-                ? html`<button class="button" type="button" part="test-client-button" @click=${() => void this.openAsTestClient(client.id)}>
+                ? html`<button class="btn" type="button" part="test-client-button" @click=${() => void this.openAsTestClient(client.id)}>
                     ${this.t('openAsTestClient')}
                   </button>`
                 : nothing}
               ${this.testClientError ? html`<p role="alert" class="hint">${this.testClientError}</p>` : nothing}
-              <button class="button link" type="button" @click=${() => (this.selectedClient = null)}>${this.t('clearClient')}</button>`
+              <button class="btn link" type="button" @click=${() => (this.selectedClient = null)}>${this.t('clearClient')}</button>`
           : html`<p class="hint">${this.t('selectedHint')}</p>`}
       </aside>
       ${this.templateWeeks && this.deskWork && this.shown.weekStart

@@ -54,6 +54,20 @@ describe('<tidbok-audit-log>', () => {
   });
 });
 
+describe('the language of a box on its own', () => {
+  it("follows the provider's locale when the box has none, as the other elements do", async () => {
+    const clinic = await seedClinic();
+    const wrapper = await fixture<TidbokProvider>(html`
+      <tidbok-provider api=${clinic.apiUrl} clinic=${clinic.slug} locale="en" .token=${await receptionToken(clinic)}>
+        <tidbok-audit-log></tidbok-audit-log>
+      </tidbok-provider>
+    `);
+    const el = wrapper.querySelector<TidbokAuditLog>('tidbok-audit-log')!;
+    await waitUntil(() => $(el, '[role="alert"]'), 'the refusal');
+    expect($(el, '[role="alert"]')!.textContent).to.equal('Only administrators can read the log.');
+  });
+});
+
 describe('what a role sees', () => {
   let clinic: Clinic;
   before(async () => {

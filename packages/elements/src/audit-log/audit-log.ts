@@ -51,11 +51,11 @@ export class TidbokAuditLog extends AdminBox {
   });
 
   private t(key: AuditLogMessageKey, values?: Record<string, string | number>) {
-    return translate(auditLogMessages, this.locale, key, values);
+    return translate(auditLogMessages, this.language, key, values);
   }
 
   private when(iso: string) {
-    return formatStamp(iso, this.locale);
+    return formatStamp(iso, this.language);
   }
 
   protected override forbiddenText() {
@@ -133,7 +133,7 @@ export class TidbokAuditLog extends AdminBox {
             </table>`}
       ${this.nextCursor && entries
         ? html`<div class="buttons">
-            <button class="button" type="button" ?disabled=${this.loader.loading} @click=${() => void this.load(true)}>${this.t('more')}</button>
+            <button class="btn" type="button" ?disabled=${this.loader.loading} @click=${() => void this.load(true)}>${this.t('more')}</button>
           </div>`
         : nothing}
     </section>`;

@@ -25,7 +25,7 @@ describe('<tidbok-book-panel>', () => {
     await waitUntil(() => panel.shadowRoot!.querySelector('[part~="slot"]'), 'free times');
     const firstDay = panel.shadowRoot!.querySelector('ul')!;
     expect(firstDay.querySelectorAll('[part~="slot"]').length).to.equal(12);
-    const showAll = firstDay.querySelector<HTMLButtonElement>('.button.link')!;
+    const showAll = firstDay.querySelector<HTMLButtonElement>('.btn.link')!;
     expect(showAll.textContent!.trim()).to.equal('Visa alla 22');
     showAll.click();
     await panel.updateComplete;

@@ -204,7 +204,7 @@ export class TidbokBookPanel extends LitElement {
               ? nothing
               : html`<li>
                   <button
-                    class="button link"
+                    class="btn link"
                     type="button"
                     @click=${() => (this.expanded = new Set(this.expanded).add(date))}
                   >
@@ -216,7 +216,7 @@ export class TidbokBookPanel extends LitElement {
       })}
       ${this.days < 56
         ? html`<button
-            class="button more"
+            class="btn more"
             type="button"
             @click=${() => {
               this.days += DAYS;

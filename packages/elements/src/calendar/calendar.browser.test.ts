@@ -305,7 +305,7 @@ describe('<tidbok-calendar>', () => {
     await popupOf(el)!.updateComplete;
     setValue(inPopup<HTMLSelectElement>(el, '.pay select')!, 'swish');
     const paid = oneEvent(el, 'tidbok-calendar-change');
-    inPopup<HTMLButtonElement>(el, '.pay .button.primary')!.click();
+    inPopup<HTMLButtonElement>(el, '.pay .btn.primary')!.click();
     expect((await paid).detail).to.include({ action: 'paid', id });
     const stored = await staffOk<{ paid: { method: string } | null }>(clinic, 'GET', `/bookings/${id}`);
     expect(stored.paid?.method).to.equal('swish');

@@ -1237,7 +1237,7 @@ export class TidbokCalendar extends LitElement {
       <div part="toolbar">
         <div class="nav">
           <button class="icon-button" id="previous-week" type="button" aria-label=${this.t('previousWeek')} @click=${() => this.shiftWeek(-1)}>‹</button>
-          <button class="button" id="today" type="button" @click=${this.goToday}>${this.t('today')}</button>
+          <button class="btn" id="today" type="button" @click=${this.goToday}>${this.t('today')}</button>
           <button class="icon-button" id="next-week" type="button" aria-label=${this.t('nextWeek')} @click=${() => this.shiftWeek(1)}>›</button>
           <h2 part="title" aria-live="polite">${title}<span class="range">${range}</span></h2>
         </div>
@@ -1251,7 +1251,7 @@ export class TidbokCalendar extends LitElement {
           </div>
           <div class="view">
             <button
-              class="button"
+              class="btn"
               id="view-button"
               type="button"
               aria-expanded=${this.viewOpen ? 'true' : 'false'}
@@ -1294,7 +1294,7 @@ export class TidbokCalendar extends LitElement {
                 <input id="show-weekends" type="checkbox" .checked=${!this.hideWeekends} @change=${(e: Event) => this.changeView({ hideWeekends: !(e.target as HTMLInputElement).checked })} />
                 ${this.t('showWeekends')}
               </label>
-              <button class="button link" type="button" @click=${this.resetView}>${this.t('resetView')}</button>
+              <button class="btn link" type="button" @click=${this.resetView}>${this.t('resetView')}</button>
             </div>
           </div>
           <slot name="tools"></slot>
@@ -1310,7 +1310,7 @@ export class TidbokCalendar extends LitElement {
           ></tidbok-menu-button>
           <button
             part="book-button"
-            class="button primary"
+            class="btn primary"
             type="button"
             aria-expanded=${this.bookOpen ? 'true' : 'false'}
             aria-haspopup="dialog"
@@ -1342,8 +1342,8 @@ export class TidbokCalendar extends LitElement {
           ? html`<h2 id="confirm-title">${this.t('confirmDeleteRangeTitle')}</h2>
               <p id="confirm-body">${this.t('confirmDeleteRangeBody', { who, from: fmt(first), to: fmt(last) })}</p>
               <div class="actions">
-                <button class="button" type="button" data-action="cancel" @click=${this.closeConfirm}>${this.t('cancel')}</button>
-                <button class="button danger" type="button" data-action="confirm" @click=${this.deleteVisibleWorkingTime}>${this.t('deleteYes')}</button>
+                <button class="btn" type="button" data-action="cancel" @click=${this.closeConfirm}>${this.t('cancel')}</button>
+                <button class="btn danger" type="button" data-action="confirm" @click=${this.deleteVisibleWorkingTime}>${this.t('deleteYes')}</button>
               </div>`
           : nothing}
       </dialog>
@@ -1371,7 +1371,7 @@ export class TidbokCalendar extends LitElement {
     if (this.clinic.status === 'error' && !this.clinic.value) {
       return html`<div class="state" role="alert">
         <p>${this.t('loadFailed')} ${describeError(this.clinic.error, this.language, 'load').message}</p>
-        <button class="button" type="button" @click=${() => this.reloadClinicData()}>${this.t('retry')}</button>
+        <button class="btn" type="button" @click=${() => this.reloadClinicData()}>${this.t('retry')}</button>
       </div>`;
     }
     const zone = this.zone;
@@ -1391,7 +1391,7 @@ export class TidbokCalendar extends LitElement {
       ${this.feed.status === 'error'
         ? html`<div class="notice error" role="alert">
             <p>${this.t('loadFailed')} ${describeError(this.feed.error, this.language, 'load').message}</p>
-            <button class="button" type="button" @click=${() => this.feed.refresh()}>${this.t('retry')}</button>
+            <button class="btn" type="button" @click=${() => this.feed.refresh()}>${this.t('retry')}</button>
           </div>`
         : nothing}
       <p class="empty" role="status" part="status">${this.feed.status === 'loading'

@@ -276,7 +276,7 @@ export class TidbokClientPicker extends LitElement {
           ${fresh ? html`<span class="badge">${this.t('newClient')}</span>` : nothing}
           ${suggested ? html`<span class="badge">${this.t('suggestedClient')}</span>` : nothing}
         </div>
-        <button class="button" type="button" data-action="change" @click=${() => this.changeMode('search')}>${this.t('changeClient')}</button>
+        <button class="btn" type="button" data-action="change" @click=${() => this.changeMode('search')}>${this.t('changeClient')}</button>
       </div>
     `;
   }
@@ -338,9 +338,9 @@ export class TidbokClientPicker extends LitElement {
           : ''}
       </div>
       <div class="actions">
-        ${this.allowNew ? html`<button class="button" type="button" data-action="new" @click=${this.startNew}>${this.t('addNewClient')}</button>` : nothing}
+        ${this.allowNew ? html`<button class="btn" type="button" data-action="new" @click=${this.startNew}>${this.t('addNewClient')}</button>` : nothing}
         ${this.client || this.newClient
-          ? html`<button class="button link" type="button" @click=${() => this.changeMode('show')}>${this.t('cancel')}</button>`
+          ? html`<button class="btn link" type="button" @click=${() => this.changeMode('show')}>${this.t('cancel')}</button>`
           : nothing}
       </div>
     `;
@@ -358,8 +358,8 @@ export class TidbokClientPicker extends LitElement {
           ${this.t('testClient')}
         </label>
         <div class="actions">
-          <button class="button primary" type="button" data-action="use" @click=${this.useNew}>${this.t('useClient')}</button>
-          <button class="button" type="button" @click=${() => this.changeMode(this.client || this.newClient ? 'show' : 'search')}>${this.t('cancel')}</button>
+          <button class="btn primary" type="button" data-action="use" @click=${this.useNew}>${this.t('useClient')}</button>
+          <button class="btn" type="button" @click=${() => this.changeMode(this.client || this.newClient ? 'show' : 'search')}>${this.t('cancel')}</button>
         </div>
       </div>
     `;

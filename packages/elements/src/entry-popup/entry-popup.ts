@@ -984,8 +984,8 @@ export class TidbokEntryPopup extends LitElement {
         <div class="confirm" role="group" aria-labelledby="${this.uid}-confirm">
           <p id="${this.uid}-confirm">${this.t('confirmDelete', { what, time: this.timeLabel() })}</p>
           <div class="actions">
-            <button class="button danger" type="button" data-action="confirm-delete" ?disabled=${this.busy} @click=${this.removeEntry}>${this.t('deleteYes')}</button>
-            <button class="button" type="button" data-action="keep" @click=${() => (this.confirmingDelete = false)}>${this.t('cancel')}</button>
+            <button class="btn danger" type="button" data-action="confirm-delete" ?disabled=${this.busy} @click=${this.removeEntry}>${this.t('deleteYes')}</button>
+            <button class="btn" type="button" data-action="keep" @click=${() => (this.confirmingDelete = false)}>${this.t('cancel')}</button>
           </div>
         </div>
       `;
@@ -1006,28 +1006,28 @@ export class TidbokEntryPopup extends LitElement {
           </div>
           <div class="actions">
             <button
-              class="button primary"
+              class="btn primary"
               type="button"
               ?disabled=${this.busy}
               @click=${() => this.run('paid', () => this.connection!.admin!.bookings.pay(entry.id, { method: this.payMethod }))}
             >
               ${this.t('registerPayment')}
             </button>
-            <button class="button" type="button" @click=${() => (this.paying = false)}>${this.t('cancel')}</button>
+            <button class="btn" type="button" @click=${() => (this.paying = false)}>${this.t('cancel')}</button>
           </div>
         </div>
       `;
     }
     if (entry?.kind === 'hold') {
       return html`<span class="spacer"></span>
-        <button class="button" type="button" @click=${() => this.close('cancel')}>${this.t('close')}</button>`;
+        <button class="btn" type="button" @click=${() => this.close('cancel')}>${this.t('close')}</button>`;
     }
-    const save = html`<button class="button primary" type="submit" ?disabled=${this.busy}>
+    const save = html`<button class="btn primary" type="submit" ?disabled=${this.busy}>
       ${this.busy ? this.t('saving') : this.draft ? this.t('create') : this.t('save')}
     </button>`;
     if (this.draft) {
       return html`<span class="spacer"></span>
-        <button class="button" type="button" @click=${() => this.close('cancel')}>${this.t('cancel')}</button>
+        <button class="btn" type="button" @click=${() => this.close('cancel')}>${this.t('cancel')}</button>
         ${save}`;
     }
     return html`
@@ -1043,9 +1043,9 @@ export class TidbokEntryPopup extends LitElement {
               this.onMore(e.detail.id);
             }}
           ></tidbok-menu-button>`
-        : html`<button class="button danger" type="button" data-action="delete" @click=${this.askDelete}>${this.t('delete')}</button>`}
+        : html`<button class="btn danger" type="button" data-action="delete" @click=${this.askDelete}>${this.t('delete')}</button>`}
       <span class="spacer"></span>
-      <button class="button" type="button" @click=${() => this.close('cancel')}>${this.t('close')}</button>
+      <button class="btn" type="button" @click=${() => this.close('cancel')}>${this.t('close')}</button>
       ${save}
     `;
   }

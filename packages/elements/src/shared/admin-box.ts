@@ -6,7 +6,7 @@ import { controlStyles } from '../shared/controls.styles.js';
 import { theme } from '../shared/styles.js';
 import { describeError } from './describe-error.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
-import type { Locale } from '../i18n.js';
+import { type Locale, pickLocale } from '../i18n.js';
 import { reportError } from './errors.js';
 
 /**
@@ -30,7 +30,13 @@ export abstract class AdminBox extends LitElement {
   // `@consume` as a controller (no decorator code): keeps `connection` set to the provider's value.
   readonly #connectionConsumer = new ContextConsumer(this, { context: tidbokContext, subscribe: true, callback: (value) => (this.connection = value) });
 
-  locale: Locale = 'sv';
+  /** `sv` or `en`; defaults to the connection's language, then Swedish. */
+  locale: Locale | undefined;
+
+  /** The language the box shows (`pickLocale`, i18n.ts), so a box on its own follows its provider. */
+  protected get language(): Locale {
+    return pickLocale(this.locale, this.connection?.locale);
+  }
 
   protected busy = false;
   protected error = '';
@@ -50,7 +56,7 @@ export abstract class AdminBox extends LitElement {
 
   /** Shows a failure in place and tells the page (`tidbok-error`). */
   protected fail(error: unknown) {
-    this.error = (this.isForbidden(error) && this.forbiddenText()) || describeError(error, this.locale).message;
+    this.error = (this.isForbidden(error) && this.forbiddenText()) || describeError(error, this.language).message;
     reportError(this, this.area, error);
   }
 

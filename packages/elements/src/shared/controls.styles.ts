@@ -81,7 +81,7 @@ export const controlStyles = css`
   button {
     font: inherit;
   }
-  .button {
+  .btn {
     display: inline-flex;
     align-items: center;
     justify-content: center;
@@ -95,29 +95,29 @@ export const controlStyles = css`
     cursor: pointer;
     white-space: nowrap;
   }
-  .button:hover:not(:disabled) {
+  .btn:hover:not(:disabled) {
     background: #f1f3f6;
   }
-  .button.primary {
+  .btn.primary {
     background: var(--_primary);
     border-color: var(--_primary);
     color: var(--_on-primary);
   }
-  .button.primary:hover:not(:disabled) {
+  .btn.primary:hover:not(:disabled) {
     filter: brightness(1.1);
   }
-  .button.danger {
+  .btn.danger {
     color: var(--_danger);
     border-color: currentColor;
   }
-  .button.link {
+  .btn.link {
     border-color: transparent;
     background: none;
     color: var(--_primary);
     padding-inline: 0.3rem;
     text-decoration: underline;
   }
-  .button:disabled {
+  .btn:disabled {
     opacity: 0.6;
     cursor: not-allowed;
   }

@@ -39,7 +39,7 @@ export const renderSecretOnce = (s: SecretOnce) =>
     <input id=${s.id} type="text" readonly .value=${s.value} aria-describedby=${s.hintId} />
     <p class="hint" id=${s.hintId}>${s.hint}</p>
     <div class="buttons">
-      <button class="button" type="button" data-action="copy" @click=${() => copyText(s.value, s.onCopied)}>${s.copy}</button>
+      <button class="btn" type="button" data-action="copy" @click=${() => copyText(s.value, s.onCopied)}>${s.copy}</button>
       ${s.next}
     </div>
   </div>`;

@@ -11,7 +11,7 @@ export abstract class StaffAccessBase extends AdminBox {
   private loadedFor: unknown;
 
   protected t(key: StaffAccessMessageKey, values?: Record<string, string>) {
-    return translate(staffAccessMessages, this.locale, key, values);
+    return translate(staffAccessMessages, this.language, key, values);
   }
 
   protected get admin() {
@@ -46,6 +46,6 @@ export abstract class StaffAccessBase extends AdminBox {
 
   protected date(iso: string | null) {
     if (!iso) return this.t('never');
-    return formatStamp(iso, this.locale, 'medium');
+    return formatStamp(iso, this.language, 'medium');
   }
 }

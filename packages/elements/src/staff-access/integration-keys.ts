@@ -88,7 +88,7 @@ export class TidbokIntegrationKeys extends StaffAccessBase {
             hint: this.t('keyOnce'),
             copy: this.t('copy'),
             onCopied: this.copied,
-            next: html`<button class="button primary" type="button" data-action="done" @click=${() => (this.shown = null)}>${this.t('done')}</button>`,
+            next: html`<button class="btn primary" type="button" data-action="done" @click=${() => (this.shown = null)}>${this.t('done')}</button>`,
           })
         : nothing}
       ${keys === null
@@ -104,7 +104,7 @@ export class TidbokIntegrationKeys extends StaffAccessBase {
                   <td>${this.date(key.createdAt)}</td>
                   <td>${this.date(key.lastUsedAt)}</td>
                   <td>
-                    <button class="button danger" type="button" data-action="revoke" ?disabled=${this.busy} @click=${() => (this.confirming = key)}>
+                    <button class="btn danger" type="button" data-action="revoke" ?disabled=${this.busy} @click=${() => (this.confirming = key)}>
                       ${this.t('revoke')}
                     </button>
                   </td>
@@ -126,7 +126,7 @@ export class TidbokIntegrationKeys extends StaffAccessBase {
       <form class="buttons" @submit=${(e: Event) => this.create(e)}>
         <label for="key-name">${this.t('keyName')}</label>
         <input id="key-name" type="text" maxlength="80" .value=${this.name} @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)} />
-        <button class="button" type="submit" data-action="create" ?disabled=${this.busy}>${this.t('createKey')}</button>
+        <button class="btn" type="submit" data-action="create" ?disabled=${this.busy}>${this.t('createKey')}</button>
       </form>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.message ? html`<p class="ok" role="status">${this.message}</p>` : nothing}

@@ -130,13 +130,13 @@ export class TidbokStaffAccess extends StaffAccessBase {
                 <td>${this.date(s.lastSeenAt)}</td>
                 <td>${this.date(s.expiresAt)}</td>
                 <td>
-                  <button class="button" type="button" data-action="end-session" ?disabled=${this.busy} @click=${() => this.endSession(s)}>${this.t('end')}</button>
+                  <button class="btn" type="button" data-action="end-session" ?disabled=${this.busy} @click=${() => this.endSession(s)}>${this.t('end')}</button>
                 </td>
               </tr>`,
             ),
           })}
       <div class="buttons">
-        <button class="button danger" type="button" data-action="end-all" ?disabled=${this.busy} @click=${() => (this.confirming = { kind: 'all' })}>
+        <button class="btn danger" type="button" data-action="end-all" ?disabled=${this.busy} @click=${() => (this.confirming = { kind: 'all' })}>
           ${this.who ? this.t('endAll') : this.t('logoutEverywhere')}
         </button>
       </div>`;
@@ -156,7 +156,7 @@ export class TidbokStaffAccess extends StaffAccessBase {
             hint: this.t('tokenOnce'),
             copy: this.t('copy'),
             onCopied: this.copied,
-            next: html`<button class="button primary" type="button" data-action="done" @click=${() => (this.shown = null)}>${this.t('done')}</button>`,
+            next: html`<button class="btn primary" type="button" data-action="done" @click=${() => (this.shown = null)}>${this.t('done')}</button>`,
           })
         : nothing}
       ${this.tokens.length === 0
@@ -170,7 +170,7 @@ export class TidbokStaffAccess extends StaffAccessBase {
                 <td>${this.date(k.lastUsedAt)}</td>
                 <td>${k.expiresAt ? this.date(k.expiresAt) : this.t('untilRevoked')}</td>
                 <td>
-                  <button class="button danger" type="button" data-action="revoke-token" ?disabled=${this.busy} @click=${() => (this.confirming = { kind: 'token', token: k })}>
+                  <button class="btn danger" type="button" data-action="revoke-token" ?disabled=${this.busy} @click=${() => (this.confirming = { kind: 'token', token: k })}>
                     ${this.t('revoke')}
                   </button>
                 </td>
@@ -184,7 +184,7 @@ export class TidbokStaffAccess extends StaffAccessBase {
             <input id="token-name" type="text" maxlength="80" .value=${this.tokenName} @input=${(e: Event) => (this.tokenName = (e.target as HTMLInputElement).value)} />
             <label for="token-days">${this.t('expiresInDays')}</label>
             <input id="token-days" type="number" min="1" max="3650" .value=${this.days} @input=${(e: Event) => (this.days = (e.target as HTMLInputElement).value)} />
-            <button class="button" type="submit" data-action="create-token" ?disabled=${this.busy}>${this.t('createToken')}</button>
+            <button class="btn" type="submit" data-action="create-token" ?disabled=${this.busy}>${this.t('createToken')}</button>
           </form>`}`;
   }
 

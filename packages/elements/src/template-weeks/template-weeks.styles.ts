@@ -46,7 +46,7 @@ export const templateWeeksStyles = css`
   button {
     font: inherit;
   }
-  .button {
+  .btn {
     display: inline-flex;
     align-items: center;
     justify-content: center;
@@ -61,33 +61,33 @@ export const templateWeeksStyles = css`
     cursor: pointer;
     text-align: center;
   }
-  .button:hover:not(:disabled):not([aria-disabled='true']) {
+  .btn:hover:not(:disabled):not([aria-disabled='true']) {
     background: var(--_subtle);
   }
-  .button.small {
+  .btn.small {
     min-height: 2rem;
     padding: 0.2rem 0.6rem;
     font-size: 0.8125rem;
   }
-  .button.primary {
+  .btn.primary {
     background: var(--_primary);
     border-color: var(--_primary);
     color: var(--_on-primary);
   }
-  .button.primary:hover:not(:disabled):not([aria-disabled='true']) {
+  .btn.primary:hover:not(:disabled):not([aria-disabled='true']) {
     background: var(--_primary);
     filter: brightness(0.88);
   }
-  .button.danger {
+  .btn.danger {
     border-color: var(--_danger);
     background: var(--_danger);
     color: #fff;
   }
-  .button.danger:hover:not(:disabled):not([aria-disabled='true']) {
+  .btn.danger:hover:not(:disabled):not([aria-disabled='true']) {
     background: var(--_danger);
     filter: brightness(0.88);
   }
-  .button.link {
+  .btn.link {
     justify-content: flex-start;
     min-height: 2rem;
     padding: 0.2rem 0.1rem;
@@ -97,16 +97,16 @@ export const templateWeeksStyles = css`
     text-decoration: underline;
     text-underline-offset: 0.15em;
   }
-  .button.link.danger {
+  .btn.link.danger {
     color: var(--_danger);
   }
-  .button.link:hover:not(:disabled) {
+  .btn.link:hover:not(:disabled) {
     background: none;
     filter: none;
     text-decoration-thickness: 2px;
   }
-  .button:disabled,
-  .button[aria-disabled='true'],
+  .btn:disabled,
+  .btn[aria-disabled='true'],
   .menu-item:disabled {
     opacity: 0.55;
     cursor: not-allowed;
@@ -217,7 +217,7 @@ export const templateWeeksStyles = css`
   .problem .detail {
     overflow-wrap: anywhere;
   }
-  .problem .button {
+  .problem .btn {
     justify-self: start;
   }
   .notice {

@@ -571,7 +571,7 @@ export class TidbokTemplateWeeks extends LitElement {
         <div class="item-actions">
           <button
             part="paste-button"
-            class="button small primary"
+            class="btn small primary"
             type="button"
             id="paste-button-${template.id}"
             aria-describedby=${nameId}
@@ -583,7 +583,7 @@ export class TidbokTemplateWeeks extends LitElement {
           </button>
           <button
             part="more-button"
-            class="button small"
+            class="btn small"
             type="button"
             id="more-button-${template.id}"
             aria-expanded=${open ? 'true' : 'false'}
@@ -631,7 +631,7 @@ export class TidbokTemplateWeeks extends LitElement {
       const problem = this.describe(this.data.error, 'loadFailed');
       return html`<div part="error" class="problem" role="alert">
         <p><strong>${problem.summary}</strong> ${problem.detail}</p>
-        <button part="retry-button" class="button small" type="button" @click=${() => void this.data.reload()}>${this.t('retry')}</button>
+        <button part="retry-button" class="btn small" type="button" @click=${() => void this.data.reload()}>${this.t('retry')}</button>
       </div>`;
     }
     if (templates.length === 0 && status !== 'ready') {
@@ -661,14 +661,14 @@ export class TidbokTemplateWeeks extends LitElement {
     // A destructive dialog opens on Cancel, so Enter or Space by reflex deletes nothing (APG, alert dialog).
     return html`<div class="dialog-actions">
       ${extra}
-      <button part="cancel-button" class="button" type="button" ?data-autofocus=${!!confirm.focusCancel} @click=${this.closeDialog}>
+      <button part="cancel-button" class="btn" type="button" ?data-autofocus=${!!confirm.focusCancel} @click=${this.closeDialog}>
         ${confirm.hidden ? this.t('close') : this.t('cancel')}
       </button>
       ${confirm.hidden
         ? nothing
         : html`<button
             part=${confirm.part ?? 'confirm-button'}
-            class="button ${confirm.tone ?? 'primary'}"
+            class="btn ${confirm.tone ?? 'primary'}"
             type="submit"
             aria-disabled=${this.busy ? 'true' : 'false'}
           >
@@ -791,8 +791,8 @@ export class TidbokTemplateWeeks extends LitElement {
       </p>
       ${this.renderProblem()}
       <div class="dialog-actions">
-        <button part="cancel-button" class="button" type="button" @click=${this.closeDialog}>${this.t('cancel')}</button>
-        <button part="confirm-button" class="button primary" type="submit" aria-disabled=${problem ? 'true' : 'false'}>${this.t('previewButton')}</button>
+        <button part="cancel-button" class="btn" type="button" @click=${this.closeDialog}>${this.t('cancel')}</button>
+        <button part="confirm-button" class="btn primary" type="submit" aria-disabled=${problem ? 'true' : 'false'}>${this.t('previewButton')}</button>
       </div>
     `;
   }
@@ -802,7 +802,7 @@ export class TidbokTemplateWeeks extends LitElement {
     const back = dialog.back;
     const backButton = back
       ? html`<button
-          class="button link back"
+          class="btn link back"
           type="button"
           @click=${() => {
             this.previewRequest?.abort();
@@ -923,7 +923,7 @@ export class TidbokTemplateWeeks extends LitElement {
           <h2 part="title" id="title">${this.t('title')}</h2>
           <p part="week" class="week">${monday ? `${this.weekName(monday)}, ${this.weekRange(monday)}` : this.t('noWeek')}</p>
         </div>
-        <button part="save-button" class="button save" type="button" aria-haspopup="dialog" ?disabled=${!monday || !loaded} @click=${this.openSave}>
+        <button part="save-button" class="btn save" type="button" aria-haspopup="dialog" ?disabled=${!monday || !loaded} @click=${this.openSave}>
           ${this.t('saveWeek')}
         </button>
         ${this.renderList()}
@@ -938,7 +938,7 @@ export class TidbokTemplateWeeks extends LitElement {
         <div class="footer">
           <button
             part="clear-button"
-            class="button link danger"
+            class="btn link danger"
             type="button"
             aria-haspopup="dialog"
             ?disabled=${!monday}

@@ -70,11 +70,11 @@ export class TidbokWebhooksSettings extends AdminBox {
   });
 
   private t(key: WebhookMessageKey, values?: Record<string, string | number>) {
-    return translate(webhookMessages, this.locale, key, values);
+    return translate(webhookMessages, this.language, key, values);
   }
 
   private when(iso: string) {
-    return formatStamp(iso, this.locale);
+    return formatStamp(iso, this.language);
   }
 
   protected override forbiddenText() {
@@ -201,8 +201,8 @@ export class TidbokWebhooksSettings extends AdminBox {
         <p class="hint" id="webhook-client-hint">${this.t('includeClientDataHint')}</p>
       </div>
       <div class="buttons">
-        <button class="button primary" type="submit" ?disabled=${this.busy}>${this.t('save')}</button>
-        <button class="button" type="button" @click=${() => (this.draft = null)}>${this.t('cancel')}</button>
+        <button class="btn primary" type="submit" ?disabled=${this.busy}>${this.t('save')}</button>
+        <button class="btn" type="button" @click=${() => (this.draft = null)}>${this.t('cancel')}</button>
       </div>
     </form>`;
   }
@@ -213,8 +213,8 @@ export class TidbokWebhooksSettings extends AdminBox {
       <code data-secret>${secret}</code>
       <p class="hint">${this.t('secretOnce')}</p>
       <div class="buttons">
-        <button class="button" type="button" data-action="copy" @click=${() => copyText(secret, () => (this.message = this.t('copied')))}>${this.t('copy')}</button>
-        <button class="button" type="button" data-action="dismiss" @click=${() => (this.secret = null)}>${this.t('done')}</button>
+        <button class="btn" type="button" data-action="copy" @click=${() => copyText(secret, () => (this.message = this.t('copied')))}>${this.t('copy')}</button>
+        <button class="btn" type="button" data-action="dismiss" @click=${() => (this.secret = null)}>${this.t('done')}</button>
       </div>
     </div>`;
   }
@@ -239,13 +239,13 @@ export class TidbokWebhooksSettings extends AdminBox {
             onCancel: () => (this.confirming = null),
           })
         : html`<div class="buttons">
-            <button class="button" type="button" data-action="details" aria-expanded=${isOpen ? 'true' : 'false'} @click=${() => this.toggleDetails(endpoint)}>
+            <button class="btn" type="button" data-action="details" aria-expanded=${isOpen ? 'true' : 'false'} @click=${() => this.toggleDetails(endpoint)}>
               ${isOpen ? this.t('hideDetails') : this.t('details')}
             </button>
-            <button class="button" type="button" data-action=${endpoint.enabled ? 'disable' : 'enable'} ?disabled=${this.busy} @click=${() => this.setEnabled(endpoint, !endpoint.enabled)}>
+            <button class="btn" type="button" data-action=${endpoint.enabled ? 'disable' : 'enable'} ?disabled=${this.busy} @click=${() => this.setEnabled(endpoint, !endpoint.enabled)}>
               ${endpoint.enabled ? this.t('disable') : this.t('enable')}
             </button>
-            <button class="button danger" type="button" data-action="remove" @click=${() => (this.confirming = endpoint.id)}>${this.t('remove')}</button>
+            <button class="btn danger" type="button" data-action="remove" @click=${() => (this.confirming = endpoint.id)}>${this.t('remove')}</button>
           </div>`}
       ${isOpen ? this.renderDetail(this.shown!) : nothing}
     </li>`;
@@ -273,7 +273,7 @@ export class TidbokWebhooksSettings extends AdminBox {
                 <td>${result(d)}</td>
                 <td>${d.attempts}</td>
                 <td class="actions">
-                  <button class="button" type="button" data-action="resend" ?disabled=${this.busy || !detail.webhook.enabled} @click=${() => this.resend(detail.webhook.id, d.id)}>
+                  <button class="btn" type="button" data-action="resend" ?disabled=${this.busy || !detail.webhook.enabled} @click=${() => this.resend(detail.webhook.id, d.id)}>
                     ${this.t('resend')}
                   </button>
                 </td>
@@ -311,7 +311,7 @@ export class TidbokWebhooksSettings extends AdminBox {
           ${this.draft
             ? this.renderForm(this.draft)
             : html`<div class="buttons">
-                <button class="button" type="button" data-action="add" @click=${() => (this.draft = { url: '', events: [...EVENT_TYPES], includeClientData: false })}>
+                <button class="btn" type="button" data-action="add" @click=${() => (this.draft = { url: '', events: [...EVENT_TYPES], includeClientData: false })}>
                   + ${this.t('add')}
                 </button>
                 ${this.message ? html`<span class="ok" role="status">${this.message}</span>` : nothing}

@@ -74,16 +74,16 @@ export function defineReviewElements({ LitElement, html, nothing }: ReviewLit): 
       if (!this.mayAct || !this.admin) return nothing;
       const error = this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing;
       if (!this.asking) {
-        return html`<p><button class="button" type="button" data-action=${action} @click=${() => this.ask()}>${label}</button></p>
+        return html`<p><button class="btn" type="button" data-action=${action} @click=${() => this.ask()}>${label}</button></p>
           ${error}`;
       }
       return html`<div class="confirm" role="group" aria-label=${label}>
           <p>${question}</p>
           <div class="actions">
-            <button class="button danger" type="button" data-action="confirm-${action}" ?disabled=${this.busy} @click=${() => this.run(action, call)}>
+            <button class="btn danger" type="button" data-action="confirm-${action}" ?disabled=${this.busy} @click=${() => this.run(action, call)}>
               ${yes}
             </button>
-            <button class="button" type="button" data-action="keep" @click=${() => this.keep(action)}>${this.t('cancel')}</button>
+            <button class="btn" type="button" data-action="keep" @click=${() => this.keep(action)}>${this.t('cancel')}</button>
           </div>
         </div>
         ${error}`;
