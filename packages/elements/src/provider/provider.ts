@@ -20,7 +20,7 @@ export class TidbokProvider extends LitElement {
     clinic: {},
     token: {},
     locale: {},
-    connection: { state: true },
+    connection: { attribute: false },
   };
 
   /** Base URL of the Tidbok server, e.g. `https://booking.example.com`; empty = this page's origin. */
