@@ -9,8 +9,7 @@ import { defineConfig, type Options } from 'tsup';
  */
 const only = process.env.TIDBOK_BUILD;
 
-const dependenciesOf = (name: string): string[] =>
-  Object.keys(JSON.parse(readFileSync(`packages/${name}/package.json`, 'utf8')).dependencies ?? {});
+const dependenciesOf = (name: string): string[] => Object.keys(JSON.parse(readFileSync(`packages/${name}/package.json`, 'utf8')).dependencies ?? {});
 
 /** Packages whose only build is ESM; bundled so the CommonJS build works on Node 20.11 too. */
 const ESM_ONLY = new Set(['ky']);
@@ -42,7 +41,12 @@ const library = (name: string): Options => ({
   target: 'es2022',
   treeshake: true,
   // A library's own dependencies stay imports (one zod per app), except ESM-only ones.
-  external: [/^@tidbok\//, ...dependenciesOf(name).filter((d) => !ESM_ONLY.has(d)).flatMap((d) => [d, new RegExp(`^${d}/`)])],
+  external: [
+    /^@tidbok\//,
+    ...dependenciesOf(name)
+      .filter((d) => !ESM_ONLY.has(d))
+      .flatMap((d) => [d, new RegExp(`^${d}/`)]),
+  ],
   noExternal: [...ESM_ONLY],
 });
 

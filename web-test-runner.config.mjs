@@ -81,10 +81,7 @@ export default {
   files: ['packages/elements/src/**/*.browser.test.ts'],
   nodeResolve: { exportConditions: ['@tidbok/source', 'browser', 'development'] },
   middleware: [serveThisRunsEmbed],
-  plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') }),
-    tidbokPlugin(),
-  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') }), tidbokPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

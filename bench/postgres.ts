@@ -103,7 +103,15 @@ async function measured(url: string, pids: number[], run: () => Promise<HoldBook
     ...result,
     cpuMs: per(spentBy(cpuBefore, cpuAfter)),
     writes: per(spentBy(writesBefore, writesAfter)),
-    postgresMs: database.length === 0 ? null : per(spentBy(pgLived.map((i) => pgBefore[i]!), pgLived.map((i) => pgAfter[i]!))),
+    postgresMs:
+      database.length === 0
+        ? null
+        : per(
+            spentBy(
+              pgLived.map((i) => pgBefore[i]!),
+              pgLived.map((i) => pgAfter[i]!),
+            ),
+          ),
     commits: commitsBefore === null || commitsAfter === null ? null : per(commitsAfter - commitsBefore),
   };
 }

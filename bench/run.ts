@@ -30,7 +30,10 @@ function table(rows: readonly BenchRow[]): string {
   ].join('\n');
 }
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
 
 async function main(argv: readonly string[]) {
   const strict = argv.includes('--strict');

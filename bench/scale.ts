@@ -278,11 +278,14 @@ export const scaleSuite: BenchSuite = {
 
       const seedStore = openSqliteStore({ file: fullFile });
       await seedStore.migrate();
-      const seeded = await seedCatalogue({ store: seedStore, clock, config }, {
-        slug: 'scale',
-        practitioners: PRACTITIONERS,
-        durationMinutes: DURATION_MINUTES,
-      });
+      const seeded = await seedCatalogue(
+        { store: seedStore, clock, config },
+        {
+          slug: 'scale',
+          practitioners: PRACTITIONERS,
+          durationMinutes: DURATION_MINUTES,
+        },
+      );
       await seedStore.close();
       const workingTimes = seedWorkingTime(fullFile, seeded, now);
       // The empty file: the same clinic, practitioners, working time and clients, no bookings.

@@ -101,7 +101,10 @@ export function bookingRow(
 export async function insertMany<T extends 'working_times' | 'bookings'>(trx: Trx, table: T, rows: Database[T][]) {
   const CHUNK = 200;
   for (let i = 0; i < rows.length; i += CHUNK) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await trx.insertInto(table).values(rows.slice(i, i + CHUNK) as any).execute();
+    await trx
+      .insertInto(table)
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely cannot relate a generic table to its row type
+      .values(rows.slice(i, i + CHUNK) as any)
+      .execute();
   }
 }

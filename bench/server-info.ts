@@ -19,4 +19,3 @@ export interface ServerInfo {
   dense: { slug: string; treatmentTypeId: string; practitionerIds: string[] };
   holdbook: { slug: string; treatmentTypeId: string; practitionerIds: string[] };
 }
-

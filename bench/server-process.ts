@@ -96,7 +96,10 @@ async function main() {
       const { rows } = await sql<{ value: string }>`select current_setting(${name}) as value`.execute(store.db);
       return rows[0]?.value ?? '?';
     };
-    const durability = { synchronous: `synchronous_commit=${await setting('synchronous_commit')}, fsync=${await setting('fsync')}`, journalMode: `PostgreSQL ${await setting('server_version')}` };
+    const durability = {
+      synchronous: `synchronous_commit=${await setting('synchronous_commit')}, fsync=${await setting('fsync')}`,
+      journalMode: `PostgreSQL ${await setting('server_version')}`,
+    };
     const none = { slug: '', treatmentTypeId: '', practitionerIds: [] };
     if (seed) await store.migrate();
     serve({ ...durability, dense: none, holdbook: seed ? await seedHoldBook(deps, now) : none });
@@ -115,8 +118,16 @@ async function main() {
   let n = 0;
   await store.write(async (trx) => {
     for (const p of dense.practitionerIds) {
-      await insertMany(trx, 'working_times', month.workingTimes.map((w) => workingTimeRow(`wt_bench_${n++}`, dense, p, w.start, w.end, now)));
-      await insertMany(trx, 'bookings', month.busy.map((b) => bookingRow(`bk_bench_${n++}`, dense, p, b.start, b.end, now)));
+      await insertMany(
+        trx,
+        'working_times',
+        month.workingTimes.map((w) => workingTimeRow(`wt_bench_${n++}`, dense, p, w.start, w.end, now)),
+      );
+      await insertMany(
+        trx,
+        'bookings',
+        month.busy.map((b) => bookingRow(`bk_bench_${n++}`, dense, p, b.start, b.end, now)),
+      );
     }
   });
 

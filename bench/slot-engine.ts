@@ -18,11 +18,23 @@ const RUNS = 2000;
 
 // Per day: blocks as [start minute after 07:00 UTC, length]; gaps of 10–15 minutes between them.
 const BLOCKS: readonly (readonly [number, number])[] = [
-  [0, 60], [70, 45], [125, 60], [195, 45], [255, 60], [325, 45], [385, 60], [455, 60],
+  [0, 60],
+  [70, 45],
+  [125, 60],
+  [195, 45],
+  [255, 60],
+  [325, 45],
+  [385, 60],
+  [455, 60],
 ];
 // Six 45-minute bookings a day, each inside one block, some at its start and some a grid step in.
 const BOOKINGS: readonly (readonly [block: number, offset: number])[] = [
-  [0, 0], [1, 0], [3, 0], [4, 15], [6, 0], [7, 15],
+  [0, 0],
+  [1, 0],
+  [3, 0],
+  [4, 15],
+  [6, 0],
+  [7, 15],
 ];
 
 export function denseMonth(): ComputeSlotsInput {

@@ -96,10 +96,12 @@ function filesUnder(dir) {
 
 /** Sizes of every file in `dir` and of what the booking flow loads. */
 export function measureEmbed(dir = join(root, 'server/dist/embed')) {
-  const files = new Map(filesUnder(dir).map((f) => {
-    const bytes = readFileSync(join(dir, f));
-    return [f, { ...sizes(bytes), ...importsOf(bytes.toString('utf8')) }];
-  }));
+  const files = new Map(
+    filesUnder(dir).map((f) => {
+      const bytes = readFileSync(join(dir, f));
+      return [f, { ...sizes(bytes), ...importsOf(bytes.toString('utf8')) }];
+    }),
+  );
   if (!files.has(ENTRY)) throw new Error(`${join(dir, ENTRY)} is missing: build it (npm run build, or --build)`);
   const resolve = (from, spec) => posix.normalize(posix.join(posix.dirname(from), spec));
 
@@ -129,7 +131,10 @@ export function measureEmbed(dir = join(root, 'server/dist/embed')) {
   };
   // Every import must name a file of the bundle (a broken path would only show in a browser).
   const broken = [...files].flatMap(([from, f]) =>
-    [...f.statics, ...f.dynamics].map((spec) => resolve(from, spec)).filter((target) => !files.has(target)).map((target) => `${from} → ${target}`),
+    [...f.statics, ...f.dynamics]
+      .map((spec) => resolve(from, spec))
+      .filter((target) => !files.has(target))
+      .map((target) => `${from} → ${target}`),
   );
   const isStaff = (f) => STAFF_CHUNK.test(f);
   const optionalOf = (f) => OPTIONAL.find((o) => o.chunk.test(f));
@@ -165,7 +170,7 @@ export function measureEmbed(dir = join(root, 'server/dist/embed')) {
   const role = (f) =>
     initial.has(f)
       ? 'initial'
-      : alternativeRole(f) ??
+      : (alternativeRole(f) ??
         (flow.has(f)
           ? 'flow (lazy)'
           : optionalOf(f) || optional.some((o) => o.files.includes(f))
@@ -174,7 +179,7 @@ export function measureEmbed(dir = join(root, 'server/dist/embed')) {
               ? 'staff (lazy)'
               : staff.includes(f)
                 ? 'staff on demand (lazy)'
-                : 'unused');
+                : 'unused'));
   return {
     files: [...files].map(([file, s]) => ({ file, raw: s.raw, gzip: s.gzip, brotli: s.brotli, loadedBy: role(file), counted: flow.has(file) })),
     initial: sum([...initial].map((f) => files.get(f))),
@@ -213,7 +218,13 @@ function main(argv) {
       lines.push(row(`${a.name} (${a.what}): ${o.chunk}`, o, note));
     }
   }
-  lines.push(row('**booking flow (counted)**', result.flow, result.flow.gzip <= BUDGET_GZIP ? `within ${kb(BUDGET_GZIP)} gzip` : `**over ${kb(BUDGET_GZIP)} gzip by ${result.flow.gzip - BUDGET_GZIP} B**`));
+  lines.push(
+    row(
+      '**booking flow (counted)**',
+      result.flow,
+      result.flow.gzip <= BUDGET_GZIP ? `within ${kb(BUDGET_GZIP)} gzip` : `**over ${kb(BUDGET_GZIP)} gzip by ${result.flow.gzip - BUDGET_GZIP} B**`,
+    ),
+  );
   for (const o of result.optional) if (o.raw > 0) lines.push(row(`+ ${o.name} (lazy, not counted)`, o, `only for ${o.when}`));
   if (result.staff.raw > 0) {
     const within = result.staffFirst.gzip <= STAFF_BUDGET_GZIP;
@@ -225,7 +236,11 @@ function main(argv) {
       ),
     );
     lines.push(
-      row('+ staff on demand (lazy, not counted)', result.staffSettings, 'only when someone opens the Settings tab, or a hold or a possible duplicate client in the calendar'),
+      row(
+        '+ staff on demand (lazy, not counted)',
+        result.staffSettings,
+        'only when someone opens the Settings tab, or a hold or a possible duplicate client in the calendar',
+      ),
     );
     lines.push(row('staff side in all', result.staff, 'reference'));
   }

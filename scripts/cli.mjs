@@ -9,7 +9,10 @@ const keepsBuild = ['backup', 'restore'].includes(process.argv[2] ?? '');
 const built = existsSync('server/dist/cli.js');
 if (!built || (process.env.TIDBOK_REBUILD !== '0' && !keepsBuild)) {
   // The server, then the embed bundle (the server's build empties server/dist, embed included).
-  for (const args of [['tsup', '--silent'], ['rollup', '-c', '--silent']]) {
+  for (const args of [
+    ['tsup', '--silent'],
+    ['rollup', '-c', '--silent'],
+  ]) {
     const build = spawnSync('npx', ['--no-install', ...args], { stdio: 'inherit', env: { ...process.env, TIDBOK_BUILD: 'server' } });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }

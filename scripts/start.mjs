@@ -3,7 +3,10 @@
 // Options after `--` go to the server (`npm start -- --token-file data/token`).
 import { spawnSync, spawn } from 'node:child_process';
 
-for (const args of [['tsup', '--silent'], ['rollup', '-c', '--silent']]) {
+for (const args of [
+  ['tsup', '--silent'],
+  ['rollup', '-c', '--silent'],
+]) {
   const build = spawnSync('npx', ['--no-install', ...args], { stdio: 'inherit', env: { ...process.env, TIDBOK_BUILD: 'server' } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

@@ -95,7 +95,10 @@ describe('examples/intranet-admin', () => {
     // A reload opens the calendar again from the tab's storage, without the session in the address.
     await page.goto(`${srv.url}/demo/admin.html?date=2027-03-08`);
     await page.locator('tidbok-calendar [part~="working-time"]').first().waitFor();
-    await page.getByRole('button', { name: /Test Testsson/ }).first().waitFor();
+    await page
+      .getByRole('button', { name: /Test Testsson/ })
+      .first()
+      .waitFor();
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
   }, 60_000);

@@ -92,7 +92,9 @@ describe('examples/intranet', () => {
     // Eight hours later on Tidbok's clock the session has run out: the element asks the
     // intranet for a new one and carries on, on the same page.
     t.clock.advance(8 * 60 * 60_000);
-    await page.evaluate(() => (document.querySelector('tidbok-admin')!.shadowRoot!.querySelector('tidbok-calendar') as unknown as { refresh(): Promise<void> }).refresh());
+    await page.evaluate(() =>
+      (document.querySelector('tidbok-admin')!.shadowRoot!.querySelector('tidbok-calendar') as unknown as { refresh(): Promise<void> }).refresh(),
+    );
     expect(tokenRequests).toEqual(['POST']);
     const renewed = await admin.access.sessions.list(annaStaffId);
     expect(renewed).toHaveLength(1);

@@ -23,8 +23,7 @@ const COOKIE = 'intranet_session';
 const LOGIN_MS = 8 * 60 * 60_000;
 
 /** @param {string} value */
-const escape = (value) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const escape = (value) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 /**
  * @param {{

@@ -16,9 +16,7 @@ export async function setUpIntranet({ baseUrl, clinic, token, intranetOrigin }) 
   const anna = (await admin.practitioners.list()).find((p) => p.name === 'Anna Lindqvist');
   const email = 'anna@lugnarummet.example';
   const existing = (await admin.staff.list()).find((s) => s.email === email);
-  const staff =
-    existing ??
-    (await admin.staff.create({ name: 'Anna Lindqvist', role: 'practitioner', email, practitionerId: anna?.id ?? null })).staff;
+  const staff = existing ?? (await admin.staff.create({ name: 'Anna Lindqvist', role: 'practitioner', email, practitionerId: anna?.id ?? null })).staff;
   const { key } = await admin.access.integrationKeys.create('Intranätet (exempel)');
   const { booking } = await admin.settings.get();
   if (!booking.allowedOrigins.includes(intranetOrigin)) {

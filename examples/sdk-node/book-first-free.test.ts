@@ -53,8 +53,6 @@ describe('examples/sdk-node/book-first-free', () => {
 
     const missing = { baseUrl: srv.url, clinic: 'no-such-clinic' };
     const notFound = await bookFirstFree({ ...missing, log: () => undefined }).catch((e: unknown) => e);
-    expect(explain(notFound, missing)).toBe(
-      `Clinic not found at ${srv.url} (clinic "no-such-clinic"; set TIDBOK_CLINIC to choose another).`,
-    );
+    expect(explain(notFound, missing)).toBe(`Clinic not found at ${srv.url} (clinic "no-such-clinic"; set TIDBOK_CLINIC to choose another).`);
   });
 });

@@ -109,7 +109,11 @@ describe('renderApiDocs', () => {
                           type: 'array',
                           items: {
                             oneOf: [
-                              { type: 'object', required: ['kind', 'id'], properties: { kind: { const: 'a' }, id: { type: 'string' }, only: { type: 'number' } } },
+                              {
+                                type: 'object',
+                                required: ['kind', 'id'],
+                                properties: { kind: { const: 'a' }, id: { type: 'string' }, only: { type: 'number' } },
+                              },
                               { type: 'object', required: ['kind', 'id'], properties: { kind: { const: 'b' }, id: { type: 'string' } } },
                             ],
                           },

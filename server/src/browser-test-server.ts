@@ -45,7 +45,14 @@ export async function startBrowserTestServer() {
       const id = `bz_test${(counter += 1)}`;
       await store.db
         .insertInto('busy_times')
-        .values({ id, clinic_id: clinic.id, practitioner_id: b.practitionerId, start_ms: Date.parse(b.start), end_ms: Date.parse(b.end), title: b.title ?? null })
+        .values({
+          id,
+          clinic_id: clinic.id,
+          practitioner_id: b.practitionerId,
+          start_ms: Date.parse(b.start),
+          end_ms: Date.parse(b.end),
+          title: b.title ?? null,
+        })
         .execute();
       return id;
     },

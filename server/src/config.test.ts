@@ -84,7 +84,7 @@ describe('configFromEnv', () => {
       'http://localhost:3000',
       'https://[::1]:8443',
     ]);
-    for (const value of ['*', 'www.lugna.example', 'https://a.example/path', "https://a.example; script-src *", "'unsafe-inline'", 'javascript:x']) {
+    for (const value of ['*', 'www.lugna.example', 'https://a.example/path', 'https://a.example; script-src *', "'unsafe-inline'", 'javascript:x']) {
       expect(() => configFromEnv({ TIDBOK_FRAME_ANCESTORS: value }), value).toThrow(/TIDBOK_FRAME_ANCESTORS/);
     }
   });

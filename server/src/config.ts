@@ -70,7 +70,10 @@ const FRAME_ANCESTOR = /^(?:'self'|https?:\/\/(?:(?:\*\.)?[a-z0-9.-]+|\[[0-9a-f:
  * Content-Security-Policy header as it is, so anything but a plain origin stops the server.
  */
 function frameAncestors(value: string | undefined): string[] {
-  const entries = (value ?? '').split(/[\s,]+/).filter(Boolean).map((entry) => entry.replace(/\/+$/, '').toLowerCase());
+  const entries = (value ?? '')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((entry) => entry.replace(/\/+$/, '').toLowerCase());
   for (const entry of entries) {
     if (!FRAME_ANCESTOR.test(entry)) {
       throw new Error(`TIDBOK_FRAME_ANCESTORS takes origins such as https://www.clinic.example, got "${entry}"`);

@@ -23,7 +23,9 @@ async function bookInEnglish() {
   const clinic = (await (await t.call('GET', '/v1/clinics/demo')).json()) as any;
   const talk = clinic.treatmentTypes.find((x: any) => x.name === 'Samtalsbehandling');
   const anna = clinic.practitioners.find((p: any) => p.name === 'Anna Lindqvist');
-  const hold = (await (await t.call('POST', '/v1/clinics/demo/holds', { body: { treatmentTypeId: talk.id, practitionerId: anna.id, start: '2027-03-23T08:00:00Z' } })).json()) as any;
+  const hold = (await (
+    await t.call('POST', '/v1/clinics/demo/holds', { body: { treatmentTypeId: talk.id, practitionerId: anna.id, start: '2027-03-23T08:00:00Z' } })
+  ).json()) as any;
   const res = await t.call('POST', '/v1/clinics/demo/bookings', {
     body: { holdId: hold.id, holdSecret: hold.secret, client: { name: 'Alex Visitor', email: 'alex@example.com' }, confirmation: 'email', locale: 'en' },
   });

@@ -76,23 +76,26 @@ export function demoMailboxPage(deps: Deps): Hono<AppEnv> {
       }
       const files = m.attachments ? (JSON.parse(m.attachments) as { filename: string }[]).map((a) => a.filename) : [];
       return html`<article class="message">
-<h2>${m.channel === 'sms' ? 'SMS' : m.subject}</h2>
-<p class="note">${new Date(m.created_at).toISOString().replace('T', ' ').slice(0, 16)} UTC · ${m.channel === 'sms' ? 'SMS' : 'E-post / e-mail'} · ${m.to_address} · ${m.kind}${
-        files.length > 0 ? html` · ${files.join(', ')}` : ''
-      }</p>
-<pre>${bodyWithLink(m.body_text, link)}</pre></article>`;
+        <h2>${m.channel === 'sms' ? 'SMS' : m.subject}</h2>
+        <p class="note">
+          ${new Date(m.created_at).toISOString().replace('T', ' ').slice(0, 16)} UTC · ${m.channel === 'sms' ? 'SMS' : 'E-post / e-mail'} · ${m.to_address} ·
+          ${m.kind}${files.length > 0 ? html` · ${files.join(', ')}` : ''}
+        </p>
+        <pre>${bodyWithLink(m.body_text, link)}</pre>
+      </article>`;
     });
     const body = html`<h1>Demobrevlåda <span lang="en">/ Demo mailbox</span></h1>
-<p>Utan e-post- eller SMS-tjänst skickas inga meddelanden; här är det som demomottagningen skulle ha skickat, med länkarna.</p>
-<p lang="en" class="note">With no e-mail or SMS service set, nothing is sent; here is what the demo clinic would have sent, links included.</p>
-${items.length > 0 ? items : html`<p>Inga meddelanden ännu. <span lang="en">No messages yet.</span></p>`}`;
+      <p>Utan e-post- eller SMS-tjänst skickas inga meddelanden; här är det som demomottagningen skulle ha skickat, med länkarna.</p>
+      <p lang="en" class="note">With no e-mail or SMS service set, nothing is sent; here is what the demo clinic would have sent, links included.</p>
+      ${items.length > 0 ? items : html`<p>Inga meddelanden ännu. <span lang="en">No messages yet.</span></p>`}`;
     return c.html(
       await patientPage({
         locale: 'sv',
         title: 'Demobrevlåda',
         clinicName: clinic.name,
         body,
-        style: 'pre{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;background:#fff;border:1px solid #d9dee5;border-radius:.5rem;padding:1rem}article{margin:1.5rem 0}',
+        style:
+          'pre{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;background:#fff;border:1px solid #d9dee5;border-radius:.5rem;padding:1rem}article{margin:1.5rem 0}',
       }),
     );
   });

@@ -33,7 +33,13 @@ export async function seedDemo(deps: Deps): Promise<DemoResult> {
   // The demo's booking page is where the manage page's "Book again" leads.
   const stored = await deps.store.db.selectFrom('clinics').select('settings').where('id', '=', created.id).executeTakeFirstOrThrow();
   const settings = { ...(JSON.parse(stored.settings || '{}') as object), bookingPageUrl: `${deps.config.publicUrl}/demo/`, brandColor: '#2e6b5e' };
-  await deps.store.write((trx) => trx.updateTable('clinics').set({ settings: JSON.stringify(settings) }).where('id', '=', created.id).execute());
+  await deps.store.write((trx) =>
+    trx
+      .updateTable('clinics')
+      .set({ settings: JSON.stringify(settings) })
+      .where('id', '=', created.id)
+      .execute(),
+  );
   const clinic = await deps.store.db.selectFrom('clinics').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
 
   const talk = await createTreatmentType(deps, clinic, {
@@ -105,9 +111,18 @@ export async function seedDemo(deps: Deps): Promise<DemoResult> {
 
   // Weekday working time for four weeks from today, in the clinic's own zone.
   const shifts: [string, string][][] = [
-    [['08:00', '12:00'], ['13:00', '17:00']],
-    [['07:30', '11:30'], ['12:30', '16:00']],
-    [['10:00', '14:00'], ['15:00', '19:00']],
+    [
+      ['08:00', '12:00'],
+      ['13:00', '17:00'],
+    ],
+    [
+      ['07:30', '11:30'],
+      ['12:30', '16:00'],
+    ],
+    [
+      ['10:00', '14:00'],
+      ['15:00', '19:00'],
+    ],
   ];
   const zone = clinic.time_zone;
   const now = deps.clock.now();

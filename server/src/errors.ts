@@ -46,7 +46,7 @@ const TITLE: Record<ErrorCode, string> = {
   sign_in_locked: 'Signing in is locked for a while after failed attempts',
   invitation_invalid: 'The invitation link is used, expired or not valid',
   inside_cancellation_window: 'The cancellation window has started',
-  origin_not_allowed: 'This website may not use the clinic\'s booking',
+  origin_not_allowed: "This website may not use the clinic's booking",
 };
 
 /**
@@ -110,8 +110,7 @@ export class ApiError extends Error {
 }
 
 export const notFound = (what: string) => new ApiError('not_found', `${what} not found`);
-export const invalid = (path: string, message: string) =>
-  new ApiError('validation_failed', message, [{ path, message }]);
+export const invalid = (path: string, message: string) => new ApiError('validation_failed', message, [{ path, message }]);
 
 const codeOf = (error: unknown) => (error as { code?: unknown } | null)?.code;
 

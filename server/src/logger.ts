@@ -8,6 +8,5 @@ export const silentLogger: Logger = { info() {}, error() {} };
 
 export const consoleLogger: Logger = {
   info: (message, fields) => console.log(JSON.stringify({ level: 'info', time: new Date().toISOString(), message, ...fields })),
-  error: (message, fields) =>
-    console.error(JSON.stringify({ level: 'error', time: new Date().toISOString(), message, ...fields })),
+  error: (message, fields) => console.error(JSON.stringify({ level: 'error', time: new Date().toISOString(), message, ...fields })),
 };

@@ -267,7 +267,11 @@ describe('shutdown with the dispatcher sending', () => {
       expect(server!.output()).toMatch(/"message":"message sent"/);
       const after = database.open();
       try {
-        const message = await after.db.selectFrom('messages').select(['status', 'locked_until', 'attempts']).where('id', '=', 'msg_shutdown').executeTakeFirstOrThrow();
+        const message = await after.db
+          .selectFrom('messages')
+          .select(['status', 'locked_until', 'attempts'])
+          .where('id', '=', 'msg_shutdown')
+          .executeTakeFirstOrThrow();
         expect(message).toEqual({ status: 'sent', locked_until: 0, attempts: 1 });
       } finally {
         await after.close();

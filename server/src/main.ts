@@ -73,9 +73,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 let openConnections = () => 0;
 // Off unless a token or an address of its own is set; on that address, not on the API's port.
 const metrics =
-  metricsAccess.token !== null || metricsAccess.address !== null
-    ? new Metrics({ store, clock: systemClock, openConnections: () => openConnections() })
-    : null;
+  metricsAccess.token !== null || metricsAccess.address !== null ? new Metrics({ store, clock: systemClock, openConnections: () => openConnections() }) : null;
 const app = createApp({
   ...deps,
   logger: consoleLogger,
@@ -119,24 +117,21 @@ const demoSession = demo && process.stdout.isTTY ? await demoStaffSession(deps, 
 const demoKept = !demo && Boolean(await findClinicBySlug(deps, DEMO_SLUG));
 const mailboxOn = demoMailboxAllowed(Boolean(args['demo-mailbox']), config);
 
-const server = serve(
-  { fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: serverOptions(limits) },
-  (info) => {
-    const base = `http://localhost:${info.port}`;
-    const lines = [
-      `Tidbok is listening on ${config.host}:${info.port} (database: ${describeDatabase(config)})`,
-      applied.length > 0 ? `  migrations applied: ${applied.join(', ')}` : null,
-      `  health:        ${base}/v1/health`,
-      `  API reference: ${base}/v1/openapi.json`,
-      demo
-        ? [...demoLines(base, { session: demoSession, mailbox: mailboxOn }), tokenLine(demo.adminToken)].join('\n')
-        : demoKept
-          ? [...demoLines(base, { session: null, mailbox: mailboxOn }), '  staff token:   `npm run tidbok -- create-token demo` prints a new one'].join('\n')
-          : `  (no demo created: the database already has clinics; \`npm run tidbok -- create-token demo\` prints a new staff token)`,
-    ];
-    console.log(lines.filter(Boolean).join('\n'));
-  },
-) as Server;
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: serverOptions(limits) }, (info) => {
+  const base = `http://localhost:${info.port}`;
+  const lines = [
+    `Tidbok is listening on ${config.host}:${info.port} (database: ${describeDatabase(config)})`,
+    applied.length > 0 ? `  migrations applied: ${applied.join(', ')}` : null,
+    `  health:        ${base}/v1/health`,
+    `  API reference: ${base}/v1/openapi.json`,
+    demo
+      ? [...demoLines(base, { session: demoSession, mailbox: mailboxOn }), tokenLine(demo.adminToken)].join('\n')
+      : demoKept
+        ? [...demoLines(base, { session: null, mailbox: mailboxOn }), '  staff token:   `npm run tidbok -- create-token demo` prints a new one'].join('\n')
+        : `  (no demo created: the database already has clinics; \`npm run tidbok -- create-token demo\` prints a new staff token)`,
+  ];
+  console.log(lines.filter(Boolean).join('\n'));
+}) as Server;
 const connections = limitConnections(server, limits, (cap) => metrics?.refusedConnections.inc({ cap }));
 openConnections = connections.open;
 const metricsServer =
@@ -164,9 +159,7 @@ busyCalendars.start(60_000);
 
 // Housekeeping every ten minutes; failures are logged and retried next time.
 const housekeeping = setInterval(() => {
-  cleanUp(deps).catch((error: unknown) =>
-    consoleLogger.error('clean-up failed', { error: error instanceof Error ? error.message : String(error) }),
-  );
+  cleanUp(deps).catch((error: unknown) => consoleLogger.error('clean-up failed', { error: error instanceof Error ? error.message : String(error) }));
 }, 10 * 60_000);
 housekeeping.unref();
 

@@ -117,9 +117,7 @@ describe.each(availableEngines())(`${PROCESSES} server processes on one %s datab
 
   it('let exactly one of many racing holds for one time win', async () => {
     const results = await Promise.all(
-      Array.from({ length: RACERS }, (_, i) =>
-        post(urls[i % PROCESSES]!, `/v1/clinics/${slug}/holds`, { treatmentTypeId, practitionerId, start: slotStart }),
-      ),
+      Array.from({ length: RACERS }, (_, i) => post(urls[i % PROCESSES]!, `/v1/clinics/${slug}/holds`, { treatmentTypeId, practitionerId, start: slotStart })),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -168,11 +166,7 @@ describe.each(availableEngines())(`${PROCESSES} server processes on one %s datab
   it('leave no two booked bookings or active holds of one practitioner overlapping', async () => {
     const store = database.open();
     try {
-      const rows = await store.db
-        .selectFrom('bookings')
-        .select(['practitioner_id', 'start_ms', 'end_ms'])
-        .where('status', '=', 'booked')
-        .execute();
+      const rows = await store.db.selectFrom('bookings').select(['practitioner_id', 'start_ms', 'end_ms']).where('status', '=', 'booked').execute();
       expect(rows.length).toBe(2);
       for (const a of rows) {
         for (const b of rows) {
@@ -245,8 +239,7 @@ describe.each(availableEngines())(`${VISITORS} visitors booking different practi
     const servers = await Promise.all(Array.from({ length: PROCESSES }, () => startServer(database, { TIDBOK_TRUST_PROXY: '1' })));
     children = servers.map((s) => s.child);
     const urls = servers.map((s) => s.url);
-    const admin = (path: string, body: unknown) =>
-      post(urls[0]!, `/v1/clinics/busy/admin${path}`, body, { authorization: `Bearer ${created.adminToken}` });
+    const admin = (path: string, body: unknown) => post(urls[0]!, `/v1/clinics/busy/admin${path}`, body, { authorization: `Bearer ${created.adminToken}` });
 
     const treatmentTypeId = (await admin('/treatment-types', { name: 'Samtal', durationMinutes: 30 })).body.id;
     const day = Math.ceil((Date.now() + 3 * 86_400_000) / 86_400_000) * 86_400_000 + 7 * 3_600_000;

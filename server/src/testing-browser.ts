@@ -36,7 +36,13 @@ export async function listenWithEmbed(t: TestContext, script?: string): Promise<
     const embedFile = join(dir, 'tidbok.js');
     await build({
       ...(script === undefined
-        ? { entryPoints: { tidbok: join(repoRoot, 'packages/elements/src/embed.ts') }, splitting: true, platform: 'browser', outdir: dir, chunkNames: 'chunks/[name]-[hash]' }
+        ? {
+            entryPoints: { tidbok: join(repoRoot, 'packages/elements/src/embed.ts') },
+            splitting: true,
+            platform: 'browser',
+            outdir: dir,
+            chunkNames: 'chunks/[name]-[hash]',
+          }
         : {
             stdin: { contents: script, resolveDir: repoRoot, loader: 'ts' },
             outfile: embedFile,

@@ -39,17 +39,11 @@ export interface CalendarClinic {
   pub(method: string, path: string, body?: unknown): Promise<Reply>;
 }
 
-export async function seedCalendarClinic(
-  t: TestContext,
-  slug = 'lugna',
-  extra: Record<string, unknown> = {},
-): Promise<CalendarClinic> {
+export async function seedCalendarClinic(t: TestContext, slug = 'lugna', extra: Record<string, unknown> = {}): Promise<CalendarClinic> {
   const clinic = await t.clinic(slug, extra);
   const admin = `/v1/clinics/${clinic.slug}/admin`;
-  const api = async (method: string, path: string, body?: unknown) =>
-    reply(await t.call(method, `${admin}${path}`, { token: clinic.token, body }));
-  const pub = async (method: string, path: string, body?: unknown) =>
-    reply(await t.call(method, `/v1/clinics/${clinic.slug}${path}`, { body }));
+  const api = async (method: string, path: string, body?: unknown) => reply(await t.call(method, `${admin}${path}`, { token: clinic.token, body }));
+  const pub = async (method: string, path: string, body?: unknown) => reply(await t.call(method, `/v1/clinics/${clinic.slug}${path}`, { body }));
   const must = async (method: string, path: string, body: unknown) => {
     const res = await api(method, path, body);
     if (res.status >= 300) throw new Error(`seeding ${method} ${path} failed: ${res.status} ${JSON.stringify(res.json)}`);
@@ -60,12 +54,9 @@ export async function seedCalendarClinic(
   const color = { talk: '#2e86ab', short: '#27ae60', internal: '#c0392b' };
   const talk = (await must('POST', '/treatment-types', { name: 'Samtal', durationMinutes: 60, color: color.talk })).id;
   const short = (await must('POST', '/treatment-types', { name: 'Kort samtal', durationMinutes: 30, color: color.short })).id;
-  const internal = (
-    await must('POST', '/treatment-types', { name: 'Intern', durationMinutes: 45, color: color.internal, onlineBookable: false })
-  ).id;
+  const internal = (await must('POST', '/treatment-types', { name: 'Intern', durationMinutes: 45, color: color.internal, onlineBookable: false })).id;
   const anna = (await must('POST', '/practitioners', { name: 'Anna Lind', treatmentTypeIds: [talk, short, internal] })).id;
-  const bo = (await must('POST', '/practitioners', { name: 'Bo Ek', treatmentTypeIds: [talk, short], cancellationWindowHours: 48 }))
-    .id;
+  const bo = (await must('POST', '/practitioners', { name: 'Bo Ek', treatmentTypeIds: [talk, short], cancellationWindowHours: 48 })).id;
   const cilla = (await must('POST', '/practitioners', { name: 'Cilla Berg' })).id;
   const room1 = (await must('POST', '/locations', { name: 'Rum 1' })).id;
   const room2 = (await must('POST', '/locations', { name: 'Rum 2' })).id;

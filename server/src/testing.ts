@@ -163,9 +163,7 @@ export interface TestContext {
  * PostgreSQL schema when `TIDBOK_TEST_DATABASE_URL` is set — with a manual clock that starts at
  * a fixed instant (never today's date).
  */
-export async function createTestContext(
-  options: { now?: string; config?: Partial<Config>; engine?: Engine } = {},
-): Promise<TestContext> {
+export async function createTestContext(options: { now?: string; config?: Partial<Config>; engine?: Engine } = {}): Promise<TestContext> {
   const database = await createTestDatabase(options.engine);
   const store = database.open();
   await store.migrate();

@@ -28,7 +28,10 @@ describe('buildIcs', () => {
   });
 
   it('counts octets as UTF-8 does: a line of 75 octets stays whole, 76 folds, whatever the characters', () => {
-    const lineOf = (text: string) => buildIcs({ uid: 'u', start: 0, end: 1, stamp: 0, summary: text }).split('\r\n').filter((l) => l.startsWith('SUMMARY:') || l.startsWith(' '));
+    const lineOf = (text: string) =>
+      buildIcs({ uid: 'u', start: 0, end: 1, stamp: 0, summary: text })
+        .split('\r\n')
+        .filter((l) => l.startsWith('SUMMARY:') || l.startsWith(' '));
     const encoder = new TextEncoder();
     // "SUMMARY:" is 8 octets; fill up to 75 and 76 with 1-, 2-, 3- and 4-octet characters.
     for (const char of ['a', 'å', '€', '😀']) {
@@ -45,8 +48,7 @@ describe('buildIcs', () => {
 });
 
 describe('buildIcs with control characters in names', () => {
-  const build = (summary: string, location?: string) =>
-    buildIcs({ uid: 'u', start: 0, end: 1, stamp: 0, summary, ...(location ? { location } : {}) });
+  const build = (summary: string, location?: string) => buildIcs({ uid: 'u', start: 0, end: 1, stamp: 0, summary, ...(location ? { location } : {}) });
 
   it('turns a lone CR into an escaped line break, so a name cannot start a property of its own', () => {
     const ics = build('Massage\rATTACH:https://evil.example/x\rX', 'Rum 1\r\nORGANIZER:mailto:evil@example.com');

@@ -30,7 +30,11 @@ const escape = (text: string) =>
     .replace(/\t/g, ' ')
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 
-const utc = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utc = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** UTF-8 length of one code point, without encoding it. */
 const octets = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);

@@ -19,14 +19,7 @@ export {
 } from './time/index.js';
 export type { IsoWeekday } from './time/index.js';
 export { computeSlots } from './slots/index.js';
-export type {
-  BusyInterval,
-  ComputeSlotsInput,
-  Slot as ComputedSlot,
-  SlotPractitioner,
-  SlotRules,
-  SlotWorkingTime,
-} from './slots/index.js';
+export type { BusyInterval, ComputeSlotsInput, Slot as ComputedSlot, SlotPractitioner, SlotRules, SlotWorkingTime } from './slots/index.js';
 export { buildIcs, escapeIcsText, foldIcsLine, icsUtc } from './ics.js';
 export type { IcsEvent, IcsMethod } from './ics.js';
 export { bookingEventUid, cancellationDeadlineMs, cancellationWindowHoursFor, clientEndIso, clientEndMs, isLateCancellation } from './patient/index.js';

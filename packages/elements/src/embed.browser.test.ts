@@ -30,7 +30,8 @@ async function clinicPage(clinic: SeededClinic, lang: string, browser?: string) 
   await loaded;
   const booking = frame.contentDocument!.querySelector('tidbok-booking')!;
   const chunks = () =>
-    frame.contentWindow!.performance.getEntriesByType('resource')
+    frame
+      .contentWindow!.performance.getEntriesByType('resource')
       .map((entry) => new URL(entry.name).pathname)
       .filter((path) => path.includes('/chunks/'))
       .map((path) => path.replace(/.*\/chunks\//, ''));
@@ -136,7 +137,8 @@ describe('the embed bundle (/embed/tidbok.js)', () => {
     try {
       await loaded;
       const chunks = () =>
-        frame.contentWindow!.performance.getEntriesByType('resource')
+        frame
+          .contentWindow!.performance.getEntriesByType('resource')
           .map((entry) => new URL(entry.name).pathname)
           .filter((path) => path.includes('/chunks/'))
           .map((path) => path.replace(/.*\/chunks\//, ''));

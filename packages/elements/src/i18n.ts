@@ -12,12 +12,7 @@ export const fill = (template: string, values: Record<string, string | number> =
   template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 
 /** Looks up a message and fills its `{name}` placeholders (see `fill`). */
-export function translate<K extends string>(
-  messages: Messages<K>,
-  locale: Locale,
-  key: K,
-  values: Record<string, string | number> = {},
-): string {
+export function translate<K extends string>(messages: Messages<K>, locale: Locale, key: K, values: Record<string, string | number> = {}): string {
   return fill(messages[key][locale], values);
 }
 
@@ -38,9 +33,5 @@ export type Placeholders<T> = T extends `${string}{${infer Name}}${infer Rest}` 
  * a compile-time check that a translation fills in the same values as the original.
  */
 export type PlaceholderMismatch<A, B extends Record<keyof A, string>> = {
-  [K in keyof A]: [Placeholders<A[K]>] extends [Placeholders<B[K]>]
-    ? [Placeholders<B[K]>] extends [Placeholders<A[K]>]
-      ? never
-      : K
-    : K;
+  [K in keyof A]: [Placeholders<A[K]>] extends [Placeholders<B[K]>] ? ([Placeholders<B[K]>] extends [Placeholders<A[K]>] ? never : K) : K;
 }[keyof A];

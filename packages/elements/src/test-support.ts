@@ -109,9 +109,7 @@ export async function waitFor<T extends Element = HTMLElement>(
 /** Waits for the first button (through shadow roots) whose text includes `text`. */
 export async function buttonWithText(root: Element, text: string | RegExp, timeout = 8000): Promise<HTMLButtonElement> {
   const find = () =>
-    deepAll<HTMLButtonElement>(root, 'button, a').find((b) =>
-      typeof text === 'string' ? b.textContent?.includes(text) : text.test(b.textContent ?? ''),
-    );
+    deepAll<HTMLButtonElement>(root, 'button, a').find((b) => (typeof text === 'string' ? b.textContent?.includes(text) : text.test(b.textContent ?? '')));
   await waitUntil(find, `waiting for a button with ${text}`, { timeout });
   return find()!;
 }

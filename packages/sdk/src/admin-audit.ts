@@ -1,10 +1,4 @@
-import {
-  type AuditLogQuery,
-  type AuditLogResponse,
-  AuditLogResponseSchema,
-  type MeResponse,
-  MeResponseSchema,
-} from '@tidbok/core';
+import { type AuditLogQuery, type AuditLogResponse, AuditLogResponseSchema, type MeResponse, MeResponseSchema } from '@tidbok/core';
 import { json, type RequestOptions, type Send } from './transport.js';
 
 /** Who the token belongs to, and what staff have done (the audit log). */
@@ -21,7 +15,6 @@ export interface StaffAuditMethods {
 export function staffAuditMethods(send: Send, A: string): StaffAuditMethods {
   return {
     me: ({ signal } = {}) => send({ method: 'get', path: `${A}/me`, signal }, json(MeResponseSchema)),
-    auditLog: (query = {}, { signal } = {}) =>
-      send({ method: 'get', path: `${A}/audit-log`, query: { ...query }, signal }, json(AuditLogResponseSchema)),
+    auditLog: (query = {}, { signal } = {}) => send({ method: 'get', path: `${A}/audit-log`, query: { ...query }, signal }, json(AuditLogResponseSchema)),
   };
 }

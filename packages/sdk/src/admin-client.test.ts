@@ -45,7 +45,7 @@ describe('admin client against a real server', () => {
     expect(await admin.treatmentTypes.list()).toEqual([]);
   });
 
-  it("creates practitioners, replaces their treatment types and removes them", async () => {
+  it('creates practitioners, replaces their treatment types and removes them', async () => {
     const talk = await admin.treatmentTypes.create({ name: 'Samtal', durationMinutes: 60 });
     const physio = await admin.treatmentTypes.create({ name: 'Fysioterapi', durationMinutes: 45 });
     const anna = await admin.practitioners.create({ name: 'Anna Ek', title: 'Leg. psykolog' });

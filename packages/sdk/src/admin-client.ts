@@ -255,19 +255,12 @@ export interface TidbokAdmin extends StaffAuditMethods {
 
 const id = encodeURIComponent;
 
-function resource<T, C, U, K extends string>(
-  send: Send,
-  path: string,
-  item: z.ZodMiniType<T>,
-  list: z.ZodMiniType<Record<K, T[]>>,
-  key: K,
-): Resource<T, C, U> {
+function resource<T, C, U, K extends string>(send: Send, path: string, item: z.ZodMiniType<T>, list: z.ZodMiniType<Record<K, T[]>>, key: K): Resource<T, C, U> {
   return {
     list: async ({ signal } = {}) => (await send({ method: 'get', path, signal }, json(list)))[key],
     get: (itemId, { signal } = {}) => send({ method: 'get', path: `${path}/${id(itemId)}`, signal }, json(item)),
     create: (body, { signal } = {}) => send({ method: 'post', path, json: body, signal }, json(item)),
-    update: (itemId, patch, { signal } = {}) =>
-      send({ method: 'patch', path: `${path}/${id(itemId)}`, json: patch, signal }, json(item)),
+    update: (itemId, patch, { signal } = {}) => send({ method: 'patch', path: `${path}/${id(itemId)}`, json: patch, signal }, json(item)),
     remove: (itemId, { signal } = {}) => send({ method: 'delete', path: `${path}/${id(itemId)}`, signal }, nothing),
   };
 }
@@ -290,20 +283,8 @@ export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
     PractitionerListSchema,
     'practitioners',
   );
-  const clients = resource<Client, CreateClientBody, UpdateClientBody, 'clients'>(
-    send,
-    `${A}/clients`,
-    ClientSchema,
-    ClientListSchema,
-    'clients',
-  );
-  const staff = resource<Staff, CreateStaffBody, UpdateStaffBody, 'staff'>(
-    send,
-    `${A}/staff`,
-    StaffSchema,
-    StaffListSchema,
-    'staff',
-  );
+  const clients = resource<Client, CreateClientBody, UpdateClientBody, 'clients'>(send, `${A}/clients`, ClientSchema, ClientListSchema, 'clients');
+  const staff = resource<Staff, CreateStaffBody, UpdateStaffBody, 'staff'>(send, `${A}/staff`, StaffSchema, StaffListSchema, 'staff');
   const booking = (bookingId: string, rest = '') => `${A}/bookings/${id(bookingId)}${rest}`;
 
   return {
@@ -311,17 +292,13 @@ export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
     access: staffAccessMethods(send, A),
     settings: {
       get: ({ signal } = {}) => send({ method: 'get', path: `${A}/settings`, signal }, json(SettingsSchema)),
-      update: (patch, { signal } = {}) =>
-        send({ method: 'patch', path: `${A}/settings`, json: patch, signal }, json(SettingsSchema)),
+      update: (patch, { signal } = {}) => send({ method: 'patch', path: `${A}/settings`, json: patch, signal }, json(SettingsSchema)),
     },
     treatmentTypes: resource(send, `${A}/treatment-types`, TreatmentTypeSchema, TreatmentTypeListSchema, 'treatmentTypes'),
     practitioners: {
       ...practitioners,
       setTreatmentTypes: (practitionerId, treatmentTypeIds, { signal } = {}) =>
-        send(
-          { method: 'put', path: `${A}/practitioners/${id(practitionerId)}/treatment-types`, json: { treatmentTypeIds }, signal },
-          json(PractitionerSchema),
-        ),
+        send({ method: 'put', path: `${A}/practitioners/${id(practitionerId)}/treatment-types`, json: { treatmentTypeIds }, signal }, json(PractitionerSchema)),
       createCalendarFeed: (practitionerId, { signal } = {}) =>
         send({ method: 'post', path: `${A}/practitioners/${id(practitionerId)}/calendar-feed`, signal }, json(CalendarFeedCreatedSchema)),
       calendarFeed: (practitionerId, { signal } = {}) =>
@@ -347,8 +324,7 @@ export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
     locations: resource(send, `${A}/locations`, LocationSchema, LocationListSchema, 'locations'),
     clients: {
       ...clients,
-      list: async (query = {}, { signal } = {}) =>
-        (await send({ method: 'get', path: `${A}/clients`, query, signal }, json(ClientListSchema))).clients,
+      list: async (query = {}, { signal } = {}) => (await send({ method: 'get', path: `${A}/clients`, query, signal }, json(ClientListSchema))).clients,
       testSession: (clientId, { signal } = {}) =>
         send({ method: 'post', path: `${A}/clients/${id(clientId)}/test-session`, signal }, json(TestSessionResponseSchema)),
       accessLog: async (clientId, { signal } = {}) =>
@@ -364,61 +340,35 @@ export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
     },
     staff: {
       ...staff,
-      create: (body, { signal } = {}) =>
-        send({ method: 'post', path: `${A}/staff`, json: body, signal }, json(CreateStaffResponseSchema)),
-      invite: (staffId, { signal } = {}) =>
-        send({ method: 'post', path: `${A}/staff/${id(staffId)}/invite`, signal }, json(InvitationSentSchema)),
+      create: (body, { signal } = {}) => send({ method: 'post', path: `${A}/staff`, json: body, signal }, json(CreateStaffResponseSchema)),
+      invite: (staffId, { signal } = {}) => send({ method: 'post', path: `${A}/staff/${id(staffId)}/invite`, signal }, json(InvitationSentSchema)),
     },
-    calendar: (query, { signal } = {}) =>
-      send({ method: 'get', path: `${A}/calendar`, query: query, signal }, json(CalendarResponseSchema)),
-    slots: (query, { signal } = {}) =>
-      send({ method: 'get', path: `${A}/slots`, query: query, signal }, json(ListSlotsResponseSchema)),
+    calendar: (query, { signal } = {}) => send({ method: 'get', path: `${A}/calendar`, query: query, signal }, json(CalendarResponseSchema)),
+    slots: (query, { signal } = {}) => send({ method: 'get', path: `${A}/slots`, query: query, signal }, json(ListSlotsResponseSchema)),
     workingTimes: {
-      get: (itemId, { signal } = {}) =>
-        send({ method: 'get', path: `${A}/working-times/${id(itemId)}`, signal }, json(WorkingTimeSchema)),
-      create: (body, { signal } = {}) =>
-        send({ method: 'post', path: `${A}/working-times`, json: body, signal }, json(WorkingTimeSchema)),
+      get: (itemId, { signal } = {}) => send({ method: 'get', path: `${A}/working-times/${id(itemId)}`, signal }, json(WorkingTimeSchema)),
+      create: (body, { signal } = {}) => send({ method: 'post', path: `${A}/working-times`, json: body, signal }, json(WorkingTimeSchema)),
       update: (itemId, patch, { signal } = {}) =>
-        send(
-          { method: 'patch', path: `${A}/working-times/${id(itemId)}`, json: patch, signal },
-          json(WorkingTimeSchema),
-        ),
+        send({ method: 'patch', path: `${A}/working-times/${id(itemId)}`, json: patch, signal }, json(WorkingTimeSchema)),
       remove: (itemId, { signal } = {}) => send({ method: 'delete', path: `${A}/working-times/${id(itemId)}`, signal }, nothing),
-      removeRange: (query, { signal } = {}) =>
-        send(
-          { method: 'delete', path: `${A}/working-times`, query: query, signal },
-          json(DeletedResponseSchema),
-        ),
+      removeRange: (query, { signal } = {}) => send({ method: 'delete', path: `${A}/working-times`, query: query, signal }, json(DeletedResponseSchema)),
     },
     activities: {
-      get: (itemId, { signal } = {}) =>
-        send({ method: 'get', path: `${A}/activities/${id(itemId)}`, signal }, json(ActivitySchema)),
-      create: (body, { signal } = {}) =>
-        send({ method: 'post', path: `${A}/activities`, json: body, signal }, json(ActivitySchema)),
-      update: (itemId, patch, { signal } = {}) =>
-        send(
-          { method: 'patch', path: `${A}/activities/${id(itemId)}`, json: patch, signal },
-          json(ActivitySchema),
-        ),
+      get: (itemId, { signal } = {}) => send({ method: 'get', path: `${A}/activities/${id(itemId)}`, signal }, json(ActivitySchema)),
+      create: (body, { signal } = {}) => send({ method: 'post', path: `${A}/activities`, json: body, signal }, json(ActivitySchema)),
+      update: (itemId, patch, { signal } = {}) => send({ method: 'patch', path: `${A}/activities/${id(itemId)}`, json: patch, signal }, json(ActivitySchema)),
       remove: (itemId, { signal } = {}) => send({ method: 'delete', path: `${A}/activities/${id(itemId)}`, signal }, nothing),
     },
     bookings: {
-      create: (body, { signal } = {}) =>
-        send({ method: 'post', path: `${A}/bookings`, json: body, signal }, json(BookingSchema)),
+      create: (body, { signal } = {}) => send({ method: 'post', path: `${A}/bookings`, json: body, signal }, json(BookingSchema)),
       get: (bookingId, { signal } = {}) => send({ method: 'get', path: booking(bookingId), signal }, json(BookingSchema)),
-      update: (bookingId, patch, { signal } = {}) =>
-        send({ method: 'patch', path: booking(bookingId), json: patch, signal }, json(BookingSchema)),
+      update: (bookingId, patch, { signal } = {}) => send({ method: 'patch', path: booking(bookingId), json: patch, signal }, json(BookingSchema)),
       remove: (bookingId, { signal } = {}) => send({ method: 'delete', path: booking(bookingId), signal }, nothing),
-      cancel: (bookingId, body = {}, { signal } = {}) =>
-        send({ method: 'post', path: booking(bookingId, '/cancel'), json: body, signal }, json(BookingSchema)),
-      noShow: (bookingId, { signal } = {}) =>
-        send({ method: 'post', path: booking(bookingId, '/no-show'), signal }, json(BookingSchema)),
-      sendConfirmation: (bookingId, body, { signal } = {}) =>
-        send({ method: 'post', path: booking(bookingId, '/confirmation'), json: body, signal }, nothing),
-      pay: (bookingId, body, { signal } = {}) =>
-        send({ method: 'post', path: booking(bookingId, '/payment'), json: body, signal }, json(BookingSchema)),
-      voidPayment: (bookingId, { signal } = {}) =>
-        send({ method: 'post', path: booking(bookingId, '/payment/void'), signal }, json(BookingSchema)),
+      cancel: (bookingId, body = {}, { signal } = {}) => send({ method: 'post', path: booking(bookingId, '/cancel'), json: body, signal }, json(BookingSchema)),
+      noShow: (bookingId, { signal } = {}) => send({ method: 'post', path: booking(bookingId, '/no-show'), signal }, json(BookingSchema)),
+      sendConfirmation: (bookingId, body, { signal } = {}) => send({ method: 'post', path: booking(bookingId, '/confirmation'), json: body, signal }, nothing),
+      pay: (bookingId, body, { signal } = {}) => send({ method: 'post', path: booking(bookingId, '/payment'), json: body, signal }, json(BookingSchema)),
+      voidPayment: (bookingId, { signal } = {}) => send({ method: 'post', path: booking(bookingId, '/payment/void'), signal }, json(BookingSchema)),
       receiptHtml: (bookingId, { signal, format, locale } = {}) =>
         send(
           {
@@ -434,25 +384,15 @@ export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
         send({ method: 'post', path: booking(bookingId, '/receipt/send'), json: body, signal }, nothing),
     },
     templateWeeks: {
-      list: async ({ signal } = {}) =>
-        (await send({ method: 'get', path: `${A}/template-weeks`, signal }, json(TemplateWeekListSchema))).templateWeeks,
-      create: (body, { signal } = {}) =>
-        send({ method: 'post', path: `${A}/template-weeks`, json: body, signal }, json(TemplateWeekSchema)),
+      list: async ({ signal } = {}) => (await send({ method: 'get', path: `${A}/template-weeks`, signal }, json(TemplateWeekListSchema))).templateWeeks,
+      create: (body, { signal } = {}) => send({ method: 'post', path: `${A}/template-weeks`, json: body, signal }, json(TemplateWeekSchema)),
       apply: (templateId, body, { signal } = {}) =>
-        send(
-          { method: 'post', path: `${A}/template-weeks/${id(templateId)}/apply`, json: body, signal },
-          json(ApplyTemplateWeekResponseSchema),
-        ),
+        send({ method: 'post', path: `${A}/template-weeks/${id(templateId)}/apply`, json: body, signal }, json(ApplyTemplateWeekResponseSchema)),
       rename: (templateId, name, { signal } = {}) =>
-        send(
-          { method: 'patch', path: `${A}/template-weeks/${id(templateId)}`, json: { name }, signal },
-          json(TemplateWeekSchema),
-        ),
-      remove: (templateId, { signal } = {}) =>
-        send({ method: 'delete', path: `${A}/template-weeks/${id(templateId)}`, signal }, nothing),
+        send({ method: 'patch', path: `${A}/template-weeks/${id(templateId)}`, json: { name }, signal }, json(TemplateWeekSchema)),
+      remove: (templateId, { signal } = {}) => send({ method: 'delete', path: `${A}/template-weeks/${id(templateId)}`, signal }, nothing),
     },
-    messages: async (query = {}, { signal } = {}) =>
-      (await send({ method: 'get', path: `${A}/messages`, query, signal }, json(MessageListSchema))).messages,
+    messages: async (query = {}, { signal } = {}) => (await send({ method: 'get', path: `${A}/messages`, query, signal }, json(MessageListSchema))).messages,
     smsBudget: ({ signal } = {}) => send({ method: 'get', path: `${A}/sms-budget`, signal }, json(SmsBudgetSchema)),
     webhooks: webhookMethods(send, A),
     ...staffAuditMethods(send, A),

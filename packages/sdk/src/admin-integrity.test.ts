@@ -34,11 +34,13 @@ describe('admin client: holds and duplicate clients', () => {
   it('finds the client a public booking split off and merges it back', async () => {
     const stored = await admin.clients.create({ name: 'Klara', email: 'klara@example.com' });
     const hold = await visitor.hold({ treatmentTypeId, practitionerId, start: '2027-03-03T09:00:00Z' });
-    const { booking } = booked(await visitor.book({
-      hold,
-      client: { name: 'Klara', email: 'klara@example.com', phone: '+46701112233' },
-      confirmation: 'none',
-    }));
+    const { booking } = booked(
+      await visitor.book({
+        hold,
+        client: { name: 'Klara', email: 'klara@example.com', phone: '+46701112233' },
+        confirmation: 'none',
+      }),
+    );
     const [duplicate] = await admin.clients.duplicates(stored.id);
     expect(duplicate).toMatchObject({ id: booking.clientId, duplicateOf: stored.id, phone: '+46701112233' });
     const merged = await admin.clients.merge(booking.clientId, stored.id);

@@ -54,12 +54,9 @@ export function staffAccessMethods(send: Send, admin: string): StaffAccessMethod
       revoke: (keyId, { signal } = {}) => send({ method: 'delete', path: `${keys}/${id(keyId)}`, signal }, nothing),
     },
     tokens: {
-      list: async (staffId, { signal } = {}) =>
-        (await send({ method: 'get', path: `${owner(staffId)}/tokens`, signal }, json(PersonalTokenListSchema))).tokens,
-      create: (body, { signal } = {}) =>
-        send({ method: 'post', path: `${admin}/me/tokens`, json: body, signal }, json(CreatePersonalTokenResponseSchema)),
-      revoke: (tokenId, staffId, { signal } = {}) =>
-        send({ method: 'delete', path: `${owner(staffId)}/tokens/${id(tokenId)}`, signal }, nothing),
+      list: async (staffId, { signal } = {}) => (await send({ method: 'get', path: `${owner(staffId)}/tokens`, signal }, json(PersonalTokenListSchema))).tokens,
+      create: (body, { signal } = {}) => send({ method: 'post', path: `${admin}/me/tokens`, json: body, signal }, json(CreatePersonalTokenResponseSchema)),
+      revoke: (tokenId, staffId, { signal } = {}) => send({ method: 'delete', path: `${owner(staffId)}/tokens/${id(tokenId)}`, signal }, nothing),
     },
     sessions: {
       list: async (staffId, { signal } = {}) =>

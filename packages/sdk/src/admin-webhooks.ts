@@ -39,9 +39,6 @@ export function webhookMethods(send: Send, admin: string): WebhookMethods {
       send({ method: 'patch', path: `${base}/${id(endpointId)}`, json: patch, signal }, json(WebhookEndpointSchema)),
     remove: (endpointId, { signal } = {}) => send({ method: 'delete', path: `${base}/${id(endpointId)}`, signal }, nothing),
     resend: (endpointId, deliveryId, { signal } = {}) =>
-      send(
-        { method: 'post', path: `${base}/${id(endpointId)}/deliveries/${id(deliveryId)}/resend`, signal },
-        json(WebhookDeliverySchema),
-      ),
+      send({ method: 'post', path: `${base}/${id(endpointId)}/deliveries/${id(deliveryId)}/resend`, signal }, json(WebhookDeliverySchema)),
   };
 }

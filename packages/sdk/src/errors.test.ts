@@ -56,9 +56,7 @@ describe('errors from a real server', () => {
 
   it('a body the server refuses is 400 validation_failed with one entry per field', async () => {
     const admin = createTidbokAdmin({ baseUrl: s.url, clinic: s.slug, token: s.token });
-    const error = await failure(
-      admin.treatmentTypes.create({ name: 'Samtal', durationMinutes: 60, clientMinutes: 90, color: 'blue' }),
-    );
+    const error = await failure(admin.treatmentTypes.create({ name: 'Samtal', durationMinutes: 60, clientMinutes: 90, color: 'blue' }));
     expect(error).toMatchObject({ status: 400, code: 'validation_failed' });
     const paths = error.problem?.errors?.map((e) => e.path);
     expect(paths).toContain('color');
@@ -170,9 +168,7 @@ describe('errors a real server will not produce on demand', () => {
 describe('isTidbokError', () => {
   it('recognises TidbokErrors, also from another realm, and nothing else', () => {
     expect(isTidbokError(new TidbokError('conflict', 'taken', { status: 409 }))).toBe(true);
-    const foreign: unknown = runInNewContext(
-      "(() => { const e = new Error('taken'); e.name = 'TidbokError'; e.code = 'conflict'; return e; })()",
-    );
+    const foreign: unknown = runInNewContext("(() => { const e = new Error('taken'); e.name = 'TidbokError'; e.code = 'conflict'; return e; })()");
     expect(foreign instanceof TidbokError).toBe(false);
     expect(isTidbokError(foreign)).toBe(true);
     expect(isTidbokError(new Error('plain'))).toBe(false);

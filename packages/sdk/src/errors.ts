@@ -13,14 +13,7 @@ import type { ErrorCode, Problem } from '@tidbok/core';
  *
  * `(string & {})` keeps codes a newer server may add assignable without losing autocompletion.
  */
-export type TidbokErrorCode =
-  | ErrorCode
-  | 'network_error'
-  | 'timeout'
-  | 'aborted'
-  | 'invalid_response'
-  | 'http_error'
-  | (string & {});
+export type TidbokErrorCode = ErrorCode | 'network_error' | 'timeout' | 'aborted' | 'invalid_response' | 'http_error' | (string & {});
 
 export interface TidbokErrorOptions {
   status?: number;

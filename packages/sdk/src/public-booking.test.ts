@@ -27,16 +27,14 @@ afterEach(async () => {
   await s.close();
 });
 
-const starts = async () =>
-  (await tidbok.slots({ treatmentTypeId, from: '2027-03-03', to: '2027-03-03' })).slots.map((slot) => slot.start);
+const starts = async () => (await tidbok.slots({ treatmentTypeId, from: '2027-03-03', to: '2027-03-03' })).slots.map((slot) => slot.start);
 
 const bookings = async () =>
   (await admin.calendar({ from: '2027-03-01', to: '2027-03-07' })).entries.filter(
     (e): e is Extract<CalendarEntry, { kind: 'booking' }> => e.kind === 'booking',
   );
 
-const holds = async () =>
-  (await admin.calendar({ from: '2027-03-01', to: '2027-03-07' })).entries.filter((e) => e.kind === 'hold');
+const holds = async () => (await admin.calendar({ from: '2027-03-01', to: '2027-03-07' })).entries.filter((e) => e.kind === 'hold');
 
 async function failure(promise: Promise<unknown>): Promise<TidbokError> {
   const error = await promise.then(

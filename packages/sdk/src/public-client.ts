@@ -141,8 +141,7 @@ export function createTidbok(options: TidbokOptions): Tidbok {
 
   return {
     clinic: ({ signal } = {}) => send({ method: 'get', path: '', signal }, json(PublicClinicSchema)),
-    slots: (query, { signal } = {}) =>
-      send({ method: 'get', path: '/slots', query: query, signal }, json(ListSlotsResponseSchema)),
+    slots: (query, { signal } = {}) => send({ method: 'get', path: '/slots', query: query, signal }, json(ListSlotsResponseSchema)),
     hold: ({ idempotencyKey, session, ...body }, { signal } = {}) =>
       send(
         {
@@ -156,10 +155,7 @@ export function createTidbok(options: TidbokOptions): Tidbok {
         json(HoldSchema),
       ),
     releaseHold: (hold, { signal } = {}) =>
-      send(
-        { method: 'delete', path: `/holds/${id(hold.id)}`, headers: { 'tidbok-hold-secret': hold.secret }, signal },
-        nothing,
-      ),
+      send({ method: 'delete', path: `/holds/${id(hold.id)}`, headers: { 'tidbok-hold-secret': hold.secret }, signal }, nothing),
     book: ({ hold, idempotencyKey, session, ...body }, { signal } = {}) =>
       send(
         {
@@ -172,10 +168,8 @@ export function createTidbok(options: TidbokOptions): Tidbok {
         },
         json(z.union([CreateBookingResponseSchema, PendingBookingSchema])),
       ),
-    booking: (bookingId, { token, signal }) =>
-      send({ method: 'get', path: `/bookings/${id(bookingId)}`, token, signal }, json(BookingSchema)),
-    cancel: (bookingId, { token, signal }) =>
-      send({ method: 'post', path: `/bookings/${id(bookingId)}/cancel`, token, signal }, json(BookingSchema)),
+    booking: (bookingId, { token, signal }) => send({ method: 'get', path: `/bookings/${id(bookingId)}`, token, signal }, json(BookingSchema)),
+    cancel: (bookingId, { token, signal }) => send({ method: 'post', path: `/bookings/${id(bookingId)}/cancel`, token, signal }, json(BookingSchema)),
     reschedule: (bookingId, { hold, idempotencyKey }, { token, signal }) =>
       send(
         {
@@ -188,12 +182,9 @@ export function createTidbok(options: TidbokOptions): Tidbok {
         },
         json(BookingSchema),
       ),
-    requestLoginLink: (email, { signal } = {}) =>
-      send({ method: 'post', path: '/auth/email-link', json: { email }, signal }, nothing),
-    loginLinkOwner: (token, { signal } = {}) =>
-      send({ method: 'post', path: '/auth/link-owner', json: { token }, signal }, json(SessionOwnerSchema)),
-    verifyLogin: (token, { signal } = {}) =>
-      send({ method: 'post', path: '/auth/verify', json: { token }, signal }, json(VerifyLoginResponseSchema)),
+    requestLoginLink: (email, { signal } = {}) => send({ method: 'post', path: '/auth/email-link', json: { email }, signal }, nothing),
+    loginLinkOwner: (token, { signal } = {}) => send({ method: 'post', path: '/auth/link-owner', json: { token }, signal }, json(SessionOwnerSchema)),
+    verifyLogin: (token, { signal } = {}) => send({ method: 'post', path: '/auth/verify', json: { token }, signal }, json(VerifyLoginResponseSchema)),
     sessionOwner: (session, { signal } = {}) =>
       send({ method: 'get', path: '/me', token: typeof session === 'string' ? session : session.sessionToken, signal }, json(SessionOwnerSchema)),
     myBookings: async (session, { signal } = {}) => {
@@ -201,9 +192,6 @@ export function createTidbok(options: TidbokOptions): Tidbok {
       return (await send({ method: 'get', path: '/me/bookings', token, signal }, json(BookingListSchema))).bookings;
     },
     logout: (session, { signal } = {}) =>
-      send(
-        { method: 'post', path: '/auth/logout', token: typeof session === 'string' ? session : session.sessionToken, signal },
-        nothing,
-      ),
+      send({ method: 'post', path: '/auth/logout', token: typeof session === 'string' ? session : session.sessionToken, signal }, nothing),
   };
 }

@@ -2,16 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTidbokAdmin, type TidbokAdmin } from './admin-client.js';
 import { TidbokError } from './errors.js';
 import { createTidbok } from './public-client.js';
-import {
-  booked,
-  fakeFetch,
-  jsonResponse,
-  problemResponse,
-  sampleBooking,
-  sampleHold,
-  type Served,
-  serve,
-} from './test-support.js';
+import { booked, fakeFetch, jsonResponse, problemResponse, sampleBooking, sampleHold, type Served, serve } from './test-support.js';
 
 const quick = { limit: 2, delay: () => 0 };
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -45,8 +36,7 @@ describe('retries against a real server, with the first response lost', () => {
     await s.close();
   });
 
-  const flaky = (fetch: (request: Request) => Promise<Response>) =>
-    createTidbokAdmin({ baseUrl: s.url, clinic: s.slug, token: s.token, retry: quick, fetch });
+  const flaky = (fetch: (request: Request) => Promise<Response>) => createTidbokAdmin({ baseUrl: s.url, clinic: s.slug, token: s.token, retry: quick, fetch });
 
   it('a GET is retried and gets the answer', async () => {
     const room = await admin.locations.create({ name: 'Rum 1' });
@@ -141,9 +131,7 @@ describe('book() and the Idempotency-Key', () => {
 
   it('a 503 is retried for book() (it has a key) but not for a POST without one', async () => {
     const unavailable = () => problemResponse('unavailable', 503, {}, { 'retry-after': '0' });
-    const booking = fakeFetch((_, attempt) =>
-      attempt === 1 ? unavailable() : jsonResponse({ booking: sampleBooking, manageToken: 'm' }, 201),
-    );
+    const booking = fakeFetch((_, attempt) => (attempt === 1 ? unavailable() : jsonResponse({ booking: sampleBooking, manageToken: 'm' }, 201)));
     await expect(createTidbok({ ...base, fetch: booking.fetch }).book(input)).resolves.toMatchObject({
       manageToken: 'm',
     });
@@ -214,9 +202,7 @@ describe('retry rules', () => {
 
   it('does not retry PATCH, nor client errors, nor anything with retry: 0', async () => {
     const busy = fakeFetch(() => problemResponse('unavailable', 503, {}, { 'retry-after': '0' }));
-    await expect(
-      createTidbokAdmin({ ...base, fetch: busy.fetch }).locations.update('lo_1', { name: 'Rum 2' }),
-    ).rejects.toMatchObject({ code: 'unavailable' });
+    await expect(createTidbokAdmin({ ...base, fetch: busy.fetch }).locations.update('lo_1', { name: 'Rum 2' })).rejects.toMatchObject({ code: 'unavailable' });
     expect(busy.calls).toHaveLength(1);
 
     const conflict = fakeFetch(() => problemResponse('not_found', 404));
@@ -234,9 +220,10 @@ describe('retry rules', () => {
 
   it('gives up after `limit` retries and reports the last failure', async () => {
     const { fetch, calls } = fakeFetch(() => problemResponse('internal_error', 500));
-    await expect(
-      createTidbokAdmin({ ...base, fetch, retry: { limit: 3, delay: () => 0 } }).locations.list(),
-    ).rejects.toMatchObject({ code: 'internal_error', status: 500 });
+    await expect(createTidbokAdmin({ ...base, fetch, retry: { limit: 3, delay: () => 0 } }).locations.list()).rejects.toMatchObject({
+      code: 'internal_error',
+      status: 500,
+    });
     expect(calls).toHaveLength(4);
   });
 

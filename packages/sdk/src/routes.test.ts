@@ -18,7 +18,10 @@ import {
 
 const ROOT = '/v1/clinics/lugna';
 const empty = (status: number) => () => new Response(null, { status });
-const ok = (body: unknown, status = 200) => () => jsonResponse(body, status);
+const ok =
+  (body: unknown, status = 200) =>
+  () =>
+    jsonResponse(body, status);
 
 interface Case<C> {
   name: string;
@@ -70,7 +73,15 @@ const calendar = {
       locationId: null,
     },
     { kind: 'activity', ...sampleActivity, color: '#8e44ad' },
-    { kind: 'hold', id: 'ho_1', start: '2027-03-02T10:00:00Z', end: '2027-03-02T11:00:00Z', practitionerId: 'pr_1', color: '#f8c8dc', expiresAt: '2027-03-01T08:10:00Z' },
+    {
+      kind: 'hold',
+      id: 'ho_1',
+      start: '2027-03-02T10:00:00Z',
+      end: '2027-03-02T11:00:00Z',
+      practitionerId: 'pr_1',
+      color: '#f8c8dc',
+      expiresAt: '2027-03-01T08:10:00Z',
+    },
   ],
 };
 const monday = new Date('2027-03-01T07:00:00+01:00');
@@ -102,8 +113,7 @@ const publicCases: Case<Tidbok>[] = [
   },
   {
     name: 'hold, with a Date start',
-    call: (c) =>
-      c.hold({ treatmentTypeId: 'tt_1', practitionerId: 'pr_1', start: new Date('2027-03-02T08:00:00Z'), idempotencyKey: 'hold-key-1' }),
+    call: (c) => c.hold({ treatmentTypeId: 'tt_1', practitionerId: 'pr_1', start: new Date('2027-03-02T08:00:00Z'), idempotencyKey: 'hold-key-1' }),
     method: 'POST',
     path: '/holds',
     body: { treatmentTypeId: 'tt_1', practitionerId: 'pr_1', start: '2027-03-02T08:00:00.000Z' },
@@ -327,8 +337,7 @@ const adminCases: Case<TidbokAdmin>[] = [
   },
   {
     name: 'activities.create',
-    call: (c) =>
-      c.activities.create({ practitionerId: 'pr_1', title: 'Team meeting', start: new Date('2027-03-02T12:00:00Z'), end: '2027-03-02T13:00:00Z' }),
+    call: (c) => c.activities.create({ practitionerId: 'pr_1', title: 'Team meeting', start: new Date('2027-03-02T12:00:00Z'), end: '2027-03-02T13:00:00Z' }),
     method: 'POST',
     path: `${A}/activities`,
     body: { practitionerId: 'pr_1', title: 'Team meeting', start: '2027-03-02T12:00:00.000Z', end: '2027-03-02T13:00:00Z' },
@@ -533,7 +542,15 @@ const adminCases: Case<TidbokAdmin>[] = [
     call: (c) => c.smsBudget(),
     method: 'GET',
     path: `${A}/sms-budget`,
-    reply: ok({ callingCodes: ['+46'], hour: { used: 1, limit: 10 }, day: { used: 3, limit: 40 }, exhausted: false, refusedLastDay: 0, lastRefusedAt: null, checkedAt: '2027-03-01T08:00:00Z' }),
+    reply: ok({
+      callingCodes: ['+46'],
+      hour: { used: 1, limit: 10 },
+      day: { used: 3, limit: 40 },
+      exhausted: false,
+      refusedLastDay: 0,
+      lastRefusedAt: null,
+      checkedAt: '2027-03-01T08:00:00Z',
+    }),
   },
 ];
 

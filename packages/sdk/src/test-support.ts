@@ -128,9 +128,7 @@ export const sampleTemplateWeek: TemplateWeek = {
   id: 'tw_1',
   name: 'Odd weeks',
   practitionerId: null,
-  blocks: [
-    { weekday: 1, start: '08:00', end: '16:00', practitionerId: 'pr_1', treatmentTypeIds: null, locationId: null },
-  ],
+  blocks: [{ weekday: 1, start: '08:00', end: '16:00', practitionerId: 'pr_1', treatmentTypeIds: null, locationId: null }],
   createdAt: '2027-03-01T08:00:00Z',
 };
 

@@ -183,9 +183,7 @@ export function createTransport(options: TransportOptions, auth?: () => string |
         // Inside the try, so an invalid Date rejects like every other failure instead of throwing.
         json: json && typeof json === 'object' && !Array.isArray(json) ? serializeInstants(json) : json,
         searchParams: query
-          ? (Object.fromEntries(
-              Object.entries(serializeInstants(query)).filter(([, v]) => v !== undefined && v !== null),
-            ) as Record<string, string>)
+          ? (Object.fromEntries(Object.entries(serializeInstants(query)).filter(([, v]) => v !== undefined && v !== null)) as Record<string, string>)
           : undefined,
         signal,
         timeout: options.timeout === false ? false : Math.max(options.timeout ?? 10_000, call.minTimeout ?? 0),

@@ -23,14 +23,7 @@ import type {
   WorkingTime,
 } from '@tidbok/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import {
-  type ApplyTemplateWeekResponse,
-  createTidbok,
-  createTidbokAdmin,
-  isTidbokError,
-  type TidbokError,
-  type TidbokErrorCode,
-} from './index.js';
+import { type ApplyTemplateWeekResponse, createTidbok, createTidbokAdmin, isTidbokError, type TidbokError, type TidbokErrorCode } from './index.js';
 
 const tidbok = createTidbok({ baseUrl: 'http://clinic.test', clinic: 'lugna' });
 const admin = createTidbokAdmin({ baseUrl: 'http://clinic.test', clinic: 'lugna', token: 't' });

@@ -27,7 +27,13 @@ export async function verifyWebhook<T = WebhookEvent>(
   if (Math.abs(now - Number(timestamp)) > tolerance) throw new WebhookVerificationError('webhook-timestamp is outside the tolerance');
 
   const text = typeof body === 'string' ? body : new TextDecoder().decode(body);
-  const key = await crypto.subtle.importKey('raw', fromBase64(secret.startsWith('whsec_') ? secret.slice(6) : secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = await crypto.subtle.importKey(
+    'raw',
+    fromBase64(secret.startsWith('whsec_') ? secret.slice(6) : secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   const expected = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${id}.${timestamp}.${text}`)));
   // Several signatures may be sent, separated by spaces (while a secret is being rotated).
   let matched = false;

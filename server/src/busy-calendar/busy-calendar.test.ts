@@ -139,7 +139,8 @@ const publicStarts = async (date: string) => {
   expect(res.status, JSON.stringify(res.json)).toBe(200);
   return starts(res);
 };
-const staffStarts = async (date: string) => starts(await c.api('GET', `/slots${qs({ treatmentTypeId: c.tt.talk, practitionerId: c.pr.anna, from: date, to: date })}`));
+const staffStarts = async (date: string) =>
+  starts(await c.api('GET', `/slots${qs({ treatmentTypeId: c.tt.talk, practitionerId: c.pr.anna, from: date, to: date })}`));
 
 /** Every 60-minute start on the half hour from 08:00 to 16:00 local, except those overlapping `busy` (local HH:mm pairs). */
 function expected(date: string, busy: [string, string][]): string[] {
@@ -181,7 +182,15 @@ describe('busy calendar', () => {
     const week = await c.api('GET', `/calendar${qs({ from: '2027-03-29', to: '2027-04-04', practitionerId: c.pr.anna })}`);
     const busy = (week.json.entries as { kind: string }[]).filter((e) => e.kind === 'busy');
     expect(busy).toEqual([
-      { kind: 'busy', id: expect.any(String), start: '2027-03-30T08:00:00Z', end: '2027-03-30T09:00:00Z', practitionerId: c.pr.anna, color: '#9e9e9e', title: null },
+      {
+        kind: 'busy',
+        id: expect.any(String),
+        start: '2027-03-30T08:00:00Z',
+        end: '2027-03-30T09:00:00Z',
+        practitionerId: c.pr.anna,
+        color: '#9e9e9e',
+        title: null,
+      },
     ]);
     await c.api('PUT', busyPath(), { url: feed.url, showTitles: true });
     const titled = await c.api('GET', `/calendar${qs({ from: '2027-04-13', to: '2027-04-13' })}`);

@@ -48,12 +48,7 @@ export async function busyCalendarStatus(deps: Deps, clinic: ClinicRow, practiti
  * straight away whether it works. The address is checked against the outbound rules before it
  * is kept; a read that fails leaves it saved, with the reason in the status.
  */
-export async function setBusyCalendar(
-  deps: Deps,
-  clinic: ClinicRow,
-  practitionerId: string,
-  body: SetBusyCalendarBody,
-): Promise<BusyCalendarStatus> {
+export async function setBusyCalendar(deps: Deps, clinic: ClinicRow, practitionerId: string, body: SetBusyCalendarBody): Promise<BusyCalendarStatus> {
   // An unknown practitioner is 404 whatever the address (checked again in the write below).
   await findPractitionerRow(deps.store.db, clinic.id, practitionerId);
   let url: URL;
@@ -73,7 +68,17 @@ export async function setBusyCalendar(
       await trx
         .updateTable('busy_calendars')
         // A new address (or a change of titles) is read in full: validators of the old copy go.
-        .set({ url_sealed: sealed, show_titles: showTitles, etag: null, last_modified: null, parsed_at: null, last_error: null, next_fetch_at: now, locked_until: 0, updated_at: now })
+        .set({
+          url_sealed: sealed,
+          show_titles: showTitles,
+          etag: null,
+          last_modified: null,
+          parsed_at: null,
+          last_error: null,
+          next_fetch_at: now,
+          locked_until: 0,
+          updated_at: now,
+        })
         .where('practitioner_id', '=', practitionerId)
         .execute();
     } else {

@@ -6,9 +6,7 @@ export const MAX_FEED_BYTES = 5 * 1024 * 1024;
 /** The whole request, connect to last byte. */
 export const FEED_TIMEOUT_MS = 15_000;
 
-export type FeedAnswer =
-  | { changed: false }
-  | { changed: true; text: string; etag: string | null; lastModified: string | null };
+export type FeedAnswer = { changed: false } | { changed: true; text: string; etag: string | null; lastModified: string | null };
 
 /**
  * The address as fetched: calendar apps hand out `webcal://` (and `webcals://`) links, which are
@@ -25,10 +23,7 @@ const header = (value: string | string[] | undefined) => (Array.isArray(value) ?
  * Reads a calendar under the outbound rules (no private addresses, no redirects), asking only
  * for a changed copy when validators from the last read are known (ETag / Last-Modified).
  */
-export async function fetchFeed(
-  url: URL,
-  options: { config: OutboundConfig; etag: string | null; lastModified: string | null },
-): Promise<FeedAnswer> {
+export async function fetchFeed(url: URL, options: { config: OutboundConfig; etag: string | null; lastModified: string | null }): Promise<FeedAnswer> {
   const headers: Record<string, string> = { accept: 'text/calendar, */*;q=0.5' };
   if (options.etag) headers['if-none-match'] = options.etag;
   if (options.lastModified) headers['if-modified-since'] = options.lastModified;

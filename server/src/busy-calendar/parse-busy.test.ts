@@ -48,11 +48,7 @@ describe('parseBusy', () => {
     ].join('\r\n');
     const text = cal(
       vtimezone,
-      event(
-        'DTSTART;TZID=W. Europe Standard Time:20270326T100000',
-        'DTEND;TZID=W. Europe Standard Time:20270326T110000',
-        'RRULE:FREQ=DAILY;COUNT=4',
-      ),
+      event('DTSTART;TZID=W. Europe Standard Time:20270326T100000', 'DTEND;TZID=W. Europe Standard Time:20270326T110000', 'RRULE:FREQ=DAILY;COUNT=4'),
     );
     // 10:00 local every day, across the change on Sunday the 28th: 09:00Z, then 08:00Z.
     expect(spans(text)).toEqual([

@@ -49,7 +49,10 @@ function titleOf(component: ICAL.Component): string | null {
   const summary = component.getFirstPropertyValue('summary');
   if (typeof summary !== 'string') return null;
   // One line, bounded: it is shown in a calendar block, nothing more.
-  const line = summary.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 200);
+  const line = summary
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim()
+    .slice(0, 200);
   return line === '' ? null : line;
 }
 

@@ -25,8 +25,7 @@ export const sealContext = (practitionerId: string) => `busy-calendar:${practiti
 export const nextRefreshAt = (now: number) => now + REFRESH_EVERY_MS + Math.floor(Math.random() * 2 * MINUTE);
 
 /** Errors may quote what the calendar's server said; keep them short and on one line. */
-const describe = (error: unknown) =>
-  (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 300);
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 300);
 
 /** Cuts an interval into pieces of at most a day, so range reads can bound `start_ms` (common.ts). */
 function pieces(o: BusyOccurrence): { start: number; end: number }[] {
@@ -112,7 +111,11 @@ export async function refreshBusyCalendar(deps: Deps, practitionerId: string): P
       if (!current) return;
       await trx.deleteFrom('busy_times').where('practitioner_id', '=', row.practitioner_id).execute();
       // In batches: SQLite takes a bounded number of parameters per statement.
-      for (let i = 0; i < rows.length; i += 500) await trx.insertInto('busy_times').values(rows.slice(i, i + 500)).execute();
+      for (let i = 0; i < rows.length; i += 500)
+        await trx
+          .insertInto('busy_times')
+          .values(rows.slice(i, i + 500))
+          .execute();
     });
     return { events: occurrences.length, fetchedAt: done };
   } catch (error) {

@@ -30,7 +30,7 @@ describe('time zone data of a feed', () => {
       const days = [Date.UTC(2027, 5, 15), ...transitions(zone, from, to).map((t) => Math.floor(t.at / 86_400_000) * 86_400_000)];
       const events: FeedEvent[] = days.flatMap((day) =>
         Array.from({ length: 96 }, (_, i) => {
-          const start = day - 12 * HOUR_MS + i * HOUR_MS / 2;
+          const start = day - 12 * HOUR_MS + (i * HOUR_MS) / 2;
           return { uid: `e${day}-${i}@tidbok`, start, end: start + HOUR_MS / 2, updatedAt: from, summary: 'x' };
         }),
       );

@@ -23,7 +23,10 @@ function offsetText(offsetMs: number): string {
 
 /** A wall-clock time as iCalendar writes a local DATE-TIME: `20270328T020000`. */
 export function wallText(wallMs: number): string {
-  return new Date(wallMs).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, '');
+  return new Date(wallMs)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, '');
 }
 
 export interface Transition {
@@ -69,13 +72,7 @@ export function vtimezoneLines(timeZone: string, from: number, to: number): stri
   const isDaylight = changes.length > 0 && changes[0]!.to < first;
   const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`];
   const observance = (kind: string, wall: number, offsetFrom: number, offsetTo: number) =>
-    lines.push(
-      `BEGIN:${kind}`,
-      `DTSTART:${wallText(wall)}`,
-      `TZOFFSETFROM:${offsetText(offsetFrom)}`,
-      `TZOFFSETTO:${offsetText(offsetTo)}`,
-      `END:${kind}`,
-    );
+    lines.push(`BEGIN:${kind}`, `DTSTART:${wallText(wall)}`, `TZOFFSETFROM:${offsetText(offsetFrom)}`, `TZOFFSETTO:${offsetText(offsetTo)}`, `END:${kind}`);
   observance(isDaylight ? 'DAYLIGHT' : 'STANDARD', from + first, first, first);
   for (const change of changes) {
     // DTSTART of an observance is the local time just before the change (RFC 5545, 3.8.2.4).

@@ -343,5 +343,8 @@ export function renderApiDocs(doc: Json): string {
     lines.push(`## ${tag}`, '');
     for (const operation of ops.filter((o) => (o.op.tags?.[0] ?? 'Other') === tag)) lines.push(...operationLines(operation));
   }
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

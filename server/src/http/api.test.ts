@@ -85,10 +85,7 @@ describe('validation problems', () => {
       { path: 'floor', message: 'Unknown field' },
       { path: 'colour', message: 'Unknown field' },
     ]);
-    const nested = await problemOf(
-      await t.call('PATCH', `/v1/clinics/${slug}/admin/settings`, { token, body: { booking: { slotInterval: 15 } } }),
-      400,
-    );
+    const nested = await problemOf(await t.call('PATCH', `/v1/clinics/${slug}/admin/settings`, { token, body: { booking: { slotInterval: 15 } } }), 400);
     expect(nested.errors).toEqual([{ path: 'booking.slotInterval', message: 'Unknown field' }]);
   });
 
@@ -132,10 +129,7 @@ describe('validation problems', () => {
       expect(problem.code).toBe('validation_failed');
       expect(errorPaths(problem), body).toEqual([field]);
     }
-    const settings = await problemOf(
-      await t.call('PATCH', `/v1/clinics/${slug}/admin/settings`, { token, body: '{"booking":{"minNoticeHours":1e999}}' }),
-      400,
-    );
+    const settings = await problemOf(await t.call('PATCH', `/v1/clinics/${slug}/admin/settings`, { token, body: '{"booking":{"minNoticeHours":1e999}}' }), 400);
     expect(errorPaths(settings)).toEqual(['booking.minNoticeHours']);
     const stored = await t.store.db.selectFrom('treatment_types').select('id').execute();
     expect(stored).toEqual([]);
@@ -179,25 +173,23 @@ describe('request body limit', () => {
   it('answers 413 over real HTTP for a chunked body with no declared length', async () => {
     const server = await listen(t.app);
     try {
-      const { status, contentType, body } = await new Promise<{ status: number; contentType: string; body: string }>(
-        (resolve, reject) => {
-          const req = httpRequest(
-            `${server.url}/v1/clinics/${slug}/admin/locations`,
-            { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } },
-            (res) => {
-              let text = '';
-              res.setEncoding('utf8');
-              res.on('data', (chunk: string) => (text += chunk));
-              res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type']), body: text }));
-            },
-          );
-          req.on('error', reject);
-          const payload = big();
-          // Several writes without a content-length: node sends them chunked.
-          for (let i = 0; i < payload.length; i += 8192) req.write(payload.slice(i, i + 8192));
-          req.end();
-        },
-      );
+      const { status, contentType, body } = await new Promise<{ status: number; contentType: string; body: string }>((resolve, reject) => {
+        const req = httpRequest(
+          `${server.url}/v1/clinics/${slug}/admin/locations`,
+          { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => (text += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type']), body: text }));
+          },
+        );
+        req.on('error', reject);
+        const payload = big();
+        // Several writes without a content-length: node sends them chunked.
+        for (let i = 0; i < payload.length; i += 8192) req.write(payload.slice(i, i + 8192));
+        req.end();
+      });
       expect(status).toBe(413);
       expect(contentType).toContain('application/problem+json');
       expect(JSON.parse(body).code).toBe('payload_too_large');

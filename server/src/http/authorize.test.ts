@@ -40,16 +40,8 @@ describe('staff authentication', () => {
   it('answers 401 for an unknown token, a malformed header and another scheme', async () => {
     const { slug, token } = await t.clinic('a');
     await expectProblem(await t.call('GET', `${admin(slug)}/settings`, { token: `${token}x` }), 401, 'unauthorized');
-    await expectProblem(
-      await t.call('GET', `${admin(slug)}/settings`, { headers: { authorization: `Basic ${token}` } }),
-      401,
-      'unauthorized',
-    );
-    await expectProblem(
-      await t.call('GET', `${admin(slug)}/settings`, { headers: { authorization: 'Bearer' } }),
-      401,
-      'unauthorized',
-    );
+    await expectProblem(await t.call('GET', `${admin(slug)}/settings`, { headers: { authorization: `Basic ${token}` } }), 401, 'unauthorized');
+    await expectProblem(await t.call('GET', `${admin(slug)}/settings`, { headers: { authorization: 'Bearer' } }), 401, 'unauthorized');
   });
 
   it('refuses the operator token on staff routes', async () => {
@@ -59,11 +51,7 @@ describe('staff authentication', () => {
 
   it('checks credentials before reading the body, so an anonymous caller gets 401, not a validation error', async () => {
     const { slug } = await t.clinic('a');
-    await expectProblem(
-      await t.call('POST', `${admin(slug)}/treatment-types`, { body: '{not json' }),
-      401,
-      'unauthorized',
-    );
+    await expectProblem(await t.call('POST', `${admin(slug)}/treatment-types`, { body: '{not json' }), 401, 'unauthorized');
   });
 
   it('accepts the scheme name in any case', async () => {
@@ -80,11 +68,7 @@ describe('tenant isolation', () => {
     for (const path of ['settings', 'staff', 'treatment-types', 'practitioners', 'locations', 'clients']) {
       await expectProblem(await t.call('GET', `${admin(b.slug)}/${path}`, { token: a.token }), 403, 'forbidden');
     }
-    await expectProblem(
-      await t.call('PATCH', `${admin(b.slug)}/settings`, { token: a.token, body: { name: 'Taken over' } }),
-      403,
-      'forbidden',
-    );
+    await expectProblem(await t.call('PATCH', `${admin(b.slug)}/settings`, { token: a.token, body: { name: 'Taken over' } }), 403, 'forbidden');
     const settings = await (await t.call('GET', `${admin(b.slug)}/settings`, { token: b.token })).json();
     expect(settings.name).toBe('Clinic b');
   });
@@ -133,9 +117,7 @@ describe('tenant isolation', () => {
   it("refuses another clinic's treatment type in a practitioner's list (400 naming the field)", async () => {
     const a = await t.clinic('a');
     const b = await t.clinic('b');
-    const tt = await (
-      await t.call('POST', `${admin(b.slug)}/treatment-types`, { token: b.token, body: { name: 'B', durationMinutes: 30 } })
-    ).json();
+    const tt = await (await t.call('POST', `${admin(b.slug)}/treatment-types`, { token: b.token, body: { name: 'B', durationMinutes: 30 } })).json();
     const res = await t.call('POST', `${admin(a.slug)}/practitioners`, {
       token: a.token,
       body: { name: 'Anna', treatmentTypeIds: [tt.id] },
@@ -160,9 +142,7 @@ describe('tenant isolation', () => {
 describe('roles', () => {
   it('refuses a practitioner-role token with 403 on admin-only routes', async () => {
     const { slug, token } = await t.clinic('a');
-    const tt = await (
-      await t.call('POST', `${admin(slug)}/treatment-types`, { token, body: { name: 'Samtal', durationMinutes: 50 } })
-    ).json();
+    const tt = await (await t.call('POST', `${admin(slug)}/treatment-types`, { token, body: { name: 'Samtal', durationMinutes: 50 } })).json();
     const pr = await (await t.call('POST', `${admin(slug)}/practitioners`, { token, body: { name: 'Anna' } })).json();
     const lo = await (await t.call('POST', `${admin(slug)}/locations`, { token, body: { name: 'Rum 1' } })).json();
     const practitioner = await practitionerToken(slug, token);
@@ -194,9 +174,7 @@ describe('roles', () => {
 
   it('lets a reception-role token read the catalogue and work with clients', async () => {
     const { slug, token } = await t.clinic('a');
-    const tt = await (
-      await t.call('POST', `${admin(slug)}/treatment-types`, { token, body: { name: 'Samtal', durationMinutes: 50 } })
-    ).json();
+    const tt = await (await t.call('POST', `${admin(slug)}/treatment-types`, { token, body: { name: 'Samtal', durationMinutes: 50 } })).json();
     const practitioner = await practitionerToken(slug, token, 'reception');
     for (const path of ['settings', 'treatment-types', `treatment-types/${tt.id}`, 'practitioners', 'locations', 'clients']) {
       const res = await t.call('GET', `${admin(slug)}/${path}`, { token: practitioner });
@@ -217,7 +195,10 @@ describe('operator routes', () => {
       const res = await off.call('POST', '/v1/clinics', { token: OPERATOR_TOKEN, body: { slug: 'x', name: 'X' } });
       const problem = await expectProblem(res, 401, 'unauthorized');
       expect(problem.detail).toContain('TIDBOK_OPERATOR_TOKEN');
-      const count = await off.store.db.selectFrom('clinics').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const count = await off.store.db
+        .selectFrom('clinics')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(count.n)).toBe(0);
     } finally {
       await off.close();

@@ -50,7 +50,12 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
 }
 
 const decode = (res: { headers: IncomingHttpHeaders; body: Buffer }) =>
-  (res.headers['content-encoding'] === 'br' ? brotliDecompressSync(res.body) : res.headers['content-encoding'] === 'gzip' ? gunzipSync(res.body) : res.body).toString();
+  (res.headers['content-encoding'] === 'br'
+    ? brotliDecompressSync(res.body)
+    : res.headers['content-encoding'] === 'gzip'
+      ? gunzipSync(res.body)
+      : res.body
+  ).toString();
 
 describe('chooseEncoding', () => {
   it('takes the best the client accepts, in the server order when weights tie', () => {

@@ -79,11 +79,7 @@ export interface ConnectionCounter {
  * from it).
  * The peer is the socket's address, not `X-Forwarded-For`: this runs before any request exists.
  */
-export function limitConnections(
-  server: Server,
-  limits: ConnectionLimits,
-  onRefused: (reason: RefusedReason) => void = () => {},
-): ConnectionCounter {
+export function limitConnections(server: Server, limits: ConnectionLimits, onRefused: (reason: RefusedReason) => void = () => {}): ConnectionCounter {
   server.headersTimeout = limits.headersTimeoutMs;
   server.requestTimeout = limits.requestTimeoutMs;
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;

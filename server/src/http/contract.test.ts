@@ -117,7 +117,11 @@ function credentials(op: Json): string | undefined {
 
 /** Every required header with a value of the right shape, so a request fails only where meant. */
 function requiredHeaders(op: Json): Record<string, string> {
-  return Object.fromEntries(parameters(op, 'header').filter((p) => p.required).map((p) => [p.name, 'not-the-secret']));
+  return Object.fromEntries(
+    parameters(op, 'header')
+      .filter((p) => p.required)
+      .map((p) => [p.name, 'not-the-secret']),
+  );
 }
 
 function fill(path: string, values: { clinic?: string; id?: string } = {}): string {
@@ -245,7 +249,13 @@ function provoke(status: string, { method, path, op }: Operation): { base: strin
         cases.push({
           base,
           why: 'an unknown id',
-          request: { method, path: fill(path, { id: MISSING_ID }) + validQuery(op), token: token ?? (visitor ? 'not-a-token' : undefined), headers, body: example },
+          request: {
+            method,
+            path: fill(path, { id: MISSING_ID }) + validQuery(op),
+            token: token ?? (visitor ? 'not-a-token' : undefined),
+            headers,
+            body: example,
+          },
         });
       }
       return cases;

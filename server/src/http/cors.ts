@@ -42,7 +42,10 @@ export function clinicCors(deps: Deps): MiddlewareHandler {
       return new Response(null, { status: 204, headers });
     }
     if (refused && origin) {
-      const error = new ApiError('origin_not_allowed', `${origin} is not one of this clinic's allowed websites; add it to its booking settings (allowedOrigins)`);
+      const error = new ApiError(
+        'origin_not_allowed',
+        `${origin} is not one of this clinic's allowed websites; add it to its booking settings (allowedOrigins)`,
+      );
       return new Response(JSON.stringify(error.toProblem()), {
         status: error.status,
         headers: { 'content-type': 'application/problem+json', Vary: 'Origin', 'Access-Control-Allow-Origin': origin },

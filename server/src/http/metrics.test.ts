@@ -78,7 +78,10 @@ describe('GET /metrics', () => {
     expect(sample(text, 'tidbok_http_request_duration_seconds_bucket{method="GET",route="/v1/health",le="+Inf"}')).toBe(2);
     expect(sample(text, 'tidbok_http_request_duration_seconds_bucket{method="GET",route="/v1/health",le="10"}')).toBe(2);
     // Every sample line is `name{labels} number`.
-    for (const line of text.trim().split('\n').filter((l) => !l.startsWith('#'))) {
+    for (const line of text
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('#'))) {
       expect(line).toMatch(/^[a-z_]+(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? (-?[0-9.e+-]+|\+Inf|NaN)$/);
     }
   });
@@ -86,7 +89,8 @@ describe('GET /metrics', () => {
   it('reports active holds and the outbox: how many wait and how long the oldest has', async () => {
     const clinic = await call('POST', '/v1/clinics', { token: OPERATOR_TOKEN, body: { slug: 'lugna', name: 'Lugna' } });
     const { adminToken } = JSON.parse(clinic.text) as { adminToken: string };
-    const admin = async (path: string, body: unknown) => JSON.parse((await call('POST', `/v1/clinics/lugna/admin${path}`, { token: adminToken, body })).text) as { id: string };
+    const admin = async (path: string, body: unknown) =>
+      JSON.parse((await call('POST', `/v1/clinics/lugna/admin${path}`, { token: adminToken, body })).text) as { id: string };
     const treatmentTypeId = (await admin('/treatment-types', { name: 'Samtal', durationMinutes: 60 })).id;
     const practitionerId = (await admin('/practitioners', { name: 'Anna', treatmentTypeIds: [treatmentTypeId] })).id;
     await admin('/working-times', { practitionerId, start: '2027-03-03T08:00:00Z', end: '2027-03-03T12:00:00Z' });

@@ -115,7 +115,10 @@ export class Gauge implements Metric {
  * busy database), and the requests answered 503 because the database was busy (counted by the
  * metrics middleware from the error the request ended with).
  */
-export const databaseBusy = new Counter('tidbok_database_busy_total', 'Requests answered 503 because the database was busy (locked, or no connection free in time).');
+export const databaseBusy = new Counter(
+  'tidbok_database_busy_total',
+  'Requests answered 503 because the database was busy (locked, or no connection free in time).',
+);
 export const databaseRetries = new Counter('tidbok_database_retries_total', 'Database transactions run again after a conflict or a busy database.');
 
 /** Seconds; from a cached answer (a millisecond) to a request that waited out a busy database. */
@@ -132,7 +135,10 @@ export interface MetricsOptions {
 export class Metrics {
   readonly requests = new Counter('tidbok_http_requests_total', 'HTTP requests answered, by method, route and status.');
   readonly latency = new Histogram('tidbok_http_request_duration_seconds', 'Time from a request to its answer, by method and route.', LATENCY_BUCKETS);
-  readonly refusedConnections = new Counter('tidbok_http_connections_refused_total', 'Connections closed at once because a connection cap was reached, by cap (total, per_address).');
+  readonly refusedConnections = new Counter(
+    'tidbok_http_connections_refused_total',
+    'Connections closed at once because a connection cap was reached, by cap (total, per_address).',
+  );
   readonly #metrics: Metric[];
   /** The outbox as read for the scrape under way: one query for its two gauges. */
   #outbox: Promise<{ pending: number | string; oldest: number | string | null }> | null = null;
@@ -141,21 +147,30 @@ export class Metrics {
 
   constructor({ store, clock, openConnections }: MetricsOptions) {
     const outbox = () =>
-      (this.#outbox ??= sql<{ pending: number | string; oldest: number | string | null }>`select count(*) as pending, min(created_at) as oldest from messages where status = 'pending'`
+      (this.#outbox ??= sql<{
+        pending: number | string;
+        oldest: number | string | null;
+      }>`select count(*) as pending, min(created_at) as oldest from messages where status = 'pending'`
         .execute(store.db)
         .then(({ rows }) => rows[0] ?? { pending: 0, oldest: null }));
-    const fromDatabase = <T>(read: () => Promise<T>) => () =>
-      read().catch((error: unknown) => {
-        this.#databaseRead = false;
-        throw error;
-      });
+    const fromDatabase =
+      <T>(read: () => Promise<T>) =>
+      () =>
+        read().catch((error: unknown) => {
+          this.#databaseRead = false;
+          throw error;
+        });
     this.#metrics = [
       this.requests,
       this.latency,
       databaseBusy,
       databaseRetries,
       this.refusedConnections,
-      new Gauge('tidbok_outbox_pending', 'Messages (e-mail, SMS) waiting in the outbox to be sent.', fromDatabase(async () => Number((await outbox()).pending))),
+      new Gauge(
+        'tidbok_outbox_pending',
+        'Messages (e-mail, SMS) waiting in the outbox to be sent.',
+        fromDatabase(async () => Number((await outbox()).pending)),
+      ),
       new Gauge(
         'tidbok_outbox_oldest_pending_age_seconds',
         'Age of the oldest message waiting in the outbox; 0 when none waits.',
@@ -168,7 +183,9 @@ export class Metrics {
         'tidbok_holds_active',
         'Holds on times that have not expired or been booked.',
         fromDatabase(async () => {
-          const { rows } = await sql<{ n: number | string }>`select count(*) as n from holds where active = 1 and expires_at > ${clock.now()}`.execute(store.db);
+          const { rows } = await sql<{ n: number | string }>`select count(*) as n from holds where active = 1 and expires_at > ${clock.now()}`.execute(
+            store.db,
+          );
           return Number(rows[0]?.n ?? 0);
         }),
       ),
@@ -261,7 +278,11 @@ export function metricsRoute(metrics: Metrics, token: string): Hono<AppEnv> {
  * A listener of its own for /metrics (`TIDBOK_METRICS_ADDRESS`), meant for an address only the
  * monitoring network reaches; the token, if set too, is asked for here as well.
  */
-export function serveMetrics(metrics: Metrics, access: MetricsAccess & { address: { host: string; port: number } }, onListening: (port: number) => void): Server {
+export function serveMetrics(
+  metrics: Metrics,
+  access: MetricsAccess & { address: { host: string; port: number } },
+  onListening: (port: number) => void,
+): Server {
   const server = createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
     if (req.method !== 'GET' || path !== '/metrics') {
@@ -274,7 +295,8 @@ export function serveMetrics(metrics: Metrics, access: MetricsAccess & { address
     }
     metrics.render().then(
       (text) => res.writeHead(200, { 'Content-Type': METRICS_TYPE, 'Cache-Control': 'no-store' }).end(text),
-      (error: unknown) => res.writeHead(500, { 'Content-Type': 'text/plain' }).end(`Metrics could not be read: ${error instanceof Error ? error.message : String(error)}\n`),
+      (error: unknown) =>
+        res.writeHead(500, { 'Content-Type': 'text/plain' }).end(`Metrics could not be read: ${error instanceof Error ? error.message : String(error)}\n`),
     );
   });
   server.headersTimeout = 10_000;

@@ -73,7 +73,9 @@ describe('GET /v1/openapi.json', () => {
 
   it('matches the route registry one to one', () => {
     const fromSpecs = t.app.specs.map((s) => `${s.method} ${toOpenApiPath(s.path)}`).sort();
-    const fromDoc = operations().map(({ method, path }) => `${method} ${path}`).sort();
+    const fromDoc = operations()
+      .map(({ method, path }) => `${method} ${path}`)
+      .sort();
     expect(fromDoc).toEqual(fromSpecs);
     expect(new Set(fromSpecs).size, 'a route registered twice').toBe(fromSpecs.length);
   });

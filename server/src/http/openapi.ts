@@ -127,9 +127,7 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
       // Staff routes name the permission they need and the roles that hold it (staff-access.ts in core).
       ...(spec.permission ? { 'x-tidbok-permission': spec.permission, 'x-tidbok-roles': rolesWith(spec) } : {}),
       ...(parameters.length > 0 ? { parameters } : {}),
-      ...(spec.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } }
-        : {}),
+      ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } } : {}),
       responses,
     };
   }
@@ -160,7 +158,5 @@ function operationId(spec: RouteSpec): string {
     .split('/')
     .filter((part) => part !== 'clinics' && part !== ':clinic' && part !== '')
     .map((part) => (part.startsWith(':') ? 'by-' + part.slice(1) : part));
-  return [spec.method, ...words]
-    .join('-')
-    .replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  return [spec.method, ...words].join('-').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }

@@ -146,7 +146,11 @@ describe('checkOutboundHost (when a URL is saved)', () => {
         addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
       );
   const failing: LookupFunction = (_host, _options, callback) => callback(Object.assign(new Error('no'), { code: 'ENOTFOUND' }), '', 0);
-  const check = (url: string, resolve: LookupFunction, config = closed) => checkOutboundHost(new URL(url), config, resolve).then(() => null, (e: OutboundError) => e.code);
+  const check = (url: string, resolve: LookupFunction, config = closed) =>
+    checkOutboundHost(new URL(url), config, resolve).then(
+      () => null,
+      (e: OutboundError) => e.code,
+    );
 
   it('refuses a name that resolves to any private address', async () => {
     expect(await check('https://hooks.example.com/', answering('93.184.216.34', '10.0.0.5'))).toBe('url_private_address');

@@ -22,14 +22,7 @@ export interface OutboundConfig {
   allowPrivateUrls: boolean;
 }
 
-export type OutboundErrorCode =
-  | 'url_invalid'
-  | 'url_not_https'
-  | 'url_credentials'
-  | 'url_private_address'
-  | 'redirect_refused'
-  | 'timeout'
-  | 'network';
+export type OutboundErrorCode = 'url_invalid' | 'url_not_https' | 'url_credentials' | 'url_private_address' | 'redirect_refused' | 'timeout' | 'network';
 
 /** Why an outbound request was refused or failed; `message` is fit to show to an admin. */
 export class OutboundError extends Error {
@@ -148,11 +141,7 @@ export async function checkOutboundHost(
 function isLocalName(host: string): boolean {
   const name = host.replace(/\.$/, '');
   return (
-    name === 'localhost' ||
-    name.endsWith('.localhost') ||
-    name.endsWith('.local') ||
-    name.endsWith('.internal') ||
-    !name.includes('.') // a bare name resolves through the local search domain
+    name === 'localhost' || name.endsWith('.localhost') || name.endsWith('.local') || name.endsWith('.internal') || !name.includes('.') // a bare name resolves through the local search domain
   );
 }
 

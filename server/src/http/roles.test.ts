@@ -136,8 +136,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const staffRoutes = () =>
-  (createdSpecs ??= t.app.specs.filter((s) => s.access === 'staff' || s.access === 'admin'));
+const staffRoutes = () => (createdSpecs ??= t.app.specs.filter((s) => s.access === 'staff' || s.access === 'admin'));
 let createdSpecs: typeof t.app.specs | undefined;
 const key = (spec: { method: string; path: string }) => `${spec.method.toUpperCase()} ${spec.path.replace(CLINIC, '')}`;
 
@@ -147,8 +146,14 @@ const ROLE_REFUSAL = /role has no access|needs the admin role/;
 describe('role × route', () => {
   it('the table names every staff and admin route, and only routes that exist', () => {
     const keys = staffRoutes().map(key);
-    expect(keys.filter((k) => !(k in EXPECTED)), 'routes without an entry').toEqual([]);
-    expect(Object.keys(EXPECTED).filter((k) => !keys.includes(k)), 'entries without a route').toEqual([]);
+    expect(
+      keys.filter((k) => !(k in EXPECTED)),
+      'routes without an entry',
+    ).toEqual([]);
+    expect(
+      Object.keys(EXPECTED).filter((k) => !keys.includes(k)),
+      'entries without a route',
+    ).toEqual([]);
   });
 
   it('the OpenAPI document states each staff route’s permission and the roles that hold it', async () => {

@@ -1,10 +1,4 @@
-import {
-  buildIcs,
-  cancellationWindowHoursFor,
-  clientEndMs,
-  type IcsMethod,
-  type MessageKind,
-} from '@tidbok/core';
+import { buildIcs, cancellationWindowHoursFor, clientEndMs, type IcsMethod, type MessageKind } from '@tidbok/core';
 import { newId } from '../secrets.js';
 import { first, prepared } from '../store/prepared.js';
 import type { Trx } from '../store/store.js';
@@ -128,8 +122,7 @@ export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: Enque
     last_error: null,
     // A public booking's SMS confirmation waits until the booking is a few minutes old, so a
     // booking cancelled at once (a script's loop) never sends one (sms-guard.ts).
-    next_attempt_at:
-      channel === 'sms' && kind === 'confirmation' && b.source === 'public' ? Math.max(now, b.created_at + SMS_GRACE_MS) : now,
+    next_attempt_at: channel === 'sms' && kind === 'confirmation' && b.source === 'public' ? Math.max(now, b.created_at + SMS_GRACE_MS) : now,
     locked_until: 0,
     sent_at: null,
     created_at: now,

@@ -28,7 +28,10 @@ export { toE164 } from './phone.js';
 /** Errors can echo addresses back; keep the stored reason short and free of them. */
 function reason(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/[^\s@<>]+@[^\s@<>]+/g, '[address]').replace(/\+?\d[\d\s-]{6,}\d/g, '[number]').slice(0, 300);
+  return text
+    .replace(/[^\s@<>]+@[^\s@<>]+/g, '[address]')
+    .replace(/\+?\d[\d\s-]{6,}\d/g, '[number]')
+    .slice(0, 300);
 }
 
 /**
@@ -189,11 +192,7 @@ export class Dispatcher extends BackgroundRounds {
    */
   private async sealLegacyLinks() {
     const { store, config } = this.deps;
-    const rows = await store.db
-      .selectFrom('messages')
-      .select(['id', 'status', 'secret_url'])
-      .where('secret_url', 'is not', null)
-      .execute();
+    const rows = await store.db.selectFrom('messages').select(['id', 'status', 'secret_url']).where('secret_url', 'is not', null).execute();
     const plain = rows.filter((row) => !isSealed(row.secret_url!) || row.status !== 'pending');
     if (plain.length > 0) {
       // SQLite would otherwise keep the old text in the page's free space and in the WAL.
@@ -204,12 +203,7 @@ export class Dispatcher extends BackgroundRounds {
           // Sent and failed messages keep no link at all; waiting ones keep it sealed.
           const sealed = row.status === 'pending' ? sealLink(config, row.id, row.secret_url!) : null;
           await store.write((trx) =>
-            trx
-              .updateTable('messages')
-              .set({ secret_url: sealed })
-              .where('id', '=', row.id)
-              .where('secret_url', '=', row.secret_url)
-              .execute(),
+            trx.updateTable('messages').set({ secret_url: sealed }).where('id', '=', row.id).where('secret_url', '=', row.secret_url).execute(),
           );
         }
       } finally {
@@ -235,11 +229,14 @@ export class Dispatcher extends BackgroundRounds {
       if (this.idleNoted.has(message.id)) continue;
       if (this.idleNoted.size > 10_000) this.idleNoted.clear();
       this.idleNoted.add(message.id);
-      this.logger.info(`message kept in the outbox: no ${message.channel === 'email' ? 'e-mail (TIDBOK_SMTP_URL)' : 'SMS (TIDBOK_SMS_URL)'} transport configured`, {
-        id: message.id,
-        kind: message.kind,
-        channel: message.channel,
-      });
+      this.logger.info(
+        `message kept in the outbox: no ${message.channel === 'email' ? 'e-mail (TIDBOK_SMTP_URL)' : 'SMS (TIDBOK_SMS_URL)'} transport configured`,
+        {
+          id: message.id,
+          kind: message.kind,
+          channel: message.channel,
+        },
+      );
     }
   }
 
@@ -259,9 +256,7 @@ export class Dispatcher extends BackgroundRounds {
         .selectFrom('bookings as b')
         // The booking's reminder by its key, so a booking the patient moved (which re-keys the
         // reminder of its old time, services/reschedule.ts) gets one for its new time.
-        .leftJoin('messages as m', (join) =>
-          join.onRef('m.booking_id', '=', 'b.id').on('m.dedupe_key', '=', sql<string>`'reminder:' || b.id`),
-        )
+        .leftJoin('messages as m', (join) => join.onRef('m.booking_id', '=', 'b.id').on('m.dedupe_key', '=', sql<string>`'reminder:' || b.id`))
         .select(['b.id', 'b.start_ms', 'b.created_at'])
         .where('b.clinic_id', '=', clinic.id)
         .where('b.status', '=', 'booked')
@@ -273,11 +268,7 @@ export class Dispatcher extends BackgroundRounds {
       for (const booking of due) {
         if (booking.created_at >= booking.start_ms - window) continue;
         await store.write(async (trx) => {
-          const exists = await trx
-            .selectFrom('messages')
-            .select('id')
-            .where('dedupe_key', '=', `reminder:${booking.id}`)
-            .executeTakeFirst();
+          const exists = await trx.selectFrom('messages').select('id').where('dedupe_key', '=', `reminder:${booking.id}`).executeTakeFirst();
           if (exists) return;
           await enqueueBookingMessage(trx, this.deps, {
             clinic,

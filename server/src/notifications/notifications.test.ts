@@ -39,9 +39,7 @@ afterEach(async () => {
 });
 
 async function bookPublic(confirmation: 'email' | 'sms' | 'none' = 'email', start = '2027-03-03T08:00:00Z') {
-  const hold = await json(
-    await t.call('POST', `/v1/clinics/${slug}/holds`, { body: { treatmentTypeId, practitionerId, start } }),
-  );
+  const hold = await json(await t.call('POST', `/v1/clinics/${slug}/holds`, { body: { treatmentTypeId, practitionerId, start } }));
   const res = await t.call('POST', `/v1/clinics/${slug}/bookings`, {
     body: {
       holdId: hold.id,
@@ -145,9 +143,7 @@ describe('confirmations by e-mail', () => {
 
   it('stay in the outbox without a transport and are logged without personal data', async () => {
     await t.call('PATCH', `/v1/clinics/${slug}/admin/settings`, { token, body: { booking: { personalNumber: 'optional' } } });
-    const hold = await json(
-      await t.call('POST', `/v1/clinics/${slug}/holds`, { body: { treatmentTypeId, practitionerId, start: '2027-03-03T08:00:00Z' } }),
-    );
+    const hold = await json(await t.call('POST', `/v1/clinics/${slug}/holds`, { body: { treatmentTypeId, practitionerId, start: '2027-03-03T08:00:00Z' } }));
     await t.call('POST', `/v1/clinics/${slug}/bookings`, {
       body: {
         holdId: hold.id,

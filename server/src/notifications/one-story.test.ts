@@ -44,7 +44,13 @@ afterEach(async () => {
 async function book(start: string, confirmation: 'email' | 'sms', locale?: 'sv' | 'en', email = 'alex@example.com') {
   const hold = await json(await t.call('POST', `/v1/clinics/${slug}/holds`, { body: { treatmentTypeId, practitionerId, start } }));
   const res = await t.call('POST', `/v1/clinics/${slug}/bookings`, {
-    body: { holdId: hold.id, holdSecret: hold.secret, client: { name: 'Alex Visitor', email, phone: '070-123 45 67' }, confirmation, ...(locale ? { locale } : {}) },
+    body: {
+      holdId: hold.id,
+      holdSecret: hold.secret,
+      client: { name: 'Alex Visitor', email, phone: '070-123 45 67' },
+      confirmation,
+      ...(locale ? { locale } : {}),
+    },
   });
   expect(res.status).toBe(201);
   return (await json(res)) as { booking: { id: string; clientId: string; start: string; end: string; clientEnd: string; locale: string }; manageToken: string };
@@ -127,7 +133,9 @@ describe('one booking, one story', () => {
       for (const m of mail.received) expect(m.text).toContain('Avbokning senare än 48 timmar före besöket räknas som sen avbokning.');
       expect(mail.received.map((m) => m.text).join('\n')).toContain('kl. 09:00–09:50');
       expect(sms.posts).toHaveLength(1);
-      expect(sms.posts[0]!.form.get('message')).toMatch(/^Lugna Rummet: Your appointment on Wednesday, 3 March 2027 at 13:00 with Anna Lindqvist is booked\. Cancel: https:/);
+      expect(sms.posts[0]!.form.get('message')).toMatch(
+        /^Lugna Rummet: Your appointment on Wednesday, 3 March 2027 at 13:00 with Anna Lindqvist is booked\. Cancel: https:/,
+      );
     } finally {
       await sms.close();
     }

@@ -24,10 +24,8 @@ afterEach(async () => {
 const json = async (res: Response) => (await res.json()) as any;
 const dispatch = () => new Dispatcher(t.app.deps, httpSmsTransport(receiver.url), silent).runOnce();
 const sentTo = () => receiver.posts.map((p) => p.form.get('to'));
-const settings = (booking: object) =>
-  t.call('PATCH', `/v1/clinics/${clinic.slug}/admin/settings`, { token: clinic.token, body: { booking } });
-const messages = async () =>
-  (await json(await t.call('GET', `/v1/clinics/${clinic.slug}/admin/messages`, { token: clinic.token }))).messages as any[];
+const settings = (booking: object) => t.call('PATCH', `/v1/clinics/${clinic.slug}/admin/settings`, { token: clinic.token, body: { booking } });
+const messages = async () => (await json(await t.call('GET', `/v1/clinics/${clinic.slug}/admin/messages`, { token: clinic.token }))).messages as any[];
 const bookSms = (phone: string, slot: number) => clinic.book({ name: 'Klara Klient', email: `k${slot}@example.com`, phone }, 'sms', slotStart(slot));
 
 describe('SMS for a booking cancelled at once', () => {
@@ -140,7 +138,10 @@ describe('the budget of SMS to numbers staff do not know', () => {
     t.clock.advance(SMS_GRACE_MS);
     await dispatch();
     expect(receiver.posts).toHaveLength(4);
-    const reasons = (await messages()).filter((m) => m.status === 'withheld').map((m) => m.withheldReason).sort();
+    const reasons = (await messages())
+      .filter((m) => m.status === 'withheld')
+      .map((m) => m.withheldReason)
+      .sort();
     expect(reasons).toEqual(['budget_day', 'budget_hour']);
   });
 

@@ -139,12 +139,7 @@ export async function judgeSms(trx: Trx, clinic: ClinicRow, message: Message, no
  * who books online is not a stranger.
  */
 async function isKnown(trx: Trx, clinicId: string, number: string, clientId: string | null, now: number) {
-  const entered = await trx
-    .selectFrom('sms_known_numbers')
-    .select('number')
-    .where('clinic_id', '=', clinicId)
-    .where('number', '=', number)
-    .executeTakeFirst();
+  const entered = await trx.selectFrom('sms_known_numbers').select('number').where('clinic_id', '=', clinicId).where('number', '=', number).executeTakeFirst();
   if (entered) return true;
   if (!clientId) return false;
   const attended = await trx
@@ -164,7 +159,16 @@ async function budgetUsed(db: Db | Trx, clinicId: string, now: number) {
     .selectFrom('messages')
     .select((eb) => [
       eb.fn.countAll<number>().as('day'),
-      eb.fn.sum<number>(eb.case().when('budget_at', '>', now - 3_600_000).then(1).else(0).end()).as('hour'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when('budget_at', '>', now - 3_600_000)
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('hour'),
     ])
     .where('clinic_id', '=', clinicId)
     .where('budget_at', '>', now - 24 * 3_600_000)

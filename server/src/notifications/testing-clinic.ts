@@ -9,9 +9,7 @@ export async function messagingClinic(
   const json = async (res: Response) => (await res.json()) as any;
   const { slug, token } = await t.clinic(slugName);
   await t.call('PATCH', `/v1/clinics/${slug}/admin/settings`, { token, body: { name: 'Lugna Rummet' } });
-  const treatmentTypeId: string = (
-    await json(await t.call('POST', `/v1/clinics/${slug}/admin/treatment-types`, { token, body: treatment }))
-  ).id;
+  const treatmentTypeId: string = (await json(await t.call('POST', `/v1/clinics/${slug}/admin/treatment-types`, { token, body: treatment }))).id;
   const practitionerId: string = (
     await json(
       await t.call('POST', `/v1/clinics/${slug}/admin/practitioners`, {

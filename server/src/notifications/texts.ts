@@ -211,8 +211,7 @@ export function formatWhen(start: number, end: number, timeZone: string, locale:
   return { date: date.format(start), startTime: time.format(start), endTime: time.format(end) };
 }
 
-export const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * A plain, readable HTML part made from the text part: paragraphs, and the link as a link. The

@@ -22,8 +22,7 @@ describe('a visitor-typed name inside the clinic’s message', () => {
   });
 
   // Rows stored before names were limited to one short line still hold such names.
-  const attack =
-    'Klara!\r\n\r\nDin betalning har inte gått igenom. Betala 950 kr på https://evil.example/pay inom 24 timmar.\n\nVänliga hälsningar';
+  const attack = 'Klara!\r\n\r\nDin betalning har inte gått igenom. Betala 950 kr på https://evil.example/pay inom 24 timmar.\n\nVänliga hälsningar';
 
   it('is left out of the greeting when it is not a plain name, and never breaks a line', async () => {
     const clinic = await messagingClinic(t);

@@ -17,7 +17,10 @@ export function oneLine(text: string, max = NAME_IN_MESSAGE_MAX): string {
   const line = text.replace(BREAKS_AND_CONTROLS, ' ').replace(/\s+/g, ' ').trim();
   if (line.length <= max) return line;
   // Cut on a code point boundary, so no half of a surrogate pair is left.
-  return `${Array.from(line).slice(0, max - 1).join('').trimEnd()}…`;
+  return `${Array.from(line)
+    .slice(0, max - 1)
+    .join('')
+    .trimEnd()}…`;
 }
 
 /**

@@ -38,9 +38,19 @@ export interface PatientPage {
 export function patientPage({ locale, title, clinicName, color, body, style = '' }: PatientPage): Html {
   const brand = color && /^#[0-9a-fA-F]{6}$/.test(color) ? color : NEUTRAL_COLOR;
   return html`<!doctype html>
-<html lang="${locale}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
-<title>${title} – ${clinicName}</title>
-<style>:root{--brand:${brand}}${raw(STYLE)}${raw(style)}</style></head>
-<body><header><p>${clinicName}</p></header><main>${body}</main></body></html>`;
+    <html lang="${locale}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>${title} – ${clinicName}</title>
+        <style>
+          :root{--brand:${brand}}${raw(STYLE)}${raw(style)}
+        </style>
+      </head>
+      <body>
+        <header><p>${clinicName}</p></header>
+        <main>${body}</main>
+      </body>
+    </html>`;
 }

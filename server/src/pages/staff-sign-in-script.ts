@@ -41,7 +41,10 @@ function staffSignInPage() {
 
   // ---- base64url and WebAuthn's JSON forms ----
   const fromB64 = (text: string) => {
-    const base64 = text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '=');
+    const base64 = text
+      .replace(/-/g, '+')
+      .replace(/_/g, '/')
+      .padEnd(Math.ceil(text.length / 4) * 4, '=');
     return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)).buffer;
   };
   const toB64 = (buffer: ArrayBuffer | null) => {
@@ -51,17 +54,19 @@ function staffSignInPage() {
     return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   };
   type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  const creationOptions = (o: Json): PublicKeyCredentialCreationOptions => ({
-    ...o,
-    challenge: fromB64(o.challenge),
-    user: { ...o.user, id: fromB64(o.user.id) },
-    excludeCredentials: (o.excludeCredentials ?? []).map((c: Json) => ({ ...c, id: fromB64(c.id) })),
-  }) as PublicKeyCredentialCreationOptions;
-  const requestOptions = (o: Json): PublicKeyCredentialRequestOptions => ({
-    ...o,
-    challenge: fromB64(o.challenge),
-    allowCredentials: (o.allowCredentials ?? []).map((c: Json) => ({ ...c, id: fromB64(c.id) })),
-  }) as PublicKeyCredentialRequestOptions;
+  const creationOptions = (o: Json): PublicKeyCredentialCreationOptions =>
+    ({
+      ...o,
+      challenge: fromB64(o.challenge),
+      user: { ...o.user, id: fromB64(o.user.id) },
+      excludeCredentials: (o.excludeCredentials ?? []).map((c: Json) => ({ ...c, id: fromB64(c.id) })),
+    }) as PublicKeyCredentialCreationOptions;
+  const requestOptions = (o: Json): PublicKeyCredentialRequestOptions =>
+    ({
+      ...o,
+      challenge: fromB64(o.challenge),
+      allowCredentials: (o.allowCredentials ?? []).map((c: Json) => ({ ...c, id: fromB64(c.id) })),
+    }) as PublicKeyCredentialRequestOptions;
   const credentialJson = (credential: PublicKeyCredential): Json => {
     const r = credential.response as Json;
     const response: Json = { clientDataJSON: toB64(r.clientDataJSON) };
@@ -237,18 +242,20 @@ function staffSignInPage() {
   }
 
   // ---- signing in ----
-  $('passkey-sign-in').addEventListener('click', () =>
-    void busy($('sign-in'), t('waitingForPasskey'), async () => {
-      try {
-        if (!window.PublicKeyCredential) throw new DOMException('', 'NotSupportedError');
-        const { challengeId, options } = await call<{ challengeId: string; options: Json }>('POST', '/staff-sign-in/passkey/options');
-        const credential = (await navigator.credentials.get({ publicKey: requestOptions(options) })) as PublicKeyCredential | null;
-        if (!credential) throw new DOMException('', 'NotAllowedError');
-        await signedIn(await call<Session>('POST', '/staff-sign-in/passkey', { challengeId, response: credentialJson(credential) }));
-      } catch (error) {
-        fail(explain(error, 'passkey'));
-      }
-    }),
+  $('passkey-sign-in').addEventListener(
+    'click',
+    () =>
+      void busy($('sign-in'), t('waitingForPasskey'), async () => {
+        try {
+          if (!window.PublicKeyCredential) throw new DOMException('', 'NotSupportedError');
+          const { challengeId, options } = await call<{ challengeId: string; options: Json }>('POST', '/staff-sign-in/passkey/options');
+          const credential = (await navigator.credentials.get({ publicKey: requestOptions(options) })) as PublicKeyCredential | null;
+          if (!credential) throw new DOMException('', 'NotAllowedError');
+          await signedIn(await call<Session>('POST', '/staff-sign-in/passkey', { challengeId, response: credentialJson(credential) }));
+        } catch (error) {
+          fail(explain(error, 'passkey'));
+        }
+      }),
   );
 
   const passwordForm = $<HTMLFormElement>('password-form');
@@ -325,22 +332,28 @@ function staffSignInPage() {
     $<HTMLInputElement>('use-totp').disabled = $('invitation').dataset.required === 'true';
   }
 
-  $('invite-passkey').addEventListener('click', () =>
-    void busy($('invitation'), t('waitingForPasskey'), async () => {
-      try {
-        if (!window.PublicKeyCredential) throw new DOMException('', 'NotSupportedError');
-        const { challengeId, options } = await call<{ challengeId: string; options: Json }>('POST', '/staff-sign-in/invitation/passkey/options', {
-          invitation: invitationToken,
-        });
-        const credential = (await navigator.credentials.create({ publicKey: creationOptions(options) })) as PublicKeyCredential | null;
-        if (!credential) throw new DOMException('', 'NotAllowedError');
-        await signedIn(
-          await call<Session>('POST', '/staff-sign-in/invitation/passkey', { invitation: invitationToken, challengeId, response: credentialJson(credential) }),
-        );
-      } catch (error) {
-        fail(explain(error, 'invitation'));
-      }
-    }),
+  $('invite-passkey').addEventListener(
+    'click',
+    () =>
+      void busy($('invitation'), t('waitingForPasskey'), async () => {
+        try {
+          if (!window.PublicKeyCredential) throw new DOMException('', 'NotSupportedError');
+          const { challengeId, options } = await call<{ challengeId: string; options: Json }>('POST', '/staff-sign-in/invitation/passkey/options', {
+            invitation: invitationToken,
+          });
+          const credential = (await navigator.credentials.create({ publicKey: creationOptions(options) })) as PublicKeyCredential | null;
+          if (!credential) throw new DOMException('', 'NotAllowedError');
+          await signedIn(
+            await call<Session>('POST', '/staff-sign-in/invitation/passkey', {
+              invitation: invitationToken,
+              challengeId,
+              response: credentialJson(credential),
+            }),
+          );
+        } catch (error) {
+          fail(explain(error, 'invitation'));
+        }
+      }),
   );
 
   const invitePassword = $<HTMLFormElement>('invite-password');
@@ -376,41 +389,45 @@ function staffSignInPage() {
   });
 
   // ---- signed in ----
-  $('add-passkey').addEventListener('click', () =>
-    void busy($('signed-in'), t('waitingForPasskey'), async () => {
-      const current = session;
-      if (!current) return;
-      try {
-        const { challengeId, options } = await call<{ challengeId: string; options: Json }>('POST', '/admin/me/passkeys/options', undefined, current.token);
-        const credential = (await navigator.credentials.create({ publicKey: creationOptions(options) })) as PublicKeyCredential | null;
-        if (!credential) throw new DOMException('', 'NotAllowedError');
-        await call('POST', '/admin/me/passkeys', { challengeId, response: credentialJson(credential) }, current.token);
-        setTimeout(() => say(t('passkeyAdded')));
-      } catch (error) {
-        const p = error as Problem;
-        if (p?.status === 401) signedOut(t('sessionEnded'));
-        else fail(explain(error, 'session'));
-      }
-    }),
+  $('add-passkey').addEventListener(
+    'click',
+    () =>
+      void busy($('signed-in'), t('waitingForPasskey'), async () => {
+        const current = session;
+        if (!current) return;
+        try {
+          const { challengeId, options } = await call<{ challengeId: string; options: Json }>('POST', '/admin/me/passkeys/options', undefined, current.token);
+          const credential = (await navigator.credentials.create({ publicKey: creationOptions(options) })) as PublicKeyCredential | null;
+          if (!credential) throw new DOMException('', 'NotAllowedError');
+          await call('POST', '/admin/me/passkeys', { challengeId, response: credentialJson(credential) }, current.token);
+          setTimeout(() => say(t('passkeyAdded')));
+        } catch (error) {
+          const p = error as Problem;
+          if (p?.status === 401) signedOut(t('sessionEnded'));
+          else fail(explain(error, 'session'));
+        }
+      }),
   );
 
-  $('add-totp').addEventListener('click', () =>
-    void busy($('signed-in'), t('loading'), async () => {
-      const current = session;
-      if (!current) return;
-      try {
-        const enrolment = await call<{ secret: string; uri: string; qrSvg: string }>('POST', '/admin/me/totp/options', undefined, current.token);
-        $('enrol-secret').textContent = enrolment.secret.replace(/(.{4})/g, '$1 ').trim();
-        $('enrol-uri').textContent = enrolment.uri;
-        $<HTMLImageElement>('enrol-qr').src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(enrolment.qrSvg)}`;
-        $('totp-panel').dataset.secret = enrolment.secret;
-        $<HTMLInputElement>('enrol-code').value = '';
-        $('totp-panel').hidden = false;
-        setTimeout(() => $('enrol-code').focus());
-      } catch (error) {
-        fail(explain(error, 'session'));
-      }
-    }),
+  $('add-totp').addEventListener(
+    'click',
+    () =>
+      void busy($('signed-in'), t('loading'), async () => {
+        const current = session;
+        if (!current) return;
+        try {
+          const enrolment = await call<{ secret: string; uri: string; qrSvg: string }>('POST', '/admin/me/totp/options', undefined, current.token);
+          $('enrol-secret').textContent = enrolment.secret.replace(/(.{4})/g, '$1 ').trim();
+          $('enrol-uri').textContent = enrolment.uri;
+          $<HTMLImageElement>('enrol-qr').src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(enrolment.qrSvg)}`;
+          $('totp-panel').dataset.secret = enrolment.secret;
+          $<HTMLInputElement>('enrol-code').value = '';
+          $('totp-panel').hidden = false;
+          setTimeout(() => $('enrol-code').focus());
+        } catch (error) {
+          fail(explain(error, 'session'));
+        }
+      }),
   );
   $('enrol-cancel').addEventListener('click', () => {
     $('totp-panel').hidden = true;
@@ -440,29 +457,33 @@ function staffSignInPage() {
     });
   });
 
-  $('log-out').addEventListener('click', () =>
-    void busy($('signed-in'), t('loggingOut'), async () => {
-      const current = session;
-      if (current) await call('DELETE', `/admin/sessions/${encodeURIComponent(current.sessionId)}`, undefined, current.token).catch(() => undefined);
-      signedOut();
-      say(t('loggedOut'));
-    }),
+  $('log-out').addEventListener(
+    'click',
+    () =>
+      void busy($('signed-in'), t('loggingOut'), async () => {
+        const current = session;
+        if (current) await call('DELETE', `/admin/sessions/${encodeURIComponent(current.sessionId)}`, undefined, current.token).catch(() => undefined);
+        signedOut();
+        say(t('loggedOut'));
+      }),
   );
 
-  $('log-out-everywhere').addEventListener('click', () =>
-    void busy($('signed-in'), t('loggingOut'), async () => {
-      const current = session;
-      if (!current) return;
-      try {
-        await call('POST', '/admin/me/logout-everywhere', undefined, current.token);
-        signedOut();
-        setTimeout(() => say(t('loggedOutEverywhere')));
-      } catch (error) {
-        const p = error as Problem;
-        if (p?.status === 401) signedOut(t('sessionEnded'));
-        else fail(explain(error, 'session'));
-      }
-    }),
+  $('log-out-everywhere').addEventListener(
+    'click',
+    () =>
+      void busy($('signed-in'), t('loggingOut'), async () => {
+        const current = session;
+        if (!current) return;
+        try {
+          await call('POST', '/admin/me/logout-everywhere', undefined, current.token);
+          signedOut();
+          setTimeout(() => say(t('loggedOutEverywhere')));
+        } catch (error) {
+          const p = error as Problem;
+          if (p?.status === 401) signedOut(t('sessionEnded'));
+          else fail(explain(error, 'session'));
+        }
+      }),
   );
 
   // Language links keep an invitation in the address (it is after `#`, which links drop).

@@ -1,10 +1,5 @@
 import { BusyCalendarRefreshSchema, BusyCalendarStatusSchema, SetBusyCalendarBodySchema } from '@tidbok/core';
-import {
-  busyCalendarStatus,
-  refreshBusyCalendarNow,
-  removeBusyCalendar,
-  setBusyCalendar,
-} from '../busy-calendar/busy-calendar.js';
+import { busyCalendarStatus, refreshBusyCalendarNow, removeBusyCalendar, setBusyCalendar } from '../busy-calendar/busy-calendar.js';
 import { Api, idParam } from '../http/api.js';
 import type { Deps } from '../services/deps.js';
 
@@ -18,7 +13,7 @@ export function adminBusyCalendarRoutes(deps: Deps): Api {
     {
       method: 'get',
       path: '/practitioners/:id/busy-calendar',
-      summary: "Whether the practitioner has a busy calendar, and how its last read went (never its address)",
+      summary: 'Whether the practitioner has a busy calendar, and how its last read went (never its address)',
       tag: 'Practitioners',
       access: 'admin',
       responses: { 200: { description: 'Status', schema: BusyCalendarStatusSchema } },

@@ -114,11 +114,7 @@ describe('working time', () => {
       ['08:00', '08:30', '09:00', '09:30', '13:00', '13:30'].map((hm) => `${TUE}T${hm}:00Z`),
     );
     // Staff-only treatment: offered by Anna, so in the null block, not in the explicit one.
-    expect(starts(await staffSlots({ treatmentTypeId: c.tt.internal }))).toEqual([
-      `${TUE}T08:00:00Z`,
-      `${TUE}T08:30:00Z`,
-      `${TUE}T09:00:00Z`,
-    ]);
+    expect(starts(await staffSlots({ treatmentTypeId: c.tt.internal }))).toEqual([`${TUE}T08:00:00Z`, `${TUE}T08:30:00Z`, `${TUE}T09:00:00Z`]);
 
     // Widening the explicit block back to "all" offers talk there as well.
     const widened = await c.api('PATCH', `/working-times/${shortOnly.id}`, { treatmentTypeIds: null });
@@ -127,12 +123,10 @@ describe('working time', () => {
     // An unrelated PATCH keeps the list.
     const narrowed = await c.api('PATCH', `/working-times/${shortOnly.id}`, { treatmentTypeIds: [c.tt.talk, c.tt.talk] });
     expect(narrowed.json.treatmentTypeIds).toEqual([c.tt.talk]);
-    expect((await c.api('PATCH', `/working-times/${shortOnly.id}`, { end: `${TUE}T15:00:00Z` })).json.treatmentTypeIds).toEqual([
-      c.tt.talk,
-    ]);
+    expect((await c.api('PATCH', `/working-times/${shortOnly.id}`, { end: `${TUE}T15:00:00Z` })).json.treatmentTypeIds).toEqual([c.tt.talk]);
   });
 
-  it('refuses treatment types outside the practitioner\'s own list, naming treatmentTypeIds', async () => {
+  it("refuses treatment types outside the practitioner's own list, naming treatmentTypeIds", async () => {
     const base = { practitionerId: c.pr.bo, start: `${TUE}T08:00:00Z`, end: `${TUE}T12:00:00Z` };
     for (const treatmentTypeIds of [[c.tt.internal], [c.tt.talk, c.tt.internal], ['tt_unknown']]) {
       const res = await c.api('POST', '/working-times', { ...base, treatmentTypeIds });
@@ -140,9 +134,7 @@ describe('working time', () => {
       expect(paths(res)).toEqual(['treatmentTypeIds']);
     }
     // Cilla offers nothing, so any explicit treatment is foreign to her.
-    expect(paths(await c.api('POST', '/working-times', { ...base, practitionerId: c.pr.cilla, treatmentTypeIds: [c.tt.talk] }))).toEqual([
-      'treatmentTypeIds',
-    ]);
+    expect(paths(await c.api('POST', '/working-times', { ...base, practitionerId: c.pr.cilla, treatmentTypeIds: [c.tt.talk] }))).toEqual(['treatmentTypeIds']);
     const block = await workingTime({ ...base, treatmentTypeIds: [c.tt.talk] });
     const patched = await c.api('PATCH', `/working-times/${block.id}`, { treatmentTypeIds: [c.tt.internal] });
     expectProblem(patched, 400, 'validation_failed');
@@ -291,11 +283,7 @@ describe('working time', () => {
     const both = (await staffSlots({})).json.slots as { start: string; practitionerId: string }[];
     const keys = both.map((s) => `${s.start} ${s.practitionerId}`);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(both.filter((s) => s.practitionerId === c.pr.bo).map((s) => s.start)).toEqual([
-      `${TUE}T08:00:00Z`,
-      `${TUE}T08:30:00Z`,
-      `${TUE}T09:00:00Z`,
-    ]);
+    expect(both.filter((s) => s.practitionerId === c.pr.bo).map((s) => s.start)).toEqual([`${TUE}T08:00:00Z`, `${TUE}T08:30:00Z`, `${TUE}T09:00:00Z`]);
     // Sorted by start.
     expect([...both].map((s) => s.start)).toEqual(both.map((s) => s.start).sort());
   });
@@ -378,7 +366,7 @@ describe('activities', () => {
 });
 
 describe('staff bookings', () => {
-  it('books an existing client, taking the end from the treatment\'s duration', async () => {
+  it("books an existing client, taking the end from the treatment's duration", async () => {
     const client = (await c.api('POST', '/clients', { name: 'Eva Ström', email: 'eva@example.se' })).json;
     t.clock.advance(60_000);
     const res = await book({ clientId: client.id, start: `${TUE}T10:00:00+01:00`, note: 'Första besöket', locationId: c.loc.room1 });
@@ -591,7 +579,7 @@ describe('staff bookings', () => {
     expectProblem(await c.api('PATCH', '/bookings/bk_unknown', { note: 'x' }), 404, 'not_found');
   });
 
-  it('cancel: staff choose late, or it follows the practitioner\'s window, else the clinic\'s 24 hours', async () => {
+  it("cancel: staff choose late, or it follows the practitioner's window, else the clinic's 24 hours", async () => {
     // Now is Monday 08:00Z. Anna has no window of her own (clinic: 24 h); Bo has 48 h.
     const cancel = async (id: string, body: unknown = {}) => c.api('POST', `/bookings/${id}/cancel`, body);
     const in23h = await booked({ start: '2027-03-02T07:00:00Z' });
@@ -665,7 +653,7 @@ describe('staff bookings', () => {
     await booked({ start: `${TUE}T09:00:00Z` });
   });
 
-  it('another clinic\'s bookings are not found, and its token is forbidden here', async () => {
+  it("another clinic's bookings are not found, and its token is forbidden here", async () => {
     const b = await booked({ start: `${TUE}T09:00:00Z` });
     const other = await seedCalendarClinic(t, 'annan');
     expectProblem(await other.api('GET', `/bookings/${b.id}`), 404, 'not_found');
@@ -684,7 +672,13 @@ describe('calendar feed', () => {
     const annaBlock = await workingTime({ practitionerId: c.pr.anna, start: `${TUE}T08:00:00Z`, end: `${TUE}T12:00:00Z`, locationId: c.loc.room1 });
     const boBlock = await workingTime({ practitionerId: c.pr.bo, start: `${TUE}T08:00:00Z`, end: `${TUE}T12:00:00Z`, treatmentTypeIds: [c.tt.short] });
     const activity = (
-      await c.api('POST', '/activities', { practitionerId: c.pr.bo, title: 'Handledning', note: 'Med Anna', start: `${TUE}T12:00:00Z`, end: `${TUE}T13:00:00Z` })
+      await c.api('POST', '/activities', {
+        practitionerId: c.pr.bo,
+        title: 'Handledning',
+        note: 'Med Anna',
+        start: `${TUE}T12:00:00Z`,
+        end: `${TUE}T13:00:00Z`,
+      })
     ).json;
     const booking = await booked({ start: `${TUE}T09:00:00Z`, client: { name: 'Eva Ström' }, note: 'Ny', locationId: c.loc.room1 });
     const paid = await booked({ start: `${TUE}T10:00:00Z`, treatmentTypeId: c.tt.internal, client: { name: 'Olle' } });
@@ -715,7 +709,12 @@ describe('calendar feed', () => {
       locationId: c.loc.room1,
     });
     expect((byId.get(annaBlock.id)!.bookableTreatmentTypeIds as string[]).length).toBe(3);
-    expect(byId.get(boBlock.id)).toMatchObject({ kind: 'workingTime', treatmentTypeIds: [c.tt.short], bookableTreatmentTypeIds: [c.tt.short], locationId: null });
+    expect(byId.get(boBlock.id)).toMatchObject({
+      kind: 'workingTime',
+      treatmentTypeIds: [c.tt.short],
+      bookableTreatmentTypeIds: [c.tt.short],
+      locationId: null,
+    });
     expect(byId.get(activity.id)).toEqual({
       kind: 'activity',
       id: activity.id,
@@ -771,7 +770,7 @@ describe('calendar feed', () => {
     expect((await feed({ practitionerId: c.pr.cilla })).entries).toEqual([]);
   });
 
-  it('resolves a working time\'s bookable treatment types to the live ones', async () => {
+  it("resolves a working time's bookable treatment types to the live ones", async () => {
     const all = await workingTime({ practitionerId: c.pr.anna, start: `${TUE}T08:00:00Z`, end: `${TUE}T10:00:00Z` });
     const named = await workingTime({
       practitionerId: c.pr.anna,
@@ -786,7 +785,7 @@ describe('calendar feed', () => {
     expect(byId.get(named.id)).toMatchObject({ treatmentTypeIds: [c.tt.short, c.tt.internal], bookableTreatmentTypeIds: [c.tt.short] });
   });
 
-  it('shows what overlaps the range (half-open), in the clinic\'s zone, and nothing of other clinics', async () => {
+  it("shows what overlaps the range (half-open), in the clinic's zone, and nothing of other clinics", async () => {
     // Tuesday in Stockholm is [2027-03-01T23:00Z, 2027-03-02T23:00Z).
     const before = await booked({ start: '2027-03-01T22:00:00Z' }); // ends 23:00Z: touches, not in
     const first = await booked({ start: '2027-03-01T23:00:00Z' });

@@ -18,14 +18,7 @@ import {
 import { actorOf } from '../http/actor.js';
 import { Api, idParam, JSON_TYPE } from '../http/api.js';
 import { mayMarkTest } from '../services/clients.js';
-import {
-  cancelStaffBooking,
-  createStaffBooking,
-  deleteStaffBooking,
-  getBooking,
-  markNoShow,
-  updateStaffBooking,
-} from '../services/bookings.js';
+import { cancelStaffBooking, createStaffBooking, deleteStaffBooking, getBooking, markNoShow, updateStaffBooking } from '../services/bookings.js';
 import {
   calendarFeed,
   createActivity,

@@ -275,11 +275,7 @@ describe('treatment types', () => {
       await api('POST', '/treatment-types', { name, durationMinutes: 30 });
       t.clock.advance(1000);
     }
-    expect((await api('GET', '/treatment-types')).json.treatmentTypes.map((x: { name: string }) => x.name)).toEqual([
-      'Första',
-      'Andra',
-      'Tredje',
-    ]);
+    expect((await api('GET', '/treatment-types')).json.treatmentTypes.map((x: { name: string }) => x.name)).toEqual(['Första', 'Andra', 'Tredje']);
   });
 });
 

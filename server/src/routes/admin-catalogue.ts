@@ -284,8 +284,7 @@ export function adminCatalogueRoutes(deps: Deps): Api {
       body: SetTreatmentTypesBodySchema,
       responses: { 200: { description: 'The practitioner', schema: PractitionerSchema } },
     },
-    async (c, { body }) =>
-      c.json(await setPractitionerTreatmentTypes(deps, c.get('clinic'), idParam(c), body.treatmentTypeIds, actorOf(c))),
+    async (c, { body }) => c.json(await setPractitionerTreatmentTypes(deps, c.get('clinic'), idParam(c), body.treatmentTypeIds, actorOf(c))),
   );
   api.route(
     {
@@ -386,7 +385,13 @@ export function adminCatalogueRoutes(deps: Deps): Api {
     },
     async (c, { query }) => {
       const clients = await listClients(deps, c.get('clinic'), query, actorOf(c));
-      await logAccess(deps, c.get('clinic'), c.get('staff'), clients.map((client) => client.id), query.q ? 'search' : 'read');
+      await logAccess(
+        deps,
+        c.get('clinic'),
+        c.get('staff'),
+        clients.map((client) => client.id),
+        query.q ? 'search' : 'read',
+      );
       return c.json({ clients });
     },
   );

@@ -1,11 +1,4 @@
-import {
-  ListMessagesQuerySchema,
-  type Message,
-  MessageListSchema,
-  SendConfirmationBodySchema,
-  SmsBudgetSchema,
-  type WithheldReason,
-} from '@tidbok/core';
+import { ListMessagesQuerySchema, type Message, MessageListSchema, SendConfirmationBodySchema, SmsBudgetSchema, type WithheldReason } from '@tidbok/core';
 import * as z from 'zod/mini';
 import { actorOf } from '../http/actor.js';
 import { Api, idParam } from '../http/api.js';
@@ -30,13 +23,7 @@ export function adminMessageRoutes(deps: Deps): Api {
     },
     async (c, { query }) => {
       const clinic = c.get('clinic');
-      let q = deps.store.db
-        .selectFrom('messages')
-        .selectAll()
-        .where('clinic_id', '=', clinic.id)
-        .orderBy('created_at', 'desc')
-        .orderBy('id')
-        .limit(200);
+      let q = deps.store.db.selectFrom('messages').selectAll().where('clinic_id', '=', clinic.id).orderBy('created_at', 'desc').orderBy('id').limit(200);
       if (query.bookingId) q = q.where('booking_id', '=', query.bookingId);
       const label = clinic.locale === 'sv' ? '[länk för att se eller avboka]' : '[link to see or cancel]';
       const messages: Message[] = (await q.execute()).map((m) => ({

@@ -85,7 +85,10 @@ describe('payments', () => {
           }).then(async (r) => ({ status: r.status, body: (await r.json()) as any })),
         ),
       );
-      const numbers = results.filter((r) => r.status === 200).map((r) => r.body.paid.receiptNumber).sort((a, b) => a - b);
+      const numbers = results
+        .filter((r) => r.status === 200)
+        .map((r) => r.body.paid.receiptNumber)
+        .sort((a, b) => a - b);
       expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     } finally {
       await server.close();

@@ -50,10 +50,16 @@ export function adminPaymentRoutes(deps: Deps): Api {
     },
     async (c, { query }) =>
       c.html(
-        await receiptHtml(deps, c.get('clinic'), idParam(c), {
-          narrow: query.format === 'narrow',
-          ...(query.locale ? { locale: query.locale } : {}),
-        }, actorOf(c)),
+        await receiptHtml(
+          deps,
+          c.get('clinic'),
+          idParam(c),
+          {
+            narrow: query.format === 'narrow',
+            ...(query.locale ? { locale: query.locale } : {}),
+          },
+          actorOf(c),
+        ),
       ),
   );
   api.route(

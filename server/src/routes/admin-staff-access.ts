@@ -16,12 +16,7 @@ import type { AppEnv } from '../http/env.js';
 import { getStaff } from '../services/clinics.js';
 import type { Deps } from '../services/deps.js';
 import { createIntegrationKey, listIntegrationKeys, revokeIntegrationKey } from '../services/integration-keys.js';
-import {
-  listStaffSessions,
-  revokeAllStaffSessions,
-  revokeStaffSession,
-  staffSessionOwner,
-} from '../services/staff-sessions.js';
+import { listStaffSessions, revokeAllStaffSessions, revokeStaffSession, staffSessionOwner } from '../services/staff-sessions.js';
 import { createPersonalToken, listPersonalTokens, revokePersonalToken } from '../services/staff-tokens.js';
 
 const deleted = { 204: { description: 'Revoked' } };
@@ -191,7 +186,7 @@ export function adminStaffAccessRoutes(deps: Deps): Api {
     {
       method: 'delete',
       path: '/staff/:id/sessions',
-      summary: "End every session of a staff member (their personal tokens stay)",
+      summary: 'End every session of a staff member (their personal tokens stay)',
       tag: 'Staff access',
       access: 'admin',
       permission: 'staff',

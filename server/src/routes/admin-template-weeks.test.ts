@@ -119,9 +119,7 @@ describe('template weeks', () => {
     await admin('POST', '/bookings', { clientId: other.id, practitionerId: anna, treatmentTypeId: talk, start: '2027-03-29T07:30:00Z', confirmation: 'none' });
     const { created, skipped } = await json(await admin('POST', `/template-weeks/${id}/apply`, { weekStarts: ['2027-03-22', '2027-03-29'] }));
     expect(created.filter((c: any) => c.kind === 'booking').map((c: any) => c.start)).toEqual(['2027-03-22T08:00:00Z']);
-    expect(skipped).toContainEqual(
-      expect.objectContaining({ kind: 'booking', weekStart: '2027-03-29', reason: 'taken', start: '2027-03-29T07:00:00Z' }),
-    );
+    expect(skipped).toContainEqual(expect.objectContaining({ kind: 'booking', weekStart: '2027-03-29', reason: 'taken', start: '2027-03-29T07:00:00Z' }));
   });
 
   it('renames and deletes, and 404s for another clinic', async () => {

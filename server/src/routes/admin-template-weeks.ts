@@ -9,13 +9,7 @@ import {
 import { actorOf } from '../http/actor.js';
 import { Api, idParam } from '../http/api.js';
 import type { Deps } from '../services/deps.js';
-import {
-  applyTemplateWeek,
-  createTemplateWeek,
-  deleteTemplateWeek,
-  listTemplateWeeks,
-  renameTemplateWeek,
-} from '../services/template-weeks.js';
+import { applyTemplateWeek, createTemplateWeek, deleteTemplateWeek, listTemplateWeeks, renameTemplateWeek } from '../services/template-weeks.js';
 
 export function adminTemplateWeekRoutes(deps: Deps): Api {
   const api = new Api(deps);

@@ -84,7 +84,13 @@ describe('the audit log', () => {
   it('never holds what a person wrote: notes, names, titles and contact details stay out', async () => {
     const booking = await book(adminToken, '2027-03-02T08:00:00Z');
     await asAdmin('PATCH', `/clients/${booking.clientId}`, { name: 'Klara Hemlig', email: 'klara@example.com' });
-    await asAdmin('POST', '/activities', { practitionerId: anna, title: 'Tandläkaren', note: 'Privat', start: '2027-03-02T12:00:00Z', end: '2027-03-02T13:00:00Z' });
+    await asAdmin('POST', '/activities', {
+      practitionerId: anna,
+      title: 'Tandläkaren',
+      note: 'Privat',
+      start: '2027-03-02T12:00:00Z',
+      end: '2027-03-02T13:00:00Z',
+    });
     const text = JSON.stringify(await log());
     for (const secret of ['Ont i ryggen', 'Klara', 'klara@example.com', '070', 'Tandläkaren', 'Privat']) expect(text).not.toContain(secret);
     const client = (await log('?entity=client')).entries[0]!;

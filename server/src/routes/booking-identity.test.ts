@@ -55,7 +55,11 @@ async function bookPublic(client: Record<string, string>, confirmation: 'email' 
 }
 
 const deliver = () =>
-  new Dispatcher(t.app.deps, { ...smtpTransport(`smtp://127.0.0.1:${mail.port}`, 'Klinik <no-reply@klinik.example>'), ...httpSmsTransport(sms.url) }, quiet).runOnce();
+  new Dispatcher(
+    t.app.deps,
+    { ...smtpTransport(`smtp://127.0.0.1:${mail.port}`, 'Klinik <no-reply@klinik.example>'), ...httpSmsTransport(sms.url) },
+    quiet,
+  ).runOnce();
 
 describe('a public booking with a stored client’s e-mail', () => {
   it("never changes the stored client, and the patient's messages never reach the booking's phone", async () => {
@@ -98,7 +102,7 @@ describe('a public booking with a stored client’s e-mail', () => {
     const messages = await t.store.db.selectFrom('messages').selectAll().where('booking_id', '=', own.body.id).execute();
     expect(messages.length).toBeGreaterThan(0);
     expect(messages.every((m) => m.to_address !== ATTACKER_PHONE)).toBe(true);
-    expect(mail.received.map((m) => m.to && 'text' in m.to ? m.to.text : '')).toEqual(['klara@example.com']);
+    expect(mail.received.map((m) => (m.to && 'text' in m.to ? m.to.text : ''))).toEqual(['klara@example.com']);
   });
 
   it('joins the stored client when every detail it gives agrees, without changing it', async () => {

@@ -24,10 +24,14 @@ async function publicCall(method: string, path: string, body?: unknown, bearer?:
 /** Delivers the outbox to an in-memory mailbox and returns the login link sent, if any. */
 async function deliveredLink(): Promise<string | null> {
   const sent: OutgoingEmail[] = [];
-  await new Dispatcher(t.app.deps, { email: async (m) => void sent.push(m) }, {
-    info: (m, f) => lines.push(JSON.stringify({ m, ...f })),
-    error: (m, f) => lines.push(JSON.stringify({ m, ...f })),
-  }).runOnce();
+  await new Dispatcher(
+    t.app.deps,
+    { email: async (m) => void sent.push(m) },
+    {
+      info: (m, f) => lines.push(JSON.stringify({ m, ...f })),
+      error: (m, f) => lines.push(JSON.stringify({ m, ...f })),
+    },
+  ).runOnce();
   const text = sent.find((m) => m.subject.startsWith('Logga in'))?.text ?? '';
   const match = /#tidbok-login=([^\s]+)/.exec(text);
   return match ? decodeURIComponent(match[1]!) : null;
@@ -151,7 +155,7 @@ describe('whose a link is, before a page takes it over', () => {
     expect((await json(empty)).code).toBe('validation_failed');
   });
 
-  it("names the client of a session, and answers 401 for a session that has ended", async () => {
+  it('names the client of a session, and answers 401 for a session that has ended', async () => {
     await publicCall('POST', '/auth/email-link', { email: 'klara@example.com' });
     const { sessionToken } = await json(await publicCall('POST', '/auth/verify', { token: (await deliveredLink())! }));
     const me = await publicCall('GET', '/me', undefined, sessionToken);
@@ -191,8 +195,7 @@ describe('test clients and the access log', () => {
   });
 
   it("records every staff read and change of a client's data, for admins to see", async () => {
-    const admin = (method: string, path: string, body?: unknown) =>
-      t.call(method, `/v1/clinics/${slug}/admin${path}`, { token, ...(body ? { body } : {}) });
+    const admin = (method: string, path: string, body?: unknown) => t.call(method, `/v1/clinics/${slug}/admin${path}`, { token, ...(body ? { body } : {}) });
     // One minute apart, so the newest-first order is the order of events.
     t.clock.advance(60_000);
     await admin('GET', `/clients/${clientId}`);

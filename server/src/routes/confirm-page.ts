@@ -52,7 +52,8 @@ const page = (clinic: ClinicRow, locale: Locale, body: Html) =>
     title: T[locale].title,
     clinicName: clinic.name,
     color: bookingSettingsOf(clinic).brandColor,
-    body: html`<h1>${T[locale].title}</h1>${body}`,
+    body: html`<h1>${T[locale].title}</h1>
+      ${body}`,
   });
 
 /** The text for why a link could not book, by the error the service gave. */
@@ -79,11 +80,13 @@ export function confirmPage(deps: Deps): Hono<AppEnv> {
     if (!clinic) return c.notFound();
     const locale = clinicLocale(clinic);
     const t = T[locale];
-    const body = html`<p id="opening" role="status">${t.opening}</p><p id="missing" hidden>${t.invalid}</p>
-<noscript><p>${t.noscript}</p></noscript>
-<form method="post" id="open"><input type="hidden" name="t" value=""><input type="hidden" name="action" value="view">
-<button type="submit" hidden>${t.show}</button></form>
-<script src="/b/manage.js"></script>`;
+    const body = html`<p id="opening" role="status">${t.opening}</p>
+      <p id="missing" hidden>${t.invalid}</p>
+      <noscript><p>${t.noscript}</p></noscript>
+      <form method="post" id="open">
+        <input type="hidden" name="t" value="" /><input type="hidden" name="action" value="view" /> <button type="submit" hidden>${t.show}</button>
+      </form>
+      <script src="/b/manage.js"></script>`;
     return c.html(await page(clinic, locale, body));
   });
 
@@ -115,11 +118,18 @@ export function confirmPage(deps: Deps): Hono<AppEnv> {
     // The end the visitor was shown when booking: the time with the client.
     const when = formatWhen(hold.start_ms, clientEndMs(hold.start_ms, hold.end_ms, names?.client_minutes), clinic.time_zone, locale);
     const body = html`<p>${t.ask}</p>
-<dl><dt>${t.what}</dt><dd>${names?.treatment ?? ''}</dd>
-<dt>${t.when}</dt><dd>${when.date}, ${when.startTime}–${when.endTime}</dd>
-<dt>${t.with}</dt><dd>${names?.practitioner ?? ''}</dd></dl>
-<form method="post"><input type="hidden" name="t" value="${token}"><input type="hidden" name="action" value="confirm">
-<button type="submit" class="primary">${t.confirm}</button></form>`;
+      <dl>
+        <dt>${t.what}</dt>
+        <dd>${names?.treatment ?? ''}</dd>
+        <dt>${t.when}</dt>
+        <dd>${when.date}, ${when.startTime}–${when.endTime}</dd>
+        <dt>${t.with}</dt>
+        <dd>${names?.practitioner ?? ''}</dd>
+      </dl>
+      <form method="post">
+        <input type="hidden" name="t" value="${token}" /><input type="hidden" name="action" value="confirm" />
+        <button type="submit" class="primary">${t.confirm}</button>
+      </form>`;
     return c.html(await page(clinic, locale, body));
   });
   return app;

@@ -23,7 +23,10 @@ const call = (method: string, path: string, options: JsonRequest = {}) =>
   requestJson(`${server.url}${path}`, method, { ...options, ip: options.ip ?? '203.0.113.7' });
 const admin = (method: string, path: string, body?: unknown) => call(method, `/v1/clinics/${slug}/admin${path}`, { token, body });
 const form = (fields: Record<string, string>) =>
-  fetch(`${server.url}/b/${slug}/confirm`, { method: 'POST', body: new URLSearchParams(fields) }).then(async (r) => ({ status: r.status, html: await r.text() }));
+  fetch(`${server.url}/b/${slug}/confirm`, { method: 'POST', body: new URLSearchParams(fields) }).then(async (r) => ({
+    status: r.status,
+    html: await r.text(),
+  }));
 
 beforeEach(async () => {
   t = await createTestContext({ now: '2027-03-01T08:00:00Z', config: { trustProxy: 1, publicUrl: 'https://boka.example.se' } });
@@ -56,7 +59,9 @@ async function mailedToken() {
 }
 const bookings = () => t.store.db.selectFrom('bookings').selectAll().execute();
 const slotStarts = async () =>
-  (await call('GET', `/v1/clinics/${slug}/slots?treatmentTypeId=${treatmentTypeId}&from=2027-03-03&to=2027-03-03`)).body.slots.map((s: { start: string }) => s.start);
+  (await call('GET', `/v1/clinics/${slug}/slots?treatmentTypeId=${treatmentTypeId}&from=2027-03-03&to=2027-03-03`)).body.slots.map(
+    (s: { start: string }) => s.start,
+  );
 
 describe('anonymous bookings confirmed by e-mail', () => {
   it('books only when the e-mailed link is clicked; the time is held meanwhile', async () => {
@@ -129,7 +134,10 @@ describe('anonymous bookings confirmed by e-mail', () => {
     const client = (await admin('POST', '/clients', { name: 'Test', email: 'test@example.com', isTest: true })).body;
     const session = (await admin('POST', `/clients/${client.id}/test-session`)).body.sessionToken;
     const hold = (await call('POST', `/v1/clinics/${slug}/holds`, { body: { treatmentTypeId, practitionerId, start: START }, token: session })).body;
-    const own = await call('POST', `/v1/clinics/${slug}/bookings`, { body: { holdId: hold.id, holdSecret: hold.secret, confirmation: 'none' }, token: session });
+    const own = await call('POST', `/v1/clinics/${slug}/bookings`, {
+      body: { holdId: hold.id, holdSecret: hold.secret, confirmation: 'none' },
+      token: session,
+    });
     expect(own.status).toBe(201);
 
     await admin('PATCH', '/settings', { booking: { confirmAnonymousBookingsByEmail: false } });

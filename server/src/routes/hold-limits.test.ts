@@ -112,7 +112,9 @@ describe('staff and holds', () => {
     await hold(at(2), '192.0.2.30');
     const listed = await admin('GET', '/holds');
     expect(listed.status).toBe(200);
-    expect(listed.body.holds.map((h: { clientAddress: string; network: string; networkActiveHolds: number }) => [h.clientAddress, h.network, h.networkActiveHolds])).toEqual([
+    expect(
+      listed.body.holds.map((h: { clientAddress: string; network: string; networkActiveHolds: number }) => [h.clientAddress, h.network, h.networkActiveHolds]),
+    ).toEqual([
       ['2001:db8:9:9::1', '2001:db8:9:9::/64', 2],
       ['2001:db8:9:9::2', '2001:db8:9:9::/64', 2],
       ['192.0.2.30', '192.0.2.30', 1],

@@ -17,12 +17,9 @@ export const MANAGE_TEXTS = {
     again: 'Boka en ny tid',
     opening: 'Öppnar din bokning …',
     show: 'Visa bokningen',
-    noscript:
-      'Länken bär sin kod efter tecknet #, och den delen läser bara webbläsaren. Slå på JavaScript för den här sidan, eller kontakta mottagningen.',
+    noscript: 'Länken bär sin kod efter tecknet #, och den delen läser bara webbläsaren. Slå på JavaScript för den här sidan, eller kontakta mottagningen.',
     rule: (hours: number) =>
-      hours > 0
-        ? `Avbokning senare än ${hours} timmar före besöket räknas som sen avbokning.`
-        : 'Du kan avboka fram till att besöket börjar.',
+      hours > 0 ? `Avbokning senare än ${hours} timmar före besöket räknas som sen avbokning.` : 'Du kan avboka fram till att besöket börjar.',
     late: 'Avbokningen görs inom avbokningsfristen och räknas som sen avbokning.',
     done: 'Tiden är avbokad.',
     missing: 'Bokningen hittades inte. Länken kan vara gammal; kontakta mottagningen.',
@@ -46,12 +43,9 @@ export const MANAGE_TEXTS = {
     again: 'Book another time',
     opening: 'Opening your booking …',
     show: 'Show the booking',
-    noscript:
-      'The link carries its code after the # sign, a part only your browser reads. Turn on JavaScript for this page, or contact the clinic.',
+    noscript: 'The link carries its code after the # sign, a part only your browser reads. Turn on JavaScript for this page, or contact the clinic.',
     rule: (hours: number) =>
-      hours > 0
-        ? `Cancelling less than ${hours} hours before the appointment counts as a late cancellation.`
-        : 'You can cancel until the appointment starts.',
+      hours > 0 ? `Cancelling less than ${hours} hours before the appointment counts as a late cancellation.` : 'You can cancel until the appointment starts.',
     late: 'This is inside the cancellation window and counts as a late cancellation.',
     done: 'The appointment is cancelled.',
     missing: 'The booking was not found. The link may be old; please contact the clinic.',

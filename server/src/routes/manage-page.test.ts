@@ -43,8 +43,7 @@ const post = (id: string, fields: Record<string, string>) =>
     body: new URLSearchParams(fields).toString(),
   });
 
-const status = async (id: string, token: string) =>
-  (await json(await t.call('GET', `/v1/clinics/${slug}/bookings/${id}`, { token }))).status as string;
+const status = async (id: string, token: string) => (await json(await t.call('GET', `/v1/clinics/${slug}/bookings/${id}`, { token }))).status as string;
 
 describe('the manage page', () => {
   it('is linked with its token after #, where no request line (and so no log or Referer) carries it', async () => {

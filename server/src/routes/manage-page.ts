@@ -20,9 +20,11 @@ type Texts = (typeof T)[Locale];
 
 /** A form that posts back to the page with the token hidden in it, and what to do. */
 const form = (token: string, action: string, button: string, style = ''): Html =>
-  html`<form method="post"><input type="hidden" name="t" value="${token}"><input type="hidden" name="action" value="${action}">${
-    style ? html`<button type="submit" class="${style}">${button}</button>` : html`<button type="submit">${button}</button>`
-  }</form>`;
+  html`<form method="post">
+    <input type="hidden" name="t" value="${token}" /><input type="hidden" name="action" value="${action}" />${
+      style ? html`<button type="submit" class="${style}">${button}</button>` : html`<button type="submit">${button}</button>`
+    }
+  </form>`;
 
 /** The names the page shows beside the booking's own fields. */
 async function detailsOf(deps: Deps, booking: Booking) {
@@ -83,7 +85,8 @@ export function managePage(deps: Deps): Hono<AppEnv> {
   const notFound = (clinic: ClinicRow | null) => {
     const locale = clinic ? clinicLocale(clinic) : 'sv';
     const t = T[locale];
-    const body = html`<h1>${t.title}</h1><p>${t.missing}</p>`;
+    const body = html`<h1>${t.title}</h1>
+      <p>${t.missing}</p>`;
     return {
       status: 404 as const,
       html: clinic ? frame(clinic, locale, body) : patientPage({ locale, title: t.title, clinicName: 'Tidbok', body }),
@@ -100,8 +103,11 @@ export function managePage(deps: Deps): Hono<AppEnv> {
     const bookAgain = html`<a class="button" href="${again}">${t.again}</a>`;
     if (open && ask) {
       const late = isLateCancellation(start, now, booking.cancellationWindowHours ?? 0);
-      return html`<section aria-labelledby="ask"><h2 id="ask">${t.confirm}</h2>${late ? html`<p>${t.late}</p>` : ''}
-<div class="actions">${form(token, 'cancel', t.yes, 'danger strong')}${form(token, 'view', t.no)}</div></section>`;
+      return html`<section aria-labelledby="ask">
+        <h2 id="ask">${t.confirm}</h2>
+        ${late ? html`<p>${t.late}</p>` : ''}
+        <div class="actions">${form(token, 'cancel', t.yes, 'danger strong')}${form(token, 'view', t.no)}</div>
+      </section>`;
     }
     if (!open) return html`<div class="actions">${bookAgain}</div>`;
     // The reschedule action ("Move") goes first in this row when it is offered.
@@ -121,15 +127,23 @@ export function managePage(deps: Deps): Hono<AppEnv> {
     const hours = booking.cancellationWindowHours ?? bookingSettingsOf(clinic).cancellationWindowHours;
     const place = details.location_name ? [details.location_name, details.location_address].filter(Boolean).join(', ') : null;
     const body = html`<h1>${t.title}</h1>
-${details.is_test === 1 ? html`<p class="test" role="note">${t.test(details.client_name)}</p>` : ''}
-${notice ? html`<p role="status">${notice}</p>` : ''}
-<p class="status">${t[booking.status]}</p>
-<dl><dt>${t.what}</dt><dd>${details.treatment_name}</dd>
-<dt>${t.when}</dt><dd>${when.date}, ${when.startTime}–${when.endTime}</dd>
-<dt>${t.with}</dt><dd>${details.practitioner_name}${details.practitioner_title ? html`, ${details.practitioner_title}` : ''}</dd>
-${place ? html`<dt>${t.where}</dt><dd>${place}</dd>` : ''}</dl>
-${booking.status === 'booked' ? html`<p class="note">${t.rule(hours)}</p>` : ''}
-${actionsOf(clinic, booking, token, t, ask)}`;
+      ${details.is_test === 1 ? html`<p class="test" role="note">${t.test(details.client_name)}</p>` : ''} ${notice ? html`<p role="status">${notice}</p>` : ''}
+      <p class="status">${t[booking.status]}</p>
+      <dl>
+        <dt>${t.what}</dt>
+        <dd>${details.treatment_name}</dd>
+        <dt>${t.when}</dt>
+        <dd>${when.date}, ${when.startTime}–${when.endTime}</dd>
+        <dt>${t.with}</dt>
+        <dd>${details.practitioner_name}${details.practitioner_title ? html`, ${details.practitioner_title}` : ''}</dd>
+        ${
+          place
+            ? html`<dt>${t.where}</dt>
+                <dd>${place}</dd>`
+            : ''
+        }
+      </dl>
+      ${booking.status === 'booked' ? html`<p class="note">${t.rule(hours)}</p>` : ''} ${actionsOf(clinic, booking, token, t, ask)}`;
     return { status: 200 as const, html: frame(clinic, locale, body) };
   };
 
@@ -138,11 +152,13 @@ ${actionsOf(clinic, booking, token, t, ask)}`;
     const locale = clinicLocale(clinic);
     const t = T[locale];
     const body = html`<h1>${t.title}</h1>
-<p id="opening" role="status">${t.opening}</p><p id="missing" hidden>${t.missing}</p>
-<noscript><p>${t.noscript}</p></noscript>
-<form method="post" id="open"><input type="hidden" name="t" value=""><input type="hidden" name="action" value="view">
-<button type="submit" hidden>${t.show}</button></form>
-<script src="/b/manage.js"></script>`;
+      <p id="opening" role="status">${t.opening}</p>
+      <p id="missing" hidden>${t.missing}</p>
+      <noscript><p>${t.noscript}</p></noscript>
+      <form method="post" id="open">
+        <input type="hidden" name="t" value="" /><input type="hidden" name="action" value="view" /> <button type="submit" hidden>${t.show}</button>
+      </form>
+      <script src="/b/manage.js"></script>`;
     return { status: 200 as const, html: frame(clinic, locale, body) };
   };
 
@@ -155,9 +171,7 @@ ${actionsOf(clinic, booking, token, t, ask)}`;
     return buildIcs({ ...bookingEvent(details, clinic.name), stamp: deps.clock.now(), sequence });
   };
 
-  app.get('/manage.js', (c) =>
-    c.body(MANAGE_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
-  );
+  app.get('/manage.js', (c) => c.body(MANAGE_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
 
   app.get('/:clinic/:id', async (c) => {
     const token = c.req.query('t');

@@ -34,7 +34,13 @@ async function bookWithLink(start: string) {
   const call = (path: string, body: unknown) => t.call('POST', `/v1/clinics/${slug}${path}`, { body });
   const hold = await json(await call('/holds', { treatmentTypeId, practitionerId, start }));
   const { booking, manageToken } = await json(
-    await call('/bookings', { holdId: hold.id, holdSecret: hold.secret, client: { name: 'Klara Klient', email: 'klara@example.com' }, confirmation: 'none', locale: 'en' }),
+    await call('/bookings', {
+      holdId: hold.id,
+      holdSecret: hold.secret,
+      client: { name: 'Klara Klient', email: 'klara@example.com' },
+      confirmation: 'none',
+      locale: 'en',
+    }),
   );
   const clinic = (await findClinicBySlug(t.app.deps, slug))!;
   const link = manageUrl({ ...t.app.deps, config: { ...t.app.deps.config, publicUrl: srv.url } }, clinic, booking.id, manageToken);
@@ -78,7 +84,8 @@ describe('the move page', () => {
     t.clock.set('2027-03-01T08:00:00Z');
 
     // Nor where only logged-in clients may hold times: they move it under My bookings.
-    const settings = (publicBooking: string) => t.call('PATCH', `/v1/clinics/${slug}/admin/settings`, { token: adminToken, body: { booking: { publicBooking } } });
+    const settings = (publicBooking: string) =>
+      t.call('PATCH', `/v1/clinics/${slug}/admin/settings`, { token: adminToken, body: { booking: { publicBooking } } });
     expect((await settings('clients-only')).status).toBe(200);
     const closed = await (await postForm(`/b/${slug}/${id}`, { t: manageToken, action: 'view' })).text();
     expect(closed).toContain('Add to calendar');

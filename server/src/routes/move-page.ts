@@ -50,7 +50,9 @@ export function moveAction(clinic: ClinicRow, booking: Booking, token: string, n
   if (booking.status !== 'booked' || isLateCancellation(Date.parse(booking.start), now, hours)) return '';
   const t = TEXTS[bookingLocale(booking.locale, clinic)];
   const path = `/b/${encodeURIComponent(clinic.slug)}/${encodeURIComponent(booking.id)}/move`;
-  return html`<form method="post" action="${path}"><input type="hidden" name="t" value="${token}"><button type="submit" class="primary">${t.move}</button></form>`;
+  return html`<form method="post" action="${path}">
+    <input type="hidden" name="t" value="${token}" /><button type="submit" class="primary">${t.move}</button>
+  </form>`;
 }
 
 /**
@@ -72,9 +74,7 @@ async function moveChunk(files: StaticOptions | undefined): Promise<string> {
  */
 export function movePage(deps: Deps, files?: StaticOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.get('/move.js', (c) =>
-    c.body(MOVE_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
-  );
+  app.get('/move.js', (c) => c.body(MOVE_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
 
   app.post('/:clinic/:id/move', async (c) => {
     const body = await c.req.parseBody();
@@ -85,7 +85,13 @@ export function movePage(deps: Deps, files?: StaticOptions): Hono<AppEnv> {
     if (!clinic || !booking) {
       const locale = clinic ? clinicLocale(clinic) : 'sv';
       const t = TEXTS[locale];
-      const page = patientPage({ locale, title: t.title, clinicName: clinic?.name ?? 'Tidbok', body: html`<h1>${t.title}</h1><p>${t.missing}</p>` });
+      const page = patientPage({
+        locale,
+        title: t.title,
+        clinicName: clinic?.name ?? 'Tidbok',
+        body: html`<h1>${t.title}</h1>
+          <p>${t.missing}</p>`,
+      });
       return c.html(await page, 404);
     }
     const locale = bookingLocale(booking.locale, clinic);
@@ -98,12 +104,16 @@ export function movePage(deps: Deps, files?: StaticOptions): Hono<AppEnv> {
       color: bookingSettingsOf(clinic).brandColor,
       style: 'tidbok-move-booking{--tidbok-primary:var(--brand)}',
       body: html`<h1>${t.heading}</h1>
-<div id="move" data-clinic="${clinic.slug}" data-booking="${booking.id}" data-locale="${locale}" data-chunk="${await moveChunk(files)}">
-<p id="move-loading" role="status">${t.loading}</p><p id="move-failed" role="alert" hidden>${t.failed}</p>
-<noscript><p>${t.noscript}</p></noscript></div>
-<form method="post" action="${manage}" id="back"><input type="hidden" name="t" value="${token}"><input type="hidden" name="action" value="view">
-<div class="actions"><button type="submit">${t.back}</button></div></form>
-<script type="module" src="/b/move.js"></script>`,
+        <div id="move" data-clinic="${clinic.slug}" data-booking="${booking.id}" data-locale="${locale}" data-chunk="${await moveChunk(files)}">
+          <p id="move-loading" role="status">${t.loading}</p>
+          <p id="move-failed" role="alert" hidden>${t.failed}</p>
+          <noscript><p>${t.noscript}</p></noscript>
+        </div>
+        <form method="post" action="${manage}" id="back">
+          <input type="hidden" name="t" value="${token}" /><input type="hidden" name="action" value="view" />
+          <div class="actions"><button type="submit">${t.back}</button></div>
+        </form>
+        <script type="module" src="/b/move.js"></script>`,
     });
     return c.html(await page, 200);
   });

@@ -23,12 +23,24 @@ afterEach(async () => {
 });
 
 const form = (path: string, fields: Record<string, string>) =>
-  fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+  fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
 
 async function book(locale?: 'sv' | 'en') {
-  const hold = (await (await t.call('POST', `/v1/clinics/${slug}/holds`, { body: { treatmentTypeId, practitionerId, start: '2027-03-03T08:00:00Z' } })).json()) as any;
+  const hold = (await (
+    await t.call('POST', `/v1/clinics/${slug}/holds`, { body: { treatmentTypeId, practitionerId, start: '2027-03-03T08:00:00Z' } })
+  ).json()) as any;
   const res = await t.call('POST', `/v1/clinics/${slug}/bookings`, {
-    body: { holdId: hold.id, holdSecret: hold.secret, client: { name: 'Klara Klient', email: 'klara@example.com' }, confirmation: 'none', ...(locale ? { locale } : {}) },
+    body: {
+      holdId: hold.id,
+      holdSecret: hold.secret,
+      client: { name: 'Klara Klient', email: 'klara@example.com' },
+      confirmation: 'none',
+      ...(locale ? { locale } : {}),
+    },
   });
   return (await res.json()) as { booking: { id: string }; manageToken: string };
 }
@@ -59,7 +71,9 @@ describe('the manage page', () => {
   });
 
   it('says whose test booking it is when the client is a test client', async () => {
-    const client = (await (await t.call('POST', `/v1/clinics/${slug}/admin/clients`, { token, body: { name: 'Test Testsson', email: 'test@example.com', isTest: true } })).json()) as any;
+    const client = (await (
+      await t.call('POST', `/v1/clinics/${slug}/admin/clients`, { token, body: { name: 'Test Testsson', email: 'test@example.com', isTest: true } })
+    ).json()) as any;
     const res = await t.call('POST', `/v1/clinics/${slug}/admin/bookings`, {
       token,
       body: { clientId: client.id, practitionerId, treatmentTypeId, start: '2027-03-03T10:00:00Z', confirmation: 'email' },
@@ -79,12 +93,18 @@ describe('the confirm page', () => {
   it('asks in the language the visitor booked in, with the time they were shown', async () => {
     await t.call('PATCH', `/v1/clinics/${slug}/admin/settings`, { token, body: { booking: { confirmAnonymousBookingsByEmail: true } } });
     await t.call('PATCH', `/v1/clinics/${slug}/admin/treatment-types/${treatmentTypeId}`, { token, body: { clientMinutes: 45 } });
-    const hold = (await (await t.call('POST', `/v1/clinics/${slug}/holds`, { body: { treatmentTypeId, practitionerId, start: '2027-03-03T08:00:00Z' } })).json()) as any;
+    const hold = (await (
+      await t.call('POST', `/v1/clinics/${slug}/holds`, { body: { treatmentTypeId, practitionerId, start: '2027-03-03T08:00:00Z' } })
+    ).json()) as any;
     const res = await t.call('POST', `/v1/clinics/${slug}/bookings`, {
       body: { holdId: hold.id, holdSecret: hold.secret, client: { name: 'Alex', email: 'alex@example.com' }, confirmation: 'email', locale: 'en' },
     });
     expect(res.status).toBe(202);
-    const message = await t.store.db.selectFrom('messages').select(['id', 'secret_url', 'subject', 'body_text']).where('kind', '=', 'booking_request').executeTakeFirstOrThrow();
+    const message = await t.store.db
+      .selectFrom('messages')
+      .select(['id', 'secret_url', 'subject', 'body_text'])
+      .where('kind', '=', 'booking_request')
+      .executeTakeFirstOrThrow();
     expect(message.subject).toBe('Confirm your booking at Clinic pages');
     expect(message.body_text).toContain('Wednesday, 3 March 2027 09:00–09:45');
     const { openLink } = await import('../notifications/sealed-link.js');

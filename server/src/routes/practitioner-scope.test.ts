@@ -123,7 +123,7 @@ describe('a practitioner', () => {
     expect((await call(tokens.pia, 'POST', `/bookings/${own.id}/cancel`, {})).status).toBe(200);
   });
 
-  it("writes working time and activities in her own calendar only", async () => {
+  it('writes working time and activities in her own calendar only', async () => {
     const block = { start: '2027-03-03T08:00:00Z', end: '2027-03-03T12:00:00Z' };
     expect((await call(tokens.pia, 'POST', '/working-times', { ...block, practitionerId: anna })).status).toBe(201);
     expect((await call(tokens.pia, 'POST', '/working-times', { ...block, practitionerId: bo })).status).toBe(403);

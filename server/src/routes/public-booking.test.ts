@@ -244,7 +244,10 @@ describe('Idempotency-Key', () => {
     expect(second.status).toBe(201);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect(await json(second)).toEqual(await json(first));
-    const count = await t.store.db.selectFrom('bookings').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await t.store.db
+      .selectFrom('bookings')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });
 
@@ -296,10 +299,7 @@ describe('Idempotency-Key', () => {
 
   it('books once when two requests race with one key', async () => {
     const racing = await json(await hold('2027-03-03T10:00:00Z'));
-    const [a, b] = await Promise.all([
-      book(racing, { 'idempotency-key': 'key-4' }),
-      book(racing, { 'idempotency-key': 'key-4' }),
-    ]);
+    const [a, b] = await Promise.all([book(racing, { 'idempotency-key': 'key-4' }), book(racing, { 'idempotency-key': 'key-4' })]);
     const statuses = [a.status, b.status].sort();
     // Either the second saw the first running (409) or came after it and replayed it (201).
     expect(statuses[0]).toBe(201);

@@ -50,13 +50,7 @@ function callerOf(deps: Deps, c: Context<AppEnv>): string {
 }
 
 /** Runs a POST under its Idempotency-Key when one is sent. */
-export async function withKey(
-  deps: Deps,
-  c: Context<AppEnv>,
-  scope: string,
-  body: unknown,
-  work: () => Promise<StoredResponse>,
-): Promise<Response> {
+export async function withKey(deps: Deps, c: Context<AppEnv>, scope: string, body: unknown, work: () => Promise<StoredResponse>): Promise<Response> {
   const key = checkIdempotencyKey(c.req.header('idempotency-key'));
   if (!key) return respond(c, await work());
   return respond(c, await idempotent(deps, { clinicId: c.get('clinic').id, scope, caller: callerOf(deps, c), key, body }, work));
@@ -96,7 +90,7 @@ export function publicBookingRoutes(deps: Deps): Api {
       body: CreateHoldBodySchema,
       headers: [IDEMPOTENCY_HEADER],
       responses: {
-        201: { description: "The hold, with the secret that releases or books it (kept only by the caller)", schema: HoldSchema },
+        201: { description: 'The hold, with the secret that releases or books it (kept only by the caller)', schema: HoldSchema },
       },
     },
     async (c, { body }) =>

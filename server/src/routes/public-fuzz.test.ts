@@ -55,10 +55,7 @@ const bookingBody = fc.record(
   },
   { requiredKeys: [] },
 );
-const rawBody = fc.oneof(
-  fc.string(),
-  fc.constantFrom('{', '[]', 'null', '1e999', '{"start": 1e999}', '\u0000', '{"__proto__": {"x": 1}}'),
-);
+const rawBody = fc.oneof(fc.string(), fc.constantFrom('{', '[]', 'null', '1e999', '{"start": 1e999}', '\u0000', '{"__proto__": {"x": 1}}'));
 
 async function expectProblemOrSuccess(res: Response) {
   expect(res.status).toBeLessThan(500);
@@ -73,11 +70,7 @@ async function expectProblemOrSuccess(res: Response) {
 }
 
 const fix = (body: Record<string, unknown>) =>
-  JSON.parse(
-    JSON.stringify(body)
-      .replaceAll('"TT"', JSON.stringify(treatmentTypeId))
-      .replaceAll('"PR"', JSON.stringify(practitionerId)),
-  );
+  JSON.parse(JSON.stringify(body).replaceAll('"TT"', JSON.stringify(treatmentTypeId)).replaceAll('"PR"', JSON.stringify(practitionerId)));
 
 describe('public routes under fuzzing', () => {
   it('answer hold bodies with success or problem+json, never a 5xx', async () => {
@@ -103,9 +96,7 @@ describe('public routes under fuzzing', () => {
     await fc.assert(
       fc.asyncProperty(rawBody, fc.string(), async (raw, query) => {
         await expectProblemOrSuccess(await t.call('POST', `/v1/clinics/${slug}/holds`, { body: raw }));
-        await expectProblemOrSuccess(
-          await t.call('GET', `/v1/clinics/${slug}/slots?${new URLSearchParams({ treatmentTypeId, from: query, to: query })}`),
-        );
+        await expectProblemOrSuccess(await t.call('GET', `/v1/clinics/${slug}/slots?${new URLSearchParams({ treatmentTypeId, from: query, to: query })}`));
       }),
       { numRuns: 100 },
     );

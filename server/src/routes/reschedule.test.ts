@@ -48,8 +48,8 @@ const reschedule = (id: string, token: string | undefined, h: { id: string; secr
   api('POST', `/bookings/${id}/reschedule`, { token, body: { holdId: h.id, holdSecret: h.secret } });
 
 const freeStarts = async () =>
-  ((await api('GET', `/slots?treatmentTypeId=${clinic.treatmentTypeId}&from=2027-03-03&to=2027-03-03`)).body.slots as { start: string }[]).map(
-    (s) => s.start.replace('.000Z', 'Z'),
+  ((await api('GET', `/slots?treatmentTypeId=${clinic.treatmentTypeId}&from=2027-03-03&to=2027-03-03`)).body.slots as { start: string }[]).map((s) =>
+    s.start.replace('.000Z', 'Z'),
   );
 
 const bookingAt = async (id: string, token: string) => (await api('GET', `/bookings/${id}`, { token })).body as { start: string; status: string };
@@ -356,8 +356,15 @@ describe('calendar files for moves and cancellations', () => {
 
     const bySms = await book('Sigrid', AT_9, 'sms');
     expect((await reschedule(bySms.booking.id, bySms.manageToken, await hold(AT_11))).status).toBe(200);
-    const sms = await t.store.db.selectFrom('messages').selectAll().where('booking_id', '=', bySms.booking.id).where('kind', '=', 'moved').executeTakeFirstOrThrow();
+    const sms = await t.store.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('booking_id', '=', bySms.booking.id)
+      .where('kind', '=', 'moved')
+      .executeTakeFirstOrThrow();
     expect(sms.channel).toBe('sms');
-    expect(sms.body_text).toBe('Lugna Rummet: Your appointment on Wednesday, 3 March 2027 at 10:00 has moved to Wednesday, 3 March 2027 at 12:00 with Anna Lindqvist.');
+    expect(sms.body_text).toBe(
+      'Lugna Rummet: Your appointment on Wednesday, 3 March 2027 at 10:00 has moved to Wednesday, 3 March 2027 at 12:00 with Anna Lindqvist.',
+    );
   });
 });

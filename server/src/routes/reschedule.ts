@@ -26,9 +26,7 @@ export function rescheduleRoutes(deps: Deps): Api {
       responses: { 200: { description: 'The same booking at its new time; the hold is used up', schema: BookingSchema } },
     },
     async (c, { body }) =>
-      withKey(deps, c, 'reschedule', body, async () =>
-        json(200, await rescheduleBooking(deps, c.get('clinic'), idParam(c), bearerToken(c), body)),
-      ),
+      withKey(deps, c, 'reschedule', body, async () => json(200, await rescheduleBooking(deps, c.get('clinic'), idParam(c), bearerToken(c), body))),
   );
   return api;
 }

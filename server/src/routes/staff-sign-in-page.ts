@@ -54,67 +54,102 @@ function renderPage(clinic: { slug: string; name: string }, locale: StaffPageLoc
     code === locale
       ? html`<a data-lang href="?lang=${code}" lang="${code}" aria-current="true">${label}</a>`
       : html`<a data-lang href="?lang=${code}" lang="${code}">${label}</a>`;
-  return html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
-<title>${t.title} – ${clinic.name}</title>
-<script type="application/json" id="tidbok-staff-texts">${raw(jsonForPage(staffScriptTexts(locale)))}</script>
-<script type="module" src="${STAFF_SCRIPT_PATH}"></script>
-<style>${raw(STYLE)}</style></head>
-<body data-clinic="${clinic.slug}">
-<header><h1>${clinic.name}</h1><span class="role">${t.title}</span>
-<nav aria-label="${t.languages}">${lang('sv', 'Svenska')}${lang('en', 'English')}</nav></header>
-<noscript><p class="card">${t.noscript}</p></noscript>
-<main id="page" hidden>
-<section id="sign-in" class="card" hidden aria-labelledby="sign-in-title">
-<h2 id="sign-in-title">${t.signIn}</h2><p class="note">${t.signInIntro}</p>
-<button type="button" id="passkey-sign-in" class="passkey">${t.passkeySignIn}</button>
-<p class="or">${t.orPassword}</p>
-<form id="password-form" novalidate>
-<label for="email">${t.email}</label><input id="email" name="email" type="email" autocomplete="username" required maxlength="254">
-<label for="password">${t.password}</label><input id="password" name="password" type="password" autocomplete="current-password" required maxlength="256">
-<div id="totp-row" hidden><label for="totp">${t.code}</label><input id="totp" name="totp" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="8"></div>
-<button type="submit" class="primary">${t.submitSignIn}</button>
-</form>
-</section>
-<section id="invitation" class="card wide" hidden aria-labelledby="invitation-title">
-<h2 id="invitation-title">${t.welcome}, <span id="invitee"></span></h2>
-<div id="invitation-choices"><p class="note">${t.invitationIntro}</p>
-<h3>${t.passkeyHeading}</h3><p class="note">${t.passkeyIntro}</p>
-<button type="button" id="invite-passkey" class="passkey">${t.createPasskey}</button>
-<h3>${t.passwordHeading}</h3>
-<form id="invite-password" novalidate>
-<label for="new-password">${t.newPassword}</label><input id="new-password" name="password" type="password" autocomplete="new-password" minlength="12" maxlength="256" required>
-<label for="repeat-password">${t.repeatPassword}</label><input id="repeat-password" name="repeat" type="password" autocomplete="new-password" minlength="12" maxlength="256" required>
-<p id="totp-required" class="note" hidden>${t.totpRequired}</p>
-<label id="use-totp-row" class="check"><input id="use-totp" type="checkbox">${t.useTotp}</label>
-<div id="totp-enrol-body"><p class="note">${t.totpIntro}</p>
-<img id="totp-qr" class="qr" alt="${t.totpQr}">
-<p>${t.totpSecret}: <code id="totp-secret"></code></p>
-<details><summary>${t.totpLink}</summary><code id="totp-uri"></code></details>
-<label for="new-code">${t.newCode}</label><input id="new-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="8">
-</div>
-<button type="submit" class="primary">${t.savePassword}</button>
-</form></div>
-</section>
-<section id="signed-in" hidden>
-<div class="bar"><span id="who" tabindex="-1"></span>
-<button type="button" id="add-passkey">${t.addPasskey}</button>
-<button type="button" id="log-out">${t.logOut}</button>
-<button type="button" id="add-totp" hidden>${t.addTotp}</button>
-<button type="button" id="log-out-everywhere">${t.logOutEverywhere}</button></div>
-<form id="totp-panel" class="card wide" hidden novalidate aria-labelledby="totp-panel-title">
-<h2 id="totp-panel-title">${t.addTotp}</h2><p class="note">${t.totpIntro}</p>
-<img id="enrol-qr" class="qr" alt="${t.totpQr}">
-<p>${t.totpSecret}: <code id="enrol-secret"></code></p>
-<details><summary>${t.totpLink}</summary><code id="enrol-uri"></code></details>
-<label for="enrol-code">${t.newCode}</label><input id="enrol-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="8">
-<div class="bar"><button type="submit" class="primary">${t.saveTotp}</button><button type="button" id="enrol-cancel">${t.cancel}</button></div>
-</form>
-<div id="calendar"></div>
-</section>
-<p id="error" role="alert" hidden></p>
-<p id="status" role="status" aria-live="polite"></p>
-</main></body></html>`;
+  return html`<!doctype html>
+    <html lang="${locale}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>${t.title} – ${clinic.name}</title>
+        <script type="application/json" id="tidbok-staff-texts">
+          ${raw(jsonForPage(staffScriptTexts(locale)))}
+        </script>
+        <script type="module" src="${STAFF_SCRIPT_PATH}"></script>
+        <style>
+          ${raw(STYLE)}
+        </style>
+      </head>
+      <body data-clinic="${clinic.slug}">
+        <header>
+          <h1>${clinic.name}</h1>
+          <span class="role">${t.title}</span>
+          <nav aria-label="${t.languages}">${lang('sv', 'Svenska')}${lang('en', 'English')}</nav>
+        </header>
+        <noscript><p class="card">${t.noscript}</p></noscript>
+        <main id="page" hidden>
+          <section id="sign-in" class="card" hidden aria-labelledby="sign-in-title">
+            <h2 id="sign-in-title">${t.signIn}</h2>
+            <p class="note">${t.signInIntro}</p>
+            <button type="button" id="passkey-sign-in" class="passkey">${t.passkeySignIn}</button>
+            <p class="or">${t.orPassword}</p>
+            <form id="password-form" novalidate>
+              <label for="email">${t.email}</label><input id="email" name="email" type="email" autocomplete="username" required maxlength="254" />
+              <label for="password">${t.password}</label
+              ><input id="password" name="password" type="password" autocomplete="current-password" required maxlength="256" />
+              <div id="totp-row" hidden>
+                <label for="totp">${t.code}</label><input id="totp" name="totp" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="8" />
+              </div>
+              <button type="submit" class="primary">${t.submitSignIn}</button>
+            </form>
+          </section>
+          <section id="invitation" class="card wide" hidden aria-labelledby="invitation-title">
+            <h2 id="invitation-title">${t.welcome}, <span id="invitee"></span></h2>
+            <div id="invitation-choices">
+              <p class="note">${t.invitationIntro}</p>
+              <h3>${t.passkeyHeading}</h3>
+              <p class="note">${t.passkeyIntro}</p>
+              <button type="button" id="invite-passkey" class="passkey">${t.createPasskey}</button>
+              <h3>${t.passwordHeading}</h3>
+              <form id="invite-password" novalidate>
+                <label for="new-password">${t.newPassword}</label
+                ><input id="new-password" name="password" type="password" autocomplete="new-password" minlength="12" maxlength="256" required />
+                <label for="repeat-password">${t.repeatPassword}</label
+                ><input id="repeat-password" name="repeat" type="password" autocomplete="new-password" minlength="12" maxlength="256" required />
+                <p id="totp-required" class="note" hidden>${t.totpRequired}</p>
+                <label id="use-totp-row" class="check"><input id="use-totp" type="checkbox" />${t.useTotp}</label>
+                <div id="totp-enrol-body">
+                  <p class="note">${t.totpIntro}</p>
+                  <img id="totp-qr" class="qr" alt="${t.totpQr}" />
+                  <p>${t.totpSecret}: <code id="totp-secret"></code></p>
+                  <details>
+                    <summary>${t.totpLink}</summary>
+                    <code id="totp-uri"></code>
+                  </details>
+                  <label for="new-code">${t.newCode}</label
+                  ><input id="new-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="8" />
+                </div>
+                <button type="submit" class="primary">${t.savePassword}</button>
+              </form>
+            </div>
+          </section>
+          <section id="signed-in" hidden>
+            <div class="bar">
+              <span id="who" tabindex="-1"></span>
+              <button type="button" id="add-passkey">${t.addPasskey}</button>
+              <button type="button" id="log-out">${t.logOut}</button>
+              <button type="button" id="add-totp" hidden>${t.addTotp}</button>
+              <button type="button" id="log-out-everywhere">${t.logOutEverywhere}</button>
+            </div>
+            <form id="totp-panel" class="card wide" hidden novalidate aria-labelledby="totp-panel-title">
+              <h2 id="totp-panel-title">${t.addTotp}</h2>
+              <p class="note">${t.totpIntro}</p>
+              <img id="enrol-qr" class="qr" alt="${t.totpQr}" />
+              <p>${t.totpSecret}: <code id="enrol-secret"></code></p>
+              <details>
+                <summary>${t.totpLink}</summary>
+                <code id="enrol-uri"></code>
+              </details>
+              <label for="enrol-code">${t.newCode}</label
+              ><input id="enrol-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="8" />
+              <div class="bar"><button type="submit" class="primary">${t.saveTotp}</button><button type="button" id="enrol-cancel">${t.cancel}</button></div>
+            </form>
+            <div id="calendar"></div>
+          </section>
+          <p id="error" role="alert" hidden></p>
+          <p id="status" role="status" aria-live="polite"></p>
+        </main>
+      </body>
+    </html>`;
 }
 
 /**

@@ -16,7 +16,8 @@ const page = {
     welcome: 'Välkommen',
     invitationIntro: 'Välj hur du vill logga in. Inbjudningslänken fungerar en gång.',
     passkeyHeading: 'Med en nyckel (rekommenderas)',
-    passkeyIntro: 'En nyckel (passkey) sparas i telefonen, datorn eller en säkerhetsnyckel och låses upp med fingeravtryck, ansikte eller PIN-kod. Den kan inte gissas eller fiskas.',
+    passkeyIntro:
+      'En nyckel (passkey) sparas i telefonen, datorn eller en säkerhetsnyckel och låses upp med fingeravtryck, ansikte eller PIN-kod. Den kan inte gissas eller fiskas.',
     createPasskey: 'Skapa en nyckel och logga in',
     passwordHeading: 'Med lösenord',
     newPassword: 'Nytt lösenord (minst 12 tecken)',
@@ -87,7 +88,8 @@ const script = {
     wrongCredentials: 'Fel e-postadress eller lösenord.',
     enterCode: 'Lösenordet stämmer. Skriv nu in den sexsiffriga koden från autentiseringsappen.',
     wrongCode: 'Koden stämmer inte eller har redan använts. Vänta på nästa kod och försök igen.',
-    adminNeedsTotp: 'Administratörer loggar in med nyckel, eller med lösenord och autentiseringsapp, som det här kontot saknar. Be en annan administratör om en ny inbjudan.',
+    adminNeedsTotp:
+      'Administratörer loggar in med nyckel, eller med lösenord och autentiseringsapp, som det här kontot saknar. Be en annan administratör om en ny inbjudan.',
     locked: 'För många misslyckade försök. Inloggning med lösenord är spärrad i {minutes} minuter. Du kan fortfarande logga in med nyckel.',
     wait: 'Vänta {seconds} sekunder innan du försöker igen.',
     network: 'Servern går inte att nå. Kontrollera anslutningen och försök igen.',
@@ -120,7 +122,8 @@ const script = {
     wrongCredentials: 'Wrong e-mail address or password.',
     enterCode: 'The password is right. Now enter the six-digit code from your authenticator app.',
     wrongCode: 'The code is wrong or was already used. Wait for the next code and try again.',
-    adminNeedsTotp: 'Admins sign in with a passkey, or with a password and an authenticator app, which this account does not have. Ask another admin for a new invitation.',
+    adminNeedsTotp:
+      'Admins sign in with a passkey, or with a password and an authenticator app, which this account does not have. Ask another admin for a new invitation.',
     locked: 'Too many failed attempts. Password sign-in is locked for {minutes} minutes. You can still sign in with a passkey.',
     wait: 'Wait {seconds} seconds before trying again.',
     network: 'The server cannot be reached. Check the connection and try again.',

@@ -206,7 +206,10 @@ describe('hosted staff page', () => {
 
   it('asks an invited admin for an authenticator app, and shows the sign-in page in both languages', async () => {
     const { link } = await invite('Anna Admin', 'anna@example.com', 'admin');
-    for (const [lang, locale] of [['sv', 'sv-SE'], ['en', 'en-GB']] as const) {
+    for (const [lang, locale] of [
+      ['sv', 'sv-SE'],
+      ['en', 'en-GB'],
+    ] as const) {
       const { page, problems } = await openPage(locale);
       await page.goto(`${origin}/staff/demo/?lang=${lang}`);
       await page.locator('#sign-in').waitFor();
@@ -221,9 +224,9 @@ describe('hosted staff page', () => {
       await page.locator('#new-password').fill('admin passphrase long');
       await page.locator('#repeat-password').fill('admin passphrase long');
       await page.locator('#invite-password button[type="submit"]').click();
-      await expect.poll(() => page.locator('#error').textContent()).toBe(
-        lang === 'sv' ? 'Skriv in den sexsiffriga koden som appen visar.' : 'Enter the six-digit code the app shows.',
-      );
+      await expect
+        .poll(() => page.locator('#error').textContent())
+        .toBe(lang === 'sv' ? 'Skriv in den sexsiffriga koden som appen visar.' : 'Enter the six-digit code the app shows.');
       expect(problems).toEqual([]);
       await page.context().close();
     }

@@ -124,7 +124,9 @@ describe('invitations', () => {
   it('set one credential when the same link is sent twice at once', async () => {
     const { token } = await invite('Gun', 'gun@example.com', 'reception');
     const answers = await Promise.all(
-      ['första långa lösenordet', 'andra långa lösenordet'].map((password) => http('POST', '/staff-sign-in/invitation/password', { invitation: token, password })),
+      ['första långa lösenordet', 'andra långa lösenordet'].map((password) =>
+        http('POST', '/staff-sign-in/invitation/password', { invitation: token, password }),
+      ),
     );
     expect(answers.map((a) => a.status).sort()).toEqual([201, 410]);
     const winner = answers.find((a) => a.status === 201)!;
@@ -193,7 +195,9 @@ describe('password and TOTP', () => {
     const { token } = await invite('Bo', 'bo@example.com', 'practitioner');
     const { secret } = await acceptWithPassword(token, 'behandlarens lösenfras', true);
     expect((await http('POST', '/staff-sign-in/password', { email: 'bo@example.com', password: 'behandlarens lösenfras' })).json.code).toBe('totp_required');
-    expect((await http('POST', '/staff-sign-in/password', { email: 'bo@example.com', password: 'behandlarens lösenfras', totp: code(secret) })).status).toBe(201);
+    expect((await http('POST', '/staff-sign-in/password', { email: 'bo@example.com', password: 'behandlarens lösenfras', totp: code(secret) })).status).toBe(
+      201,
+    );
 
     const other = await invite('Cia', 'cia@example.com', 'reception');
     await acceptWithPassword(other.token, 'receptionens lösenfras', false);
@@ -251,7 +255,11 @@ describe('lock-out', () => {
     expect(soon.json.code).toBe('rate_limited');
     expect(soon.headers.get('retry-after')).toBe('1');
     // 1, 2, 4, 8 seconds between attempts.
-    for (const [wait, n] of [[1_000, 2], [2_000, 3], [4_000, 4]] as const) {
+    for (const [wait, n] of [
+      [1_000, 2],
+      [2_000, 3],
+      [4_000, 4],
+    ] as const) {
       t.clock.advance(wait - 1);
       expect((await attempt('fel')).status, `attempt ${n} too early`).toBe(429);
       t.clock.advance(1);

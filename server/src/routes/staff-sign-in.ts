@@ -92,7 +92,8 @@ export function staffSignInRoutes(deps: Deps): Api {
       body: PasskeyAnswerSchema,
       responses: {
         201: {
-          description: 'Signed in: a staff session token. Otherwise 401 `unauthorized`: an unknown passkey, an expired or used challenge, or a signature that does not verify',
+          description:
+            'Signed in: a staff session token. Otherwise 401 `unauthorized`: an unknown passkey, an expired or used challenge, or a signature that does not verify',
           schema: StaffPageSessionSchema,
         },
       },
@@ -113,7 +114,10 @@ export function staffSignInRoutes(deps: Deps): Api {
       access: 'public',
       body: InvitationSchema,
       responses: {
-        200: { description: 'The invited person and a TOTP secret the page may offer. 410 `invitation_invalid`: used, expired or unknown', schema: InvitationViewSchema },
+        200: {
+          description: 'The invited person and a TOTP secret the page may offer. 410 `invitation_invalid`: used, expired or unknown',
+          schema: InvitationViewSchema,
+        },
       },
     },
     async (c, { body }) => {
@@ -187,7 +191,8 @@ export function staffSignInRoutes(deps: Deps): Api {
       body: InvitationPasskeySchema,
       responses: {
         201: {
-          description: 'Signed in. Otherwise 400 `validation_failed` (the passkey answer does not verify) or 410 `invitation_invalid` (used, expired or unknown)',
+          description:
+            'Signed in. Otherwise 400 `validation_failed` (the passkey answer does not verify) or 410 `invitation_invalid` (used, expired or unknown)',
           schema: StaffPageSessionSchema,
         },
       },
@@ -261,7 +266,14 @@ export function staffSignInRoutes(deps: Deps): Api {
       },
     },
     async (c, { body }) => {
-      const row = await registerPasskey(deps, c.get('clinic'), c.get('staff'), 'register', body.challengeId, body.response as unknown as RegistrationResponseJSON);
+      const row = await registerPasskey(
+        deps,
+        c.get('clinic'),
+        c.get('staff'),
+        'register',
+        body.challengeId,
+        body.response as unknown as RegistrationResponseJSON,
+      );
       return c.json({ id: row.id, createdAt: iso(row.created_at), lastUsedAt: null }, 201);
     },
   );
@@ -334,7 +346,9 @@ export function staffSignInRoutes(deps: Deps): Api {
     async (c) => {
       const staff = c.get('staff');
       if (needsTotp(staff)) throw new ApiError('conflict', 'Admins must keep an authenticator app with their password');
-      await deps.store.write((trx) => trx.updateTable('staff_passwords').set({ totp_secret: null, totp_last_step: null }).where('staff_id', '=', staff.id).execute());
+      await deps.store.write((trx) =>
+        trx.updateTable('staff_passwords').set({ totp_secret: null, totp_last_step: null }).where('staff_id', '=', staff.id).execute(),
+      );
       return c.body(null, 204);
     },
   );

@@ -139,10 +139,16 @@ export function staticRoutes(options: StaticOptions): Hono<AppEnv> {
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Cache-Control', !entry && HASHED.test(file!) ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
     c.header('Vary', 'Accept-Encoding');
-    const encoding = chooseEncoding(c.req.header('accept-encoding'), ENCODINGS.filter((e) => found.encoded[e]));
+    const encoding = chooseEncoding(
+      c.req.header('accept-encoding'),
+      ENCODINGS.filter((e) => found.encoded[e]),
+    );
     const variant = (encoding && found.encoded[encoding]) || found.identity;
     c.header('ETag', variant.etag);
-    const known = c.req.header('if-none-match')?.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+    const known = c.req
+      .header('if-none-match')
+      ?.split(',')
+      .map((tag) => tag.trim().replace(/^W\//, ''));
     if (known?.includes(variant.etag) || known?.includes('*')) return c.body(null, 304);
     if (encoding) c.header('Content-Encoding', encoding);
     return c.body(variant.body, 200, { 'Content-Type': TYPES[extname(file!)] ?? 'text/javascript; charset=utf-8' });
@@ -175,11 +181,39 @@ export function staticRoutes(options: StaticOptions): Hono<AppEnv> {
     const clinic = await options.findClinic(c.req.param('clinic'));
     if (!clinic) throw new ApiError('not_found', 'No such clinic');
     // Built with `html` (hono/html): the clinic's name and slug are escaped like every value in it.
-    return c.html(html`<!doctype html><html lang="${clinic.locale}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>${clinic.name}</title>
-<script type="module" src="/embed/tidbok.js"></script>
-<style>body{font-family:system-ui,sans-serif;margin:0;background:#f6f7f9;color:#1f2933}main{max-width:56rem;margin:0 auto;padding:1.5rem 1rem}h1{font-weight:600}</style>
-</head><body><main><h1>${clinic.name}</h1><tidbok-booking clinic="${clinic.slug}"></tidbok-booking></main></body></html>`);
+    return c.html(
+      html`<!doctype html>
+        <html lang="${clinic.locale}">
+          <head>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <title>${clinic.name}</title>
+            <script type="module" src="/embed/tidbok.js"></script>
+            <style>
+              body {
+                font-family: system-ui, sans-serif;
+                margin: 0;
+                background: #f6f7f9;
+                color: #1f2933;
+              }
+              main {
+                max-width: 56rem;
+                margin: 0 auto;
+                padding: 1.5rem 1rem;
+              }
+              h1 {
+                font-weight: 600;
+              }
+            </style>
+          </head>
+          <body>
+            <main>
+              <h1>${clinic.name}</h1>
+              <tidbok-booking clinic="${clinic.slug}"></tidbok-booking>
+            </main>
+          </body>
+        </html>`,
+    );
   });
   app.get('/c/:clinic', (c) => c.redirect(`/c/${encodeURIComponent(c.req.param('clinic'))}/`));
   return app;

@@ -23,7 +23,9 @@ export function systemRoutes(deps: Deps): Api {
       summary: 'Liveness check',
       tag: 'Server',
       access: 'public',
-      responses: { 200: { description: 'The process is up and answering (liveness; the database is not consulted)', schema: z.object({ ok: z.literal(true) }) } },
+      responses: {
+        200: { description: 'The process is up and answering (liveness; the database is not consulted)', schema: z.object({ ok: z.literal(true) }) },
+      },
     },
     (c) => c.json({ ok: true }),
   );

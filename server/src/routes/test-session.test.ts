@@ -12,8 +12,7 @@ let slug: string;
 let adminToken: string;
 let staffToken: string;
 
-const call = (method: string, path: string, token?: string, body?: unknown) =>
-  requestJson(`${server.url}/v1/clinics/${slug}${path}`, method, { token, body });
+const call = (method: string, path: string, token?: string, body?: unknown) => requestJson(`${server.url}/v1/clinics/${slug}${path}`, method, { token, body });
 
 beforeEach(async () => {
   t = await createTestContext({ now: '2027-03-01T08:00:00Z', config: { publicUrl: 'https://boka.example.se' } });

@@ -70,7 +70,11 @@ export async function auditLog(deps: Deps, clinic: ClinicRow, query: AuditLogQue
     const { at, id } = parseCursor(query.cursor);
     q = q.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]));
   }
-  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+  const rows = await q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const entries: AuditEntry[] = page.map((row) => ({

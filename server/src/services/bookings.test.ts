@@ -160,7 +160,7 @@ describe('concurrent staff bookings over HTTP', () => {
 });
 
 describe('the overlap triggers, written around the services', () => {
-  it('refuse a direct insert that overlaps a booked booking, even through the service\'s own connection', async () => {
+  it("refuse a direct insert that overlaps a booked booking, even through the service's own connection", async () => {
     const winner = await post('/bookings', { client: { name: 'A' }, practitionerId: c.pr.anna, treatmentTypeId: c.tt.talk, start: iso(T0) });
     expect(winner.status).toBe(201);
     for (const [start, end] of [
@@ -174,31 +174,50 @@ describe('the overlap triggers, written around the services', () => {
       await expect(t.store.db.insertInto('bookings').values(row).execute()).rejects.toThrow(/tidbok_overlap/);
     }
     // Half-open: touching either end is fine; so is another practitioner, or a cancelled row.
-    await t.store.db.insertInto('bookings').values(await bookingRow({ start_ms: T0 + 60 * MINUTE, end_ms: T0 + 90 * MINUTE })).execute();
-    await t.store.db.insertInto('bookings').values(await bookingRow({ start_ms: T0 - 30 * MINUTE, end_ms: T0 })).execute();
-    await t.store.db.insertInto('bookings').values(await bookingRow({ practitioner_id: c.pr.bo })).execute();
+    await t.store.db
+      .insertInto('bookings')
+      .values(await bookingRow({ start_ms: T0 + 60 * MINUTE, end_ms: T0 + 90 * MINUTE }))
+      .execute();
+    await t.store.db
+      .insertInto('bookings')
+      .values(await bookingRow({ start_ms: T0 - 30 * MINUTE, end_ms: T0 }))
+      .execute();
+    await t.store.db
+      .insertInto('bookings')
+      .values(await bookingRow({ practitioner_id: c.pr.bo }))
+      .execute();
     const cancelled = await bookingRow({ status: 'cancelled' });
     await t.store.db.insertInto('bookings').values(cancelled).execute();
-    await t.store.db.insertInto('bookings').values(await bookingRow({ status: 'no_show' })).execute();
+    await t.store.db
+      .insertInto('bookings')
+      .values(await bookingRow({ status: 'no_show' }))
+      .execute();
     expect(await bookedRows(c.pr.anna)).toHaveLength(3);
 
     // Re-activating the cancelled one, or moving a booking onto another, is refused as well.
-    await expect(t.store.db.updateTable('bookings').set({ status: 'booked' }).where('id', '=', cancelled.id).execute()).rejects.toThrow(
-      /tidbok_overlap/,
-    );
+    await expect(t.store.db.updateTable('bookings').set({ status: 'booked' }).where('id', '=', cancelled.id).execute()).rejects.toThrow(/tidbok_overlap/);
     const bo = (await bookedRows(c.pr.bo))[0]!;
-    await expect(t.store.db.updateTable('bookings').set({ practitioner_id: c.pr.anna }).where('id', '=', bo.id).execute()).rejects.toThrow(
-      /tidbok_overlap/,
-    );
+    await expect(t.store.db.updateTable('bookings').set({ practitioner_id: c.pr.anna }).where('id', '=', bo.id).execute()).rejects.toThrow(/tidbok_overlap/);
     await expect(
-      t.store.db.updateTable('bookings').set({ start_ms: T0 + 30 * MINUTE, end_ms: T0 + 90 * MINUTE }).where('id', '=', winner.json.id!).execute(),
+      t.store.db
+        .updateTable('bookings')
+        .set({ start_ms: T0 + 30 * MINUTE, end_ms: T0 + 90 * MINUTE })
+        .where('id', '=', winner.json.id!)
+        .execute(),
     ).rejects.toThrow(/tidbok_overlap/);
     // A booking may be moved within its own time (it does not overlap itself).
-    await t.store.db.updateTable('bookings').set({ end_ms: T0 + 45 * MINUTE }).where('id', '=', winner.json.id!).execute();
+    await t.store.db
+      .updateTable('bookings')
+      .set({ end_ms: T0 + 45 * MINUTE })
+      .where('id', '=', winner.json.id!)
+      .execute();
   });
 
   it('refuse a hold over a booking or another active hold, and a booking over an active hold; inactive holds never count', async () => {
-    await t.store.db.insertInto('bookings').values(await bookingRow({})).execute();
+    await t.store.db
+      .insertInto('bookings')
+      .values(await bookingRow({}))
+      .execute();
     const hold = (start: number, active: 0 | 1 = 1) =>
       insertHold(t, c, { practitionerId: c.pr.anna, start: iso(start), end: iso(start + 60 * MINUTE), expiresAt: '2027-03-01T08:10:00Z', active });
     await expect(hold(T0 + 30 * MINUTE)).rejects.toThrow(/tidbok_overlap/);
@@ -206,9 +225,15 @@ describe('the overlap triggers, written around the services', () => {
     await expect(hold(T0 + 90 * MINUTE)).rejects.toThrow(/tidbok_overlap/);
     await hold(T0 + 90 * MINUTE, 0); // an inactive row is history, not a claim
     await expect(
-      t.store.db.insertInto('bookings').values(await bookingRow({ start_ms: T0 + 100 * MINUTE, end_ms: T0 + 110 * MINUTE })).execute(),
+      t.store.db
+        .insertInto('bookings')
+        .values(await bookingRow({ start_ms: T0 + 100 * MINUTE, end_ms: T0 + 110 * MINUTE }))
+        .execute(),
     ).rejects.toThrow(/tidbok_overlap/);
-    await t.store.db.insertInto('bookings').values(await bookingRow({ start_ms: T0 + 120 * MINUTE, end_ms: T0 + 180 * MINUTE })).execute();
+    await t.store.db
+      .insertInto('bookings')
+      .values(await bookingRow({ start_ms: T0 + 120 * MINUTE, end_ms: T0 + 180 * MINUTE }))
+      .execute();
   });
 
   it('refuse an overlapping insert from a second connection to the same database (another process)', async () => {
@@ -218,7 +243,10 @@ describe('the overlap triggers, written around the services', () => {
     try {
       const row = await bookingRow({ start_ms: T0 + 15 * MINUTE, end_ms: T0 + 75 * MINUTE });
       await expect(other.db.insertInto('bookings').values(row).execute()).rejects.toThrow(/tidbok_overlap/);
-      await other.db.insertInto('bookings').values({ ...row, id: `${row.id}_later`, start_ms: T0 + 60 * MINUTE }).execute();
+      await other.db
+        .insertInto('bookings')
+        .values({ ...row, id: `${row.id}_later`, start_ms: T0 + 60 * MINUTE })
+        .execute();
     } finally {
       await other.close();
     }
@@ -256,7 +284,10 @@ async function racePostgresConnections(row: BookingTable) {
           ),
       ),
     );
-    expect(results.filter((r) => r === 'inserted'), results.join('; ')).toHaveLength(1);
+    expect(
+      results.filter((r) => r === 'inserted'),
+      results.join('; '),
+    ).toHaveLength(1);
     // Losers that checked each other's uncommitted rows at the same moment can also be told
     // "deadlock detected" (PostgreSQL's documented outcome for racing exclusion checks): refused
     // all the same, and the store turns it into a retry, hence a 409, for the services.

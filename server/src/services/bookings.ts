@@ -110,11 +110,7 @@ export async function createStaffBooking(deps: Deps, clinic: ClinicRow, body: Cr
   requireActFor(actor, body.practitionerId, 'bookings');
   return deps.store.write(async (trx) => {
     await referenced(() => findPractitionerRow(trx, clinic.id, body.practitionerId), 'practitionerId', 'practitioner');
-    const treatment = await referenced(
-      () => findTreatmentType(trx, clinic.id, body.treatmentTypeId),
-      'treatmentTypeId',
-      'treatment type',
-    );
+    const treatment = await referenced(() => findTreatmentType(trx, clinic.id, body.treatmentTypeId), 'treatmentTypeId', 'treatment type');
     if (body.locationId) await referenced(() => findLocation(trx, clinic.id, body.locationId!), 'locationId', 'location');
     const start = instant(body.start, 'start');
     const end = body.end ? instant(body.end, 'end') : start + treatment.duration_minutes * 60_000;
@@ -152,9 +148,7 @@ export async function createStaffBooking(deps: Deps, clinic: ClinicRow, body: Cr
       created_at: now,
       updated_at: now,
     };
-    await guardOverlap(trx, { practitionerId: row.practitioner_id, start, end }, now, () =>
-      trx.insertInto('bookings').values(row).execute(),
-    );
+    await guardOverlap(trx, { practitionerId: row.practitioner_id, start, end }, now, () => trx.insertInto('bookings').values(row).execute());
     // Staff booked with this number: SMS to it are not counted against the budget.
     await rememberStaffNumber(trx, clinic.id, client.phone, now);
     if (confirmation !== 'none') {
@@ -243,11 +237,7 @@ export async function deleteStaffBooking(deps: Deps, clinic: ClinicRow, id: stri
 
 /** Hours before the start inside which a cancellation counts as late (återbud): core's one rule. */
 export async function cancellationWindowHours(db: Db | Trx, clinic: ClinicRow, practitionerId: string) {
-  const practitioner = await db
-    .selectFrom('practitioners')
-    .select('cancellation_window_hours')
-    .where('id', '=', practitionerId)
-    .executeTakeFirst();
+  const practitioner = await db.selectFrom('practitioners').select('cancellation_window_hours').where('id', '=', practitionerId).executeTakeFirst();
   return cancellationWindowHoursFor(practitioner?.cancellation_window_hours, bookingSettingsOf(clinic).cancellationWindowHours);
 }
 
@@ -255,13 +245,7 @@ export async function cancellationWindowHours(db: Db | Trx, clinic: ClinicRow, p
  * Cancels a booked booking and frees its time. `late` defaults to whether `now` is inside the
  * practitioner's (else the clinic's) cancellation window.
  */
-export async function cancelBookingRow(
-  trx: Trx,
-  deps: Deps,
-  clinic: ClinicRow,
-  row: BookingWithColor,
-  options: { late?: boolean; notify?: boolean } = {},
-) {
+export async function cancelBookingRow(trx: Trx, deps: Deps, clinic: ClinicRow, row: BookingWithColor, options: { late?: boolean; notify?: boolean } = {}) {
   if (row.status !== 'booked') throw new ApiError('conflict', `The booking is already ${row.status.replace('_', '-')}`);
   const now = deps.clock.now();
   const windowHours = await cancellationWindowHours(trx, clinic, row.practitioner_id);
@@ -302,7 +286,12 @@ export async function sendConfirmation(deps: Deps, clinic: ClinicRow, id: string
       .where('id', '=', id)
       .execute();
     const [messageId] = await enqueueBookingMessage(trx, deps, { clinic, bookingId: id, kind: 'confirmation', channel, manageToken });
-    await audit(trx, deps.clock.now(), clinic.id, actor, { action: 'changed', entity: 'booking', id, summary: `confirmation sent by ${channel}, new manage link` });
+    await audit(trx, deps.clock.now(), clinic.id, actor, {
+      action: 'changed',
+      entity: 'booking',
+      id,
+      summary: `confirmation sent by ${channel}, new manage link`,
+    });
     return { messageId: messageId! };
   });
 }

@@ -53,7 +53,6 @@ function activityOf(row: ActivityRow): Activity {
   };
 }
 
-
 /**
  * A working time's own list must be a subset of the practitioner's treatment types
  * (the seed: the field narrows the practitioner's list; it cannot add to it).
@@ -117,12 +116,7 @@ export async function createWorkingTime(deps: Deps, clinic: ClinicRow, body: Cre
 }
 
 async function findWorkingTime(db: Db | Trx, clinicId: string, id: string) {
-  const row = await db
-    .selectFrom('working_times')
-    .selectAll()
-    .where('id', '=', id)
-    .where('clinic_id', '=', clinicId)
-    .executeTakeFirst();
+  const row = await db.selectFrom('working_times').selectAll().where('id', '=', id).where('clinic_id', '=', clinicId).executeTakeFirst();
   if (!row) throw notFound('Working time');
   return row;
 }
@@ -256,12 +250,7 @@ export async function createActivity(deps: Deps, clinic: ClinicRow, body: Create
 }
 
 async function findActivity(db: Db | Trx, clinicId: string, id: string) {
-  const row = await db
-    .selectFrom('activities')
-    .selectAll()
-    .where('id', '=', id)
-    .where('clinic_id', '=', clinicId)
-    .executeTakeFirst();
+  const row = await db.selectFrom('activities').selectAll().where('id', '=', id).where('clinic_id', '=', clinicId).executeTakeFirst();
   if (!row) throw notFound('Activity');
   return row;
 }
@@ -428,59 +417,51 @@ export async function calendarFeed(deps: Deps, clinic: ClinicRow, query: RangeQu
         locationId: w.location_id,
       };
     }),
-    ...bookingRows.map(
-      (b): CalendarEntry => ({
-        kind: 'booking',
-        id: b.id,
-        start: iso(b.start_ms),
-        end: iso(b.end_ms),
-        practitionerId: b.practitioner_id,
-        color: b.color,
-        status: b.status as 'booked' | 'cancelled' | 'no_show',
-        clientId: b.client_id,
-        clientName: b.client_name,
-        treatmentTypeId: b.treatment_type_id,
-        treatmentName: b.treatment_name,
-        locationId: b.location_id,
-        note: b.note,
-        lateCancellation: b.late_cancellation === 1,
-        paid: b.paid_at !== null,
-      }),
-    ),
-    ...activityRows.map(
-      (a): CalendarEntry => ({
-        kind: 'activity',
-        id: a.id,
-        start: iso(a.start_ms),
-        end: iso(a.end_ms),
-        practitionerId: a.practitioner_id,
-        color: ACTIVITY_COLOR,
-        title: a.title,
-        note: a.note,
-      }),
-    ),
-    ...holdRows.map(
-      (h): CalendarEntry => ({
-        kind: 'hold',
-        id: h.id,
-        start: iso(h.start_ms),
-        end: iso(h.end_ms),
-        practitionerId: h.practitioner_id,
-        color: HOLD_COLOR,
-        expiresAt: iso(h.expires_at),
-      }),
-    ),
-    ...busyRows.map(
-      (b): CalendarEntry => ({
-        kind: 'busy',
-        id: b.id,
-        start: iso(b.start_ms),
-        end: iso(b.end_ms),
-        practitionerId: b.practitioner_id,
-        color: BUSY_COLOR,
-        title: b.title,
-      }),
-    ),
+    ...bookingRows.map((b): CalendarEntry => ({
+      kind: 'booking',
+      id: b.id,
+      start: iso(b.start_ms),
+      end: iso(b.end_ms),
+      practitionerId: b.practitioner_id,
+      color: b.color,
+      status: b.status as 'booked' | 'cancelled' | 'no_show',
+      clientId: b.client_id,
+      clientName: b.client_name,
+      treatmentTypeId: b.treatment_type_id,
+      treatmentName: b.treatment_name,
+      locationId: b.location_id,
+      note: b.note,
+      lateCancellation: b.late_cancellation === 1,
+      paid: b.paid_at !== null,
+    })),
+    ...activityRows.map((a): CalendarEntry => ({
+      kind: 'activity',
+      id: a.id,
+      start: iso(a.start_ms),
+      end: iso(a.end_ms),
+      practitionerId: a.practitioner_id,
+      color: ACTIVITY_COLOR,
+      title: a.title,
+      note: a.note,
+    })),
+    ...holdRows.map((h): CalendarEntry => ({
+      kind: 'hold',
+      id: h.id,
+      start: iso(h.start_ms),
+      end: iso(h.end_ms),
+      practitionerId: h.practitioner_id,
+      color: HOLD_COLOR,
+      expiresAt: iso(h.expires_at),
+    })),
+    ...busyRows.map((b): CalendarEntry => ({
+      kind: 'busy',
+      id: b.id,
+      start: iso(b.start_ms),
+      end: iso(b.end_ms),
+      practitionerId: b.practitioner_id,
+      color: BUSY_COLOR,
+      title: b.title,
+    })),
   ];
   entries.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
   return { timeZone: clinic.time_zone, entries: scopeCalendar(entries, actor) };

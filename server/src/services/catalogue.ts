@@ -14,26 +14,14 @@ import type { Db, Trx } from '../store/store.js';
 import { type Actor, requireActFor } from './actor.js';
 import { audit, changedFields } from './audit.js';
 import type { Deps } from './deps.js';
-import {
-  type ClinicRow,
-  type LocationRow,
-  locationOf,
-  type PractitionerRow,
-  practitionerOf,
-  type TreatmentTypeRow,
-  treatmentTypeOf,
-} from './rows.js';
+import { type ClinicRow, type LocationRow, locationOf, type PractitionerRow, practitionerOf, type TreatmentTypeRow, treatmentTypeOf } from './rows.js';
 
 const DEFAULT_COLOR = '#4f7cac';
 
 // ---- Treatment types ----
 
 export async function listTreatmentTypes(db: Db, clinicId: string, onlyOnlineBookable = false) {
-  let query = db
-    .selectFrom('treatment_types')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('deleted_at', 'is', null);
+  let query = db.selectFrom('treatment_types').selectAll().where('clinic_id', '=', clinicId).where('deleted_at', 'is', null);
   if (onlyOnlineBookable) query = query.where('online_bookable', '=', 1);
   const rows = await query.orderBy('position').orderBy('name').orderBy('id').execute();
   return rows.map(treatmentTypeOf);
@@ -90,13 +78,7 @@ export async function createTreatmentType(deps: Deps, clinic: ClinicRow, body: C
   return treatmentTypeOf(row);
 }
 
-export async function updateTreatmentType(
-  deps: Deps,
-  clinic: ClinicRow,
-  id: string,
-  patch: UpdateTreatmentTypeBody,
-  who?: Actor,
-) {
+export async function updateTreatmentType(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateTreatmentTypeBody, who?: Actor) {
   return deps.store.write(async (trx) => {
     const row = await findTreatmentType(trx, clinic.id, id);
     const duration = patch.durationMinutes ?? row.duration_minutes;
@@ -248,8 +230,7 @@ export async function updatePractitioner(deps: Deps, clinic: ClinicRow, id: stri
         name: patch.name ?? row.name,
         email: patch.email === undefined ? row.email : patch.email,
         title: patch.title === undefined ? row.title : patch.title,
-        cancellation_window_hours:
-          patch.cancellationWindowHours === undefined ? row.cancellation_window_hours : patch.cancellationWindowHours,
+        cancellation_window_hours: patch.cancellationWindowHours === undefined ? row.cancellation_window_hours : patch.cancellationWindowHours,
         updated_at: deps.clock.now(),
       })
       .where('id', '=', id)
@@ -334,11 +315,7 @@ export async function updateLocation(deps: Deps, clinic: ClinicRow, id: string, 
       address: patch.address === undefined ? row.address : patch.address,
       updated_at: deps.clock.now(),
     };
-    await trx
-      .updateTable('locations')
-      .set({ name: next.name, address: next.address, updated_at: next.updated_at })
-      .where('id', '=', id)
-      .execute();
+    await trx.updateTable('locations').set({ name: next.name, address: next.address, updated_at: next.updated_at }).where('id', '=', id).execute();
     await audit(trx, next.updated_at, clinic.id, who, { action: 'changed', entity: 'location', id, summary: changedFields(patch) });
     return locationOf(next);
   });

@@ -114,12 +114,7 @@ async function newSession(trx: Trx, clinicId: string, clientId: string, now: num
 
 /** A login link's token row while it can still log in (unused, not expired); else 401. */
 async function liveLoginToken(db: Db | Trx, clinic: ClinicRow, token: string, now: number) {
-  const row = await db
-    .selectFrom('login_tokens')
-    .selectAll()
-    .where('token_hash', '=', hashSecret(token))
-    .where('clinic_id', '=', clinic.id)
-    .executeTakeFirst();
+  const row = await db.selectFrom('login_tokens').selectAll().where('token_hash', '=', hashSecret(token)).where('clinic_id', '=', clinic.id).executeTakeFirst();
   if (!row || row.used_at !== null || row.expires_at <= now) {
     throw new ApiError('unauthorized', 'The login link is not valid any more; ask for a new one');
   }
@@ -151,12 +146,7 @@ export async function verifyLogin(deps: Deps, clinic: ClinicRow, token: string):
   const now = deps.clock.now();
   return deps.store.write(async (trx) => {
     const row = await liveLoginToken(trx, clinic, token, now);
-    const used = await trx
-      .updateTable('login_tokens')
-      .set({ used_at: now })
-      .where('id', '=', row.id)
-      .where('used_at', 'is', null)
-      .executeTakeFirst();
+    const used = await trx.updateTable('login_tokens').set({ used_at: now }).where('id', '=', row.id).where('used_at', 'is', null).executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) throw new ApiError('unauthorized', 'The login link has already been used');
     const client = await trx.selectFrom('clients').selectAll().where('id', '=', row.client_id).executeTakeFirstOrThrow();
     return { sessionToken: await newSession(trx, clinic.id, client.id, now), client: clientOf(client) };
@@ -166,17 +156,19 @@ export async function verifyLogin(deps: Deps, clinic: ClinicRow, token: string):
 /** The client behind a session token, or undefined for an unknown, expired or revoked one. */
 export async function sessionClient(db: Db | Trx, clinic: ClinicRow, token: string | null, now: number): Promise<ClientRow | undefined> {
   if (!token) return undefined;
-  return db
-    .selectFrom('client_sessions as s')
-    .innerJoin('clients as c', 'c.id', 's.client_id')
-    .selectAll('c')
-    .where('s.token_hash', '=', hashSecret(token))
-    .where('s.clinic_id', '=', clinic.id)
-    .where('s.revoked_at', 'is', null)
-    .where('s.expires_at', '>', now)
-    // A test session is only as good as the client's test mark (unmarking also revokes it).
-    .where((eb) => eb.or([eb('s.is_test', '=', 0), eb('c.is_test', '=', 1)]))
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('client_sessions as s')
+      .innerJoin('clients as c', 'c.id', 's.client_id')
+      .selectAll('c')
+      .where('s.token_hash', '=', hashSecret(token))
+      .where('s.clinic_id', '=', clinic.id)
+      .where('s.revoked_at', 'is', null)
+      .where('s.expires_at', '>', now)
+      // A test session is only as good as the client's test mark (unmarking also revokes it).
+      .where((eb) => eb.or([eb('s.is_test', '=', 0), eb('c.is_test', '=', 1)]))
+      .executeTakeFirst()
+  );
 }
 
 export async function requireSession(deps: Deps, clinic: ClinicRow, token: string | null): Promise<ClientRow> {
@@ -201,12 +193,7 @@ export async function logout(deps: Deps, clinic: ClinicRow, token: string | null
 export async function testClientSession(deps: Deps, clinic: ClinicRow, clientId: string) {
   const now = deps.clock.now();
   return deps.store.write(async (trx) => {
-    const client = await trx
-      .selectFrom('clients')
-      .selectAll()
-      .where('id', '=', clientId)
-      .where('clinic_id', '=', clinic.id)
-      .executeTakeFirst();
+    const client = await trx.selectFrom('clients').selectAll().where('id', '=', clientId).where('clinic_id', '=', clinic.id).executeTakeFirst();
     if (!client) throw new ApiError('not_found', 'Client not found');
     if (client.is_test !== 1) throw new ApiError('conflict', 'Only a client marked as a test client can be opened this way');
     const sessionToken = await newSession(trx, clinic.id, client.id, now, true);

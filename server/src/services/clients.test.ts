@@ -93,7 +93,7 @@ describe('client CRUD', () => {
       ['800101+1231', '18800101-1231'],
     ];
     for (const [typed, stored] of cases) {
-      expect((await create({ name: typed, personalNumber: typed }) as { personalNumber?: string }).personalNumber).toBe(stored);
+      expect(((await create({ name: typed, personalNumber: typed })) as { personalNumber?: string }).personalNumber).toBe(stored);
     }
     for (const typed of ['1980-01-01', '800101-1234', '801301-1231']) {
       const bad = await api('POST', '', { name: 'X', personalNumber: typed });
@@ -118,24 +118,66 @@ describe('client CRUD', () => {
     await t.store.write(async (trx) => {
       await trx
         .insertInto('practitioners')
-        .values({ id: practitionerId, clinic_id: clinicId, name: 'Anna', email: null, title: null, cancellation_window_hours: null, position: 0, deleted_at: null, created_at: now, updated_at: now })
+        .values({
+          id: practitionerId,
+          clinic_id: clinicId,
+          name: 'Anna',
+          email: null,
+          title: null,
+          cancellation_window_hours: null,
+          position: 0,
+          deleted_at: null,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
       await trx
         .insertInto('treatment_types')
         .values({
-          id: treatmentTypeId, clinic_id: clinicId, name: 'Samtal', description: '', duration_minutes: 60, client_minutes: 60,
-          color: '#2e86ab', price_cents: 0, currency: 'SEK', vat_percent: 0, online_bookable: 1, confirmation_text: '',
-          sms_text: '', position: 0, deleted_at: null, created_at: now, updated_at: now,
+          id: treatmentTypeId,
+          clinic_id: clinicId,
+          name: 'Samtal',
+          description: '',
+          duration_minutes: 60,
+          client_minutes: 60,
+          color: '#2e86ab',
+          price_cents: 0,
+          currency: 'SEK',
+          vat_percent: 0,
+          online_bookable: 1,
+          confirmation_text: '',
+          sms_text: '',
+          position: 0,
+          deleted_at: null,
+          created_at: now,
+          updated_at: now,
         })
         .execute();
       await trx
         .insertInto('bookings')
         .values({
-          id: newId('bk'), clinic_id: clinicId, practitioner_id: practitionerId, treatment_type_id: treatmentTypeId,
-          location_id: null, client_id: client.id, status: 'cancelled', start_ms: now, end_ms: now + 3_600_000, note: '',
-          late_cancellation: 0, confirmation: 'none', source: 'staff', manage_token_hash: null, paid_amount_cents: null,
-          paid_currency: null, paid_method: null, paid_at: null, receipt_number: null, cancelled_at: now,
-          created_at: now, updated_at: now,
+          id: newId('bk'),
+          clinic_id: clinicId,
+          practitioner_id: practitionerId,
+          treatment_type_id: treatmentTypeId,
+          location_id: null,
+          client_id: client.id,
+          status: 'cancelled',
+          start_ms: now,
+          end_ms: now + 3_600_000,
+          note: '',
+          late_cancellation: 0,
+          confirmation: 'none',
+          source: 'staff',
+          manage_token_hash: null,
+          paid_amount_cents: null,
+          paid_currency: null,
+          paid_method: null,
+          paid_at: null,
+          receipt_number: null,
+          cancelled_at: now,
+          created_at: now,
+          updated_at: now,
         })
         .execute();
     });

@@ -56,23 +56,12 @@ export async function listClients({ store }: Deps, clinic: ClinicRow, query: Lis
 }
 
 export async function findClient(db: Db | Trx, clinicId: string, id: string): Promise<ClientRow> {
-  const row = await db
-    .selectFrom('clients')
-    .selectAll()
-    .where('id', '=', id)
-    .where('clinic_id', '=', clinicId)
-    .executeTakeFirst();
+  const row = await db.selectFrom('clients').selectAll().where('id', '=', id).where('clinic_id', '=', clinicId).executeTakeFirst();
   if (!row) throw notFound('Client');
   return row;
 }
 
-export async function insertClient(
-  trx: Trx,
-  clinicId: string,
-  now: number,
-  body: CreateClientBody,
-  duplicateOf: string | null = null,
-): Promise<ClientRow> {
+export async function insertClient(trx: Trx, clinicId: string, now: number, body: CreateClientBody, duplicateOf: string | null = null): Promise<ClientRow> {
   const row: ClientRow = {
     id: newId('cli'),
     clinic_id: clinicId,
@@ -100,9 +89,7 @@ const insertClientRow = prepared((db, row: ClientRow) => db.insertInto('clients'
  */
 export function mayMarkTest(actor: StaffRow | undefined) {
   if (actor && actor.role !== 'admin') {
-    throw new ApiError('forbidden', 'Only an admin can mark or unmark a test client', [
-      { path: 'isTest', message: 'Only an admin can change this' },
-    ]);
+    throw new ApiError('forbidden', 'Only an admin can mark or unmark a test client', [{ path: 'isTest', message: 'Only an admin can change this' }]);
   }
 }
 
@@ -140,10 +127,7 @@ export async function updateClient(deps: Deps, clinic: ClinicRow, id: string, pa
       email: patch.email === undefined ? row.email : patch.email,
       email_norm: patch.email === undefined ? row.email_norm : normEmail(patch.email),
       phone: patch.phone === undefined ? row.phone : patch.phone,
-      personal_number:
-        patch.personalNumber === undefined
-          ? row.personal_number
-          : normalisePersonalNumber(patch.personalNumber, new Date(now)),
+      personal_number: patch.personalNumber === undefined ? row.personal_number : normalisePersonalNumber(patch.personalNumber, new Date(now)),
       is_test: patch.isTest === undefined ? row.is_test : patch.isTest ? 1 : 0,
       updated_at: now,
     };
@@ -151,7 +135,14 @@ export async function updateClient(deps: Deps, clinic: ClinicRow, id: string, pa
     await trx.updateTable('clients').set(changes).where('id', '=', id).execute();
     await audit(trx, now, clinic.id, who, { action: 'changed', entity: 'client', id, summary: changedFields(patch) });
     const changed = (['name', 'email', 'phone', 'personal_number'] as const).filter((key) => next[key] !== row[key]);
-    await emitClientUpdated(trx, deps, clinic.id, id, changed.map((key) => (key === 'personal_number' ? 'personalNumber' : key)), iso(now));
+    await emitClientUpdated(
+      trx,
+      deps,
+      clinic.id,
+      id,
+      changed.map((key) => (key === 'personal_number' ? 'personalNumber' : key)),
+      iso(now),
+    );
     if (patch.phone) await rememberStaffNumber(trx, clinic.id, patch.phone, now);
     return clientOf(next);
   });

@@ -103,13 +103,7 @@ export async function createStaffToken(deps: Deps, clinic: ClinicRow, staffId?: 
 }
 
 export async function listStaff({ store }: Deps, clinic: ClinicRow) {
-  const rows = await store.db
-    .selectFrom('staff')
-    .selectAll()
-    .where('clinic_id', '=', clinic.id)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const rows = await store.db.selectFrom('staff').selectAll().where('clinic_id', '=', clinic.id).orderBy('created_at').orderBy('id').execute();
   return rows.map(staffOf);
 }
 

@@ -115,9 +115,7 @@ export async function findOverlap(
 export function conflictFor(kind: 'booking' | 'hold'): ApiError {
   return new ApiError(
     'conflict',
-    kind === 'booking'
-      ? 'The practitioner already has a booking at that time'
-      : 'Someone is booking that time right now (it is held)',
+    kind === 'booking' ? 'The practitioner already has a booking at that time' : 'Someone is booking that time right now (it is held)',
   );
 }
 

@@ -77,14 +77,7 @@ export interface HoldCaller {
  * logged in) active holds per practitioner-day for all addresses together. Each answers 429 with
  * the time the oldest hold in the way expires as Retry-After.
  */
-export async function checkHoldLimits(
-  deps: Deps,
-  clinic: ClinicRow,
-  caller: HoldCaller,
-  practitionerId: string,
-  start: number,
-  now: number,
-): Promise<void> {
+export async function checkHoldLimits(deps: Deps, clinic: ClinicRow, caller: HoldCaller, practitionerId: string, start: number, now: number): Promise<void> {
   const db = deps.store.db;
   const settings = bookingSettingsOf(clinic);
   const anonymous = caller.clientId === null;
@@ -96,7 +89,8 @@ export async function checkHoldLimits(
     // full with made-up names. Read only up to the cap.
     madeByNetwork.compile(db, { clinicId: clinic.id, net: caller.net, since: now - HOUR, cap: settings.holdsPerNetworkPerHour }),
   ];
-  const networkAt = caller.net === caller.ip ? -1 : queries.push(activeByNetwork.compile(db, { clinicId: clinic.id, net: caller.net, since: now - MAX_HOLD_MS, now })) - 1;
+  const networkAt =
+    caller.net === caller.ip ? -1 : queries.push(activeByNetwork.compile(db, { clinicId: clinic.id, net: caller.net, since: now - MAX_HOLD_MS, now })) - 1;
   const day = localDateOf(start, clinic.time_zone);
   const dayAt = !anonymous
     ? -1
@@ -124,10 +118,6 @@ export async function checkHoldLimits(
     throw tooMany('Too many times were held from your network in the last hour; try again later', made[0]!.created_at + HOUR, now);
   }
   if (anonymous && sameDay.length >= settings.anonymousHoldsPerPractitionerDay) {
-    throw tooMany(
-      'Many times on this day are being booked right now; try again in a few minutes, or log in to book',
-      sameDay[0]!.expires_at,
-      now,
-    );
+    throw tooMany('Many times on this day are being booked right now; try again in a few minutes, or log in to book', sameDay[0]!.expires_at, now);
   }
 }

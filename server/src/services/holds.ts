@@ -22,12 +22,7 @@ const slotUnavailable = () => new ApiError('slot_unavailable', 'That time is no 
  * rule (grid, working time that offers the treatment, notice, horizon, free); the hold then
  * blocks the time for `holdMinutes`, enforced by the same trigger that guards bookings.
  */
-export async function createHold(
-  deps: Deps,
-  clinic: ClinicRow,
-  body: CreateHoldBody,
-  caller: { ip: string; client?: ClientRow | undefined },
-): Promise<Hold> {
+export async function createHold(deps: Deps, clinic: ClinicRow, body: CreateHoldBody, caller: { ip: string; client?: ClientRow | undefined }): Promise<Hold> {
   const now = deps.clock.now();
   const start = instant(body.start, 'start');
   const settings = bookingSettingsOf(clinic);
@@ -64,20 +59,24 @@ export async function createHold(
     booking_id: null,
     created_at: now,
   };
-  await groupWrite(deps.store, async (trx) => {
-    // Expired holds still marked active would block the time in the overlap guard below.
-    // No look for an overlap first: the guard (SQLite trigger, PostgreSQL exclusion constraint)
-    // refuses it anyway, in the same statement, and saying so is all there is to do.
-    // Started together, so PostgreSQL gets both in one round trip (corking-client.ts); they
-    // still run in this order, and a failed purge fails the insert after it.
-    try {
-      await together(trx, [deactivateExpiredHolds.compile(trx, { practitionerId: row.practitioner_id, now }), insertHold.compile(trx, row)]);
-    } catch (error) {
-      if (isOverlapError(error)) throw slotUnavailable();
-      throw error;
-    }
-    // The overlap guard alone decides; no read here needs a serializable view (store.ts, WriteOptions).
-  }, { guard: 'constraints' });
+  await groupWrite(
+    deps.store,
+    async (trx) => {
+      // Expired holds still marked active would block the time in the overlap guard below.
+      // No look for an overlap first: the guard (SQLite trigger, PostgreSQL exclusion constraint)
+      // refuses it anyway, in the same statement, and saying so is all there is to do.
+      // Started together, so PostgreSQL gets both in one round trip (corking-client.ts); they
+      // still run in this order, and a failed purge fails the insert after it.
+      try {
+        await together(trx, [deactivateExpiredHolds.compile(trx, { practitionerId: row.practitioner_id, now }), insertHold.compile(trx, row)]);
+      } catch (error) {
+        if (isOverlapError(error)) throw slotUnavailable();
+        throw error;
+      }
+      // The overlap guard alone decides; no read here needs a serializable view (store.ts, WriteOptions).
+    },
+    { guard: 'constraints' },
+  );
   return {
     id: row.id,
     secret,
@@ -94,12 +93,7 @@ export async function createHold(
 export async function releaseHold(deps: Deps, clinic: ClinicRow, id: string, secret: string | undefined) {
   if (!secret) throw new ApiError('unauthorized', 'The Tidbok-Hold-Secret header is required');
   await deps.store.write(async (trx) => {
-    const hold = await trx
-      .selectFrom('holds')
-      .select(['id', 'secret_hash'])
-      .where('id', '=', id)
-      .where('clinic_id', '=', clinic.id)
-      .executeTakeFirst();
+    const hold = await trx.selectFrom('holds').select(['id', 'secret_hash']).where('id', '=', id).where('clinic_id', '=', clinic.id).executeTakeFirst();
     if (!hold || hold.secret_hash !== hashSecret(secret)) throw notFound('Hold');
     await trx.updateTable('holds').set({ active: 0 }).where('id', '=', id).execute();
   });

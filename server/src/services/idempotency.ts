@@ -106,8 +106,7 @@ export async function idempotent(
       .where('scope', '=', where.scope)
       .where('key_hash', '=', where.key_hash)
       .executeTakeFirst();
-    const stale =
-      row && (row.created_at < now - IDEMPOTENCY_TTL_MS || (row.state === 'running' && row.created_at < now - ABANDONED_MS));
+    const stale = row && (row.created_at < now - IDEMPOTENCY_TTL_MS || (row.state === 'running' && row.created_at < now - ABANDONED_MS));
     if (row && !stale) {
       if (row.request_hash !== requestHash) {
         throw new ApiError('idempotency_key_reused', 'This Idempotency-Key was used with a different request');

@@ -1,7 +1,4 @@
-import {
-  type CreateStaffSessionBody,
-  STAFF_SESSION_DEFAULT_MINUTES,
-} from '@tidbok/core';
+import { type CreateStaffSessionBody, STAFF_SESSION_DEFAULT_MINUTES } from '@tidbok/core';
 import { invalid, notFound } from '../errors.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
 import { iso, isoOrNull } from '../time.js';
@@ -67,12 +64,7 @@ export async function revokeIntegrationKey(deps: Deps, clinic: ClinicRow, id: st
     if (!row || row.revoked_at !== null) throw notFound('Integration key');
     const now = deps.clock.now();
     await trx.updateTable('integration_keys').set({ revoked_at: now }).where('id', '=', id).execute();
-    await trx
-      .updateTable('staff_sessions')
-      .set({ revoked_at: now })
-      .where('integration_key_id', '=', id)
-      .where('revoked_at', 'is', null)
-      .execute();
+    await trx.updateTable('staff_sessions').set({ revoked_at: now }).where('integration_key_id', '=', id).where('revoked_at', 'is', null).execute();
     await audit(trx, now, clinic.id, who, { action: 'deleted', entity: 'integrationKey', id, summary: 'revoked with its sessions' });
   });
 }

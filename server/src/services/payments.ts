@@ -170,8 +170,7 @@ const TEXT = {
   },
 } as const;
 
-const escape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function formatMoney(cents: number, currency: string, locale: Locale) {
   return new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { style: 'currency', currency }).format(cents / 100);
@@ -235,13 +234,7 @@ ${vatLine}
 </main></body></html>`;
 }
 
-export async function receiptHtml(
-  deps: Deps,
-  clinic: ClinicRow,
-  id: string,
-  options: { narrow?: boolean; locale?: Locale },
-  actor?: Actor,
-) {
+export async function receiptHtml(deps: Deps, clinic: ClinicRow, id: string, options: { narrow?: boolean; locale?: Locale }, actor?: Actor) {
   return renderReceipt(clinic, await latestReceipt(deps, clinic, id, actor), options);
 }
 

@@ -61,109 +61,108 @@ export function checkBookingRules(clinic: ClinicRow, body: CreateBookingBody, se
  * one still books when its time is free; otherwise 410 hold_expired (or 409 when the hold was
  * already used). Inside one BEGIN IMMEDIATE transaction, guarded by the overlap trigger.
  */
-export async function createPublicBooking(
-  deps: Deps,
-  clinic: ClinicRow,
-  body: CreateBookingBody,
-  session?: ClientRow,
-): Promise<CreateBookingResponse> {
+export async function createPublicBooking(deps: Deps, clinic: ClinicRow, body: CreateBookingBody, session?: ClientRow): Promise<CreateBookingResponse> {
   checkBookingRules(clinic, body, session);
   const now = deps.clock.now();
   const manageToken = newSecret('tbm');
 
-  const booked = groupWrite(deps.store, async (trx) => {
-    // Statements started together share a round trip on PostgreSQL (prepared.ts, `together`).
-    const holdKey = { id: body.holdId, clinicId: clinic.id };
-    const [{ rows: holds }, { rows: treatments }] = await together(trx, [holdById.compile(trx, holdKey), treatmentOfHold.compile(trx, holdKey)]);
-    const hold = holds[0];
-    if (!hold) throw new ApiError('hold_expired', 'The hold has expired or does not exist; choose a time again');
-    if (hold.secret_hash !== hashSecret(body.holdSecret)) throw new ApiError('unauthorized', 'The hold secret does not match');
-    if (hold.booking_id !== null) throw new ApiError('conflict', 'This hold has already been used for a booking');
-    const treatment = treatments[0];
-    if (!treatment) throw notFound('Treatment type');
+  const booked = groupWrite(
+    deps.store,
+    async (trx) => {
+      // Statements started together share a round trip on PostgreSQL (prepared.ts, `together`).
+      const holdKey = { id: body.holdId, clinicId: clinic.id };
+      const [{ rows: holds }, { rows: treatments }] = await together(trx, [holdById.compile(trx, holdKey), treatmentOfHold.compile(trx, holdKey)]);
+      const hold = holds[0];
+      if (!hold) throw new ApiError('hold_expired', 'The hold has expired or does not exist; choose a time again');
+      if (hold.secret_hash !== hashSecret(body.holdSecret)) throw new ApiError('unauthorized', 'The hold secret does not match');
+      if (hold.booking_id !== null) throw new ApiError('conflict', 'This hold has already been used for a booking');
+      const treatment = treatments[0];
+      if (!treatment) throw notFound('Treatment type');
 
-    const expired = hold.active !== 1 || hold.expires_at <= now;
-    // The hold stops blocking its own time before the booking takes it over, and records the
-    // booking it becomes in the same statement (all of it is undone if the booking fails).
-    // With it go the lock on the visitor's e-mail and the read of its stored clients: two
-    // bookings with one address at once must not both find no match and both create
-    // (key-lock.ts), and the read, run after the lock is granted, sees what the other committed.
-    const bookingId = newId('bk');
-    const given = session ? null : body.client!;
-    const email = given && emailKey(given);
-    const lock = email === null ? null : lockKeyQuery(deps.store, trx, `client:${clinic.id}:${email}`);
-    const [converted, ...rest] = await together(trx, [
-      holdBecomesBooking.compile(trx, { id: hold.id, bookingId }),
-      ...(lock ? [lock] : []),
-      ...(email === null ? [] : [clientsByEmail.compile(trx, { clinicId: clinic.id, email })]),
-    ]);
-    if (Number(converted.numAffectedRows ?? 0) !== 1) throw new ApiError('conflict', 'This hold has already been used for a booking');
-    // While the hold was live nothing else could take its time (the overlap guard refused it),
-    // so only an expired hold needs a look at what happened since.
-    if (expired) {
-      await purgeExpiredHolds(trx, hold.practitioner_id, now);
-      if (
-        (await findOverlap(trx, hold.practitioner_id, hold.start_ms, hold.end_ms, now)) ||
-        (await overlapsBusyTime(trx, hold.practitioner_id, hold.start_ms, hold.end_ms))
-      ) {
-        throw new ApiError('hold_expired', 'The hold expired and the time has been taken; choose another time');
+      const expired = hold.active !== 1 || hold.expires_at <= now;
+      // The hold stops blocking its own time before the booking takes it over, and records the
+      // booking it becomes in the same statement (all of it is undone if the booking fails).
+      // With it go the lock on the visitor's e-mail and the read of its stored clients: two
+      // bookings with one address at once must not both find no match and both create
+      // (key-lock.ts), and the read, run after the lock is granted, sees what the other committed.
+      const bookingId = newId('bk');
+      const given = session ? null : body.client!;
+      const email = given && emailKey(given);
+      const lock = email === null ? null : lockKeyQuery(deps.store, trx, `client:${clinic.id}:${email}`);
+      const [converted, ...rest] = await together(trx, [
+        holdBecomesBooking.compile(trx, { id: hold.id, bookingId }),
+        ...(lock ? [lock] : []),
+        ...(email === null ? [] : [clientsByEmail.compile(trx, { clinicId: clinic.id, email })]),
+      ]);
+      if (Number(converted.numAffectedRows ?? 0) !== 1) throw new ApiError('conflict', 'This hold has already been used for a booking');
+      // While the hold was live nothing else could take its time (the overlap guard refused it),
+      // so only an expired hold needs a look at what happened since.
+      if (expired) {
+        await purgeExpiredHolds(trx, hold.practitioner_id, now);
+        if (
+          (await findOverlap(trx, hold.practitioner_id, hold.start_ms, hold.end_ms, now)) ||
+          (await overlapsBusyTime(trx, hold.practitioner_id, hold.start_ms, hold.end_ms))
+        ) {
+          throw new ApiError('hold_expired', 'The hold expired and the time has been taken; choose another time');
+        }
       }
-    }
 
-    // A logged-in client books as themselves, whatever the body says.
-    const client = given ? await clientAmong(trx, clinic.id, given, now, rest.at(-1)!.rows as ClientRow[]) : session!;
-    // Remembered for what staff book for this client later.
-    if (body.locale && client.locale !== body.locale) {
-      await trx.updateTable('clients').set({ locale: body.locale }).where('id', '=', client.id).execute();
-    }
-    const row: BookingRow = {
-      id: bookingId,
-      clinic_id: clinic.id,
-      practitioner_id: hold.practitioner_id,
-      treatment_type_id: hold.treatment_type_id,
-      location_id: hold.location_id,
-      client_id: client.id,
-      status: 'booked',
-      start_ms: hold.start_ms,
-      end_ms: hold.end_ms,
-      note: body.note ?? '',
-      late_cancellation: 0,
-      confirmation: body.confirmation,
-      source: 'public',
-      manage_token_hash: hashSecret(manageToken),
-      // The language the visitor booked in (the widget sends its own); null is the clinic's.
-      locale: body.locale ?? null,
-      paid_amount_cents: null,
-      paid_currency: null,
-      paid_method: null,
-      paid_at: null,
-      receipt_number: null,
-      cancelled_at: null,
-      created_at: now,
-      updated_at: now,
-    };
-    try {
-      await insertBooking(trx, row);
-    } catch (error) {
-      if (isOverlapError(error)) throw new ApiError('slot_unavailable', 'That time has just been taken');
-      throw error;
-    }
-    if (body.confirmation !== 'none') {
-      await enqueueBookingMessage(trx, deps, {
-        clinic,
-        bookingId: row.id,
-        kind: 'confirmation',
-        channel: body.confirmation,
-        manageToken,
-      });
-    }
-    const booking = bookingOf({ ...row, color: treatment.color });
-    await emitBookingEvent(trx, deps, clinic.id, 'booking.created', booking);
-    // The visitor's answer also says when their time with the client ends and in which language
-    // they booked (the cancellation window is on the public practitioner).
-    const told = { ...booking, locale: bookingLocale(row.locale, clinic), clientEnd: clientEndIso(booking.start, booking.end, treatment.client_minutes) };
-    return { booking: told, manageToken };
-  }, { guard: 'constraints' });
+      // A logged-in client books as themselves, whatever the body says.
+      const client = given ? await clientAmong(trx, clinic.id, given, now, rest.at(-1)!.rows as ClientRow[]) : session!;
+      // Remembered for what staff book for this client later.
+      if (body.locale && client.locale !== body.locale) {
+        await trx.updateTable('clients').set({ locale: body.locale }).where('id', '=', client.id).execute();
+      }
+      const row: BookingRow = {
+        id: bookingId,
+        clinic_id: clinic.id,
+        practitioner_id: hold.practitioner_id,
+        treatment_type_id: hold.treatment_type_id,
+        location_id: hold.location_id,
+        client_id: client.id,
+        status: 'booked',
+        start_ms: hold.start_ms,
+        end_ms: hold.end_ms,
+        note: body.note ?? '',
+        late_cancellation: 0,
+        confirmation: body.confirmation,
+        source: 'public',
+        manage_token_hash: hashSecret(manageToken),
+        // The language the visitor booked in (the widget sends its own); null is the clinic's.
+        locale: body.locale ?? null,
+        paid_amount_cents: null,
+        paid_currency: null,
+        paid_method: null,
+        paid_at: null,
+        receipt_number: null,
+        cancelled_at: null,
+        created_at: now,
+        updated_at: now,
+      };
+      try {
+        await insertBooking(trx, row);
+      } catch (error) {
+        if (isOverlapError(error)) throw new ApiError('slot_unavailable', 'That time has just been taken');
+        throw error;
+      }
+      if (body.confirmation !== 'none') {
+        await enqueueBookingMessage(trx, deps, {
+          clinic,
+          bookingId: row.id,
+          kind: 'confirmation',
+          channel: body.confirmation,
+          manageToken,
+        });
+      }
+      const booking = bookingOf({ ...row, color: treatment.color });
+      await emitBookingEvent(trx, deps, clinic.id, 'booking.created', booking);
+      // The visitor's answer also says when their time with the client ends and in which language
+      // they booked (the cancellation window is on the public practitioner).
+      const told = { ...booking, locale: bookingLocale(row.locale, clinic), clientEnd: clientEndIso(booking.start, booking.end, treatment.client_minutes) };
+      return { booking: told, manageToken };
+    },
+    { guard: 'constraints' },
+  );
   return booked.catch((error: unknown) => {
     // The database could not take the booking (busy, down): the hold is let go, so the visitor
     // is not left at the cap of active holds until it expires. A retry with the same hold still

@@ -29,13 +29,7 @@ const holdFor = (trx: Trx, clinicId: string, holdId: string) =>
  * starts (the same instant a cancellation would start counting as late); after that, only the
  * clinic can.
  */
-export async function rescheduleBooking(
-  deps: Deps,
-  clinic: ClinicRow,
-  id: string,
-  token: string | null,
-  body: RescheduleBookingBody,
-): Promise<Booking> {
+export async function rescheduleBooking(deps: Deps, clinic: ClinicRow, id: string, token: string | null, body: RescheduleBookingBody): Promise<Booking> {
   const now = deps.clock.now();
   return deps.store.write(async (trx) => {
     const row = await bookingForToken(trx, deps, clinic, id, token);

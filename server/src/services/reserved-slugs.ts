@@ -41,8 +41,6 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
 /** Refuses a slug that is reserved, with its own code so a client can say why. */
 export function assertSlugNotReserved(slug: string): void {
   if (RESERVED_SLUGS.has(slug)) {
-    throw new ApiError('slug_reserved', `The slug "${slug}" is reserved for the server's own addresses; pick another`, [
-      { path: 'slug', message: 'Reserved' },
-    ]);
+    throw new ApiError('slug_reserved', `The slug "${slug}" is reserved for the server's own addresses; pick another`, [{ path: 'slug', message: 'Reserved' }]);
   }
 }

@@ -13,14 +13,7 @@ import {
 } from '@tidbok/core';
 import type { Selectable } from 'kysely';
 import * as z from 'zod/mini';
-import type {
-  ClientTable,
-  ClinicTable,
-  LocationTable,
-  PractitionerTable,
-  StaffTable,
-  TreatmentTypeTable,
-} from '../store/schema.js';
+import type { ClientTable, ClinicTable, LocationTable, PractitionerTable, StaffTable, TreatmentTypeTable } from '../store/schema.js';
 import { iso } from '../time.js';
 
 export type ClinicRow = Selectable<ClinicTable>;

@@ -35,10 +35,8 @@ async function block(practitionerId: string, start: string, end: string, extra: 
 }
 
 type Query = Record<string, string | undefined>;
-const publicSlots = (query: Query, clinic = c) =>
-  clinic.pub('GET', `/slots${qs({ treatmentTypeId: clinic.tt.talk, from: TUE, to: TUE, ...query })}`);
-const staffSlots = (query: Query, clinic = c) =>
-  clinic.api('GET', `/slots${qs({ treatmentTypeId: clinic.tt.talk, from: TUE, to: TUE, ...query })}`);
+const publicSlots = (query: Query, clinic = c) => clinic.pub('GET', `/slots${qs({ treatmentTypeId: clinic.tt.talk, from: TUE, to: TUE, ...query })}`);
+const staffSlots = (query: Query, clinic = c) => clinic.api('GET', `/slots${qs({ treatmentTypeId: clinic.tt.talk, from: TUE, to: TUE, ...query })}`);
 
 async function ok(res: Promise<Reply>) {
   const r = await res;
@@ -114,7 +112,7 @@ describe('slots: the basics, public and staff alike', () => {
     expect(starts(await ok(publicSlots({})))).toEqual(['08:00', '08:30', '09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '12:00'].map((hm) => at(hm)));
   });
 
-  it('a block\'s own list wins over the practitioner\'s; archived practitioners and deleted treatments offer nothing', async () => {
+  it("a block's own list wins over the practitioner's; archived practitioners and deleted treatments offer nothing", async () => {
     await block(c.pr.anna, at('08:00'), at('09:00')); // null: Anna's list
     await block(c.pr.anna, at('10:00'), at('11:00'), { treatmentTypeIds: [c.tt.talk] });
     await block(c.pr.bo, at('12:00'), at('13:00'));
@@ -174,7 +172,7 @@ describe('slots: public versus staff', () => {
 });
 
 describe('slots: the range', () => {
-  it('local dates are whole days in the clinic\'s zone, `to` inclusive; instants are [from, to)', async () => {
+  it("local dates are whole days in the clinic's zone, `to` inclusive; instants are [from, to)", async () => {
     // Tuesday in Stockholm (CET) is [2027-03-01T23:00Z, 2027-03-02T23:00Z).
     await block(c.pr.anna, '2027-03-01T22:00:00Z', '2027-03-01T23:00:00Z'); // Monday 23:00 local
     await block(c.pr.anna, '2027-03-01T23:00:00Z', '2027-03-02T00:00:00Z'); // Tuesday 00:00 local
@@ -251,24 +249,14 @@ describe('slots: daylight saving time (Europe/Stockholm)', () => {
     await mk('2027-03-28', '23:00', '2027-03-29', '00:00'); // the last local hour
     await mk('2027-03-29', '00:00', '2027-03-29', '01:00'); // the day after: out
 
-    const expected = [
-      '2027-03-27T23:00:00Z',
-      '2027-03-28T00:00:00Z',
-      '2027-03-28T00:30:00Z',
-      '2027-03-28T01:00:00Z',
-      '2027-03-28T21:00:00Z',
-    ];
+    const expected = ['2027-03-27T23:00:00Z', '2027-03-28T00:00:00Z', '2027-03-28T00:30:00Z', '2027-03-28T01:00:00Z', '2027-03-28T21:00:00Z'];
     const res = await ok(publicSlots({ from: '2027-03-28', to: '2027-03-28' }));
     expect(res.json.timeZone).toBe(zone);
     expect(starts(res)).toEqual(expected);
     expect(starts(await ok(staffSlots({ from: '2027-03-28', to: '2027-03-28' })))).toEqual(expected);
     // The calendar feed covers the same 23 hours.
     const feed = await c.api('GET', `/calendar${qs({ from: '2027-03-28', to: '2027-03-28' })}`);
-    expect(feed.json.entries.map((e: { start: string }) => e.start)).toEqual([
-      '2027-03-27T23:00:00Z',
-      '2027-03-28T00:00:00Z',
-      '2027-03-28T21:00:00Z',
-    ]);
+    expect(feed.json.entries.map((e: { start: string }) => e.start)).toEqual(['2027-03-27T23:00:00Z', '2027-03-28T00:00:00Z', '2027-03-28T21:00:00Z']);
   });
 
   it('fall back, 2027-10-31: a 25-hour day, and a block typed 01:00–04:00 lasts four real hours', async () => {

@@ -27,22 +27,12 @@ interface ServedSlots {
  * Kept in the store's read cache (read-cache.ts) until the next write or until time alone could
  * change the answer, whichever comes first: visitors ask for the same weeks over and over.
  */
-export async function listSlots(
-  deps: Deps,
-  clinic: ClinicRow,
-  query: ListSlotsQuery,
-  audience: 'public' | 'staff',
-): Promise<ListSlotsResponse> {
+export async function listSlots(deps: Deps, clinic: ClinicRow, query: ListSlotsQuery, audience: 'public' | 'staff'): Promise<ListSlotsResponse> {
   return (await servedSlots(deps, clinic, query, audience)).response;
 }
 
 /** `listSlots` as JSON text, ready to send. */
-export async function listSlotsJson(
-  deps: Deps,
-  clinic: ClinicRow,
-  query: ListSlotsQuery,
-  audience: 'public' | 'staff',
-): Promise<string> {
+export async function listSlotsJson(deps: Deps, clinic: ClinicRow, query: ListSlotsQuery, audience: 'public' | 'staff'): Promise<string> {
   return (await servedSlots(deps, clinic, query, audience)).json;
 }
 
@@ -72,9 +62,7 @@ async function servedSlots(deps: Deps, clinic: ClinicRow, query: ListSlotsQuery,
 const offeringOf = (db: Db, v: { clinicId: string; treatmentTypeId: string }) =>
   db
     .selectFrom('practitioners as p')
-    .leftJoin('practitioner_treatment_types as l', (join) =>
-      join.onRef('l.practitioner_id', '=', 'p.id').on('l.treatment_type_id', '=', v.treatmentTypeId),
-    )
+    .leftJoin('practitioner_treatment_types as l', (join) => join.onRef('l.practitioner_id', '=', 'p.id').on('l.treatment_type_id', '=', v.treatmentTypeId))
     .select(['p.id', 'l.treatment_type_id as offered'])
     .where('p.clinic_id', '=', v.clinicId)
     .where('p.deleted_at', 'is', null);
@@ -118,10 +106,7 @@ const workingRowsIn = prepared((db, v: WorkingValues) =>
 );
 const workingGroupsIn = prepared((db, v: WorkingValues) =>
   workingTimesIn(db, v)
-    .select([
-      'practitioner_id',
-      sql<string>`json_group_array(json_array(start_ms, end_ms, treatment_type_ids, location_id))`.as('blocks'),
-    ])
+    .select(['practitioner_id', sql<string>`json_group_array(json_array(start_ms, end_ms, treatment_type_ids, location_id))`.as('blocks')])
     .groupBy('practitioner_id'),
 );
 
@@ -149,9 +134,7 @@ const bookedIn = (db: Db, v: BookedValues) =>
     .where('start_ms', '<', v.to)
     .where('start_ms', '>', v.lookbackFrom)
     .where('end_ms', '>', v.from);
-const bookedRowsIn = prepared((db, v: BookedValues) =>
-  bookedIn(db, v).select(['practitioner_id as practitionerId', 'start_ms as start', 'end_ms as end']),
-);
+const bookedRowsIn = prepared((db, v: BookedValues) => bookedIn(db, v).select(['practitioner_id as practitionerId', 'start_ms as start', 'end_ms as end']));
 const bookedGroupsIn = prepared((db, v: BookedValues) =>
   bookedIn(db, v)
     .select(['practitioner_id', sql<string>`json_group_array(start_ms)`.as('starts'), sql<string>`json_group_array(end_ms)`.as('ends')])

@@ -42,13 +42,29 @@ export async function inviteStaff(deps: Deps, clinic: ClinicRow, staffId: string
   return deps.store.write(async (trx) => {
     const staff = await trx.selectFrom('staff').selectAll().where('id', '=', staffId).where('clinic_id', '=', clinic.id).executeTakeFirst();
     if (!staff) throw notFound('Staff user');
-    if (!staff.email) throw new ApiError('validation_failed', 'Give the staff user an e-mail address before inviting them', [{ path: 'email', message: 'Required' }]);
-    await trx.updateTable('staff_invitations').set({ expires_at: now }).where('staff_id', '=', staff.id).where('used_at', 'is', null).where('expires_at', '>', now).execute();
+    if (!staff.email)
+      throw new ApiError('validation_failed', 'Give the staff user an e-mail address before inviting them', [{ path: 'email', message: 'Required' }]);
+    await trx
+      .updateTable('staff_invitations')
+      .set({ expires_at: now })
+      .where('staff_id', '=', staff.id)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .execute();
     const token = newSecret('tsi');
     const expiresAt = now + INVITATION_TTL_MS;
     await trx
       .insertInto('staff_invitations')
-      .values({ id: newId('si'), clinic_id: clinic.id, staff_id: staff.id, token_hash: hashSecret(token), expires_at: expiresAt, used_at: null, created_by: invitedBy.id, created_at: now })
+      .values({
+        id: newId('si'),
+        clinic_id: clinic.id,
+        staff_id: staff.id,
+        token_hash: hashSecret(token),
+        expires_at: expiresAt,
+        used_at: null,
+        created_by: invitedBy.id,
+        created_at: now,
+      })
       .execute();
     const locale = (clinic.locale === 'en' ? 'en' : 'sv') as Locale;
     const { subject, text, label } = TEXT[locale](clinic.name, staff.name, invitedBy.name);

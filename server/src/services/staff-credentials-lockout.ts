@@ -78,7 +78,11 @@ export async function beginAttempt(deps: Deps, keys: AttemptKeys): Promise<Attem
   return deps.store.write(async (trx) => {
     const now = deps.clock.now();
     // Counts past their time go here, so the table holds only the last quarter hour's failures.
-    await trx.deleteFrom('staff_sign_in_failures').where('updated_at', '<=', now - FORGET_MS).where('locked_until', '<=', now).execute();
+    await trx
+      .deleteFrom('staff_sign_in_failures')
+      .where('updated_at', '<=', now - FORGET_MS)
+      .where('locked_until', '<=', now)
+      .execute();
     const rows = await trx.selectFrom('staff_sign_in_failures').selectAll().where('key', 'in', [keys.account, keys.address]).execute();
     for (const row of rows) {
       if (row.updated_at + FORGET_MS <= now && row.locked_until <= now) continue;

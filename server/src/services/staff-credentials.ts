@@ -42,7 +42,13 @@ export async function openPageSession(deps: Deps, trx: Trx | undefined, staff: S
 /** The clinic's staff member with this e-mail (case and spaces ignored), if any. */
 export async function staffByEmail(deps: Deps, clinic: ClinicRow, email: string): Promise<StaffRow | undefined> {
   const wanted = email.trim().toLowerCase();
-  const rows = await deps.store.db.selectFrom('staff').selectAll().where('clinic_id', '=', clinic.id).where('email', 'is not', null).orderBy('created_at').execute();
+  const rows = await deps.store.db
+    .selectFrom('staff')
+    .selectAll()
+    .where('clinic_id', '=', clinic.id)
+    .where('email', 'is not', null)
+    .orderBy('created_at')
+    .execute();
   return rows.find((row) => row.email!.trim().toLowerCase() === wanted);
 }
 
@@ -55,12 +61,7 @@ export const needsTotp = (staff: Pick<StaffRow, 'role'>) => staff.role === 'admi
  * as a failure. Attempts are slowed down and locked out per account and address
  * (staff-credentials-lockout.ts).
  */
-export async function signInWithPassword(
-  deps: Deps,
-  clinic: ClinicRow,
-  input: { email: string; password: string; totp?: string | undefined },
-  who: Requester,
-) {
+export async function signInWithPassword(deps: Deps, clinic: ClinicRow, input: { email: string; password: string; totp?: string | undefined }, who: Requester) {
   const attempt = await beginAttempt(deps, attemptKeys(clinic.id, input.email, who.ip));
   const staff = await staffByEmail(deps, clinic, input.email);
   const stored = staff ? await deps.store.db.selectFrom('staff_passwords').selectAll().where('staff_id', '=', staff.id).executeTakeFirst() : undefined;
@@ -79,7 +80,12 @@ export async function signInWithPassword(
       throw new ApiError('totp_required', 'Enter the six-digit code from your authenticator app');
     }
     const now = deps.clock.now();
-    const step = checkTotp(openTotp(deps, staff.id, stored.totp_secret), input.totp, now, stored.totp_last_step === null ? null : Number(stored.totp_last_step));
+    const step = checkTotp(
+      openTotp(deps, staff.id, stored.totp_secret),
+      input.totp,
+      now,
+      stored.totp_last_step === null ? null : Number(stored.totp_last_step),
+    );
     if (step === null) throw failed(attempt, 'The code from the authenticator app is wrong or was already used; wait for the next one');
     // Conditional, so one code cannot sign in twice even when sent twice at once.
     const taken = await deps.store.write((trx) =>
@@ -135,7 +141,9 @@ export async function storePassword(deps: Deps, trx: Trx, prepared: Awaited<Retu
   await trx
     .insertInto('staff_passwords')
     .values({ staff_id: staff.id, clinic_id: staff.clinic_id, password_hash, totp_secret: sealedTotp, totp_last_step: null, updated_at: now })
-    .onConflict((oc) => oc.column('staff_id').doUpdateSet({ password_hash, updated_at: now, ...(sealedTotp ? { totp_secret: sealedTotp, totp_last_step: null } : {}) }))
+    .onConflict((oc) =>
+      oc.column('staff_id').doUpdateSet({ password_hash, updated_at: now, ...(sealedTotp ? { totp_secret: sealedTotp, totp_last_step: null } : {}) }),
+    )
     .execute();
 }
 
@@ -163,7 +171,11 @@ export async function enrolTotp(deps: Deps, staff: StaffRow, proof: TotpProof) {
   }
   const sealed = sealTotp(deps, staff.id, proof.secret);
   const result = await deps.store.write((trx) =>
-    trx.updateTable('staff_passwords').set({ totp_secret: sealed, totp_last_step: step, updated_at: deps.clock.now() }).where('staff_id', '=', staff.id).executeTakeFirst(),
+    trx
+      .updateTable('staff_passwords')
+      .set({ totp_secret: sealed, totp_last_step: step, updated_at: deps.clock.now() })
+      .where('staff_id', '=', staff.id)
+      .executeTakeFirst(),
   );
   if (Number(result.numUpdatedRows) !== 1) throw new ApiError('conflict', 'An authenticator app goes with a password, and this account has none');
 }

@@ -36,11 +36,7 @@ export interface CreatedStaffSession {
 }
 
 /** Opens a session; inside `trx` when the caller is already writing (an invitation accepted). */
-export async function createStaffSession(
-  deps: Deps,
-  trx: Trx | undefined,
-  input: CreateStaffSessionInput,
-): Promise<CreatedStaffSession> {
+export async function createStaffSession(deps: Deps, trx: Trx | undefined, input: CreateStaffSessionInput): Promise<CreatedStaffSession> {
   if (!(input.ttlMinutes > 0)) throw new Error('A session needs a positive lifetime');
   const now = deps.clock.now();
   const token = newSecret(SESSION_TOKEN_PREFIX);
@@ -113,9 +109,7 @@ export async function authenticateSession(deps: Deps, token: string): Promise<St
   if (now >= row.expires_at) throw tokenExpired('session');
   if (row.idle_timeout_ms !== null && now >= row.last_seen_at + row.idle_timeout_ms) throw tokenExpired('session');
   if (lastUseDue(row.last_seen_at, now)) {
-    await deps.store.write((trx) =>
-      trx.updateTable('staff_sessions').set({ last_seen_at: now }).where('id', '=', row.token_id).execute(),
-    );
+    await deps.store.write((trx) => trx.updateTable('staff_sessions').set({ last_seen_at: now }).where('id', '=', row.token_id).execute());
   }
   const { expires_at: _e, idle_timeout_ms: _i, last_seen_at: _l, ...principal } = row;
   return principal;
@@ -136,12 +130,7 @@ export interface StaffSessionView {
 }
 
 /** The staff member's sessions that still work, newest first. */
-export async function listStaffSessions(
-  deps: Deps,
-  clinicId: string,
-  staffId: string,
-  currentId: string | null = null,
-): Promise<StaffSessionView[]> {
+export async function listStaffSessions(deps: Deps, clinicId: string, staffId: string, currentId: string | null = null): Promise<StaffSessionView[]> {
   const now = deps.clock.now();
   const rows = await deps.store.db
     .selectFrom('staff_sessions')
@@ -170,12 +159,7 @@ export async function listStaffSessions(
 
 /** The owner of a session in this clinic (revoked or not), or 404. */
 export async function staffSessionOwner(deps: Deps, clinicId: string, id: string): Promise<string> {
-  const row = await deps.store.db
-    .selectFrom('staff_sessions')
-    .select('staff_id')
-    .where('id', '=', id)
-    .where('clinic_id', '=', clinicId)
-    .executeTakeFirst();
+  const row = await deps.store.db.selectFrom('staff_sessions').select('staff_id').where('id', '=', id).where('clinic_id', '=', clinicId).executeTakeFirst();
   if (!row) throw notFound('Session');
   return row.staff_id;
 }
@@ -183,19 +167,9 @@ export async function staffSessionOwner(deps: Deps, clinicId: string, id: string
 /** Ends one session at once (idempotent: ending an ended session is not an error). */
 export async function revokeStaffSession(deps: Deps, clinicId: string, id: string): Promise<void> {
   await deps.store.write(async (trx) => {
-    const row = await trx
-      .selectFrom('staff_sessions')
-      .select('id')
-      .where('id', '=', id)
-      .where('clinic_id', '=', clinicId)
-      .executeTakeFirst();
+    const row = await trx.selectFrom('staff_sessions').select('id').where('id', '=', id).where('clinic_id', '=', clinicId).executeTakeFirst();
     if (!row) throw notFound('Session');
-    await trx
-      .updateTable('staff_sessions')
-      .set({ revoked_at: deps.clock.now() })
-      .where('id', '=', id)
-      .where('revoked_at', 'is', null)
-      .execute();
+    await trx.updateTable('staff_sessions').set({ revoked_at: deps.clock.now() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
   });
 }
 

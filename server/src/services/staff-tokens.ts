@@ -36,9 +36,7 @@ export async function authenticatePersonalToken(deps: Deps, token: string): Prom
   const now = deps.clock.now();
   if (row.expires_at !== null && now >= row.expires_at) throw tokenExpired('token');
   if (lastUseDue(row.last_used_at, now)) {
-    await deps.store.write((trx) =>
-      trx.updateTable('staff_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute(),
-    );
+    await deps.store.write((trx) => trx.updateTable('staff_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute());
   }
   const { expires_at: _e, last_used_at: _l, ...principal } = row;
   return principal;
@@ -68,11 +66,7 @@ export async function insertPersonalToken(
 }
 
 /** A new named token for a staff member; the secret is returned once. */
-export async function createPersonalToken(
-  deps: Deps,
-  staff: { id: string; clinic_id: string },
-  input: { name: string; expiresInDays?: number | undefined },
-) {
+export async function createPersonalToken(deps: Deps, staff: { id: string; clinic_id: string }, input: { name: string; expiresInDays?: number | undefined }) {
   const now = deps.clock.now();
   const expiresAt = input.expiresInDays ? now + input.expiresInDays * 86_400_000 : null;
   const { token, row } = await deps.store.write((trx) => insertPersonalToken(trx, now, staff, { name: input.name, expiresAt }));

@@ -41,24 +41,13 @@ function templateWeekOf(row: TemplateWeekRow): TemplateWeek {
 }
 
 async function findTemplateWeek(db: Db | Trx, clinicId: string, id: string) {
-  const row = await db
-    .selectFrom('template_weeks')
-    .selectAll()
-    .where('id', '=', id)
-    .where('clinic_id', '=', clinicId)
-    .executeTakeFirst();
+  const row = await db.selectFrom('template_weeks').selectAll().where('id', '=', id).where('clinic_id', '=', clinicId).executeTakeFirst();
   if (!row) throw notFound('Template week');
   return row;
 }
 
 export async function listTemplateWeeks(deps: Deps, clinic: ClinicRow) {
-  const rows = await deps.store.db
-    .selectFrom('template_weeks')
-    .selectAll()
-    .where('clinic_id', '=', clinic.id)
-    .orderBy('name')
-    .orderBy('id')
-    .execute();
+  const rows = await deps.store.db.selectFrom('template_weeks').selectAll().where('clinic_id', '=', clinic.id).orderBy('name').orderBy('id').execute();
   return rows.map(templateWeekOf);
 }
 
@@ -191,14 +180,7 @@ async function applyIn(trx: Trx, deps: Deps, clinic: ClinicRow, row: TemplateWee
   const created: Created[] = [];
   const skipped: Skipped[] = [];
   const practitioners = new Map(
-    (
-      await trx
-        .selectFrom('practitioners')
-        .select('id')
-        .where('clinic_id', '=', clinic.id)
-        .where('deleted_at', 'is', null)
-        .execute()
-    ).map((p) => [p.id, true]),
+    (await trx.selectFrom('practitioners').select('id').where('clinic_id', '=', clinic.id).where('deleted_at', 'is', null).execute()).map((p) => [p.id, true]),
   );
 
   for (const weekStart of [...new Set(weekStarts)].sort()) {
@@ -309,4 +291,3 @@ async function applyIn(trx: Trx, deps: Deps, clinic: ClinicRow, row: TemplateWee
   }
   return { created, skipped };
 }
-

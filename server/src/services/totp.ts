@@ -35,4 +35,3 @@ export function checkTotp(secret: string, code: string, now: number, lastStep: n
   const step = TOTP.counter({ period: PERIOD, timestamp: now }) + delta;
   return lastStep !== null && step <= lastStep ? null : step;
 }
-

@@ -93,11 +93,15 @@ export async function registerPasskey(
 ) {
   const expectedChallenge = await takeChallenge(deps, clinic, challengeId, purpose, staff.id);
   const { rpID, origin } = relyingParty(deps.config);
-  const result = await verifyRegistrationResponse({ response, expectedChallenge, expectedOrigin: origin, expectedRPID: rpID, requireUserVerification: false }).catch(
-    (error: Error) => {
-      throw new ApiError('validation_failed', `The passkey could not be checked: ${error.message}`);
-    },
-  );
+  const result = await verifyRegistrationResponse({
+    response,
+    expectedChallenge,
+    expectedOrigin: origin,
+    expectedRPID: rpID,
+    requireUserVerification: false,
+  }).catch((error: Error) => {
+    throw new ApiError('validation_failed', `The passkey could not be checked: ${error.message}`);
+  });
   if (!result.verified) throw new ApiError('validation_failed', 'The passkey could not be checked');
   const { credential } = result.registrationInfo;
   const now = deps.clock.now();
@@ -164,11 +168,7 @@ export async function authenticatePasskey(deps: Deps, clinic: ClinicRow, challen
   if (!result.verified) throw new ApiError('unauthorized', 'The passkey did not sign in');
   const now = deps.clock.now();
   await deps.store.write((trx) =>
-    trx
-      .updateTable('staff_passkeys')
-      .set({ counter: result.authenticationInfo.newCounter, last_used_at: now })
-      .where('id', '=', passkey.id)
-      .execute(),
+    trx.updateTable('staff_passkeys').set({ counter: result.authenticationInfo.newCounter, last_used_at: now }).where('id', '=', passkey.id).execute(),
   );
   const staff = await deps.store.db.selectFrom('staff').selectAll().where('id', '=', passkey.staff_id).executeTakeFirst();
   if (!staff) throw new ApiError('unauthorized', 'This passkey is not registered with this clinic');

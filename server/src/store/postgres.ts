@@ -139,7 +139,8 @@ class CurrentSchemaIntrospector implements DatabaseIntrospector {
 }
 
 class CurrentSchemaPostgresDialect extends PostgresDialect {
-  override createIntrospector(db: Kysely<any>): DatabaseIntrospector { // eslint-disable-line @typescript-eslint/no-explicit-any -- as PostgresDialect declares it
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as PostgresDialect declares it
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
     return new CurrentSchemaIntrospector(db);
   }
 }

@@ -51,7 +51,12 @@ describe('prepared queries', () => {
   });
 
   it('refuses a builder that computes on a value or puts one into the SQL text', async () => {
-    const computed = prepared((db, v: { from: number }) => db.selectFrom('holds').select('id').where('start_ms', '>', v.from - 1000));
+    const computed = prepared((db, v: { from: number }) =>
+      db
+        .selectFrom('holds')
+        .select('id')
+        .where('start_ms', '>', v.from - 1000),
+    );
     await expect(computed(t.store.db, { from: 5 })).rejects.toThrow(/computed on a value/);
     const spliced = prepared((db, v: { column: string }) => db.selectFrom('clinics').select(sql.ref<string>(v.column).as('x')));
     await expect(spliced(t.store.db, { column: 'slug' })).rejects.toThrow(/into the SQL text/);

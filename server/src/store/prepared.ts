@@ -72,9 +72,7 @@ type Results<T extends readonly CompiledQuery<unknown>[]> = { [K in keyof T]: T[
  * in turn. Results are as `db.executeQuery` gives them (no Kysely plugins are in use).
  */
 export function together<const T extends readonly CompiledQuery<unknown>[]>(db: Db | Trx, queries: T): Promise<Results<T>> {
-  return db
-    .getExecutor()
-    .provideConnection((connection) => Promise.all(queries.map((query) => connection.executeQuery(query)))) as Promise<Results<T>>;
+  return db.getExecutor().provideConnection((connection) => Promise.all(queries.map((query) => connection.executeQuery(query)))) as Promise<Results<T>>;
 }
 
 /** Statements kept per query and engine: one per distinct set of list lengths. */
@@ -106,17 +104,10 @@ interface Template {
   keys: number;
 }
 
-function compileTemplate<V extends object, R>(
-  db: Db | Trx,
-  build: (db: Db | Trx, values: V) => Compilable<R>,
-  sample: V,
-): Template {
+function compileTemplate<V extends object, R>(db: Db | Trx, build: (db: Db | Trx, values: V) => Compilable<R>, sample: V): Template {
   const names = Object.keys(sample);
   const placeholders = Object.fromEntries(
-    Object.entries(sample).map(([name, value]) => [
-      name,
-      Array.isArray(value) ? value.map((_, i) => `${PLACEHOLDER}${name}[${i}]`) : `${PLACEHOLDER}${name}`,
-    ]),
+    Object.entries(sample).map(([name, value]) => [name, Array.isArray(value) ? value.map((_, i) => `${PLACEHOLDER}${name}[${i}]`) : `${PLACEHOLDER}${name}`]),
   ) as V;
   const compiled = build(db, placeholders).compile();
   if (compiled.sql.includes(PLACEHOLDER)) throw new Error(`prepared query: a value went into the SQL text: ${compiled.sql}`);

@@ -51,7 +51,17 @@ async function addClinic(store: Store, slug: string) {
   await store.write((trx) =>
     trx
       .insertInto('clinics')
-      .values({ id: `cl_${slug}`, slug, name: slug, time_zone: 'Europe/Stockholm', locale: 'sv', booking_module: 1, settings: '{}', created_at: 0, updated_at: 0 })
+      .values({
+        id: `cl_${slug}`,
+        slug,
+        name: slug,
+        time_zone: 'Europe/Stockholm',
+        locale: 'sv',
+        booking_module: 1,
+        settings: '{}',
+        created_at: 0,
+        updated_at: 0,
+      })
       .execute(),
   );
 }

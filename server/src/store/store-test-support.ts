@@ -40,35 +40,110 @@ export async function seeded(engine: Engine) {
   await store.write(async (trx) => {
     await trx
       .insertInto('clinics')
-      .values({ id: ids.clinic, slug: 'x', name: 'X', time_zone: 'Europe/Stockholm', locale: 'sv', booking_module: 1, settings: '{}', created_at: 0, updated_at: 0 })
+      .values({
+        id: ids.clinic,
+        slug: 'x',
+        name: 'X',
+        time_zone: 'Europe/Stockholm',
+        locale: 'sv',
+        booking_module: 1,
+        settings: '{}',
+        created_at: 0,
+        updated_at: 0,
+      })
       .execute();
     await trx
       .insertInto('practitioners')
-      .values({ id: ids.pr, clinic_id: ids.clinic, name: 'A', email: null, title: null, cancellation_window_hours: 0.1, position: 0, deleted_at: null, created_at: 0, updated_at: 0 })
+      .values({
+        id: ids.pr,
+        clinic_id: ids.clinic,
+        name: 'A',
+        email: null,
+        title: null,
+        cancellation_window_hours: 0.1,
+        position: 0,
+        deleted_at: null,
+        created_at: 0,
+        updated_at: 0,
+      })
       .execute();
     await trx
       .insertInto('treatment_types')
       .values({
-        id: ids.tt, clinic_id: ids.clinic, name: 'T', description: '', duration_minutes: 60, client_minutes: 60, color: '#000000',
-        price_cents: 95_000, currency: 'SEK', vat_percent: 12.5, online_bookable: 1, confirmation_text: '', sms_text: '',
+        id: ids.tt,
+        clinic_id: ids.clinic,
+        name: 'T',
+        description: '',
+        duration_minutes: 60,
+        client_minutes: 60,
+        color: '#000000',
+        price_cents: 95_000,
+        currency: 'SEK',
+        vat_percent: 12.5,
+        online_bookable: 1,
+        confirmation_text: '',
+        sms_text: '',
         // `position` holds epoch ms: 64-bit on both engines.
-        position: Date.parse('2027-03-01T08:00:00Z'), deleted_at: null, created_at: 0, updated_at: 0,
+        position: Date.parse('2027-03-01T08:00:00Z'),
+        deleted_at: null,
+        created_at: 0,
+        updated_at: 0,
       })
       .execute();
     await trx
       .insertInto('clients')
-      .values({ id: ids.client, clinic_id: ids.clinic, name: 'C', email: null, email_norm: null, phone: null, personal_number: null, is_test: 0, created_at: 0, updated_at: 0 })
+      .values({
+        id: ids.client,
+        clinic_id: ids.clinic,
+        name: 'C',
+        email: null,
+        email_norm: null,
+        phone: null,
+        personal_number: null,
+        is_test: 0,
+        created_at: 0,
+        updated_at: 0,
+      })
       .execute();
   });
   const bookingValues = (start: number, end: number, status = 'booked') => ({
-    id: newId('bk'), clinic_id: ids.clinic, practitioner_id: ids.pr, treatment_type_id: ids.tt, location_id: null,
-    client_id: ids.client, status, start_ms: start, end_ms: end, note: '', late_cancellation: 0, confirmation: 'none',
-    source: 'staff', manage_token_hash: null, paid_amount_cents: null, paid_currency: null, paid_method: null,
-    paid_at: null, receipt_number: null, cancelled_at: null, created_at: 0, updated_at: 0,
+    id: newId('bk'),
+    clinic_id: ids.clinic,
+    practitioner_id: ids.pr,
+    treatment_type_id: ids.tt,
+    location_id: null,
+    client_id: ids.client,
+    status,
+    start_ms: start,
+    end_ms: end,
+    note: '',
+    late_cancellation: 0,
+    confirmation: 'none',
+    source: 'staff',
+    manage_token_hash: null,
+    paid_amount_cents: null,
+    paid_currency: null,
+    paid_method: null,
+    paid_at: null,
+    receipt_number: null,
+    cancelled_at: null,
+    created_at: 0,
+    updated_at: 0,
   });
   const holdValues = (start: number, end: number) => ({
-    id: newId('hd'), clinic_id: ids.clinic, practitioner_id: ids.pr, treatment_type_id: ids.tt, location_id: null,
-    start_ms: start, end_ms: end, expires_at: end, secret_hash: 'x', client_ip: null, active: 1, booking_id: null, created_at: 0,
+    id: newId('hd'),
+    clinic_id: ids.clinic,
+    practitioner_id: ids.pr,
+    treatment_type_id: ids.tt,
+    location_id: null,
+    start_ms: start,
+    end_ms: end,
+    expires_at: end,
+    secret_hash: 'x',
+    client_ip: null,
+    active: 1,
+    booking_id: null,
+    created_at: 0,
   });
   const booking = async (start: number, end: number, status = 'booked') => {
     const values = bookingValues(start, end, status);

@@ -57,7 +57,18 @@ describe('PostgreSQL only', () => {
         await bothRead;
         await trx
           .insertInto('clients')
-          .values({ id: newId('cli'), clinic_id: ids.clinic, name: mine, email: null, email_norm: null, phone: null, personal_number: null, is_test: 0, created_at: 0, updated_at: 0 })
+          .values({
+            id: newId('cli'),
+            clinic_id: ids.clinic,
+            name: mine,
+            email: null,
+            email_norm: null,
+            phone: null,
+            personal_number: null,
+            is_test: 0,
+            created_at: 0,
+            updated_at: 0,
+          })
           .execute();
         return seen.length;
       });
@@ -75,11 +86,18 @@ describe('PostgreSQL only', () => {
       runs += 1;
       if (runs <= 2) {
         // Caught and ignored: PostgreSQL has aborted the transaction all the same.
-        await trx.insertInto('bookings').values(bookingValues(10 * H, 11 * H)).execute().catch(() => undefined);
+        await trx
+          .insertInto('bookings')
+          .values(bookingValues(10 * H, 11 * H))
+          .execute()
+          .catch(() => undefined);
         // Run 1 ends here, so COMMIT answers ROLLBACK; run 2 goes on, and its next statement fails.
         if (runs === 1) return runs;
       }
-      await trx.updateTable('clinics').set({ name: `run ${runs}` }).execute();
+      await trx
+        .updateTable('clinics')
+        .set({ name: `run ${runs}` })
+        .execute();
       return runs;
     });
     expect(result).toBe(3);
@@ -130,10 +148,13 @@ describe('PostgreSQL only', () => {
   it('runs holds and bookings (guard: constraints) at READ COMMITTED, everything else at SERIALIZABLE', async () => {
     const store = track((await database('postgres')).open());
     const level = (guard?: 'constraints') =>
-      store.write(async (trx) => {
-        const { rows } = await sql<{ level: string }>`select current_setting('transaction_isolation') as level`.execute(trx);
-        return rows[0]?.level;
-      }, guard ? { guard } : undefined);
+      store.write(
+        async (trx) => {
+          const { rows } = await sql<{ level: string }>`select current_setting('transaction_isolation') as level`.execute(trx);
+          return rows[0]?.level;
+        },
+        guard ? { guard } : undefined,
+      );
     expect(await level('constraints')).toBe('read committed');
     expect(await level()).toBe('serializable');
   });

@@ -86,7 +86,10 @@ const cases: StoreCase[] = [
       expect(tt.online_bookable).toBe(1);
       const pr = await store.db.selectFrom('practitioners').select('cancellation_window_hours').executeTakeFirstOrThrow();
       expect(pr.cancellation_window_hours).toBe(0.1);
-      const { n } = await store.db.selectFrom('clinics').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const { n } = await store.db
+        .selectFrom('clinics')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(n).toBe(1);
     },
   },
@@ -183,7 +186,10 @@ const cases: StoreCase[] = [
       // As the public booking does: the hold stops blocking, the booking takes the time.
       await store.write(async (trx) => {
         await trx.updateTable('holds').set({ active: 0 }).where('id', '=', held).execute();
-        await trx.insertInto('bookings').values(bookingValues(10 * H, 11 * H)).execute();
+        await trx
+          .insertInto('bookings')
+          .values(bookingValues(10 * H, 11 * H))
+          .execute();
       });
       // A deactivated hold is history: new holds may overlap it, the booking still blocks.
       await store.write((trx) => trx.updateTable('holds').set({ active: 0 }).where('id', '=', held).execute());
@@ -207,13 +213,14 @@ const cases: StoreCase[] = [
             .where('end_ms', '>', 10 * H + i * 60_000)
             .executeTakeFirst();
           if (taken) return 'taken';
-          await trx.insertInto('bookings').values(bookingValues(10 * H + i * 60_000, 11 * H + i * 60_000)).execute();
+          await trx
+            .insertInto('bookings')
+            .values(bookingValues(10 * H + i * 60_000, 11 * H + i * 60_000))
+            .execute();
           return 'booked';
         });
       const outcomes = await Promise.all(
-        Array.from({ length: 12 }, (_, i) =>
-          attempt(i).catch((error: unknown) => (isOverlapError(error) ? 'refused' : `unexpected: ${String(error)}`)),
-        ),
+        Array.from({ length: 12 }, (_, i) => attempt(i).catch((error: unknown) => (isOverlapError(error) ? 'refused' : `unexpected: ${String(error)}`))),
       );
       expect(outcomes.filter((o) => o === 'booked')).toHaveLength(1);
       expect(outcomes.every((o) => o === 'booked' || o === 'taken' || o === 'refused')).toBe(true);

@@ -280,9 +280,7 @@ export function openSqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptio
   sqlite.pragma(`busy_timeout = ${SYNC_BUSY_TIMEOUT_MS}`);
   // SQLite's built-in lower() folds ASCII only, so a search for "öberg" missed "Öberg".
   // Replacing it with a Unicode one keeps `lower(…)` in queries meaning what it means on PostgreSQL.
-  sqlite.function('lower', { deterministic: true }, (value: unknown) =>
-    typeof value === 'string' ? value.toLowerCase() : value,
-  );
+  sqlite.function('lower', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
   const guard = file === ':memory:' || file === '' || file.startsWith('file:') ? null : new SqliteFileGuard(file);
   const statements = new StatementCache(sqlite, undefined, guard ? () => guard.checkBeforeStatement() : undefined);
   // Prepared once: `sqlite.pragma()` prepares its statement on every call.

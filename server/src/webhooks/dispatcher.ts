@@ -157,12 +157,7 @@ export class WebhookDispatcher extends BackgroundRounds {
         await trx.updateTable('webhook_endpoints').set({ failing_since: null }).where('id', '=', endpoint.id).execute();
       }
       if (failed && endpoint.enabled === 1) {
-        await trx
-          .updateTable('webhook_endpoints')
-          .set({ failing_since: finished })
-          .where('id', '=', endpoint.id)
-          .where('failing_since', 'is', null)
-          .execute();
+        await trx.updateTable('webhook_endpoints').set({ failing_since: finished }).where('id', '=', endpoint.id).where('failing_since', 'is', null).execute();
       }
     });
     const log = { delivery: delivery.id, endpoint: endpoint.id, type: delivery.event_type, attempts, status: statusCode };

@@ -106,24 +106,13 @@ export async function createWebhook(deps: Deps, clinic: ClinicRow, body: CreateW
 }
 
 async function findEndpoint(deps: Deps, clinic: ClinicRow, id: string): Promise<EndpointRow> {
-  const row = await deps.store.db
-    .selectFrom('webhook_endpoints')
-    .selectAll()
-    .where('id', '=', id)
-    .where('clinic_id', '=', clinic.id)
-    .executeTakeFirst();
+  const row = await deps.store.db.selectFrom('webhook_endpoints').selectAll().where('id', '=', id).where('clinic_id', '=', clinic.id).executeTakeFirst();
   if (!row) throw notFound('Webhook');
   return row;
 }
 
 export async function listWebhooks(deps: Deps, clinic: ClinicRow) {
-  const rows = await deps.store.db
-    .selectFrom('webhook_endpoints')
-    .selectAll()
-    .where('clinic_id', '=', clinic.id)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const rows = await deps.store.db.selectFrom('webhook_endpoints').selectAll().where('clinic_id', '=', clinic.id).orderBy('created_at').orderBy('id').execute();
   return { webhooks: rows.map(endpointOf) };
 }
 
@@ -186,12 +175,7 @@ export async function resendDelivery(deps: Deps, clinic: ClinicRow, id: string, 
   if (endpoint.enabled !== 1) throw new ApiError('conflict', 'The endpoint is disabled; enable it first');
   const now = deps.clock.now();
   const row = await deps.store.write(async (trx) => {
-    const found = await trx
-      .selectFrom('webhook_deliveries')
-      .selectAll()
-      .where('id', '=', deliveryId)
-      .where('endpoint_id', '=', id)
-      .executeTakeFirst();
+    const found = await trx.selectFrom('webhook_deliveries').selectAll().where('id', '=', deliveryId).where('endpoint_id', '=', id).executeTakeFirst();
     if (!found) throw notFound('Delivery');
     if (found.status === 'pending' && found.locked_until > now) throw new ApiError('conflict', 'The delivery is being sent right now');
     const changes = { status: 'pending', attempts: 0, next_attempt_at: now, locked_until: 0, delivered_at: null };

@@ -13,8 +13,7 @@ export function newWebhookSecret(): string {
  * tokens. It keeps it sealed with the server's secret key (AES-256-GCM, bound to the endpoint's
  * id), so a copy of the database alone cannot sign events.
  */
-export const sealWebhookSecret = (config: KeyConfig, endpointId: string, secret: string) =>
-  sealLink(config, `webhook:${endpointId}`, secret);
+export const sealWebhookSecret = (config: KeyConfig, endpointId: string, secret: string) => sealLink(config, `webhook:${endpointId}`, secret);
 
 export class WebhookSecretError extends Error {}
 
@@ -23,9 +22,7 @@ export function openWebhookSecret(config: KeyConfig, endpointId: string, sealed:
     return openLink(config, `webhook:${endpointId}`, sealed);
   } catch (error) {
     if (error instanceof SealedLinkError) {
-      throw new WebhookSecretError(
-        'The signing secret cannot be opened: the server secret key has changed. Delete the endpoint and register it again.',
-      );
+      throw new WebhookSecretError('The signing secret cannot be opened: the server secret key has changed. Delete the endpoint and register it again.');
     }
     throw error;
   }
@@ -40,4 +37,3 @@ export function signWebhook(secret: string, messageId: string, timestampSeconds:
   const mac = createHmac('sha256', key).update(`${messageId}.${timestampSeconds}.${body}`).digest('base64');
   return `v1,${mac}`;
 }
-

@@ -121,7 +121,16 @@ describe('webhooks', () => {
     expect(await dispatcher.runOnce()).toEqual({ delivered: 8, retried: 0, failed: 0 });
     const types = receiver.events().map((e) => e.type);
     expect(types.sort()).toEqual(
-      ['booking.cancelled', 'booking.created', 'booking.created', 'booking.created', 'booking.no_show', 'booking.paid', 'booking.updated', 'client.updated'].sort(),
+      [
+        'booking.cancelled',
+        'booking.created',
+        'booking.created',
+        'booking.created',
+        'booking.no_show',
+        'booking.paid',
+        'booking.updated',
+        'client.updated',
+      ].sort(),
     );
     for (const request of receiver.received) {
       expect(request.headers['webhook-id']).toMatch(/^msg_/);
@@ -274,7 +283,9 @@ describe('webhooks', () => {
   it('sends booking.created for the bookings a template week makes', async () => {
     await register({ events: ['booking.created'] });
     await staffBooking();
-    const template = await json(await t.call('POST', admin('/template-weeks'), { token: clinic.token, body: { name: 'Vecka', weekStart: '2027-03-01', includeBookings: true } }));
+    const template = await json(
+      await t.call('POST', admin('/template-weeks'), { token: clinic.token, body: { name: 'Vecka', weekStart: '2027-03-01', includeBookings: true } }),
+    );
     const applied = await t.call('POST', admin(`/template-weeks/${template.id}/apply`), { token: clinic.token, body: { weekStarts: ['2027-03-08'] } });
     expect(applied.status).toBe(200);
     await dispatcher.runOnce();
@@ -368,7 +379,10 @@ describe('webhooks', () => {
       ['PATCH', `/webhooks/${id}`],
       ['DELETE', `/webhooks/${id}`],
     ] as const) {
-      const res = await t.call(method, admin(path), { token: reception.token, body: method === 'POST' || method === 'PATCH' ? { url: receiver.url, events: ['booking.paid'] } : undefined });
+      const res = await t.call(method, admin(path), {
+        token: reception.token,
+        body: method === 'POST' || method === 'PATCH' ? { url: receiver.url, events: ['booking.paid'] } : undefined,
+      });
       expect(res.status, `${method} ${path}`).toBe(403);
     }
   });

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import {
-  InstantOrDateSchema,
-  InstantSchema,
-  LocalDateSchema,
-  multiLine,
-  NameSchema,
-  oneLine,
-  PersonNameSchema,
-  TextSchema,
-} from './common.js';
+import { InstantOrDateSchema, InstantSchema, LocalDateSchema, multiLine, NameSchema, oneLine, PersonNameSchema, TextSchema } from './common.js';
 
 const messages = (schema: z.ZodMiniType, value: unknown) => {
   const result = z.safeParse(schema, value);
@@ -36,9 +27,7 @@ describe('oneLine', () => {
     for (let c = 0x202a; c <= 0x202e; c++) refused.push(String.fromCharCode(c));
     for (let c = 0x2066; c <= 0x2069; c++) refused.push(String.fromCharCode(c));
     for (const c of refused) {
-      expect(messages(line, `a${c}b`), c.charCodeAt(0).toString(16)).toEqual([
-        'Control characters and text-direction overrides are not allowed',
-      ]);
+      expect(messages(line, `a${c}b`), c.charCodeAt(0).toString(16)).toEqual(['Control characters and text-direction overrides are not allowed']);
     }
   });
 

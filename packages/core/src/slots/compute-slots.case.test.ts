@@ -32,8 +32,7 @@ function busy(practitionerId: string, start: string, end: string): BusyInterval 
 }
 
 /** A slot as one readable line: start (UTC), practitioner, location. */
-const show = (slot: Slot) =>
-  `${new Date(slot.start).toISOString()} ${slot.practitionerId} ${slot.locationId ?? '-'} ${(slot.end - slot.start) / 60_000}min`;
+const show = (slot: Slot) => `${new Date(slot.start).toISOString()} ${slot.practitionerId} ${slot.locationId ?? '-'} ${(slot.end - slot.start) / 60_000}min`;
 
 const base: ComputeSlotsInput = {
   now: utc('2027-01-01T00:00:00Z'),
@@ -97,11 +96,7 @@ const cases: SlotCase[] = [
       rules: { ...base.rules, slotIntervalMinutes: 45 },
       workingTimes: [block('pr_anna', '2027-05-10', '09:00', '12:00', { timeZone: 'Asia/Kathmandu' })],
     },
-    expected: [
-      '2027-05-10T03:15:00.000Z pr_anna - 60min',
-      '2027-05-10T04:00:00.000Z pr_anna - 60min',
-      '2027-05-10T04:45:00.000Z pr_anna - 60min',
-    ],
+    expected: ['2027-05-10T03:15:00.000Z pr_anna - 60min', '2027-05-10T04:00:00.000Z pr_anna - 60min', '2027-05-10T04:45:00.000Z pr_anna - 60min'],
   },
   {
     name: 'an Adelaide block on the day DST ends covers four real hours',
@@ -133,11 +128,7 @@ const cases: SlotCase[] = [
       rules: { ...base.rules, slotIntervalMinutes: 60 },
       workingTimes: [block('pr_anna', '2027-03-14', '00:00', '04:00', { timeZone: 'America/New_York' })],
     },
-    expected: [
-      '2027-03-14T05:00:00.000Z pr_anna - 60min',
-      '2027-03-14T06:00:00.000Z pr_anna - 60min',
-      '2027-03-14T07:00:00.000Z pr_anna - 60min',
-    ],
+    expected: ['2027-03-14T05:00:00.000Z pr_anna - 60min', '2027-03-14T06:00:00.000Z pr_anna - 60min', '2027-03-14T07:00:00.000Z pr_anna - 60min'],
   },
   {
     name: 'a slot may touch a booking on either side',
@@ -150,11 +141,7 @@ const cases: SlotCase[] = [
   {
     name: 'a short booking blocks every start whose treatment would overlap it',
     input: { workingTimes: [MAY_MORNING], busy: [busy('pr_anna', '2027-05-10T08:10:00Z', '2027-05-10T08:20:00Z')] },
-    expected: [
-      '2027-05-10T07:00:00.000Z pr_anna - 60min',
-      '2027-05-10T08:30:00.000Z pr_anna - 60min',
-      '2027-05-10T09:00:00.000Z pr_anna - 60min',
-    ],
+    expected: ['2027-05-10T07:00:00.000Z pr_anna - 60min', '2027-05-10T08:30:00.000Z pr_anna - 60min', '2027-05-10T09:00:00.000Z pr_anna - 60min'],
   },
   {
     name: 'overlapping and touching bookings block together',
@@ -282,11 +269,7 @@ const cases: SlotCase[] = [
     input: {
       workingTimes: [block('pr_anna', '2027-05-10', '09:00', '10:30'), block('pr_anna', '2027-05-10', '09:10', '10:20')],
     },
-    expected: [
-      '2027-05-10T07:00:00.000Z pr_anna - 60min',
-      '2027-05-10T07:10:00.000Z pr_anna - 60min',
-      '2027-05-10T07:30:00.000Z pr_anna - 60min',
-    ],
+    expected: ['2027-05-10T07:00:00.000Z pr_anna - 60min', '2027-05-10T07:10:00.000Z pr_anna - 60min', '2027-05-10T07:30:00.000Z pr_anna - 60min'],
   },
   {
     name: 'a block shorter than the treatment offers nothing',
@@ -303,11 +286,7 @@ const cases: SlotCase[] = [
   {
     name: 'a start exactly at the minimum notice is offered',
     input: { now: utc('2027-05-10T06:00:00Z'), workingTimes: [MAY_MORNING] },
-    expected: [
-      '2027-05-10T08:00:00.000Z pr_anna - 60min',
-      '2027-05-10T08:30:00.000Z pr_anna - 60min',
-      '2027-05-10T09:00:00.000Z pr_anna - 60min',
-    ],
+    expected: ['2027-05-10T08:00:00.000Z pr_anna - 60min', '2027-05-10T08:30:00.000Z pr_anna - 60min', '2027-05-10T09:00:00.000Z pr_anna - 60min'],
   },
   {
     name: 'staff may skip the minimum notice',
@@ -327,11 +306,7 @@ const cases: SlotCase[] = [
       rules: { slotIntervalMinutes: 30, minNoticeHours: 2, horizonDays: 1 },
       workingTimes: [MAY_MORNING],
     },
-    expected: [
-      '2027-05-10T07:00:00.000Z pr_anna - 60min',
-      '2027-05-10T07:30:00.000Z pr_anna - 60min',
-      '2027-05-10T08:00:00.000Z pr_anna - 60min',
-    ],
+    expected: ['2027-05-10T07:00:00.000Z pr_anna - 60min', '2027-05-10T07:30:00.000Z pr_anna - 60min', '2027-05-10T08:00:00.000Z pr_anna - 60min'],
   },
   {
     name: 'notice and horizon meeting leave exactly one start',
@@ -350,11 +325,7 @@ const cases: SlotCase[] = [
       rules: { slotIntervalMinutes: 30, minNoticeHours: 24, horizonDays: 1 },
       workingTimes: [MAY_MORNING],
     },
-    expected: [
-      '2027-05-10T07:00:00.000Z pr_anna - 60min',
-      '2027-05-10T07:30:00.000Z pr_anna - 60min',
-      '2027-05-10T08:00:00.000Z pr_anna - 60min',
-    ],
+    expected: ['2027-05-10T07:00:00.000Z pr_anna - 60min', '2027-05-10T07:30:00.000Z pr_anna - 60min', '2027-05-10T08:00:00.000Z pr_anna - 60min'],
   },
   {
     name: 'the range includes a start at from and excludes one at to',

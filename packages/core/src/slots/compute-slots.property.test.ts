@@ -50,10 +50,7 @@ const minutesFromBase = (arbitrary: fc.Arbitrary<number>) => arbitrary.map((minu
 const slotInput: fc.Arbitrary<ComputeSlotsInput> = fc
   .record({
     now: minutesFromBase(
-      fc.oneof(
-        { arbitrary: fc.integer({ min: -24 * 60, max: 0 }), weight: 3 },
-        { arbitrary: fc.integer({ min: -24 * 60, max: SPAN_MINUTES }), weight: 1 },
-      ),
+      fc.oneof({ arbitrary: fc.integer({ min: -24 * 60, max: 0 }), weight: 3 }, { arbitrary: fc.integer({ min: -24 * 60, max: SPAN_MINUTES }), weight: 1 }),
     ),
     from: minutesFromBase(fc.oneof({ arbitrary: fc.constant(-60), weight: 2 }, { arbitrary: fc.integer({ min: -60, max: SPAN_MINUTES }), weight: 1 })),
     rangeMinutes: fc.oneof(
@@ -154,10 +151,7 @@ function referenceSlots(input: ComputeSlotsInput): Slot[] {
       let chosen: { block: SlotWorkingTime; index: number } | undefined;
       input.workingTimes.forEach((block, index) => {
         if (block.practitionerId !== practitioner.id || !blockApplies(input, block) || !blockHasStart(input, block, start)) return;
-        const better =
-          chosen === undefined ||
-          block.start < chosen.block.start ||
-          (block.start === chosen.block.start && block.end < chosen.block.end);
+        const better = chosen === undefined || block.start < chosen.block.start || (block.start === chosen.block.start && block.end < chosen.block.end);
         if (better) chosen = { block, index };
       });
       if (chosen === undefined || !isFree(input, practitioner.id, start)) continue;

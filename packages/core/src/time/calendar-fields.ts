@@ -57,15 +57,7 @@ export function requireDateFields(value: string, what = 'date'): DateFields {
  * Milliseconds for the given fields read as UTC. `Date.UTC` maps years 0–99 to 1900–1999, so the
  * year is set separately; months, days and hours may overflow and roll over like `Date.UTC`.
  */
-export function utcFromFields(
-  year: number,
-  month: number,
-  day: number,
-  hour = 0,
-  minute = 0,
-  second = 0,
-  millisecond = 0,
-): number {
+export function utcFromFields(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0): number {
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   date.setUTCHours(hour, minute, second, millisecond);

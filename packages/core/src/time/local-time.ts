@@ -1,12 +1,4 @@
-import {
-  MS_PER_DAY,
-  MS_PER_MINUTE,
-  formatDate,
-  formatTime,
-  parseTimeMinutes,
-  requireDateFields,
-  utcFromFields,
-} from './calendar-fields.js';
+import { MS_PER_DAY, MS_PER_MINUTE, formatDate, formatTime, parseTimeMinutes, requireDateFields, utcFromFields } from './calendar-fields.js';
 import { zoneOffsetAt } from './zone-offset.js';
 
 /** True for a wall-clock time written `HH:mm`, 00:00–23:59. */

@@ -58,7 +58,6 @@ function resolveBound(side: 'from' | 'to', value: string, timeZone: string, days
     if (instant !== null) return instant;
   }
   throw new RangeError(
-    `Invalid ${side} ${JSON.stringify(value)}: expected a local date YYYY-MM-DD or an RFC 3339 instant ` +
-      `with an offset, e.g. 2027-03-28T09:00:00+02:00`,
+    `Invalid ${side} ${JSON.stringify(value)}: expected a local date YYYY-MM-DD or an RFC 3339 instant ` + `with an offset, e.g. 2027-03-28T09:00:00+02:00`,
   );
 }

@@ -61,14 +61,28 @@ export function zoneOffsetAt(instant: number, timeZone: string): number {
   let beforeCommonEra = false;
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     switch (part.type) {
-      case 'year': year = Number(part.value); break;
-      case 'month': month = Number(part.value); break;
-      case 'day': day = Number(part.value); break;
+      case 'year':
+        year = Number(part.value);
+        break;
+      case 'month':
+        month = Number(part.value);
+        break;
+      case 'day':
+        day = Number(part.value);
+        break;
       // Some engines print midnight as 24 of the same day even with h23.
-      case 'hour': hour = Number(part.value) % 24; break;
-      case 'minute': minute = Number(part.value); break;
-      case 'second': second = Number(part.value); break;
-      case 'era': beforeCommonEra = part.value === 'BC' || part.value === 'B'; break;
+      case 'hour':
+        hour = Number(part.value) % 24;
+        break;
+      case 'minute':
+        minute = Number(part.value);
+        break;
+      case 'second':
+        second = Number(part.value);
+        break;
+      case 'era':
+        beforeCommonEra = part.value === 'BC' || part.value === 'B';
+        break;
     }
   }
   if (beforeCommonEra) year = 1 - year;

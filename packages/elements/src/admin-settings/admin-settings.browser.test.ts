@@ -96,11 +96,9 @@ describe('<tidbok-admin-settings>', () => {
     const saved = oneEvent(el, 'tidbok-settings-change');
     $<HTMLButtonElement>(el, 'button[type="submit"]').click();
     await saved;
-    const { treatmentTypes } = await staffOk<{ treatmentTypes: { name: string; color: string; durationMinutes: number; clientMinutes: number; priceCents: number }[] }>(
-      clinic,
-      'GET',
-      '/treatment-types',
-    );
+    const { treatmentTypes } = await staffOk<{
+      treatmentTypes: { name: string; color: string; durationMinutes: number; clientMinutes: number; priceCents: number }[];
+    }>(clinic, 'GET', '/treatment-types');
     expect(treatmentTypes.find((tt) => tt.name === 'Parsamtal')).to.include({ color: '#aa3377', durationMinutes: 90, clientMinutes: 80, priceCents: 140000 });
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Sparat.');
@@ -155,13 +153,15 @@ describe('<tidbok-admin-settings>', () => {
     const token = el.shadowRoot!.querySelector('.token code')!.textContent!;
     expect(el.shadowRoot!.querySelector('.token')!.textContent).to.contain('visas bara den här gången');
     // The new token works.
-    const res = await fetch(`${clinic.apiUrl}/v1/clinics/${clinic.slug}/admin/calendar?from=2030-01-01&to=2030-01-02`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${clinic.apiUrl}/v1/clinics/${clinic.slug}/admin/calendar?from=2030-01-01&to=2030-01-02`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).to.equal(200);
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('tbody')!.textContent).to.contain('Petra Personal');
   });
 
-  it('changes a person\'s role, invites them by e-mail and removes them after asking', async () => {
+  it("changes a person's role, invites them by e-mail and removes them after asking", async () => {
     const created = await staffOk<{ staff: { id: string } }>(clinic, 'POST', '/staff', { name: 'Rita Reception', role: 'practitioner' });
     const el = await mount(clinic, 'staff');
     const button = (label: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`)!;

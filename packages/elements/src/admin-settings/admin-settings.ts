@@ -253,7 +253,13 @@ export class TidbokAdminSettings extends LitElement {
       case 'checkbox':
         return html`<div class="field">
           <label class="check">
-            <input id=${id} type="checkbox" .checked=${value === true} aria-describedby=${described} @change=${(e: Event) => this.setValue(field.name, (e.target as HTMLInputElement).checked)} />
+            <input
+              id=${id}
+              type="checkbox"
+              .checked=${value === true}
+              aria-describedby=${described}
+              @change=${(e: Event) => this.setValue(field.name, (e.target as HTMLInputElement).checked)}
+            />
             ${field.label}
           </label>
           ${hint}
@@ -265,18 +271,16 @@ export class TidbokAdminSettings extends LitElement {
           ${hint}
           <div class="checks">
             ${(field.options ?? []).map(
-              (option) => html`<label class="check">
-                <input
-                  type="checkbox"
-                  .checked=${chosen.includes(option.value)}
-                  @change=${(e: Event) =>
-                    this.setValue(
-                      field.name,
-                      (e.target as HTMLInputElement).checked ? [...chosen, option.value] : chosen.filter((v) => v !== option.value),
-                    )}
-                />
-                ${option.color ? html`<span class="swatch" style="background:${option.color}" aria-hidden="true"></span>` : nothing}${option.label}
-              </label>`,
+              (option) =>
+                html`<label class="check">
+                  <input
+                    type="checkbox"
+                    .checked=${chosen.includes(option.value)}
+                    @change=${(e: Event) =>
+                      this.setValue(field.name, (e.target as HTMLInputElement).checked ? [...chosen, option.value] : chosen.filter((v) => v !== option.value))}
+                  />
+                  ${option.color ? html`<span class="swatch" style="background:${option.color}" aria-hidden="true"></span>` : nothing}${option.label}
+                </label>`,
             )}
           </div>
         </fieldset>`;
@@ -292,14 +296,25 @@ export class TidbokAdminSettings extends LitElement {
       case 'textarea':
         return html`<div class="field">
           <label for=${id}>${field.label}</label>
-          <textarea id=${id} rows="3" aria-describedby=${described} .value=${text(value)} @input=${(e: Event) => this.setValue(field.name, (e.target as HTMLTextAreaElement).value)}></textarea>
+          <textarea
+            id=${id}
+            rows="3"
+            aria-describedby=${described}
+            .value=${text(value)}
+            @input=${(e: Event) => this.setValue(field.name, (e.target as HTMLTextAreaElement).value)}
+          ></textarea>
           ${hint}${errorText}
         </div>`;
       case 'color':
         return html`<div class="field">
           <label for=${id}>${field.label}</label>
           <div class="color-field">
-            <input id=${id} type="color" .value=${text(value) || '#2e86ab'} @input=${(e: Event) => this.setValue(field.name, (e.target as HTMLInputElement).value)} />
+            <input
+              id=${id}
+              type="color"
+              .value=${text(value) || '#2e86ab'}
+              @input=${(e: Event) => this.setValue(field.name, (e.target as HTMLInputElement).value)}
+            />
             <span class="swatch" style="background:${text(value)}" aria-hidden="true"></span><code>${text(value)}</code>
           </div>
         </div>`;
@@ -349,22 +364,25 @@ export class TidbokAdminSettings extends LitElement {
         }}
       >
         <h3 id="editor-title">${title}</h3>
-        ${fields.map((field) => this.renderField(field))}
-        ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
-        ${this.confirmingDelete && onDelete
-          ? html`<div class="buttons" role="group" aria-labelledby="confirm-delete">
-              <strong id="confirm-delete">${this.t('confirmDelete', { name: deleteName })}</strong>
-              <button class="btn danger" type="button" data-action="confirm-delete" @click=${onDelete}>${this.t('delete')}</button>
-              <button class="btn" type="button" @click=${() => (this.confirmingDelete = false)}>${this.t('cancel')}</button>
-            </div>`
-          : html`<div class="buttons">
-              <button class="btn primary" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('saving') : this.t('save')}</button>
-              <button class="btn" type="button" @click=${this.closeEditor}>${this.t('cancel')}</button>
-              <span class="spacer"></span>
-              ${onDelete && this.editing !== 'new'
-                ? html`<button class="btn danger" type="button" @click=${() => (this.confirmingDelete = true)}>${this.t('delete')}</button>`
-                : nothing}
-            </div>`}
+        ${fields.map((field) => this.renderField(field))} ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
+        ${
+          this.confirmingDelete && onDelete
+            ? html`<div class="buttons" role="group" aria-labelledby="confirm-delete">
+                <strong id="confirm-delete">${this.t('confirmDelete', { name: deleteName })}</strong>
+                <button class="btn danger" type="button" data-action="confirm-delete" @click=${onDelete}>${this.t('delete')}</button>
+                <button class="btn" type="button" @click=${() => (this.confirmingDelete = false)}>${this.t('cancel')}</button>
+              </div>`
+            : html`<div class="buttons">
+                <button class="btn primary" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('saving') : this.t('save')}</button>
+                <button class="btn" type="button" @click=${this.closeEditor}>${this.t('cancel')}</button>
+                <span class="spacer"></span>
+                ${
+                  onDelete && this.editing !== 'new'
+                    ? html`<button class="btn danger" type="button" @click=${() => (this.confirmingDelete = true)}>${this.t('delete')}</button>`
+                    : nothing
+                }
+              </div>`
+        }
       </form>
     `;
   }
@@ -390,26 +408,31 @@ export class TidbokAdminSettings extends LitElement {
   ) {
     return html`
       <div class="card">
-        ${items.length === 0
-          ? html`<p>${this.t('none')}</p>`
-          : html`<table>
-              <thead>
-                <tr>
-                  ${headers.map((h) => html`<th scope="col">${h}</th>`)}
-                  <th scope="col"><span class="sr">${this.t('edit')}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                ${items.map(
-                  (item) => html`<tr>
-                    ${cells(item).map((cell) => html`<td>${cell}</td>`)}
-                    <td class="actions">
-                      <button class="btn" type="button" aria-label=${this.t('editItem', { name: item.name })} @click=${() => onEdit(item)}>${this.t('edit')}</button>
-                    </td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>`}
+        ${
+          items.length === 0
+            ? html`<p>${this.t('none')}</p>`
+            : html`<table>
+                <thead>
+                  <tr>
+                    ${headers.map((h) => html`<th scope="col">${h}</th>`)}
+                    <th scope="col"><span class="sr">${this.t('edit')}</span></th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${items.map(
+                    (item) =>
+                      html`<tr>
+                        ${cells(item).map((cell) => html`<td>${cell}</td>`)}
+                        <td class="actions">
+                          <button class="btn" type="button" aria-label=${this.t('editItem', { name: item.name })} @click=${() => onEdit(item)}>
+                            ${this.t('edit')}
+                          </button>
+                        </td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+        }
         <div class="buttons">
           <button class="btn" type="button" data-action="add" @click=${onAdd}>+ ${addLabel}</button>
           ${this.message ? html`<span class="ok" role="status">${this.message}</span>` : nothing}
@@ -474,13 +497,29 @@ export class TidbokAdminSettings extends LitElement {
     const fields: Field[] = [
       { name: 'name', label: this.t('clinicName'), kind: 'text', required: true },
       { name: 'timeZone', label: this.t('timeZone'), kind: 'text', required: true },
-      { name: 'locale', label: this.t('language'), kind: 'select', options: [{ value: 'sv', label: this.t('swedish') }, { value: 'en', label: this.t('english') }] },
+      {
+        name: 'locale',
+        label: this.t('language'),
+        kind: 'select',
+        options: [
+          { value: 'sv', label: this.t('swedish') },
+          { value: 'en', label: this.t('english') },
+        ],
+      },
       { name: 'slotIntervalMinutes', label: this.t('slotInterval'), kind: 'number' },
       { name: 'minNoticeHours', label: this.t('minNotice'), kind: 'number' },
       { name: 'horizonDays', label: this.t('horizon'), kind: 'number' },
       { name: 'holdMinutes', label: this.t('holdMinutes'), kind: 'number' },
       { name: 'cancellationWindowHours', label: this.t('cancellationWindow'), kind: 'number' },
-      { name: 'publicBooking', label: this.t('publicBooking'), kind: 'select', options: [{ value: 'open', label: this.t('publicOpen') }, { value: 'clients-only', label: this.t('publicClientsOnly') }] },
+      {
+        name: 'publicBooking',
+        label: this.t('publicBooking'),
+        kind: 'select',
+        options: [
+          { value: 'open', label: this.t('publicOpen') },
+          { value: 'clients-only', label: this.t('publicClientsOnly') },
+        ],
+      },
       {
         name: 'personalNumber',
         label: this.t('personalNumberField'),
@@ -541,8 +580,7 @@ export class TidbokAdminSettings extends LitElement {
         }}
       >
         <div class="row">${fields.slice(0, 3).map((field) => this.renderField(field))}</div>
-        ${fields.slice(3).map((field) => this.renderField(field))}
-        ${this.renderSmsBudget()}
+        ${fields.slice(3).map((field) => this.renderField(field))} ${this.renderSmsBudget()}
         ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
         <div class="buttons">
           <button class="btn primary" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('saving') : this.t('save')}</button>
@@ -678,18 +716,22 @@ export class TidbokAdminSettings extends LitElement {
               locale=${this.locale}
               practitioner-id=${existing.id}
               practitioner-name=${existing.name}
-            ></tidbok-calendar-subscription><tidbok-busy-calendar
-              locale=${this.locale}
-              practitioner-id=${existing.id}
-              practitioner-name=${existing.name}
-            ></tidbok-busy-calendar>`
+            ></tidbok-calendar-subscription
+            ><tidbok-busy-calendar locale=${this.locale} practitioner-id=${existing.id} practitioner-name=${existing.name}></tidbok-busy-calendar>`
         : editor;
     }
     const names = new Map(this.treatmentTypes.map((tt) => [tt.id, tt.name]));
     return this.renderList(
       this.practitioners,
       [this.t('name'), this.t('titleField'), this.t('practitionerTreatmentTypes')],
-      (p) => [p.name, p.title ?? '', p.treatmentTypeIds.map((id) => names.get(id) ?? '').filter(Boolean).join(', ')],
+      (p) => [
+        p.name,
+        p.title ?? '',
+        p.treatmentTypeIds
+          .map((id) => names.get(id) ?? '')
+          .filter(Boolean)
+          .join(', '),
+      ],
       (p) =>
         this.edit(p.id, {
           name: p.name,
@@ -839,44 +881,52 @@ export class TidbokAdminSettings extends LitElement {
     const names = new Map(this.practitioners.map((p) => [p.id, p.name]));
     return html`
       <div class="card">
-        ${this.staff.length === 0
-          ? html`<p>${this.t('none')}</p>`
-          : html`<table>
-              <thead>
-                <tr>
-                  <th scope="col">${this.t('name')}</th>
-                  <th scope="col">${this.t('email')}</th>
-                  <th scope="col">${this.t('role')}</th>
-                  <th scope="col">${this.t('linkedPractitioner')}</th>
-                  <th scope="col"><span class="sr">${this.t('edit')}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                ${this.staff.map(
-                  (s) => html`<tr>
-                    <td>${s.name}</td>
-                    <td>${s.email ?? ''}</td>
-                    <td>${this.t(s.role === 'admin' ? 'roleAdmin' : s.role === 'reception' ? 'roleReception' : 'rolePractitioner')}</td>
-                    <td>${s.practitionerId ? (names.get(s.practitionerId) ?? '') : ''}</td>
-                    <td class="actions">
-                      <button
-                        class="btn"
-                        type="button"
-                        aria-label=${this.t('editItem', { name: s.name })}
-                        @click=${() => this.edit(s.id, { name: s.name, email: s.email ?? '', role: s.role, practitionerId: s.practitionerId ?? '' })}
-                      >
-                        ${this.t('edit')}
-                      </button>
-                      <button class="btn" type="button" aria-label=${this.t('inviteItem', { name: s.name })} @click=${() => void this.invite(s)}>
-                        ${this.t('invite')}
-                      </button>
-                    </td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>`}
+        ${
+          this.staff.length === 0
+            ? html`<p>${this.t('none')}</p>`
+            : html`<table>
+                <thead>
+                  <tr>
+                    <th scope="col">${this.t('name')}</th>
+                    <th scope="col">${this.t('email')}</th>
+                    <th scope="col">${this.t('role')}</th>
+                    <th scope="col">${this.t('linkedPractitioner')}</th>
+                    <th scope="col"><span class="sr">${this.t('edit')}</span></th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${this.staff.map(
+                    (s) =>
+                      html`<tr>
+                        <td>${s.name}</td>
+                        <td>${s.email ?? ''}</td>
+                        <td>${this.t(s.role === 'admin' ? 'roleAdmin' : s.role === 'reception' ? 'roleReception' : 'rolePractitioner')}</td>
+                        <td>${s.practitionerId ? (names.get(s.practitionerId) ?? '') : ''}</td>
+                        <td class="actions">
+                          <button
+                            class="btn"
+                            type="button"
+                            aria-label=${this.t('editItem', { name: s.name })}
+                            @click=${() => this.edit(s.id, { name: s.name, email: s.email ?? '', role: s.role, practitionerId: s.practitionerId ?? '' })}
+                          >
+                            ${this.t('edit')}
+                          </button>
+                          <button class="btn" type="button" aria-label=${this.t('inviteItem', { name: s.name })} @click=${() => void this.invite(s)}>
+                            ${this.t('invite')}
+                          </button>
+                        </td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+        }
         <div class="buttons">
-          <button class="btn" type="button" data-action="add" @click=${() => this.edit('new', { name: '', email: '', role: 'practitioner', practitionerId: '' })}>
+          <button
+            class="btn"
+            type="button"
+            data-action="add"
+            @click=${() => this.edit('new', { name: '', email: '', role: 'practitioner', practitionerId: '' })}
+          >
             + ${this.t('newStaff')}
           </button>
           ${this.message ? html`<span class="ok" role="status">${this.message}</span>` : nothing}
@@ -930,11 +980,12 @@ export class TidbokAdminSettings extends LitElement {
         <nav aria-label=${this.t('settingsSections')}>
           <ul part="nav">
             ${sections.map(
-              (item) => html`<li>
-                <button type="button" aria-current=${item === section ? 'page' : nothing} data-section=${item} @click=${() => this.go(item)}>
-                  ${this.sectionTitle(item)}
-                </button>
-              </li>`,
+              (item) =>
+                html`<li>
+                  <button type="button" aria-current=${item === section ? 'page' : nothing} data-section=${item} @click=${() => this.go(item)}>
+                    ${this.sectionTitle(item)}
+                  </button>
+                </li>`,
             )}
           </ul>
         </nav>

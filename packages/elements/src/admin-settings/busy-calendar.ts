@@ -143,29 +143,33 @@ export class TidbokBusyCalendar extends PractitionerBox {
         ${status.host ? this.t('from', { host: status.host }) : nothing}
         ${status.lastFetchedAt ? this.t('fetched', { time: time(status.lastFetchedAt), count: String(status.events) }) : this.t('neverFetched')}
       </p>
-      ${status.lastError
-        ? html`<p class="error" data-state="failed">
-            ${this.t('failed', { error: status.lastError })} ${status.lastFetchedAt ? this.t('keptCopy') : nothing}
-          </p>`
-        : nothing}
-      ${this.confirming
-        ? renderConfirmGroup({
-            id: 'confirm-remove',
-            question: this.t('confirmRemove'),
-            action: 'confirm-remove',
-            confirm: this.t('remove'),
-            cancel: this.t('cancel'),
-            busy: this.busy,
-            onConfirm: () => this.removeCalendar(),
-            onCancel: () => (this.confirming = false),
-          })
-        : html`<div class="buttons">
-            <button class="btn" type="button" data-action="refresh" ?disabled=${this.busy} @click=${() => this.refresh()}>${this.t('refresh')}</button>
-            <button class="btn" type="button" data-action="replace" ?disabled=${this.busy} @click=${() => (this.editing = true)}>${this.t('replace')}</button>
-            <button class="btn danger" type="button" data-action="remove" ?disabled=${this.busy} @click=${() => (this.confirming = true)}>
-              ${this.t('remove')}
-            </button>
-          </div>`}`;
+      ${
+        status.lastError
+          ? html`<p class="error" data-state="failed">
+              ${this.t('failed', { error: status.lastError })} ${status.lastFetchedAt ? this.t('keptCopy') : nothing}
+            </p>`
+          : nothing
+      }
+      ${
+        this.confirming
+          ? renderConfirmGroup({
+              id: 'confirm-remove',
+              question: this.t('confirmRemove'),
+              action: 'confirm-remove',
+              confirm: this.t('remove'),
+              cancel: this.t('cancel'),
+              busy: this.busy,
+              onConfirm: () => this.removeCalendar(),
+              onCancel: () => (this.confirming = false),
+            })
+          : html`<div class="buttons">
+              <button class="btn" type="button" data-action="refresh" ?disabled=${this.busy} @click=${() => this.refresh()}>${this.t('refresh')}</button>
+              <button class="btn" type="button" data-action="replace" ?disabled=${this.busy} @click=${() => (this.editing = true)}>${this.t('replace')}</button>
+              <button class="btn danger" type="button" data-action="remove" ?disabled=${this.busy} @click=${() => (this.confirming = true)}>
+                ${this.t('remove')}
+              </button>
+            </div>`
+      }`;
   }
 
   override render() {
@@ -173,11 +177,13 @@ export class TidbokBusyCalendar extends PractitionerBox {
     return html`<section class="card" part="section" aria-labelledby="busy-title">
       <h3 id="busy-title">${this.t('title')}</h3>
       <p class="hint">${this.t('intro', { name: this.practitionerName })}</p>
-      ${status
-        ? status.configured && !this.editing
-          ? this.renderStatus(status)
-          : html`${status.configured ? nothing : html`<p data-state="none">${this.t('none')}</p>`}${this.renderForm(status)}`
-        : nothing}
+      ${
+        status
+          ? status.configured && !this.editing
+            ? this.renderStatus(status)
+            : html`${status.configured ? nothing : html`<p data-state="none">${this.t('none')}</p>`}${this.renderForm(status)}`
+          : nothing
+      }
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.message ? html`<p class="ok" role="status">${this.message}</p>` : nothing}
     </section>`;

@@ -122,45 +122,58 @@ export class TidbokCalendarSubscription extends PractitionerBox {
       <h3 id="feed-title">${this.t('title')}</h3>
       <p class="hint">${this.t('intro', { name: this.practitionerName })}</p>
       ${feed ? html`<p data-state=${feed.active ? 'active' : 'none'}>${feed.active ? this.t('active', { date }) : this.t('none')}</p>` : nothing}
-      ${this.url
-        ? renderSecretOnce({
-            id: 'feed-url',
-            hintId: 'feed-once',
-            part: 'url',
-            label: this.t('address'),
-            value: this.url,
-            hint: this.t('shownOnce'),
-            copy: this.t('copy'),
-            onCopied: () => (this.message = this.t('copied')),
-            next: html`<a class="btn" data-action="webcal" href=${webcal(this.url)}>${this.t('openInApp')}</a>`,
-          })
-        : nothing}
+      ${
+        this.url
+          ? renderSecretOnce({
+              id: 'feed-url',
+              hintId: 'feed-once',
+              part: 'url',
+              label: this.t('address'),
+              value: this.url,
+              hint: this.t('shownOnce'),
+              copy: this.t('copy'),
+              onCopied: () => (this.message = this.t('copied')),
+              next: html`<a class="btn" data-action="webcal" href=${webcal(this.url)}>${this.t('openInApp')}</a>`,
+            })
+          : nothing
+      }
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${feed && this.confirming
-        ? renderConfirmGroup({
-            id: 'confirm-revoke',
-            question: this.t('confirmRevoke'),
-            action: 'confirm-revoke',
-            confirm: this.t('revoke'),
-            cancel: this.t('cancel'),
-            busy: this.busy,
-            onConfirm: () => this.revoke(),
-            onCancel: () => (this.confirming = false),
-          })
-        : feed
-          ? html`<div class="buttons">
-              <button class="btn" type="button" data-action="create" ?disabled=${this.busy} aria-describedby=${feed.active ? 'feed-replace' : nothing} @click=${() => this.create()}>
-                ${feed.active ? this.t('replace') : this.t('create')}
-              </button>
-              ${feed.active
-                ? html`<button class="btn danger" type="button" data-action="revoke" ?disabled=${this.busy} @click=${() => (this.confirming = true)}>
-                    ${this.t('revoke')}
-                  </button>`
-                : nothing}
-              ${this.message ? html`<span class="ok" role="status">${this.message}</span>` : nothing}
-            </div>
-            ${feed.active ? html`<p class="hint" id="feed-replace">${this.t('replaceHint')}</p>` : nothing}`
-          : nothing}
+      ${
+        feed && this.confirming
+          ? renderConfirmGroup({
+              id: 'confirm-revoke',
+              question: this.t('confirmRevoke'),
+              action: 'confirm-revoke',
+              confirm: this.t('revoke'),
+              cancel: this.t('cancel'),
+              busy: this.busy,
+              onConfirm: () => this.revoke(),
+              onCancel: () => (this.confirming = false),
+            })
+          : feed
+            ? html`<div class="buttons">
+                  <button
+                    class="btn"
+                    type="button"
+                    data-action="create"
+                    ?disabled=${this.busy}
+                    aria-describedby=${feed.active ? 'feed-replace' : nothing}
+                    @click=${() => this.create()}
+                  >
+                    ${feed.active ? this.t('replace') : this.t('create')}
+                  </button>
+                  ${
+                    feed.active
+                      ? html`<button class="btn danger" type="button" data-action="revoke" ?disabled=${this.busy} @click=${() => (this.confirming = true)}>
+                          ${this.t('revoke')}
+                        </button>`
+                      : nothing
+                  }
+                  ${this.message ? html`<span class="ok" role="status">${this.message}</span>` : nothing}
+                </div>
+                ${feed.active ? html`<p class="hint" id="feed-replace">${this.t('replaceHint')}</p>` : nothing}`
+            : nothing
+      }
     </section>`;
   }
 }

@@ -183,8 +183,7 @@ export class TidbokAdminElement extends LitElement {
   override willUpdate(changed: PropertyValues<this>) {
     if (['api', 'clinic', 'token', 'tokenProvider', 'locale', 'inherited'].some((key) => (changed as Map<string, unknown>).has(key))) {
       const api = this.api || (this.clinic ? scriptOrigin() : undefined);
-      this.connection =
-        this.clinic && api ? connect(api, this.clinic, this.token, this.locale, watchSession(this, this.tokenProvider)) : this.inherited;
+      this.connection = this.clinic && api ? connect(api, this.clinic, this.token, this.locale, watchSession(this, this.tokenProvider)) : this.inherited;
     }
     this.#provider.setValue(this.connection);
     const admin = this.connection?.admin;
@@ -248,33 +247,59 @@ export class TidbokAdminElement extends LitElement {
             this.selectedClient = e.detail.client;
           }}
         ></tidbok-client-picker>
-        ${client
-          ? html`<dl>
-                ${client.email ? html`<dt>${this.t('email')}</dt><dd>${client.email}</dd>` : nothing}
-                ${client.phone ? html`<dt>${this.t('phone')}</dt><dd>${client.phone}</dd>` : nothing}
-                ${client.personalNumber ? html`<dt>${this.t('personalNumber')}</dt><dd>${client.personalNumber}</dd>` : nothing}
-                ${client.isTest ? html`<dt>${this.t('testClient')}</dt><dd>✓</dd>` : nothing}
-              </dl>
-              ${client.isTest
-                ? html`<button class="btn" type="button" part="test-client-button" @click=${() => void this.openAsTestClient(client.id)}>
-                    ${this.t('openAsTestClient')}
-                  </button>`
-                : nothing}
-              ${this.testClientError ? html`<p role="alert" class="hint">${this.testClientError}</p>` : nothing}
-              <button class="btn link" type="button" @click=${() => (this.selectedClient = null)}>${this.t('clearClient')}</button>`
-          : html`<p class="hint">${this.t('selectedHint')}</p>`}
+        ${
+          client
+            ? html`<dl>
+                  ${
+                    client.email
+                      ? html`<dt>${this.t('email')}</dt>
+                          <dd>${client.email}</dd>`
+                      : nothing
+                  }
+                  ${
+                    client.phone
+                      ? html`<dt>${this.t('phone')}</dt>
+                          <dd>${client.phone}</dd>`
+                      : nothing
+                  }
+                  ${
+                    client.personalNumber
+                      ? html`<dt>${this.t('personalNumber')}</dt>
+                          <dd>${client.personalNumber}</dd>`
+                      : nothing
+                  }
+                  ${
+                    client.isTest
+                      ? html`<dt>${this.t('testClient')}</dt>
+                          <dd>✓</dd>`
+                      : nothing
+                  }
+                </dl>
+                ${
+                  client.isTest
+                    ? html`<button class="btn" type="button" part="test-client-button" @click=${() => void this.openAsTestClient(client.id)}>
+                        ${this.t('openAsTestClient')}
+                      </button>`
+                    : nothing
+                }
+                ${this.testClientError ? html`<p role="alert" class="hint">${this.testClientError}</p>` : nothing}
+                <button class="btn link" type="button" @click=${() => (this.selectedClient = null)}>${this.t('clearClient')}</button>`
+            : html`<p class="hint">${this.t('selectedHint')}</p>`
+        }
       </aside>
-      ${this.templateWeeks && this.deskWork && this.shown.weekStart
-        ? html`<tidbok-template-weeks
-            part="template-weeks"
-            .weekStart=${this.shown.weekStart}
-            .practitionerId=${this.shown.practitionerId}
-            .timeZone=${this.timeZone}
-            .locale=${this.language}
-            @tidbok-template-applied=${() => void this.calendar?.refresh()}
-            @tidbok-working-time-deleted=${() => void this.calendar?.refresh()}
-          ></tidbok-template-weeks>`
-        : nothing}
+      ${
+        this.templateWeeks && this.deskWork && this.shown.weekStart
+          ? html`<tidbok-template-weeks
+              part="template-weeks"
+              .weekStart=${this.shown.weekStart}
+              .practitionerId=${this.shown.practitionerId}
+              .timeZone=${this.timeZone}
+              .locale=${this.language}
+              @tidbok-template-applied=${() => void this.calendar?.refresh()}
+              @tidbok-working-time-deleted=${() => void this.calendar?.refresh()}
+            ></tidbok-template-weeks>`
+          : nothing
+      }
     `;
   }
 
@@ -286,18 +311,19 @@ export class TidbokAdminElement extends LitElement {
         <h1>${this.clinicName || this.t('adminTitle')}${this.clinicName ? html`<small>${this.t('adminTitle')}</small>` : nothing}</h1>
         <div role="tablist" aria-label=${this.t('sections')} @keydown=${this.onTabKeydown}>
           ${(this.managesClinic ? (['calendar', 'settings'] as const) : (['calendar'] as const)).map(
-            (view) => html`<button
-              role="tab"
-              type="button"
-              id="tab-${view}"
-              data-view=${view}
-              aria-selected=${this.view === view ? 'true' : 'false'}
-              aria-controls="panel-${view}"
-              tabindex=${this.view === view ? '0' : '-1'}
-              @click=${() => this.select(view)}
-            >
-              ${this.t(view)}
-            </button>`,
+            (view) =>
+              html`<button
+                role="tab"
+                type="button"
+                id="tab-${view}"
+                data-view=${view}
+                aria-selected=${this.view === view ? 'true' : 'false'}
+                aria-controls="panel-${view}"
+                tabindex=${this.view === view ? '0' : '-1'}
+                @click=${() => this.select(view)}
+              >
+                ${this.t(view)}
+              </button>`,
           )}
         </div>
       </div>
@@ -322,16 +348,18 @@ export class TidbokAdminElement extends LitElement {
         </div>
       </div>
       <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" ?hidden=${calendarSelected}>
-        ${calendarSelected || !this.managesClinic
-          ? nothing
-          : html`<tidbok-admin-settings
-              part="settings"
-              .locale=${this.language}
-              @tidbok-settings-change=${() => {
-                void this.calendar?.reloadClinicData();
-                void this.calendar?.refresh();
-              }}
-            ></tidbok-admin-settings>`}
+        ${
+          calendarSelected || !this.managesClinic
+            ? nothing
+            : html`<tidbok-admin-settings
+                part="settings"
+                .locale=${this.language}
+                @tidbok-settings-change=${() => {
+                  void this.calendar?.reloadClinicData();
+                  void this.calendar?.refresh();
+                }}
+              ></tidbok-admin-settings>`
+        }
       </div>
     `;
   }

@@ -58,7 +58,7 @@ export const adminMessages = {
   bookingModule: { sv: 'Kalender och bokning', en: 'Calendar and booking' },
   bookingModuleHint: {
     sv: 'När modulen är av går det inte att boka via webbplatsen. Kalendern för personalen fungerar ändå.',
-    en: "When the module is off, nobody can book on the website. The staff calendar still works.",
+    en: 'When the module is off, nobody can book on the website. The staff calendar still works.',
   },
   moduleOn: { sv: 'Modulen är på', en: 'The module is on' },
 

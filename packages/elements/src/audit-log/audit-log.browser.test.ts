@@ -8,9 +8,11 @@ import type { TidbokAuditLog } from './audit-log.js';
 async function mount<T extends HTMLElement>(clinic: Clinic, token: string, tag: 'tidbok-audit-log' | 'tidbok-admin-settings', locale = 'sv') {
   const wrapper = await fixture<TidbokProvider>(html`
     <tidbok-provider api=${clinic.apiUrl} clinic=${clinic.slug} .token=${token}>
-      ${tag === 'tidbok-audit-log'
-        ? html`<tidbok-audit-log locale=${locale}></tidbok-audit-log>`
-        : html`<tidbok-admin-settings locale=${locale}></tidbok-admin-settings>`}
+      ${
+        tag === 'tidbok-audit-log'
+          ? html`<tidbok-audit-log locale=${locale}></tidbok-audit-log>`
+          : html`<tidbok-admin-settings locale=${locale}></tidbok-admin-settings>`
+      }
     </tidbok-provider>
   `);
   return wrapper.querySelector<T>(tag)!;
@@ -116,7 +118,7 @@ describe('what a role sees', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('tidbok-template-weeks'), 'the template weeks', { timeout: 8000 });
   });
 
-  it("<tidbok-admin> shows a practitioner neither Settings nor the template weeks", async () => {
+  it('<tidbok-admin> shows a practitioner neither Settings nor the template weeks', async () => {
     const anna = clinic.practitioners[0]!.id;
     const { token } = await staffOk<{ token: string }>(clinic, 'POST', '/staff', { name: 'Anna', role: 'practitioner', practitionerId: anna });
     const el = await fixture<TidbokAdminElement>(html`

@@ -112,30 +112,34 @@ export class TidbokAuditLog extends AdminBox {
         </select>
       </div>
       ${this.error ? html`<p role="alert" class="hint">${this.error}</p>` : nothing}
-      ${entries === null
-        ? html`<p role="status" class="hint">${this.t('loading')}</p>`
-        : entries.length === 0
-          ? this.error
-            ? nothing
-            : html`<p role="status" class="hint" data-empty>${this.t(this.entity ? 'emptyFiltered' : 'empty')}</p>`
-          : html`<table>
-              <thead>
-                <tr>
-                  <th>${this.t('when')}</th>
-                  <th>${this.t('who')}</th>
-                  <th>${this.t('what')}</th>
-                  <th>${this.t('details')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${entries.map((entry) => this.renderRow(entry))}
-              </tbody>
-            </table>`}
-      ${this.nextCursor && entries
-        ? html`<div class="buttons">
-            <button class="btn" type="button" ?disabled=${this.loader.loading} @click=${() => void this.load(true)}>${this.t('more')}</button>
-          </div>`
-        : nothing}
+      ${
+        entries === null
+          ? html`<p role="status" class="hint">${this.t('loading')}</p>`
+          : entries.length === 0
+            ? this.error
+              ? nothing
+              : html`<p role="status" class="hint" data-empty>${this.t(this.entity ? 'emptyFiltered' : 'empty')}</p>`
+            : html`<table>
+                <thead>
+                  <tr>
+                    <th>${this.t('when')}</th>
+                    <th>${this.t('who')}</th>
+                    <th>${this.t('what')}</th>
+                    <th>${this.t('details')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${entries.map((entry) => this.renderRow(entry))}
+                </tbody>
+              </table>`
+      }
+      ${
+        this.nextCursor && entries
+          ? html`<div class="buttons">
+              <button class="btn" type="button" ?disabled=${this.loader.loading} @click=${() => void this.load(true)}>${this.t('more')}</button>
+            </div>`
+          : nothing
+      }
     </section>`;
   }
 }

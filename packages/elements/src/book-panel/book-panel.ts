@@ -200,32 +200,32 @@ export class TidbokBookPanel extends LitElement {
                 </button>
               </li>`;
             })}
-            ${open
-              ? nothing
-              : html`<li>
-                  <button
-                    class="btn link"
-                    type="button"
-                    @click=${() => (this.expanded = new Set(this.expanded).add(date))}
-                  >
-                    ${this.t('showAllTimes', { count: all.length })}
-                  </button>
-                </li>`}
+            ${
+              open
+                ? nothing
+                : html`<li>
+                    <button class="btn link" type="button" @click=${() => (this.expanded = new Set(this.expanded).add(date))}>
+                      ${this.t('showAllTimes', { count: all.length })}
+                    </button>
+                  </li>`
+            }
           </ul>
         `;
       })}
-      ${this.days < 56
-        ? html`<button
-            class="btn more"
-            type="button"
-            @click=${() => {
-              this.days += DAYS;
-              void this.load();
-            }}
-          >
-            ${this.t('laterTimes')}
-          </button>`
-        : nothing}
+      ${
+        this.days < 56
+          ? html`<button
+              class="btn more"
+              type="button"
+              @click=${() => {
+                this.days += DAYS;
+                void this.load();
+              }}
+            >
+              ${this.t('laterTimes')}
+            </button>`
+          : nothing
+      }
     `;
   }
 

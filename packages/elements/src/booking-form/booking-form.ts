@@ -1,11 +1,4 @@
-import {
-  type BookingClient,
-  type ConfirmationChannel,
-  EmailSchema,
-  LIMITS,
-  PersonalNumberSchema,
-  PhoneSchema,
-} from '@tidbok/core';
+import { type BookingClient, type ConfirmationChannel, EmailSchema, LIMITS, PersonalNumberSchema, PhoneSchema } from '@tidbok/core';
 import { html, LitElement, nothing } from 'lit';
 import type { Locale } from '../i18n.js';
 import { Msg } from '../messages/keys.js';
@@ -134,81 +127,79 @@ export class TidbokBookingForm extends LitElement {
     const account = this.account;
     return html`
       <form part="form" novalidate @submit=${this.#onSubmit}>
-        ${account
-          ? html`<p class="info account" part="info account">
-              ${account.name
-                ? html`<strong>${t(Msg.bookingAs)}</strong>${account.name}${account.email ? html`<br />${account.email}` : nothing}`
-                : t(Msg.loggedIn)}
-            </p>`
-          : html`<tidbok-text-field
-                name="name"
-                autocomplete="name"
-                required
-                maxlength=${LIMITS.personName}
-                .label=${t(Msg.name)}
-                .missing=${t(Msg.missingName)}
-              ></tidbok-text-field>
-              <div class="pair">
-                <tidbok-text-field
-                  name="email"
-                  type="email"
-                  autocomplete="email"
+        ${
+          account
+            ? html`<p class="info account" part="info account">
+                ${
+                  account.name
+                    ? html`<strong>${t(Msg.bookingAs)}</strong>${account.name}${account.email ? html`<br />${account.email}` : nothing}`
+                    : t(Msg.loggedIn)
+                }
+              </p>`
+            : html`<tidbok-text-field
+                  name="name"
+                  autocomplete="name"
                   required
-                  maxlength=${LIMITS.email}
-                  .label=${t(Msg.email)}
-                  .missing=${t(Msg.missingEmail)}
-                  .check=${(v: string) => (passes(EmailSchema, v) ? '' : t(Msg.badEmail))}
+                  maxlength=${LIMITS.personName}
+                  .label=${t(Msg.name)}
+                  .missing=${t(Msg.missingName)}
                 ></tidbok-text-field>
-                <tidbok-text-field
-                  name="phone"
-                  type="tel"
-                  autocomplete="tel"
-                  maxlength=${LIMITS.phone}
-                  .label=${t(Msg.phone)}
-                  .hint=${sms ? '' : t(Msg.phoneHint)}
-                  .required=${sms}
-                  .missing=${t(Msg.missingPhone)}
-                  .check=${(v: string) => (passes(PhoneSchema, v) ? '' : t(Msg.badPhone))}
-                ></tidbok-text-field>
-              </div>
-              ${pn === 'hidden'
-                ? nothing
-                : html`<tidbok-text-field
-                    name="personalNumber"
-                    inputmode="numeric"
-                    maxlength="13"
-                    .label=${t(Msg.personalNumber)}
-                    .hint=${pn === 'optional' ? `${t(Msg.optional)}, ${t(Msg.personalNumberHint)}` : t(Msg.personalNumberHint)}
-                    .required=${pn === 'required'}
-                    .missing=${t(Msg.missingPersonalNumber)}
-                    .check=${(v: string) => (passes(PersonalNumberSchema, v) ? '' : t(Msg.badPersonalNumber))}
-                  ></tidbok-text-field>`}`}
-        ${account?.name && !account.phone
-          ? nothing
-          : html`<tidbok-radio-group
-              name="confirmation"
-              .label=${t(Msg.confirmation)}
-              .value=${this.confirmation}
-              .options=${[
-                { value: 'email', label: t(Msg.byEmail) },
-                { value: 'sms', label: t(Msg.bySms) },
-              ]}
-              @change=${(e: Event) => (this.confirmation = (e.target as TidbokRadioGroup).value as 'email' | 'sms')}
-            ></tidbok-radio-group>`}
-        <tidbok-text-field
-          name="note"
-          type="textarea"
-          maxlength=${LIMITS.text}
-          .label=${t(Msg.note)}
-          .hint=${t(Msg.optional)}
-        ></tidbok-text-field>
-        ${this.infoText
-          ? html`<p class="info" part="info"><strong>${t(Msg.info)}</strong>${this.infoText}</p>`
-          : nothing}
+                <div class="pair">
+                  <tidbok-text-field
+                    name="email"
+                    type="email"
+                    autocomplete="email"
+                    required
+                    maxlength=${LIMITS.email}
+                    .label=${t(Msg.email)}
+                    .missing=${t(Msg.missingEmail)}
+                    .check=${(v: string) => (passes(EmailSchema, v) ? '' : t(Msg.badEmail))}
+                  ></tidbok-text-field>
+                  <tidbok-text-field
+                    name="phone"
+                    type="tel"
+                    autocomplete="tel"
+                    maxlength=${LIMITS.phone}
+                    .label=${t(Msg.phone)}
+                    .hint=${sms ? '' : t(Msg.phoneHint)}
+                    .required=${sms}
+                    .missing=${t(Msg.missingPhone)}
+                    .check=${(v: string) => (passes(PhoneSchema, v) ? '' : t(Msg.badPhone))}
+                  ></tidbok-text-field>
+                </div>
+                ${
+                  pn === 'hidden'
+                    ? nothing
+                    : html`<tidbok-text-field
+                        name="personalNumber"
+                        inputmode="numeric"
+                        maxlength="13"
+                        .label=${t(Msg.personalNumber)}
+                        .hint=${pn === 'optional' ? `${t(Msg.optional)}, ${t(Msg.personalNumberHint)}` : t(Msg.personalNumberHint)}
+                        .required=${pn === 'required'}
+                        .missing=${t(Msg.missingPersonalNumber)}
+                        .check=${(v: string) => (passes(PersonalNumberSchema, v) ? '' : t(Msg.badPersonalNumber))}
+                      ></tidbok-text-field>`
+                }`
+        }
+        ${
+          account?.name && !account.phone
+            ? nothing
+            : html`<tidbok-radio-group
+                name="confirmation"
+                .label=${t(Msg.confirmation)}
+                .value=${this.confirmation}
+                .options=${[
+                  { value: 'email', label: t(Msg.byEmail) },
+                  { value: 'sms', label: t(Msg.bySms) },
+                ]}
+                @change=${(e: Event) => (this.confirmation = (e.target as TidbokRadioGroup).value as 'email' | 'sms')}
+              ></tidbok-radio-group>`
+        }
+        <tidbok-text-field name="note" type="textarea" maxlength=${LIMITS.text} .label=${t(Msg.note)} .hint=${t(Msg.optional)}></tidbok-text-field>
+        ${this.infoText ? html`<p class="info" part="info"><strong>${t(Msg.info)}</strong>${this.infoText}</p>` : nothing}
         ${this.error ? html`<p class="error" part="error" role="alert">${this.error}</p>` : nothing}
-        <button class="btn primary submit" part="submit" type="submit" aria-disabled=${this.busy}>
-          ${this.busy ? t(Msg.submitting) : t(Msg.submit)}
-        </button>
+        <button class="btn primary submit" part="submit" type="submit" aria-disabled=${this.busy}>${this.busy ? t(Msg.submitting) : t(Msg.submit)}</button>
       </form>
     `;
   }

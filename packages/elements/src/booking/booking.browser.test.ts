@@ -22,9 +22,7 @@ import {
 } from '../test-support.js';
 
 function mount(clinic: SeededClinic, locale: string | undefined = 'en') {
-  return fixture<TidbokBooking>(
-    html`<tidbok-booking api=${clinic.apiUrl} clinic=${clinic.slug} locale=${locale ?? ''}></tidbok-booking>`,
-  );
+  return fixture<TidbokBooking>(html`<tidbok-booking api=${clinic.apiUrl} clinic=${clinic.slug} locale=${locale ?? ''}></tidbok-booking>`);
 }
 
 /** Treatment "Kort uppföljning", any practitioner, the first free time: the form is shown. */
@@ -102,7 +100,7 @@ describe('<tidbok-booking>', () => {
     expect(deep(el, 'button[type="submit"]')!.textContent!.trim()).to.match(/^Book/);
   });
 
-  it('switches language with the locale attribute and defaults to the clinic\'s', async () => {
+  it("switches language with the locale attribute and defaults to the clinic's", async () => {
     // The Swedish texts arrive only when the test lets them, so the switch always passes through
     // the loading skeleton (no form, no button) instead of only when the dev server is slow.
     forgetTexts();
@@ -437,9 +435,11 @@ describe('<tidbok-booking>', () => {
     const clinic = await seedClinic();
     const [, short] = clinic.treatmentTypes;
     const [, erik] = clinic.practitioners;
-    const provider = await fixture(html`<tidbok-provider api=${clinic.apiUrl} clinic=${clinic.slug} locale="en">
-      <tidbok-booking treatment=${short!.id} practitioner=${erik!.id}></tidbok-booking>
-    </tidbok-provider>`);
+    const provider = await fixture(
+      html`<tidbok-provider api=${clinic.apiUrl} clinic=${clinic.slug} locale="en">
+        <tidbok-booking treatment=${short!.id} practitioner=${erik!.id}></tidbok-booking>
+      </tidbok-provider>`,
+    );
     const el = provider.querySelector('tidbok-booking')!;
     await waitFor(el, 'button.slot');
     expect(el.matches(':state(time)')).to.equal(true);

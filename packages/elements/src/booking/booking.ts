@@ -238,7 +238,11 @@ export class TidbokBooking extends LitElement {
     const clinic = this.#clinicInfo;
     const wanted = this.#wanted;
     if (!this.#started || textsOf(wanted)) this.#language = wanted;
-    else loadTexts(wanted).then(() => this.requestUpdate(), (error: unknown) => reportError(this, 'texts', error));
+    else
+      loadTexts(wanted).then(
+        () => this.requestUpdate(),
+        (error: unknown) => reportError(this, 'texts', error),
+      );
     if (this.account || (clinic?.booking?.publicBooking === 'clients-only' && !this.session)) this.#loadAccount();
     if (clinic && (clinic !== this.#started || changed.has('treatment') || changed.has('practitioner'))) {
       this.#started = clinic;
@@ -521,9 +525,13 @@ export class TidbokBooking extends LitElement {
       const refused = errorCode(error) === 'origin_not_allowed';
       return html`<div class="message" part="message" role="alert">
         <p>${this.#t(errorKey(error))}</p>
-        ${refused
-          ? location.hostname === 'localhost' ? html`<p lang="en">${ownerNote()}</p>` : nothing
-          : html`<button class="btn" part="button" @click=${() => this.#clinicLoad.run()}>${this.#t(Msg.retry)}</button>`}
+        ${
+          refused
+            ? location.hostname === 'localhost'
+              ? html`<p lang="en">${ownerNote()}</p>`
+              : nothing
+            : html`<button class="btn" part="button" @click=${() => this.#clinicLoad.run()}>${this.#t(Msg.retry)}</button>`
+        }
       </div>`;
     }
     if (!clinic || !ready) {
@@ -532,7 +540,9 @@ export class TidbokBooking extends LitElement {
         <span class="sr" role="status">${this.#t(Msg.loading)}</span>
         ${this.#renderSteps()}
         <div class="sk line"></div>
-        <ul class="choices">${[1, 2, 3, 4].map(() => html`<li class="sk card"></li>`)}</ul>
+        <ul class="choices">
+          ${[1, 2, 3, 4].map(() => html`<li class="sk card"></li>`)}
+        </ul>
       </div>`;
     }
     if (!clinic.modules.booking) {
@@ -556,12 +566,14 @@ export class TidbokBooking extends LitElement {
     const details = this.step === 'details';
     return client || !details
       ? html`<div class="top">
-          ${client
-            ? html`<span part="session">
-                ${this.#t(Msg.loggedInAs)} <b>${client.name}</b>${client.email ? ` (${client.email})` : ''}. ${this.#t(Msg.notYou)}
-                <button class="link" part="button logout-button" @click=${this.#logout}>${this.#t(Msg.logOut)}</button>
-              </span>`
-            : nothing}
+          ${
+            client
+              ? html`<span part="session">
+                  ${this.#t(Msg.loggedInAs)} <b>${client.name}</b>${client.email ? ` (${client.email})` : ''}. ${this.#t(Msg.notYou)}
+                  <button class="link" part="button logout-button" @click=${this.#logout}>${this.#t(Msg.logOut)}</button>
+                </span>`
+              : nothing
+          }
           ${details ? nothing : html`<button class="link" part="button my-bookings-button" @click=${() => this.#showAccount(true)}>${this.#t(Msg.myBookings)}</button>`}
         </div>`
       : nothing;
@@ -606,8 +618,7 @@ export class TidbokBooking extends LitElement {
   #choice(part: string, name: string, meta: string | null, description: string, pick: () => void, color = '') {
     return html`<li>
       <button class="choice" part=${part} style=${color && `--c:${color}`} @click=${pick}>
-        <b>${name}</b>${meta ? html`<span class="meta">${meta}</span>` : nothing}
-        ${description ? html`<span class="desc">${description}</span>` : nothing}
+        <b>${name}</b>${meta ? html`<span class="meta">${meta}</span>` : nothing} ${description ? html`<span class="desc">${description}</span>` : nothing}
       </button>
     </li>`;
   }
@@ -617,12 +628,9 @@ export class TidbokBooking extends LitElement {
     if (step === 'treatment') {
       const types = clinic.treatmentTypes;
       return html`<section>
-        ${this.#bar(Msg.chooseTreatment)}
-        ${types.length ? nothing : html`<p class="message" part="message">${this.#t(Msg.noTreatments)}</p>`}
+        ${this.#bar(Msg.chooseTreatment)} ${types.length ? nothing : html`<p class="message" part="message">${this.#t(Msg.noTreatments)}</p>`}
         <ul class="choices">
-          ${types.map((type) =>
-            this.#choice('treatment', type.name, this.#facts(type), type.description, () => this.#chooseTreatment(type.id), type.color),
-          )}
+          ${types.map((type) => this.#choice('treatment', type.name, this.#facts(type), type.description, () => this.#chooseTreatment(type.id), type.color))}
         </ul>
       </section>`;
     }
@@ -687,11 +695,13 @@ export class TidbokBooking extends LitElement {
     return html`<div class="summary" part="summary">
       <b>${type.name}${held ? `, ${formatDayTime(held.start, clinic.timeZone, this.#language)}` : ''}</b>
       <span class="muted">${this.#facts(type)}${who}</span>
-      ${held
-        ? html`<p class="hold ${remaining <= 60_000 ? 'ending' : ''}" part="countdown">
-            <span role="timer">${this.#t(Msg.held, { time: formatRemaining(remaining) })}</span>
-          </p>`
-        : nothing}
+      ${
+        held
+          ? html`<p class="hold ${remaining <= 60_000 ? 'ending' : ''}" part="countdown">
+              <span role="timer">${this.#t(Msg.held, { time: formatRemaining(remaining) })}</span>
+            </p>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -742,33 +752,45 @@ export class TidbokBooking extends LitElement {
       ${this.#bar(cancelled ? Msg.cancelled : Msg.doneTitle)}
       <dl>
         ${rows.map(([key, value, more]) =>
-          value ? html`<dt>${this.#t(key)}</dt><dd>${value}${more ? html`<span>${more}</span>` : nothing}</dd>` : nothing,
+          value
+            ? html`<dt>${this.#t(key)}</dt>
+                <dd>${value}${more ? html`<span>${more}</span>` : nothing}</dd>`
+            : nothing,
         )}
       </dl>
-      ${cancelled
-        ? booking.lateCancellation
-          ? html`<p>${this.#t(Msg.late)}</p>`
-          : nothing
-        : html`${to ? html`<p>${this.#t(sent.confirmation === 'sms' ? Msg.sentSms : Msg.sentEmail, { to })}</p>` : nothing}
-            <p>
-              <a class="btn primary" part="button button-primary calendar-link" href=${(this.#icsUrl ??= URL.createObjectURL(new Blob([ics()], { type: 'text/calendar' })))} download="tidbok-${booking.id}.ics">
-                ${this.#t(Msg.addToCalendar)}
-              </a>
-            </p>
-            <div class="cancel">
-              <h3>${this.#t(Msg.cancelTitle)}</h3>
-              <p>${this.#t(Msg.cancelHow)} ${window ? this.#t(Msg.cancelWindow, { n: window }) : ''}</p>
-              ${this.cancelState === 'idle'
-                ? html`<button class="btn" part="button" @click=${this.#askCancel}>${this.#t(Msg.cancel)}</button>`
-                : html`<p id="cancel-q" tabindex="-1"><b>${this.#t(Msg.cancelConfirm, { when: formatDayTime(booking.start, zone, lang) })}</b></p>
-                    ${this.cancelError ? html`<p class="error" role="alert">${this.cancelError}</p>` : nothing}
-                    <div class="actions" role="group" aria-labelledby="cancel-q">
-                      <button class="btn danger" part="button" aria-disabled=${this.cancelState === 'busy'} @click=${this.#cancelBooking}>
-                        ${this.#t(Msg.cancelYes)}
-                      </button>
-                      <button class="btn" part="button" @click=${() => (this.cancelState = 'idle')}>${this.#t(Msg.cancelNo)}</button>
-                    </div>`}
-            </div>`}
+      ${
+        cancelled
+          ? booking.lateCancellation
+            ? html`<p>${this.#t(Msg.late)}</p>`
+            : nothing
+          : html`${to ? html`<p>${this.#t(sent.confirmation === 'sms' ? Msg.sentSms : Msg.sentEmail, { to })}</p>` : nothing}
+              <p>
+                <a
+                  class="btn primary"
+                  part="button button-primary calendar-link"
+                  href=${(this.#icsUrl ??= URL.createObjectURL(new Blob([ics()], { type: 'text/calendar' })))}
+                  download="tidbok-${booking.id}.ics"
+                >
+                  ${this.#t(Msg.addToCalendar)}
+                </a>
+              </p>
+              <div class="cancel">
+                <h3>${this.#t(Msg.cancelTitle)}</h3>
+                <p>${this.#t(Msg.cancelHow)} ${window ? this.#t(Msg.cancelWindow, { n: window }) : ''}</p>
+                ${
+                  this.cancelState === 'idle'
+                    ? html`<button class="btn" part="button" @click=${this.#askCancel}>${this.#t(Msg.cancel)}</button>`
+                    : html`<p id="cancel-q" tabindex="-1"><b>${this.#t(Msg.cancelConfirm, { when: formatDayTime(booking.start, zone, lang) })}</b></p>
+                        ${this.cancelError ? html`<p class="error" role="alert">${this.cancelError}</p>` : nothing}
+                        <div class="actions" role="group" aria-labelledby="cancel-q">
+                          <button class="btn danger" part="button" aria-disabled=${this.cancelState === 'busy'} @click=${this.#cancelBooking}>
+                            ${this.#t(Msg.cancelYes)}
+                          </button>
+                          <button class="btn" part="button" @click=${() => (this.cancelState = 'idle')}>${this.#t(Msg.cancelNo)}</button>
+                        </div>`
+                }
+              </div>`
+      }
       <button class="link" part="button" @click=${this.#again}>${this.#t(Msg.again)}</button>
     </section>`;
   }

@@ -112,10 +112,13 @@ export class CalendarFeedController implements ReactiveController {
   private schedule() {
     clearTimeout(this.timer);
     if (!this.connected || document.visibilityState === 'hidden') return;
-    this.timer = setTimeout(() => {
-      if (this.options.visible?.() === false) this.schedule();
-      else void this.refresh();
-    }, Math.max(1000, this.options.intervalMs?.() ?? 5000));
+    this.timer = setTimeout(
+      () => {
+        if (this.options.visible?.() === false) this.schedule();
+        else void this.refresh();
+      },
+      Math.max(1000, this.options.intervalMs?.() ?? 5000),
+    );
   }
 
   private stop() {

@@ -141,7 +141,11 @@ describe('<tidbok-calendar>', () => {
     const { detail } = await saved;
     expect(detail).to.include({ action: 'created', kind: 'booking' });
 
-    const created = await staffOk<{ start: string; end: string; treatmentTypeId: string; practitionerId: string; locationId: string }>(clinic, 'GET', `/bookings/${detail.id}`);
+    const created = await staffOk<{ start: string; end: string; treatmentTypeId: string; practitionerId: string; locationId: string }>(
+      clinic,
+      'GET',
+      `/bookings/${detail.id}`,
+    );
     expect(created.start).to.equal(at(clinic, day, '10:00').replace('.000Z', 'Z'));
     expect(created.end).to.equal(at(clinic, day, '10:30').replace('.000Z', 'Z'));
     expect(created.treatmentTypeId).to.equal(clinic.treatmentTypes[1]!.id);
@@ -629,7 +633,12 @@ describe('<tidbok-calendar>', () => {
         id = (await book(clinic, { date: day, start: '09:00' })).id;
         const cancelled = await book(clinic, { date: day, start: '10:00', client: 'Återbud' });
         await staffOk(clinic, 'POST', `/bookings/${cancelled.id}/cancel`, {});
-        await staffOk(clinic, 'POST', '/activities', { practitionerId: clinic.practitioners[1]!.id, title: 'Möte', start: at(clinic, day, '13:00'), end: at(clinic, day, '14:00') });
+        await staffOk(clinic, 'POST', '/activities', {
+          practitionerId: clinic.practitioners[1]!.id,
+          title: 'Möte',
+          start: at(clinic, day, '13:00'),
+          end: at(clinic, day, '14:00'),
+        });
       },
     });
     await waitForEntry(el, id);

@@ -192,10 +192,13 @@ export const calendarStyles = css`
     position: relative;
     height: calc(var(--_hour) * var(--_hours));
     border-left: 1px solid var(--_line);
-    background-image: linear-gradient(to bottom, var(--_line) 1px, transparent 1px),
-      linear-gradient(to bottom, #f2f3f5 1px, transparent 1px);
-    background-size: 100% var(--_hour), 100% calc(var(--_hour) / 2);
-    background-position: 0 0, 0 calc(var(--_hour) / 2);
+    background-image: linear-gradient(to bottom, var(--_line) 1px, transparent 1px), linear-gradient(to bottom, #f2f3f5 1px, transparent 1px);
+    background-size:
+      100% var(--_hour),
+      100% calc(var(--_hour) / 2);
+    background-position:
+      0 0,
+      0 calc(var(--_hour) / 2);
   }
   .day.today {
     background-color: var(--_today);

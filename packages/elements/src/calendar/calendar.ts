@@ -29,19 +29,7 @@ import {
 import { type CalendarMessageKey, calendarMessages } from './messages.js';
 import { SERVER_FEATURES, type ServerFeatures } from './server-features.js';
 import { booleanDefaultTrue, DEFAULT_VIEW, loadView, normalizeView, saveView, type ViewSettings } from './view-settings.js';
-import {
-  addMinutes,
-  clockTime,
-  daySegments,
-  instantAt,
-  layoutLanes,
-  snapMinutes,
-  timeOfMinutes,
-  todayIn,
-  wallClock,
-  weekDays,
-  weekRange,
-} from './week.js';
+import { addMinutes, clockTime, daySegments, instantAt, layoutLanes, snapMinutes, timeOfMinutes, todayIn, wallClock, weekDays, weekRange } from './week.js';
 
 /** Minutes every move, resize and new block snaps to. */
 const SNAP = 15;
@@ -1025,16 +1013,18 @@ export class TidbokCalendar extends LitElement {
         style=${styleMap(style)}
         @keydown=${(e: KeyboardEvent) => this.onEntryKeydown(e, entry)}
       >
-        ${placed.outside
-          ? nothing
-          : html`
-              <span class="band-grip" data-handle="move">${rail === null ? html`${this.t('tabWorkingTime')} ${time}` : nothing}</span>
-              <span class="tooltip" role="tooltip">
-                <strong>${practitioner} · ${time}</strong>${this.t('bookableHere')}: ${types.length ? types.join(', ') : this.t('allTreatmentTypes')}
-              </span>
-              ${placed.startsHere ? html`<span class="handle start" data-handle="start"></span>` : nothing}
-              ${placed.endsHere ? html`<span class="handle end" data-handle="end"></span>` : nothing}
-            `}
+        ${
+          placed.outside
+            ? nothing
+            : html`
+                <span class="band-grip" data-handle="move">${rail === null ? html`${this.t('tabWorkingTime')} ${time}` : nothing}</span>
+                <span class="tooltip" role="tooltip">
+                  <strong>${practitioner} · ${time}</strong>${this.t('bookableHere')}: ${types.length ? types.join(', ') : this.t('allTreatmentTypes')}
+                </span>
+                ${placed.startsHere ? html`<span class="handle start" data-handle="start"></span>` : nothing}
+                ${placed.endsHere ? html`<span class="handle end" data-handle="end"></span>` : nothing}
+              `
+        }
       </div>
     `;
   }
@@ -1045,9 +1035,9 @@ export class TidbokCalendar extends LitElement {
     const short = placed.bottom - placed.top < 45;
     const handles = (movable: boolean) =>
       movable && !placed.outside
-        ? html`${placed.startsHere ? html`<span class="handle start" data-handle="start"></span>` : nothing}${placed.endsHere
-            ? html`<span class="handle end" data-handle="end"></span>`
-            : nothing}`
+        ? html`${placed.startsHere ? html`<span class="handle start" data-handle="start"></span>` : nothing}${
+            placed.endsHere ? html`<span class="handle end" data-handle="end"></span>` : nothing
+          }`
         : nothing;
     const entry = placed.entry;
     if (!entry) {
@@ -1073,7 +1063,12 @@ export class TidbokCalendar extends LitElement {
         </div>
       `;
     }
-    const classes = [short ? 'short' : '', this.dragId === entry.id ? 'dragging' : '', this.overrides.get(entry.id)?.pending ? 'pending' : '', placed.outside ? 'edge-marker' : '']
+    const classes = [
+      short ? 'short' : '',
+      this.dragId === entry.id ? 'dragging' : '',
+      this.overrides.get(entry.id)?.pending ? 'pending' : '',
+      placed.outside ? 'edge-marker' : '',
+    ]
       .filter(Boolean)
       .join(' ');
     const name = this.entryName(entry, placed.start, placed.end);
@@ -1152,10 +1147,12 @@ export class TidbokCalendar extends LitElement {
         style=${styleMap({ ...style, '--_color': color, '--_background': readable.background, '--_text': readable.text, '--_tint': tint(color, 0.78) })}
         @keydown=${(e: KeyboardEvent) => this.onEntryKeydown(e, entry)}
       >
-        ${placed.outside
-          ? nothing
-          : html`<span class="when">${time}</span> <span class="who">${entry.clientName}</span> <span class="what">${entry.treatmentName}</span>
-              ${badge ? html`<span class="status">${badge}</span>` : nothing}`}
+        ${
+          placed.outside
+            ? nothing
+            : html`<span class="when">${time}</span> <span class="who">${entry.clientName}</span>
+                <span class="what">${entry.treatmentName}</span> ${badge ? html`<span class="status">${badge}</span>` : nothing}`
+        }
         ${handles(true)}
       </div>
     `;
@@ -1211,15 +1208,17 @@ export class TidbokCalendar extends LitElement {
           (block) => block.entry?.id ?? 'draft',
           (block, i) => this.renderBlock(block, blockLanes[i]!, unfiltered, offset),
         )}
-        ${cursor
-          ? html`<div
-              class="cursor"
-              aria-hidden="true"
-              style="top:${((cursor.minutes - from) / (to - from)) * 100}%;height:${(Math.min(cursor.length, to - cursor.minutes) / (to - from)) * 100}%"
-            >
-              ${cursorText}
-            </div>`
-          : nothing}
+        ${
+          cursor
+            ? html`<div
+                class="cursor"
+                aria-hidden="true"
+                style="top:${((cursor.minutes - from) / (to - from)) * 100}%;height:${(Math.min(cursor.length, to - cursor.minutes) / (to - from)) * 100}%"
+              >
+                ${cursorText}
+              </div>`
+            : nothing
+        }
         ${nowLine}
       </div>
     `;
@@ -1291,7 +1290,12 @@ export class TidbokCalendar extends LitElement {
                 </div>
               </div>
               <label class="check">
-                <input id="show-weekends" type="checkbox" .checked=${!this.hideWeekends} @change=${(e: Event) => this.changeView({ hideWeekends: !(e.target as HTMLInputElement).checked })} />
+                <input
+                  id="show-weekends"
+                  type="checkbox"
+                  .checked=${!this.hideWeekends}
+                  @change=${(e: Event) => this.changeView({ hideWeekends: !(e.target as HTMLInputElement).checked })}
+                />
                 ${this.t('showWeekends')}
               </label>
               <button class="btn link" type="button" @click=${this.resetView}>${this.t('resetView')}</button>
@@ -1338,14 +1342,16 @@ export class TidbokCalendar extends LitElement {
           this.closeConfirm();
         }}
       >
-        ${this.confirming && first && last
-          ? html`<h2 id="confirm-title">${this.t('confirmDeleteRangeTitle')}</h2>
-              <p id="confirm-body">${this.t('confirmDeleteRangeBody', { who, from: fmt(first), to: fmt(last) })}</p>
-              <div class="actions">
-                <button class="btn" type="button" data-action="cancel" @click=${this.closeConfirm}>${this.t('cancel')}</button>
-                <button class="btn danger" type="button" data-action="confirm" @click=${this.deleteVisibleWorkingTime}>${this.t('deleteYes')}</button>
-              </div>`
-          : nothing}
+        ${
+          this.confirming && first && last
+            ? html`<h2 id="confirm-title">${this.t('confirmDeleteRangeTitle')}</h2>
+                <p id="confirm-body">${this.t('confirmDeleteRangeBody', { who, from: fmt(first), to: fmt(last) })}</p>
+                <div class="actions">
+                  <button class="btn" type="button" data-action="cancel" @click=${this.closeConfirm}>${this.t('cancel')}</button>
+                  <button class="btn danger" type="button" data-action="confirm" @click=${this.deleteVisibleWorkingTime}>${this.t('deleteYes')}</button>
+                </div>`
+            : nothing
+        }
       </dialog>
     `;
   }
@@ -1354,12 +1360,14 @@ export class TidbokCalendar extends LitElement {
     const feedError = this.feed.status === 'ready' && this.feed.error;
     return html`
       <div class="notices">
-        ${this.notice
-          ? html`<div part="notice" class="notice ${this.notice.tone}" role=${this.notice.tone === 'error' ? 'alert' : 'status'}>
-              <p>${this.notice.text}</p>
-              <button class="icon-button" type="button" aria-label=${this.t('dismiss')} @click=${() => (this.notice = null)}>×</button>
-            </div>`
-          : nothing}
+        ${
+          this.notice
+            ? html`<div part="notice" class="notice ${this.notice.tone}" role=${this.notice.tone === 'error' ? 'alert' : 'status'}>
+                <p>${this.notice.text}</p>
+                <button class="icon-button" type="button" aria-label=${this.t('dismiss')} @click=${() => (this.notice = null)}>×</button>
+              </div>`
+            : nothing
+        }
         ${feedError ? html`<div class="notice error" role="status"><p>${this.t('refreshFailed')}</p></div>` : nothing}
       </div>
       <div class="sr" aria-live="polite">${this.notice?.tone === 'info' ? '' : this.announcement}</div>
@@ -1388,17 +1396,17 @@ export class TidbokCalendar extends LitElement {
     };
     return html`
       ${this.renderToolbar()} ${this.renderNotices()}
-      ${this.feed.status === 'error'
-        ? html`<div class="notice error" role="alert">
-            <p>${this.t('loadFailed')} ${describeError(this.feed.error, this.language, 'load').message}</p>
-            <button class="btn" type="button" @click=${() => this.feed.refresh()}>${this.t('retry')}</button>
-          </div>`
-        : nothing}
-      <p class="empty" role="status" part="status">${this.feed.status === 'loading'
-        ? this.t('loading')
-        : this.feed.status === 'ready' && entries.length === 0
-          ? this.t('emptyWeek')
-          : ''}</p>
+      ${
+        this.feed.status === 'error'
+          ? html`<div class="notice error" role="alert">
+              <p>${this.t('loadFailed')} ${describeError(this.feed.error, this.language, 'load').message}</p>
+              <button class="btn" type="button" @click=${() => this.feed.refresh()}>${this.t('retry')}</button>
+            </div>`
+          : nothing
+      }
+      <p class="empty" role="status" part="status">
+        ${this.feed.status === 'loading' ? this.t('loading') : this.feed.status === 'ready' && entries.length === 0 ? this.t('emptyWeek') : ''}
+      </p>
       <span id="entry-help" class="sr">${this.t('entryHelp')}</span>
       <span id="day-help" class="sr">${this.t('dayCursorHelp')}</span>
       <div
@@ -1426,43 +1434,47 @@ export class TidbokCalendar extends LitElement {
           ${days.map((date, i) => this.renderDay(date, i, entries, today))}
         </div>
       </div>
-      ${(this.draft && this.gesture?.type !== 'create') || openEntry
-        ? html`<tidbok-entry-popup
-            .locale=${this.language}
-            .data=${this.clinic.value}
-            .draft=${this.draft}
-            .entry=${this.draft ? null : openEntry}
-            .suggestedClient=${this.selectedClient}
-            .features=${this.features}
-            .anchor=${this.popupAnchor}
-            @tidbok-draft-change=${(e: CustomEvent<{ draft: Draft }>) => {
-              e.stopPropagation();
-              if (this.draft?.key === e.detail.draft.key) this.draft = e.detail.draft;
-            }}
-            @tidbok-popup-close=${(e: Event) => {
-              e.stopPropagation();
-              this.closePopup();
-            }}
-            @tidbok-calendar-change=${this.onPopupChange}
-          ></tidbok-entry-popup>`
-        : nothing}
-      ${this.bookOpen
-        ? html`<tidbok-book-panel
-            .locale=${this.language}
-            .data=${this.clinic.value}
-            .from=${days[0] ?? ''}
-            .practitioner=${this.practitioner}
-            .anchor=${this.bookAnchor}
-            @tidbok-slot-pick=${(e: CustomEvent<SlotPickDetail>) => {
-              e.stopPropagation();
-              void this.onSlotPick(e.detail);
-            }}
-            @tidbok-popup-close=${(e: Event) => {
-              e.stopPropagation();
-              this.closePopup();
-            }}
-          ></tidbok-book-panel>`
-        : nothing}
+      ${
+        (this.draft && this.gesture?.type !== 'create') || openEntry
+          ? html`<tidbok-entry-popup
+              .locale=${this.language}
+              .data=${this.clinic.value}
+              .draft=${this.draft}
+              .entry=${this.draft ? null : openEntry}
+              .suggestedClient=${this.selectedClient}
+              .features=${this.features}
+              .anchor=${this.popupAnchor}
+              @tidbok-draft-change=${(e: CustomEvent<{ draft: Draft }>) => {
+                e.stopPropagation();
+                if (this.draft?.key === e.detail.draft.key) this.draft = e.detail.draft;
+              }}
+              @tidbok-popup-close=${(e: Event) => {
+                e.stopPropagation();
+                this.closePopup();
+              }}
+              @tidbok-calendar-change=${this.onPopupChange}
+            ></tidbok-entry-popup>`
+          : nothing
+      }
+      ${
+        this.bookOpen
+          ? html`<tidbok-book-panel
+              .locale=${this.language}
+              .data=${this.clinic.value}
+              .from=${days[0] ?? ''}
+              .practitioner=${this.practitioner}
+              .anchor=${this.bookAnchor}
+              @tidbok-slot-pick=${(e: CustomEvent<SlotPickDetail>) => {
+                e.stopPropagation();
+                void this.onSlotPick(e.detail);
+              }}
+              @tidbok-popup-close=${(e: Event) => {
+                e.stopPropagation();
+                this.closePopup();
+              }}
+            ></tidbok-book-panel>`
+          : nothing
+      }
       ${this.renderConfirm()}
     `;
   }

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  daySegments,
-  instantAt,
-  layoutLanes,
-  snapInstant,
-  snapMinutes,
-  timeOfMinutes,
-  wallClock,
-  weekDays,
-  weekRange,
-} from './week.js';
+import { daySegments, instantAt, layoutLanes, snapInstant, snapMinutes, timeOfMinutes, wallClock, weekDays, weekRange } from './week.js';
 
 const STOCKHOLM = 'Europe/Stockholm';
 const at = (iso: string) => Date.parse(iso);
@@ -17,15 +7,7 @@ const at = (iso: string) => Date.parse(iso);
 describe('weekDays', () => {
   it('starts on Monday and hides Saturday and Sunday when asked', () => {
     expect(weekDays('2027-03-25', true)).toEqual(['2027-03-22', '2027-03-23', '2027-03-24', '2027-03-25', '2027-03-26']);
-    expect(weekDays('2027-03-28', false)).toEqual([
-      '2027-03-22',
-      '2027-03-23',
-      '2027-03-24',
-      '2027-03-25',
-      '2027-03-26',
-      '2027-03-27',
-      '2027-03-28',
-    ]);
+    expect(weekDays('2027-03-28', false)).toEqual(['2027-03-22', '2027-03-23', '2027-03-24', '2027-03-25', '2027-03-26', '2027-03-27', '2027-03-28']);
   });
   it('crosses a year boundary by calendar days', () => {
     expect(weekDays('2027-01-01', false)[0]).toBe('2026-12-28');

@@ -129,9 +129,7 @@ export interface Lane {
  * order; the result is in the same order.
  */
 export function layoutLanes(spans: readonly Span[]): Lane[] {
-  const order = spans
-    .map((span, index) => ({ span, index }))
-    .sort((a, b) => a.span.top - b.span.top || b.span.bottom - a.span.bottom);
+  const order = spans.map((span, index) => ({ span, index })).sort((a, b) => a.span.top - b.span.top || b.span.bottom - a.span.bottom);
   const result: Lane[] = spans.map(() => ({ lane: 0, lanes: 1 }));
   let cluster: { index: number; lane: number }[] = [];
   let laneEnds: number[] = [];

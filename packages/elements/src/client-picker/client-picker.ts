@@ -272,8 +272,7 @@ export class TidbokClientPicker extends LitElement {
         <div class="who">
           <span class="sr">${this.label || this.t('client')}:</span>
           <strong>${name}</strong>
-          ${contact ? html`<span class="contact">${contact}</span>` : nothing}
-          ${fresh ? html`<span class="badge">${this.t('newClient')}</span>` : nothing}
+          ${contact ? html`<span class="contact">${contact}</span>` : nothing} ${fresh ? html`<span class="badge">${this.t('newClient')}</span>` : nothing}
           ${suggested ? html`<span class="badge">${this.t('suggestedClient')}</span>` : nothing}
         </div>
         <button class="btn" type="button" data-action="change" @click=${() => this.changeMode('search')}>${this.t('changeClient')}</button>
@@ -325,23 +324,29 @@ export class TidbokClientPicker extends LitElement {
           `,
         )}
       </ul>
-      ${showList && this.results.length === 0
-        ? html`<div class="status">
-            ${this.searchStatus === 'loading' ? this.t('searching') : this.searchStatus === 'error' ? this.t('searchFailed') : this.t('noClientFound')}
-          </div>`
-        : nothing}
+      ${
+        showList && this.results.length === 0
+          ? html`<div class="status">
+              ${this.searchStatus === 'loading' ? this.t('searching') : this.searchStatus === 'error' ? this.t('searchFailed') : this.t('noClientFound')}
+            </div>`
+          : nothing
+      }
       <div class="sr" role="status" aria-live="polite">
-        ${this.expanded && this.searchStatus === 'done'
-          ? this.results.length === 0
-            ? this.t('noClientFound')
-            : this.t('clientsFound', { count: this.results.length })
-          : ''}
+        ${
+          this.expanded && this.searchStatus === 'done'
+            ? this.results.length === 0
+              ? this.t('noClientFound')
+              : this.t('clientsFound', { count: this.results.length })
+            : ''
+        }
       </div>
       <div class="actions">
         ${this.allowNew ? html`<button class="btn" type="button" data-action="new" @click=${this.startNew}>${this.t('addNewClient')}</button>` : nothing}
-        ${this.client || this.newClient
-          ? html`<button class="btn link" type="button" @click=${() => this.changeMode('show')}>${this.t('cancel')}</button>`
-          : nothing}
+        ${
+          this.client || this.newClient
+            ? html`<button class="btn link" type="button" @click=${() => this.changeMode('show')}>${this.t('cancel')}</button>`
+            : nothing
+        }
       </div>
     `;
   }
@@ -354,7 +359,11 @@ export class TidbokClientPicker extends LitElement {
         <div class="row">${this.field('email', this.t('email'), 'email', 'email')} ${this.field('phone', this.t('phone'), 'tel', 'tel')}</div>
         ${this.field('personalNumber', this.t('personalNumber'))}
         <label class="check">
-          <input type="checkbox" .checked=${this.form.isTest} @change=${(e: Event) => (this.form = { ...this.form, isTest: (e.target as HTMLInputElement).checked })} />
+          <input
+            type="checkbox"
+            .checked=${this.form.isTest}
+            @change=${(e: Event) => (this.form = { ...this.form, isTest: (e.target as HTMLInputElement).checked })}
+          />
           ${this.t('testClient')}
         </label>
         <div class="actions">

@@ -246,7 +246,10 @@ describe('<tidbok-entry-popup>', () => {
     const gone = oneEvent(el, 'tidbok-calendar-change');
     q<HTMLButtonElement>(popup, '[data-action="confirm-delete"]').click();
     expect((await gone).detail).to.include({ action: 'deleted', kind: 'workingTime', id: bandId });
-    expect((await fetch(`${clinic.apiUrl}/v1/clinics/${clinic.slug}/admin/working-times/${bandId}`, { headers: { authorization: `Bearer ${clinic.adminToken}` } })).status).to.equal(404);
+    expect(
+      (await fetch(`${clinic.apiUrl}/v1/clinics/${clinic.slug}/admin/working-times/${bandId}`, { headers: { authorization: `Bearer ${clinic.adminToken}` } }))
+        .status,
+    ).to.equal(404);
   });
 
   it('is accessible on each tab', async () => {
@@ -346,7 +349,12 @@ describe('<tidbok-entry-popup>: holds and possible duplicates (issue 17, items 6
   it('a receptionist releases a hold too (desk work), here in English', async () => {
     const seeded = await seedClinicWithStaff('reception');
     let holdId = '';
-    const { el } = await mountCalendar({ locale: 'en', practitioner: '', clinic: seeded, prepare: async (c, day) => (holdId = (await holdPublic(c, day, '10:00')).id) });
+    const { el } = await mountCalendar({
+      locale: 'en',
+      practitioner: '',
+      clinic: seeded,
+      prepare: async (c, day) => (holdId = (await holdPublic(c, day, '10:00')).id),
+    });
     (await waitForEntry(el, holdId)).click();
     const popup = await waitFor<TidbokEntryPopup>(el, 'tidbok-entry-popup');
     const network = await waitFor(popup, '[part="network"]');
@@ -398,9 +406,7 @@ describe('<tidbok-entry-popup>: holds and possible duplicates (issue 17, items 6
     expect(merge.textContent!.trim()).to.equal('Slå ihop med Klara Klient');
     merge.click();
     const confirm = await waitFor<HTMLButtonElement>(popup, '[data-action="confirm-merge"]');
-    expect(textOf(popup)).to.contain(
-      'Bokningarna flyttas till Klara Klient; de sparade uppgifterna för Klara Klient ändras inte; det går inte att ångra.',
-    );
+    expect(textOf(popup)).to.contain('Bokningarna flyttas till Klara Klient; de sparade uppgifterna för Klara Klient ändras inte; det går inte att ångra.');
     await expect(popup).to.be.accessible();
     const merged = oneEvent(el, 'tidbok-calendar-change');
     confirm.click();

@@ -323,22 +323,27 @@ export class TidbokEntryPopup extends LitElement {
     } as const;
     return html`<details part="messages">
       <summary>${this.t('messagesTitle', { count: this.messages.length })}</summary>
-      ${this.messages.length === 0
-        ? html`<p class="hint">${this.t('messagesNone')}</p>`
-        : html`<ul>
-            ${this.messages.map(
-              (m) => html`<li part="message ${m.status}">
-                <strong>${this.t(`messageKind_${m.kind ?? 'confirmation'}` as CalendarMessageKey)}</strong>
-                · ${this.t(m.channel === 'email' ? 'byEmail' : 'bySms')} ${m.to ? html`· ${m.to}` : nothing}
-                · ${this.t(status[m.status])} ${when(m.sentAt ?? m.createdAt)}
-                ${m.withheldReason
-                  ? html`<br /><span class="hint" part="withheld-reason">${this.t(`messageWithheld_${m.withheldReason}`)}</span>`
-                  : m.lastError
-                    ? html`<br /><span class="hint">${m.lastError}</span>`
-                    : nothing}
-              </li>`,
-            )}
-          </ul>`}
+      ${
+        this.messages.length === 0
+          ? html`<p class="hint">${this.t('messagesNone')}</p>`
+          : html`<ul>
+              ${this.messages.map(
+                (m) =>
+                  html`<li part="message ${m.status}">
+                    <strong>${this.t(`messageKind_${m.kind ?? 'confirmation'}` as CalendarMessageKey)}</strong>
+                    · ${this.t(m.channel === 'email' ? 'byEmail' : 'bySms')} ${m.to ? html`· ${m.to}` : nothing} · ${this.t(status[m.status])}
+                    ${when(m.sentAt ?? m.createdAt)}
+                    ${
+                      m.withheldReason
+                        ? html`<br /><span class="hint" part="withheld-reason">${this.t(`messageWithheld_${m.withheldReason}`)}</span>`
+                        : m.lastError
+                          ? html`<br /><span class="hint">${m.lastError}</span>`
+                          : nothing
+                    }
+                  </li>`,
+              )}
+            </ul>`
+      }
     </details>`;
   }
 
@@ -377,7 +382,8 @@ export class TidbokEntryPopup extends LitElement {
     if (field !== 'endTime' && lengthBefore) {
       const from = minutesOfTime(this.startTime);
       const length = Math.round((lengthBefore.end - lengthBefore.start) / 60_000);
-      if (isLocalDate(this.date) && /^\d\d:\d\d$/.test(this.startTime)) this.endTime = timeOfMinutes(Math.min(from + length, 24 * 60)).replace('24:00', '00:00');
+      if (isLocalDate(this.date) && /^\d\d:\d\d$/.test(this.startTime))
+        this.endTime = timeOfMinutes(Math.min(from + length, 24 * 60)).replace('24:00', '00:00');
     }
     const times = this.times();
     this.errors = { ...this.errors, time: times ? undefined : this.t('endAfterStart') };
@@ -475,9 +481,7 @@ export class TidbokEntryPopup extends LitElement {
   }
 
   private focusFirst() {
-    const target = this.draft
-      ? this.shadowRoot?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')
-      : this.dialog;
+    const target = this.draft ? this.shadowRoot?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]') : this.dialog;
     target?.focus();
   }
 
@@ -536,7 +540,13 @@ export class TidbokEntryPopup extends LitElement {
     const admin = this.connection?.admin;
     // A hold has nothing to save: it is only released (`<tidbok-hold-review>`).
     if (!admin || this.busy || this.entry?.kind === 'hold') return;
-    const kind: DraftTab = this.draft ? this.tab : this.entry?.kind === 'workingTime' ? 'workingTime' : this.entry?.kind === 'activity' ? 'activity' : 'booking';
+    const kind: DraftTab = this.draft
+      ? this.tab
+      : this.entry?.kind === 'workingTime'
+        ? 'workingTime'
+        : this.entry?.kind === 'activity'
+          ? 'activity'
+          : 'booking';
     const times = this.validate(kind);
     if (!times) return;
     const start = new Date(times.start).toISOString();
@@ -740,7 +750,13 @@ export class TidbokEntryPopup extends LitElement {
       <div class="time" role="group" aria-label=${this.t('date')}>
         <div class="field">
           <label for="${id}-date">${this.t('date')}</label>
-          <input id="${id}-date" type="date" .value=${this.date} required @change=${(e: Event) => this.onTimeChange('date', (e.target as HTMLInputElement).value)} />
+          <input
+            id="${id}-date"
+            type="date"
+            .value=${this.date}
+            required
+            @change=${(e: Event) => this.onTimeChange('date', (e.target as HTMLInputElement).value)}
+          />
         </div>
         <div class="field">
           <label for="${id}-start">${this.t('from')}</label>
@@ -856,35 +872,36 @@ export class TidbokEntryPopup extends LitElement {
           @change=${(e: Event) => this.onTreatmentType((e.target as HTMLSelectElement).value)}
         >
           <option value="" ?selected=${!this.treatmentTypeId}>${this.t('chooseTreatmentType')}</option>
-          ${own.map(option)}
-          ${others.length > 0 ? html`<optgroup label=${this.t('otherTreatmentTypes')}>${others.map(option)}</optgroup>` : nothing}
+          ${own.map(option)} ${others.length > 0 ? html`<optgroup label=${this.t('otherTreatmentTypes')}>${others.map(option)}</optgroup>` : nothing}
         </select>
         ${this.errorText('treatmentType')}
       </div>
       ${this.renderLocation()}
-      ${this.draft
-        ? html`
-            <fieldset>
-              <legend>${this.t('confirmation')}</legend>
-              <div class="radios">
-                ${(['email', 'sms', 'none'] as const).map(
-                  (channel) => html`
-                    <label class="check">
-                      <input
-                        type="radio"
-                        name="${this.uid}-confirmation"
-                        value=${channel}
-                        .checked=${this.confirmation === channel}
-                        @change=${() => (this.confirmation = channel)}
-                      />
-                      ${this.t(channel === 'email' ? 'byEmail' : channel === 'sms' ? 'bySms' : 'noConfirmation')}
-                    </label>
-                  `,
-                )}
-              </div>
-            </fieldset>
-          `
-        : nothing}
+      ${
+        this.draft
+          ? html`
+              <fieldset>
+                <legend>${this.t('confirmation')}</legend>
+                <div class="radios">
+                  ${(['email', 'sms', 'none'] as const).map(
+                    (channel) => html`
+                      <label class="check">
+                        <input
+                          type="radio"
+                          name="${this.uid}-confirmation"
+                          value=${channel}
+                          .checked=${this.confirmation === channel}
+                          @change=${() => (this.confirmation = channel)}
+                        />
+                        ${this.t(channel === 'email' ? 'byEmail' : channel === 'sms' ? 'bySms' : 'noConfirmation')}
+                      </label>
+                    `,
+                  )}
+                </div>
+              </fieldset>
+            `
+          : nothing
+      }
       ${this.renderNote()}
     `;
   }
@@ -984,7 +1001,9 @@ export class TidbokEntryPopup extends LitElement {
         <div class="confirm" role="group" aria-labelledby="${this.uid}-confirm">
           <p id="${this.uid}-confirm">${this.t('confirmDelete', { what, time: this.timeLabel() })}</p>
           <div class="actions">
-            <button class="btn danger" type="button" data-action="confirm-delete" ?disabled=${this.busy} @click=${this.removeEntry}>${this.t('deleteYes')}</button>
+            <button class="btn danger" type="button" data-action="confirm-delete" ?disabled=${this.busy} @click=${this.removeEntry}>
+              ${this.t('deleteYes')}
+            </button>
             <button class="btn" type="button" data-action="keep" @click=${() => (this.confirmingDelete = false)}>${this.t('cancel')}</button>
           </div>
         </div>
@@ -998,9 +1017,10 @@ export class TidbokEntryPopup extends LitElement {
             <label for=${id}>${this.t('paymentMethod')}</label>
             <select id=${id} @change=${(e: Event) => (this.payMethod = (e.target as HTMLSelectElement).value as PaymentMethod)}>
               ${PAYMENT_METHODS.map(
-                (method) => html`<option value=${method} ?selected=${method === this.payMethod}>
-                  ${this.t(`pay${method[0]!.toUpperCase()}${method.slice(1)}` as CalendarMessageKey)}
-                </option>`,
+                (method) =>
+                  html`<option value=${method} ?selected=${method === this.payMethod}>
+                    ${this.t(`pay${method[0]!.toUpperCase()}${method.slice(1)}` as CalendarMessageKey)}
+                  </option>`,
               )}
             </select>
           </div>
@@ -1019,8 +1039,7 @@ export class TidbokEntryPopup extends LitElement {
       `;
     }
     if (entry?.kind === 'hold') {
-      return html`<span class="spacer"></span>
-        <button class="btn" type="button" @click=${() => this.close('cancel')}>${this.t('close')}</button>`;
+      return html`<span class="spacer"></span> <button class="btn" type="button" @click=${() => this.close('cancel')}>${this.t('close')}</button>`;
     }
     const save = html`<button class="btn primary" type="submit" ?disabled=${this.busy}>
       ${this.busy ? this.t('saving') : this.draft ? this.t('create') : this.t('save')}
@@ -1031,19 +1050,21 @@ export class TidbokEntryPopup extends LitElement {
         ${save}`;
     }
     return html`
-      ${entry?.kind === 'booking'
-        ? html`<tidbok-menu-button
-            direction="up"
-            .label=${this.t('more')}
-            accessible-label=${this.t('moreActions')}
-            .items=${this.moreItems(entry)}
-            ?disabled=${this.busy}
-            @tidbok-menu-select=${(e: CustomEvent<{ id: string }>) => {
-              e.stopPropagation();
-              this.onMore(e.detail.id);
-            }}
-          ></tidbok-menu-button>`
-        : html`<button class="btn danger" type="button" data-action="delete" @click=${this.askDelete}>${this.t('delete')}</button>`}
+      ${
+        entry?.kind === 'booking'
+          ? html`<tidbok-menu-button
+              direction="up"
+              .label=${this.t('more')}
+              accessible-label=${this.t('moreActions')}
+              .items=${this.moreItems(entry)}
+              ?disabled=${this.busy}
+              @tidbok-menu-select=${(e: CustomEvent<{ id: string }>) => {
+                e.stopPropagation();
+                this.onMore(e.detail.id);
+              }}
+            ></tidbok-menu-button>`
+          : html`<button class="btn danger" type="button" data-action="delete" @click=${this.askDelete}>${this.t('delete')}</button>`
+      }
       <span class="spacer"></span>
       <button class="btn" type="button" @click=${() => this.close('cancel')}>${this.t('close')}</button>
       ${save}
@@ -1065,7 +1086,8 @@ export class TidbokEntryPopup extends LitElement {
           : entry.status === 'no_show'
             ? this.t('statusNoShow')
             : this.t('statusBooked');
-      status = html`<span class="status ${entry.status}">${label}</span>${entry.paid ? html` <span class="status paid">${this.t('statusPaid')}</span>` : nothing}`;
+      status = html`<span class="status ${entry.status}">${label}</span
+        >${entry.paid ? html` <span class="status paid">${this.t('statusPaid')}</span>` : nothing}`;
     } else if (entry?.kind === 'hold') {
       heading = this.t('holdTitle');
     } else if (entry?.kind === 'activity') {
@@ -1102,25 +1124,28 @@ export class TidbokEntryPopup extends LitElement {
         @keydown=${this.onKeydown}
       >
         ${this.renderHeader()}
-        ${this.draft
-          ? html`<div role="tablist" aria-label=${this.t('entryType')} @keydown=${this.onTabKeydown}>
-              ${TABS.map(
-                (tab) => html`<button
-                  part="tab${tab === this.tab ? ' selected' : ''}"
-                  role="tab"
-                  type="button"
-                  id="${this.uid}-tab-${tab}"
-                  data-tab=${tab}
-                  aria-selected=${tab === this.tab ? 'true' : 'false'}
-                  aria-controls="${this.uid}-panel"
-                  tabindex=${tab === this.tab ? '0' : '-1'}
-                  @click=${() => this.selectTab(tab)}
-                >
-                  ${tabLabel(tab)}
-                </button>`,
-              )}
-            </div>`
-          : nothing}
+        ${
+          this.draft
+            ? html`<div role="tablist" aria-label=${this.t('entryType')} @keydown=${this.onTabKeydown}>
+                ${TABS.map(
+                  (tab) =>
+                    html`<button
+                      part="tab${tab === this.tab ? ' selected' : ''}"
+                      role="tab"
+                      type="button"
+                      id="${this.uid}-tab-${tab}"
+                      data-tab=${tab}
+                      aria-selected=${tab === this.tab ? 'true' : 'false'}
+                      aria-controls="${this.uid}-panel"
+                      tabindex=${tab === this.tab ? '0' : '-1'}
+                      @click=${() => this.selectTab(tab)}
+                    >
+                      ${tabLabel(tab)}
+                    </button>`,
+                )}
+              </div>`
+            : nothing
+        }
         <form novalidate @submit=${this.submit} style="display:contents">
           <div
             class="body"
@@ -1128,8 +1153,7 @@ export class TidbokEntryPopup extends LitElement {
             role=${this.draft ? 'tabpanel' : 'group'}
             aria-labelledby=${this.draft ? `${this.uid}-tab-${this.tab}` : titleId}
           >
-            ${this.entry?.kind === 'hold' ? this.renderHold(this.entry) : this.renderFields(kind)}
-            ${this.draft ? nothing : this.renderMessages()}
+            ${this.entry?.kind === 'hold' ? this.renderHold(this.entry) : this.renderFields(kind)} ${this.draft ? nothing : this.renderMessages()}
             ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
           </div>
           <footer part="footer">${this.renderFooter()}</footer>
@@ -1144,4 +1168,3 @@ declare global {
     'tidbok-entry-popup': TidbokEntryPopup;
   }
 }
-

@@ -47,13 +47,32 @@ export class TidbokMoveBooking extends LitElement {
     theme,
     buttons,
     css`
-      :host { display: block; }
-      h3 { margin: 0 0 0.5rem; font-size: 1.05rem; }
-      p { margin: 0.5rem 0; }
-      .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.75rem; }
-      .error { color: var(--tidbok-danger, #b42318); }
-      .done { font-weight: 600; }
-      h3:focus, p:focus { outline: none; }
+      :host {
+        display: block;
+      }
+      h3 {
+        margin: 0 0 0.5rem;
+        font-size: 1.05rem;
+      }
+      p {
+        margin: 0.5rem 0;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        margin-top: 0.75rem;
+      }
+      .error {
+        color: var(--tidbok-danger, #b42318);
+      }
+      .done {
+        font-weight: 600;
+      }
+      h3:focus,
+      p:focus {
+        outline: none;
+      }
     `,
   ];
 
@@ -283,7 +302,9 @@ export class TidbokMoveBooking extends LitElement {
     const when = (start: string) => formatDayTime(start, zone, this.language);
     if (view === 'closed') {
       const hours = this.windowHours;
-      return html`<p role="alert">${booking.status === 'booked' ? (hours ? this.t('tooLate', { n: hours }) : this.t('tooLateNoHours')) : this.t('notMovable')}</p>
+      return html`<p role="alert">
+          ${booking.status === 'booked' ? (hours ? this.t('tooLate', { n: hours }) : this.t('tooLateNoHours')) : this.t('notMovable')}
+        </p>
         <div class="actions"><button class="btn" part="button" @click=${this.close}>${this.t('moveBack')}</button></div>`;
     }
     if (view === 'done') {
@@ -296,24 +317,25 @@ export class TidbokMoveBooking extends LitElement {
     const confirming = view === 'confirm' ? this.chosen : undefined;
     const practitioner = confirming && clinic.practitioners.find((p) => p.id === confirming.slot.practitionerId);
     const busy = this.busy === 'move';
-    return html`${confirming
-        ? html`<p id="move-q" tabindex="-1"><b>${this.t('moveConfirm', { when: when(confirming.slot.start) })}</b></p>
-            ${practitioner ? html`<p>${this.t('moveWith', { name: practitioner.name })}</p>` : nothing} ${problem}
-            <div class="actions" role="group" aria-labelledby="move-q">
-              <button class="btn primary" part="button button-primary" aria-disabled=${busy} @click=${this.move}>
-                ${busy ? this.t('moving') : this.t('moveYes')}
-              </button>
-              <button class="btn" part="button" @click=${this.other}>${this.t('moveOther')}</button>
-            </div>`
-        : nothing}
+    return html`${
+        confirming
+          ? html`<p id="move-q" tabindex="-1"><b>${this.t('moveConfirm', { when: when(confirming.slot.start) })}</b></p>
+              ${practitioner ? html`<p>${this.t('moveWith', { name: practitioner.name })}</p>` : nothing} ${problem}
+              <div class="actions" role="group" aria-labelledby="move-q">
+                <button class="btn primary" part="button button-primary" aria-disabled=${busy} @click=${this.move}>
+                  ${busy ? this.t('moving') : this.t('moveYes')}
+                </button>
+                <button class="btn" part="button" @click=${this.other}>${this.t('moveOther')}</button>
+              </div>`
+          : nothing
+      }
       <div ?hidden=${Boolean(confirming)}>${this.renderPicker(booking, zone, when, confirming ? nothing : problem)}</div>`;
   }
 
   private renderPicker(booking: Booking, zone: string, when: (start: string) => string, problem: unknown) {
     const connection = this.connection.value!;
     return html`<p>${this.t('moveIntro', { when: when(booking.start) })}</p>
-      ${problem}
-      ${this.busy && this.busy !== 'move' ? html`<p class="sr" role="status">${this.t('holding')}</p>` : nothing}
+      ${problem} ${this.busy && this.busy !== 'move' ? html`<p class="sr" role="status">${this.t('holding')}</p>` : nothing}
       <tidbok-slot-picker
         .api=${connection.api}
         .clinic=${connection.clinic}

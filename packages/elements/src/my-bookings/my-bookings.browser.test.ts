@@ -5,19 +5,7 @@ import '../define.js';
 import type { TidbokBooking } from '../booking/booking.js';
 import { connect } from '../context.js';
 import { getSession, setSession } from '../shared/client-session.js';
-import {
-  buttonWithText,
-  deep,
-  deepActive,
-  deepAll,
-  fill,
-  holdsOf,
-  providing,
-  type SeededClinic,
-  seedClinic,
-  textOf,
-  waitFor,
-} from '../test-support.js';
+import { buttonWithText, deep, deepActive, deepAll, fill, holdsOf, providing, type SeededClinic, seedClinic, textOf, waitFor } from '../test-support.js';
 import './my-bookings.js';
 import type { TidbokMyBookings } from './my-bookings.js';
 
@@ -96,7 +84,9 @@ describe('<tidbok-my-bookings>', () => {
     await waitUntil(() => el.matches(':state(list)'), 'the list');
     expect(getSession(s.api, s.clinic.slug)?.token).to.equal(sessionToken);
     expect(logins).to.deep.equal([{ id: s.client.id, name: 'Tess Testsson', email: s.client.email, phone: null, isTest: true }]);
-    expect(deep(el, '[part="account"]')!.textContent).to.match(/Logged in as\s+Tess Testsson/).and.include('Not you?');
+    expect(deep(el, '[part="account"]')!.textContent)
+      .to.match(/Logged in as\s+Tess Testsson/)
+      .and.include('Not you?');
     expect(deep(el, '[part="test-session"]')!.textContent).to.equal('Test session: Tess Testsson is a test client');
 
     const upcoming = deepAll(el, '[part~="list"][part~="upcoming"] > li');
@@ -104,7 +94,8 @@ describe('<tidbok-my-bookings>', () => {
     expect(upcoming).to.have.length(2);
     expect(pastItems).to.have.length(1);
     const zone = s.clinic.timeZone;
-    const time = (iso: string) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(iso));
+    const time = (iso: string) =>
+      new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(iso));
     // Soonest first, and each time as the clinic's clock shows it.
     expect(upcoming[0]!.textContent).to.include(time(sooner.start));
     expect(upcoming[0]).to.equal(itemAt(el, sooner.start, zone));

@@ -491,9 +491,7 @@ export class TidbokMyBookings extends LitElement {
   private renderNotice() {
     const notice = this.notice;
     if (!notice) return nothing;
-    return html`<p class="notice ${notice.alert ? 'alert' : ''}" part="notice" role=${notice.alert ? 'alert' : 'status'}>
-      ${notice.text}
-    </p>`;
+    return html`<p class="notice ${notice.alert ? 'alert' : ''}" part="notice" role=${notice.alert ? 'alert' : 'status'}>${notice.text}</p>`;
   }
 
   private renderBody() {
@@ -503,17 +501,19 @@ export class TidbokMyBookings extends LitElement {
       if (this.texts.failed) return this.texts.failure('message');
       const error = this.clinicLoad.error ?? this.bookingsLoad.error ?? this.ownerLoad.error;
       return html`<div class="message" part="message" role="alert">
-          <p>${this.failText(error)}</p>
-          <button class="btn" part="button" @click=${this.retry}>${this.t('retry')}</button>
-        </div>`;
+        <p>${this.failText(error)}</p>
+        <button class="btn" part="button" @click=${this.retry}>${this.t('retry')}</button>
+      </div>`;
     }
     if (view === 'list') return this.renderList();
     if (view === 'loading') {
       return html`<div aria-busy="true">
-          <span class="sr" role="status">${this.t('loading')}</span>
-          <div class="sk line"></div>
-          <ul class="list">${[1, 2].map(() => html`<li class="sk item"></li>`)}</ul>
-        </div>`;
+        <span class="sr" role="status">${this.t('loading')}</span>
+        <div class="sk line"></div>
+        <ul class="list">
+          ${[1, 2].map(() => html`<li class="sk item"></li>`)}
+        </ul>
+      </div>`;
     }
     if (view === 'verify') {
       const owner = this.ownerLoad.value;
@@ -525,9 +525,7 @@ export class TidbokMyBookings extends LitElement {
       }
       const busy = this.busy === 'verify';
       return html`${this.renderNotice()}
-        <p class="owner" part="owner">
-          <b>${owner.name}</b>${owner.email ? html`<br /><span class="muted">${owner.email}</span>` : nothing}
-        </p>
+        <p class="owner" part="owner"><b>${owner.name}</b>${owner.email ? html`<br /><span class="muted">${owner.email}</span>` : nothing}</p>
         ${owner.isTest ? html`<p class="test" part="test-session" role="note">${this.t('testSession', { name: owner.name })}</p>` : nothing}
         <p>${this.t('askHint')}</p>
         <div class="actions">
@@ -559,9 +557,7 @@ export class TidbokMyBookings extends LitElement {
           .check=${(v: string) => (passes(EmailSchema, v) ? '' : this.t('badEmail'))}
         ></tidbok-text-field>
         ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
-        <button class="btn primary" part="button button-primary" type="submit" aria-disabled=${busy}>
-          ${busy ? this.t('sending') : this.t('sendLink')}
-        </button>
+        <button class="btn primary" part="button button-primary" type="submit" aria-disabled=${busy}>${busy ? this.t('sending') : this.t('sendLink')}</button>
       </form>`;
   }
 
@@ -596,21 +592,30 @@ export class TidbokMyBookings extends LitElement {
     const upcoming = bookings.filter(isUpcoming).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
     const past = bookings.filter((b) => !isUpcoming(b)).sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
     return html`${this.renderNotice()}${this.renderAccount()}
-      ${bookings.length === 0
-        ? html`<p class="empty" part="empty">${this.t('none')}</p>`
-        : html`<section aria-labelledby="upcoming">
-              <h3 id="upcoming">${this.t('upcoming')}</h3>
-              ${upcoming.length
-                ? html`<ul class="list" part="list upcoming">${upcoming.map((b) => this.renderBooking(clinic, b, true))}</ul>`
-                : html`<p class="empty" part="empty">${this.t('noneUpcoming')}</p>`}
-            </section>
-            ${past.length
-              ? html`<section aria-labelledby="past">
-                  <h3 id="past">${this.t('past')}</h3>
-                  <ul class="list past" part="list past">${past.map((b) => this.renderBooking(clinic, b, false))}</ul>
-                </section>`
-              : nothing}`}
-      <span class="sr" role="status">${this.announcement}</span>`;
+      ${
+        bookings.length === 0
+          ? html`<p class="empty" part="empty">${this.t('none')}</p>`
+          : html`<section aria-labelledby="upcoming">
+                <h3 id="upcoming">${this.t('upcoming')}</h3>
+                ${
+                  upcoming.length
+                    ? html`<ul class="list" part="list upcoming">
+                        ${upcoming.map((b) => this.renderBooking(clinic, b, true))}
+                      </ul>`
+                    : html`<p class="empty" part="empty">${this.t('noneUpcoming')}</p>`
+                }
+              </section>
+              ${
+                past.length
+                  ? html`<section aria-labelledby="past">
+                      <h3 id="past">${this.t('past')}</h3>
+                      <ul class="list past" part="list past">
+                        ${past.map((b) => this.renderBooking(clinic, b, false))}
+                      </ul>
+                    </section>`
+                  : nothing
+              }`
+      } <span class="sr" role="status">${this.announcement}</span>`;
   }
 
   private renderBooking(clinic: PublicClinic, booking: Booking, upcoming: boolean) {
@@ -638,9 +643,7 @@ export class TidbokMyBookings extends LitElement {
           <b>${formatDate(booking.start, zone, lang)}</b>
           <span>${formatTime(booking.start, zone, lang)}–${formatTime(end, zone, lang)}</span>
         </p>
-        <p class="what" part="what">
-          ${[type?.name ?? this.t('appointment'), practitioner?.name, location?.name].filter(Boolean).join(' · ')}
-        </p>
+        <p class="what" part="what">${[type?.name ?? this.t('appointment'), practitioner?.name, location?.name].filter(Boolean).join(' · ')}</p>
         ${status ? html`<p class="status" part="status" id="s-${id}" tabindex="-1">${status}</p>` : nothing}
       </div>
       ${upcoming && booking.status === 'booked' ? this.renderActions(clinic, booking) : nothing}
@@ -678,9 +681,7 @@ export class TidbokMyBookings extends LitElement {
   private renderCancel(clinic: PublicClinic, booking: Booking) {
     const id = booking.id;
     if (this.confirming !== id) {
-      return html`<button class="btn" part="button" id="c-${id}" aria-describedby="w-${id}" @click=${() => this.askCancel(id)}>
-        ${this.t('cancel')}
-      </button>`;
+      return html`<button class="btn" part="button" id="c-${id}" aria-describedby="w-${id}" @click=${() => this.askCancel(id)}>${this.t('cancel')}</button>`;
     }
     // The booking's own rule (core's cancellationWindowHoursFor, decided by the server).
     const hours = booking.cancellationWindowHours ?? clinic.booking?.cancellationWindowHours;

@@ -40,9 +40,7 @@ export class TidbokProvider extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('api') || changed.has('clinic') || changed.has('token') || changed.has('locale')) {
-      this.connection = this.clinic
-        ? connect(this.api || location.origin, this.clinic, this.token, this.locale)
-        : undefined;
+      this.connection = this.clinic ? connect(this.api || location.origin, this.clinic, this.token, this.locale) : undefined;
     }
     this.#provider.setValue(this.connection);
   }

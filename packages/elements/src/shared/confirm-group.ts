@@ -21,8 +21,6 @@ export interface ConfirmGroup {
 export const renderConfirmGroup = (c: ConfirmGroup) =>
   html`<div class="buttons" role="group" aria-labelledby=${c.id}>
     <strong id=${c.id}>${c.question}</strong>
-    <button class="btn danger" type="button" data-action=${c.action} ?disabled=${c.busy} @click=${c.onConfirm}>
-      ${c.confirm}
-    </button>
+    <button class="btn danger" type="button" data-action=${c.action} ?disabled=${c.busy} @click=${c.onConfirm}>${c.confirm}</button>
     <button class="btn" type="button" @click=${c.onCancel}>${c.cancel}</button>
   </div>`;

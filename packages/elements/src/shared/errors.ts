@@ -6,8 +6,7 @@ import { Msg } from '../messages/keys.js';
 export const errorCode = (error: unknown): TidbokErrorDetail['code'] => (isTidbokError(error) ? error.code : 'unknown');
 
 /** True for a failure nobody needs to hear about: the element itself cancelled the request. */
-export const isAbort = (error: unknown): boolean =>
-  errorCode(error) === 'aborted' || (error as { name?: string } | null)?.name === 'AbortError';
+export const isAbort = (error: unknown): boolean => errorCode(error) === 'aborted' || (error as { name?: string } | null)?.name === 'AbortError';
 
 const KEY_OF_CODE: Record<string, Msg> = {
   network_error: Msg.network,

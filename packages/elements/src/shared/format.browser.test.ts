@@ -13,8 +13,8 @@ import {
 } from './format.js';
 
 // Fixed instants and explicit zones only: nothing here depends on today or the machine's zone.
-describe('formatting in the clinic\'s zone', () => {
-  it('shows times in the clinic\'s zone on both sides of the change to summer time', () => {
+describe("formatting in the clinic's zone", () => {
+  it("shows times in the clinic's zone on both sides of the change to summer time", () => {
     expect(formatTime('2027-03-27T08:00:00Z', 'Europe/Stockholm', 'sv')).to.equal('09:00');
     expect(formatTime('2027-03-29T07:00:00Z', 'Europe/Stockholm', 'sv')).to.equal('09:00');
     expect(formatTime('2027-03-29T07:00:00Z', 'Asia/Kathmandu', 'en')).to.equal('12:45');

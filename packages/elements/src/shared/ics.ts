@@ -14,7 +14,10 @@ export interface IcsEvent {
 
 /** `20260303T080000Z`: UTC, so no VTIMEZONE block is needed and every calendar agrees. */
 export function icsInstant(value: number | string): string {
-  return new Date(value).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(value)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** TEXT escaping (RFC 5545, 3.3.11): backslash, semicolon, comma and newlines. */

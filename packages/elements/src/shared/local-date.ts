@@ -16,8 +16,7 @@ const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', da
 const utcOf = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
 /** `date` moved by a whole number of calendar days (no zone involved: a day is a day across DST). */
-export const addLocalDays = (date: string, days: number): string =>
-  new Date(utcOf(date) + days * MS_PER_DAY).toISOString().slice(0, 10);
+export const addLocalDays = (date: string, days: number): string => new Date(utcOf(date) + days * MS_PER_DAY).toISOString().slice(0, 10);
 
 /** The Monday of the ISO week that contains `date`. */
 export const mondayOf = (date: string): string => addLocalDays(date, -((new Date(utcOf(date)).getUTCDay() + 6) % 7));

@@ -61,9 +61,7 @@ function failingOnce(locale: Locale) {
 }
 
 function mount(clinic: SeededClinic, locale?: Locale) {
-  return fixture<TidbokBooking>(
-    html`<tidbok-booking api=${clinic.apiUrl} clinic=${clinic.slug} locale=${locale ?? ''}></tidbok-booking>`,
-  );
+  return fixture<TidbokBooking>(html`<tidbok-booking api=${clinic.apiUrl} clinic=${clinic.slug} locale=${locale ?? ''}></tidbok-booking>`);
 }
 
 /** A booking element whose clinic request reports when it has answered. */
@@ -168,12 +166,9 @@ describe('texts one language at a time', () => {
   it("keeps <tidbok-slot-picker>'s week a skeleton until its texts arrive", async () => {
     const swedish = held('sv');
     const clinic = await seedClinic();
-    const el = await fixture<TidbokSlotPicker>(html`<tidbok-slot-picker
-      api=${clinic.apiUrl}
-      clinic=${clinic.slug}
-      treatment=${clinic.treatmentTypes[0]!.id}
-      locale="sv"
-    ></tidbok-slot-picker>`);
+    const el = await fixture<TidbokSlotPicker>(
+      html`<tidbok-slot-picker api=${clinic.apiUrl} clinic=${clinic.slug} treatment=${clinic.treatmentTypes[0]!.id} locale="sv"></tidbok-slot-picker>`,
+    );
     await waitUntil(() => el.slots.status === 'ready', 'the times loaded');
     await el.updateComplete;
     expect(deepAll(el, '.sk.slot').length).to.be.greaterThan(0);

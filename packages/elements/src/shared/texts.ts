@@ -111,9 +111,7 @@ export class TextsController implements ReactiveController {
     const texts = loaded[other];
     return html`<div class=${className} part=${className} role="alert" lang=${texts ? other : nothing}>
       ${texts ? html`<p>${texts[Msg.other]}</p>` : nothing}
-      <button class="btn" part="button" aria-label=${texts ? nothing : 'Försök igen / Try again'} @click=${this.#retry}>
-        ${texts?.[Msg.retry] ?? '↻'}
-      </button>
+      <button class="btn" part="button" aria-label=${texts ? nothing : 'Försök igen / Try again'} @click=${this.#retry}>${texts?.[Msg.retry] ?? '↻'}</button>
     </div>`;
   }
 

@@ -7,15 +7,17 @@ import { deep, deepActive, deepAll, providing, seedClinic, type SeededClinic, te
 import type { TidbokSlotPicker } from './slot-picker.js';
 
 function mount(clinic: SeededClinic, width = 900, extra: Partial<TidbokSlotPicker> = {}) {
-  return fixture<TidbokSlotPicker>(html`<tidbok-slot-picker
-    style="width:${width}px"
-    api=${clinic.apiUrl}
-    clinic=${clinic.slug}
-    treatment=${clinic.treatmentTypes[0]!.id}
-    time-zone=${clinic.timeZone}
-    locale="sv"
-    .visitorTimeZone=${extra.visitorTimeZone ?? clinic.timeZone}
-  ></tidbok-slot-picker>`);
+  return fixture<TidbokSlotPicker>(
+    html`<tidbok-slot-picker
+      style="width:${width}px"
+      api=${clinic.apiUrl}
+      clinic=${clinic.slug}
+      treatment=${clinic.treatmentTypes[0]!.id}
+      time-zone=${clinic.timeZone}
+      locale="sv"
+      .visitorTimeZone=${extra.visitorTimeZone ?? clinic.timeZone}
+    ></tidbok-slot-picker>`,
+  );
 }
 
 const slotsOf = (el: Element) => deepAll<HTMLButtonElement>(el, 'button.slot');
@@ -59,7 +61,7 @@ describe('<tidbok-slot-picker>', () => {
     await waitUntil(() => slotsOf(el).length > 0);
   });
 
-  it('names each time with its full date in the clinic\'s zone', async () => {
+  it("names each time with its full date in the clinic's zone", async () => {
     const clinic = await seedClinic();
     const el = await mount(clinic);
     await ready(el);
@@ -151,7 +153,7 @@ describe('<tidbok-slot-picker>', () => {
     expect(below.textContent!.trim()).to.equal(slots[1]!.textContent!.trim());
   });
 
-  it('says the times are the clinic\'s when the visitor is in another zone', async () => {
+  it("says the times are the clinic's when the visitor is in another zone", async () => {
     const clinic = await seedClinic();
     const away = await mount(clinic, 900, { visitorTimeZone: 'America/New_York' });
     await ready(away);

@@ -4,15 +4,7 @@ import { type Locale, pickLocale } from '../i18n.js';
 import { Msg } from '../messages/keys.js';
 import { ConnectionController } from '../shared/connection.js';
 import { errorKey, reportError } from '../shared/errors.js';
-import {
-  formatDayTime,
-  formatLocalDay,
-  formatLocalRange,
-  formatTime,
-  isoWeek,
-  visitorTimeZone,
-  zonesDiffer,
-} from '../shared/format.js';
+import { formatDayTime, formatLocalDay, formatLocalRange, formatTime, isoWeek, visitorTimeZone, zonesDiffer } from '../shared/format.js';
 import { addLocalDays, localDateOf } from '../shared/local-date.js';
 import { buttons, theme } from '../shared/styles.js';
 import { TextsController } from '../shared/texts.js';
@@ -147,10 +139,11 @@ export class TidbokSlotPicker extends LitElement {
           ‹
         </button>
         <h3 part="week-label" aria-live="polite">
-          ${monday && ready
-            ? html`${this.#t(Msg.week, { n: isoWeek(monday) })}
-                <small>${formatLocalRange(monday, addLocalDays(monday, 6), this.#language)}</small>`
-            : html`&nbsp;<small>&nbsp;</small>`}
+          ${
+            monday && ready
+              ? html`${this.#t(Msg.week, { n: isoWeek(monday) })} <small>${formatLocalRange(monday, addLocalDays(monday, 6), this.#language)}</small>`
+              : html`&nbsp;<small>&nbsp;</small>`
+          }
         </h3>
         <button
           class="btn arrow"
@@ -164,16 +157,18 @@ export class TidbokSlotPicker extends LitElement {
       </div>
       ${ready ? this.#renderZoneNote() : nothing}
       <span class="sr" role="status">${busy ? this.#t(Msg.loadingTimes) : ''}</span>
-      ${this.#texts.failed
-        ? this.#texts.failure('status')
-        : ready && slots.status === 'error'
-          ? html`<div class="status" part="status" role="alert">
-              <p>${this.#t(errorKey(slots.error))}</p>
-              <button class="btn" @click=${() => slots.retry()}>${this.#t(Msg.retry)}</button>
-            </div>`
-          : slots.empty && !busy
-            ? html`<p class="status" part="status">${this.#t(Msg.empty)}</p>`
-            : this.#renderWeek(slots.days, !ready || (busy && !slots.loaded))}
+      ${
+        this.#texts.failed
+          ? this.#texts.failure('status')
+          : ready && slots.status === 'error'
+            ? html`<div class="status" part="status" role="alert">
+                <p>${this.#t(errorKey(slots.error))}</p>
+                <button class="btn" @click=${() => slots.retry()}>${this.#t(Msg.retry)}</button>
+              </div>`
+            : slots.empty && !busy
+              ? html`<p class="status" part="status">${this.#t(Msg.empty)}</p>`
+              : this.#renderWeek(slots.days, !ready || (busy && !slots.loaded))
+      }
     `;
   }
 
@@ -207,42 +202,56 @@ export class TidbokSlotPicker extends LitElement {
       <div class="days" @keydown=${this.#onKeyDown}>
         ${days.map(
           (day) => html`
-            <div class="day ${day.date === shown ? 'on' : ''}" part=${day.times.length || skeleton ? 'day' : 'day day-empty'} role="group" aria-labelledby="d${day.date}">
+            <div
+              class="day ${day.date === shown ? 'on' : ''}"
+              part=${day.times.length || skeleton ? 'day' : 'day day-empty'}
+              role="group"
+              aria-labelledby="d${day.date}"
+            >
               <div class="day-name" part="day-name" id="d${day.date}">
                 <span class="sr">${formatLocalDay(day.date, this.#language, true)}</span>
                 <span aria-hidden="true">${this.#renderDayName(day.date)}</span>
               </div>
-              ${skeleton
-                ? html`<div class="times">${[1, 2, 3].map(() => html`<span class="sk slot"></span>`)}</div>`
-                : day.times.length
-                  ? html`<div class="times">
-                      ${day.times.map(
-                        (time) => html`<button
-                          class="slot"
-                          part=${time.start === this.pending ? 'slot pending' : 'slot'}
-                          data-start=${time.start}
-                          tabindex=${time.start === active ? 0 : -1}
-                          aria-label=${formatDayTime(time.start, zone, this.#language)}
-                          aria-busy=${time.start === this.pending}
-                          @click=${() => this.#choose(time.slots)}
-                        >
-                          ${formatTime(time.start, zone, this.#language)}
-                        </button>`,
-                      )}
-                    </div>`
-                  : html`<p class="none">${this.#t(Msg.noTimes)}</p>`}
+              ${
+                skeleton
+                  ? html`<div class="times">${[1, 2, 3].map(() => html`<span class="sk slot"></span>`)}</div>`
+                  : day.times.length
+                    ? html`<div class="times">
+                        ${day.times.map(
+                          (time) =>
+                            html`<button
+                              class="slot"
+                              part=${time.start === this.pending ? 'slot pending' : 'slot'}
+                              data-start=${time.start}
+                              tabindex=${time.start === active ? 0 : -1}
+                              aria-label=${formatDayTime(time.start, zone, this.#language)}
+                              aria-busy=${time.start === this.pending}
+                              @click=${() => this.#choose(time.slots)}
+                            >
+                              ${formatTime(time.start, zone, this.#language)}
+                            </button>`,
+                        )}
+                      </div>`
+                    : html`<p class="none">${this.#t(Msg.noTimes)}</p>`
+              }
             </div>
           `,
         )}
       </div>
-      ${!skeleton && days.length && all.length === 0
-        ? html`<p class="status" part="status">
-            ${this.#t(Msg.weekEmpty)}
-            ${next === undefined
-              ? nothing
-              : html`<button class="link" @click=${() => this.slots.goTo(next)}>${this.#t(Msg.showWeek, { n: isoWeek(addLocalDays(this.slots.monday, (next - this.slots.week) * 7)) })}</button>`}
-          </p>`
-        : nothing}
+      ${
+        !skeleton && days.length && all.length === 0
+          ? html`<p class="status" part="status">
+              ${this.#t(Msg.weekEmpty)}
+              ${
+                next === undefined
+                  ? nothing
+                  : html`<button class="link" @click=${() => this.slots.goTo(next)}>
+                      ${this.#t(Msg.showWeek, { n: isoWeek(addLocalDays(this.slots.monday, (next - this.slots.week) * 7)) })}
+                    </button>`
+              }
+            </p>`
+          : nothing
+      }
     `;
   }
 

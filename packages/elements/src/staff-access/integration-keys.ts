@@ -77,52 +77,59 @@ export class TidbokIntegrationKeys extends StaffAccessBase {
     return html`<section class="card" part="section" aria-labelledby="keys-title">
       <h3 id="keys-title">${this.t('keysTitle')}</h3>
       <p class="hint">${this.t('keysIntro')}</p>
-      ${this.shown
-        ? renderSecretOnce({
-            id: 'new-key',
-            hintId: 'key-once',
-            part: 'key',
-            role: 'status',
-            label: this.shown.name,
-            value: this.shown.key,
-            hint: this.t('keyOnce'),
-            copy: this.t('copy'),
-            onCopied: this.copied,
-            next: html`<button class="btn primary" type="button" data-action="done" @click=${() => (this.shown = null)}>${this.t('done')}</button>`,
-          })
-        : nothing}
-      ${keys === null
-        ? nothing
-        : keys.length === 0
-          ? html`<p>${this.t('noKeys')}</p>`
-          : renderListTable({
-              columns: [this.t('keyName'), this.t('created'), this.t('lastUsed')],
-              actions: this.t('revoke'),
-              rows: keys.map(
-                (key) => html`<tr data-key-id=${key.id}>
-                  <td>${key.name}</td>
-                  <td>${this.date(key.createdAt)}</td>
-                  <td>${this.date(key.lastUsedAt)}</td>
-                  <td>
-                    <button class="btn danger" type="button" data-action="revoke" ?disabled=${this.busy} @click=${() => (this.confirming = key)}>
-                      ${this.t('revoke')}
-                    </button>
-                  </td>
-                </tr>`,
-              ),
-            })}
-      ${this.confirming
-        ? renderConfirmGroup({
-            id: 'confirm-revoke-key',
-            question: this.t('confirmRevokeKey', { name: this.confirming.name }),
-            action: 'confirm-revoke',
-            confirm: this.t('revoke'),
-            cancel: this.t('cancel'),
-            busy: this.busy,
-            onConfirm: () => this.revoke(this.confirming!),
-            onCancel: () => (this.confirming = null),
-          })
-        : nothing}
+      ${
+        this.shown
+          ? renderSecretOnce({
+              id: 'new-key',
+              hintId: 'key-once',
+              part: 'key',
+              role: 'status',
+              label: this.shown.name,
+              value: this.shown.key,
+              hint: this.t('keyOnce'),
+              copy: this.t('copy'),
+              onCopied: this.copied,
+              next: html`<button class="btn primary" type="button" data-action="done" @click=${() => (this.shown = null)}>${this.t('done')}</button>`,
+            })
+          : nothing
+      }
+      ${
+        keys === null
+          ? nothing
+          : keys.length === 0
+            ? html`<p>${this.t('noKeys')}</p>`
+            : renderListTable({
+                columns: [this.t('keyName'), this.t('created'), this.t('lastUsed')],
+                actions: this.t('revoke'),
+                rows: keys.map(
+                  (key) =>
+                    html`<tr data-key-id=${key.id}>
+                      <td>${key.name}</td>
+                      <td>${this.date(key.createdAt)}</td>
+                      <td>${this.date(key.lastUsedAt)}</td>
+                      <td>
+                        <button class="btn danger" type="button" data-action="revoke" ?disabled=${this.busy} @click=${() => (this.confirming = key)}>
+                          ${this.t('revoke')}
+                        </button>
+                      </td>
+                    </tr>`,
+                ),
+              })
+      }
+      ${
+        this.confirming
+          ? renderConfirmGroup({
+              id: 'confirm-revoke-key',
+              question: this.t('confirmRevokeKey', { name: this.confirming.name }),
+              action: 'confirm-revoke',
+              confirm: this.t('revoke'),
+              cancel: this.t('cancel'),
+              busy: this.busy,
+              onConfirm: () => this.revoke(this.confirming!),
+              onCancel: () => (this.confirming = null),
+            })
+          : nothing
+      }
       <form class="buttons" @submit=${(e: Event) => this.create(e)}>
         <label for="key-name">${this.t('keyName')}</label>
         <input id="key-name" type="text" maxlength="80" .value=${this.name} @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)} />

@@ -7,8 +7,12 @@ import type { TidbokStaffAccess } from './staff-access.js';
 async function mount<T extends HTMLElement>(clinic: Clinic, tag: 'tidbok-integration-keys' | 'tidbok-staff-access', token = clinic.adminToken) {
   const wrapper = await fixture<TidbokProvider>(
     tag === 'tidbok-integration-keys'
-      ? html`<tidbok-provider api=${clinic.apiUrl} clinic=${clinic.slug} .token=${token}><tidbok-integration-keys locale="sv"></tidbok-integration-keys></tidbok-provider>`
-      : html`<tidbok-provider api=${clinic.apiUrl} clinic=${clinic.slug} .token=${token}><tidbok-staff-access locale="en"></tidbok-staff-access></tidbok-provider>`,
+      ? html`<tidbok-provider api=${clinic.apiUrl} clinic=${clinic.slug} .token=${token}
+          ><tidbok-integration-keys locale="sv"></tidbok-integration-keys
+        ></tidbok-provider>`
+      : html`<tidbok-provider api=${clinic.apiUrl} clinic=${clinic.slug} .token=${token}
+          ><tidbok-staff-access locale="en"></tidbok-staff-access
+        ></tidbok-provider>`,
   );
   return wrapper.querySelector<T>(tag)!;
 }
@@ -87,14 +91,18 @@ describe('<tidbok-staff-access>', () => {
     const other = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[data-session-id]')].find((row) => !row.textContent!.includes('(this one)'))!;
     other.querySelector<HTMLButtonElement>('[data-action="end-session"]')!.click();
     await waitUntil(() => el.shadowRoot!.querySelectorAll('[data-session-id]').length === 1, 'one session left');
-    expect((await fetch(`${clinic.apiUrl}/v1/clinics/${clinic.slug}/admin/me/sessions`, { headers: { authorization: `Bearer ${b.token}` } })).status).to.equal(401);
+    expect((await fetch(`${clinic.apiUrl}/v1/clinics/${clinic.slug}/admin/me/sessions`, { headers: { authorization: `Bearer ${b.token}` } })).status).to.equal(
+      401,
+    );
 
     click(el, '[data-action="end-all"]');
     await el.updateComplete;
     const loggedOut = new Promise((resolve) => el.addEventListener('tidbok-logged-out', resolve, { once: true }));
     click(el, '[data-action="confirm"]');
     await loggedOut;
-    expect((await fetch(`${clinic.apiUrl}/v1/clinics/${clinic.slug}/admin/me/sessions`, { headers: { authorization: `Bearer ${a.token}` } })).status).to.equal(401);
+    expect((await fetch(`${clinic.apiUrl}/v1/clinics/${clinic.slug}/admin/me/sessions`, { headers: { authorization: `Bearer ${a.token}` } })).status).to.equal(
+      401,
+    );
   });
 
   it('creates a personal token shown once, and revokes it after asking', async () => {
@@ -134,6 +142,8 @@ describe('<tidbok-staff-access>', () => {
     await el.updateComplete;
     click(el, '[data-action="confirm"]');
     await waitUntil(() => el.shadowRoot!.textContent!.includes('No open sessions.'), 'ended');
-    expect((await fetch(`${clinic.apiUrl}/v1/clinics/${clinic.slug}/admin/me/sessions`, { headers: { authorization: `Bearer ${c.token}` } })).status).to.equal(401);
+    expect((await fetch(`${clinic.apiUrl}/v1/clinics/${clinic.slug}/admin/me/sessions`, { headers: { authorization: `Bearer ${c.token}` } })).status).to.equal(
+      401,
+    );
   });
 });

@@ -118,23 +118,28 @@ export class TidbokStaffAccess extends StaffAccessBase {
 
   private renderSessions() {
     return html`<h4>${this.t('sessionsTitle')}</h4>
-      ${this.sessions.length === 0
-        ? html`<p>${this.t('noSessions')}</p>`
-        : renderListTable({
-            columns: [this.t('method'), this.t('client'), this.t('lastUsed'), this.t('expires')],
-            actions: this.t('end'),
-            rows: this.sessions.map(
-              (s) => html`<tr data-session-id=${s.id}>
-                <td>${this.t(`method_${s.method}`)} ${s.current ? this.t('thisSession') : nothing}</td>
-                <td>${s.client ?? ''}</td>
-                <td>${this.date(s.lastSeenAt)}</td>
-                <td>${this.date(s.expiresAt)}</td>
-                <td>
-                  <button class="btn" type="button" data-action="end-session" ?disabled=${this.busy} @click=${() => this.endSession(s)}>${this.t('end')}</button>
-                </td>
-              </tr>`,
-            ),
-          })}
+      ${
+        this.sessions.length === 0
+          ? html`<p>${this.t('noSessions')}</p>`
+          : renderListTable({
+              columns: [this.t('method'), this.t('client'), this.t('lastUsed'), this.t('expires')],
+              actions: this.t('end'),
+              rows: this.sessions.map(
+                (s) =>
+                  html`<tr data-session-id=${s.id}>
+                    <td>${this.t(`method_${s.method}`)} ${s.current ? this.t('thisSession') : nothing}</td>
+                    <td>${s.client ?? ''}</td>
+                    <td>${this.date(s.lastSeenAt)}</td>
+                    <td>${this.date(s.expiresAt)}</td>
+                    <td>
+                      <button class="btn" type="button" data-action="end-session" ?disabled=${this.busy} @click=${() => this.endSession(s)}>
+                        ${this.t('end')}
+                      </button>
+                    </td>
+                  </tr>`,
+              ),
+            })
+      }
       <div class="buttons">
         <button class="btn danger" type="button" data-action="end-all" ?disabled=${this.busy} @click=${() => (this.confirming = { kind: 'all' })}>
           ${this.who ? this.t('endAll') : this.t('logoutEverywhere')}
@@ -145,54 +150,77 @@ export class TidbokStaffAccess extends StaffAccessBase {
   private renderTokens() {
     return html`<h4>${this.t('tokensTitle')}</h4>
       <p class="hint">${this.t('tokensIntro')}</p>
-      ${this.shown
-        ? renderSecretOnce({
-            id: 'new-token',
-            hintId: 'token-once',
-            part: 'token',
-            role: 'status',
-            label: this.shown.name,
-            value: this.shown.token,
-            hint: this.t('tokenOnce'),
-            copy: this.t('copy'),
-            onCopied: this.copied,
-            next: html`<button class="btn primary" type="button" data-action="done" @click=${() => (this.shown = null)}>${this.t('done')}</button>`,
-          })
-        : nothing}
-      ${this.tokens.length === 0
-        ? html`<p>${this.t('noTokens')}</p>`
-        : renderListTable({
-            columns: [this.t('tokenName'), this.t('lastUsed'), this.t('expires')],
-            actions: this.t('revoke'),
-            rows: this.tokens.map(
-              (k) => html`<tr data-token-id=${k.id}>
-                <td>${k.name ?? this.t('unnamed')} ${k.current ? this.t('thisSession') : nothing}</td>
-                <td>${this.date(k.lastUsedAt)}</td>
-                <td>${k.expiresAt ? this.date(k.expiresAt) : this.t('untilRevoked')}</td>
-                <td>
-                  <button class="btn danger" type="button" data-action="revoke-token" ?disabled=${this.busy} @click=${() => (this.confirming = { kind: 'token', token: k })}>
-                    ${this.t('revoke')}
-                  </button>
-                </td>
-              </tr>`,
-            ),
-          })}
-      ${this.who
-        ? nothing
-        : html`<form class="buttons" @submit=${(e: Event) => this.createToken(e)}>
-            <label for="token-name">${this.t('tokenName')}</label>
-            <input id="token-name" type="text" maxlength="80" .value=${this.tokenName} @input=${(e: Event) => (this.tokenName = (e.target as HTMLInputElement).value)} />
-            <label for="token-days">${this.t('expiresInDays')}</label>
-            <input id="token-days" type="number" min="1" max="3650" .value=${this.days} @input=${(e: Event) => (this.days = (e.target as HTMLInputElement).value)} />
-            <button class="btn" type="submit" data-action="create-token" ?disabled=${this.busy}>${this.t('createToken')}</button>
-          </form>`}`;
+      ${
+        this.shown
+          ? renderSecretOnce({
+              id: 'new-token',
+              hintId: 'token-once',
+              part: 'token',
+              role: 'status',
+              label: this.shown.name,
+              value: this.shown.token,
+              hint: this.t('tokenOnce'),
+              copy: this.t('copy'),
+              onCopied: this.copied,
+              next: html`<button class="btn primary" type="button" data-action="done" @click=${() => (this.shown = null)}>${this.t('done')}</button>`,
+            })
+          : nothing
+      }
+      ${
+        this.tokens.length === 0
+          ? html`<p>${this.t('noTokens')}</p>`
+          : renderListTable({
+              columns: [this.t('tokenName'), this.t('lastUsed'), this.t('expires')],
+              actions: this.t('revoke'),
+              rows: this.tokens.map(
+                (k) =>
+                  html`<tr data-token-id=${k.id}>
+                    <td>${k.name ?? this.t('unnamed')} ${k.current ? this.t('thisSession') : nothing}</td>
+                    <td>${this.date(k.lastUsedAt)}</td>
+                    <td>${k.expiresAt ? this.date(k.expiresAt) : this.t('untilRevoked')}</td>
+                    <td>
+                      <button
+                        class="btn danger"
+                        type="button"
+                        data-action="revoke-token"
+                        ?disabled=${this.busy}
+                        @click=${() => (this.confirming = { kind: 'token', token: k })}
+                      >
+                        ${this.t('revoke')}
+                      </button>
+                    </td>
+                  </tr>`,
+              ),
+            })
+      }
+      ${
+        this.who
+          ? nothing
+          : html`<form class="buttons" @submit=${(e: Event) => this.createToken(e)}>
+              <label for="token-name">${this.t('tokenName')}</label>
+              <input
+                id="token-name"
+                type="text"
+                maxlength="80"
+                .value=${this.tokenName}
+                @input=${(e: Event) => (this.tokenName = (e.target as HTMLInputElement).value)}
+              />
+              <label for="token-days">${this.t('expiresInDays')}</label>
+              <input
+                id="token-days"
+                type="number"
+                min="1"
+                max="3650"
+                .value=${this.days}
+                @input=${(e: Event) => (this.days = (e.target as HTMLInputElement).value)}
+              />
+              <button class="btn" type="submit" data-action="create-token" ?disabled=${this.busy}>${this.t('createToken')}</button>
+            </form>`
+      }`;
   }
 
   private renderConfirm(confirm: Confirm) {
-    const text =
-      confirm.kind === 'token'
-        ? this.t('confirmRevokeToken', { name: confirm.token.name ?? this.t('unnamed') })
-        : this.t('confirmLogoutEverywhere');
+    const text = confirm.kind === 'token' ? this.t('confirmRevokeToken', { name: confirm.token.name ?? this.t('unnamed') }) : this.t('confirmLogoutEverywhere');
     return renderConfirmGroup({
       id: 'confirm-access',
       question: text,
@@ -209,15 +237,17 @@ export class TidbokStaffAccess extends StaffAccessBase {
     if (!this.admin) return nothing;
     return html`<section class="card" part="section" aria-labelledby="access-title">
       <h3 id="access-title">${this.t('accessTitle')}</h3>
-      ${this.people
-        ? html`<div class="field">
-            <label for="person">${this.t('person')}</label>
-            <select id="person" .value=${this.staffId} @change=${(e: Event) => this.pick((e.target as HTMLSelectElement).value)}>
-              <option value="">${this.t('me')}</option>
-              ${this.people.map((p) => html`<option value=${p.id} ?selected=${p.id === this.staffId}>${p.name}</option>`)}
-            </select>
-          </div>`
-        : nothing}
+      ${
+        this.people
+          ? html`<div class="field">
+              <label for="person">${this.t('person')}</label>
+              <select id="person" .value=${this.staffId} @change=${(e: Event) => this.pick((e.target as HTMLSelectElement).value)}>
+                <option value="">${this.t('me')}</option>
+                ${this.people.map((p) => html`<option value=${p.id} ?selected=${p.id === this.staffId}>${p.name}</option>`)}
+              </select>
+            </div>`
+          : nothing
+      }
       ${this.renderSessions()} ${this.renderTokens()} ${this.confirming ? this.renderConfirm(this.confirming) : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.message ? html`<p class="ok" role="status">${this.message}</p>` : nothing}

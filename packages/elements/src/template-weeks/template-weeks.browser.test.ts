@@ -57,13 +57,15 @@ async function workingTimes(from: string, to: string) {
 }
 
 async function render(props: { weekStart?: string; practitionerId?: string; locale?: 'sv' | 'en'; client?: TidbokAdmin } = {}) {
-  const el = await fixture<TidbokTemplateWeeks>(html`<tidbok-template-weeks
-    .admin=${props.client ?? admin}
-    week-start=${props.weekStart ?? SOURCE_WEEK}
-    practitioner-id=${props.practitionerId ?? ''}
-    time-zone="Europe/Stockholm"
-    locale=${props.locale ?? 'en'}
-  ></tidbok-template-weeks>`);
+  const el = await fixture<TidbokTemplateWeeks>(
+    html`<tidbok-template-weeks
+      .admin=${props.client ?? admin}
+      week-start=${props.weekStart ?? SOURCE_WEEK}
+      practitioner-id=${props.practitionerId ?? ''}
+      time-zone="Europe/Stockholm"
+      locale=${props.locale ?? 'en'}
+    ></tidbok-template-weeks>`,
+  );
   await waitUntil(() => !el.shadowRoot!.querySelector('[part~="loading"]'), 'the list loads', { timeout: 8000 });
   return el;
 }

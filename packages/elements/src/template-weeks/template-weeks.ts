@@ -299,7 +299,10 @@ export class TidbokTemplateWeeks extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     // A week or filter change from the calendar makes an old message about another week stale.
-    if ((changed.has('weekStart') && changed.get('weekStart') !== undefined) || (changed.has('practitionerId') && changed.get('practitionerId') !== undefined)) {
+    if (
+      (changed.has('weekStart') && changed.get('weekStart') !== undefined) ||
+      (changed.has('practitionerId') && changed.get('practitionerId') !== undefined)
+    ) {
       this.notice = null;
     }
   }
@@ -594,13 +597,10 @@ export class TidbokTemplateWeeks extends LitElement {
             ${this.t('more')}<span class="chevron" aria-hidden="true"></span>
           </button>
         </div>
-        <div
-          part="more-menu"
-          class="more"
-          id="more-${template.id}"
-          ?hidden=${!open}
-        >
-          <button part="menu-item" class="menu-item" type="button" ?disabled=${noWeek} @click=${() => this.openWeeks(template, 'range')}>${this.t('pasteRange')}</button>
+        <div part="more-menu" class="more" id="more-${template.id}" ?hidden=${!open}>
+          <button part="menu-item" class="menu-item" type="button" ?disabled=${noWeek} @click=${() => this.openWeeks(template, 'range')}>
+            ${this.t('pasteRange')}
+          </button>
           <button part="menu-item" class="menu-item" type="button" ?disabled=${noWeek} @click=${() => this.openWeeks(template, 'alternate')}>
             ${this.t('pasteAlternate')}
           </button>
@@ -635,9 +635,7 @@ export class TidbokTemplateWeeks extends LitElement {
       </div>`;
     }
     if (templates.length === 0 && status !== 'ready') {
-      return html`<p part="loading" class="state" role="status">
-        <span class="spinner" aria-hidden="true"></span>${this.t('loading')}
-      </p>`;
+      return html`<p part="loading" class="state" role="status"><span class="spinner" aria-hidden="true"></span>${this.t('loading')}</p>`;
     }
     if (templates.length === 0) return html`<p part="empty" class="state">${this.t('empty')}</p>`;
     return html`<ul part="list" class="list" aria-label=${this.t('list')} aria-busy=${status === 'loading' ? 'true' : 'false'}>
@@ -664,16 +662,18 @@ export class TidbokTemplateWeeks extends LitElement {
       <button part="cancel-button" class="btn" type="button" ?data-autofocus=${!!confirm.focusCancel} @click=${this.closeDialog}>
         ${confirm.hidden ? this.t('close') : this.t('cancel')}
       </button>
-      ${confirm.hidden
-        ? nothing
-        : html`<button
-            part=${confirm.part ?? 'confirm-button'}
-            class="btn ${confirm.tone ?? 'primary'}"
-            type="submit"
-            aria-disabled=${this.busy ? 'true' : 'false'}
-          >
-            ${this.busy ? confirm.busyLabel : confirm.label}
-          </button>`}
+      ${
+        confirm.hidden
+          ? nothing
+          : html`<button
+              part=${confirm.part ?? 'confirm-button'}
+              class="btn ${confirm.tone ?? 'primary'}"
+              type="submit"
+              aria-disabled=${this.busy ? 'true' : 'false'}
+            >
+              ${this.busy ? confirm.busyLabel : confirm.label}
+            </button>`
+      }
     </div>`;
   }
 
@@ -774,20 +774,24 @@ export class TidbokTemplateWeeks extends LitElement {
         />
         <span class="hint" id="to-week">${weekOf(dialog.to) || this.t('anyDayHint')}</span>
       </div>
-      ${dialog.mode === 'alternate'
-        ? html`<fieldset>
-            <legend>${this.t('parity')}</legend>
-            <div class="radios">
-              ${radio('parity', 'odd', dialog.parity === 'odd', this.t('oddWeeks'), () => this.edit({ parity: 'odd' }))}
-              ${radio('parity', 'even', dialog.parity === 'even', this.t('evenWeeks'), () => this.edit({ parity: 'even' }))}
-            </div>
-          </fieldset>`
-        : nothing}
+      ${
+        dialog.mode === 'alternate'
+          ? html`<fieldset>
+              <legend>${this.t('parity')}</legend>
+              <div class="radios">
+                ${radio('parity', 'odd', dialog.parity === 'odd', this.t('oddWeeks'), () => this.edit({ parity: 'odd' }))}
+                ${radio('parity', 'even', dialog.parity === 'even', this.t('evenWeeks'), () => this.edit({ parity: 'even' }))}
+              </div>
+            </fieldset>`
+          : nothing
+      }
       <p class="chosen ${problem ? 'invalid' : ''}" part="weeks-summary" role="status">
-        ${problem ??
-        (mondays.length === 1
-          ? this.t('weekChosen', { weeks: this.weekNames(mondays) })
-          : this.t('weeksChosen', { count: mondays.length, weeks: this.weekNames(mondays) }))}
+        ${
+          problem ??
+          (mondays.length === 1
+            ? this.t('weekChosen', { weeks: this.weekNames(mondays) })
+            : this.t('weeksChosen', { count: mondays.length, weeks: this.weekNames(mondays) }))
+        }
       </p>
       ${this.renderProblem()}
       <div class="dialog-actions">
@@ -816,9 +820,7 @@ export class TidbokTemplateWeeks extends LitElement {
       : nothing;
     let body: TemplateResult;
     if (!report) {
-      body = this.dialogProblem
-        ? html``
-        : html`<p class="state" role="status"><span class="spinner" aria-hidden="true"></span>${this.t('checking')}</p>`;
+      body = this.dialogProblem ? html`` : html`<p class="state" role="status"><span class="spinner" aria-hidden="true"></span>${this.t('checking')}</p>`;
     } else {
       const skipped = report.skipped;
       const byReason = new Map<SkipReason, number>();
@@ -826,37 +828,40 @@ export class TidbokTemplateWeeks extends LitElement {
       body = html`
         <div part="preview-summary" class="summary" tabindex="-1">
           <p>${report.created.length ? this.t('willCreate', { what: this.createdPhrase(report.created) }) : this.t('nothingToCreate')}</p>
-          ${skipped.length
-            ? html`<p>
-                <strong>${this.t('skippedTitle', { count: skipped.length })}:</strong>
-                ${[...byReason].map(([reason, n]) => `${this.t(`reason_${reason}`)} (${n})`).join(', ')}
-              </p>`
-            : nothing}
+          ${
+            skipped.length
+              ? html`<p>
+                  <strong>${this.t('skippedTitle', { count: skipped.length })}:</strong>
+                  ${[...byReason].map(([reason, n]) => `${this.t(`reason_${reason}`)} (${n})`).join(', ')}
+                </p>`
+              : nothing
+          }
         </div>
-        ${skipped.length
-          ? html`<details class="skipped">
-              <summary>${this.t('skippedDetails')}</summary>
-              <ul part="skipped-list" tabindex="0" aria-label=${this.t('skippedTitle', { count: skipped.length })}>
-                ${skipped.slice(0, SKIPPED_LISTED).map((item) => {
-                  const day = this.formatDate(addLocalDays(item.weekStart, item.weekday - 1), { weekday: 'short' });
-                  const kind = item.kind === 'booking' ? `${this.t('kindBooking')}, ` : '';
-                  return html`<li data-reason=${item.reason}>
-                    <span class="when">${this.weekName(item.weekStart, 'short')} ${day} ${this.clock(item.start)}–${this.clock(item.end)}</span>
-                    <span class="why">${kind}${this.practitionerName(item.practitionerId)} · ${this.t(`reason_${item.reason}`)}</span>
-                  </li>`;
-                })}
-                ${skipped.length > SKIPPED_LISTED ? html`<li>${this.t('andMore', { count: skipped.length - SKIPPED_LISTED })}</li>` : nothing}
-              </ul>
-            </details>`
-          : nothing}
+        ${
+          skipped.length
+            ? html`<details class="skipped">
+                <summary>${this.t('skippedDetails')}</summary>
+                <ul part="skipped-list" tabindex="0" aria-label=${this.t('skippedTitle', { count: skipped.length })}>
+                  ${skipped.slice(0, SKIPPED_LISTED).map((item) => {
+                    const day = this.formatDate(addLocalDays(item.weekStart, item.weekday - 1), { weekday: 'short' });
+                    const kind = item.kind === 'booking' ? `${this.t('kindBooking')}, ` : '';
+                    return html`<li data-reason=${item.reason}>
+                      <span class="when">${this.weekName(item.weekStart, 'short')} ${day} ${this.clock(item.start)}–${this.clock(item.end)}</span>
+                      <span class="why">${kind}${this.practitionerName(item.practitionerId)} · ${this.t(`reason_${item.reason}`)}</span>
+                    </li>`;
+                  })}
+                  ${skipped.length > SKIPPED_LISTED ? html`<li>${this.t('andMore', { count: skipped.length - SKIPPED_LISTED })}</li>` : nothing}
+                </ul>
+              </details>`
+            : nothing
+        }
       `;
     }
     const nothingNew = !!report && report.created.length === 0;
     return html`
       <h2 part="dialog-title" id="dialog-title" tabindex="-1">${this.t('previewTitle', { name: dialog.template.name })}</h2>
       <p class="hint">${this.t('previewInto', { weeks: this.weeksPhrase(dialog.weekStarts) })}</p>
-      ${body}
-      ${this.renderProblem()}
+      ${body} ${this.renderProblem()}
       ${this.renderButtons(
         { label: this.t('apply'), busyLabel: this.t('applying'), part: 'apply-button', hidden: nothingNew || (!report && !!this.dialogProblem) },
         backButton,
@@ -928,12 +933,14 @@ export class TidbokTemplateWeeks extends LitElement {
         </button>
         ${this.renderList()}
         <div class="notice-region" role="status">
-          ${this.notice
-            ? html`<div part="notice" class="notice ${this.notice.tone}">
-                <p>${this.notice.text}</p>
-                <button class="dismiss" type="button" aria-label=${this.t('dismiss')} @click=${() => (this.notice = null)}>×</button>
-              </div>`
-            : nothing}
+          ${
+            this.notice
+              ? html`<div part="notice" class="notice ${this.notice.tone}">
+                  <p>${this.notice.text}</p>
+                  <button class="dismiss" type="button" aria-label=${this.t('dismiss')} @click=${() => (this.notice = null)}>×</button>
+                </div>`
+              : nothing
+          }
         </div>
         <div class="footer">
           <button

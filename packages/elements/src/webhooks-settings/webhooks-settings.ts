@@ -11,7 +11,6 @@ import { webhookMessages, type WebhookMessageKey } from './messages.js';
 import { webhooksSettingsStyles } from './webhooks-settings.styles.js';
 import { formatStamp } from '../shared/format.js';
 
-
 interface Draft {
   url: string;
   events: WebhookEventType[];
@@ -173,17 +172,18 @@ export class TidbokWebhooksSettings extends AdminBox {
         <legend class="label">${this.t('events')}</legend>
         <div class="checks">
           ${EVENT_TYPES.map(
-            (type) => html`<label
-              ><input
-                type="checkbox"
-                name="events"
-                value=${type}
-                .checked=${draft.events.includes(type)}
-                @change=${(e: Event) =>
-                  set((d) => ({ events: (e.target as HTMLInputElement).checked ? [...d.events, type] : d.events.filter((t) => t !== type) }))}
-              />
-              ${this.t(type)}</label
-            >`,
+            (type) =>
+              html`<label
+                ><input
+                  type="checkbox"
+                  name="events"
+                  value=${type}
+                  .checked=${draft.events.includes(type)}
+                  @change=${(e: Event) =>
+                    set((d) => ({ events: (e.target as HTMLInputElement).checked ? [...d.events, type] : d.events.filter((t) => t !== type) }))}
+                />
+                ${this.t(type)}</label
+              >`,
           )}
         </div>
       </fieldset>
@@ -213,7 +213,9 @@ export class TidbokWebhooksSettings extends AdminBox {
       <code data-secret>${secret}</code>
       <p class="hint">${this.t('secretOnce')}</p>
       <div class="buttons">
-        <button class="btn" type="button" data-action="copy" @click=${() => copyText(secret, () => (this.message = this.t('copied')))}>${this.t('copy')}</button>
+        <button class="btn" type="button" data-action="copy" @click=${() => copyText(secret, () => (this.message = this.t('copied')))}>
+          ${this.t('copy')}
+        </button>
         <button class="btn" type="button" data-action="dismiss" @click=${() => (this.secret = null)}>${this.t('done')}</button>
       </div>
     </div>`;
@@ -227,26 +229,34 @@ export class TidbokWebhooksSettings extends AdminBox {
         <span class="badge ${endpoint.state}">${this.stateText(endpoint)}</span>
       </div>
       <p class="hint">${endpoint.events.map((type) => this.t(type)).join(', ')}${endpoint.includeClientData ? ` · ${this.t('includeClientData')}` : ''}</p>
-      ${this.confirming === endpoint.id
-        ? renderConfirmGroup({
-            id: `confirm-${endpoint.id}`,
-            question: this.t('confirmRemove', { url: endpoint.url }),
-            action: 'confirm-remove',
-            confirm: this.t('remove'),
-            cancel: this.t('cancel'),
-            busy: this.busy,
-            onConfirm: () => this.removeEndpoint(endpoint),
-            onCancel: () => (this.confirming = null),
-          })
-        : html`<div class="buttons">
-            <button class="btn" type="button" data-action="details" aria-expanded=${isOpen ? 'true' : 'false'} @click=${() => this.toggleDetails(endpoint)}>
-              ${isOpen ? this.t('hideDetails') : this.t('details')}
-            </button>
-            <button class="btn" type="button" data-action=${endpoint.enabled ? 'disable' : 'enable'} ?disabled=${this.busy} @click=${() => this.setEnabled(endpoint, !endpoint.enabled)}>
-              ${endpoint.enabled ? this.t('disable') : this.t('enable')}
-            </button>
-            <button class="btn danger" type="button" data-action="remove" @click=${() => (this.confirming = endpoint.id)}>${this.t('remove')}</button>
-          </div>`}
+      ${
+        this.confirming === endpoint.id
+          ? renderConfirmGroup({
+              id: `confirm-${endpoint.id}`,
+              question: this.t('confirmRemove', { url: endpoint.url }),
+              action: 'confirm-remove',
+              confirm: this.t('remove'),
+              cancel: this.t('cancel'),
+              busy: this.busy,
+              onConfirm: () => this.removeEndpoint(endpoint),
+              onCancel: () => (this.confirming = null),
+            })
+          : html`<div class="buttons">
+              <button class="btn" type="button" data-action="details" aria-expanded=${isOpen ? 'true' : 'false'} @click=${() => this.toggleDetails(endpoint)}>
+                ${isOpen ? this.t('hideDetails') : this.t('details')}
+              </button>
+              <button
+                class="btn"
+                type="button"
+                data-action=${endpoint.enabled ? 'disable' : 'enable'}
+                ?disabled=${this.busy}
+                @click=${() => this.setEnabled(endpoint, !endpoint.enabled)}
+              >
+                ${endpoint.enabled ? this.t('disable') : this.t('enable')}
+              </button>
+              <button class="btn danger" type="button" data-action="remove" @click=${() => (this.confirming = endpoint.id)}>${this.t('remove')}</button>
+            </div>`
+      }
       ${isOpen ? this.renderDetail(this.shown!) : nothing}
     </li>`;
   }
@@ -260,39 +270,51 @@ export class TidbokWebhooksSettings extends AdminBox {
           : `${this.t('failed')}${d.lastError ? `: ${d.lastError}` : ''}`;
     return html`<div class="detail">
       <h4>${this.t('deliveries')}</h4>
-      ${detail.deliveries.length === 0
-        ? html`<p>${this.t('noDeliveries')}</p>`
-        : renderListTable({
-            name: 'deliveries',
-            columns: [this.t('event'), this.t('created'), this.t('result'), this.t('attempts')],
-            actions: this.t('resend'),
-            rows: detail.deliveries.map(
-              (d) => html`<tr data-delivery=${d.id} data-status=${d.status}>
-                <td>${this.t(d.type)}</td>
-                <td>${this.when(d.createdAt)}</td>
-                <td>${result(d)}</td>
-                <td>${d.attempts}</td>
-                <td class="actions">
-                  <button class="btn" type="button" data-action="resend" ?disabled=${this.busy || !detail.webhook.enabled} @click=${() => this.resend(detail.webhook.id, d.id)}>
-                    ${this.t('resend')}
-                  </button>
-                </td>
-              </tr>`,
-            ),
-          })}
-      ${detail.attempts.length === 0
-        ? nothing
-        : html`<h4>${this.t('attemptLog')}</h4>
-            ${renderListTable({
-              name: 'attempts',
-              columns: [this.t('time'), this.t('answer')],
-              rows: detail.attempts.slice(0, 20).map(
-                (a) => html`<tr data-ok=${a.ok ? 'true' : 'false'}>
-                  <td>${this.when(a.at)}</td>
-                  <td>${a.statusCode ?? this.t('noAnswer')}${a.error ? ` · ${a.error}` : ''} · ${a.durationMs} ms</td>
-                </tr>`,
+      ${
+        detail.deliveries.length === 0
+          ? html`<p>${this.t('noDeliveries')}</p>`
+          : renderListTable({
+              name: 'deliveries',
+              columns: [this.t('event'), this.t('created'), this.t('result'), this.t('attempts')],
+              actions: this.t('resend'),
+              rows: detail.deliveries.map(
+                (d) =>
+                  html`<tr data-delivery=${d.id} data-status=${d.status}>
+                    <td>${this.t(d.type)}</td>
+                    <td>${this.when(d.createdAt)}</td>
+                    <td>${result(d)}</td>
+                    <td>${d.attempts}</td>
+                    <td class="actions">
+                      <button
+                        class="btn"
+                        type="button"
+                        data-action="resend"
+                        ?disabled=${this.busy || !detail.webhook.enabled}
+                        @click=${() => this.resend(detail.webhook.id, d.id)}
+                      >
+                        ${this.t('resend')}
+                      </button>
+                    </td>
+                  </tr>`,
               ),
-            })}`}
+            })
+      }
+      ${
+        detail.attempts.length === 0
+          ? nothing
+          : html`<h4>${this.t('attemptLog')}</h4>
+              ${renderListTable({
+                name: 'attempts',
+                columns: [this.t('time'), this.t('answer')],
+                rows: detail.attempts.slice(0, 20).map(
+                  (a) =>
+                    html`<tr data-ok=${a.ok ? 'true' : 'false'}>
+                      <td>${this.when(a.at)}</td>
+                      <td>${a.statusCode ?? this.t('noAnswer')}${a.error ? ` · ${a.error}` : ''} · ${a.durationMs} ms</td>
+                    </tr>`,
+                ),
+              })}`
+      }
     </div>`;
   }
 
@@ -301,21 +323,35 @@ export class TidbokWebhooksSettings extends AdminBox {
     const endpoints = this.endpoints;
     return html`<section class="card" part="section">
       <p class="hint">${this.t('intro')}</p>
-      ${this.secret ? this.renderSecret(this.secret) : nothing}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${endpoints === null
-        ? this.error
-          ? nothing
-          : html`<p role="status">${this.t('loading')}</p>`
-        : html`${endpoints.length === 0 ? html`<p data-empty>${this.t('none')}</p>` : html`<ul class="endpoints">${endpoints.map((e) => this.renderEndpoint(e))}</ul>`}
-          ${this.draft
-            ? this.renderForm(this.draft)
-            : html`<div class="buttons">
-                <button class="btn" type="button" data-action="add" @click=${() => (this.draft = { url: '', events: [...EVENT_TYPES], includeClientData: false })}>
-                  + ${this.t('add')}
-                </button>
-                ${this.message ? html`<span class="ok" role="status">${this.message}</span>` : nothing}
-              </div>`}`}
+      ${this.secret ? this.renderSecret(this.secret) : nothing} ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${
+        endpoints === null
+          ? this.error
+            ? nothing
+            : html`<p role="status">${this.t('loading')}</p>`
+          : html`${
+              endpoints.length === 0
+                ? html`<p data-empty>${this.t('none')}</p>`
+                : html`<ul class="endpoints">
+                    ${endpoints.map((e) => this.renderEndpoint(e))}
+                  </ul>`
+            }
+            ${
+              this.draft
+                ? this.renderForm(this.draft)
+                : html`<div class="buttons">
+                    <button
+                      class="btn"
+                      type="button"
+                      data-action="add"
+                      @click=${() => (this.draft = { url: '', events: [...EVENT_TYPES], includeClientData: false })}
+                    >
+                      + ${this.t('add')}
+                    </button>
+                    ${this.message ? html`<span class="ok" role="status">${this.message}</span>` : nothing}
+                  </div>`
+            }`
+      }
     </section>`;
   }
 }

@@ -82,9 +82,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('practitioner_treatment_types')
     .addColumn('practitioner_id', 'text', (c) => c.notNull().references('practitioners.id').onDelete('cascade'))
-    .addColumn('treatment_type_id', 'text', (c) =>
-      c.notNull().references('treatment_types.id').onDelete('cascade'),
-    )
+    .addColumn('treatment_type_id', 'text', (c) => c.notNull().references('treatment_types.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('practitioner_treatment_types_pk', ['practitioner_id', 'treatment_type_id'])
     .execute();
 
@@ -126,11 +124,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('location_id', 'text', (c) => c.references('locations.id'))
     .addColumn('created_at', ms, (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('working_times_practitioner_start')
-    .on('working_times')
-    .columns(['practitioner_id', 'start_ms'])
-    .execute();
+  await db.schema.createIndex('working_times_practitioner_start').on('working_times').columns(['practitioner_id', 'start_ms']).execute();
   await db.schema.createIndex('working_times_clinic_start').on('working_times').columns(['clinic_id', 'start_ms']).execute();
 
   await db.schema
@@ -172,11 +166,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', ms, (c) => c.notNull())
     .addColumn('updated_at', ms, (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('bookings_practitioner_start')
-    .on('bookings')
-    .columns(['practitioner_id', 'start_ms'])
-    .execute();
+  await db.schema.createIndex('bookings_practitioner_start').on('bookings').columns(['practitioner_id', 'start_ms']).execute();
   await db.schema.createIndex('bookings_clinic_start').on('bookings').columns(['clinic_id', 'start_ms']).execute();
   await db.schema.createIndex('bookings_client').on('bookings').column('client_id').execute();
 
@@ -241,7 +231,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .execute(db);
   await sql
-    .raw(`CREATE TRIGGER holds_no_overlap_insert BEFORE INSERT ON holds WHEN NEW.active = 1
-          BEGIN ${overlap('holds', '')} END`)
+    .raw(
+      `CREATE TRIGGER holds_no_overlap_insert BEFORE INSERT ON holds WHEN NEW.active = 1
+          BEGIN ${overlap('holds', '')} END`,
+    )
     .execute(db);
 }

@@ -35,11 +35,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('voided_by', 'text')
     .addColumn('created_by', 'text')
     .execute();
-  await db.schema
-    .createIndex('receipts_clinic_number')
-    .on('receipts')
-    .columns(['clinic_id', 'number'])
-    .unique()
-    .execute();
+  await db.schema.createIndex('receipts_clinic_number').on('receipts').columns(['clinic_id', 'number']).unique().execute();
   await db.schema.createIndex('receipts_booking').on('receipts').column('booking_id').execute();
 }

@@ -42,7 +42,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .execute(db);
   await sql
-    .raw(`CREATE TRIGGER holds_no_overlap_insert BEFORE INSERT ON holds WHEN NEW.active = 1
-          BEGIN ${guard('holds', '')} END`)
+    .raw(
+      `CREATE TRIGGER holds_no_overlap_insert BEFORE INSERT ON holds WHEN NEW.active = 1
+          BEGIN ${guard('holds', '')} END`,
+    )
     .execute(db);
 }

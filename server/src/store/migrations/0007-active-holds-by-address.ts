@@ -9,11 +9,7 @@ import type { Kysely } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('holds_client_ip').execute();
-  await db.schema
-    .createIndex('holds_client_ip_active')
-    .on('holds')
-    .columns(['clinic_id', 'client_ip', 'active', 'expires_at'])
-    .execute();
+  await db.schema.createIndex('holds_client_ip_active').on('holds').columns(['clinic_id', 'client_ip', 'active', 'expires_at']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -16,7 +16,10 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('clients').addColumn('duplicate_of', 'text').execute();
   await db.schema.createIndex('clients_duplicate_of').on('clients').column('duplicate_of').execute();
-  await db.schema.alterTable('client_sessions').addColumn('is_test', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('client_sessions')
+    .addColumn('is_test', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('holds').addColumn('client_net', 'text').execute();
   await db.schema.alterTable('holds').addColumn('client_id', 'text').execute();
   // One index for both questions about a network: holds made in the last hour, and active holds

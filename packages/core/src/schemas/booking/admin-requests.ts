@@ -86,9 +86,7 @@ export type CreateActivityBody = z.infer<typeof CreateActivityBodySchema>;
 export const UpdateActivityBodySchema = z.partial(z.strictObject(CreateActivityBodySchema.shape));
 export type UpdateActivityBody = z.infer<typeof UpdateActivityBodySchema>;
 
-const MondaySchema = LocalDateSchema.check(
-  z.refine((date) => new Date(`${date}T00:00:00Z`).getUTCDay() === 1, 'Expected a Monday (the first day of a week)'),
-);
+const MondaySchema = LocalDateSchema.check(z.refine((date) => new Date(`${date}T00:00:00Z`).getUTCDay() === 1, 'Expected a Monday (the first day of a week)'));
 
 export const CreateTemplateWeekBodySchema = z.strictObject({
   name: NameSchema,

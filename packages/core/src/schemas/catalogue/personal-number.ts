@@ -22,7 +22,4 @@ export function isValidPersonalNumber(value: string): boolean {
 }
 
 /** Swedish personnummer / samordningsnummer, with or without century and separator. */
-export const PersonalNumberSchema = z.string().check(
-  z.trim(),
-  z.refine(isValidPersonalNumber, 'Expected a valid personal identity number (YYYYMMDD-XXXX)'),
-);
+export const PersonalNumberSchema = z.string().check(z.trim(), z.refine(isValidPersonalNumber, 'Expected a valid personal identity number (YYYYMMDD-XXXX)'));

@@ -4,10 +4,9 @@ import { ColorSchema, TextSchema, TitleSchema } from '../common/fields.js';
 import { LIMITS } from '../common/limits.js';
 import { multiLine, oneLine } from '../common/text.js';
 
-export const OriginSchema = z.string().check(
-  z.maxLength(LIMITS.address),
-  z.regex(/^https?:\/\/[^/\s?#\0-\x1f\x7f-\x9f]+$/, 'Expected an origin such as https://clinic.example'),
-);
+export const OriginSchema = z
+  .string()
+  .check(z.maxLength(LIMITS.address), z.regex(/^https?:\/\/[^/\s?#\0-\x1f\x7f-\x9f]+$/, 'Expected an origin such as https://clinic.example'));
 
 export const BookingSettingsSchema = z.object({
   slotIntervalMinutes: z.int().check(z.minimum(5), z.maximum(240)),
@@ -33,9 +32,7 @@ export const BookingSettingsSchema = z.object({
    * Country calling codes (`+46`, or a longer prefix such as `+1416`) SMS may go to; null = the
    * clinic's own country, from its time zone (Sweden when the zone does not say).
    */
-  smsCountries: z.nullable(
-    z.array(z.string().check(z.regex(/^\+[1-9][0-9]{0,3}$/, 'A calling code such as +46'))).check(z.maxLength(50)),
-  ),
+  smsCountries: z.nullable(z.array(z.string().check(z.regex(/^\+[1-9][0-9]{0,3}$/, 'A calling code such as +46'))).check(z.maxLength(50))),
   /** SMS per hour, and per day, to numbers staff have not entered or booked with; 0 = none. */
   smsNewNumbersPerHour: z.int().check(z.minimum(0), z.maximum(10_000)),
   smsNewNumbersPerDay: z.int().check(z.minimum(0), z.maximum(100_000)),

@@ -9,10 +9,7 @@ import * as z from 'zod/mini';
  * A refinement rather than a pattern, so the OpenAPI document keeps the `date`/`date-time` format.
  */
 const YEARS = /^(?:2[01]\d\d-|(?!\d{4}-))/;
-const inYears = [
-  z.refine<string>((s) => YEARS.test(s), 'Expected a date in the years 2000 to 2199'),
-  z.describe<string>('years 2000–2199'),
-];
+const inYears = [z.refine<string>((s) => YEARS.test(s), 'Expected a date in the years 2000 to 2199'), z.describe<string>('years 2000–2199')];
 
 const instant = z.iso.datetime({ offset: true });
 const localDate = z.iso.date();

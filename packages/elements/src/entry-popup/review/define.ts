@@ -159,15 +159,17 @@ export function defineReviewElements({ LitElement, html, nothing }: ReviewLit): 
       const count = hold?.networkActiveHolds ?? 0;
       return html`
         <p part="held-by">${this.t(hold?.clientId ? 'heldByClient' : 'heldBy', { time: this.until })}</p>
-        ${hold
-          ? html`<p part="network">
-                ${this.t('network')}: <strong>${hold.network ?? this.t('networkUnknown')}</strong>
-                ${hold.network ? html`<br /><span data-count=${count}>${this.t(count > 1 ? 'networkHolds' : 'networkHold', { count })}</span>` : nothing}
-              </p>
-              ${this.renderAction('release', this.t('release'), this.t('confirmRelease'), this.t('releaseYes'), () => this.admin!.holds.release(hold.id))}`
-          : hold === null && this.mayAct
-            ? html`<p class="hint">${this.t('holdGone')}</p>`
-            : nothing}
+        ${
+          hold
+            ? html`<p part="network">
+                  ${this.t('network')}: <strong>${hold.network ?? this.t('networkUnknown')}</strong>
+                  ${hold.network ? html`<br /><span data-count=${count}>${this.t(count > 1 ? 'networkHolds' : 'networkHold', { count })}</span>` : nothing}
+                </p>
+                ${this.renderAction('release', this.t('release'), this.t('confirmRelease'), this.t('releaseYes'), () => this.admin!.holds.release(hold.id))}`
+            : hold === null && this.mayAct
+              ? html`<p class="hint">${this.t('holdGone')}</p>`
+              : nothing
+        }
       `;
     }
   }

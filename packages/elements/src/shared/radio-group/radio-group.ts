@@ -49,13 +49,7 @@ export class TidbokRadioGroup extends LitElement {
           ${this.options.map(
             (option) => html`
               <label part="option">
-                <input
-                  type="radio"
-                  name="choice"
-                  .value=${option.value}
-                  .checked=${option.value === this.value}
-                  @change=${this.onChange}
-                />
+                <input type="radio" name="choice" .value=${option.value} .checked=${option.value === this.value} @change=${this.onChange} />
                 ${option.label}
               </label>
             `,

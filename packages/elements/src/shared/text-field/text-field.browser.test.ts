@@ -7,24 +7,21 @@ describe('<tidbok-text-field> and <tidbok-radio-group> in a form', () => {
   async function form() {
     // fixtureSync and the fields' own updates: `fixture` of a plain <form> waits for an animation
     // frame, which a background tab of the test runner never gets.
-    const f = fixtureSync<HTMLFormElement>(html`<form>
-      <tidbok-text-field name="name" label="Name" required missing="Enter your name."></tidbok-text-field>
-      <tidbok-text-field
-        name="email"
-        type="email"
-        label="E-mail"
-        .check=${(v: string) => (v.includes('@') ? '' : 'Not an address.')}
-      ></tidbok-text-field>
-      <tidbok-radio-group
-        name="channel"
-        label="Send by"
-        value="email"
-        .options=${[
-          { value: 'email', label: 'Mail' },
-          { value: 'sms', label: 'SMS' },
-        ]}
-      ></tidbok-radio-group>
-    </form>`);
+    const f = fixtureSync<HTMLFormElement>(
+      html`<form>
+        <tidbok-text-field name="name" label="Name" required missing="Enter your name."></tidbok-text-field>
+        <tidbok-text-field name="email" type="email" label="E-mail" .check=${(v: string) => (v.includes('@') ? '' : 'Not an address.')}></tidbok-text-field>
+        <tidbok-radio-group
+          name="channel"
+          label="Send by"
+          value="email"
+          .options=${[
+            { value: 'email', label: 'Mail' },
+            { value: 'sms', label: 'SMS' },
+          ]}
+        ></tidbok-radio-group>
+      </form>`,
+    );
     await Promise.all([...f.children].map((child) => (child as TidbokTextField).updateComplete));
     return f;
   }

@@ -133,30 +133,32 @@ export class TidbokTextField extends LitElement {
     const invalid = message ? 'true' : 'false';
     return html`
       <label part="label" for="input">${this.label}</label>
-      ${this.type === 'textarea'
-        ? html`<textarea
-            part="input"
-            id="input"
-            ?required=${this.required}
-            maxlength=${ifDefined(this.maxlength)}
-            aria-invalid=${invalid}
-            aria-describedby=${described}
-            @input=${this.#onInput}
-            @blur=${this.#onBlur}
-          ></textarea>`
-        : html`<input
-            part="input"
-            id="input"
-            type=${this.type}
-            ?required=${this.required}
-            maxlength=${ifDefined(this.maxlength)}
-            autocomplete=${ifDefined(this.autocomplete)}
-            inputmode=${ifDefined(this.inputmode)}
-            aria-invalid=${invalid}
-            aria-describedby=${described}
-            @input=${this.#onInput}
-            @blur=${this.#onBlur}
-          />`}
+      ${
+        this.type === 'textarea'
+          ? html`<textarea
+              part="input"
+              id="input"
+              ?required=${this.required}
+              maxlength=${ifDefined(this.maxlength)}
+              aria-invalid=${invalid}
+              aria-describedby=${described}
+              @input=${this.#onInput}
+              @blur=${this.#onBlur}
+            ></textarea>`
+          : html`<input
+              part="input"
+              id="input"
+              type=${this.type}
+              ?required=${this.required}
+              maxlength=${ifDefined(this.maxlength)}
+              autocomplete=${ifDefined(this.autocomplete)}
+              inputmode=${ifDefined(this.inputmode)}
+              aria-invalid=${invalid}
+              aria-describedby=${described}
+              @input=${this.#onInput}
+              @blur=${this.#onBlur}
+            />`
+      }
       ${this.hint ? html`<span class="hint" part="hint" id="hint">${this.hint}</span>` : nothing}
       <p class="error" part="error" id="error">${message}</p>
     `;
