@@ -14,6 +14,9 @@ const UNDOCUMENTED = new Set([
   'POST /b/:clinic/:id',
   'GET /b/:clinic/confirm',
   'POST /b/:clinic/confirm',
+  // The patient's move page and its script (routes/move-page.ts): HTML, not API.
+  'GET /b/move.js',
+  'POST /b/:clinic/:id/move',
   // The hosted staff page and its script (routes/staff-sign-in-page.ts): HTML, not API.
   'GET /staff/sign-in.js',
   'GET /staff/:clinic/',
