@@ -1,4 +1,4 @@
-import { clientEndIso, type CreateBookingBody, type CreateBookingResponse } from '@tidbok/core';
+import { cancellationWindowHoursFor, clientEndIso, type CreateBookingBody, type CreateBookingResponse } from '@tidbok/core';
 import { bookingLocale } from '../notifications/booking-locale.js';
 import { overlapsBusyTime } from '../busy-calendar/overlap.js';
 import { ApiError, databaseFailure, invalid, isBusyError, isOverlapError, notFound } from '../errors.js';
@@ -27,7 +27,16 @@ const holdById = prepared((db, v: { id: string; clinicId: string }) =>
 const treatmentOfHold = prepared((db, v: { id: string; clinicId: string }) =>
   db
     .selectFrom('treatment_types')
-    .selectAll()
+    .selectAll('treatment_types')
+    // The held practitioner's own cancellation window (null: the clinic's), for the answer.
+    .select((eb) =>
+      eb
+        .selectFrom('holds')
+        .innerJoin('practitioners', 'practitioners.id', 'holds.practitioner_id')
+        .select('practitioners.cancellation_window_hours')
+        .where('holds.id', '=', v.id)
+        .as('practitioner_window_hours'),
+    )
     .where('id', '=', db.selectFrom('holds').select('treatment_type_id').where('id', '=', v.id).where('clinic_id', '=', v.clinicId))
     .where('clinic_id', '=', v.clinicId)
     .where('deleted_at', 'is', null),
@@ -156,9 +165,15 @@ export async function createPublicBooking(deps: Deps, clinic: ClinicRow, body: C
       }
       const booking = bookingOf({ ...row, color: treatment.color });
       await emitBookingEvent(trx, deps, clinic.id, 'booking.created', booking);
-      // The visitor's answer also says when their time with the client ends and in which language
-      // they booked (the cancellation window is on the public practitioner).
-      const told = { ...booking, locale: bookingLocale(row.locale, clinic), clientEnd: clientEndIso(booking.start, booking.end, treatment.client_minutes) };
+      // The visitor's answer is the booking as its patient is told about it everywhere
+      // (patient-view.ts): when their time with the client ends, the cancellation rule that
+      // applies to it and the language they booked in.
+      const told = {
+        ...booking,
+        locale: bookingLocale(row.locale, clinic),
+        clientEnd: clientEndIso(booking.start, booking.end, treatment.client_minutes),
+        cancellationWindowHours: cancellationWindowHoursFor(treatment.practitioner_window_hours, bookingSettingsOf(clinic).cancellationWindowHours),
+      };
       return { booking: told, manageToken };
     },
     { guard: 'constraints' },
