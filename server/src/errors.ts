@@ -92,6 +92,8 @@ export class ApiError extends Error {
     readonly detail?: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
+    /** Extension members of the problem (RFC 9457, section 3.2), e.g. `conflictsWith` on a 409. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail ?? TITLE[code]);
     this.status = STATUS[code];
@@ -105,6 +107,7 @@ export class ApiError extends Error {
       detail: this.detail || DETAIL[this.code],
       code: this.code,
       ...(this.errors ? { errors: this.errors } : {}),
+      ...this.extensions,
     };
   }
 }

@@ -221,6 +221,11 @@ export interface TidbokAdmin extends StaffAuditMethods {
     /** Marks a cancellation (återbud); `late` marks it late whatever the window says. */
     cancel(id: string, body?: CancelBookingBody, options?: RequestOptions): Promise<Booking>;
     noShow(id: string, options?: RequestOptions): Promise<Booking>;
+    /**
+     * Undoes återbud or no-show: booked again if the time is still free, else `conflict` with
+     * the problem's `conflictsWith`. `notification` says whether a cancellation notice was withdrawn or had gone out.
+     */
+    restore(id: string, options?: RequestOptions): Promise<Booking>;
     sendConfirmation(id: string, body: SendConfirmationBody, options?: RequestOptions): Promise<void>;
     /** Marks the booking paid; `amountCents` defaults to the treatment type's price. */
     pay(id: string, body: PayBookingBody, options?: RequestOptions): Promise<Booking>;
@@ -366,6 +371,7 @@ export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
       remove: (bookingId, { signal } = {}) => send({ method: 'delete', path: booking(bookingId), signal }, nothing),
       cancel: (bookingId, body = {}, { signal } = {}) => send({ method: 'post', path: booking(bookingId, '/cancel'), json: body, signal }, json(BookingSchema)),
       noShow: (bookingId, { signal } = {}) => send({ method: 'post', path: booking(bookingId, '/no-show'), signal }, json(BookingSchema)),
+      restore: (bookingId, { signal } = {}) => send({ method: 'post', path: booking(bookingId, '/restore'), signal }, json(BookingSchema)),
       sendConfirmation: (bookingId, body, { signal } = {}) => send({ method: 'post', path: booking(bookingId, '/confirmation'), json: body, signal }, nothing),
       pay: (bookingId, body, { signal } = {}) => send({ method: 'post', path: booking(bookingId, '/payment'), json: body, signal }, json(BookingSchema)),
       voidPayment: (bookingId, { signal } = {}) => send({ method: 'post', path: booking(bookingId, '/payment/void'), signal }, json(BookingSchema)),

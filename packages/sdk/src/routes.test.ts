@@ -427,6 +427,13 @@ const adminCases: Case<TidbokAdmin>[] = [
     reply: ok({ ...sampleBooking, status: 'no_show' }),
   },
   {
+    name: 'bookings.restore',
+    call: (c) => c.bookings.restore('bk_1'),
+    method: 'POST',
+    path: `${A}/bookings/bk_1/restore`,
+    reply: ok(sampleBooking),
+  },
+  {
     name: 'bookings.sendConfirmation',
     call: (c) => c.bookings.sendConfirmation('bk_1', { channel: 'sms' }),
     method: 'POST',

@@ -18,7 +18,15 @@ import {
 import { actorOf } from '../http/actor.js';
 import { Api, idParam, JSON_TYPE } from '../http/api.js';
 import { mayMarkTest } from '../services/clients.js';
-import { cancelStaffBooking, createStaffBooking, deleteStaffBooking, getBooking, markNoShow, updateStaffBooking } from '../services/bookings.js';
+import {
+  cancelStaffBooking,
+  createStaffBooking,
+  deleteStaffBooking,
+  getBooking,
+  markNoShow,
+  restoreStaffBooking,
+  updateStaffBooking,
+} from '../services/bookings.js';
 import {
   calendarFeed,
   createActivity,
@@ -273,6 +281,19 @@ export function adminCalendarRoutes(deps: Deps): Api {
       responses: { 200: { description: 'Marked', schema: BookingSchema } },
     },
     async (c) => c.json(await markNoShow(deps, c.get('clinic'), idParam(c), actorOf(c))),
+  );
+  api.route(
+    {
+      method: 'post',
+      path: `${BK}/:id/restore`,
+      summary:
+        'Undo återbud or no-show: booked again if the time is still free, else 409 `conflict` with `conflictsWith`; a cancellation notice not yet sent is withdrawn (`notification`)',
+      tag: 'Bookings',
+      access: 'staff',
+      permission: 'calendar',
+      responses: { 200: { description: 'Booked again', schema: BookingSchema } },
+    },
+    async (c) => c.json(await restoreStaffBooking(deps, c.get('clinic'), idParam(c), actorOf(c))),
   );
   return api;
 }

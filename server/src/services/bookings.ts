@@ -2,6 +2,7 @@ import {
   cancellationWindowHoursFor,
   isLateCancellation,
   type Booking,
+  type BookingNotification,
   type CancelBookingBody,
   type ConfirmationChannel,
   type CreateAdminBookingBody,
@@ -18,7 +19,7 @@ import type { BookingTable } from '../store/schema.js';
 import { iso, isoOrNull } from '../time.js';
 import { findLocation, findPractitionerRow, findTreatmentType } from './catalogue.js';
 import { findClient, insertClient } from './clients.js';
-import { checkInterval, conflictFor, findOverlap, instant, purgeExpiredHolds } from './common.js';
+import { checkInterval, conflictFor, findOverlap, instant, purgeExpiredHolds, RANGE_LOOKBACK_MS } from './common.js';
 import { type Actor, requireActFor } from './actor.js';
 import { audit, changedFields } from './audit.js';
 import type { Deps } from './deps.js';
@@ -95,13 +96,56 @@ export async function guardOverlap<T>(
 ): Promise<T> {
   await purgeExpiredHolds(trx, slot.practitionerId, now);
   const overlap = await findOverlap(trx, slot.practitionerId, slot.start, slot.end, now, slot.ignoreBookingId);
-  if (overlap) throw conflict(overlap);
+  if (overlap) throw conflict === conflictFor ? await staffConflict(trx, slot, now, overlap) : conflict(overlap);
   try {
     return await write();
   } catch (error) {
     if (isOverlapError(error)) throw conflict('booking');
     throw error;
   }
+}
+
+/**
+ * The staff side's 409: `conflictFor`'s sentence plus `conflictsWith`, the first booking or hold
+ * in the way (its kind, time and practitioner), so the calendar can say what the time collides
+ * with (core's ConflictingEntrySchema). The client's name stays out: the time is enough to find it.
+ */
+async function staffConflict(
+  trx: Trx,
+  slot: { practitionerId: string; start: number; end: number; ignoreBookingId?: string },
+  now: number,
+  kind: 'booking' | 'hold',
+): Promise<ApiError> {
+  const base = conflictFor(kind);
+  const near = { practitionerId: slot.practitionerId, start: slot.start, end: slot.end, lookback: slot.start - RANGE_LOOKBACK_MS };
+  const other =
+    kind === 'booking'
+      ? await trx
+          .selectFrom('bookings')
+          .select(['start_ms', 'end_ms'])
+          .where('status', '=', 'booked')
+          .where('practitioner_id', '=', near.practitionerId)
+          .where('start_ms', '<', near.end)
+          .where('start_ms', '>', near.lookback)
+          .where('end_ms', '>', near.start)
+          .where('id', '<>', slot.ignoreBookingId ?? '')
+          .orderBy('start_ms')
+          .executeTakeFirst()
+      : await trx
+          .selectFrom('holds')
+          .select(['start_ms', 'end_ms'])
+          .where('active', '=', 1)
+          .where('expires_at', '>', now)
+          .where('practitioner_id', '=', near.practitionerId)
+          .where('start_ms', '<', near.end)
+          .where('start_ms', '>', near.lookback)
+          .where('end_ms', '>', near.start)
+          .orderBy('start_ms')
+          .executeTakeFirst();
+  if (!other) return base;
+  return new ApiError(base.code, base.detail, undefined, undefined, {
+    conflictsWith: { kind, start: iso(other.start_ms), end: iso(other.end_ms), practitionerId: slot.practitionerId },
+  });
 }
 
 export async function createStaffBooking(deps: Deps, clinic: ClinicRow, body: CreateAdminBookingBody, actor?: Actor) {
@@ -151,8 +195,10 @@ export async function createStaffBooking(deps: Deps, clinic: ClinicRow, body: Cr
     await guardOverlap(trx, { practitionerId: row.practitioner_id, start, end }, now, () => trx.insertInto('bookings').values(row).execute());
     // Staff booked with this number: SMS to it are not counted against the budget.
     await rememberStaffNumber(trx, clinic.id, client.phone, now);
+    let notification: BookingNotification | undefined;
     if (confirmation !== 'none') {
-      await enqueueBookingMessage(trx, deps, { clinic, bookingId: row.id, kind: 'confirmation', channel: confirmation, manageToken });
+      const [messageId] = await enqueueBookingMessage(trx, deps, { clinic, bookingId: row.id, kind: 'confirmation', channel: confirmation, manageToken });
+      notification = await notificationOf(trx, messageId!, 'confirmation', confirmation);
     }
     await audit(trx, now, clinic.id, actor, {
       action: 'created',
@@ -162,7 +208,7 @@ export async function createStaffBooking(deps: Deps, clinic: ClinicRow, body: Cr
     });
     const created = bookingOf({ ...row, color: treatment.color });
     await emitBookingEvent(trx, deps, clinic.id, 'booking.created', created);
-    return created;
+    return notification ? { ...created, notification } : created;
   });
 }
 
@@ -320,5 +366,62 @@ export async function markNoShow(deps: Deps, clinic: ClinicRow, id: string, acto
     const noShow = bookingOf({ ...row, ...changes });
     await emitBookingEvent(trx, deps, clinic.id, 'booking.no_show', noShow);
     return noShow;
+  });
+}
+
+/**
+ * What became of a message just written to the outbox (core's BookingNotificationSchema): a
+ * client without an address for the channel gets a `failed` message at once (compose.ts), which
+ * staff are told about now rather than finding it in the message list later.
+ */
+async function notificationOf(trx: Trx, messageId: string, kind: 'confirmation', channel: 'email' | 'sms'): Promise<BookingNotification> {
+  const message = await trx.selectFrom('messages').select(['status', 'to_address']).where('id', '=', messageId).executeTakeFirstOrThrow();
+  if (message.status === 'failed' && message.to_address === '')
+    return { kind, channel, status: 'not_sent', reason: channel === 'email' ? 'no_email' : 'no_phone' };
+  return { kind, channel, status: message.status === 'failed' ? 'not_sent' : 'queued' };
+}
+
+/**
+ * Undoes återbud, late återbud or no-show (the popup's "Undo"): the booking is booked again if its
+ * time is still free, else 409 `conflict` with `conflictsWith` (guardOverlap). A cancellation
+ * notice still waiting in the outbox is withdrawn, so the client never hears of a cancellation
+ * that was undone; one already sent (or being sent) is reported as `sent`, so staff know to tell
+ * the client themselves.
+ */
+export async function restoreStaffBooking(deps: Deps, clinic: ClinicRow, id: string, actor?: Actor) {
+  const now = deps.clock.now();
+  return deps.store.write(async (trx) => {
+    const row = await ownBooking(trx, clinic, id, actor);
+    if (row.status === 'booked') throw new ApiError('conflict', 'The booking is already booked');
+    const changes = { status: 'booked', late_cancellation: 0, cancelled_at: null, updated_at: now };
+    await guardOverlap(trx, { practitionerId: row.practitioner_id, start: row.start_ms, end: row.end_ms, ignoreBookingId: id }, now, () =>
+      trx.updateTable('bookings').set(changes).where('id', '=', id).execute(),
+    );
+    let notification: BookingNotification | undefined;
+    if (row.status === 'cancelled') {
+      const notice = await trx
+        .selectFrom('messages')
+        .select(['id', 'status', 'channel', 'locked_until'])
+        .where('booking_id', '=', id)
+        .where('kind', '=', 'cancellation')
+        .where('created_at', '>=', row.cancelled_at ?? row.updated_at)
+        .orderBy('created_at', 'desc')
+        .executeTakeFirst();
+      if (notice && notice.status !== 'failed' && notice.status !== 'withheld') {
+        const channel = notice.channel as 'email' | 'sms';
+        const waiting = notice.status === 'pending' && notice.locked_until <= now;
+        if (waiting) await trx.deleteFrom('messages').where('id', '=', notice.id).execute();
+        notification = { kind: 'cancellation', channel, status: waiting ? 'withdrawn' : 'sent' };
+      }
+    }
+    await audit(trx, now, clinic.id, actor, {
+      action: 'changed',
+      entity: 'booking',
+      id,
+      summary: `status: booked again (was ${row.status})${notification?.status === 'withdrawn' ? ', cancellation notice withdrawn' : ''}`,
+    });
+    const restored = bookingOf({ ...row, ...changes, color: row.color });
+    await emitBookingUpdated(trx, deps, clinic.id, bookingOf(row), restored);
+    return notification ? { ...restored, notification } : restored;
   });
 }

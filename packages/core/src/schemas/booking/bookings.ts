@@ -16,6 +16,20 @@ export const PaymentSchema = z.object({
 });
 export type Payment = z.infer<typeof PaymentSchema>;
 
+/**
+ * In staff answers (create, restore): what became of the message to the client the action
+ * sends. `queued`: in the outbox, sent shortly; `not_sent`: it cannot be sent (`reason`: the
+ * client has no e-mail address or phone number); `withdrawn`: an undo stopped a cancellation
+ * notice still waiting in the outbox; `sent`: the cancellation notice had already gone out.
+ */
+export const BookingNotificationSchema = z.object({
+  kind: z.enum(['confirmation', 'cancellation']),
+  channel: z.enum(['email', 'sms']),
+  status: z.enum(['queued', 'not_sent', 'withdrawn', 'sent']),
+  reason: z.optional(z.enum(['no_email', 'no_phone'])),
+});
+export type BookingNotification = z.infer<typeof BookingNotificationSchema>;
+
 export const BookingSchema = z.object({
   id: z.string(),
   status: BookingStatusSchema,
@@ -42,6 +56,8 @@ export const BookingSchema = z.object({
   clientEnd: z.optional(z.string()),
   /** In answers to the patient: the booking's cancellation window in hours (cancellationWindowHoursFor). */
   cancellationWindowHours: z.optional(z.number()),
+  /** In staff answers to create and restore (BookingNotificationSchema); absent when nothing is sent. */
+  notification: z.optional(BookingNotificationSchema),
 });
 export type Booking = z.infer<typeof BookingSchema>;
 
