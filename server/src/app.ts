@@ -30,6 +30,7 @@ import { adminMeRoutes } from './routes/admin-me.js';
 import { adminMessageRoutes } from './routes/admin-messages.js';
 import { adminPaymentRoutes } from './routes/admin-payments.js';
 import { adminStaffAccessRoutes } from './routes/admin-staff-access.js';
+import { adminSettingsRoutes } from './routes/admin-settings.js';
 import { staffSessionRoutes } from './routes/staff-sessions.js';
 import { adminTemplateWeekRoutes } from './routes/admin-template-weeks.js';
 import { adminWebhookRoutes } from './routes/admin-webhooks.js';
@@ -138,6 +139,7 @@ export function createApp({ store, clock = systemClock, config = testConfig(), l
   api.mount(CLINIC, publicBookingRoutes(deps));
   api.mount(CLINIC, rescheduleRoutes(deps));
   api.mount(ADMIN, adminCatalogueRoutes(deps));
+  api.mount(ADMIN, adminSettingsRoutes(deps));
   api.mount(ADMIN, adminClientRoutes(deps));
   api.mount(ADMIN, adminHoldRoutes(deps));
   api.mount(ADMIN, adminCalendarRoutes(deps));

@@ -19,6 +19,8 @@ export {
 } from './time/index.js';
 export type { IsoWeekday } from './time/index.js';
 export { computeSlots } from './slots/index.js';
+export { closedDatesBetween, easterSunday, swedishHolidays, SWEDISH_HOLIDAY_NAMES } from './holidays/index.js';
+export type { ClosedDayRules, Holiday, SwedishHolidayKey, SwedishHolidayOptions } from './holidays/index.js';
 export type { BusyInterval, ComputeSlotsInput, Slot as ComputedSlot, SlotPractitioner, SlotRules, SlotWorkingTime } from './slots/index.js';
 export { buildIcs, escapeIcsText, foldIcsLine, icsUtc } from './ics.js';
 export type { IcsEvent, IcsMethod } from './ics.js';

@@ -53,6 +53,8 @@ import {
   type SendConfirmationBody,
   type SendReceiptBody,
   type SetBusyCalendarBody,
+  type RejectedOriginList,
+  RejectedOriginListSchema,
   type Settings,
   SettingsSchema,
   type Staff,
@@ -188,6 +190,8 @@ export interface TidbokAdmin extends StaffAuditMethods {
     get(options?: RequestOptions): Promise<Settings>;
     /** Changes any subset; answers with all the settings after the change. */
     update(patch: UpdateSettingsBody, options?: RequestOptions): Promise<Settings>;
+    /** Websites recently refused because they are not among `allowedOrigins` (a hint for staff; latest first). */
+    rejectedOrigins(options?: RequestOptions): Promise<RejectedOriginList>;
   };
   treatmentTypes: Resource<TreatmentType, CreateTreatmentTypeBody, UpdateTreatmentTypeBody>;
   practitioners: PractitionerResource;
@@ -298,6 +302,7 @@ export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
     settings: {
       get: ({ signal } = {}) => send({ method: 'get', path: `${A}/settings`, signal }, json(SettingsSchema)),
       update: (patch, { signal } = {}) => send({ method: 'patch', path: `${A}/settings`, json: patch, signal }, json(SettingsSchema)),
+      rejectedOrigins: ({ signal } = {}) => send({ method: 'get', path: `${A}/settings/rejected-origins`, signal }, json(RejectedOriginListSchema)),
     },
     treatmentTypes: resource(send, `${A}/treatment-types`, TreatmentTypeSchema, TreatmentTypeListSchema, 'treatmentTypes'),
     practitioners: {

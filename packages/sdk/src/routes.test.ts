@@ -545,6 +545,13 @@ const adminCases: Case<TidbokAdmin>[] = [
     result: [],
   },
   {
+    name: 'rejected origins',
+    call: (c) => c.settings.rejectedOrigins(),
+    method: 'GET',
+    path: `${A}/settings/rejected-origins`,
+    reply: ok({ origins: [{ origin: 'https://x.example', lastSeenAt: '2027-03-02T08:00:00.000Z', count: 2 }] }),
+  },
+  {
     name: 'the SMS budget',
     call: (c) => c.smsBudget(),
     method: 'GET',

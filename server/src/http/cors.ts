@@ -3,6 +3,7 @@ import { ApiError } from '../errors.js';
 import { bookingSettingsOf } from '../services/rows.js';
 import { findClinicBySlug } from '../services/clinics.js';
 import type { Deps } from '../services/deps.js';
+import { rejectedOriginsOf } from './rejected-origins.js';
 
 const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Tidbok-Hold-Secret';
 const ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
@@ -30,6 +31,8 @@ export function clinicCors(deps: Deps): MiddlewareHandler {
       // Browsers send Origin on their own site's writes too; those are not cross-origin.
       const ownSite = c.req.header('sec-fetch-site') === 'same-origin' || origin === new URL(c.req.url).origin;
       refused = clinic !== undefined && !allowed && !ownSite;
+      // Kept for the settings screen's hint (rejected-origins.ts); a preflight says nothing yet.
+      if (refused && c.req.method !== 'OPTIONS') rejectedOriginsOf(deps.store).record(clinic!.id, origin, deps.clock.now());
     }
     if (c.req.method === 'OPTIONS') {
       const headers = new Headers({ Vary: 'Origin' });

@@ -1,4 +1,13 @@
-import { type BusyInterval, computeSlots, type ListSlotsQuery, type ListSlotsResponse, type ComputedSlot, type SlotWorkingTime } from '@tidbok/core';
+import {
+  type BusyInterval,
+  closedDatesBetween,
+  computeSlots,
+  localDateOf,
+  type ListSlotsQuery,
+  type ListSlotsResponse,
+  type ComputedSlot,
+  type SlotWorkingTime,
+} from '@tidbok/core';
 import { sql } from 'kysely';
 import { ApiError } from '../errors.js';
 import { iso } from '../time.js';
@@ -227,9 +236,24 @@ async function slotsFor(
     locationId: query.locationId ?? null,
     applyMinNotice: audience === 'public',
   });
+  if (audience === 'public') dropClosedDays(slots, settings, clinic.time_zone);
   // A slot is offered while now + notice <= its start; the earliest one goes first.
   if (slots.length > 0) validUntil = Math.min(validUntil, slots[0]!.start - noticeMs + 1);
   return { slots, validUntil };
+}
+
+/**
+ * Removes, in place, the public slots that start on one of the clinic's closed days: the red days
+ * when it has them on and its own days (holidays/, in core). Staff see and book those days as
+ * any other; a changed setting is a write, which empties the read cache.
+ */
+function dropClosedDays(slots: ComputedSlot[], settings: ReturnType<typeof bookingSettingsOf>, timeZone: string) {
+  if (slots.length === 0 || (!settings.publicHolidays && settings.closedDays.length === 0)) return;
+  const closed = closedDatesBetween(settings, localDateOf(slots[0]!.start, timeZone), localDateOf(slots[slots.length - 1]!.start, timeZone));
+  if (closed.size === 0) return;
+  let kept = 0;
+  for (const slot of slots) if (!closed.has(localDateOf(slot.start, timeZone))) slots[kept++] = slot;
+  slots.length = kept;
 }
 
 interface WorkingRow {

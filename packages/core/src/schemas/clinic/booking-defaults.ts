@@ -28,6 +28,11 @@ export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
   receiptTitle: '',
   organisationNumber: '',
   address: '',
+  vatText: '',
+  // Off for a clinic until it turns them on: a clinic's slots do not change under it on upgrade.
+  publicHolidays: false,
+  midsummerEveClosed: true,
+  closedDays: [],
   anonymousHoldsPerPractitionerDay: 4,
   holdsPerNetworkPerHour: 30,
   confirmAnonymousBookingsByEmail: false,

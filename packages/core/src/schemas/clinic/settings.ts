@@ -1,12 +1,20 @@
 import * as z from 'zod/mini';
 import { ConfirmationChannelSchema, LocaleSchema } from '../common/enums.js';
-import { ColorSchema, TextSchema, TitleSchema } from '../common/fields.js';
+import { ColorSchema, NameSchema, TextSchema, TitleSchema } from '../common/fields.js';
+import { InstantSchema, LocalDateSchema } from '../common/instants.js';
 import { LIMITS } from '../common/limits.js';
 import { multiLine, oneLine } from '../common/text.js';
 
 export const OriginSchema = z
   .string()
   .check(z.maxLength(LIMITS.address), z.regex(/^https?:\/\/[^/\s?#\0-\x1f\x7f-\x9f]+$/, 'Expected an origin such as https://clinic.example'));
+
+/** A clinic's own closed day: no public times that local date (holidays/, docs/design.md). */
+export const ClosedDaySchema = z.object({
+  date: LocalDateSchema,
+  name: NameSchema,
+});
+export type ClosedDay = z.infer<typeof ClosedDaySchema>;
 
 export const BookingSettingsSchema = z.object({
   slotIntervalMinutes: z.int().check(z.minimum(5), z.maximum(240)),
@@ -40,6 +48,14 @@ export const BookingSettingsSchema = z.object({
   receiptTitle: TitleSchema,
   organisationNumber: oneLine(40),
   address: multiLine(LIMITS.address),
+  /** The VAT line on receipts, e.g. "Momsfri sjukvård (3 kap. 4 § ML)"; empty = none. */
+  vatText: multiLine(LIMITS.address),
+  /** Whether Sweden's public holidays (holidays/swedish.ts) are closed days for the public booking. */
+  publicHolidays: z.boolean(),
+  /** Whether midsommarafton is among them (closed in practice, not by law); on by default. */
+  midsummerEveClosed: z.boolean(),
+  /** The clinic's own closed days; staff may still book on them. */
+  closedDays: z.array(ClosedDaySchema).check(z.maxLength(200)),
   /**
    * Holds visitors who are not logged in may have at once on one practitioner's day, all
    * addresses together: however many addresses someone uses, the rest of the day stays bookable.
@@ -77,3 +93,16 @@ export const SettingsSchema = z.object({
   booking: BookingSettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/** A website that loaded the clinic's widget but is not in `allowedOrigins` (answered 403 `origin_not_allowed`). */
+export const RejectedOriginSchema = z.object({
+  origin: OriginSchema,
+  /** When it was last refused. */
+  lastSeenAt: InstantSchema,
+  /** Refusals since the server started (kept in memory, per clinic, the few latest origins). */
+  count: z.int(),
+});
+export type RejectedOrigin = z.infer<typeof RejectedOriginSchema>;
+
+export const RejectedOriginListSchema = z.object({ origins: z.array(RejectedOriginSchema) });
+export type RejectedOriginList = z.infer<typeof RejectedOriginListSchema>;
