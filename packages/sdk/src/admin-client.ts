@@ -46,6 +46,8 @@ import {
   type SmsBudget,
   SmsBudgetSchema,
   type PayBookingBody,
+  type Receipt,
+  ReceiptSchema,
   type Practitioner,
   PractitionerListSchema,
   PractitionerSchema,
@@ -237,6 +239,8 @@ export interface TidbokAdmin extends StaffAuditMethods {
     voidPayment(id: string, options?: RequestOptions): Promise<Booking>;
     /** The printable receipt, as an HTML document (`narrow` for 80 mm receipt printers). */
     receiptHtml(id: string, options?: RequestOptions & { format?: 'a4' | 'narrow'; locale?: 'sv' | 'en' }): Promise<string>;
+    /** The current receipt as data: the same lines and totals as the printable and e-mailed one. */
+    receipt(id: string, options?: RequestOptions & { locale?: 'sv' | 'en' }): Promise<Receipt>;
     sendReceipt(id: string, body?: SendReceiptBody, options?: RequestOptions): Promise<void>;
   };
   templateWeeks: {
@@ -391,6 +395,8 @@ export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
           },
           text,
         ),
+      receipt: (bookingId, { signal, locale } = {}) =>
+        send({ method: 'get', path: booking(bookingId, '/receipt/lines'), query: locale ? { locale } : {}, signal }, json(ReceiptSchema)),
       sendReceipt: (bookingId, body = { channel: 'email' }, { signal } = {}) =>
         send({ method: 'post', path: booking(bookingId, '/receipt/send'), json: body, signal }, nothing),
     },

@@ -40,6 +40,25 @@ const slots = {
   timeZone: 'Europe/Stockholm',
   slots: [{ start: '2027-03-02T08:00:00Z', end: '2027-03-02T09:00:00Z', practitionerId: 'pr_1', locationId: null }],
 };
+const sampleReceipt = {
+  number: 1,
+  title: 'Receipt',
+  locale: 'en',
+  voided: false,
+  seller: { name: 'Lugna Rummet', organisationNumber: '556677-8899', address: 'Götgatan 12' },
+  paidAt: '2027-03-02T09:05:00Z',
+  serviceStart: '2027-03-02T08:00:00Z',
+  timeZone: 'Europe/Stockholm',
+  client: 'Klara',
+  practitioner: 'Erik',
+  method: 'swish',
+  currency: 'SEK',
+  items: [{ description: 'Massage', grossCents: 95_000, vatPercent: 25 }],
+  vat: [{ vatPercent: 25, netCents: 76_000, vatCents: 19_000, grossCents: 95_000 }],
+  totalCents: 95_000,
+  vatTotalCents: 19_000,
+  vatText: '',
+};
 const booked = { ...sampleBooking, paid: { amountCents: 95_000, currency: 'SEK', method: 'swish', paidAt: '2027-03-02T09:05:00Z', receiptNumber: 1 } };
 const calendar = {
   timeZone: 'Europe/Stockholm',
@@ -465,6 +484,13 @@ const adminCases: Case<TidbokAdmin>[] = [
     headers: { accept: 'text/html' },
     reply: () => new Response('<!doctype html><h1>Kvitto 1</h1>', { headers: { 'content-type': 'text/html' } }),
     result: '<!doctype html><h1>Kvitto 1</h1>',
+  },
+  {
+    name: 'bookings.receipt',
+    call: (c) => c.bookings.receipt('bk_1', { locale: 'en' }),
+    method: 'GET',
+    path: `${A}/bookings/bk_1/receipt/lines?locale=en`,
+    reply: ok(sampleReceipt),
   },
   {
     name: 'bookings.sendReceipt',

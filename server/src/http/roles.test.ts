@@ -69,6 +69,7 @@ const EXPECTED: Record<string, Role[]> = {
   'POST /admin/bookings/:id/payment': ALL,
   'POST /admin/bookings/:id/payment/void': ADMIN,
   'GET /admin/bookings/:id/receipt': ALL,
+  'GET /admin/bookings/:id/receipt/lines': ALL,
   'POST /admin/bookings/:id/receipt/send': ALL,
   'GET /admin/messages': DESK,
   'GET /admin/sms-budget': DESK,

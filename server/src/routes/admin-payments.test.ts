@@ -1,4 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../logger.js';
+import { Dispatcher } from '../notifications/dispatcher.js';
+import { MailCatcher } from '../notifications/testing-receivers.js';
+import { smtpTransport } from '../notifications/transports.js';
 import { vatIncluded } from '../services/payments.js';
 import { createTestContext, listen, type TestContext } from '../testing.js';
 
@@ -121,13 +125,15 @@ describe('payments', () => {
 });
 
 describe('receipts', () => {
-  it('print the clinic, number, client, treatment, amount, VAT and method, in Swedish or English', async () => {
+  const plain = (text: string) => text.replace(/\u00a0|\u202f/g, ' ');
+
+  it('print the seller (name, org. number, address), number, client, treatment, one VAT line per rate, in Swedish or English', async () => {
     const id = await booking(8);
     expect((await admin('GET', `/bookings/${id}/receipt`)).status).toBe(409);
     await admin('POST', `/bookings/${id}/payment`, { method: 'swish' });
     const res = await admin('GET', `/bookings/${id}/receipt`);
     expect(res.headers.get('content-type')).toContain('text/html');
-    const html = (await res.text()).replace(/\u00a0|\u202f/g, ' ');
+    const html = plain(await res.text());
     for (const text of [
       '<h1>Kvitto</h1>',
       'Lugna Rummet',
@@ -135,19 +141,67 @@ describe('receipts', () => {
       'Götgatan 12, Stockholm',
       '<th scope="row">Kvittonummer</th><td>1</td>',
       'Klient 8',
-      'Massage',
+      '<th scope="row">Massage</th><td>450,00 kr</td>',
       'Erik Johansson',
-      '450,00 kr',
-      'Varav moms 25 %</th><td>90,00 kr',
+      '<th scope="row">Summa att betala</th><td>450,00 kr</td>',
+      // 25 %: net 360, VAT 90, gross 450.
+      '<tr><th scope="row">25 %</th><td>360,00 kr</td><td>90,00 kr</td><td>450,00 kr</td></tr>',
       'Swish',
       '@page { size: A4',
     ]) {
       expect(html).toContain(text);
     }
-    const english = (await (await admin('GET', `/bookings/${id}/receipt?locale=en&format=narrow`)).text()).replace(/\u00a0/g, ' ');
+    expect(html).not.toContain('Momsfri');
+    const english = plain(await (await admin('GET', `/bookings/${id}/receipt?locale=en&format=narrow`)).text());
     expect(english).toContain('<h1>Receipt</h1>');
-    expect(english).toContain('of which VAT 25 %');
+    expect(english).toContain('<tr><th scope="row">25 %</th><td>SEK 360.00</td><td>SEK 90.00</td><td>SEK 450.00</td></tr>');
     expect(english).toContain('@page { size: 80mm auto');
+  });
+
+  it('as data: the same lines, one VAT line per rate present, VAT-free only when something is', async () => {
+    const id = await booking(8);
+    await admin('POST', `/bookings/${id}/payment`, { method: 'card', amountCents: 10600 });
+    const res = await admin('GET', `/bookings/${id}/receipt/lines?locale=en`);
+    expect(res.status).toBe(200);
+    expect(await json(res)).toEqual({
+      number: 1,
+      title: 'Receipt',
+      locale: 'en',
+      voided: false,
+      seller: { name: 'Lugna Rummet', organisationNumber: '556677-8899', address: 'Götgatan 12, Stockholm' },
+      paidAt: '2027-03-01T08:00:00Z',
+      serviceStart: '2027-03-03T08:00:00Z',
+      timeZone: 'Europe/Stockholm',
+      client: 'Klient 8',
+      practitioner: 'Erik Johansson',
+      method: 'card',
+      currency: 'SEK',
+      items: [{ description: 'Massage', grossCents: 10600, vatPercent: 25 }],
+      vat: [{ vatPercent: 25, netCents: 8480, vatCents: 2120, grossCents: 10600 }],
+      totalCents: 10600,
+      vatTotalCents: 2120,
+      vatText: expect.any(String),
+    });
+    expect((await admin('GET', `/bookings/${id}/receipt/lines?locale=de`)).status).toBe(400);
+    expect((await admin('GET', `/bookings/nope/receipt/lines`)).status).toBe(404);
+
+    const freeId = (await json(await admin('POST', '/treatment-types', { name: 'Fysioterapi', durationMinutes: 30, priceCents: 95000, vatPercent: 0 }))).id;
+    await admin('PUT', `/practitioners/${practitionerId}/treatment-types`, { treatmentTypeIds: [massageId, freeId] });
+    const free = await json(
+      await admin('POST', '/bookings', {
+        client: { name: 'Fri', email: 'fri@example.com' },
+        practitionerId,
+        treatmentTypeId: freeId,
+        start: '2027-03-04T08:00:00Z',
+        confirmation: 'none',
+      }),
+    );
+    await admin('POST', `/bookings/${free.id}/payment`, { method: 'cash' });
+    const lines = await json(await admin('GET', `/bookings/${free.id}/receipt/lines`));
+    expect(lines.vat).toEqual([{ vatPercent: 0, netCents: 95000, vatCents: 0, grossCents: 95000 }]);
+    expect(plain(await (await admin('GET', `/bookings/${free.id}/receipt`)).text())).toContain(
+      '<tr><th scope="row">Momsfritt</th><td>950,00 kr</td><td>0,00 kr</td><td>950,00 kr</td></tr>',
+    );
   });
 
   it('use the title from settings', async () => {
@@ -166,5 +220,44 @@ describe('receipts', () => {
     const { messages } = await json(await admin('GET', `/messages?bookingId=${id}`));
     expect(messages[0]).toMatchObject({ kind: 'receipt', channel: 'email', to: 'klient8@example.com', status: 'pending' });
     expect(messages[0].subject).toBe('Kvitto 1 – Lugna Rummet');
+  });
+
+  it('the e-mail a client receives has the same lines and totals as the receipt', async () => {
+    const mail = new MailCatcher();
+    await mail.start();
+    try {
+      const id = await booking(8);
+      await admin('POST', `/bookings/${id}/payment`, { method: 'swish' });
+      expect((await admin('POST', `/bookings/${id}/receipt/send`, { channel: 'email' })).status).toBe(202);
+      await new Dispatcher(t.app.deps, smtpTransport(`smtp://127.0.0.1:${mail.port}`, 'Lugna Rummet <no-reply@lugna.example>'), silentLogger).runOnce();
+      expect(mail.received).toHaveLength(1);
+      const received = mail.received[0]!;
+      expect(received.subject).toBe('Kvitto 1 – Lugna Rummet');
+      const lines = await json(await admin('GET', `/bookings/${id}/receipt/lines?locale=sv`));
+      const printed = plain(await (await admin('GET', `/bookings/${id}/receipt?locale=sv`)).text());
+      const mailed = plain(String(received.html));
+      // The HTML part is the printable receipt itself.
+      expect(mailed).toBe(printed);
+      // The text part: the same seller, lines and totals.
+      const text = plain(received.text ?? '');
+      for (const line of [
+        'Kvitto',
+        'Lugna Rummet',
+        'Org.nr 556677-8899',
+        'Götgatan 12, Stockholm',
+        'Kvittonummer: 1',
+        'Massage: 450,00 kr',
+        'Summa att betala: 450,00 kr',
+        '25 %: 360,00 kr / 90,00 kr / 450,00 kr',
+        'Betalsätt: Swish',
+      ]) {
+        expect(text).toContain(line);
+      }
+      expect(text).not.toContain('Momsfri');
+      expect(lines.totalCents).toBe(45000);
+      expect(lines.vat).toEqual([{ vatPercent: 25, netCents: 36000, vatCents: 9000, grossCents: 45000 }]);
+    } finally {
+      await mail.stop();
+    }
   });
 });

@@ -1,14 +1,15 @@
-import { BookingSchema, PayBookingBodySchema, SendReceiptBodySchema } from '@tidbok/core';
+import { BookingSchema, PayBookingBodySchema, ReceiptSchema, SendReceiptBodySchema } from '@tidbok/core';
 import * as z from 'zod/mini';
 import { Api, idParam } from '../http/api.js';
 import type { Deps } from '../services/deps.js';
 import { actorOf } from '../http/actor.js';
-import { payBooking, receiptHtml, sendReceipt, voidPayment } from '../services/payments.js';
+import { payBooking, receiptData, receiptHtml, sendReceipt, voidPayment } from '../services/payments.js';
 
 const ReceiptQuerySchema = z.strictObject({
   format: z.optional(z.enum(['a4', 'narrow'])),
   locale: z.optional(z.enum(['sv', 'en'])),
 });
+const ReceiptLinesQuerySchema = z.strictObject({ locale: z.optional(z.enum(['sv', 'en'])) });
 
 export function adminPaymentRoutes(deps: Deps): Api {
   const api = new Api(deps);
@@ -61,6 +62,20 @@ export function adminPaymentRoutes(deps: Deps): Api {
           actorOf(c),
         ),
       ),
+  );
+  api.route(
+    {
+      method: 'get',
+      path: '/bookings/:id/receipt/lines',
+      summary:
+        "The current receipt as data: seller, facts, items, one VAT line per rate present, totals (what the printable and e-mailed receipts show); `locale` picks the title's language",
+      tag: 'Payments',
+      access: 'staff',
+      permission: 'calendar',
+      query: ReceiptLinesQuerySchema,
+      responses: { 200: { description: 'The receipt', schema: ReceiptSchema } },
+    },
+    async (c, { query }) => c.json(await receiptData(deps, c.get('clinic'), idParam(c), query.locale, actorOf(c))),
   );
   api.route(
     {

@@ -16,3 +16,4 @@ export * from './booking/admin-holds.js';
 export * from './booking/pending-booking.js';
 export * from './booking/busy-calendar.js';
 export * from './booking/reschedule.js';
+export * from './booking/receipt.js';
