@@ -1,21 +1,21 @@
 import { ContextConsumer } from '@lit/context';
 import { addLocalDays, isLocalDate, mondayOf } from '@tidbok/core';
 import type { CalendarEntry, Client } from '@tidbok/sdk';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
 import { type Locale, pickLocale, translate } from '../i18n.js';
+import { type Clock, systemClock } from '../shared/clock.js';
 import { reportError } from '../shared/errors.js';
 import { LoadController } from '../shared/load.js';
 import { CalendarFeedController } from './calendar-feed-controller.js';
 import { calendarStyles } from './calendar.styles.js';
 import { loadClinicData, type ClinicData } from './clinic-data.js';
-import { readableColors, tint } from './colors.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { theme } from '../shared/styles.js';
 import { describeError } from '../shared/describe-error.js';
 import { formatLocalDate, isoWeek } from '../shared/format.js';
+import { BlockTemplates, RAIL } from './entry-blocks.js';
 import {
   type CalendarChangeAction,
   type CalendarChangeDetail,
@@ -26,55 +26,22 @@ import {
   TidbokCalendarChangeEvent,
   TidbokWeekChangeEvent,
 } from './events.js';
+import { FocusReturnController } from './focus-controller.js';
+import { GestureController, type GestureHost, SNAP } from './gesture-controller.js';
+import { KeyboardController, type KeyboardHost } from './keyboard-controller.js';
+import { blockLanes, type Column, columnAt, type HourRange, minutesAtFraction, outsideCount, placeColumn, topPercent, weekColumns } from './layout.js';
 import { type CalendarMessageKey, calendarMessages } from './messages.js';
+import { type Move, MovesController } from './moves-controller.js';
 import { SERVER_FEATURES, type ServerFeatures } from './server-features.js';
 import { booleanDefaultTrue, DEFAULT_VIEW, loadView, normalizeView, saveView, type ViewSettings } from './view-settings.js';
-import { addMinutes, clockTime, daySegments, instantAt, layoutLanes, snapMinutes, timeOfMinutes, todayIn, wallClock, weekDays, weekRange } from './week.js';
+import { clockTime, instantAt, layoutLanes, snapMinutes, timeOfMinutes, todayIn, wallClock, weekDays, weekRange } from './week.js';
 
-/** Minutes every move, resize and new block snaps to. */
-const SNAP = 15;
-/** Pixels a pointer must travel before a press becomes a drag. */
-const DRAG_THRESHOLD = 4;
-/** Width in pixels of one practitioner's working-time rail when everyone is shown. */
-const RAIL = 8;
-/** How long keyboard moves wait for the next key before the server is asked. */
-const KEY_COMMIT_DELAY = 600;
-
-type Gesture = {
-  type: 'create' | 'move' | 'resize-start' | 'resize-end';
-  /** The entry being moved or resized; absent for the draft and for creating. */
-  entry?: CalendarEntry;
-  draft?: boolean;
-  startX: number;
-  startY: number;
-  /** Where the press was, on the grid. */
-  day: number;
-  minutes: number;
-  /** The block's interval when the press began. */
-  origin: { start: number; end: number };
-  moved: boolean;
-};
-
-interface Override {
-  start: number;
-  end: number;
-  /** Sent to the server, answer not in yet. */
-  pending?: boolean;
-}
-
-interface Placed {
-  entry: CalendarEntry | null;
-  start: number;
-  end: number;
-  top: number;
-  bottom: number;
-  startsHere: boolean;
-  endsHere: boolean;
-  /** The block lies wholly above or below the visible hours and is drawn as a thin marker there. */
-  outside?: 'before' | 'after';
-}
-
-type Focusable = { entryId: string } | { day: number } | { selector: string };
+/*
+ * Over 400 lines: this is the element's state, lifecycle, popups and templates in one class, as
+ * Lit keeps them; the parts that stand on their own are beside it: geometry (layout.ts), blocks
+ * (entry-blocks.ts), pointer gestures (gesture-controller.ts), keys (keyboard-controller.ts),
+ * optimistic moves (moves-controller.ts) and focus return (focus-controller.ts).
+ */
 
 /**
  * @summary The staff week calendar: days as columns, time as rows; bookings in their treatment
@@ -116,7 +83,8 @@ type Focusable = { entryId: string } | { day: number } | { selector: string };
  * @cssproperty --tidbok-working-time-color - Working time bands.
  * @cssproperty --tidbok-primary - Accent colour. See also the other `--tidbok-*` theme properties.
  */
-export class TidbokCalendar extends LitElement {
+
+export class TidbokCalendar extends LitElement implements GestureHost, KeyboardHost {
   static override styles = [theme, controlStyles, calendarStyles];
 
   static override properties = {
@@ -130,6 +98,7 @@ export class TidbokCalendar extends LitElement {
     pollInterval: { type: Number, attribute: 'poll-interval' },
     selectedClient: { attribute: false },
     features: { attribute: false },
+    clock: { attribute: false },
     weekStart: { state: true },
     draft: { state: true },
     openEntryId: { state: true },
@@ -137,11 +106,8 @@ export class TidbokCalendar extends LitElement {
     bookOpen: { state: true },
     bookAnchor: { state: true },
     viewOpen: { state: true },
-    overrides: { state: true },
     notice: { state: true },
     announcement: { state: true },
-    cursor: { state: true },
-    dragId: { state: true },
     confirming: { state: true },
   };
 
@@ -167,6 +133,8 @@ export class TidbokCalendar extends LitElement {
   selectedClient: Client | null = null;
   /** Which later-issue server features to offer; see `server-features.ts`. */
   features: ServerFeatures = SERVER_FEATURES;
+  /** Where "now" comes from (today, the now line); tests set a fixed one. */
+  clock: Clock = systemClock;
 
   private weekStart = '';
   private draft: Draft | null = null;
@@ -175,11 +143,8 @@ export class TidbokCalendar extends LitElement {
   private bookOpen = false;
   private bookAnchor: DOMRect | null = null;
   private viewOpen = false;
-  private overrides = new Map<string, Override>();
   private notice: { text: string; tone: 'info' | 'error' } | null = null;
   private announcement = '';
-  private cursor: { day: number; minutes: number; length: number } | null = null;
-  private dragId: string | null = null;
   private confirming = false;
 
   private get confirmDialog(): HTMLDialogElement | undefined {
@@ -198,14 +163,14 @@ export class TidbokCalendar extends LitElement {
     onError: (error) => reportError(this, 'refresh', error),
     visible: () => (typeof this.checkVisibility === 'function' ? this.checkVisibility() : true),
   });
+  private readonly focusReturn = new FocusReturnController(this);
+  private readonly moves = new MovesController(this, { save: (move) => this.saveMove(move) });
+  private readonly gestures = new GestureController(this, this.moves);
+  private readonly keys = new KeyboardController(this, this.moves, this.focusReturn);
 
-  private gesture: Gesture | null = null;
   private draftKey = 0;
   private viewKey = '';
-  private returnFocus: Focusable | null = null;
-  private focusAfterRender: Focusable | null = null;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
-  private keyMoves = new Map<string, { entry: CalendarEntry; timer: ReturnType<typeof setTimeout> }>();
 
   // ---- Derived values --------------------------------------------------------------------
 
@@ -225,9 +190,18 @@ export class TidbokCalendar extends LitElement {
     return this.weekStart ? weekDays(this.weekStart, this.hideWeekends) : [];
   }
 
-  private get range(): { from: number; to: number } {
+  /** The grid's columns. */
+  private get columns(): Column[] {
+    return weekColumns(this.days);
+  }
+
+  private get range(): HourRange {
     const view = normalizeView({ startHour: this.startHour, endHour: this.endHour });
     return { from: view.startHour * 60, to: view.endHour * 60 };
+  }
+
+  private get today(): string {
+    return this.zone ? todayIn(this.zone, this.clock.now()) : '';
   }
 
   private feedQuery() {
@@ -239,11 +213,50 @@ export class TidbokCalendar extends LitElement {
 
   /** The feed's entries with moves in progress applied. */
   private get entries(): CalendarEntry[] {
-    if (this.overrides.size === 0) return this.feed.entries;
-    return this.feed.entries.map((entry) => {
-      const override = this.overrides.get(entry.id);
-      return override ? { ...entry, start: new Date(override.start).toISOString(), end: new Date(override.end).toISOString() } : entry;
-    });
+    return this.moves.apply(this.feed.entries);
+  }
+
+  // ---- What the controllers read (GestureHost, KeyboardHost) ---------------------------------
+
+  get gestureZone() {
+    return this.zone;
+  }
+  get gestureColumns() {
+    return this.columns;
+  }
+  get gestureDraft() {
+    return this.draft;
+  }
+  set gestureDraft(draft: Draft | null) {
+    this.draft = draft;
+  }
+  get keyZone() {
+    return this.zone;
+  }
+  get keyColumns() {
+    return this.columns;
+  }
+  get keyRange() {
+    return this.range;
+  }
+  get keyEntries() {
+    return this.feed.entries;
+  }
+  nextDraftKey() {
+    return ++this.draftKey;
+  }
+  feedEntry(id: string) {
+    return this.feed.entries.find((e) => e.id === id);
+  }
+  closeOnPress(onDraft: boolean, entryId: string | undefined): boolean {
+    if ((this.draft && !onDraft) || (this.openEntryId && entryId !== this.openEntryId) || this.bookOpen) {
+      this.closePopup(false);
+      return true;
+    }
+    return false;
+  }
+  dropUnopenedDraft() {
+    if (this.draft && !this.popupAnchor) this.draft = null;
   }
 
   // ---- Public API -------------------------------------------------------------------------
@@ -276,10 +289,7 @@ export class TidbokCalendar extends LitElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.endGesture();
     clearTimeout(this.noticeTimer);
-    for (const { timer } of this.keyMoves.values()) clearTimeout(timer);
-    this.keyMoves.clear();
   }
 
   override willUpdate(changed: PropertyValues<this>) {
@@ -297,7 +307,7 @@ export class TidbokCalendar extends LitElement {
       if (stored) this.applyView(normalizeView({ startHour: this.startHour, endHour: this.endHour, hideWeekends: this.hideWeekends, ...stored }), false);
     }
     if (changed.has('date') && isLocalDate(this.date)) this.weekStart = mondayOf(this.date);
-    if (!this.weekStart && this.zone) this.weekStart = mondayOf(isLocalDate(this.date) ? this.date : todayIn(this.zone));
+    if (!this.weekStart && this.zone) this.weekStart = mondayOf(isLocalDate(this.date) ? this.date : this.today);
   }
 
   constructor() {
@@ -314,31 +324,6 @@ export class TidbokCalendar extends LitElement {
     if (this.weekStart && (keys.has('weekStart') || keys.has('practitioner'))) {
       this.dispatchEvent(new TidbokWeekChangeEvent({ weekStart: this.weekStart, practitionerId: this.practitioner || null }));
     }
-    const target = this.focusAfterRender;
-    if (target) {
-      this.focusAfterRender = null;
-      this.findFocusable(target)?.focus();
-    }
-  }
-
-  private findFocusable(target: Focusable): HTMLElement | null {
-    const root = this.shadowRoot;
-    if (!root) return null;
-    if ('entryId' in target) return root.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(target.entryId)}"][tabindex]`);
-    if ('day' in target) return root.querySelector<HTMLElement>(`.day-body[data-day="${target.day}"]`);
-    return root.querySelector<HTMLElement>(target.selector);
-  }
-
-  /** What focus should go back to: the focused entry, day or toolbar control. */
-  private currentFocus(): Focusable | null {
-    const active = this.shadowRoot?.activeElement as HTMLElement | null;
-    if (!active) return null;
-    const entryId = active.closest<HTMLElement>('[data-entry-id]')?.dataset.entryId;
-    if (entryId) return { entryId };
-    const day = active.closest<HTMLElement>('.day-body')?.dataset.day;
-    if (day !== undefined) return { day: Number(day) };
-    if (active.id) return { selector: `#${CSS.escape(active.id)}` };
-    return null;
   }
 
   // ---- View settings ----------------------------------------------------------------------
@@ -367,7 +352,7 @@ export class TidbokCalendar extends LitElement {
   }
 
   private goToday() {
-    if (this.zone) this.goToWeek(todayIn(this.zone));
+    if (this.zone) this.goToWeek(this.today);
   }
 
   private setFilter(practitionerId: string) {
@@ -389,10 +374,6 @@ export class TidbokCalendar extends LitElement {
     reportError(this, action, error);
   }
 
-  private kindName(kind: EntryKind | DraftTab): string {
-    return this.t(kind === 'booking' ? 'kindBooking' : kind === 'activity' ? 'kindActivity' : 'kindWorkingTime');
-  }
-
   /** "Bokningen" / "The booking": the subject of a sentence about an entry. */
   private theKind(kind: EntryKind | DraftTab): string {
     return this.t(kind === 'booking' ? 'theBooking' : kind === 'activity' ? 'theActivity' : 'theWorkingTime');
@@ -400,8 +381,8 @@ export class TidbokCalendar extends LitElement {
 
   // ---- Popups -----------------------------------------------------------------------------
 
-  private async openDraft(draft: Omit<Draft, 'key'>) {
-    this.returnFocus = this.currentFocus() ?? this.returnFocus;
+  async openDraft(draft: Omit<Draft, 'key'>) {
+    this.focusReturn.returnTo = this.focusReturn.current() ?? this.focusReturn.returnTo;
     this.bookOpen = false;
     this.openEntryId = null;
     this.draft = { ...draft, key: ++this.draftKey };
@@ -409,14 +390,14 @@ export class TidbokCalendar extends LitElement {
     this.popupAnchor = this.shadowRoot?.querySelector('[part~="draft"]')?.getBoundingClientRect() ?? null;
   }
 
-  private async openEntry(entry: CalendarEntry) {
+  async openEntry(entry: CalendarEntry) {
     // A hold opens too: staff see where it came from and may release it (issue 17, item 6).
     if (entry.kind === 'busy') return;
-    this.returnFocus = { entryId: entry.id };
+    this.focusReturn.returnTo = { entryId: entry.id };
     this.draft = null;
     this.bookOpen = false;
     this.openEntryId = entry.id;
-    const element = this.findFocusable({ entryId: entry.id });
+    const element = this.focusReturn.find({ entryId: entry.id });
     this.popupAnchor = element?.getBoundingClientRect() ?? null;
   }
 
@@ -426,8 +407,8 @@ export class TidbokCalendar extends LitElement {
     this.openEntryId = null;
     this.bookOpen = false;
     this.popupAnchor = null;
-    if (restoreFocus && hadPopup && this.returnFocus) this.focusAfterRender = this.returnFocus;
-    this.returnFocus = null;
+    if (restoreFocus && hadPopup) this.focusReturn.restore();
+    else this.focusReturn.returnTo = null;
   }
 
   private onPopupChange(event: CustomEvent<CalendarChangeDetail>) {
@@ -463,7 +444,7 @@ export class TidbokCalendar extends LitElement {
     const start = Date.parse(detail.slot.start);
     this.bookOpen = false;
     this.goToWeek(wallClock(start, zone).date);
-    this.returnFocus = { selector: '[part~="book-button"]' };
+    this.focusReturn.returnTo = { selector: '[part~="book-button"]' };
     await this.updateComplete;
     await this.openDraft({
       start,
@@ -474,7 +455,7 @@ export class TidbokCalendar extends LitElement {
       locationId: detail.slot.locationId,
       lengthFromTreatment: true,
     });
-    this.returnFocus = { selector: '[part~="book-button"]' };
+    this.focusReturn.returnTo = { selector: '[part~="book-button"]' };
   }
 
   private toggleBook() {
@@ -484,173 +465,23 @@ export class TidbokCalendar extends LitElement {
     }
     this.draft = null;
     this.openEntryId = null;
-    this.returnFocus = { selector: '[part~="book-button"]' };
-    this.bookAnchor = this.findFocusable({ selector: '[part~="book-button"]' })?.getBoundingClientRect() ?? null;
+    this.focusReturn.returnTo = { selector: '[part~="book-button"]' };
+    this.bookAnchor = this.focusReturn.find({ selector: '[part~="book-button"]' })?.getBoundingClientRect() ?? null;
     this.bookOpen = true;
   }
 
   // ---- Grid geometry ----------------------------------------------------------------------
 
-  private dayColumns(): HTMLElement[] {
-    return [...(this.shadowRoot?.querySelectorAll<HTMLElement>('.day') ?? [])];
-  }
-
-  /** The day column and wall-clock minutes under a point on screen (clamped into the grid). */
-  private positionAt(x: number, y: number): { day: number; minutes: number } | null {
-    const columns = this.dayColumns();
-    if (columns.length === 0) return null;
-    let day = columns.findIndex((column) => {
-      const rect = column.getBoundingClientRect();
-      return x >= rect.left && x < rect.right;
-    });
-    if (day === -1) day = x < columns[0]!.getBoundingClientRect().left ? 0 : columns.length - 1;
-    const rect = columns[day]!.getBoundingClientRect();
-    const { from, to } = this.range;
-    const fraction = Math.min(1, Math.max(0, (y - rect.top) / rect.height));
-    return { day, minutes: from + fraction * (to - from) };
-  }
-
-  private dayDistance(a: string, b: string): number {
-    return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-  }
-
-  // ---- Pointer gestures -------------------------------------------------------------------
-
-  private onPointerDown(event: PointerEvent) {
-    if (event.button !== 0 || this.gesture) return;
-    const target = event.target as HTMLElement;
-    const zone = this.zone;
-    if (!zone) return;
-    // A press outside an open popup's block closes the popup (and does nothing else).
-    const onDraft = target.closest('[part~="draft"]');
-    const entryElement = target.closest<HTMLElement>('[data-entry-id]');
-    if ((this.draft && !onDraft) || (this.openEntryId && entryElement?.dataset.entryId !== this.openEntryId) || this.bookOpen) {
-      this.closePopup(false);
-      return;
-    }
-    const at = this.positionAt(event.clientX, event.clientY);
-    if (!at) return;
-    const handle = target.closest<HTMLElement>('[data-handle]')?.dataset.handle;
-    const base = { startX: event.clientX, startY: event.clientY, day: at.day, minutes: at.minutes, moved: false };
-
-    if (onDraft && this.draft) {
-      const type = handle === 'start' ? 'resize-start' : handle === 'end' ? 'resize-end' : 'move';
-      this.gesture = { ...base, type, draft: true, origin: { start: this.draft.start, end: this.draft.end } };
-    } else if (entryElement) {
-      const entry = this.feed.entries.find((e) => e.id === entryElement.dataset.entryId);
-      if (!entry || entry.kind === 'hold' || entry.kind === 'busy') return;
-      const bandBody = entry.kind === 'workingTime' && !handle;
-      if (bandBody) {
-        // The body of a working-time band is where bookings are made: it creates, like the day.
-        this.gesture = { ...base, type: 'create', origin: { start: 0, end: 0 } };
-      } else {
-        const type = handle === 'start' ? 'resize-start' : handle === 'end' ? 'resize-end' : 'move';
-        this.gesture = { ...base, type, entry, origin: { start: Date.parse(entry.start), end: Date.parse(entry.end) } };
-      }
-    } else if (target.closest('.day')) {
-      this.gesture = { ...base, type: 'create', origin: { start: 0, end: 0 } };
-    } else {
-      return;
-    }
-    window.addEventListener('pointermove', this.onPointerMove);
-    window.addEventListener('pointerup', this.onPointerUp);
-    window.addEventListener('pointercancel', this.onPointerCancel);
-  }
-
-  private readonly onPointerMove = (event: PointerEvent) => {
-    const g = this.gesture;
-    const zone = this.zone;
-    if (!g || !zone) return;
-    if (!g.moved && Math.hypot(event.clientX - g.startX, event.clientY - g.startY) < DRAG_THRESHOLD) return;
-    g.moved = true;
-    event.preventDefault();
-    const at = this.positionAt(event.clientX, event.clientY);
-    const days = this.days;
-    if (!at) return;
-    const anchorDate = days[g.day];
-    if (!anchorDate) return;
-
-    if (g.type === 'create') {
-      const low = Math.min(g.minutes, at.minutes);
-      const high = Math.max(g.minutes, at.minutes);
-      const from = snapMinutes(low, SNAP, 'floor');
-      const to = Math.max(from + SNAP, Math.ceil(high / SNAP) * SNAP);
-      const start = instantAt(anchorDate, from, zone);
-      const end = instantAt(anchorDate, Math.min(to, 24 * 60), zone);
-      const previous = this.draft;
-      this.draft = {
-        key: previous?.key ?? ++this.draftKey,
-        start,
-        end,
-        // The seed: "a drag creates an activity by default".
-        tab: 'activity',
-        practitionerId: this.suggestedPractitioner(start, end),
-        treatmentTypeId: null,
-        locationId: this.suggestedLocation(start, end),
-        lengthFromTreatment: false,
-      };
-      return;
-    }
-
-    const { start: originStart, end: originEnd } = g.origin;
-    let start = originStart;
-    let end = originEnd;
-    if (g.type === 'move') {
-      const targetDate = days[at.day] ?? anchorDate;
-      const dayShift = this.dayDistance(anchorDate, targetDate);
-      const origin = wallClock(originStart, zone);
-      const minutes = snapMinutes(origin.minutes + (at.minutes - g.minutes), SNAP);
-      start = instantAt(addLocalDays(origin.date, dayShift), Math.max(0, minutes), zone);
-      end = start + (originEnd - originStart);
-    } else {
-      const minutes = snapMinutes(at.minutes, SNAP);
-      const edge = instantAt(anchorDate, minutes, zone);
-      if (g.type === 'resize-end') end = Math.max(edge, addMinutes(originStart, SNAP));
-      else start = Math.min(edge, addMinutes(originEnd, -SNAP));
-    }
-    if (g.draft && this.draft) {
-      this.draft = { ...this.draft, start, end, ...(g.type === 'move' ? {} : { lengthFromTreatment: false }) };
-    } else if (g.entry) {
-      this.dragId = g.entry.id;
-      this.overrides = new Map(this.overrides).set(g.entry.id, { start, end });
-    }
-  };
-
-  private readonly onPointerUp = (event: PointerEvent) => {
-    const g = this.gesture;
-    this.endGesture();
-    if (!g) return;
-    if (g.type === 'create') {
-      if (g.moved && this.draft) void this.openDraft(this.draft);
-      return;
-    }
-    if (g.draft) {
-      if (!g.moved) (event.target as HTMLElement | null)?.closest<HTMLElement>('[part~="draft"]')?.focus();
-      return;
-    }
-    const entry = g.entry;
-    if (!entry) return;
-    if (!g.moved) {
-      void this.openEntry(entry);
-      return;
-    }
-    const override = this.overrides.get(entry.id);
-    if (override) void this.commit(entry, override.start, override.end);
-  };
-
-  private readonly onPointerCancel = () => {
-    const g = this.gesture;
-    this.endGesture();
-    if (g?.entry) this.dropOverride(g.entry.id);
-    if (g?.type === 'create' && this.draft && !this.popupAnchor) this.draft = null;
-  };
-
-  private endGesture() {
-    this.gesture = null;
-    this.dragId = null;
-    window.removeEventListener('pointermove', this.onPointerMove);
-    window.removeEventListener('pointerup', this.onPointerUp);
-    window.removeEventListener('pointercancel', this.onPointerCancel);
+  /** The column index and wall-clock minutes under a point on screen (clamped into the grid). */
+  positionAt(x: number, y: number): { day: number; minutes: number } | null {
+    const columns = [...(this.shadowRoot?.querySelectorAll<HTMLElement>('.day') ?? [])];
+    const day = columnAt(
+      x,
+      columns.map((column) => column.getBoundingClientRect()),
+    );
+    const rect = columns[day]?.getBoundingClientRect();
+    if (!rect) return null;
+    return { day, minutes: minutesAtFraction((y - rect.top) / rect.height, this.range) };
   }
 
   private onDoubleClick(event: MouseEvent) {
@@ -662,14 +493,14 @@ export class TidbokCalendar extends LitElement {
     if (!zone || target.closest('[part~="draft"]') || (entryElement && entryElement.dataset.kind !== 'workingTime')) return;
     if (target.closest('[data-handle]')) return;
     const at = this.positionAt(event.clientX, event.clientY);
-    const date = at ? this.days[at.day] : undefined;
-    if (!at || !date) return;
-    const from = snapMinutes(at.minutes, SNAP, 'floor');
-    this.createAt(date, from, 60, 'booking');
+    const column = at ? this.columns[at.day] : undefined;
+    if (!at || !column) return;
+    this.createAt(column, snapMinutes(at.minutes, SNAP, 'floor'), 60);
   }
 
-  /** A draft on `date` from `from` minutes for `length` minutes, and the popup for it. */
-  private createAt(date: string, from: number, length: number, tab: DraftTab) {
+  /** A draft in `column` from `from` minutes for `length` minutes, and the popup for it. */
+  createAt(column: Column, from: number, length: number, tab: DraftTab = 'booking') {
+    const date = column.date;
     const zone = this.zone;
     if (!zone) return;
     const start = instantAt(date, from, zone);
@@ -678,7 +509,7 @@ export class TidbokCalendar extends LitElement {
       start,
       end,
       tab,
-      practitionerId: this.suggestedPractitioner(start, end),
+      practitionerId: this.suggestedPractitioner(start, end, column),
       treatmentTypeId: null,
       locationId: this.suggestedLocation(start, end),
       // Double-click and keyboard make a default-length block: the treatment type sets its length.
@@ -687,13 +518,14 @@ export class TidbokCalendar extends LitElement {
   }
 
   /** The seed: "the practitioner the calendar is filtered on is suggested"; else the working time's. */
-  private suggestedPractitioner(start: number, end: number): string | null {
+  suggestedPractitioner(start: number, end: number, column?: Column): string | null {
+    if (column?.practitionerId) return column.practitionerId;
     if (this.practitioner) return this.practitioner;
     const band = this.bandAt(start, end);
     return band?.practitionerId ?? this.clinic.value?.practitioners[0]?.id ?? null;
   }
 
-  private suggestedLocation(start: number, end: number): string | null {
+  suggestedLocation(start: number, end: number): string | null {
     const band = this.bandAt(start, end);
     if (band?.kind === 'workingTime' && band.locationId) return band.locationId;
     return this.clinic.value?.locations[0]?.id ?? null;
@@ -708,32 +540,19 @@ export class TidbokCalendar extends LitElement {
 
   // ---- Saving moves -----------------------------------------------------------------------
 
-  private dropOverride(id: string) {
-    if (!this.overrides.has(id)) return;
-    const next = new Map(this.overrides);
-    next.delete(id);
-    this.overrides = next;
-  }
-
   /** Sends a move or resize; the server decides. A refusal snaps the block back and says why. */
-  private async commit(entry: CalendarEntry, start: number, end: number) {
+  private async saveMove({ entry, start, end, practitionerId }: Move): Promise<boolean> {
     const admin = this.connection?.admin;
     const zone = this.zone;
-    const originalStart = Date.parse(entry.start);
-    const originalEnd = Date.parse(entry.end);
-    if (!admin || !zone || entry.kind === 'hold' || entry.kind === 'busy' || (start === originalStart && end === originalEnd)) {
-      this.dropOverride(entry.id);
-      return;
-    }
-    this.overrides = new Map(this.overrides).set(entry.id, { start, end, pending: true });
+    if (!admin || !zone) return false;
     const patch = { start: new Date(start).toISOString(), end: new Date(end).toISOString() };
+    const who = practitionerId ? { practitionerId } : {};
     try {
-      if (entry.kind === 'booking') await admin.bookings.update(entry.id, patch);
-      else if (entry.kind === 'activity') await admin.activities.update(entry.id, patch);
+      if (entry.kind === 'booking') await admin.bookings.update(entry.id, { ...patch, ...who });
+      else if (entry.kind === 'activity') await admin.activities.update(entry.id, { ...patch, ...who });
       else await admin.workingTimes.update(entry.id, patch);
       // Keep the new place on screen until the refetch confirms it.
-      this.feed.entries = this.feed.entries.map((e) => (e.id === entry.id ? { ...e, ...patch } : e));
-      this.dropOverride(entry.id);
+      this.feed.entries = this.feed.entries.map((e) => (e.id === entry.id ? { ...e, ...patch, ...who } : e));
       const { date } = wallClock(start, zone);
       this.announcement = this.t('moved', {
         what: this.theKind(entry.kind),
@@ -742,122 +561,17 @@ export class TidbokCalendar extends LitElement {
       });
       this.dispatchEvent(new TidbokCalendarChangeEvent({ action: 'moved', kind: entry.kind, id: entry.id }));
       void this.feed.refresh();
+      return true;
     } catch (error) {
-      this.dropOverride(entry.id);
       this.report('move', error, 'move');
+      return false;
     }
-  }
-
-  // ---- Keyboard ---------------------------------------------------------------------------
-
-  private onEntryKeydown(event: KeyboardEvent, entry: CalendarEntry) {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      void this.openEntry(entry);
-      return;
-    }
-    if (!event.shiftKey || !event.key.startsWith('Arrow') || entry.kind === 'hold' || entry.kind === 'busy') return;
-    event.preventDefault();
-    const zone = this.zone;
-    if (!zone) return;
-    const current = this.overrides.get(entry.id) ?? { start: Date.parse(entry.start), end: Date.parse(entry.end) };
-    const length = current.end - current.start;
-    let start = current.start;
-    if (event.key === 'ArrowUp') start = addMinutes(start, -SNAP);
-    else if (event.key === 'ArrowDown') start = addMinutes(start, SNAP);
-    else {
-      // A day at a time, skipping the days that are hidden.
-      const { date, minutes } = wallClock(start, zone);
-      const step = event.key === 'ArrowLeft' ? -1 : 1;
-      let next = addLocalDays(date, step);
-      for (let i = 0; i < 7 && !this.days.includes(next); i++) next = addLocalDays(next, step);
-      start = instantAt(next, minutes, zone);
-    }
-    this.overrides = new Map(this.overrides).set(entry.id, { start, end: start + length });
-    this.focusAfterRender = { entryId: entry.id };
-    const pending = this.keyMoves.get(entry.id);
-    clearTimeout(pending?.timer);
-    const original = pending?.entry ?? entry;
-    this.keyMoves.set(entry.id, {
-      entry: original,
-      timer: setTimeout(() => {
-        this.keyMoves.delete(entry.id);
-        const latest = this.overrides.get(entry.id);
-        if (latest) void this.commit(original, latest.start, latest.end);
-      }, KEY_COMMIT_DELAY),
-    });
-  }
-
-  /** The keyboard cursor of a day: where it was, else where the day's first working time starts. */
-  private cursorFor(day: number): { day: number; minutes: number; length: number } {
-    if (this.cursor) return { ...this.cursor, day };
-    const { from, to } = this.range;
-    const date = this.days[day];
-    const zone = this.zone;
-    let minutes = from;
-    if (date && zone) {
-      const band = this.feed.entries.find((e) => e.kind === 'workingTime' && wallClock(Date.parse(e.start), zone).date === date);
-      if (band) minutes = Math.min(Math.max(from, wallClock(Date.parse(band.start), zone).minutes), to - SNAP);
-    }
-    return { day, minutes, length: 60 };
-  }
-
-  private onDayFocus(day: number) {
-    if (this.cursor?.day !== day) this.cursor = this.cursorFor(day);
-  }
-
-  private onDayKeydown(event: KeyboardEvent, day: number) {
-    const cursor = this.cursorFor(day);
-    const { from, to } = this.range;
-    let { minutes, length } = cursor;
-    switch (event.key) {
-      case 'ArrowUp':
-        if (event.shiftKey) length = Math.max(SNAP, length - SNAP);
-        else minutes = Math.max(from, minutes - SNAP);
-        break;
-      case 'ArrowDown':
-        if (event.shiftKey) length = Math.min(to - minutes, length + SNAP);
-        else minutes = Math.min(to - SNAP, minutes + SNAP);
-        break;
-      case 'PageUp':
-        minutes = Math.max(from, minutes - 60);
-        break;
-      case 'PageDown':
-        minutes = Math.min(to - SNAP, minutes + 60);
-        break;
-      case 'Home':
-        minutes = from;
-        break;
-      case 'End':
-        minutes = to - SNAP;
-        break;
-      case 'ArrowLeft':
-      case 'ArrowRight': {
-        const next = day + (event.key === 'ArrowLeft' ? -1 : 1);
-        if (next < 0 || next >= this.days.length) return;
-        event.preventDefault();
-        this.cursor = { ...cursor, day: next };
-        this.findFocusable({ day: next })?.focus();
-        return;
-      }
-      case 'Enter':
-      case ' ': {
-        event.preventDefault();
-        const date = this.days[day];
-        if (date) this.createAt(date, minutes, length, 'booking');
-        return;
-      }
-      default:
-        return;
-    }
-    event.preventDefault();
-    this.cursor = { day, minutes, length: Math.min(length, Math.max(SNAP, 24 * 60 - minutes)) };
   }
 
   // ---- Delete all visible working time ------------------------------------------------------
 
   private async openConfirm() {
-    this.returnFocus = { selector: '#delete-menu' };
+    this.focusReturn.returnTo = { selector: '#delete-menu' };
     this.confirming = true;
     await this.updateComplete;
     if (this.confirmDialog && !this.confirmDialog.open) this.confirmDialog.showModal();
@@ -867,8 +581,7 @@ export class TidbokCalendar extends LitElement {
   private closeConfirm() {
     this.confirmDialog?.close();
     this.confirming = false;
-    if (this.returnFocus) this.focusAfterRender = this.returnFocus;
-    this.returnFocus = null;
+    this.focusReturn.restore();
   }
 
   /** "Delete → All visible working time": the days shown, of the practitioner filtered on. */
@@ -891,279 +604,38 @@ export class TidbokCalendar extends LitElement {
 
   // ---- Rendering --------------------------------------------------------------------------
 
-  private entryName(entry: CalendarEntry, start: number, end: number): string {
-    const zone = this.zone!;
-    const time = `${clockTime(start, zone)}–${clockTime(end, zone)}`;
+  private kindName(kind: EntryKind | DraftTab): string {
+    return this.t(kind === 'booking' ? 'kindBooking' : kind === 'activity' ? 'kindActivity' : 'kindWorkingTime');
+  }
+
+  /** The block templates with this render's state. */
+  private blockTemplates(): BlockTemplates {
     const practitioners = this.clinic.value?.practitioners ?? [];
-    const practitionerName = practitioners.find((p) => p.id === entry.practitionerId)?.name ?? '';
-    const forWhom = !this.practitioner && practitioners.length > 1 && practitionerName ? ` (${practitionerName})` : '';
-    switch (entry.kind) {
-      case 'booking': {
-        const status =
-          entry.status === 'cancelled'
-            ? `, ${this.t(entry.lateCancellation ? 'statusLateCancelled' : 'statusCancelled').toLowerCase()}`
-            : entry.status === 'no_show'
-              ? `, ${this.t('statusNoShow').toLowerCase()}`
-              : '';
-        const paid = entry.paid ? `, ${this.t('statusPaid').toLowerCase()}` : '';
-        return `${this.t('bookingName', { time, client: entry.clientName, treatment: entry.treatmentName })}${status}${paid}${forWhom}`;
-      }
-      case 'activity':
-        return `${this.t('activityName', { time, title: entry.title })}${forWhom}`;
-      case 'workingTime':
-        return this.t('workingTimeName', { time, practitioner: practitionerName, types: this.bandTypes(entry).join(', ') || this.t('allTreatmentTypes') });
-      case 'hold':
-        return `${this.t('holdName', { time })}${forWhom}`;
-      case 'busy':
-        return `${this.t(entry.title ? 'busyNameTitled' : 'busyName', { time, title: entry.title ?? '' })}${forWhom}`;
-    }
+    return new BlockTemplates({
+      t: (key, values) => this.t(key, values),
+      kindName: (kind) => this.kindName(kind),
+      language: this.language,
+      zone: this.zone!,
+      range: this.range,
+      practitioners,
+      treatmentTypes: this.clinic.value?.treatmentTypes ?? [],
+      mixed: !this.practitioner && practitioners.length > 1,
+      draft: this.draft,
+      dragId: this.gestures.dragId,
+      isPending: (id) => this.moves.isPending(id),
+      onEntryKeydown: (event, entry) => this.keys.onEntryKeydown(event, entry),
+      openEntry: (entry) => void this.openEntry(entry),
+    });
   }
 
-  private bandTypes(entry: Extract<CalendarEntry, { kind: 'workingTime' }>): string[] {
-    const names = new Map((this.clinic.value?.treatmentTypes ?? []).map((tt) => [tt.id, tt.name]));
-    return entry.bookableTreatmentTypeIds
-      .map((id) => names.get(id))
-      .filter((name): name is string => Boolean(name))
-      .sort((a, b) => a.localeCompare(b, this.language));
-  }
-
-  private initials(practitionerId: string): string {
-    const name = this.clinic.value?.practitioners.find((p) => p.id === practitionerId)?.name ?? '';
-    return name
-      .split(/\s+/)
-      .map((part) => part[0] ?? '')
-      .join('')
-      .slice(0, 2)
-      .toUpperCase();
-  }
-
-  /** Everything drawn on one day, placed in wall-clock minutes and clipped to the visible hours. */
-  private place(date: string, entries: CalendarEntry[]): { bands: Placed[]; blocks: Placed[] } {
+  private renderDay(column: Column, index: number, entries: CalendarEntry[], today: string, templates: BlockTemplates) {
     const zone = this.zone!;
-    const { from, to } = this.range;
-    const bands: Placed[] = [];
-    const blocks: Placed[] = [];
-    const add = (entry: CalendarEntry | null, start: number, end: number) => {
-      for (const segment of daySegments(start, end, [date], zone)) {
-        let top = Math.max(segment.top, from);
-        let bottom = Math.min(segment.bottom, to);
-        let outside: Placed['outside'];
-        if (bottom <= top) {
-          outside = segment.bottom <= from ? 'before' : 'after';
-          top = outside === 'before' ? from : to;
-          bottom = top;
-        }
-        const placed: Placed = { entry, start, end, top, bottom, startsHere: segment.startsHere, endsHere: segment.endsHere, ...(outside ? { outside } : {}) };
-        (entry?.kind === 'workingTime' ? bands : blocks).push(placed);
-      }
-    };
-    for (const entry of entries) add(entry, Date.parse(entry.start), Date.parse(entry.end));
-    if (this.draft) add(null, this.draft.start, this.draft.end);
-    return { bands, blocks };
-  }
-
-  /**
-   * Where a block goes on its day column: top and height from its minutes, left and width from
-   * its lane. `offset` pixels on the left are kept free (for the working-time rails).
-   */
-  private position(placed: Placed, lane: { lane: number; lanes: number }, offset = 0) {
-    const { from, to } = this.range;
-    const span = to - from;
-    const style: Record<string, string> = {
-      left: `calc((100% - ${offset}px) * ${lane.lane / lane.lanes} + ${offset + 1}px)`,
-      width: `calc((100% - ${offset}px) / ${lane.lanes} - 3px)`,
-    };
-    if (placed.outside) {
-      style[placed.outside === 'before' ? 'top' : 'bottom'] = '0';
-    } else {
-      style.top = `${((placed.top - from) / span) * 100}%`;
-      style.height = `${((placed.bottom - placed.top) / span) * 100}%`;
-    }
-    return style;
-  }
-
-  /**
-   * A working time band. Filtered on one practitioner it is a full-width background; showing
-   * everyone it is a narrow rail per practitioner at the column's left edge, so the bookings of
-   * several practitioners stay readable over it.
-   */
-  private renderBand(placed: Placed, lane: { lane: number; lanes: number }, rail: number | null) {
-    const entry = placed.entry as Extract<CalendarEntry, { kind: 'workingTime' }>;
-    const zone = this.zone!;
-    const name = this.entryName(entry, placed.start, placed.end);
-    const practitioner = this.clinic.value?.practitioners.find((p) => p.id === entry.practitionerId)?.name ?? '';
-    const types = this.bandTypes(entry);
-    const time = `${clockTime(placed.start, zone)}–${clockTime(placed.end, zone)}`;
-    const style = this.position(placed, lane);
-    if (rail !== null) {
-      style.left = `${rail * RAIL + 1}px`;
-      style.width = `${RAIL - 2}px`;
-    }
-    return html`
-      <div
-        part="working-time${rail !== null ? ' rail' : ''}"
-        class=${placed.outside ? 'edge-marker' : ''}
-        role="button"
-        tabindex="0"
-        data-entry-id=${entry.id}
-        data-kind="workingTime"
-        aria-label=${name}
-        aria-describedby="entry-help"
-        aria-haspopup="dialog"
-        style=${styleMap(style)}
-        @keydown=${(e: KeyboardEvent) => this.onEntryKeydown(e, entry)}
-      >
-        ${
-          placed.outside
-            ? nothing
-            : html`
-                <span class="band-grip" data-handle="move">${rail === null ? html`${this.t('tabWorkingTime')} ${time}` : nothing}</span>
-                <span class="tooltip" role="tooltip">
-                  <strong>${practitioner} · ${time}</strong>${this.t('bookableHere')}: ${types.length ? types.join(', ') : this.t('allTreatmentTypes')}
-                </span>
-                ${placed.startsHere ? html`<span class="handle start" data-handle="start"></span>` : nothing}
-                ${placed.endsHere ? html`<span class="handle end" data-handle="end"></span>` : nothing}
-              `
-        }
-      </div>
-    `;
-  }
-
-  private renderBlock(placed: Placed, lane: { lane: number; lanes: number }, unfiltered: boolean, offset: number): TemplateResult {
-    const zone = this.zone!;
-    const time = `${clockTime(placed.start, zone)}–${clockTime(placed.end, zone)}`;
-    const short = placed.bottom - placed.top < 45;
-    const handles = (movable: boolean) =>
-      movable && !placed.outside
-        ? html`${placed.startsHere ? html`<span class="handle start" data-handle="start"></span>` : nothing}${
-            placed.endsHere ? html`<span class="handle end" data-handle="end"></span>` : nothing
-          }`
-        : nothing;
-    const entry = placed.entry;
-    if (!entry) {
-      const draft = this.draft!;
-      const color =
-        draft.tab === 'activity'
-          ? '#8e44ad'
-          : draft.tab === 'workingTime'
-            ? '#3a8a55'
-            : (this.clinic.value?.treatmentTypes.find((tt) => tt.id === draft.treatmentTypeId)?.color ?? 'var(--_primary)');
-      const label = this.t('draftName', { kind: this.kindName(draft.tab), time });
-      return html`
-        <div
-          part="draft"
-          class=${short ? 'short' : ''}
-          tabindex="-1"
-          role="img"
-          aria-label=${label}
-          style=${styleMap({ ...this.position(placed, lane, offset), '--_color': color })}
-        >
-          <span class="when">${time}</span> <span class="what">${label.replace(` ${time}`, '')}</span>
-          ${handles(true)}
-        </div>
-      `;
-    }
-    const classes = [
-      short ? 'short' : '',
-      this.dragId === entry.id ? 'dragging' : '',
-      this.overrides.get(entry.id)?.pending ? 'pending' : '',
-      placed.outside ? 'edge-marker' : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-    const name = this.entryName(entry, placed.start, placed.end);
-    const style = this.position(placed, lane, offset);
-    if (entry.kind === 'hold') {
-      // Opened by a click (no drag: a hold is not staff's to move) or Enter.
-      return html`<div
-        part="entry hold"
-        class=${classes}
-        role="button"
-        tabindex="0"
-        aria-label=${name}
-        aria-haspopup="dialog"
-        data-entry-id=${entry.id}
-        data-kind="hold"
-        style=${styleMap(style)}
-        @click=${() => void this.openEntry(entry)}
-        @keydown=${(e: KeyboardEvent) => this.onEntryKeydown(e, entry)}
-      ></div>`;
-    }
-    // Busy time from the practitioner's own calendar: grey, hatched, and not to be opened or
-    // moved (it changes only in that calendar); its title only where the practitioner allows.
-    if (entry.kind === 'busy') {
-      return html`<div part="entry busy" class=${classes} role="img" aria-label=${name} data-entry-id=${entry.id} data-kind="busy" style=${styleMap(style)}>
-        ${placed.outside || short ? nothing : html`<span class="when">${time}</span> <span class="who">${entry.title ?? this.t('busyLabel')}</span>`}
-      </div>`;
-    }
-    // The practitioner's initials when everyone is shown, as CSS content: seen, but not part of
-    // the text (the accessible name says the practitioner's whole name).
-    const initials = unfiltered && !placed.outside ? this.initials(entry.practitionerId) : '';
-    if (entry.kind === 'activity') {
-      return html`
-        <div
-          part="entry activity"
-          class=${classes}
-          role="button"
-          tabindex="0"
-          aria-label=${name}
-          aria-describedby="entry-help"
-          aria-haspopup="dialog"
-          data-entry-id=${entry.id}
-          data-kind="activity"
-          data-initials=${initials}
-          style=${styleMap(style)}
-          @keydown=${(e: KeyboardEvent) => this.onEntryKeydown(e, entry)}
-        >
-          ${placed.outside ? nothing : html`<span class="when">${time}</span> <span class="who">${entry.title}</span>`} ${handles(true)}
-        </div>
-      `;
-    }
-    if (entry.kind !== 'booking') return html``;
-    const status = entry.status === 'cancelled' ? 'cancelled' : entry.status === 'no_show' ? 'no-show' : '';
-    const badge =
-      entry.status === 'cancelled'
-        ? this.t(entry.lateCancellation ? 'statusLateCancelled' : 'statusCancelled')
-        : entry.status === 'no_show'
-          ? this.t('statusNoShow')
-          : entry.paid
-            ? this.t('statusPaid')
-            : '';
-    const color = entry.color;
-    const readable = readableColors(color);
-    return html`
-      <div
-        part="entry booking${status ? ` ${status}` : ''}${entry.paid ? ' paid' : ''}"
-        class=${classes}
-        role="button"
-        tabindex="0"
-        aria-label=${name}
-        aria-describedby="entry-help"
-        aria-haspopup="dialog"
-        data-entry-id=${entry.id}
-        data-kind="booking"
-        data-status=${entry.status}
-        data-initials=${initials}
-        style=${styleMap({ ...style, '--_color': color, '--_background': readable.background, '--_text': readable.text, '--_tint': tint(color, 0.78) })}
-        @keydown=${(e: KeyboardEvent) => this.onEntryKeydown(e, entry)}
-      >
-        ${
-          placed.outside
-            ? nothing
-            : html`<span class="when">${time}</span> <span class="who">${entry.clientName}</span>
-                <span class="what">${entry.treatmentName}</span> ${badge ? html`<span class="status">${badge}</span>` : nothing}`
-        }
-        ${handles(true)}
-      </div>
-    `;
-  }
-
-  private renderDay(date: string, index: number, entries: CalendarEntry[], today: string) {
-    const zone = this.zone!;
-    const { from, to } = this.range;
-    const { bands, blocks } = this.place(date, entries);
-    const blockLanes = layoutLanes(blocks.map((b) => ({ top: b.top, bottom: b.outside ? b.top + 1 : b.bottom })));
-    const unfiltered = !this.practitioner && (this.clinic.value?.practitioners.length ?? 0) > 1;
+    const range = this.range;
+    const { from, to } = range;
+    const date = column.date;
+    const { bands, blocks } = placeColumn(column, entries, this.draft, zone, range);
+    const lanes = blockLanes(blocks);
+    const unfiltered = !column.practitionerId && !this.practitioner && (this.clinic.value?.practitioners.length ?? 0) > 1;
     // Showing everyone: one rail per practitioner with working time this day, in the filter's order.
     const railOrder = unfiltered
       ? (this.clinic.value?.practitioners ?? []).map((p) => p.id).filter((id) => bands.some((b) => b.entry?.practitionerId === id))
@@ -1171,13 +643,9 @@ export class TidbokCalendar extends LitElement {
     const bandLanes = unfiltered ? bands.map(() => ({ lane: 0, lanes: 1 })) : layoutLanes(bands);
     const offset = railOrder.length * RAIL;
     const dayLabel = formatLocalDate(date, this.language, { weekday: 'long', day: 'numeric', month: 'long' });
-    const cursor = this.cursor?.day === index ? this.cursor : null;
+    const cursor = this.keys.cursor?.day === index ? this.keys.cursor : null;
     const cursorText = cursor ? `${timeOfMinutes(cursor.minutes)}–${timeOfMinutes(cursor.minutes + cursor.length)}` : '';
-    let nowLine: TemplateResult | typeof nothing = nothing;
-    if (date === today) {
-      const now = wallClock(Date.now(), zone).minutes;
-      if (now >= from && now <= to) nowLine = html`<div class="now" style="top:${((now - from) / (to - from)) * 100}%"></div>`;
-    }
+    const nowTop = date === today ? topPercent(wallClock(this.clock.now(), zone).minutes, range) : null;
     return html`
       <div class="day ${date === today ? 'today' : ''}" role="group" aria-labelledby="day-${index}" data-date=${date}>
         <div
@@ -1195,18 +663,16 @@ export class TidbokCalendar extends LitElement {
           aria-valuetext=${cursorText || timeOfMinutes(cursor?.minutes ?? from)}
           @focus=${(e: FocusEvent) => {
             // The time cursor is for the keyboard; a mouse press (no focus ring) does not show it.
-            if ((e.target as HTMLElement).matches(':focus-visible')) this.onDayFocus(index);
+            if ((e.target as HTMLElement).matches(':focus-visible')) this.keys.onDayFocus(index);
           }}
-          @blur=${() => {
-            if (this.cursor?.day === index) this.cursor = null;
-          }}
-          @keydown=${(e: KeyboardEvent) => this.onDayKeydown(e, index)}
+          @blur=${() => this.keys.onDayBlur(index)}
+          @keydown=${(e: KeyboardEvent) => this.keys.onDayKeydown(e, index)}
         ></div>
-        ${bands.map((band, i) => this.renderBand(band, bandLanes[i]!, unfiltered ? railOrder.indexOf(band.entry!.practitionerId) : null))}
+        ${bands.map((band, i) => templates.renderBand(band, bandLanes[i]!, unfiltered ? railOrder.indexOf(band.entry!.practitionerId) : null))}
         ${repeat(
           blocks,
           (block) => block.entry?.id ?? 'draft',
-          (block, i) => this.renderBlock(block, blockLanes[i]!, unfiltered, offset),
+          (block, i) => templates.renderBlock(block, lanes[i]!, unfiltered, offset),
         )}
         ${
           cursor
@@ -1219,7 +685,7 @@ export class TidbokCalendar extends LitElement {
               </div>`
             : nothing
         }
-        ${nowLine}
+        ${nowTop === null ? nothing : html`<div class="now" style="top:${nowTop}%"></div>`}
       </div>
     `;
   }
@@ -1269,7 +735,7 @@ export class TidbokCalendar extends LitElement {
                 if (e.key === 'Escape') {
                   e.stopPropagation();
                   this.viewOpen = false;
-                  this.findFocusable({ selector: '#view-button' })?.focus();
+                  this.focusReturn.find({ selector: '#view-button' })?.focus();
                 }
               }}
             >
@@ -1386,14 +852,12 @@ export class TidbokCalendar extends LitElement {
     if (!zone || !this.weekStart) return html`<p class="state" role="status">${this.t('loading')}</p>`;
     const days = this.days;
     const entries = this.entries;
-    const today = todayIn(zone);
+    const columns = this.columns;
+    const today = this.today;
     const { from, to } = this.range;
     const hours = (to - from) / 60;
     const openEntry = this.openEntryId ? (entries.find((e) => e.id === this.openEntryId) ?? null) : null;
-    const outside = (date: string) => {
-      const { bands, blocks } = this.place(date, entries);
-      return [...bands, ...blocks].filter((p) => p.outside && p.entry).length;
-    };
+    const blocks = this.blockTemplates();
     return html`
       ${this.renderToolbar()} ${this.renderNotices()}
       ${
@@ -1419,7 +883,7 @@ export class TidbokCalendar extends LitElement {
         <div class="head">
           <div class="corner" aria-hidden="true">${days[0] ? `v ${isoWeek(days[0])}` : ''}</div>
           ${days.map((date, i) => {
-            const count = outside(date);
+            const count = outsideCount(placeColumn(columns[i]!, entries, null, zone, this.range));
             return html`<div class="day-head ${date === today ? 'today' : ''}" id="day-${i}">
               ${formatLocalDate(date, this.language, { weekday: 'short' })}
               <strong>${formatLocalDate(date, this.language, { day: 'numeric', month: 'numeric' })}</strong>
@@ -1427,15 +891,15 @@ export class TidbokCalendar extends LitElement {
             </div>`;
           })}
         </div>
-        <div class="body" @pointerdown=${this.onPointerDown} @dblclick=${this.onDoubleClick}>
+        <div class="body" @pointerdown=${this.gestures.onPointerDown} @dblclick=${this.onDoubleClick}>
           <div class="gutter" aria-hidden="true">
             ${Array.from({ length: hours }, (_, i) => html`<span style="top:${(i / hours) * 100}%">${timeOfMinutes(from + i * 60)}</span>`)}
           </div>
-          ${days.map((date, i) => this.renderDay(date, i, entries, today))}
+          ${columns.map((column, i) => this.renderDay(column, i, entries, today, blocks))}
         </div>
       </div>
       ${
-        (this.draft && this.gesture?.type !== 'create') || openEntry
+        (this.draft && !this.gestures.creating) || openEntry
           ? html`<tidbok-entry-popup
               .locale=${this.language}
               .data=${this.clinic.value}
