@@ -22,6 +22,7 @@ import { findClient, insertClient } from './clients.js';
 import { checkInterval, conflictFor, findOverlap, instant, purgeExpiredHolds, RANGE_LOOKBACK_MS } from './common.js';
 import { type Actor, requireActFor } from './actor.js';
 import { audit, changedFields } from './audit.js';
+import { tellClientOfMove } from './moved-notice.js';
 import type { Deps } from './deps.js';
 import { bookingSettingsOf, type ClinicRow } from './rows.js';
 import { emitBookingEvent, emitBookingUpdated } from '../webhooks/emit.js';
@@ -261,11 +262,16 @@ export async function updateStaffBooking(deps: Deps, clinic: ClinicRow, id: stri
       await update();
     }
     const moved = start !== row.start_ms || end !== row.end_ms || next.practitioner_id !== row.practitioner_id;
+    // Staff chose to tell the client (the calendar asks on every move): a booked, future time only.
+    const told = Boolean(patch.notifyClient && moved && row.status === 'booked' && start > now) && (await tellClientOfMove(trx, deps, clinic, row));
+    const { notifyClient: _asked, ...fields } = patch;
     await audit(trx, now, clinic.id, actor, {
       action: moved ? 'moved' : 'changed',
       entity: 'booking',
       id,
-      summary: [changedFields(patch), moved ? `${iso(row.start_ms)} → ${iso(start)}–${iso(end)}` : ''].filter(Boolean).join('; '),
+      summary: [changedFields(fields), moved ? `${iso(row.start_ms)} → ${iso(start)}–${iso(end)}` : '', told ? `client told (${row.confirmation})` : '']
+        .filter(Boolean)
+        .join('; '),
     });
     const updated = bookingOf({ ...row, ...next, color: treatment?.color ?? row.color });
     await emitBookingUpdated(trx, deps, clinic.id, bookingOf(row), updated);

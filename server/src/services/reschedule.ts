@@ -1,15 +1,13 @@
 import { type Booking, isLateCancellation, type RescheduleBookingBody } from '@tidbok/core';
-import { sql } from 'kysely';
 import { overlapsBusyTime } from '../busy-calendar/overlap.js';
 import { ApiError, invalid, isOverlapError } from '../errors.js';
-import { enqueueBookingMessage } from '../notifications/compose.js';
 import { hashSecret, newId } from '../secrets.js';
 import type { Trx } from '../store/store.js';
 import { iso } from '../time.js';
 import { bookingOf, cancellationWindowHours } from './bookings.js';
 import { findOverlap, purgeExpiredHolds } from './common.js';
 import type { Deps } from './deps.js';
-import { raiseEventSequence } from './event-sequence.js';
+import { tellClientOfMove } from './moved-notice.js';
 import { bookingForPatient } from './patient-view.js';
 import { bookingForToken } from './public-booking.js';
 import type { ClinicRow } from './rows.js';
@@ -92,18 +90,7 @@ export async function rescheduleBooking(deps: Deps, clinic: ClinicRow, id: strin
       if (isOverlapError(error)) throw taken();
       throw error;
     }
-    const sequence = await raiseEventSequence(trx, row.id);
-    await setReminderAside(trx, row.id);
-
-    if (row.confirmation !== 'none') {
-      await enqueueBookingMessage(trx, deps, {
-        clinic,
-        bookingId: row.id,
-        kind: 'moved',
-        channel: row.confirmation as 'email' | 'sms',
-        moved: { fromStartMs: row.start_ms, fromEndMs: row.end_ms, sequence },
-      });
-    }
+    await tellClientOfMove(trx, deps, clinic, row);
     const before = bookingOf(row);
     const moved = bookingOf({ ...row, ...next });
     await emitBookingRescheduled(trx, deps, clinic.id, before, moved);
@@ -111,25 +98,6 @@ export async function rescheduleBooking(deps: Deps, clinic: ClinicRow, id: strin
     // As the patient's other answers: with the end of their time with the client, the window, the language.
     return bookingForPatient(trx, clinic, { ...row, ...next });
   });
-}
-
-/**
- * A reminder names the time it was for. The old time's reminder stops being the booking's (its
- * key, by which the dispatcher finds it, becomes its own message id), so one for the new time is
- * sent when that is due; one not sent yet is not sent at all. Staff still see both.
- */
-async function setReminderAside(trx: Trx, bookingId: string) {
-  await trx
-    .updateTable('messages')
-    .set({ status: 'failed', last_error: 'Not sent: the booking was moved; a reminder for the new time follows' })
-    .where('dedupe_key', '=', `reminder:${bookingId}`)
-    .where('status', '=', 'pending')
-    .execute();
-  await trx
-    .updateTable('messages')
-    .set({ dedupe_key: sql<string>`'moved:' || id` })
-    .where('dedupe_key', '=', `reminder:${bookingId}`)
-    .execute();
 }
 
 /**

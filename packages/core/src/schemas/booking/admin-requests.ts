@@ -33,6 +33,11 @@ export const UpdateAdminBookingBodySchema = z.strictObject({
   end: z.optional(InstantSchema),
   locationId: z.optional(z.nullable(IdSchema)),
   note: z.optional(TextSchema),
+  /**
+   * When the time or practitioner changes: tell the client the way they chose for the
+   * confirmation (the "moved" message, with the calendar event's SEQUENCE raised). Default false.
+   */
+  notifyClient: z.optional(z.boolean()),
 });
 export type UpdateAdminBookingBody = z.infer<typeof UpdateAdminBookingBodySchema>;
 
