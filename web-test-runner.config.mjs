@@ -69,6 +69,12 @@ function tidbokPlugin() {
     async executeCommand({ command, payload }) {
       if (command === 'tidbok-busy-time') return tidbok.addBusyTime(payload);
       if (command === 'tidbok-expire-sessions') return tidbok.expireStaffSessions(payload);
+      // Submits a form of the page as the browser would (urlencoded POST), from here: a form's
+      // answer (a download, another page) cannot be read from the test page across origins.
+      if (command === 'tidbok-submit-form') {
+        const res = await fetch(payload.action, { method: 'POST', body: new URLSearchParams(payload.fields) });
+        return { status: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
+      }
       if (command !== 'tidbok-seed') return undefined;
       // The page passes its own origin so the clinic's CORS list admits it.
       return tidbok.seed(payload);

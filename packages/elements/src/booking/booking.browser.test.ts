@@ -1,5 +1,6 @@
 import { aTimeout, expect, fixture, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import { type Tidbok, TidbokError } from '@tidbok/sdk';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../define.js';
 import { connect } from '../context.js';
 import { forgetTexts, textSources } from '../shared/texts.js';
@@ -304,9 +305,21 @@ describe('<tidbok-booking>', () => {
     const booked = oneEvent(el, 'tidbok-booked');
     submit(el);
     const { booking } = (await booked).detail;
-    const link = await waitFor<HTMLAnchorElement>(el, 'a[download]');
-    expect(link.href).to.match(/^blob:/);
-    const ics = await (await fetch(link.href)).text();
+    // "Add to calendar" posts the manage token to the server's calendar file (the manage page's),
+    // so the token is never in a URL; the answer is that file, read here as the browser gets it.
+    const form = await waitFor<HTMLFormElement>(el, 'form[part=calendar-form]');
+    expect(form.getAttribute('method')).to.equal('post');
+    expect(form.getAttribute('action')).to.equal(`${clinic.apiUrl}/b/${clinic.slug}/${booking.id}`);
+    const fields = Object.fromEntries([...new FormData(form)].map(([name, value]) => [name, String(value)]));
+    expect(fields.action).to.equal('ics');
+    const file = await executeServerCommand<{ status: number; headers: Record<string, string>; body: string }, object>('tidbok-submit-form', {
+      action: form.getAttribute('action'),
+      fields,
+    });
+    expect(file.status).to.equal(200);
+    expect(file.headers['content-type']).to.include('text/calendar');
+    expect(file.headers['content-disposition']).to.include('attachment');
+    const ics = file.body;
     const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
     expect(ics).to.include(`DTSTART:${stamp(booking.start)}\r\n`);
     // The visitor's calendar gets the time with the client (30 minutes for this treatment), the

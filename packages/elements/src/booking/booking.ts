@@ -1,5 +1,4 @@
-import { bookingEventUid, DEFAULT_HOLD_MINUTES } from '@tidbok/core';
-import { buildIcs } from '../shared/ics.js';
+import { DEFAULT_HOLD_MINUTES } from '@tidbok/core';
 import { type CreateBookingResponse, type Hold, isTidbokError, type PendingBooking, type PublicClinic } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { type BookingFormValue, TidbokBookingForm, type TidbokFormSubmitEvent } from '../booking-form/booking-form.js';
@@ -152,7 +151,6 @@ export class TidbokBooking extends LitElement {
   #moveFocus = false;
   /** The clinic the flow was last started for (see `begin`). */
   #started: PublicClinic | undefined;
-  #icsUrl: string | undefined;
   /** The "My bookings" code: not in the first bundle, loaded the first time it is needed. */
   #accountModule: Promise<unknown> | undefined;
 
@@ -199,7 +197,6 @@ export class TidbokBooking extends LitElement {
     // A visitor who leaves mid-way should not keep a time from others until the hold runs out.
     this.#releaseHold();
     if (this.step === 'details') this.step = 'time';
-    this.#revokeIcs();
   }
 
   get #picker() {
@@ -315,7 +312,6 @@ export class TidbokBooking extends LitElement {
   /** Back to the start; keeps the clinic. */
   #restart(): void {
     this.#releaseHold();
-    this.#revokeIcs();
     this.step = 'treatment';
     this.treatmentId = '';
     this.practitionerId = '';
@@ -496,18 +492,12 @@ export class TidbokBooking extends LitElement {
       this.result = { ...result, booking };
       this.cancelState = 'done';
       this.#moveFocus = true;
-      this.#revokeIcs();
       this.dispatchEvent(new TidbokCancelledEvent({ booking }));
     } catch (error) {
       reportError(this, 'cancel', error);
       this.cancelError = this.#t(errorKey(error));
       this.cancelState = 'confirm';
     }
-  }
-
-  #revokeIcs(): void {
-    if (this.#icsUrl) URL.revokeObjectURL(this.#icsUrl);
-    this.#icsUrl = undefined;
   }
 
   // ---- Rendering ----
@@ -738,17 +728,10 @@ export class TidbokBooking extends LitElement {
     ];
     const client = sent.client ?? this.session?.client;
     const to = sent.confirmation === 'sms' ? client?.phone : sent.confirmation === 'email' ? client?.email : '';
-    // The calendar file is made once per booking (??=) and revoked when no longer shown.
-    // The event the e-mailed file describes (UID, times, summary, place).
-    const ics = () =>
-      buildIcs({
-        uid: bookingEventUid(booking.id),
-        start: booking.start,
-        end,
-        summary: `${type?.name} – ${clinic.name}`,
-        location: [location?.name, location?.address].filter(Boolean).join(', ') || clinic.name,
-        ...(practitioner ? { description: practitioner.name } : {}),
-      });
+    // The calendar file is the server's (the manage page's "Add to calendar"): the event of the
+    // e-mailed file, with its UID and sequence, so a patient who adds both gets one event. A form
+    // post, so the manage token travels in a body, never in a URL.
+    const calendarFile = `${this.#connection.value!.api}/b/${encodeURIComponent(this.#connection.value!.clinic)}/${encodeURIComponent(booking.id)}`;
     return html`<section part="confirmation">
       ${this.#bar(cancelled ? Msg.cancelled : Msg.doneTitle)}
       <dl>
@@ -765,16 +748,11 @@ export class TidbokBooking extends LitElement {
             ? html`<p>${this.#t(Msg.late)}</p>`
             : nothing
           : html`${to ? html`<p>${this.#t(sent.confirmation === 'sms' ? Msg.sentSms : Msg.sentEmail, { to })}</p>` : nothing}
-              <p>
-                <a
-                  class="btn primary"
-                  part="button button-primary calendar-link"
-                  href=${(this.#icsUrl ??= URL.createObjectURL(new Blob([ics()], { type: 'text/calendar' })))}
-                  download="tidbok-${booking.id}.ics"
-                >
-                  ${this.#t(Msg.addToCalendar)}
-                </a>
-              </p>
+              <form method="post" action=${calendarFile} part="calendar-form">
+                <input type="hidden" name="t" .value=${result.manageToken} />
+                <input type="hidden" name="action" value="ics" />
+                <button class="btn primary" part="button button-primary calendar-link">${this.#t(Msg.addToCalendar)}</button>
+              </form>
               <div class="cancel">
                 <h3>${this.#t(Msg.cancelTitle)}</h3>
                 <p>${this.#t(Msg.cancelHow)} ${window ? this.#t(Msg.cancelWindow, { n: window }) : ''}</p>
