@@ -46,6 +46,12 @@ import {
   type SmsBudget,
   SmsBudgetSchema,
   type PayBookingBody,
+  type ClientHistory,
+  type ClientHistoryQuery,
+  ClientHistorySchema,
+  type ClientNotes,
+  ClientNotesSchema,
+  type UpdateClientNotesBody,
   type Receipt,
   ReceiptSchema,
   type Practitioner,
@@ -173,6 +179,10 @@ export interface ClientResource extends Omit<Resource<Client, CreateClientBody, 
   duplicates(id: string, options?: RequestOptions): Promise<Client[]>;
   /** Merges client `id` into `into` (bookings and messages move, `id` is deleted); answers `into`. */
   merge(id: string, into: string, options?: RequestOptions): Promise<Client>;
+  /** The client card: upcoming and past visits with status, counts of no-shows and late cancellations, and the notes. */
+  history(id: string, query?: ClientHistoryQuery, options?: RequestOptions): Promise<ClientHistory>;
+  /** Replaces the client's notes (admins, and practitioners for clients they treat). */
+  updateNotes(id: string, body: UpdateClientNotesBody, options?: RequestOptions): Promise<ClientNotes>;
 }
 
 export interface StaffResource extends Omit<Resource<Staff, CreateStaffBody, UpdateStaffBody>, 'create'> {
@@ -347,6 +357,10 @@ export function createTidbokAdmin(options: TidbokAdminOptions): TidbokAdmin {
         (await send({ method: 'get', path: `${A}/clients/${id(clientId)}/duplicates`, signal }, json(ClientListSchema))).clients,
       merge: (clientId, into, { signal } = {}) =>
         send({ method: 'post', path: `${A}/clients/${id(clientId)}/merge`, json: { into }, signal }, json(ClientSchema)),
+      history: (clientId, query = {}, { signal } = {}) =>
+        send({ method: 'get', path: `${A}/clients/${id(clientId)}/history`, query, signal }, json(ClientHistorySchema)),
+      updateNotes: (clientId, body, { signal } = {}) =>
+        send({ method: 'put', path: `${A}/clients/${id(clientId)}/notes`, json: body, signal }, json(ClientNotesSchema)),
     },
     holds: {
       list: async ({ signal } = {}) => (await send({ method: 'get', path: `${A}/holds`, signal }, json(AdminHoldListSchema))).holds,

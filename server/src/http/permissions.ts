@@ -7,6 +7,7 @@ const WHAT: Record<Permission, string> = {
   calendar: 'calendars and bookings',
   clients: 'clients',
   'client-records': 'merging and deleting clients',
+  'client-notes': "writing clients' notes",
   desk: 'holds, template weeks and the message log',
   'practitioner-offer': "a practitioner's treatment types",
   settings: 'settings',

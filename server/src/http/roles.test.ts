@@ -46,6 +46,8 @@ const EXPECTED: Record<string, Role[]> = {
   'POST /admin/clients/:id/merge': DESK,
   'POST /admin/clients/:id/test-session': DESK,
   'GET /admin/clients/:id/access-log': ADMIN,
+  'GET /admin/clients/:id/history': ALL,
+  'PUT /admin/clients/:id/notes': ['admin', 'practitioner'],
   'GET /admin/holds': DESK,
   'DELETE /admin/holds/:id': DESK,
   'GET /admin/calendar': ALL,

@@ -1,4 +1,14 @@
-import type { CreateClientBody, ListClientsQuery, UpdateClientBody } from '@tidbok/core';
+import {
+  type ClientHistory,
+  type ClientHistoryQuery,
+  type ClientNotes,
+  type ClientVisit,
+  type CreateClientBody,
+  LIMITS,
+  type ListClientsQuery,
+  type UpdateClientBody,
+  type UpdateClientNotesBody,
+} from '@tidbok/core';
 import { sql } from 'kysely';
 import { ApiError, notFound } from '../errors.js';
 import { rememberStaffNumber } from '../notifications/sms-guard.js';
@@ -156,5 +166,106 @@ export async function deleteClient(deps: Deps, clinic: ClinicRow, id: string, wh
     if (booking) throw new ApiError('conflict', 'The client has bookings and cannot be deleted');
     await trx.deleteFrom('clients').where('id', '=', id).execute();
     await audit(trx, deps.clock.now(), clinic.id, who, { action: 'deleted', entity: 'client', id });
+  });
+}
+
+/** The client's notes; empty while none were written. */
+async function notesOf(db: Db | Trx, clinicId: string, clientId: string): Promise<ClientNotes> {
+  const row = await db
+    .selectFrom('client_notes')
+    .select(['text', 'updated_at'])
+    .where('client_id', '=', clientId)
+    .where('clinic_id', '=', clinicId)
+    .executeTakeFirst();
+  return row ? { text: row.text, updatedAt: iso(row.updated_at) } : { text: '', updatedAt: null };
+}
+
+/**
+ * The client card's history: upcoming and past bookings with their status, the counts of visits,
+ * no-shows and (late) cancellations, and the notes. A practitioner reads only clients they treat
+ * (client-scope.ts) and, of those, only their own bookings: others' are busy time to them
+ * (docs/security.md, Who can do what).
+ */
+export async function clientHistory(deps: Deps, clinic: ClinicRow, id: string, query: ClientHistoryQuery, who?: Actor): Promise<ClientHistory> {
+  const db = deps.store.db;
+  await findClient(db, clinic.id, id);
+  await requireTreats(db, clinic.id, id, who);
+  const own = ownPractitioner(who);
+  const now = deps.clock.now();
+  let q = db
+    .selectFrom('bookings as b')
+    .innerJoin('practitioners as p', 'p.id', 'b.practitioner_id')
+    .innerJoin('treatment_types as t', 't.id', 'b.treatment_type_id')
+    .select([
+      'b.id',
+      'b.start_ms',
+      'b.end_ms',
+      'b.status',
+      'b.late_cancellation',
+      'b.paid_at',
+      'b.practitioner_id',
+      'b.treatment_type_id',
+      'p.name as practitioner_name',
+      't.name as treatment_name',
+    ])
+    .where('b.clinic_id', '=', clinic.id)
+    .where('b.client_id', '=', id);
+  if (own !== undefined) q = q.where('b.practitioner_id', '=', own ?? '');
+  const rows = await q.orderBy('b.start_ms').orderBy('b.id').execute();
+  const visit = (row: (typeof rows)[number]): ClientVisit => ({
+    id: row.id,
+    start: iso(row.start_ms),
+    end: iso(row.end_ms),
+    status: row.status as ClientVisit['status'],
+    lateCancellation: row.late_cancellation === 1,
+    practitionerId: row.practitioner_id,
+    practitionerName: row.practitioner_name,
+    treatmentTypeId: row.treatment_type_id,
+    treatmentName: row.treatment_name,
+    paid: row.paid_at !== null,
+  });
+  const isUpcoming = (row: (typeof rows)[number]) => row.status === 'booked' && row.end_ms > now;
+  const upcoming = rows.filter(isUpcoming);
+  const past = rows.filter((row) => !isUpcoming(row)).reverse();
+  const cancelled = rows.filter((row) => row.status === 'cancelled');
+  return {
+    clientId: id,
+    upcoming: upcoming.slice(0, LIMITS.listPage).map(visit),
+    past: past.slice(0, query.limit ?? 50).map(visit),
+    counts: {
+      upcoming: upcoming.length,
+      visits: past.filter((row) => row.status === 'booked').length,
+      noShows: rows.filter((row) => row.status === 'no_show').length,
+      lateCancellations: cancelled.filter((row) => row.late_cancellation === 1).length,
+      cancellations: cancelled.length,
+    },
+    notes: await notesOf(db, clinic.id, id),
+  };
+}
+
+/**
+ * Replaces the client's notes. The route's permission (`client-notes`) keeps reception out; a
+ * practitioner writes only for clients they treat.
+ */
+export async function updateClientNotes(
+  deps: Deps,
+  clinic: ClinicRow,
+  id: string,
+  body: UpdateClientNotesBody,
+  staff: StaffRow,
+  who?: Actor,
+): Promise<ClientNotes> {
+  return deps.store.write(async (trx) => {
+    await findClient(trx, clinic.id, id);
+    await requireTreats(trx, clinic.id, id, who);
+    const now = deps.clock.now();
+    await trx
+      .insertInto('client_notes')
+      .values({ client_id: id, clinic_id: clinic.id, text: body.text, updated_at: now, updated_by: staff.id })
+      .onConflict((oc) => oc.column('client_id').doUpdateSet({ text: body.text, updated_at: now, updated_by: staff.id }))
+      .execute();
+    // The audit log names the change, never the text (docs/security.md).
+    await audit(trx, now, clinic.id, who, { action: 'changed', entity: 'client', id, summary: 'notes' });
+    return { text: body.text, updatedAt: iso(now) };
   });
 }

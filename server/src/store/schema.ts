@@ -30,6 +30,7 @@ export interface Database {
   calendar_feeds: CalendarFeedTable;
   busy_calendars: BusyCalendarTable;
   busy_times: BusyTimeTable;
+  client_notes: ClientNoteTable;
   staff_sessions: StaffSessionTable;
   integration_keys: IntegrationKeyTable;
   staff_passkeys: StaffPasskeyTable;
@@ -162,6 +163,16 @@ export interface LocationTable {
   deleted_at: number | null;
   created_at: number;
   updated_at: number;
+}
+
+/** Notes about a client for the staff (migration 0022): one text per client. */
+export interface ClientNoteTable {
+  client_id: string;
+  clinic_id: string;
+  text: string;
+  updated_at: number;
+  /** The staff member who wrote the current text; null when they have been removed. */
+  updated_by: string | null;
 }
 
 export interface ClientTable {

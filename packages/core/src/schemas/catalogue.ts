@@ -11,3 +11,4 @@ export * from './catalogue/requests.js';
 export * from './catalogue/staff-sessions.js';
 export * from './catalogue/staff-access.js';
 export * from './catalogue/audit-log.js';
+export * from './catalogue/client-history.js';

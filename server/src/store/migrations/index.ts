@@ -16,6 +16,7 @@ import * as calendarFeeds from './0016-calendar-feeds.js';
 import * as busyCalendars from './0017-busy-calendars.js';
 import * as bookingLocale from './0018-booking-locale.js';
 import * as bookingEventSequences from './0019-booking-event-sequences.js';
+import * as clientNotes from './0022-client-notes.js';
 
 /** Versioned migrations, applied in key order and recorded by Kysely's migrator. */
 export const sqliteMigrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0017-busy-calendars': busyCalendars,
   '0018-booking-locale': bookingLocale,
   '0019-booking-event-sequences': bookingEventSequences,
+  '0022-client-notes': clientNotes,
 };

@@ -17,6 +17,11 @@ export const PermissionSchema = z.enum([
   'clients',
   /** Clinic-wide client work: duplicates, merging, deleting clients. */
   'client-records',
+  /**
+   * Write a client's notes (the client card): those who treat the client (practitioners: the
+   * clients they treat) and admins. Everyone with `clients` reads them.
+   */
+  'client-notes',
   /** Holds, template weeks and the message log: clinic-wide desk work. */
   'desk',
   /** Which treatment types a practitioner offers (practitioners: their own). */
@@ -37,7 +42,7 @@ const EVERYTHING = PermissionSchema.options;
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   admin: EVERYTHING,
   reception: ['me', 'catalogue', 'calendar', 'clients', 'client-records', 'desk'],
-  practitioner: ['me', 'catalogue', 'calendar', 'clients', 'practitioner-offer'],
+  practitioner: ['me', 'catalogue', 'calendar', 'clients', 'client-notes', 'practitioner-offer'],
 };
 
 export function roleHas(role: StaffRole, permission: Permission): boolean {

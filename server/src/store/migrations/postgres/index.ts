@@ -16,6 +16,7 @@ import * as calendarFeeds from './0016-calendar-feeds.js';
 import * as busyCalendars from './0017-busy-calendars.js';
 import * as bookingLocale from './0018-booking-locale.js';
 import * as bookingEventSequences from './0019-booking-event-sequences.js';
+import * as clientNotes from './0022-client-notes.js';
 
 /**
  * The PostgreSQL twins of ../index.ts, under the same names: one schema history, two dialects.
@@ -39,4 +40,5 @@ export const postgresMigrations: Record<string, Migration> = {
   '0017-busy-calendars': busyCalendars,
   '0018-booking-locale': bookingLocale,
   '0019-booking-event-sequences': bookingEventSequences,
+  '0022-client-notes': clientNotes,
 };
