@@ -13,6 +13,10 @@ import { TidbokWebhooksSettings } from '../webhooks-settings/webhooks-settings.j
 import { TidbokAdminSettings } from './admin-settings.js';
 import { TidbokBusyCalendar } from './busy-calendar.js';
 import { TidbokCalendarSubscription } from './calendar-subscription.js';
+import { TidbokHolidaySettings } from './holiday-settings.js';
+import { TidbokMessageSettings } from './message-settings.js';
+import { TidbokReceiptSettings } from './receipt-settings.js';
+import { TidbokWebsiteSettings } from './website-settings.js';
 
 /** Tag name → class of every element the Settings tab shows. */
 export const settingsElements = {
@@ -23,6 +27,10 @@ export const settingsElements = {
   'tidbok-audit-log': TidbokAuditLog,
   'tidbok-calendar-subscription': TidbokCalendarSubscription,
   'tidbok-busy-calendar': TidbokBusyCalendar,
+  'tidbok-message-settings': TidbokMessageSettings,
+  'tidbok-receipt-settings': TidbokReceiptSettings,
+  'tidbok-website-settings': TidbokWebsiteSettings,
+  'tidbok-holiday-settings': TidbokHolidaySettings,
 } as const;
 
 /** Registers the settings elements whose tags are free (safe to call more than once). */
