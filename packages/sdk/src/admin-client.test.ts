@@ -136,7 +136,8 @@ describe('admin client against a real server', () => {
     const info = await createTidbok({ baseUrl: s.url, clinic: s.slug }).clinic();
     expect(info).toMatchObject({ slug: s.slug, timeZone: 'Europe/Stockholm', locale: 'sv', modules: { booking: true } });
     expect(info.treatmentTypes.map((t) => t.id)).toEqual([talk.id]);
-    expect(info.practitioners).toEqual([{ id: anna.id, name: 'Anna Ek', title: 'Psykolog', treatmentTypeIds: [talk.id] }]);
+    // No window of her own: the clinic's cancellation window (24 h) is hers.
+    expect(info.practitioners).toEqual([{ id: anna.id, name: 'Anna Ek', title: 'Psykolog', treatmentTypeIds: [talk.id], cancellationWindowHours: 24 }]);
     expect(info.locations).toEqual([room]);
   });
 });

@@ -84,7 +84,7 @@ describe('the manage page', () => {
     // Every occurrence of the token is the value of a hidden field (one per form: move, add to
     // calendar, cancel); nothing links anywhere with it.
     const occurrences = html.split(manageToken).length - 1;
-    const hidden = html.split(`<input type="hidden" name="t" value="${manageToken}">`).length - 1;
+    const hidden = html.match(new RegExp(`<input type="hidden" name="t" value="${manageToken}"\\s*/?>`, 'g'))?.length ?? 0;
     expect(occurrences).toBe(3);
     expect(hidden).toBe(3);
     // The one link: "Book again", to the clinic's hosted booking page.
@@ -101,14 +101,14 @@ describe('the manage page', () => {
     const shown = await (await post(booking.id, { t: manageToken, action: 'view' })).text();
     // No inline handler (the page's CSP forbids them): the button asks on a page of its own.
     expect(shown).not.toMatch(/\son[a-z]+=/i);
-    expect(shown).toContain('<input type="hidden" name="action" value="ask"><button type="submit" class="danger">Avboka tiden</button>');
+    expect(shown).toMatch(/<input type="hidden" name="action" value="ask"\s*\/?><button type="submit" class="danger">Avboka tiden<\/button>/);
 
     // Inside the default 24-hour cancellation window: the question says the cancellation is late.
     t.clock.advance(30 * 3_600_000);
     const asked = await (await post(booking.id, { t: manageToken, action: 'ask' })).text();
     expect(asked).toContain('Vill du avboka tiden?');
-    expect(asked).toContain('value="cancel"><button type="submit" class="danger strong">Ja, avboka</button>');
-    expect(asked).toContain('value="view"><button type="submit">Nej, behåll tiden</button>');
+    expect(asked).toMatch(/value="cancel"\s*\/?><button type="submit" class="danger strong">Ja, avboka<\/button>/);
+    expect(asked).toMatch(/value="view"\s*\/?><button type="submit">Nej, behåll tiden<\/button>/);
     expect(asked).toContain('räknas som sen avbokning');
     expect(asked).not.toMatch(/\son[a-z]+=/i);
     expect(await status(booking.id, manageToken)).toBe('booked');
