@@ -345,6 +345,8 @@ export class TidbokAdminElement extends LitElement {
           >
             <slot name="calendar-tools" slot="tools"></slot>
           </tidbok-calendar>
+          <!-- Client card hook (client-card/panel.ts): shows the card of a client that the popup or the client search asks for (tidbok-open-client), as a third column that narrows the calendar. -->
+          <tidbok-client-panel part="client-card" .locale=${this.language} .timeZone=${this.timeZone}></tidbok-client-panel>
         </div>
       </div>
       <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" ?hidden=${calendarSelected}>

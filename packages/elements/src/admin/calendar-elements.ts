@@ -5,6 +5,7 @@
  */
 import { TidbokBookPanel } from '../book-panel/book-panel.js';
 import { TidbokCalendar } from '../calendar/calendar.js';
+import { TidbokClientPanel } from '../client-card/panel.js';
 import { TidbokClientPicker } from '../client-picker/client-picker.js';
 import { TidbokEntryPopup } from '../entry-popup/entry-popup.js';
 import { TidbokMenuButton } from '../menu-button/menu-button.js';
@@ -18,6 +19,7 @@ export const calendarElements = {
   'tidbok-calendar': TidbokCalendar,
   'tidbok-entry-popup': TidbokEntryPopup,
   'tidbok-client-picker': TidbokClientPicker,
+  'tidbok-client-panel': TidbokClientPanel,
   'tidbok-book-panel': TidbokBookPanel,
   'tidbok-menu-button': TidbokMenuButton,
 } as const;

@@ -15,6 +15,12 @@ export const clientPickerStyles = css`
     border-radius: var(--_radius);
     background: #f7f9fc;
   }
+  .card .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 0.35rem;
+  }
   .card .who {
     display: grid;
     gap: 0.1rem;

@@ -10,6 +10,8 @@ import { theme } from '../shared/styles.js';
 import { isAbort } from '../shared/errors.js';
 import { TidbokClientChangeEvent } from '../calendar/events.js';
 import { type CalendarMessageKey, calendarMessages } from '../calendar/messages.js';
+import { TidbokOpenClientEvent } from '../client-card/events.js';
+import { clientPanelMessages } from '../client-card/panel-messages.js';
 import { clientPickerStyles } from './client-picker.styles.js';
 
 // The same shapes the server checks (core's EmailSchema / PhoneSchema), to say so before sending.
@@ -29,6 +31,8 @@ let nextId = 0;
  * @event tidbok-client-change - The choice changed: `detail.client` (existing) or `detail.newClient`
  *   (to be created with the booking); the other is null.
  * @event tidbok-error - The search failed (also shown in place).
+ * @event tidbok-open-client - "Client card" on a stored client (client-card/events.ts):
+ *   `<tidbok-admin>` opens the client's card beside the calendar.
  *
  * @csspart card - The chosen client.
  * @csspart input - The search field (a combobox).
@@ -275,7 +279,22 @@ export class TidbokClientPicker extends LitElement {
           ${contact ? html`<span class="contact">${contact}</span>` : nothing} ${fresh ? html`<span class="badge">${this.t('newClient')}</span>` : nothing}
           ${suggested ? html`<span class="badge">${this.t('suggestedClient')}</span>` : nothing}
         </div>
-        <button class="btn" type="button" data-action="change" @click=${() => this.changeMode('search')}>${this.t('changeClient')}</button>
+        <div class="actions">
+          ${
+            client
+              ? html`<button
+                  class="btn"
+                  type="button"
+                  data-action="open-card"
+                  aria-label=${translate(clientPanelMessages, this.locale, 'openCardFor', { name: client.name })}
+                  @click=${() => this.dispatchEvent(new TidbokOpenClientEvent({ clientId: client.id }))}
+                >
+                  ${translate(clientPanelMessages, this.locale, 'openCard')}
+                </button>`
+              : nothing
+          }
+          <button class="btn" type="button" data-action="change" @click=${() => this.changeMode('search')}>${this.t('changeClient')}</button>
+        </div>
       </div>
     `;
   }

@@ -1,0 +1,12 @@
+import type { Messages } from '../i18n.js';
+
+/**
+ * The few texts of the calendar's first load that belong to the client card (the button that
+ * opens it, the panel while its chunk loads); the card's own texts are in messages.ts, which is
+ * part of the card's lazily loaded chunk.
+ */
+export const clientPanelMessages = {
+  openCard: { sv: 'Klientkort', en: 'Client card' },
+  openCardFor: { sv: 'Öppna klientkortet för {name}', en: 'Open the client card of {name}' },
+  loading: { sv: 'Hämtar klientkortet …', en: 'Loading the client card …' },
+} satisfies Messages<string>;
