@@ -3,6 +3,10 @@ import type { Settings, TidbokAdmin } from '@tidbok/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { translate } from '../i18n.js';
 import { AdminBox } from '../shared/admin-box.js';
+import { controlStyles } from '../shared/controls.styles.js';
+import { theme } from '../shared/styles.js';
+import { adminSettingsStyles } from './admin-settings.styles.js';
+import { settingsScreenStyles } from './settings-screen.styles.js';
 import { AdminLoad } from '../shared/admin-load.js';
 import { describeError } from '../shared/describe-error.js';
 import { reportError } from '../shared/errors.js';
@@ -19,6 +23,8 @@ import { settingsMessages, type SettingsMessageKey } from './messages.js';
  * the screen.
  */
 export abstract class SettingsScreen extends AdminBox {
+  static override styles = [theme, controlStyles, adminSettingsStyles, settingsScreenStyles];
+
   static override properties: PropertyDeclarations = {
     settings: { state: true },
     form: { state: true },

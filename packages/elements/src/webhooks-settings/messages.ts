@@ -70,6 +70,10 @@ export const webhookMessages = {
   'booking.no_show': { sv: 'Uteblivet besök', en: 'No-show' },
   'booking.paid': { sv: 'Bokning betald', en: 'Booking paid' },
   'client.updated': { sv: 'Klientuppgifter ändrade', en: 'Client details changed' },
+  urlRefused: {
+    sv: 'Adressen kan inte användas: den måste börja med https:// och nå en server på internet, inte ett privat eller lokalt nätverk.',
+    en: 'The address cannot be used: it must start with https:// and reach a server on the internet, not a private or local network.',
+  },
 } satisfies Messages<string>;
 
 export type WebhookMessageKey = keyof typeof webhookMessages;

@@ -1,4 +1,4 @@
-import type { WebhookEndpoint, WebhookEndpointDetail, WebhookEventType } from '@tidbok/sdk';
+import { isTidbokError, type WebhookEndpoint, type WebhookEndpointDetail, type WebhookEventType } from '@tidbok/sdk';
 import { WEBHOOK_EVENT_TYPES as EVENT_TYPES } from '@tidbok/core';
 import { html, nothing } from 'lit';
 import { translate } from '../i18n.js';
@@ -78,6 +78,12 @@ export class TidbokWebhooksSettings extends AdminBox {
 
   protected override forbiddenText() {
     return this.t('notAllowed');
+  }
+
+  /** A refused address gets the box's own sentence (describeError gives a general one for any 400). */
+  protected override fail(error: unknown) {
+    super.fail(error);
+    if (isTidbokError(error) && error.code === 'validation_failed' && error.problem?.errors?.some((e) => e.path === 'url')) this.error = this.t('urlRefused');
   }
 
   /** One change at a time (see AdminBox), the list reloaded after it worked. */
