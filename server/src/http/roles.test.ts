@@ -16,6 +16,7 @@ const EXPECTED: Record<string, Role[]> = {
   'GET /admin/me': ALL,
   'GET /admin/settings': ALL,
   'PATCH /admin/settings': ADMIN,
+  'GET /admin/settings/rejected-origins': ADMIN,
   'GET /admin/staff': ADMIN,
   'POST /admin/staff': ADMIN,
   'GET /admin/staff/:id': ADMIN,

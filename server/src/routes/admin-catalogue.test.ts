@@ -73,6 +73,10 @@ describe('settings', () => {
       calendarFeedClientNames: true,
       brandColor: '#2e6b5e',
       bookingPageUrl: 'https://lugna.example/boka',
+      vatText: 'Momsfri sjukvård',
+      publicHolidays: true,
+      midsummerEveClosed: false,
+      closedDays: [{ date: '2027-08-20', name: 'Personaldag' }],
     };
     const res = await api('PATCH', '/settings', { locale: 'en', modules: { booking: false }, booking });
     expect(res.status).toBe(200);
