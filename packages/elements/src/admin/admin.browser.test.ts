@@ -23,7 +23,11 @@ describe('<tidbok-admin>', () => {
     clinic = await seedClinic();
     await staffOk(clinic, 'POST', '/clients', { name: 'Siv Sidopanel', email: 'siv@example.se', phone: '070-111 22 33' });
   });
-  beforeEach(() => localStorage.clear());
+  beforeEach(() => {
+    localStorage.clear();
+    // The calendar keeps its view and date in the address (shared/url-state.ts): each test starts from none.
+    history.replaceState(null, '', `${location.pathname}${location.search}`);
+  });
 
   it('connects with api, clinic and a token property, and shows the clinic and its week', async () => {
     const { el, calendar } = await mount(clinic);

@@ -5,7 +5,8 @@ import type { TidbokAdminSettings } from '../admin-settings/admin-settings.js';
 import type { TidbokCalendar } from '../calendar/calendar.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { theme } from '../shared/styles.js';
-import type { ClientChangeDetail } from '../calendar/events.js';
+import type { ClientChangeDetail, WeekChangeDetail } from '../calendar/events.js';
+import { readCalendarState, type UrlView, writeCalendarState } from '../shared/url-state.js';
 import { SERVER_FEATURES, type ServerFeatures } from '../calendar/server-features.js';
 import { booleanDefaultTrue, DEFAULT_VIEW } from '../calendar/view-settings.js';
 import { connect, type TidbokConnection, tidbokContext } from '../context.js';
@@ -77,6 +78,8 @@ export class TidbokAdminElement extends LitElement {
     tokenProvider: { attribute: false },
     locale: {},
     date: {},
+    calendarView: { attribute: 'calendar-view', reflect: true },
+    urlState: { attribute: 'url-state', converter: booleanDefaultTrue },
     practitioner: {},
     startHour: { type: Number, attribute: 'start-hour' },
     endHour: { type: Number, attribute: 'end-hour' },
@@ -109,8 +112,12 @@ export class TidbokAdminElement extends LitElement {
   tokenProvider: TokenProvider | undefined;
   /** `sv` or `en`; defaults to the clinic's language. */
   locale: Locale | undefined;
-  /** A local date in the week shown first. */
+  /** A local date in the week shown first (the day, in the day view). Kept up to date as staff move through the calendar. */
   date = '';
+  /** The calendar's grid: `week` or `day` (a column per practitioner). Kept up to date as staff switch. */
+  calendarView: UrlView = 'week';
+  /** Keeps the view and date in the page's address (`#tidbok-view=day&tidbok-date=…`) so a reload keeps them; `url-state="false"` leaves the address alone. */
+  urlState = true;
   /** The practitioner to filter on first (an id). */
   practitioner = '';
   startHour = DEFAULT_VIEW.startHour;
@@ -214,6 +221,12 @@ export class TidbokAdminElement extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    // A reload opens the day and view the address says (written below on every change).
+    if (this.urlState) {
+      const fromUrl = readCalendarState();
+      if (fromUrl.view) this.calendarView = fromUrl.view;
+      if (fromUrl.date) this.date = fromUrl.date;
+    }
     if (!this.templateWeeks) void customElements.whenDefined(TEMPLATE_WEEKS).then(() => (this.templateWeeks = true));
   }
 
@@ -334,14 +347,19 @@ export class TidbokAdminElement extends LitElement {
             part="calendar"
             .locale=${this.locale ?? this.connection.locale}
             .date=${this.date}
+            .view=${this.calendarView}
             .practitioner=${this.practitioner}
             .startHour=${this.startHour}
             .endHour=${this.endHour}
             .hideWeekends=${this.hideWeekends}
             .selectedClient=${this.selectedClient}
             .features=${this.features}
-            @tidbok-week-change=${(e: CustomEvent<{ weekStart: string; practitionerId: string | null }>) =>
-              (this.shown = { weekStart: e.detail.weekStart, practitionerId: e.detail.practitionerId ?? '' })}
+            @tidbok-week-change=${(e: CustomEvent<WeekChangeDetail>) => {
+              this.shown = { weekStart: e.detail.weekStart, practitionerId: e.detail.practitionerId ?? '' };
+              this.date = e.detail.date;
+              this.calendarView = e.detail.view;
+              if (this.urlState) writeCalendarState(e.detail.view, e.detail.date);
+            }}
           >
             <slot name="calendar-tools" slot="tools"></slot>
           </tidbok-calendar>

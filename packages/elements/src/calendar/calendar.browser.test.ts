@@ -98,7 +98,7 @@ describe('<tidbok-calendar>', () => {
     const bands = deepAll(el, '[part~="working-time"]');
     expect(bands.length).to.be.greaterThan(0);
     const band = bands[0]!;
-    // Everyone shown: a rail per practitioner; its name says what is bookable in it.
+    // Everyone shown: a shade per practitioner; its name says what is bookable in it.
     expect(band.getAttribute('aria-label')).to.match(/^Arbetstid 09:00–12:00, (Anna Lindqvist: Kort uppföljning, Samtal|Erik Johansson: Kort uppföljning)$/);
     expect(band.querySelector('[role="tooltip"]')!.textContent).to.contain('Bokningsbart här');
     band.focus();
@@ -376,8 +376,8 @@ describe('<tidbok-calendar>', () => {
     setValue(el.shadowRoot!.querySelector<HTMLSelectElement>('#practitioner-filter')!, erik.id);
     expect((await changed).detail.practitionerId).to.equal(erik.id);
     await waitUntil(() => !entryElement(el, ids[0]!) && entryElement(el, ids[1]!), "only Erik's booking is shown");
-    // One practitioner: working time is a full background band again, not a rail.
-    expect(el.shadowRoot!.querySelector('[part~="rail"]')).to.equal(null);
+    // One practitioner: working time is a full labelled band again, not the shade of everyone.
+    expect(el.shadowRoot!.querySelector('[part~="shade"]')).to.equal(null);
     expect(el.shadowRoot!.querySelector('[part~="working-time"]')!.getAttribute('aria-label')).to.contain('Erik Johansson');
 
     await doubleClick(el, pointAt(el, column, '11:05'));
@@ -431,7 +431,7 @@ describe('<tidbok-calendar>', () => {
       prepare: async (clinic, day) => (id = (await book(clinic, { date: day, start: '09:00', client: 'Anna Lindqvist' })).id),
     });
     el.practitioner = clinic.practitioners[0]!.id;
-    await waitUntil(() => !el.shadowRoot!.querySelector('[part~="rail"]') && entryElement(el, id), 'filtered');
+    await waitUntil(() => !el.shadowRoot!.querySelector('[part~="shade"]') && entryElement(el, id), 'filtered');
     const block = entryElement(el, id)!;
     expect(block.getAttribute('role')).to.equal('button');
     expect(block.getAttribute('aria-label')).to.equal('Bokning 09:00–10:00, Anna Lindqvist, Samtal');
@@ -510,7 +510,7 @@ describe('<tidbok-calendar>', () => {
     await popup.updateComplete;
     expect(el.shadowRoot!.querySelector('tidbok-book-panel')).to.equal(null);
     expect(popup.shadowRoot!.querySelector('[role="tab"][aria-selected="true"]')!.textContent!.trim()).to.equal('Bokning');
-    expect(popup.shadowRoot!.querySelector<HTMLInputElement>('input[type="date"]')!.value).to.equal(day);
+    expect(popup.shadowRoot!.querySelector<HTMLInputElement>('input[name="date"]')!.value).to.equal(day);
     expect(popup.shadowRoot!.querySelector<HTMLInputElement>('input[name="start"]')!.value).to.equal('09:00');
     expect(popup.shadowRoot!.querySelector<HTMLInputElement>('input[name="end"]')!.value).to.equal('10:00');
     expect(popup.shadowRoot!.querySelector<HTMLSelectElement>('select[name="treatmentType"]')!.value).to.equal(clinic.treatmentTypes[0]!.id);

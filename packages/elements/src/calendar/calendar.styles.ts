@@ -50,6 +50,27 @@ export const calendarStyles = css`
     margin-left: 0.4rem;
     font-size: 0.95rem;
   }
+  .switch {
+    display: inline-flex;
+  }
+  .switch .btn {
+    border-radius: 0;
+  }
+  .switch .btn:first-child {
+    border-radius: var(--_radius) 0 0 var(--_radius);
+  }
+  .switch .btn:last-child {
+    border-radius: 0 var(--_radius) var(--_radius) 0;
+    margin-left: -1px;
+  }
+  .switch .btn[aria-pressed='true'] {
+    background: var(--_primary);
+    border-color: var(--_primary);
+    color: var(--_on-primary);
+  }
+  .month {
+    position: relative;
+  }
   .filter {
     display: flex;
     align-items: center;
@@ -83,9 +104,25 @@ export const calendarStyles = css`
   }
 
   /* ---- Messages ---- */
+  /* Over the grid, not above it: a notice coming or going never moves the grid (a pointer aimed
+     at a time must land on that time). */
+  .stage {
+    position: relative;
+  }
   .notices {
+    position: absolute;
+    top: 1.9rem;
+    left: 50%;
+    transform: translateX(-50%);
+    z-index: 35;
     display: grid;
     gap: 0.4rem;
+    width: min(36rem, calc(100% - 1rem));
+    pointer-events: none;
+  }
+  .notices .notice {
+    pointer-events: auto;
+    box-shadow: 0 6px 18px rgb(0 0 0 / 0.18);
   }
   .notice {
     display: flex;
@@ -154,11 +191,37 @@ export const calendarStyles = css`
     font-size: 0.75rem;
     color: var(--_muted);
   }
+  /* Weekday and month names as the language writes them (lower case in Swedish). */
   .day-head {
-    padding: 0.4rem 0.5rem;
+    position: relative;
+    padding: 0.4rem 1.9rem 0.4rem 0.5rem;
     border-left: 1px solid var(--_line);
-    text-transform: capitalize;
     font-size: 0.9rem;
+  }
+  .day-head.practitioner {
+    padding-right: 0.5rem;
+    font-weight: 600;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .day-link {
+    position: absolute;
+    top: 0.3rem;
+    right: 0.25rem;
+    width: 1.6rem;
+    height: 1.6rem;
+    border: 1px solid transparent;
+    border-radius: 4px;
+    background: none;
+    color: var(--_muted);
+    cursor: pointer;
+    font: inherit;
+  }
+  .day-link:hover,
+  .day-link:focus-visible {
+    border-color: var(--_border);
+    color: var(--_primary);
   }
   .day-head strong {
     font-size: 1.05rem;
@@ -264,25 +327,10 @@ export const calendarStyles = css`
   [part~='working-time']:focus {
     z-index: 6;
   }
-  [part~='rail'] {
+  /* Everyone's week: a light shade, full width, darker where several work at once. */
+  [part~='shade'] {
     border-left: 0;
-    border-radius: 3px;
-    background: var(--tidbok-working-time-edge-color, #3a8a55);
-    opacity: 0.55;
-    cursor: grab;
-  }
-  [part~='rail']:hover,
-  [part~='rail']:focus {
-    opacity: 1;
-  }
-  [part~='rail'] .band-grip {
-    position: absolute;
-    inset: 0;
-    padding: 0;
-  }
-  [part~='rail'] .tooltip {
-    left: 10px;
-    top: 0;
+    background: var(--tidbok-working-time-shade-color, rgb(46 160 67 / 0.1));
   }
   .band-grip {
     display: block;
@@ -321,9 +369,10 @@ export const calendarStyles = css`
     display: block;
     margin-bottom: 0.15rem;
   }
+  /* Shown while the pointer is over the band or the keyboard is on it; a click's focus alone
+     does not keep it (it leaves with the pointer). */
   [part~='working-time']:hover .tooltip,
-  [part~='working-time']:focus-visible .tooltip,
-  [part~='working-time']:focus .tooltip {
+  [part~='working-time']:focus-visible .tooltip {
     display: block;
   }
 
@@ -522,5 +571,68 @@ export const calendarStyles = css`
     display: flex;
     justify-content: flex-end;
     gap: 0.5rem;
+  }
+
+  /* ---- A phone: the day as a list (day-list.ts) ---- */
+  .day-list h3 {
+    margin: 0 0 0.4rem;
+    font-size: 1.05rem;
+  }
+  .day-list .working,
+  .day-list .empty-day {
+    margin: 0 0 0.6rem;
+    color: var(--_muted);
+    font-size: 0.9rem;
+  }
+  .day-list ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.35rem;
+  }
+  .day-list .row {
+    display: grid;
+    grid-template-columns: 6.5rem 1fr;
+    gap: 0.1rem 0.5rem;
+    width: 100%;
+    min-height: 2.75rem;
+    padding: 0.45rem 0.6rem;
+    box-sizing: border-box;
+    border: 1px solid var(--_border);
+    border-left: 5px solid var(--_color, var(--_border));
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    text-align: left;
+    cursor: pointer;
+  }
+  .day-list li[data-kind='activity'] .row {
+    border-left-color: var(--tidbok-activity-color, #8e44ad);
+  }
+  .day-list li[data-kind='hold'] .row {
+    border-left-color: var(--tidbok-hold-color, #f8c8dc);
+  }
+  .day-list .row:focus-visible {
+    outline: 2px solid var(--_primary);
+    outline-offset: 1px;
+  }
+  .day-list .when {
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+  .day-list .who {
+    grid-column: 2;
+    color: var(--_muted);
+    font-size: 0.85rem;
+  }
+  @media (max-width: 600px) {
+    [part~='toolbar'] .tools {
+      margin-left: 0;
+    }
+    .filter select {
+      min-width: 0;
+    }
   }
 `;

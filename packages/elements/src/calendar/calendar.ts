@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { addLocalDays, isLocalDate, mondayOf } from '@tidbok/core';
+import { addLocalDays, isLocalDate, mondayOf, weekdayOf } from '@tidbok/core';
 import type { CalendarEntry, Client } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -15,13 +15,15 @@ import { controlStyles } from '../shared/controls.styles.js';
 import { theme } from '../shared/styles.js';
 import { describeError } from '../shared/describe-error.js';
 import { formatLocalDate, isoWeek } from '../shared/format.js';
-import { BlockTemplates, RAIL } from './entry-blocks.js';
+import { renderDayList } from './day-list.js';
+import { BlockTemplates } from './entry-blocks.js';
 import {
   type CalendarChangeAction,
   type CalendarChangeDetail,
   type Draft,
   type DraftTab,
   type EntryKind,
+  type CalendarView,
   type SlotPickDetail,
   TidbokCalendarChangeEvent,
   TidbokWeekChangeEvent,
@@ -29,8 +31,20 @@ import {
 import { FocusReturnController } from './focus-controller.js';
 import { GestureController, type GestureHost, SNAP } from './gesture-controller.js';
 import { KeyboardController, type KeyboardHost } from './keyboard-controller.js';
-import { blockLanes, type Column, columnAt, type HourRange, minutesAtFraction, outsideCount, placeColumn, topPercent, weekColumns } from './layout.js';
+import {
+  blockLanes,
+  type Column,
+  columnAt,
+  type HourRange,
+  minutesAtFraction,
+  outsideCount,
+  placeColumn,
+  practitionerColumns,
+  topPercent,
+  weekColumns,
+} from './layout.js';
 import { type CalendarMessageKey, calendarMessages } from './messages.js';
+import { MoveNotifyController } from './move-notify-controller.js';
 import { type Move, MovesController } from './moves-controller.js';
 import { SERVER_FEATURES, type ServerFeatures } from './server-features.js';
 import { booleanDefaultTrue, DEFAULT_VIEW, loadView, normalizeView, saveView, type ViewSettings } from './view-settings.js';
@@ -99,13 +113,17 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
     selectedClient: { attribute: false },
     features: { attribute: false },
     clock: { attribute: false },
+    view: { reflect: true },
     weekStart: { state: true },
+    day: { state: true },
     draft: { state: true },
     openEntryId: { state: true },
     popupAnchor: { state: true },
     bookOpen: { state: true },
     bookAnchor: { state: true },
     viewOpen: { state: true },
+    monthOpen: { state: true },
+    narrow: { state: true },
     notice: { state: true },
     announcement: { state: true },
     confirming: { state: true },
@@ -135,20 +153,43 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
   features: ServerFeatures = SERVER_FEATURES;
   /** Where "now" comes from (today, the now line); tests set a fixed one. */
   clock: Clock = systemClock;
+  /** `week` (days as columns) or `day` (one column per practitioner, the front desk's screen). */
+  view: CalendarView = 'week';
 
   private weekStart = '';
+  /** The day shown in the day view (a local date in the week shown). */
+  private day = '';
   private draft: Draft | null = null;
   private openEntryId: string | null = null;
   private popupAnchor: DOMRect | null = null;
   private bookOpen = false;
   private bookAnchor: DOMRect | null = null;
   private viewOpen = false;
+  private monthOpen = false;
+  /** A phone-sized calendar: the shown day as a list instead of the grid. */
+  private narrow = false;
+  readonly #resize = typeof ResizeObserver === 'function' ? new ResizeObserver(([entry]) => this.#onResize(entry)) : undefined;
+
+  /** Narrower than this (CSS pixels) the calendar is a day list. */
+  static readonly NARROW = 600;
+
+  #onResize(entry: ResizeObserverEntry | undefined) {
+    const width = entry?.contentRect.width ?? 0;
+    // Hidden (0 wide) is not narrow: the tab may just be in the background.
+    const narrow = width > 0 && width < TidbokCalendar.NARROW;
+    if (narrow !== this.narrow) this.narrow = narrow;
+  }
+
+  /** The day is what is shown (the day view, or the list on a phone). */
+  private get dayLike(): boolean {
+    return this.view === 'day' || this.narrow;
+  }
   private notice: { text: string; tone: 'info' | 'error' } | null = null;
   private announcement = '';
   private confirming = false;
 
   private get confirmDialog(): HTMLDialogElement | undefined {
-    return this.renderRoot?.querySelector<HTMLDialogElement>('dialog') ?? undefined;
+    return this.renderRoot?.querySelector<HTMLDialogElement>('dialog:not(.notify)') ?? undefined;
   }
 
   /** Settings and catalogue, loaded again for another staff client (willUpdate) and on `reloadClinicData()`. */
@@ -167,6 +208,12 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
   private readonly moves = new MovesController(this, { save: (move) => this.saveMove(move) });
   private readonly gestures = new GestureController(this, this.moves);
   private readonly keys = new KeyboardController(this, this.moves, this.focusReturn);
+  private readonly notify = new MoveNotifyController(this, {
+    admin: () => this.connection?.admin,
+    now: () => this.clock.now(),
+    t: (key, values) => this.t(key, values),
+    describe: (move) => this.describeMove(move),
+  });
 
   private draftKey = 0;
   private viewKey = '';
@@ -190,8 +237,19 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
     return this.weekStart ? weekDays(this.weekStart, this.hideWeekends) : [];
   }
 
+  /** The practitioners the day view has a column for: the one filtered on, else everyone. */
+  private get shownPractitioners(): { id: string; name: string }[] {
+    const all = this.clinic.value?.practitioners ?? [];
+    return this.practitioner ? all.filter((p) => p.id === this.practitioner) : all;
+  }
+
   /** The grid's columns. */
   private get columns(): Column[] {
+    if (this.view === 'day' && this.day)
+      return practitionerColumns(
+        this.day,
+        this.shownPractitioners.map((p) => p.id),
+      );
     return weekColumns(this.days);
   }
 
@@ -276,19 +334,38 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
     return this.connection?.admin ? this.clinic.run() : Promise.resolve();
   }
 
-  /** Shows the week that contains `date` (a local date). */
+  /** The date shown: the day in the day view, a day of the week in the week view. */
+  get shownDate(): string {
+    return this.day;
+  }
+
+  /** Shows the week that contains `date` (a local date); in the day view, that day. */
   goToWeek(date: string) {
-    if (!isLocalDate(date)) return;
+    if (!isLocalDate(date) || date === this.day) return;
     const monday = mondayOf(date);
-    if (monday === this.weekStart) return;
-    this.closePopup(false);
+    if (monday !== this.weekStart || this.view === 'day') this.closePopup(false);
+    this.day = date;
     this.weekStart = monday;
+  }
+
+  /** Switches between the week and the day view, optionally to `date`. */
+  showView(view: CalendarView, date?: string) {
+    if (date) this.goToWeek(date);
+    if (view === this.view) return;
+    this.closePopup(false);
+    this.view = view;
   }
 
   // ---- Lifecycle --------------------------------------------------------------------------
 
+  override connectedCallback() {
+    super.connectedCallback();
+    this.#resize?.observe(this);
+  }
+
   override disconnectedCallback() {
     super.disconnectedCallback();
+    this.#resize?.disconnect();
     clearTimeout(this.noticeTimer);
   }
 
@@ -306,8 +383,15 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
       const stored = loadView(key);
       if (stored) this.applyView(normalizeView({ startHour: this.startHour, endHour: this.endHour, hideWeekends: this.hideWeekends, ...stored }), false);
     }
-    if (changed.has('date') && isLocalDate(this.date)) this.weekStart = mondayOf(this.date);
-    if (!this.weekStart && this.zone) this.weekStart = mondayOf(isLocalDate(this.date) ? this.date : this.today);
+    if (changed.has('view') && this.view !== 'day' && this.view !== 'week') this.view = 'week';
+    if (changed.has('date') && isLocalDate(this.date)) {
+      this.day = this.date;
+      this.weekStart = mondayOf(this.date);
+    }
+    if (!this.weekStart && this.zone) {
+      this.day = isLocalDate(this.date) ? this.date : this.today;
+      this.weekStart = mondayOf(this.day);
+    }
   }
 
   constructor() {
@@ -321,8 +405,8 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
 
   protected override updated(changed: PropertyValues<this>) {
     const keys = changed as Map<string, unknown>;
-    if (this.weekStart && (keys.has('weekStart') || keys.has('practitioner'))) {
-      this.dispatchEvent(new TidbokWeekChangeEvent({ weekStart: this.weekStart, practitionerId: this.practitioner || null }));
+    if (this.weekStart && (keys.has('weekStart') || keys.has('practitioner') || keys.has('day') || keys.has('view'))) {
+      this.dispatchEvent(new TidbokWeekChangeEvent({ weekStart: this.weekStart, practitionerId: this.practitioner || null, view: this.view, date: this.day }));
     }
   }
 
@@ -346,13 +430,31 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
 
   // ---- Navigation -------------------------------------------------------------------------
 
-  private shiftWeek(weeks: number) {
+  /** A week back or on; in the day view, a day (the hidden weekend skipped). */
+  private shiftWeek(step: number) {
     if (!this.weekStart) return;
-    this.goToWeek(addLocalDays(this.weekStart, weeks * 7));
+    if (this.dayLike && this.day) {
+      let next = addLocalDays(this.day, step);
+      for (let i = 0; i < 2 && this.hideWeekends && weekdayOf(next) >= 6; i++) next = addLocalDays(next, step);
+      this.goToWeek(next);
+      return;
+    }
+    const weekday = this.day ? weekdayOf(this.day) - 1 : 0;
+    this.goToWeek(addLocalDays(this.weekStart, step * 7 + weekday));
   }
 
   private goToday() {
     if (this.zone) this.goToWeek(this.today);
+  }
+
+  /** Opens the month overview, loading its element the first time (a lazy chunk). */
+  private async toggleMonth() {
+    if (this.monthOpen) {
+      this.monthOpen = false;
+      return;
+    }
+    await import('./month-overview.js').then((m) => m.defineMonthOverview());
+    this.monthOpen = true;
   }
 
   private setFilter(practitionerId: string) {
@@ -547,8 +649,12 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
     if (!admin || !zone) return false;
     const patch = { start: new Date(start).toISOString(), end: new Date(end).toISOString() };
     const who = practitionerId ? { practitionerId } : {};
+    // A booking's patient may be told: staff are asked first; "undo" puts the block back.
+    const tell = entry.kind === 'booking' ? await this.notify.ask({ entry, start, end, ...who }) : false;
+    if (entry.kind === 'booking') this.focusReturn.focusAfterRender({ entryId: entry.id });
+    if (tell === null) return false;
     try {
-      if (entry.kind === 'booking') await admin.bookings.update(entry.id, { ...patch, ...who });
+      if (entry.kind === 'booking') await admin.bookings.update(entry.id, { ...patch, ...who, ...(tell ? { notifyClient: true } : {}) });
       else if (entry.kind === 'activity') await admin.activities.update(entry.id, { ...patch, ...who });
       else await admin.workingTimes.update(entry.id, patch);
       // Keep the new place on screen until the refetch confirms it.
@@ -559,6 +665,7 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
         day: formatLocalDate(date, this.language, { weekday: 'long', day: 'numeric', month: 'long' }),
         time: `${clockTime(start, zone)}–${clockTime(end, zone)}`,
       });
+      if (tell) this.say(this.t('movedAndTold'));
       this.dispatchEvent(new TidbokCalendarChangeEvent({ action: 'moved', kind: entry.kind, id: entry.id }));
       void this.feed.refresh();
       return true;
@@ -566,6 +673,17 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
       this.report('move', error, 'move');
       return false;
     }
+  }
+
+  /** "Klara Nilsson: tis 3 mars 09:00 → tis 3 mars 11:00 (Bo Ek)" for the notify dialog. */
+  private describeMove({ entry, start, end, practitionerId }: Move): string {
+    const zone = this.zone!;
+    const when = (from: number, to: number) =>
+      `${formatLocalDate(wallClock(from, zone).date, this.language, { weekday: 'short', day: 'numeric', month: 'short' })} ${clockTime(from, zone)}–${clockTime(to, zone)}`;
+    const name = practitionerId ? this.clinic.value?.practitioners.find((p) => p.id === practitionerId)?.name : undefined;
+    const client = entry.kind === 'booking' ? entry.clientName : '';
+    const text = this.t('notifyMoveWhat', { client, from: when(Date.parse(entry.start), Date.parse(entry.end)), to: when(start, end) });
+    return name ? `${text} (${name})` : text;
   }
 
   // ---- Delete all visible working time ------------------------------------------------------
@@ -619,7 +737,7 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
       range: this.range,
       practitioners,
       treatmentTypes: this.clinic.value?.treatmentTypes ?? [],
-      mixed: !this.practitioner && practitioners.length > 1,
+      mixed: this.view === 'week' && !this.practitioner && practitioners.length > 1,
       draft: this.draft,
       dragId: this.gestures.dragId,
       isPending: (id) => this.moves.isPending(id),
@@ -635,14 +753,12 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
     const date = column.date;
     const { bands, blocks } = placeColumn(column, entries, this.draft, zone, range);
     const lanes = blockLanes(blocks);
+    // Everyone's week: working time is a shade behind the blocks, and blocks say whose they are.
     const unfiltered = !column.practitionerId && !this.practitioner && (this.clinic.value?.practitioners.length ?? 0) > 1;
-    // Showing everyone: one rail per practitioner with working time this day, in the filter's order.
-    const railOrder = unfiltered
-      ? (this.clinic.value?.practitioners ?? []).map((p) => p.id).filter((id) => bands.some((b) => b.entry?.practitionerId === id))
-      : [];
-    const bandLanes = unfiltered ? bands.map(() => ({ lane: 0, lanes: 1 })) : layoutLanes(bands);
-    const offset = railOrder.length * RAIL;
-    const dayLabel = formatLocalDate(date, this.language, { weekday: 'long', day: 'numeric', month: 'long' });
+    const bandLanes = layoutLanes(bands);
+    const dayName = formatLocalDate(date, this.language, { weekday: 'long', day: 'numeric', month: 'long' });
+    const practitioner = column.practitionerId ? this.clinic.value?.practitioners.find((p) => p.id === column.practitionerId)?.name : undefined;
+    const dayLabel = practitioner ? this.t('practitionerColumn', { practitioner, day: dayName }) : dayName;
     const cursor = this.keys.cursor?.day === index ? this.keys.cursor : null;
     const cursorText = cursor ? `${timeOfMinutes(cursor.minutes)}–${timeOfMinutes(cursor.minutes + cursor.length)}` : '';
     const nowTop = date === today ? topPercent(wallClock(this.clock.now(), zone).minutes, range) : null;
@@ -668,11 +784,11 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
           @blur=${() => this.keys.onDayBlur(index)}
           @keydown=${(e: KeyboardEvent) => this.keys.onDayKeydown(e, index)}
         ></div>
-        ${bands.map((band, i) => templates.renderBand(band, bandLanes[i]!, unfiltered ? railOrder.indexOf(band.entry!.practitionerId) : null))}
+        ${bands.map((band, i) => templates.renderBand(band, bandLanes[i]!, unfiltered))}
         ${repeat(
           blocks,
           (block) => block.entry?.id ?? 'draft',
-          (block, i) => templates.renderBlock(block, lanes[i]!, unfiltered, offset),
+          (block, i) => templates.renderBlock(block, lanes[i]!, unfiltered, 0),
         )}
         ${
           cursor
@@ -696,17 +812,78 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
     const last = days[days.length - 1];
     const practitioners = this.clinic.value?.practitioners ?? [];
     const fmt = (date: string, options: Intl.DateTimeFormatOptions) => formatLocalDate(date, this.language, options);
-    const title = first ? this.t('weekTitle', { week: isoWeek(first) }) : '';
-    const range = first && last ? `${fmt(first, { day: 'numeric', month: 'short' })} – ${fmt(last, { day: 'numeric', month: 'short', year: 'numeric' })}` : '';
+    const dayView = this.dayLike;
+    const title = dayView ? fmt(this.day, { weekday: 'long', day: 'numeric', month: 'long' }) : first ? this.t('weekTitle', { week: isoWeek(first) }) : '';
+    const range = dayView
+      ? `${this.t('weekTitle', { week: isoWeek(this.day) })}, ${fmt(this.day, { year: 'numeric' })}`
+      : first && last
+        ? `${fmt(first, { day: 'numeric', month: 'short' })} – ${fmt(last, { day: 'numeric', month: 'short', year: 'numeric' })}`
+        : '';
     return html`
       <div part="toolbar">
         <div class="nav">
-          <button class="icon-button" id="previous-week" type="button" aria-label=${this.t('previousWeek')} @click=${() => this.shiftWeek(-1)}>‹</button>
+          <button
+            class="icon-button"
+            id="previous-week"
+            type="button"
+            aria-label=${this.t(dayView ? 'previousDay' : 'previousWeek')}
+            @click=${() => this.shiftWeek(-1)}
+          >
+            ‹
+          </button>
           <button class="btn" id="today" type="button" @click=${this.goToday}>${this.t('today')}</button>
-          <button class="icon-button" id="next-week" type="button" aria-label=${this.t('nextWeek')} @click=${() => this.shiftWeek(1)}>›</button>
+          <button class="icon-button" id="next-week" type="button" aria-label=${this.t(dayView ? 'nextDay' : 'nextWeek')} @click=${() => this.shiftWeek(1)}>
+            ›
+          </button>
+          <div class="month">
+            <button
+              class="btn"
+              id="month-button"
+              type="button"
+              aria-haspopup="dialog"
+              aria-expanded=${this.monthOpen ? 'true' : 'false'}
+              @click=${() => void this.toggleMonth()}
+            >
+              ${this.t('monthOverview')} <span aria-hidden="true">▾</span>
+            </button>
+            ${
+              this.monthOpen
+                ? html`<tidbok-month-overview
+                    .locale=${this.language}
+                    .value=${this.day}
+                    .today=${this.today}
+                    @tidbok-date-pick=${(e: CustomEvent<{ date: string }>) => {
+                      e.stopPropagation();
+                      this.monthOpen = false;
+                      this.goToWeek(e.detail.date);
+                      this.focusReturn.focusAfterRender({ selector: '#month-button' });
+                    }}
+                    @tidbok-popup-close=${(e: Event) => {
+                      e.stopPropagation();
+                      this.monthOpen = false;
+                      this.focusReturn.focusAfterRender({ selector: '#month-button' });
+                    }}
+                  ></tidbok-month-overview>`
+                : nothing
+            }
+          </div>
           <h2 part="title" aria-live="polite">${title}<span class="range">${range}</span></h2>
         </div>
         <div class="tools">
+          <div class="switch" role="group" aria-label=${this.t('viewSwitch')}>
+            ${(['day', 'week'] as const).map(
+              (view) =>
+                html`<button
+                  class="btn"
+                  type="button"
+                  id="view-${view}"
+                  aria-pressed=${this.view === view ? 'true' : 'false'}
+                  @click=${() => this.showView(view)}
+                >
+                  ${this.t(view === 'day' ? 'viewDay' : 'viewWeek')}
+                </button>`,
+            )}
+          </div>
           <div class="filter">
             <label for="practitioner-filter">${this.t('practitioner')}</label>
             <select id="practitioner-filter" @change=${(e: Event) => this.setFilter((e.target as HTMLSelectElement).value)}>
@@ -835,6 +1012,14 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
             : nothing
         }
         ${feedError ? html`<div class="notice error" role="status"><p>${this.t('refreshFailed')}</p></div>` : nothing}
+        ${
+          this.feed.status === 'error'
+            ? html`<div class="notice error" role="alert">
+                <p>${this.t('loadFailed')} ${describeError(this.feed.error, this.language, 'load').message}</p>
+                <button class="btn" type="button" @click=${() => this.feed.refresh()}>${this.t('retry')}</button>
+              </div>`
+            : nothing
+        }
       </div>
       <div class="sr" aria-live="polite">${this.notice?.tone === 'info' ? '' : this.announcement}</div>
     `;
@@ -853,49 +1038,74 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
     const days = this.days;
     const entries = this.entries;
     const columns = this.columns;
+    const dayView = this.view === 'day';
     const today = this.today;
     const { from, to } = this.range;
     const hours = (to - from) / 60;
     const openEntry = this.openEntryId ? (entries.find((e) => e.id === this.openEntryId) ?? null) : null;
     const blocks = this.blockTemplates();
     return html`
-      ${this.renderToolbar()} ${this.renderNotices()}
-      ${
-        this.feed.status === 'error'
-          ? html`<div class="notice error" role="alert">
-              <p>${this.t('loadFailed')} ${describeError(this.feed.error, this.language, 'load').message}</p>
-              <button class="btn" type="button" @click=${() => this.feed.refresh()}>${this.t('retry')}</button>
-            </div>`
-          : nothing
-      }
-      <p class="empty" role="status" part="status">
-        ${this.feed.status === 'loading' ? this.t('loading') : this.feed.status === 'ready' && entries.length === 0 ? this.t('emptyWeek') : ''}
-      </p>
-      <span id="entry-help" class="sr">${this.t('entryHelp')}</span>
-      <span id="day-help" class="sr">${this.t('dayCursorHelp')}</span>
-      <div
-        part="grid"
-        style="--_days:${days.length};--_hours:${hours}"
-        aria-label=${this.t('gridLabel')}
-        aria-busy=${this.feed.status === 'loading' ? 'true' : 'false'}
-        role="region"
-      >
-        <div class="head">
-          <div class="corner" aria-hidden="true">${days[0] ? `v ${isoWeek(days[0])}` : ''}</div>
-          ${days.map((date, i) => {
-            const count = outsideCount(placeColumn(columns[i]!, entries, null, zone, this.range));
-            return html`<div class="day-head ${date === today ? 'today' : ''}" id="day-${i}">
-              ${formatLocalDate(date, this.language, { weekday: 'short' })}
-              <strong>${formatLocalDate(date, this.language, { day: 'numeric', month: 'numeric' })}</strong>
-              ${count ? html`<span class="outside">${this.t('outsideHours', { count })}</span>` : nothing}
-            </div>`;
-          })}
-        </div>
-        <div class="body" @pointerdown=${this.gestures.onPointerDown} @dblclick=${this.onDoubleClick}>
-          <div class="gutter" aria-hidden="true">
-            ${Array.from({ length: hours }, (_, i) => html`<span style="top:${(i / hours) * 100}%">${timeOfMinutes(from + i * 60)}</span>`)}
+      ${this.renderToolbar()}
+      <div class="stage">
+        ${this.renderNotices()}
+        <p class="empty" role="status" part="status">
+          ${this.feed.status === 'loading' ? this.t('loading') : this.feed.status === 'ready' && entries.length === 0 ? this.t('emptyWeek') : dayView && columns.length === 0 ? this.t('noPractitioners') : ''}
+        </p>
+        <span id="entry-help" class="sr">${this.t('entryHelp')}</span>
+        <span id="day-help" class="sr">${this.t('dayCursorHelp')}</span>
+        ${
+          this.narrow
+            ? renderDayList({
+                t: (key, values) => this.t(key, values),
+                language: this.language,
+                zone,
+                practitioners: this.clinic.value?.practitioners ?? [],
+                day: this.day,
+                entries: this.practitioner ? entries.filter((e) => e.practitionerId === this.practitioner) : entries,
+                templates: blocks,
+                openEntry: (entry) => void this.openEntry(entry),
+              })
+            : nothing
+        }
+        <div
+          ?hidden=${this.narrow}
+          part="grid"
+          style="--_days:${columns.length};--_hours:${hours}"
+          aria-label=${this.t(dayView ? 'dayGridLabel' : 'gridLabel')}
+          aria-busy=${this.feed.status === 'loading' ? 'true' : 'false'}
+          role="region"
+        >
+          <div class="head">
+            <div class="corner" aria-hidden="true">
+              ${dayView ? formatLocalDate(this.day, this.language, { weekday: 'short', day: 'numeric' }) : days[0] ? `v ${isoWeek(days[0])}` : ''}
+            </div>
+            ${columns.map((column, i) => {
+              const count = outsideCount(placeColumn(column, entries, null, zone, this.range));
+              const outside = count ? html`<span class="outside">${this.t('outsideHours', { count })}</span>` : nothing;
+              if (dayView) {
+                const name = this.shownPractitioners.find((p) => p.id === column.practitionerId)?.name ?? '';
+                return html`<div class="day-head practitioner"><span id="day-${i}">${name}</span>${outside}</div>`;
+              }
+              const date = column.date;
+              const long = formatLocalDate(date, this.language, { weekday: 'long', day: 'numeric', month: 'long' });
+              return html`<div class="day-head ${date === today ? 'today' : ''}">
+                <span id="day-${i}"
+                  >${formatLocalDate(date, this.language, { weekday: 'short' })}
+                  <strong>${formatLocalDate(date, this.language, { day: 'numeric', month: 'numeric' })}</strong></span
+                >
+                <button class="day-link" type="button" aria-label=${this.t('openDayView', { day: long })} @click=${() => this.showView('day', date)}>
+                  <span aria-hidden="true">→</span>
+                </button>
+                ${outside}
+              </div>`;
+            })}
           </div>
-          ${columns.map((column, i) => this.renderDay(column, i, entries, today, blocks))}
+          <div class="body" @pointerdown=${this.gestures.onPointerDown} @dblclick=${this.onDoubleClick}>
+            <div class="gutter" aria-hidden="true">
+              ${Array.from({ length: hours }, (_, i) => html`<span style="top:${(i / hours) * 100}%">${timeOfMinutes(from + i * 60)}</span>`)}
+            </div>
+            ${columns.map((column, i) => this.renderDay(column, i, entries, today, blocks))}
+          </div>
         </div>
       </div>
       ${
@@ -939,7 +1149,7 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
             ></tidbok-book-panel>`
           : nothing
       }
-      ${this.renderConfirm()}
+      ${this.renderConfirm()} ${this.notify.render()}
     `;
   }
 }

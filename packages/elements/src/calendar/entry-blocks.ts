@@ -9,9 +9,6 @@ import type { CalendarMessageKey } from './messages.js';
 import type { Lane } from './week.js';
 import { clockTime } from './week.js';
 
-/** Width in pixels of one practitioner's working-time rail when everyone is shown in one column. */
-export const RAIL = 8;
-
 /** What the block templates read from the calendar, handed in once per render. */
 export interface BlockContext {
   t(key: CalendarMessageKey, values?: Record<string, string | number>): string;
@@ -84,25 +81,22 @@ export class BlockTemplates {
   }
 
   /**
-   * A working time band. Filtered on one practitioner it is a full-width background; showing
-   * everyone it is a narrow rail per practitioner at the column's left edge, so the bookings of
-   * several practitioners stay readable over it.
+   * A working time band. In a practitioner's own column (day view, or the week filtered on one)
+   * it is a labelled background that can be moved and resized. In the week of everyone it is a
+   * light shade only, full width, darker where several work at once (its name and tooltip say
+   * whose it is); it is edited in the day view or the filtered week.
    */
-  renderBand(placed: Placed, lane: Lane, rail: number | null) {
+  renderBand(placed: Placed, lane: Lane, shade: boolean) {
     const entry = placed.entry as Extract<CalendarEntry, { kind: 'workingTime' }>;
     const zone = this.c.zone;
     const name = this.entryName(entry, placed.start, placed.end);
     const practitioner = this.c.practitioners.find((p) => p.id === entry.practitionerId)?.name ?? '';
     const types = this.bandTypes(entry);
     const time = `${clockTime(placed.start, zone)}–${clockTime(placed.end, zone)}`;
-    const style = boxOf(placed, lane, this.c.range);
-    if (rail !== null) {
-      style.left = `${rail * RAIL + 1}px`;
-      style.width = `${RAIL - 2}px`;
-    }
+    const style = boxOf(placed, shade ? { lane: 0, lanes: 1 } : lane, this.c.range);
     return html`
       <div
-        part="working-time${rail !== null ? ' rail' : ''}"
+        part="working-time${shade ? ' shade' : ''}"
         class=${placed.outside ? 'edge-marker' : ''}
         role="button"
         tabindex="0"
@@ -118,12 +112,12 @@ export class BlockTemplates {
           placed.outside
             ? nothing
             : html`
-                <span class="band-grip" data-handle="move">${rail === null ? html`${this.c.t('tabWorkingTime')} ${time}` : nothing}</span>
+                ${shade ? nothing : html`<span class="band-grip" data-handle="move">${this.c.t('tabWorkingTime')} ${time}</span>`}
                 <span class="tooltip" role="tooltip">
                   <strong>${practitioner} · ${time}</strong>${this.c.t('bookableHere')}: ${types.length ? types.join(', ') : this.c.t('allTreatmentTypes')}
                 </span>
-                ${placed.startsHere ? html`<span class="handle start" data-handle="start"></span>` : nothing}
-                ${placed.endsHere ? html`<span class="handle end" data-handle="end"></span>` : nothing}
+                ${placed.startsHere && !shade ? html`<span class="handle start" data-handle="start"></span>` : nothing}
+                ${placed.endsHere && !shade ? html`<span class="handle end" data-handle="end"></span>` : nothing}
               `
         }
       </div>

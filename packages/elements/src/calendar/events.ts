@@ -40,14 +40,21 @@ export class TidbokCalendarChangeEvent extends CustomEvent<CalendarChangeDetail>
   }
 }
 
+/** The calendar's two grids: days as columns, or one day with a column per practitioner. */
+export type CalendarView = 'week' | 'day';
+
 export interface WeekChangeDetail {
   /** The Monday of the week now shown, a local date. */
   weekStart: string;
   /** The practitioner the calendar is filtered on, or null for everyone. */
   practitionerId: string | null;
+  /** The grid shown. */
+  view: CalendarView;
+  /** The date shown (the day in the day view; a day of the week in the week view). */
+  date: string;
 }
 
-/** Fired when the shown week or the practitioner filter changes. */
+/** Fired when the shown week, day, view or the practitioner filter changes. */
 export class TidbokWeekChangeEvent extends CustomEvent<WeekChangeDetail> {
   constructor(detail: WeekChangeDetail) {
     super('tidbok-week-change', { detail, bubbles: true, composed: true });
