@@ -146,7 +146,7 @@ export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: Enque
     const attachments = method
       ? JSON.stringify([
           {
-            filename: 'bokning.ics',
+            filename: locale === 'en' ? 'booking.ics' : 'bokning.ics',
             contentType: `text/calendar; charset=utf-8; method=${method}`,
             content: buildIcs(
               {

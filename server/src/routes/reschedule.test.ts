@@ -303,7 +303,8 @@ describe('calendar files for moves and cancellations', () => {
     new Dispatcher(t.app.deps, smtpTransport(`smtp://127.0.0.1:${mail.port}`, 'Lugna Rummet <no-reply@lugna.example>'), silentLogger).runOnce();
 
   function event(received: (typeof mail.received)[number]) {
-    const file = received.attachments.find((a) => a.filename === 'bokning.ics');
+    // Named in the message's language.
+    const file = received.attachments.find((a) => a.filename === 'bokning.ics' || a.filename === 'booking.ics');
     expect(file, received.subject).toBeDefined();
     const component = new ICAL.Component(ICAL.parse(file!.content.toString()));
     const vevent = component.getFirstSubcomponent('vevent')!;
@@ -353,6 +354,7 @@ describe('calendar files for moves and cancellations', () => {
     const moved = mail.received.find((m) => m.subject?.startsWith('New time'));
     expect(moved?.text).toContain('has been moved from Wednesday, 3 March 2027 at 09:00.');
     expect(event(moved!)).toMatchObject({ method: 'REQUEST', sequence: 1 });
+    expect(moved!.attachments.map((a) => a.filename)).toEqual(['booking.ics']);
 
     const bySms = await book('Sigrid', AT_9, 'sms');
     expect((await reschedule(bySms.booking.id, bySms.manageToken, await hold(AT_11))).status).toBe(200);
