@@ -18,6 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** Each of these tests runs a tool (attw, tsc, a fresh Node) that takes seconds on its own, more on a busy machine. */
+const TOOL_TIMEOUT = 120_000;
 const NAMES = ['core', 'sdk', 'elements'] as const;
 type Name = (typeof NAMES)[number];
 
@@ -106,7 +108,7 @@ describe('the packed packages', () => {
       work,
     );
     expect(report).toContain(`@tidbok/${name}`);
-  });
+  }, TOOL_TIMEOUT);
 });
 
 describe('installed from the tarballs', () => {
@@ -161,7 +163,7 @@ console.log(JSON.stringify({
     expect(result.registeredOnImport).toEqual([]);
     expect(Object.entries(result.registered).filter(([, ok]) => !ok)).toEqual([]);
     expect(result.notExported).toEqual(Array(4).fill('ERR_PACKAGE_PATH_NOT_EXPORTED'));
-  });
+  }, TOOL_TIMEOUT);
 
   it('require core and the SDK from CommonJS', async () => {
     writeFileSync(
@@ -175,7 +177,7 @@ console.log(JSON.stringify({ files: [require.resolve('@tidbok/core'), require.re
     const result = JSON.parse(await run(process.execPath, ['cjs.cjs'], app));
     expect(result.files.map((file: string) => file.split(sep).slice(-3).join('/'))).toEqual(['core/dist/index.cjs', 'sdk/dist/index.cjs']);
     expect([result.core, result.sdk]).toEqual(['function', 'function']);
-  });
+  }, TOOL_TIMEOUT);
 
   it('type-check as a consumer’s TypeScript (NodeNext, declarations checked too)', async () => {
     writeFileSync(
@@ -216,7 +218,7 @@ console.log(booking instanceof TidbokBooking, createTidbok({ baseUrl: 'https://b
       }),
     );
     await node('node_modules/typescript/bin/tsc', ['-p', 'tsconfig.json'], app);
-  });
+  }, TOOL_TIMEOUT);
 });
 
 describe('a page bundled from the installed packages', () => {
