@@ -26,6 +26,7 @@ import { type TidbokConnection, tidbokContext } from '../context.js';
 import { type Locale, translate } from '../i18n.js';
 import { reportError } from '../shared/errors.js';
 import type { MenuItem } from '../menu-button/menu-button.js';
+import { receiptView } from '../receipt/view.js';
 import { entryPopupStyles } from './entry-popup.styles.js';
 
 type BookingEntry = Extract<CalendarEntry, { kind: 'booking' }>;
@@ -1154,6 +1155,7 @@ export class TidbokEntryPopup extends LitElement {
             aria-labelledby=${this.draft ? `${this.uid}-tab-${this.tab}` : titleId}
           >
             ${this.entry?.kind === 'hold' ? this.renderHold(this.entry) : this.renderFields(kind)} ${this.draft ? nothing : this.renderMessages()}
+            ${/* Receipt hook (receipt/view.ts): a paid booking's receipt, with its Print button. */ receiptView(this.draft ? null : this.entry, this.locale)}
             ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
           </div>
           <footer part="footer">${this.renderFooter()}</footer>
