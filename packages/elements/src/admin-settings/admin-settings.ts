@@ -26,56 +26,9 @@ import { settingsMessages, type SettingsMessageKey } from './messages.js';
 import { bookingForm, renderBooking, renderModules } from './section-booking.js';
 import { renderLocations, renderPractitioners, renderTreatmentTypes } from './section-catalogue.js';
 import { renderStaff } from './section-staff.js';
+import { ADMIN_SECTIONS, SCREENS, SECTIONS, type SettingsSection } from './sections.js';
 
-export type SettingsSection =
-  | 'modules'
-  | 'booking'
-  | 'messages'
-  | 'receipts'
-  | 'websites'
-  | 'holidays'
-  | 'treatmentTypes'
-  | 'practitioners'
-  | 'locations'
-  | 'staff'
-  | 'webhooks'
-  | 'auditLog';
-const SECTIONS: readonly SettingsSection[] = [
-  'modules',
-  'booking',
-  'messages',
-  'receipts',
-  'websites',
-  'holidays',
-  'treatmentTypes',
-  'practitioners',
-  'locations',
-  'staff',
-  'webhooks',
-  'auditLog',
-];
-/** Sections only admins can use; hidden from other roles (the server refuses them anyway). */
-const ADMIN_SECTIONS: ReadonlySet<SettingsSection> = new Set([
-  'modules',
-  'booking',
-  'messages',
-  'receipts',
-  'websites',
-  'holidays',
-  'staff',
-  'webhooks',
-  'auditLog',
-]);
-
-/** Sections that are elements of their own (each with its own texts and loading); tag per section. */
-const SCREENS: Partial<Record<SettingsSection, string>> = {
-  messages: 'tidbok-message-settings',
-  receipts: 'tidbok-receipt-settings',
-  websites: 'tidbok-website-settings',
-  holidays: 'tidbok-holiday-settings',
-  webhooks: 'tidbok-webhooks-settings',
-  auditLog: 'tidbok-audit-log',
-};
+export type { SettingsSection } from './sections.js';
 
 export interface SettingsChangeDetail {
   section: SettingsSection;
