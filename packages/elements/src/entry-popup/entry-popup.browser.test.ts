@@ -80,6 +80,9 @@ describe('<tidbok-entry-popup>', () => {
     setValue(picker.shadowRoot!.querySelector<HTMLInputElement>('input[name="email"]')!, 'nora@example.se');
     picker.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="use"]')!.click();
     await popup.updateComplete;
+    // Anna offers Samtal (the list shows only the chosen practitioner's treatment types).
+    setValue(q<HTMLSelectElement>(popup, 'select[name="practitioner"]'), clinic.practitioners[0]!.id);
+    await popup.updateComplete;
     setValue(q<HTMLSelectElement>(popup, 'select[name="treatmentType"]'), clinic.treatmentTypes[0]!.id);
     const sms = [...popup.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find((r) => r.value === 'sms')!;
     sms.click();

@@ -155,4 +155,18 @@ export const entryPopupStyles = css`
   .notice p {
     margin: 0 0 0.4rem;
   }
+  .confirm .consequence {
+    font-weight: normal;
+  }
+  /* Återbud or no-show just registered: the line offering Undo. */
+  .notice.undo {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    width: 100%;
+    margin: 0;
+  }
+  .notice.undo span {
+    flex: 1;
+  }
 `;
