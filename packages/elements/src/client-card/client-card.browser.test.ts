@@ -2,7 +2,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { addLocalDays, localDateOf } from '@tidbok/core';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { TidbokAdminElement } from '../admin/admin.js';
-import { at, type Clinic, deep, deepActive, firstWorkday, seedClinic, setValue, staff, staffOk, waitFor } from '../calendar/test-support.js';
+import type { TidbokCalendar } from '../calendar/calendar.js';
+import { at, type Clinic, click, deep, deepActive, firstWorkday, seedClinic, setValue, staff, staffOk, waitFor } from '../calendar/test-support.js';
 import type { TidbokProvider } from '../provider/provider.js';
 import type { TidbokClientCard } from './client-card.js';
 import { defineClientCard } from './define.js';
@@ -227,5 +228,21 @@ describe('the client card in <tidbok-admin>', () => {
     const card = await waitFor<TidbokClientCard>(el, 'tidbok-client-card');
     expect(card.clientId).to.equal(klara);
     expect(deep(el, 'tidbok-client-panel')!.hasAttribute('open')).to.equal(true);
+  });
+
+  it('opens from a booking: the popup’s client has a Client card button', async () => {
+    await setViewport({ width: 1400, height: 900 });
+    const { el } = await mountAdmin();
+    const calendar = el.shadowRoot!.querySelector('tidbok-calendar')!;
+    const history = await staffOk<{ upcoming: { id: string }[] }>(clinic, 'GET', `/clients/${klara}/history`);
+    const entry = await waitFor<HTMLElement>(calendar, `[data-entry-id="${history.upcoming[0]!.id}"]`);
+    await click(calendar as TidbokCalendar, entry);
+    const popup = await waitFor<HTMLElement>(calendar, 'tidbok-entry-popup');
+    const button = await waitFor<HTMLButtonElement>(popup, '[data-action="open-card"]');
+    button.focus();
+    button.click();
+    const card = await waitFor<TidbokClientCard>(el, 'tidbok-client-card');
+    expect(card.clientId).to.equal(klara);
+    await waitUntil(() => text(card.shadowRoot!.querySelector('h2')).includes('Klara Kortsson'), 'the card shows the booking’s client', { timeout: 8000 });
   });
 });
