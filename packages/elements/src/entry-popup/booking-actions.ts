@@ -75,6 +75,15 @@ export function notSentText(notification: BookingNotification | undefined, t: Sa
   return t('createdNotSent', { channel: t(notification.channel === 'sms' ? 'channelSms' : 'channelEmail'), reason });
 }
 
+/**
+ * Why a message was not sent, in the staff language: the server's `lastError` is the transport's
+ * own words (English, technical), so only whether an address was missing is read from the message.
+ */
+function failureText(m: Message, t: Say): string {
+  if (!m.to) return t(m.channel === 'sms' ? 'failedNoPhone' : 'failedNoEmail');
+  return t(m.status === 'failed' ? 'failedTransport' : 'retrying');
+}
+
 /** The booking's outbox messages (each with its state), in the popup's language. */
 export function renderMessages(messages: readonly Message[], zone: string, locale: Locale, t: Say) {
   const when = (iso: string) => {
@@ -97,8 +106,8 @@ export function renderMessages(messages: readonly Message[], zone: string, local
                   ${
                     m.withheldReason
                       ? html`<br /><span class="hint" part="withheld-reason">${t(`messageWithheld_${m.withheldReason}`)}</span>`
-                      : m.lastError
-                        ? html`<br /><span class="hint">${m.lastError}</span>`
+                      : m.status === 'failed' || m.lastError
+                        ? html`<br /><span class="hint" part="failure">${failureText(m, t)}</span>`
                         : nothing
                   }
                 </li>`,

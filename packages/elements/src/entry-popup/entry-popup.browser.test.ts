@@ -159,7 +159,8 @@ describe('<tidbok-entry-popup>', () => {
     // The client has no phone: the SMS is recorded as failed, and staff see why.
     expect(item.getAttribute('part')).to.equal('message failed');
     expect(item.textContent).to.contain('Bokningsbekräftelse').and.contain('SMS').and.contain('misslyckades');
-    expect(item.textContent).to.contain('The client has no phone number');
+    expect(item.querySelector('[part="failure"]')!.textContent).to.equal('Klienten har inget mobilnummer.');
+    expect(item.textContent).not.to.contain('The client has no phone number');
   });
 
   it("names a message's channel in the popup's language", async () => {

@@ -48,6 +48,14 @@ export const popupMessages = {
   reasonNoEmail: { sv: 'klienten har ingen e-postadress.', en: 'the client has no e-mail address.' },
   reasonNoPhone: { sv: 'klienten har inget mobilnummer.', en: 'the client has no mobile number.' },
   reasonOther: { sv: 'det gick inte att lägga den i kön.', en: 'it could not be queued.' },
+  // The message list: why one was not sent
+  failedNoPhone: { sv: 'Klienten har inget mobilnummer.', en: 'The client has no mobile number.' },
+  failedNoEmail: { sv: 'Klienten har ingen e-postadress.', en: 'The client has no e-mail address.' },
+  failedTransport: {
+    sv: 'Det gick inte att skicka; e-post- eller SMS-tjänsten tog inte emot det.',
+    en: 'It could not be sent; the e-mail or SMS service did not accept it.',
+  },
+  retrying: { sv: 'Ett försök misslyckades; Tidbok försöker igen.', en: 'An attempt failed; Tidbok tries again.' },
   // Fields
   staffOnly: { sv: 'bara personal', en: 'staff only' },
   notOffered: { sv: 'erbjuds inte av behandlaren', en: 'not offered by the practitioner' },
