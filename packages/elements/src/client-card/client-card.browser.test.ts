@@ -6,9 +6,10 @@ import type { TidbokCalendar } from '../calendar/calendar.js';
 import { at, type Clinic, click, deep, deepActive, firstWorkday, seedClinic, setValue, staff, staffOk, waitFor } from '../calendar/test-support.js';
 import type { TidbokProvider } from '../provider/provider.js';
 import type { TidbokClientCard } from './client-card.js';
+import { staffKit } from './kit.js';
 import { defineClientCard } from './define.js';
 
-defineClientCard();
+defineClientCard(staffKit);
 
 interface Visit {
   id: string;

@@ -1,17 +1,14 @@
-import { ContextConsumer } from '@lit/context';
 import type { Client, ClientHistory, ClientVisit, MeResponse } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { type TidbokConnection, tidbokContext } from '../context.js';
+import type { TidbokConnection } from '../context.js';
 import { type Locale, translate } from '../i18n.js';
 import { controlStyles } from '../shared/controls.styles.js';
-import { describeError } from '../shared/describe-error.js';
 import { isAbort, reportError } from '../shared/errors.js';
 import { dateTimeFormat, formatStamp, formatTime } from '../shared/format.js';
-import { LoadController } from '../shared/load.js';
-import { whoAmI } from '../shared/staff-role.js';
 import { theme } from '../shared/styles.js';
 import { clientCardStyles } from './client-card.styles.js';
-import { TidbokClientCardCloseEvent } from './events.js';
+import { TidbokClientCardCloseEvent } from './close-event.js';
+import type { StaffKit } from './kit.js';
 import { type ClientCardMessageKey, clientCardMessages } from './messages.js';
 
 interface CardData {
@@ -21,6 +18,14 @@ interface CardData {
 }
 
 type Editing = 'none' | 'contact' | 'notes';
+
+/** What the first load hands in (kit.ts says why); set by `defineClientCard` before any card is made. */
+let kit: StaffKit;
+/** Registers `<tidbok-client-card>` with what it takes from the first load (safe to call more than once). */
+export function defineClientCard(from: StaffKit): void {
+  kit = from;
+  if (!customElements.get('tidbok-client-card')) customElements.define('tidbok-client-card', TidbokClientCard);
+}
 
 /**
  * @summary A client's card for the staff: contact details, upcoming and past bookings with their
@@ -62,7 +67,7 @@ export class TidbokClientCard extends LitElement {
 
   private connection: TidbokConnection | undefined;
   // `@consume` as a controller (no decorator code).
-  readonly #connectionConsumer = new ContextConsumer(this, { context: tidbokContext, subscribe: true, callback: (value) => (this.connection = value) });
+  readonly #connectionConsumer = new kit.ContextConsumer(this, { context: kit.tidbokContext, subscribe: true, callback: (value) => (this.connection = value) });
 
   private editing: Editing = 'none';
   private busy = false;
@@ -70,13 +75,13 @@ export class TidbokClientCard extends LitElement {
   /** A short confirmation after a save, read out politely. */
   private status = '';
 
-  private readonly data = new LoadController<CardData>(this, {
+  private readonly data = new kit.LoadController<CardData>(this, {
     task: async (signal) => {
       const admin = this.connection!.admin!;
       const [client, history, me] = await Promise.all([
         admin.clients.get(this.clientId, { signal }),
         admin.clients.history(this.clientId, {}, { signal }),
-        whoAmI(admin),
+        kit.whoAmI(admin),
       ]);
       return { client, history, me };
     },
@@ -153,7 +158,7 @@ export class TidbokClientCard extends LitElement {
       this.stopEditing(what === 'notes' ? 'edit-notes' : 'edit-contact');
     } catch (error) {
       if (isAbort(error)) return;
-      this.formError = describeError(error, this.locale, 'save').message;
+      this.formError = kit.describeError(error, this.locale, 'save').message;
       reportError(this, what === 'notes' ? 'save-client-notes' : 'save-client', error);
     } finally {
       this.busy = false;
@@ -246,7 +251,7 @@ export class TidbokClientCard extends LitElement {
 
   override render() {
     const value = this.data.value;
-    const loadError = this.data.status === 'error' ? describeError(this.data.error, this.locale, 'load').message : '';
+    const loadError = this.data.status === 'error' ? kit.describeError(this.data.error, this.locale, 'load').message : '';
     return html`<section part="card" aria-labelledby="cc-title" aria-busy=${this.data.status === 'loading' ? 'true' : 'false'}>
       <header>
         <h2 id="cc-title"><span class="kicker">${this.t('card')}</span>${value?.client.name ?? nothing}</h2>

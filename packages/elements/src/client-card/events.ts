@@ -19,16 +19,8 @@ export class TidbokOpenClientEvent extends CustomEvent<OpenClientDetail> {
   }
 }
 
-/** Fired by the card when it was closed (Escape or its Close button). */
-export class TidbokClientCardCloseEvent extends Event {
-  constructor() {
-    super('tidbok-client-card-close', { bubbles: true, composed: true });
-  }
-}
-
 declare global {
   interface GlobalEventHandlersEventMap {
     'tidbok-open-client': TidbokOpenClientEvent;
-    'tidbok-client-card-close': TidbokClientCardCloseEvent;
   }
 }

@@ -2,13 +2,14 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { type Locale, translate } from '../i18n.js';
 import { theme } from '../shared/styles.js';
 import type { TidbokOpenClientEvent } from './events.js';
+import { staffKit } from './kit.js';
 import { clientPanelMessages } from './panel-messages.js';
 
 let cardLoaded: Promise<unknown> | undefined;
 /** `<tidbok-client-card>` is a chunk of its own, loaded the first time a card is opened. */
 function loadCard(): Promise<unknown> {
   return (cardLoaded ??= import('./define.js').then(
-    (m) => m.defineClientCard(),
+    (m) => m.defineClientCard(staffKit),
     (error: unknown) => {
       cardLoaded = undefined;
       throw error;

@@ -1,10 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { book, type Clinic, click, deep, firstWorkday, mountCalendar, seedClinic, staffOk, waitFor, waitForEntry } from '../calendar/test-support.js';
 import type { TidbokProvider } from '../provider/provider.js';
+import { staffKit } from '../client-card/kit.js';
 import { defineReceipt } from './define.js';
 import type { TidbokReceipt } from './receipt.js';
 
-defineReceipt();
+defineReceipt(staffKit);
 
 const plain = (text: string | null | undefined) =>
   (text ?? '')
@@ -79,7 +80,7 @@ describe('<tidbok-receipt>', () => {
     });
     const printed = new DOMParser().parseFromString(await res.text(), 'text/html');
     expect(vatRows(el.shadowRoot!)).to.deep.equal(vatRows(printed));
-    const rows = (root: ParentNode, table: string) => [...root.querySelectorAll(`table.${table} tr`)].map((tr) => plain(tr.textContent));
+    const rows = (root: ParentNode, table: string) => tableText(root.querySelector(`table.${table}`)!);
     expect(rows(el.shadowRoot!, 'items')).to.deep.equal(rows(printed, 'items'));
     expect(rows(el.shadowRoot!, 'facts')).to.deep.equal(rows(printed, 'facts'));
   });

@@ -1,13 +1,11 @@
-import { ContextConsumer } from '@lit/context';
 import type { Receipt } from '@tidbok/sdk';
 import { css, html, LitElement, nothing, type PropertyValues, unsafeCSS } from 'lit';
-import { type TidbokConnection, tidbokContext } from '../context.js';
+import type { StaffKit } from '../client-card/kit.js';
+import type { TidbokConnection } from '../context.js';
 import { type Locale, translate } from '../i18n.js';
 import { controlStyles } from '../shared/controls.styles.js';
-import { describeError } from '../shared/describe-error.js';
 import { reportError } from '../shared/errors.js';
 import { dateTimeFormat } from '../shared/format.js';
-import { LoadController } from '../shared/load.js';
 import { theme } from '../shared/styles.js';
 import { type ReceiptMessageKey, receiptMessages } from './messages.js';
 import { receiptSheet, receiptStyles } from './receipt.styles.js';
@@ -15,6 +13,14 @@ import { receiptSheet, receiptStyles } from './receipt.styles.js';
 /** Amounts as on the printed receipt: always with öre (`450,00 kr`, `SEK 450.00`). */
 export function formatMoney(cents: number, currency: string, locale: Locale): string {
   return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { style: 'currency', currency }).format(cents / 100);
+}
+
+/** What the first load hands in (client-card/kit.ts says why); set by `defineReceipt`. */
+let kit: StaffKit;
+/** Registers `<tidbok-receipt>` with what it takes from the first load (safe to call more than once). */
+export function defineReceipt(from: StaffKit): void {
+  kit = from;
+  if (!customElements.get('tidbok-receipt')) customElements.define('tidbok-receipt', TidbokReceipt);
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -65,9 +71,9 @@ export class TidbokReceipt extends LitElement {
   open = false;
 
   private connection: TidbokConnection | undefined;
-  readonly #connectionConsumer = new ContextConsumer(this, { context: tidbokContext, subscribe: true, callback: (value) => (this.connection = value) });
+  readonly #connectionConsumer = new kit.ContextConsumer(this, { context: kit.tidbokContext, subscribe: true, callback: (value) => (this.connection = value) });
 
-  private readonly receipt = new LoadController<Receipt>(this, {
+  private readonly receipt = new kit.LoadController<Receipt>(this, {
     task: (signal) => this.connection!.admin!.bookings.receipt(this.bookingId, { locale: this.locale, signal }),
     onError: (error) => reportError(this, 'load-receipt', error),
   });
@@ -198,7 +204,7 @@ export class TidbokReceipt extends LitElement {
 
   override render() {
     const r = this.receipt.value;
-    if (this.receipt.status === 'error') return html`<p class="error" role="alert">${describeError(this.receipt.error, this.locale, 'load').message}</p>`;
+    if (this.receipt.status === 'error') return html`<p class="error" role="alert">${kit.describeError(this.receipt.error, this.locale, 'load').message}</p>`;
     if (!r) return html`<p class="hint" role="status">${this.t('loading')}</p>`;
     return html`<details ?open=${this.open}>
         <summary>${this.t('show', { number: r.number, total: formatMoney(r.totalCents, r.currency, this.locale) })}</summary>

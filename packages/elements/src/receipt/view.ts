@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { staffKit } from '../client-card/kit.js';
 import type { Locale } from '../i18n.js';
 
 let loaded: Promise<void> | undefined;
@@ -8,7 +9,7 @@ let loaded: Promise<void> | undefined;
  */
 function loadReceipt(): void {
   loaded ??= import('./define.js').then(
-    (m) => m.defineReceipt(),
+    (m) => m.defineReceipt(staffKit),
     () => {
       loaded = undefined;
     },
