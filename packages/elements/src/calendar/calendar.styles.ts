@@ -573,60 +573,7 @@ export const calendarStyles = css`
     gap: 0.5rem;
   }
 
-  /* ---- A phone: the day as a list (day-list.ts) ---- */
-  .day-list h3 {
-    margin: 0 0 0.4rem;
-    font-size: 1.05rem;
-  }
-  .day-list .working,
-  .day-list .empty-day {
-    margin: 0 0 0.6rem;
-    color: var(--_muted);
-    font-size: 0.9rem;
-  }
-  .day-list ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: 0.35rem;
-  }
-  .day-list .row {
-    display: grid;
-    grid-template-columns: 6.5rem 1fr;
-    gap: 0.1rem 0.5rem;
-    width: 100%;
-    min-height: 2.75rem;
-    padding: 0.45rem 0.6rem;
-    box-sizing: border-box;
-    border: 1px solid var(--_border);
-    border-left: 5px solid var(--_color, var(--_border));
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    font: inherit;
-    text-align: left;
-    cursor: pointer;
-  }
-  .day-list li[data-kind='activity'] .row {
-    border-left-color: var(--tidbok-activity-color, #8e44ad);
-  }
-  .day-list li[data-kind='hold'] .row {
-    border-left-color: var(--tidbok-hold-color, #f8c8dc);
-  }
-  .day-list .row:focus-visible {
-    outline: 2px solid var(--_primary);
-    outline-offset: 1px;
-  }
-  .day-list .when {
-    font-variant-numeric: tabular-nums;
-    font-weight: 600;
-  }
-  .day-list .who {
-    grid-column: 2;
-    color: var(--_muted);
-    font-size: 0.85rem;
-  }
+  /* ---- A phone: the day as a list (its own rules are in day-list.ts, a lazy chunk) ---- */
   @media (max-width: 600px) {
     [part~='toolbar'] .tools {
       margin-left: 0;

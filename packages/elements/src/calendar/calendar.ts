@@ -15,7 +15,6 @@ import { controlStyles } from '../shared/controls.styles.js';
 import { theme } from '../shared/styles.js';
 import { describeError } from '../shared/describe-error.js';
 import { formatLocalDate, isoWeek } from '../shared/format.js';
-import { renderDayList } from './day-list.js';
 import { BlockTemplates } from './entry-blocks.js';
 import {
   type CalendarChangeAction,
@@ -44,7 +43,7 @@ import {
   weekColumns,
 } from './layout.js';
 import { type CalendarMessageKey, calendarMessages } from './messages.js';
-import { MoveNotifyController } from './move-notify-controller.js';
+import type { MoveNotifyController } from './move-notify-controller.js';
 import { type Move, MovesController } from './moves-controller.js';
 import { SERVER_FEATURES, type ServerFeatures } from './server-features.js';
 import { booleanDefaultTrue, DEFAULT_VIEW, loadView, normalizeView, saveView, type ViewSettings } from './view-settings.js';
@@ -58,22 +57,27 @@ import { clockTime, instantAt, layoutLanes, snapMinutes, timeOfMinutes, todayIn,
  */
 
 /**
- * @summary The staff week calendar: days as columns, time as rows; bookings in their treatment
- * colour, activities purple, working time as a background band, holds light pink without text.
- * Double-click or drag to create (popup with tabs Booking / Working time / Activity), drag to
- * move and resize, the More menu on a booking, the Book button's free times, and "Delete → All
- * visible working time".
+ * @summary The staff calendar. `view="week"` (default): days as columns, time as rows;
+ * `view="day"`: one day, a column per practitioner with their name at the top (the front desk's
+ * screen). Bookings in their treatment colour, activities purple, working time as a background
+ * band (in the week of everyone, a light shade), holds light pink without text. Double-click or
+ * drag to create (popup with tabs Booking / Working time / Activity), drag to move and resize
+ * (in the day view, to another practitioner's column), the More menu on a booking, the Book
+ * button's free times, the Month overview to jump to a date, and "Delete → All visible working
+ * time". Moving a booking asks whether to tell the patient ("Meddela patienten?"). Narrower than
+ * 600 px (a phone) the shown day is a list instead of the grid.
  *
  * Needs a staff connection from `<tidbok-provider>` or `<tidbok-admin>` above it. Times are
  * shown in the clinic's time zone, whatever the browser's.
  *
- * Keyboard: each day is a slider for a new entry's time (Up/Down, Shift+Up/Down for length,
- * Enter creates); each entry is a button (Enter opens; Shift+arrows move it by 15 minutes or a
- * day); Escape closes popups and focus returns to where it was.
+ * Keyboard: each column is a slider for a new entry's time (Up/Down, Shift+Up/Down for length,
+ * Left/Right to the next column, Enter creates); each entry is a button (Enter opens;
+ * Shift+arrows move it by 15 minutes, or a day, or in the day view to the next practitioner);
+ * Escape closes popups and focus returns to where it was.
  *
  * @event tidbok-calendar-change - A change was saved: `{ action, kind, id }`.
  * @event tidbok-error - Something failed: `{ code, action, error }`; the message is shown in place.
- * @event tidbok-week-change - The week or practitioner filter changed: `{ weekStart, practitionerId }`.
+ * @event tidbok-week-change - The week, day, view or practitioner filter changed: `{ weekStart, practitionerId, view, date }`.
  *
  * @csspart toolbar - The bar with navigation, filter and actions.
  * @csspart title - The week's title.
@@ -82,7 +86,7 @@ import { clockTime, instantAt, layoutLanes, snapMinutes, timeOfMinutes, todayIn,
  * @csspart grid - The scrolling week grid.
  * @csspart day - A day's column body (the new-entry slider).
  * @csspart entry - Any block; also `booking`, `activity`, `hold`, `cancelled`, `no-show`, `paid`.
- * @csspart working-time - A working time band.
+ * @csspart working-time - A working time band; also `shade` in the week of everyone.
  * @csspart draft - The block of a new entry.
  * @csspart notice - A message (conflicts, confirmations).
  * @csspart status - The line above the grid saying the week is loading, or empty; always one line high.
@@ -95,6 +99,7 @@ import { clockTime, instantAt, layoutLanes, snapMinutes, timeOfMinutes, todayIn,
  * @cssproperty --tidbok-activity-color - Activities (default purple #8e44ad).
  * @cssproperty --tidbok-hold-color - Holds (default light pink #f8c8dc).
  * @cssproperty --tidbok-working-time-color - Working time bands.
+ * @cssproperty --tidbok-working-time-shade-color - Working time in the week of everyone (default a light green).
  * @cssproperty --tidbok-primary - Accent colour. See also the other `--tidbok-*` theme properties.
  */
 
@@ -168,7 +173,9 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
   private monthOpen = false;
   /** A phone-sized calendar: the shown day as a list instead of the grid. */
   private narrow = false;
-  readonly #resize = typeof ResizeObserver === 'function' ? new ResizeObserver(([entry]) => this.#onResize(entry)) : undefined;
+  // The change is drawn in the next frame, not inside the observer's callback: redrawing there
+  // resizes the element again and the browser reports a ResizeObserver loop.
+  readonly #resize = typeof ResizeObserver === 'function' ? new ResizeObserver(([entry]) => requestAnimationFrame(() => this.#onResize(entry))) : undefined;
 
   /** Narrower than this (CSS pixels) the calendar is a day list. */
   static readonly NARROW = 600;
@@ -177,7 +184,17 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
     const width = entry?.contentRect.width ?? 0;
     // Hidden (0 wide) is not narrow: the tab may just be in the background.
     const narrow = width > 0 && width < TidbokCalendar.NARROW;
-    if (narrow !== this.narrow) this.narrow = narrow;
+    if (narrow === this.narrow) return;
+    if (narrow && !this.dayList) {
+      void import('./day-list.js').then((module) => {
+        const root = this.shadowRoot;
+        const sheet = module.dayListStyles.styleSheet;
+        if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        this.dayList = module;
+        this.requestUpdate();
+      });
+    }
+    this.narrow = narrow;
   }
 
   /** The day is what is shown (the day view, or the list on a phone). */
@@ -208,12 +225,20 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
   private readonly moves = new MovesController(this, { save: (move) => this.saveMove(move) });
   private readonly gestures = new GestureController(this, this.moves);
   private readonly keys = new KeyboardController(this, this.moves, this.focusReturn);
-  private readonly notify = new MoveNotifyController(this, {
-    admin: () => this.connection?.admin,
-    now: () => this.clock.now(),
-    t: (key, values) => this.t(key, values),
-    describe: (move) => this.describeMove(move),
-  });
+  /** The "Tell the patient?" dialog: a lazy chunk, loaded on the first move of a booking. */
+  private notify: MoveNotifyController | undefined;
+  /** The phone's day list (day-list.ts): a lazy chunk, loaded when the calendar first gets narrow. */
+  private dayList: typeof import('./day-list.js') | undefined;
+
+  private async notifier(): Promise<MoveNotifyController> {
+    const { MoveNotifyController } = await import('./move-notify-controller.js');
+    return (this.notify ??= new MoveNotifyController(this, {
+      admin: () => this.connection?.admin,
+      now: () => this.clock.now(),
+      t: (key, values) => this.t(key, values),
+      describe: (move) => this.describeMove(move),
+    }));
+  }
 
   private draftKey = 0;
   private viewKey = '';
@@ -650,7 +675,7 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
     const patch = { start: new Date(start).toISOString(), end: new Date(end).toISOString() };
     const who = practitionerId ? { practitionerId } : {};
     // A booking's patient may be told: staff are asked first; "undo" puts the block back.
-    const tell = entry.kind === 'booking' ? await this.notify.ask({ entry, start, end, ...who }) : false;
+    const tell = entry.kind === 'booking' ? await (await this.notifier()).ask({ entry, start, end, ...who }) : false;
     if (entry.kind === 'booking') this.focusReturn.focusAfterRender({ entryId: entry.id });
     if (tell === null) return false;
     try {
@@ -1055,14 +1080,13 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
         <span id="day-help" class="sr">${this.t('dayCursorHelp')}</span>
         ${
           this.narrow
-            ? renderDayList({
+            ? this.dayList?.renderDayList({
                 t: (key, values) => this.t(key, values),
                 language: this.language,
                 zone,
                 practitioners: this.clinic.value?.practitioners ?? [],
                 day: this.day,
                 entries: this.practitioner ? entries.filter((e) => e.practitionerId === this.practitioner) : entries,
-                templates: blocks,
                 openEntry: (entry) => void this.openEntry(entry),
               })
             : nothing
@@ -1149,7 +1173,7 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
             ></tidbok-book-panel>`
           : nothing
       }
-      ${this.renderConfirm()} ${this.notify.render()}
+      ${this.renderConfirm()} ${this.notify?.render() ?? nothing}
     `;
   }
 }

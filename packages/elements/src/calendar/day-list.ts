@@ -1,16 +1,72 @@
 import type { CalendarEntry } from '@tidbok/sdk';
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { formatLocalDate } from '../shared/format.js';
-import type { BlockContext, BlockTemplates } from './entry-blocks.js';
+import type { BlockContext } from './entry-blocks.js';
 import { clockTime, wallClock } from './week.js';
 
 /** What the list needs: the block context plus the day shown. */
 export interface DayListContext extends Pick<BlockContext, 't' | 'language' | 'zone' | 'practitioners'> {
   day: string;
   entries: readonly CalendarEntry[];
-  templates: BlockTemplates;
   openEntry(entry: CalendarEntry): void;
 }
+
+/** The list's rules, here rather than in calendar.styles.ts so that they load with the list (the calendar adopts them). */
+export const dayListStyles = css`
+  .day-list h3 {
+    margin: 0 0 0.4rem;
+    font-size: 1.05rem;
+  }
+  .day-list .working,
+  .day-list .empty-day {
+    margin: 0 0 0.6rem;
+    color: var(--_muted);
+    font-size: 0.9rem;
+  }
+  .day-list ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.35rem;
+  }
+  .day-list .row {
+    display: grid;
+    grid-template-columns: 6.5rem 1fr;
+    gap: 0.1rem 0.5rem;
+    width: 100%;
+    min-height: 2.75rem;
+    padding: 0.45rem 0.6rem;
+    box-sizing: border-box;
+    border: 1px solid var(--_border);
+    border-left: 5px solid var(--_color, var(--_border));
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    text-align: left;
+    cursor: pointer;
+  }
+  .day-list li[data-kind='activity'] .row {
+    border-left-color: var(--tidbok-activity-color, #8e44ad);
+  }
+  .day-list li[data-kind='hold'] .row {
+    border-left-color: var(--tidbok-hold-color, #f8c8dc);
+  }
+  .day-list .row:focus-visible {
+    outline: 2px solid var(--_primary);
+    outline-offset: 1px;
+  }
+  .day-list .when {
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+  .day-list .who {
+    grid-column: 2;
+    color: var(--_muted);
+    font-size: 0.85rem;
+  }
+`;
 
 /**
  * The calendar on a phone: the shown day as a list (working time first, then every booking,
@@ -38,7 +94,13 @@ export function renderDayList(c: DayListContext) {
           ? html`<p class="empty-day">${c.t('emptyDay')}</p>`
           : html`<ul>
               ${items.map((entry) => {
-                const label = c.templates.entryName(entry, Date.parse(entry.start), Date.parse(entry.end));
+                // The row's text is its name (no aria-label that would differ from what is seen); the kind and a
+                // booking's status are added for screen readers where the row does not show them.
+                const kind = entry.kind === 'booking' ? c.t('kindBooking') : entry.kind === 'activity' ? c.t('kindActivity') : '';
+                const status =
+                  entry.kind === 'booking' && entry.status !== 'booked'
+                    ? c.t(entry.status === 'no_show' ? 'statusNoShow' : entry.lateCancellation ? 'statusLateCancelled' : 'statusCancelled')
+                    : '';
                 const who = name(entry.practitionerId);
                 const body =
                   entry.kind === 'booking'
@@ -48,19 +110,13 @@ export function renderDayList(c: DayListContext) {
                       : entry.kind === 'busy'
                         ? html`${entry.title ?? c.t('busyLabel')}`
                         : html`${c.t('holdLabel')}`;
-                const row = html`<span class="when">${time(entry)}</span><span class="what">${body}</span><span class="who">${who}</span>`;
+                const row = html`${kind ? html`<span class="sr">${kind} </span>` : nothing}<span class="when">${time(entry)}</span
+                  ><span class="what">${body}${status ? html` <em>${status}</em>` : nothing}</span><span class="who">${who}</span>`;
                 return html`<li data-kind=${entry.kind} style=${entry.kind === 'booking' ? `--_color:${entry.color}` : ''}>
                   ${
                     entry.kind === 'busy'
-                      ? html`<div class="row" role="img" aria-label=${label}>${row}</div>`
-                      : html`<button
-                          class="row"
-                          type="button"
-                          data-entry-id=${entry.id}
-                          aria-label=${label}
-                          aria-haspopup="dialog"
-                          @click=${() => c.openEntry(entry)}
-                        >
+                      ? html`<div class="row">${row}</div>`
+                      : html`<button class="row" type="button" tabindex="0" data-entry-id=${entry.id} aria-haspopup="dialog" @click=${() => c.openEntry(entry)}>
                           ${row}
                         </button>`
                   }

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { TidbokAdminElement } from '../admin/admin.js';
 import type { TidbokCalendar } from './calendar.js';
 import { at, book, type Clinic, deepActive, drag, entryElement, mountCalendar, press, seedClinic, staffOk, waitFor, waitForEntry } from './test-support.js';
@@ -7,7 +7,7 @@ import { at, book, type Clinic, deepActive, drag, entryElement, mountCalendar, p
 // Issue 22: the front desk's day view (a column per practitioner), moving a booking to another
 // practitioner, the question whether to tell the patient, and the view and date kept in the address.
 
-type Booking = { id: string; practitionerId: string; start: string; end: string };
+type Booking = { id: string; practitionerId?: string; start: string; end: string };
 
 const clearHash = () => history.replaceState(null, '', `${location.pathname}${location.search}`);
 
@@ -66,8 +66,7 @@ describe('the day view: a column per practitioner', () => {
   it("drag into another practitioner's column gives the booking to them, on the server", async () => {
     let booking: Booking | undefined;
     const { el, clinic, day } = await mountCalendar({
-      prepare: async (clinic, day) =>
-        (booking = (await book(clinic, { date: day, start: '09:00', client: 'Dag Drag', practitioner: 0, treatment: 1 })) as Booking),
+      prepare: async (clinic, day) => (booking = await book(clinic, { date: day, start: '09:00', client: 'Dag Drag', practitioner: 0, treatment: 1 })),
     });
     await showDay(el);
     const block = await waitForEntry(el, booking!.id);
@@ -88,8 +87,7 @@ describe('the day view: a column per practitioner', () => {
   it('keyboard: arrows go from column to column; Shift+Right gives a booking to the next practitioner', async () => {
     let booking: Booking | undefined;
     const { el, clinic } = await mountCalendar({
-      prepare: async (clinic, day) =>
-        (booking = (await book(clinic, { date: day, start: '11:00', client: 'Kim Tangent', practitioner: 0, treatment: 1 })) as Booking),
+      prepare: async (clinic, day) => (booking = await book(clinic, { date: day, start: '11:00', client: 'Kim Tangent', practitioner: 0, treatment: 1 })),
     });
     await showDay(el);
     const bodies = el.shadowRoot!.querySelectorAll<HTMLElement>('.day-body');
@@ -176,6 +174,7 @@ describe('moving a booking asks whether to tell the patient', () => {
     const rect = block.getBoundingClientRect();
     const start = { x: rect.left + rect.width / 2, y: rect.top + 10 };
     const hour = el.shadowRoot!.querySelector('.day')!.getBoundingClientRect().height / 12;
+    const gridTop = el.shadowRoot!.querySelector('[part~="grid"]')!.getBoundingClientRect().top;
     await drag(el, start, { x: start.x, y: start.y + hour });
     const dialog = await waitFor<HTMLDialogElement>(el, 'dialog.notify');
     await waitUntil(() => dialog.open, 'the dialog is open');
@@ -191,6 +190,10 @@ describe('moving a booking asks whether to tell the patient', () => {
     );
     expect(await movedMessages(booking!.id)).to.have.length(1);
     await waitUntil(() => deepActive() === entryElement(el, booking!.id), 'focus back on the booking');
+    // The notice saying so lies over the grid: the grid has not moved.
+    const notice = await waitFor(el, '[part~="notice"]');
+    expect(notice.textContent).to.contain('patienten meddelas');
+    expect(el.shadowRoot!.querySelector('[part~="grid"]')!.getBoundingClientRect().top).to.equal(gridTop);
   });
 
   it('"Undo the move" (or Escape) puts the booking back and saves nothing', async () => {
@@ -240,5 +243,30 @@ describe('<tidbok-admin> keeps the view and date in the address', () => {
     await waitUntil(() => again.shadowRoot?.querySelector('.day-head.practitioner'), 'the day view again');
     expect(again.shownDate).to.equal('2027-02-11');
     expect(again.shadowRoot!.querySelector('[part~="title"]')!.textContent).to.contain('torsdag 11 februari');
+  });
+});
+
+describe('on a phone', () => {
+  afterEach(async () => {
+    await setViewport({ width: 1366, height: 900 });
+  });
+
+  it('shows the day as a list instead of the grid; a row opens the booking and focus comes back to it', async () => {
+    let id = '';
+    const { el } = await mountCalendar({
+      prepare: async (clinic, day) => (id = (await book(clinic, { date: day, start: '10:00', client: 'Lisa Lista' })).id),
+    });
+    await setViewport({ width: 390, height: 800 });
+    const row = await waitFor(el, `.day-list [data-entry-id="${id}"]`);
+    expect(el.shadowRoot!.querySelector('[part~="grid"]')!.hasAttribute('hidden')).to.equal(true);
+    expect(row.textContent).to.contain('Lisa Lista');
+    expect(row.textContent).to.contain('10:00–11:00');
+    expect(row.getBoundingClientRect().right).to.be.at.most(390);
+    await expect(el).to.be.accessible();
+    row.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(el, 'tidbok-entry-popup');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !el.shadowRoot!.querySelector('tidbok-entry-popup') && deepActive() === row, 'closed, focus back on the row');
   });
 });
