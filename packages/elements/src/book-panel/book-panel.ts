@@ -11,6 +11,7 @@ import { TidbokPopupCloseEvent, TidbokSlotPickEvent } from '../calendar/events.j
 import { type CalendarMessageKey, calendarMessages } from '../calendar/messages.js';
 import { clockTime, todayIn, wallClock } from '../calendar/week.js';
 import { formatLocalDate } from '../shared/format.js';
+import { PopoverController } from '../shared/popover.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
 import { type Locale, translate } from '../i18n.js';
 import { reportError } from '../shared/errors.js';
@@ -74,6 +75,9 @@ export class TidbokBookPanel extends LitElement {
   private days = DAYS;
   /** Days whose every free time is shown (others show the first few). */
   private expanded = new Set<string>();
+
+  /** Under the Book button, and kept inside the window when the free times make it taller. */
+  private readonly placement = new PopoverController(this, { box: () => this.dialog, anchor: () => this.anchor, side: 'below' });
 
   private get dialog(): HTMLElement | undefined {
     return this.renderRoot?.querySelector<HTMLElement>('[part~="dialog"]') ?? undefined;

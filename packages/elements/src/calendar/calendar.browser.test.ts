@@ -242,7 +242,7 @@ describe('<tidbok-calendar>', () => {
 
   it('More on a booking: återbud, late återbud, no-show and delete act on the server', async () => {
     const ids: string[] = [];
-    const { el, clinic } = await mountCalendar({
+    const { el, clinic, day } = await mountCalendar({
       practitioner: '',
       prepare: async (clinic, day) => {
         for (const start of ['09:00', '10:00', '11:00', '13:00']) ids.push((await book(clinic, { date: day, start, end: start.replace(':00', ':45') })).id);
@@ -251,14 +251,23 @@ describe('<tidbok-calendar>', () => {
     const act = async (id: string, item: string) => {
       await click(el, await waitForEntry(el, id));
       await waitFor(el, 'tidbok-entry-popup');
+      // No-show is offered from the booking's start: the popup's clock stands after all four.
+      popupOf(el)!.clock = { now: () => Date.parse(at(clinic, day, '14:00')) };
       await popupOf(el)!.updateComplete;
       const changed = oneEvent(el, 'tidbok-calendar-change');
       await chooseMenuItem(el, item);
-      if (item === 'delete') {
-        await popupOf(el)!.updateComplete;
-        inPopup<HTMLButtonElement>(el, '[data-action="confirm-delete"]')!.click();
+      // Each asks first (entry-popup/guard-rails.browser.test.ts says what).
+      await popupOf(el)!.updateComplete;
+      inPopup<HTMLButtonElement>(el, item === 'delete' ? '[data-action="confirm-delete"]' : '[data-action="confirm-status"]')!.click();
+      const detail = (await changed).detail;
+      // After återbud or no-show the popup stays, offering Undo; Escape closes it.
+      const open = popupOf(el);
+      if (open) {
+        await waitFor(open, '[data-action="undo"]');
+        press(inPopup(el, '[part~="dialog"]')!, 'Escape');
+        await waitUntil(() => !popupOf(el), 'the popup is closed');
       }
-      return (await changed).detail;
+      return detail;
     };
 
     expect(await act(ids[0]!, 'cancel')).to.include({ action: 'cancelled', id: ids[0] });

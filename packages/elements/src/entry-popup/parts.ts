@@ -141,7 +141,11 @@ export function renderFooter(p: TidbokEntryPopup): TemplateResult {
             class="btn primary"
             type="button"
             ?disabled=${p.busy}
-            @click=${() => p.run('paid', () => p.connection!.admin!.bookings.pay(entry.id, { method: step.method }))}
+            @click=${() => {
+              // The method as chosen now (a change may not have re-rendered yet).
+              const method = p.step.kind === 'pay' ? p.step.method : step.method;
+              void p.run('paid', () => p.connection!.admin!.bookings.pay(entry.id, { method }));
+            }}
           >
             ${t('registerPayment')}
           </button>
