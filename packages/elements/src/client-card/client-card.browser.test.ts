@@ -118,6 +118,16 @@ describe('<tidbok-client-card>', () => {
     expect(history.notes.text).to.equal('Föredrar sms.\nKänslig axel.\nAllergisk mot nötter.');
   });
 
+  it('Escape while editing leaves the form and keeps the card', async () => {
+    const card = await mountCard(clinic, klara);
+    const root = card.shadowRoot!;
+    root.querySelector<HTMLButtonElement>('[data-action="edit-notes"]')!.click();
+    await waitUntil(() => deepActive() === root.querySelector('textarea'), 'the notes are being edited');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !root.querySelector('textarea'), 'the form is gone');
+    expect(deepActive()).to.equal(root.querySelector('[data-action="edit-notes"]'));
+  });
+
   it('reception reads the notes but has no control to change them, and the server refuses them with 403', async () => {
     const token = await tokenFor(clinic, 'reception');
     const card = await mountCard(clinic, klara, token);
@@ -245,5 +255,28 @@ describe('the client card in <tidbok-admin>', () => {
     const card = await waitFor<TidbokClientCard>(el, 'tidbok-client-card');
     expect(card.clientId).to.equal(klara);
     await waitUntil(() => text(card.shadowRoot!.querySelector('h2')).includes('Klara Kortsson'), 'the card shows the booking’s client', { timeout: 8000 });
+  });
+
+  it('shows a change made in the calendar while it is open', async () => {
+    const sam = await staffOk<{ id: string }>(clinic, 'POST', '/clients', { name: 'Sam Samuelsson' });
+    const coming = await staffOk<{ id: string }>(clinic, 'POST', '/bookings', {
+      clientId: sam.id,
+      practitionerId: clinic.practitioners[0]!.id,
+      treatmentTypeId: clinic.treatmentTypes[0]!.id,
+      start: at(clinic, addLocalDays(firstWorkday(clinic), 2), '11:00'),
+      confirmation: 'none',
+    });
+    const { el } = await mountAdmin();
+    const calendar = el.shadowRoot!.querySelector('tidbok-calendar')!;
+    const { TidbokOpenClientEvent } = await import('./events.js');
+    calendar.dispatchEvent(new TidbokOpenClientEvent({ clientId: sam.id }));
+    const card = await waitFor<TidbokClientCard>(el, 'tidbok-client-card');
+    const late = () => text(card.shadowRoot!.querySelector('[data-count="late"] dd'));
+    await waitUntil(() => late() === '0', 'the card is loaded', { timeout: 8000 });
+    await staffOk(clinic, 'POST', `/bookings/${coming.id}/cancel`, { late: true });
+    calendar.dispatchEvent(
+      new CustomEvent('tidbok-calendar-change', { detail: { action: 'cancelled', kind: 'booking', id: coming.id }, bubbles: true, composed: true }),
+    );
+    await waitUntil(() => late() === '1', 'the late cancellation is counted', { timeout: 8000 });
   });
 });

@@ -129,6 +129,13 @@ export class TidbokClientCard extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-action="${focus}"]`)?.focus());
   }
 
+  /** Escape while editing leaves the form (keeping the card open); otherwise it closes the card (panel.ts). */
+  private onKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || this.editing === 'none') return;
+    event.stopPropagation();
+    this.stopEditing(this.editing === 'notes' ? 'edit-notes' : 'edit-contact');
+  };
+
   private async save(event: SubmitEvent) {
     event.preventDefault();
     const admin = this.connection?.admin;
@@ -252,7 +259,7 @@ export class TidbokClientCard extends LitElement {
   override render() {
     const value = this.data.value;
     const loadError = this.data.status === 'error' ? kit.describeError(this.data.error, this.locale, 'load').message : '';
-    return html`<section part="card" aria-labelledby="cc-title" aria-busy=${this.data.status === 'loading' ? 'true' : 'false'}>
+    return html`<section part="card" aria-labelledby="cc-title" aria-busy=${this.data.status === 'loading' ? 'true' : 'false'} @keydown=${this.onKeydown}>
       <header>
         <h2 id="cc-title"><span class="kicker">${this.t('card')}</span>${value?.client.name ?? nothing}</h2>
         <button class="icon-button" type="button" data-action="close" aria-label=${this.t('close')} title=${this.t('close')} @click=${this.close}>×</button>

@@ -100,15 +100,22 @@ export class TidbokClientPanel extends LitElement {
     super.connectedCallback();
     this.#listeningOn = this.parentNode;
     this.#listeningOn?.addEventListener('tidbok-open-client', this.#onOpen as EventListener);
+    this.#listeningOn?.addEventListener('tidbok-calendar-change', this.#onCalendarChange);
     this.addEventListener('keydown', this.#onKeydown);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.#listeningOn?.removeEventListener('tidbok-open-client', this.#onOpen as EventListener);
+    this.#listeningOn?.removeEventListener('tidbok-calendar-change', this.#onCalendarChange);
     this.#listeningOn = null;
     this.removeEventListener('keydown', this.#onKeydown);
   }
+
+  /** A booking changed in the calendar (a no-show, a cancellation, a new booking): the open card shows it. */
+  readonly #onCalendarChange = () => {
+    if (this.open) void (this.renderRoot.querySelector('tidbok-client-card') as { reload?: () => Promise<void> } | null)?.reload?.();
+  };
 
   readonly #onKeydown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && this.open) {
