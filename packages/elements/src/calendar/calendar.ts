@@ -235,7 +235,7 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
     return (this.notify ??= new MoveNotifyController(this, {
       admin: () => this.connection?.admin,
       now: () => this.clock.now(),
-      t: (key, values) => this.t(key, values),
+      language: () => this.language,
       describe: (move) => this.describeMove(move),
     }));
   }

@@ -1,8 +1,15 @@
 import type { CalendarEntry } from '@tidbok/sdk';
 import { css, html, nothing } from 'lit';
+import { type Messages, translate } from '../i18n.js';
 import { formatLocalDate } from '../shared/format.js';
 import type { BlockContext } from './entry-blocks.js';
 import { clockTime, wallClock } from './week.js';
+
+/** The list's own texts (a lazy chunk); the rest are the calendar's. */
+const listMessages = {
+  emptyDay: { sv: 'Inget inbokat den här dagen.', en: 'Nothing booked this day.' },
+  holdLabel: { sv: 'Reserverad', en: 'Held' },
+} satisfies Messages<string>;
 
 /** What the list needs: the block context plus the day shown. */
 export interface DayListContext extends Pick<BlockContext, 't' | 'language' | 'zone' | 'practitioners'> {
@@ -91,7 +98,7 @@ export function renderDayList(c: DayListContext) {
       }
       ${
         items.length === 0
-          ? html`<p class="empty-day">${c.t('emptyDay')}</p>`
+          ? html`<p class="empty-day">${translate(listMessages, c.language, 'emptyDay')}</p>`
           : html`<ul>
               ${items.map((entry) => {
                 // The row's text is its name (no aria-label that would differ from what is seen); the kind and a
@@ -109,7 +116,7 @@ export function renderDayList(c: DayListContext) {
                       ? html`<strong>${entry.title}</strong>`
                       : entry.kind === 'busy'
                         ? html`${entry.title ?? c.t('busyLabel')}`
-                        : html`${c.t('holdLabel')}`;
+                        : html`${translate(listMessages, c.language, 'holdLabel')}`;
                 const row = html`${kind ? html`<span class="sr">${kind} </span>` : nothing}<span class="when">${time(entry)}</span
                   ><span class="what">${body}${status ? html` <em>${status}</em>` : nothing}</span><span class="who">${who}</span>`;
                 return html`<li data-kind=${entry.kind} style=${entry.kind === 'booking' ? `--_color:${entry.color}` : ''}>

@@ -1,11 +1,18 @@
 import { addLocalDays, isLocalDate, mondayOf, weekdayOf } from '@tidbok/core';
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import { type Locale, translate } from '../i18n.js';
+import { type Locale, type Messages, translate } from '../i18n.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { define } from '../shared/define.js';
 import { formatLocalDate, isoWeek } from '../shared/format.js';
 import { theme } from '../shared/styles.js';
 import { calendarMessages, type CalendarMessageKey } from './messages.js';
+
+/** The overview's own texts (a lazy chunk); the rest are the calendar's. */
+const monthMessages = {
+  previousMonth: { sv: 'Föregående månad', en: 'Previous month' },
+  nextMonth: { sv: 'Nästa månad', en: 'Next month' },
+  monthWeek: { sv: 'Vecka', en: 'Week' },
+} satisfies Messages<string>;
 
 /** The first of the month `date` is in. */
 const firstOfMonth = (date: string) => `${date.slice(0, 8)}01`;
@@ -141,8 +148,10 @@ export class TidbokMonthOverview extends LitElement {
   /** The day with the roving tab stop. */
   private focused = '';
 
-  private t(key: CalendarMessageKey) {
-    return translate(calendarMessages, this.locale, key);
+  private t(key: CalendarMessageKey | keyof typeof monthMessages) {
+    return key in monthMessages
+      ? translate(monthMessages, this.locale, key as keyof typeof monthMessages)
+      : translate(calendarMessages, this.locale, key as CalendarMessageKey);
   }
 
   override willUpdate(changed: PropertyValues<this>) {

@@ -1,7 +1,21 @@
 import type { TidbokAdmin } from '@tidbok/sdk';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { type Locale, type Messages, translate } from '../i18n.js';
 import { isAbort } from '../shared/errors.js';
 import type { Move } from './moves-controller.js';
+
+/** The dialog's texts, in this lazy chunk rather than in messages.ts (the staff first load). */
+const notifyMessages = {
+  notifyTitle: { sv: 'Meddela patienten?', en: 'Tell the patient?' },
+  notifyByEmail: {
+    sv: 'Ett mejl med den nya tiden och en uppdaterad kalenderfil skickas till {to}.',
+    en: 'An e-mail with the new time and an updated calendar file is sent to {to}.',
+  },
+  notifyBySms: { sv: 'Ett sms med den nya tiden skickas till {to}.', en: 'A text message with the new time is sent to {to}.' },
+  notifyYes: { sv: 'Flytta och meddela', en: 'Move and tell' },
+  notifyNo: { sv: 'Flytta utan att meddela', en: 'Move without telling' },
+  notifyCancel: { sv: 'Ångra flytten', en: 'Undo the move' },
+} satisfies Messages<string>;
 
 /** What staff chose: tell the patient, move quietly, or undo the move (null). */
 export type NotifyChoice = boolean | null;
@@ -19,7 +33,7 @@ interface Asking {
 export interface MoveNotifyOptions {
   admin(): TidbokAdmin | undefined;
   now(): number;
-  t(key: 'notifyTitle' | 'notifyByEmail' | 'notifyBySms' | 'notifyYes' | 'notifyNo' | 'notifyCancel', values?: Record<string, string>): string;
+  language(): Locale;
   /** "Klara Nilsson: tis 3 mars 09:00 → tis 3 mars 11:00, Bo Ek". */
   describe(move: Move): string;
 }
@@ -95,7 +109,8 @@ export class MoveNotifyController implements ReactiveController {
   render() {
     const a = this.#asking;
     if (!a) return nothing;
-    const t = this.options.t;
+    const language = this.options.language();
+    const t = (key: keyof typeof notifyMessages, values?: Record<string, string>) => translate(notifyMessages, language, key, values);
     return html`
       <dialog
         class="notify"
