@@ -204,6 +204,17 @@ describe('receipts', () => {
     );
   });
 
+  it("carry the clinic's VAT text on paper, in the e-mail and as data", async () => {
+    await admin('PATCH', '/settings', { booking: { vatText: 'Momsfri sjukvård (3 kap. 4 § ML)' } });
+    const id = await booking(8);
+    await admin('POST', `/bookings/${id}/payment`, { method: 'card' });
+    expect((await json(await admin('GET', `/bookings/${id}/receipt/lines`))).vatText).toBe('Momsfri sjukvård (3 kap. 4 § ML)');
+    expect(await (await admin('GET', `/bookings/${id}/receipt`)).text()).toContain('<p class="vat-text">Momsfri sjukvård (3 kap. 4 § ML)</p>');
+    await admin('POST', `/bookings/${id}/receipt/send`, { channel: 'email' });
+    const [message] = await t.store.db.selectFrom('messages').select(['body_text']).where('kind', '=', 'receipt').execute();
+    expect(message!.body_text).toContain('Momsfri sjukvård (3 kap. 4 § ML)');
+  });
+
   it('use the title from settings', async () => {
     await admin('PATCH', '/settings', { booking: { receiptTitle: 'Kvitto för sjukvårdande behandling' } });
     const id = await booking(8);

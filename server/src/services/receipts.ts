@@ -100,8 +100,7 @@ export function receiptLines(clinic: ClinicRow, receipt: ReceiptRow, locale: Loc
     vat,
     totalCents: items.reduce((sum, item) => sum + item.grossCents, 0),
     vatTotalCents: vat.reduce((sum, line) => sum + line.vatCents, 0),
-    // Read loosely: the setting is the settings screens' (admin-settings), added alongside.
-    vatText: (settings as { vatText?: string }).vatText ?? '',
+    vatText: settings.vatText,
   };
 }
 
