@@ -101,6 +101,7 @@ export class TidbokEntryPopup extends LitElement implements FieldsHost {
     features: { attribute: false },
     anchor: { attribute: false },
     clock: { attribute: false },
+    undoFor: { attribute: false },
     form: { state: true },
     errors: { state: true },
     formError: { state: true },
@@ -131,6 +132,8 @@ export class TidbokEntryPopup extends LitElement implements FieldsHost {
   anchor: DOMRect | null = null;
   /** Where "now" comes from (no-show is offered from the booking's start); a test sets a fixed one. */
   clock: { now(): number } = { now: () => Date.now() };
+  /** Milliseconds "Undo" is offered after återbud or no-show. */
+  undoFor = UNDO_MS;
 
   form: EntryForm | null = null;
   errors: FieldErrors = {};
@@ -506,7 +509,12 @@ export class TidbokEntryPopup extends LitElement implements FieldsHost {
     this.step = { kind: 'form' };
     if (!ok) return;
     this.undo = { action, id: entry.id };
-    this.undoTimer = setTimeout(() => this.endUndo(), UNDO_MS);
+    this.undoTimer = setTimeout(() => {
+      // Focus on the Undo button that goes away stays in the popup, not on the page.
+      const focused = this.shadowRoot?.activeElement === this.shadowRoot?.querySelector('[data-action="undo"]');
+      this.endUndo();
+      if (focused) void this.updateComplete.then(() => this.dialog?.focus());
+    }, this.undoFor);
     void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('[data-action="undo"]')?.focus());
     void this.loadMessages(entry.id);
   }

@@ -146,6 +146,22 @@ describe('<tidbok-entry-popup>: återbud and no-show ask first and can be undone
     expect(await statusOf(clinic, id)).to.equal('no_show');
   });
 
+  it('Undo goes away after its time, focus staying in the popup; the status stays', async () => {
+    let id = '';
+    const { el, clinic } = await mountCalendar({
+      practitioner: '',
+      prepare: async (c, day) => (id = (await book(c, { date: day, start: '10:00', client: 'Tora Tid' })).id),
+    });
+    const popup = await openBooking(el, id);
+    popup.undoFor = 50;
+    await choose(popup, 'cancel');
+    q<HTMLButtonElement>(popup, '[data-action="confirm-status"]').click();
+    await waitFor(popup, '[data-action="undo"]');
+    await waitUntil(() => !popup.shadowRoot!.querySelector('[data-action="undo"]'), 'Undo is no longer offered');
+    await waitUntil(() => deepActive() === q(popup, '[part~="dialog"]'), 'focus is on the popup');
+    expect(await statusOf(clinic, id)).to.equal('cancelled');
+  });
+
   it('one verb for delete: "Ta bort" in the menu, the question and its button', async () => {
     let id = '';
     const { el } = await mountCalendar({ practitioner: '', prepare: async (c, day) => (id = (await book(c, { date: day, start: '11:00' })).id) });
