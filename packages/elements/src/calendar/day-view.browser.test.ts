@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { TidbokAdminElement } from '../admin/admin.js';
 import type { TidbokCalendar } from './calendar.js';
 import { at, book, type Clinic, deepActive, drag, entryElement, mountCalendar, press, seedClinic, staffOk, waitFor, waitForEntry } from './test-support.js';
@@ -120,6 +120,8 @@ describe('the day view: a column per practitioner', () => {
     expect(shade).not.to.equal(null);
     // Full width of its column, behind the blocks.
     expect(shade.getBoundingClientRect().width).to.be.greaterThan(shade.closest('.day')!.getBoundingClientRect().width * 0.9);
+    // Weekday and month names as Swedish writes them: lower case, not capitalised by the styles.
+    expect(getComputedStyle(el.shadowRoot!.querySelector('.day-head')!).textTransform).to.equal('none');
     await expect(el).to.be.accessible();
     el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.day-link')[column]!.click();
     await waitUntil(() => el.shadowRoot!.querySelector('.day-head.practitioner'), 'the day view');
@@ -143,6 +145,25 @@ describe('the day view: a column per practitioner', () => {
     await waitUntil(() => !el.shadowRoot!.querySelector('tidbok-month-overview'), 'closed');
     expect(el.shownDate).to.equal(focused.dataset.date);
     await waitUntil(() => deepActive()?.id === 'month-button', 'focus back on the Month button');
+  });
+});
+
+describe('a working time tooltip', () => {
+  it('shows while the pointer is over the band and leaves with it, also after a click', async () => {
+    const { el, clinic, column } = await mountCalendar();
+    el.practitioner = clinic.practitioners[0]!.id;
+    await waitUntil(() => !el.shadowRoot!.querySelector('[part~="shade"]') && el.shadowRoot!.querySelector('[part~="working-time"]'), 'filtered');
+    await el.updateComplete;
+    const band = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="working-time"]')].find((b) => columnOf(el, b) === column)!;
+    const tooltip = band.querySelector('[role="tooltip"]')!;
+    const rect = band.getBoundingClientRect();
+    const over: [number, number] = [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)];
+    await sendMouse({ type: 'move', position: over });
+    expect(getComputedStyle(tooltip).display).to.equal('block');
+    await sendMouse({ type: 'click', position: over });
+    await sendMouse({ type: 'move', position: [5, 5] });
+    expect(getComputedStyle(tooltip).display).to.equal('none');
+    await resetMouse();
   });
 });
 
