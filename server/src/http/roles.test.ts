@@ -68,6 +68,7 @@ const EXPECTED: Record<string, Role[]> = {
   'DELETE /admin/bookings/:id': ALL,
   'POST /admin/bookings/:id/cancel': ALL,
   'POST /admin/bookings/:id/no-show': ALL,
+  'POST /admin/bookings/:id/restore': ALL,
   'POST /admin/bookings/:id/confirmation': ALL,
   'POST /admin/bookings/:id/payment': ALL,
   'POST /admin/bookings/:id/payment/void': ADMIN,
