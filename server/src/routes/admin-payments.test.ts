@@ -233,6 +233,27 @@ describe('receipts', () => {
     expect(messages[0].subject).toBe('Kvitto 1 – Lugna Rummet');
   });
 
+  it('the e-mail is in the booking’s language: English amounts and labels for an English booking', async () => {
+    await admin('PATCH', '/settings', { locale: 'en' });
+    const mail = new MailCatcher();
+    await mail.start();
+    try {
+      const id = await booking(8);
+      await admin('POST', `/bookings/${id}/payment`, { method: 'card' });
+      await admin('POST', `/bookings/${id}/receipt/send`, { channel: 'email' });
+      await new Dispatcher(t.app.deps, smtpTransport(`smtp://127.0.0.1:${mail.port}`, 'Lugna Rummet <no-reply@lugna.example>'), silentLogger).runOnce();
+      const received = mail.received[0]!;
+      expect(received.subject).toBe('Receipt 1 – Lugna Rummet');
+      const text = plain(received.text ?? '');
+      for (const line of ['Org. no. 556677-8899', 'Total paid: SEK 450.00', '25 %: SEK 360.00 / SEK 90.00 / SEK 450.00', 'Payment method: Card']) {
+        expect(text).toContain(line);
+      }
+      expect(plain(String(received.html))).toContain('<tr><th scope="row">25 %</th><td>SEK 360.00</td><td>SEK 90.00</td><td>SEK 450.00</td></tr>');
+    } finally {
+      await mail.stop();
+    }
+  });
+
   it('the e-mail a client receives has the same lines and totals as the receipt', async () => {
     const mail = new MailCatcher();
     await mail.start();
