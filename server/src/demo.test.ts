@@ -120,6 +120,18 @@ describe('seedDemoIfEmpty', () => {
     expect(pub.locations).toHaveLength(1);
   });
 
+  it('is closed to online booking on the red days (långfredagen 2027-03-26), open the day before', async () => {
+    await seedDemoIfEmpty(deps);
+    const pub = await (await t.call('GET', '/v1/clinics/demo')).json();
+    const slotsOn = async (date: string) => {
+      const res = await t.call('GET', `/v1/clinics/demo/slots?treatmentTypeId=${pub.treatmentTypes[0].id}&from=${date}&to=${date}`);
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { slots: unknown[] }).slots;
+    };
+    expect((await slotsOn('2027-03-25')).length).toBeGreaterThan(0);
+    expect(await slotsOn('2027-03-26')).toEqual([]);
+  });
+
   it('does nothing the second time', async () => {
     expect(await seedDemoIfEmpty(deps)).not.toBeNull();
     const count = async () => {

@@ -30,9 +30,15 @@ export async function seedDemo(deps: Deps): Promise<DemoResult> {
     { slug: DEMO_SLUG, name: 'Mottagningen Lugna Rummet', timeZone: 'Europe/Stockholm', locale: 'sv' },
     'Klinikadministratör',
   );
-  // The demo's booking page is where the manage page's "Book again" leads.
+  // The demo's booking page is where the manage page's "Book again" leads; as a Swedish clinic it
+  // is closed on the red days (publicHolidays, docs/design.md's closed days).
   const stored = await deps.store.db.selectFrom('clinics').select('settings').where('id', '=', created.id).executeTakeFirstOrThrow();
-  const settings = { ...(JSON.parse(stored.settings || '{}') as object), bookingPageUrl: `${deps.config.publicUrl}/demo/`, brandColor: '#2e6b5e' };
+  const settings = {
+    ...(JSON.parse(stored.settings || '{}') as object),
+    bookingPageUrl: `${deps.config.publicUrl}/demo/`,
+    brandColor: '#2e6b5e',
+    publicHolidays: true,
+  };
   await deps.store.write((trx) =>
     trx
       .updateTable('clinics')
