@@ -33,12 +33,11 @@ import type { Locale } from '../i18n.js';
 import { reportError } from '../shared/errors.js';
 import type { BookingForm, ActivityForm, EntryForm, FieldErrors, FieldName, WorkingTimeForm } from './form.js';
 import { formOfDraft, formOfEntry, intervalOf, normaliseDate, normaliseTime, timeFields, validate } from './form.js';
-import { type FieldsHost, renderFields } from './fields.js';
-import { moreItems, notSentText, renderMessages, type StatusAction, statusDone, statusQuestion, statusVerb, undoneText } from './booking-actions.js';
-import { type PopupMessageKey, popupText } from './messages.js';
+import type { FieldsHost } from './fields.js';
+import type { StatusAction } from './booking-actions.js';
+import type { PopupMessageKey } from './messages.js';
 import { receiptView } from '../receipt/view.js';
 import { entryPopupStyles } from './entry-popup.styles.js';
-import { renderFooter, renderHeader, renderTabs, TABS } from './parts.js';
 
 /** How long "Undo" is offered after återbud or no-show, unless another action comes first. */
 export const UNDO_MS = 10_000;
@@ -53,6 +52,22 @@ export type Step =
   | { kind: 'created'; text: string };
 
 let nextId = 0;
+
+let view: typeof import('./view.js') | undefined;
+let viewLoading: Promise<void> | undefined;
+/** The templates and texts (view.ts), loaded once, the first time a popup opens. */
+function loadView(): Promise<void> {
+  viewLoading ??= import('./view.js').then(
+    (m) => {
+      view = m;
+    },
+    (error: unknown) => {
+      viewLoading = undefined;
+      throw error;
+    },
+  );
+  return viewLoading;
+}
 
 let reviewLoaded: Promise<void> | undefined;
 /**
@@ -174,7 +189,7 @@ export class TidbokEntryPopup extends LitElement implements FieldsHost {
   }
 
   t(key: PopupMessageKey, values?: Record<string, string | number>) {
-    return popupText(this.locale, key, values);
+    return view ? view.popupText(this.locale, key, values) : '';
   }
 
   // ---- State from the inputs ------------------------------------------------------------
@@ -423,7 +438,7 @@ export class TidbokEntryPopup extends LitElement implements FieldsHost {
             confirmation: form.confirmation,
             ...(form.note.trim() ? { note: form.note.trim() } : {}),
           });
-          const notSent = notSentText(booking.notification, (key, values) => this.t(key, values));
+          const notSent = view!.notSentText(booking.notification, (key, values) => this.t(key, values));
           if (notSent) {
             this.done('created', 'booking', booking.id, false);
             this.goTo({ kind: 'created', text: notSent }, '[data-action="close"]');
@@ -527,7 +542,7 @@ export class TidbokEntryPopup extends LitElement implements FieldsHost {
     let restored: Booking | undefined;
     const ok = await this.run('updated', async () => (restored = await admin.bookings.restore(undo.id)), true);
     if (ok) {
-      this.notice = undoneText(restored?.notification, (key, values) => this.t(key, values));
+      this.notice = view!.undoneText(restored?.notification, (key, values) => this.t(key, values));
       void this.loadMessages(undo.id);
     }
     void this.updateComplete.then(() => this.dialog?.focus());
@@ -648,24 +663,39 @@ export class TidbokEntryPopup extends LitElement implements FieldsHost {
         ></tidbok-hold-review>
       `;
     }
-    return html`${this.form ? renderFields(this, this.form) : nothing}
-    ${entry?.kind === 'booking' && this.messages ? renderMessages(this.messages, this.zone, this.locale, (k, v) => this.t(k, v)) : nothing}
+    return html`${this.form ? view!.renderFields(this, this.form) : nothing}
+    ${entry?.kind === 'booking' && this.messages ? view!.renderMessages(this.messages, this.zone, this.locale, (k, v) => this.t(k, v)) : nothing}
     ${/* Receipt hook (receipt/view.ts): a paid booking's receipt, with its Print button. */ receiptView(this.draft ? null : entry, this.locale)}`;
   }
 
   /** The text of the status question, for parts.ts. */
   question(action: StatusAction): string[] {
     const entry = this.entry;
-    return entry?.kind === 'booking' ? statusQuestion(action, entry, this.booking, this.clock.now(), this.timeLabel(), (k, v) => this.t(k, v)) : [];
+    return entry?.kind === 'booking' ? view!.statusQuestion(action, entry, this.booking, this.clock.now(), this.timeLabel(), (k, v) => this.t(k, v)) : [];
   }
 
-  statusVerb = (action: StatusAction) => statusVerb(action, (k, v) => this.t(k, v));
-  statusDone = (action: StatusAction) => statusDone(action, (k, v) => this.t(k, v));
+  statusVerb = (action: StatusAction) => view!.statusVerb(action, (k, v) => this.t(k, v));
+  statusDone = (action: StatusAction) => view!.statusDone(action, (k, v) => this.t(k, v));
   menuItems = () =>
-    this.entry?.kind === 'booking' ? moreItems(this.entry, this.features, { now: this.clock.now(), mayVoid: this.mayVoid, t: (k, v) => this.t(k, v) }) : [];
+    this.entry?.kind === 'booking'
+      ? view!.moreItems(this.entry, this.features, { now: this.clock.now(), mayVoid: this.mayVoid, t: (k, v) => this.t(k, v) })
+      : [];
+
+  /** Waits for the templates (view.ts) too, so `updateComplete` means the popup is drawn. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    if ((this.draft || this.entry) && !view) await loadView().catch(() => undefined);
+    return super.getUpdateComplete();
+  }
 
   override render() {
     if (!this.draft && !this.entry) return nothing;
+    if (!view) {
+      void loadView().then(
+        () => this.requestUpdate(),
+        (error: unknown) => reportError(this, 'load', error),
+      );
+      return nothing;
+    }
     const titleId = `${this.uid}-title-h`;
     return html`
       <div
@@ -677,7 +707,7 @@ export class TidbokEntryPopup extends LitElement implements FieldsHost {
         style=${styleMap({ '--_accent': this.accent() })}
         @keydown=${this.onKeydown}
       >
-        ${renderHeader(this)} ${this.draft && this.step.kind !== 'created' ? renderTabs(this, this.form?.kind ?? this.draft.tab) : nothing}
+        ${view.renderHeader(this)} ${this.draft && this.step.kind !== 'created' ? view.renderTabs(this, this.form?.kind ?? this.draft.tab) : nothing}
         <form novalidate @submit=${this.submit} style="display:contents">
           <div
             class="body"
@@ -689,14 +719,12 @@ export class TidbokEntryPopup extends LitElement implements FieldsHost {
             <p class="sr" role="status">${this.notice}</p>
             ${this.notice ? html`<p class="notice" part="undone" aria-hidden="true">${this.notice}</p>` : nothing}
           </div>
-          <footer part="footer">${renderFooter(this)}</footer>
+          <footer part="footer">${view.renderFooter(this)}</footer>
         </form>
       </div>
     `;
   }
 }
-
-export { TABS };
 
 declare global {
   interface HTMLElementTagNameMap {
