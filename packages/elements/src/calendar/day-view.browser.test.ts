@@ -286,7 +286,8 @@ describe('on a phone', () => {
     await expect(el).to.be.accessible();
     row.focus();
     await sendKeys({ press: 'Enter' });
-    await waitFor(el, 'tidbok-entry-popup');
+    const popup = await waitFor(el, 'tidbok-entry-popup');
+    await waitUntil(() => popup.shadowRoot?.activeElement, 'the popup has focus');
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !el.shadowRoot!.querySelector('tidbok-entry-popup') && deepActive() === row, 'closed, focus back on the row');
   });

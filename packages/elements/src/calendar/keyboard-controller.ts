@@ -40,7 +40,10 @@ export class KeyboardController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected() {}
+  /** Back on the page, no column has the keyboard yet. */
+  hostDisconnected() {
+    this.cursor = null;
+  }
 
   onEntryKeydown(event: KeyboardEvent, entry: CalendarEntry) {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -61,8 +64,10 @@ export class KeyboardController implements ReactiveController {
     else {
       const step = event.key === 'ArrowLeft' ? -1 : 1;
       const columns = this.host.keyColumns;
-      if (columns.some((c) => c.practitionerId) && entry.kind !== 'workingTime') {
-        // Day view: to the neighbouring practitioner's column, same time.
+      if (columns.some((c) => c.practitionerId)) {
+        // Day view: to the neighbouring practitioner's column, same time. Working time stays its
+        // practitioner's (and the view has no other day to move it to).
+        if (entry.kind === 'workingTime') return;
         const here = columns.findIndex((c) => c.practitionerId === (practitionerId ?? entry.practitionerId));
         const next = columns[here + step];
         if (here === -1 || !next?.practitionerId) return;
