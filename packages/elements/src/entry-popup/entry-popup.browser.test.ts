@@ -1,3 +1,4 @@
+// Over 400 lines: the popup's behaviours in the calendar (new entries, edits, messages, receipts, holds, duplicates) share one set of helpers; the guard rails have their own file (guard-rails.browser.test.ts).
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { AdminHold, Client } from '@tidbok/sdk';
 import type { TidbokCalendar } from '../calendar/calendar.js';
