@@ -239,7 +239,7 @@ function main(argv) {
       row(
         '+ staff on demand (lazy, not counted)',
         result.staffSettings,
-        'only when someone opens the Settings tab, or a hold or a possible duplicate client in the calendar',
+        'only when someone opens what the calendar does not need to show: the Settings tab, a popup, template weeks, the month overview, the phone day list, a client card or receipt, a hold or a possible duplicate client',
       ),
     );
     lines.push(row('staff side in all', result.staff, 'reference'));

@@ -7,6 +7,8 @@
  */
 import { loadAdminClient } from './context.js';
 import { defineCalendarElements } from './admin/calendar-elements.js';
+import { loadTemplateWeeks } from './template-weeks/load.js';
+import { defineLazily } from './shared/lazy-define.js';
 
 export { createTidbokAdmin } from './shared/admin-client.js';
 
@@ -15,3 +17,6 @@ export { createTidbokAdmin } from './shared/admin-client.js';
 await loadAdminClient();
 // The settings elements come with the Settings tab (admin-settings/define.ts, a chunk of its own).
 defineCalendarElements();
+// <tidbok-template-weeks> is a chunk of its own too: <tidbok-admin> loads it when its panel is
+// opened; a page of its own that has the tag gets it now (or when the tag appears).
+defineLazily(['tidbok-template-weeks'], loadTemplateWeeks);

@@ -36,9 +36,20 @@ describe('<tidbok-admin>', () => {
     expect(calendar.shownWeek).to.be.a('string').and.not.equal('');
     const tabs = [...el.shadowRoot!.querySelectorAll('[role="tab"]')].map((t) => t.textContent!.trim());
     expect(tabs).to.deep.equal(['Kalender', 'Inställningar']);
-    // The template weeks panel follows the week the calendar shows.
+    // Template weeks start closed (planning work, a chunk of its own); opened, the panel follows
+    // the week the calendar shows, and stays open on this device.
+    const toggle = await waitFor<HTMLButtonElement>(el, '[part~="template-weeks-toggle"]');
+    expect(toggle.textContent!.trim()).to.equal('Mallveckor');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(el.shadowRoot!.querySelector('tidbok-template-weeks')).to.equal(null);
+    toggle.click();
     const templates = await waitFor<HTMLElement & { weekStart: string }>(el, 'tidbok-template-weeks');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     expect(templates.weekStart).to.equal(calendar.shownWeek);
+    await expect(el).to.be.accessible();
+    el.remove();
+    const again = await mount(clinic);
+    await waitFor(again.el, 'tidbok-template-weeks');
   });
 
   it('the client selected in the side panel is suggested for a new booking', async () => {

@@ -89,6 +89,20 @@ export const adminStyles = css`
     margin: 0 0 0.3rem;
     overflow-wrap: anywhere;
   }
+  .templates {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .disclosure {
+    justify-self: start;
+    font-weight: 600;
+  }
+  .disclosure::before {
+    content: '▸\00a0' / '';
+  }
+  .disclosure[aria-expanded='true']::before {
+    content: '▾\00a0' / '';
+  }
   .state {
     padding: 2rem 1rem;
     color: var(--_muted);

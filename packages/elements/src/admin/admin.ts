@@ -15,6 +15,7 @@ import { adminStyles } from './admin.styles.js';
 import { managesClinic, whoAmI } from '../shared/staff-role.js';
 import { watchSession } from './session-watch.js';
 import { type AdminMessageKey, adminMessages } from './messages.js';
+import { loadTemplateWeeks } from '../template-weeks/load.js';
 
 type View = 'calendar' | 'settings';
 
@@ -26,15 +27,24 @@ function loadSettings(): Promise<void> {
 }
 
 /**
- * The template weeks panel is its own element; the side panel shows it when the page has it
- * registered (the embed bundle does), without importing it here.
+ * The template weeks panel is its own element, in a chunk of its own: the side panel offers it
+ * closed, and loads it when it is opened (or when it was left open on this device).
  */
 const TEMPLATE_WEEKS = 'tidbok-template-weeks';
+const TEMPLATES_OPEN_KEY = 'tidbok-template-weeks-open';
 
 /**
  * The server this script came from, for pages that load `/embed/tidbok.js` from the Tidbok
  * server and leave out `api`. Undefined when the script is bundled into an app (no http URL).
  */
+function readTemplatesOpen(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(TEMPLATES_OPEN_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
 function scriptOrigin(): string | undefined {
   try {
     const url = new URL(import.meta.url);
@@ -96,6 +106,7 @@ export class TidbokAdminElement extends LitElement {
     timeZone: { state: true },
     shown: { state: true },
     templateWeeks: { state: true },
+    templatesOpen: { state: true },
     testClientError: { state: true },
   };
 
@@ -149,6 +160,8 @@ export class TidbokAdminElement extends LitElement {
   private shown: { weekStart: string; practitionerId: string } = { weekStart: '', practitionerId: '' };
   /** Whether `<tidbok-template-weeks>` is registered on this page (it is a separate element). */
   private templateWeeks = Boolean(customElements.get(TEMPLATE_WEEKS));
+  /** Whether the Template weeks panel is open; remembered on this device. */
+  private templatesOpen = readTemplatesOpen();
 
   private get calendar(): TidbokCalendar | undefined {
     return this.renderRoot?.querySelector<TidbokCalendar>('tidbok-calendar') ?? undefined;
@@ -228,6 +241,17 @@ export class TidbokAdminElement extends LitElement {
       if (fromUrl.date) this.date = fromUrl.date;
     }
     if (!this.templateWeeks) void customElements.whenDefined(TEMPLATE_WEEKS).then(() => (this.templateWeeks = true));
+    if (this.templatesOpen) void loadTemplateWeeks();
+  }
+
+  private toggleTemplates() {
+    this.templatesOpen = !this.templatesOpen;
+    try {
+      localStorage.setItem(TEMPLATES_OPEN_KEY, this.templatesOpen ? '1' : '');
+    } catch {
+      // Storage refused (private mode): the panel is only not remembered.
+    }
+    if (this.templatesOpen) void loadTemplateWeeks();
   }
 
   private select(view: View, focus = false) {
@@ -300,20 +324,42 @@ export class TidbokAdminElement extends LitElement {
             : html`<p class="hint">${this.t('selectedHint')}</p>`
         }
       </aside>
-      ${
-        this.templateWeeks && this.deskWork && this.shown.weekStart
-          ? html`<tidbok-template-weeks
-              part="template-weeks"
-              .weekStart=${this.shown.weekStart}
-              .practitionerId=${this.shown.practitionerId}
-              .timeZone=${this.timeZone}
-              .locale=${this.language}
-              @tidbok-template-applied=${() => void this.calendar?.refresh()}
-              @tidbok-working-time-deleted=${() => void this.calendar?.refresh()}
-            ></tidbok-template-weeks>`
-          : nothing
-      }
+      ${this.deskWork && this.shown.weekStart ? this.renderTemplates() : nothing}
     `;
+  }
+
+  /** Template weeks: a disclosure under the side panel, the element itself once it is open and loaded. */
+  private renderTemplates() {
+    const open = this.templatesOpen;
+    return html`<div class="templates">
+      <button
+        class="btn link disclosure"
+        part="template-weeks-toggle"
+        type="button"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls="template-weeks"
+        @click=${this.toggleTemplates}
+      >
+        ${this.t('templateWeeks')}
+      </button>
+      <div id="template-weeks" ?hidden=${!open}>
+        ${
+          !open
+            ? nothing
+            : this.templateWeeks
+              ? html`<tidbok-template-weeks
+                  part="template-weeks"
+                  .weekStart=${this.shown.weekStart}
+                  .practitionerId=${this.shown.practitionerId}
+                  .timeZone=${this.timeZone}
+                  .locale=${this.language}
+                  @tidbok-template-applied=${() => void this.calendar?.refresh()}
+                  @tidbok-working-time-deleted=${() => void this.calendar?.refresh()}
+                ></tidbok-template-weeks>`
+              : html`<p class="hint" role="status">${this.t('loading')}</p>`
+        }
+      </div>
+    </div>`;
   }
 
   override render() {

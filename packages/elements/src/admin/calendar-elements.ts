@@ -1,7 +1,8 @@
 /*
- * The calendar side of the staff elements: what `<tidbok-admin>` needs before its Settings tab is
- * opened. The embed's staff chunk (admin-entry.ts) registers only these; the settings elements
- * follow on demand (admin-settings/define.ts).
+ * The calendar side of the staff elements: what `<tidbok-admin>` needs to show the calendar. The
+ * embed's staff chunk (admin-entry.ts) registers only these; the settings elements follow with
+ * the Settings tab (admin-settings/define.ts) and `<tidbok-template-weeks>` when its panel is
+ * opened (template-weeks/load.ts), each a chunk of its own.
  */
 import { TidbokBookPanel } from '../book-panel/book-panel.js';
 import { TidbokCalendar } from '../calendar/calendar.js';
@@ -10,7 +11,6 @@ import { TidbokClientPicker } from '../client-picker/client-picker.js';
 import { TidbokEntryPopup } from '../entry-popup/entry-popup.js';
 import { TidbokMenuButton } from '../menu-button/menu-button.js';
 import { define } from '../shared/define.js';
-import { defineTemplateWeeks } from '../template-weeks/index.js';
 import { TidbokAdminElement } from './admin.js';
 
 /** Tag name → class of the calendar's elements. */
@@ -24,11 +24,7 @@ export const calendarElements = {
   'tidbok-menu-button': TidbokMenuButton,
 } as const;
 
-/**
- * Registers the calendar's elements whose tags are free (safe to call more than once), with
- * `<tidbok-template-weeks>`, which `<tidbok-admin>` shows under its side panel.
- */
+/** Registers the calendar's elements whose tags are free (safe to call more than once). */
 export function defineCalendarElements(): void {
   for (const [tag, element] of Object.entries(calendarElements)) define(tag, element);
-  defineTemplateWeeks();
 }

@@ -5,6 +5,7 @@
  * under other names with `customElements.define`.
  */
 import { defineSettingsElements } from '../admin-settings/define.js';
+import { defineTemplateWeeks } from '../template-weeks/index.js';
 import { defineCalendarElements } from './calendar-elements.js';
 
 export { TidbokAdminElement } from './admin.js';
@@ -44,5 +45,6 @@ export type { TemplateAppliedDetail, WorkingTimeDeletedDetail } from '../templat
  */
 export function defineAdminElements(): void {
   defineCalendarElements();
+  defineTemplateWeeks();
   defineSettingsElements();
 }

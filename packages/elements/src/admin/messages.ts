@@ -14,6 +14,7 @@ export const adminMessages = {
     en: 'The selected client is suggested when you book in the calendar.',
   },
   clearClient: { sv: 'Rensa vald klient', en: 'Clear selected client' },
+  templateWeeks: { sv: 'Mallveckor', en: 'Template weeks' },
   email: { sv: 'E-post', en: 'E-mail' },
   phone: { sv: 'Telefon', en: 'Phone' },
   personalNumber: { sv: 'Personnummer', en: 'Personal identity number' },
