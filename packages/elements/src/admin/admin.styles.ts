@@ -98,10 +98,12 @@ export const adminStyles = css`
     font-weight: 600;
   }
   .disclosure::before {
-    content: '▸\00a0' / '';
+    content: '▸' / '';
+    display: inline-block;
+    width: 1em;
   }
   .disclosure[aria-expanded='true']::before {
-    content: '▾\00a0' / '';
+    content: '▾' / '';
   }
   .state {
     padding: 2rem 1rem;

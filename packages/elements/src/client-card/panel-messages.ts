@@ -7,6 +7,7 @@ import type { Messages } from '../i18n.js';
  */
 export const clientPanelMessages = {
   openCard: { sv: 'Klientkort', en: 'Client card' },
-  openCardFor: { sv: 'Öppna klientkortet för {name}', en: 'Open the client card of {name}' },
+  // Starts with the button's visible text, so speech input finds it by what it shows.
+  openCardFor: { sv: 'Klientkort för {name}', en: 'Client card for {name}' },
   loading: { sv: 'Hämtar klientkortet …', en: 'Loading the client card …' },
 } satisfies Messages<string>;

@@ -172,6 +172,9 @@ describe('<tidbok-entry-popup>: återbud and no-show ask first and can be undone
     expect(text(q(popup, '.confirm p'))).to.match(/^Ta bort bokning /);
     expect(q(popup, '[data-action="confirm-delete"]').textContent!.trim()).to.equal('Ta bort');
     await expect(popup).to.be.accessible();
+    // "Avbryt" goes back to the booking, deleting nothing; its other views use the same words.
+    q<HTMLButtonElement>(popup, '[data-action="keep"]').click();
+    await popup.updateComplete;
     await choose(popup, 'pay');
     await expect(popup).to.be.accessible();
   });
