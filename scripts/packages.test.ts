@@ -99,23 +99,29 @@ describe('the packed packages', () => {
   });
 
   // @tidbok/elements is ESM only (as Lit is): its CommonJS and node10 resolutions are not offered.
-  it.each(NAMES)('@tidbok/%s: arethetypeswrong finds no problem', async (name) => {
-    const profile = name === 'elements' ? ['--profile', 'esm-only'] : [];
-    // attw exits non-zero when it finds a problem (run() then fails with its report).
-    const report = await node(
-      'node_modules/@arethetypeswrong/cli/dist/index.js',
-      [join(tarballs, packed[name].filename), ...profile, '--format', 'ascii'],
-      work,
-    );
-    expect(report).toContain(`@tidbok/${name}`);
-  }, TOOL_TIMEOUT);
+  it.each(NAMES)(
+    '@tidbok/%s: arethetypeswrong finds no problem',
+    async (name) => {
+      const profile = name === 'elements' ? ['--profile', 'esm-only'] : [];
+      // attw exits non-zero when it finds a problem (run() then fails with its report).
+      const report = await node(
+        'node_modules/@arethetypeswrong/cli/dist/index.js',
+        [join(tarballs, packed[name].filename), ...profile, '--format', 'ascii'],
+        work,
+      );
+      expect(report).toContain(`@tidbok/${name}`);
+    },
+    TOOL_TIMEOUT,
+  );
 });
 
 describe('installed from the tarballs', () => {
-  it('import from Node as ES modules: the elements and their events only, registered by define and admin/define under the manifest’s tags', async () => {
-    writeFileSync(
-      join(app, 'esm.mjs'),
-      `import { LitElement } from 'lit';
+  it(
+    'import from Node as ES modules: the elements and their events only, registered by define and admin/define under the manifest’s tags',
+    async () => {
+      writeFileSync(
+        join(app, 'esm.mjs'),
+        `import { LitElement } from 'lit';
 import * as core from '@tidbok/core';
 import * as sdk from '@tidbok/sdk';
 import manifest from '@tidbok/elements/custom-elements.json' with { type: 'json' };
@@ -138,51 +144,59 @@ console.log(JSON.stringify({
   public: kinds(elements), admin: kinds(admin), registeredOnImport, registered, notExported,
 }));
 `,
-    );
-    const result = JSON.parse(await run(process.execPath, ['esm.mjs'], app));
-    expect(result.core).toBe('function');
-    expect(result.sdk).toBe('function');
-    for (const element of [
-      'TidbokProvider',
-      'TidbokBooking',
-      'TidbokSlotPicker',
-      'TidbokBookingForm',
-      'TidbokMyBookings',
-      'TidbokTextField',
-      'TidbokRadioGroup',
-    ]) {
-      expect(result.public[element], element).toBe('element');
-    }
-    expect(result.public.TidbokBookedEvent).toBe('event');
-    expect(Object.entries(result.public).filter(([, kind]) => kind !== 'element' && kind !== 'event')).toEqual([]);
-    expect(result.admin.TidbokAdminElement).toBe('element');
-    expect(result.admin.TidbokTemplateWeeks).toBe('element');
-    expect(result.admin.TidbokCalendarChangeEvent).toBe('event');
-    expect(Object.entries(result.admin).filter(([, kind]) => kind !== 'element' && kind !== 'event')).toEqual([['defineAdminElements', 'function']]);
-    // The class modules register nothing: define and admin/define do.
-    expect(result.registeredOnImport).toEqual([]);
-    expect(Object.entries(result.registered).filter(([, ok]) => !ok)).toEqual([]);
-    expect(result.notExported).toEqual(Array(4).fill('ERR_PACKAGE_PATH_NOT_EXPORTED'));
-  }, TOOL_TIMEOUT);
+      );
+      const result = JSON.parse(await run(process.execPath, ['esm.mjs'], app));
+      expect(result.core).toBe('function');
+      expect(result.sdk).toBe('function');
+      for (const element of [
+        'TidbokProvider',
+        'TidbokBooking',
+        'TidbokSlotPicker',
+        'TidbokBookingForm',
+        'TidbokMyBookings',
+        'TidbokTextField',
+        'TidbokRadioGroup',
+      ]) {
+        expect(result.public[element], element).toBe('element');
+      }
+      expect(result.public.TidbokBookedEvent).toBe('event');
+      expect(Object.entries(result.public).filter(([, kind]) => kind !== 'element' && kind !== 'event')).toEqual([]);
+      expect(result.admin.TidbokAdminElement).toBe('element');
+      expect(result.admin.TidbokTemplateWeeks).toBe('element');
+      expect(result.admin.TidbokCalendarChangeEvent).toBe('event');
+      expect(Object.entries(result.admin).filter(([, kind]) => kind !== 'element' && kind !== 'event')).toEqual([['defineAdminElements', 'function']]);
+      // The class modules register nothing: define and admin/define do.
+      expect(result.registeredOnImport).toEqual([]);
+      expect(Object.entries(result.registered).filter(([, ok]) => !ok)).toEqual([]);
+      expect(result.notExported).toEqual(Array(4).fill('ERR_PACKAGE_PATH_NOT_EXPORTED'));
+    },
+    TOOL_TIMEOUT,
+  );
 
-  it('require core and the SDK from CommonJS', async () => {
-    writeFileSync(
-      join(app, 'cjs.cjs'),
-      `const core = require('@tidbok/core');
+  it(
+    'require core and the SDK from CommonJS',
+    async () => {
+      writeFileSync(
+        join(app, 'cjs.cjs'),
+        `const core = require('@tidbok/core');
 const sdk = require('@tidbok/sdk');
 const client = sdk.createTidbok({ baseUrl: 'http://127.0.0.1:9', clinic: 'demo' });
 console.log(JSON.stringify({ files: [require.resolve('@tidbok/core'), require.resolve('@tidbok/sdk')], core: typeof core.BookingSchema.parse, sdk: typeof client.slots }));
 `,
-    );
-    const result = JSON.parse(await run(process.execPath, ['cjs.cjs'], app));
-    expect(result.files.map((file: string) => file.split(sep).slice(-3).join('/'))).toEqual(['core/dist/index.cjs', 'sdk/dist/index.cjs']);
-    expect([result.core, result.sdk]).toEqual(['function', 'function']);
-  }, TOOL_TIMEOUT);
+      );
+      const result = JSON.parse(await run(process.execPath, ['cjs.cjs'], app));
+      expect(result.files.map((file: string) => file.split(sep).slice(-3).join('/'))).toEqual(['core/dist/index.cjs', 'sdk/dist/index.cjs']);
+      expect([result.core, result.sdk]).toEqual(['function', 'function']);
+    },
+    TOOL_TIMEOUT,
+  );
 
-  it('type-check as a consumer’s TypeScript (NodeNext, declarations checked too)', async () => {
-    writeFileSync(
-      join(app, 'consumer.ts'),
-      `import { BookingSchema } from '@tidbok/core';
+  it(
+    'type-check as a consumer’s TypeScript (NodeNext, declarations checked too)',
+    async () => {
+      writeFileSync(
+        join(app, 'consumer.ts'),
+        `import { BookingSchema } from '@tidbok/core';
 import { type Booking, createTidbok } from '@tidbok/sdk';
 import { TidbokBooking, type TidbokBookedEvent, type TidbokErrorDetail } from '@tidbok/elements';
 import '@tidbok/elements/define';
@@ -200,25 +214,27 @@ const admin: TidbokAdminElement = document.createElement('tidbok-admin');
 admin.addEventListener('tidbok-calendar-change', (event) => console.log(event.detail satisfies CalendarChangeDetail));
 console.log(booking instanceof TidbokBooking, createTidbok({ baseUrl: 'https://booking.example', clinic: 'demo' }));
 `,
-    );
-    writeFileSync(
-      join(app, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          lib: ['ES2023', 'DOM', 'DOM.Iterable'],
-          strict: true,
-          noEmit: true,
-          skipLibCheck: false,
-          types: [],
-        },
-        files: ['consumer.ts'],
-      }),
-    );
-    await node('node_modules/typescript/bin/tsc', ['-p', 'tsconfig.json'], app);
-  }, TOOL_TIMEOUT);
+      );
+      writeFileSync(
+        join(app, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            target: 'ES2022',
+            module: 'NodeNext',
+            moduleResolution: 'NodeNext',
+            lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+            strict: true,
+            noEmit: true,
+            skipLibCheck: false,
+            types: [],
+          },
+          files: ['consumer.ts'],
+        }),
+      );
+      await node('node_modules/typescript/bin/tsc', ['-p', 'tsconfig.json'], app);
+    },
+    TOOL_TIMEOUT,
+  );
 });
 
 describe('a page bundled from the installed packages', () => {
