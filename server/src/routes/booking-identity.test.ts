@@ -135,4 +135,13 @@ describe('a public booking with a stored client’s e-mail', () => {
     expect((await admin('GET', `/clients/${booking.clientId}`)).status).toBe(404);
     expect((await admin('GET', `/clients/${patient.id}/duplicates`)).body.clients).toEqual([]);
   });
+
+  it("keeps the merged client's notes on the kept client's card, after its own", async () => {
+    const patient = (await admin('POST', '/clients', { name: 'Klara Klient', email: 'klara@example.com' })).body;
+    const booking = await bookPublic({ name: 'Klara', email: 'klara@example.com', phone: '+46701112233' }, 'none', '2027-03-03T08:00:00Z');
+    expect((await admin('PUT', `/clients/${patient.id}/notes`, { text: 'Föredrar SMS.' })).status).toBe(200);
+    expect((await admin('PUT', `/clients/${booking.clientId}/notes`, { text: 'Använder rullstol.' })).status).toBe(200);
+    expect((await admin('POST', `/clients/${booking.clientId}/merge`, { into: patient.id })).status).toBe(200);
+    expect((await admin('GET', `/clients/${patient.id}/history`)).body.notes.text).toBe('Föredrar SMS.\n\nAnvänder rullstol.');
+  });
 });

@@ -2,6 +2,7 @@ import { invalid } from '../errors.js';
 import type { Actor } from './actor.js';
 import { audit } from './audit.js';
 import type { Deps } from './deps.js';
+import type { Trx } from '../store/store.js';
 import { iso } from '../time.js';
 import { emitClientMerged } from '../webhooks/emit.js';
 import { findClient } from './clients.js';
@@ -62,6 +63,9 @@ export async function mergeClient(deps: Deps, clinic: ClinicRow, id: string, int
     if (target.duplicate_of === from.id) {
       await trx.updateTable('clients').set({ duplicate_of: null, updated_at: now }).where('id', '=', target.id).execute();
     }
+    // Notes are what staff wrote down about the person: the merged client's go on the kept one's
+    // card, after its own, never lost with the row (client_notes goes with its client).
+    await keepNotes(trx, from.id, target.id, now);
     await trx.deleteFrom('login_tokens').where('client_id', '=', from.id).execute();
     await trx.deleteFrom('client_sessions').where('client_id', '=', from.id).execute();
     await trx.deleteFrom('clients').where('id', '=', from.id).execute();
@@ -70,4 +74,22 @@ export async function mergeClient(deps: Deps, clinic: ClinicRow, id: string, int
     await audit(trx, now, clinic.id, who, { action: 'merged', entity: 'client', id: from.id, summary: `into ${target.id}` });
     return { client: clientOf(merged), mergedId: from.id };
   });
+}
+
+/** Moves a merged client's notes onto the client it is merged into, after that client's own. */
+async function keepNotes(trx: Trx, fromId: string, intoId: string, now: number): Promise<void> {
+  const notes = await trx.selectFrom('client_notes').selectAll().where('client_id', 'in', [fromId, intoId]).execute();
+  const from = notes.find((n) => n.client_id === fromId);
+  if (!from || from.text.trim() === '') return;
+  const into = notes.find((n) => n.client_id === intoId);
+  if (into) {
+    const text = into.text.trim() === '' ? from.text : `${into.text}\n\n${from.text}`;
+    await trx.updateTable('client_notes').set({ text, updated_at: now }).where('client_id', '=', intoId).execute();
+  } else {
+    await trx
+      .insertInto('client_notes')
+      .values({ ...from, client_id: intoId, updated_at: now })
+      .execute();
+  }
+  await trx.deleteFrom('client_notes').where('client_id', '=', fromId).execute();
 }
