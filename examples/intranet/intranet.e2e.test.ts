@@ -100,7 +100,8 @@ describe('examples/intranet', () => {
     expect(renewed).toHaveLength(1);
     expect(renewed[0]!.id).not.toBe(sessions[0]!.id);
     await page.locator('tidbok-calendar [part~="working-time"]').first().waitFor();
-    expect(page.url()).toBe(`${intranetUrl}/?date=2027-03-08`);
+    // The same page (the calendar keeps its view and day in the address's #fragment only).
+    expect(page.url()).toBe(`${intranetUrl}/?date=2027-03-08#tidbok-view=week&tidbok-date=2027-03-08`);
 
     await page.getByRole('button', { name: 'Logga ut' }).click();
     await page.waitForURL(/\/login$/);
