@@ -114,8 +114,8 @@ describe('what a role sees', () => {
     el.token = await receptionToken(clinic);
     await waitUntil(() => el.shadowRoot!.querySelectorAll('[role="tab"]').length === 1, 'the Settings tab goes', { timeout: 8000 });
     expect(el.shadowRoot!.querySelector('[role="tab"]')!.textContent!.trim()).to.equal('Kalender');
-    // Reception does desk work: the template weeks stay.
-    await waitUntil(() => el.shadowRoot!.querySelector('tidbok-template-weeks'), 'the template weeks', { timeout: 8000 });
+    // Reception does desk work: the template weeks stay on offer.
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="template-weeks-toggle"]'), 'the template weeks', { timeout: 8000 });
   });
 
   it('<tidbok-admin> shows a practitioner neither Settings nor the template weeks', async () => {
@@ -127,6 +127,7 @@ describe('what a role sees', () => {
     el.token = token;
     await waitUntil(() => el.shadowRoot!.querySelectorAll('[role="tab"]').length === 1, 'the Settings tab goes', { timeout: 8000 });
     await waitUntil(() => el.shadowRoot!.querySelector('tidbok-calendar'), 'the calendar');
+    expect(el.shadowRoot!.querySelector('[part~="template-weeks-toggle"]')).to.equal(null);
     expect(el.shadowRoot!.querySelector('tidbok-template-weeks')).to.equal(null);
   });
 });

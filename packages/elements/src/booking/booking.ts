@@ -215,10 +215,10 @@ export class TidbokBooking extends LitElement {
    * The `locale` attribute, else the provider's, else the clinic's. Until the clinic has answered
    * (also on the first update, before its load has started): the page's language, else the
    * browser's, a guess whose texts load meanwhile, so only a clinic that speaks the other
-   * language costs a second wait.
+   * language costs a second wait. A clinic that could not be read leaves Swedish, the default.
    */
   get #wanted(): Locale {
-    const guess = this.#clinicInfo ? [] : [document.documentElement.lang, navigator.language];
+    const guess = this.#clinicInfo || this.#clinicLoad.status === 'error' ? [] : [document.documentElement.lang, navigator.language];
     return pickLocale(this.locale, this.#connection.value?.locale, this.#clinicInfo?.locale, ...guess);
   }
 

@@ -384,7 +384,7 @@ describe('<tidbok-template-weeks>', () => {
     }
   });
 
-  it("shows the server's problem detail in the dialog when saving fails", async () => {
+  it("says in the dialog, in the UI's language, that saving failed, without the server's field path", async () => {
     const el = await render();
     $<HTMLButtonElement>(el, '[part~="save-button"]')!.click();
     await waitUntil(() => dialogOf(el).open);
@@ -393,7 +393,7 @@ describe('<tidbok-template-weeks>', () => {
     button(el, 'Save', 'dialog').click();
     await waitUntil(() => $(el, 'dialog [part~="error"]'), 'the problem shows');
     const shown = text($(el, 'dialog [part~="error"]'));
-    expect(shown.startsWith('The template week could not be saved. name: ')).to.equal(true, shown);
+    expect(shown).to.equal('The template week could not be saved. The server did not accept the details. Check the fields and try again.');
     expect(dialogOf(el).open).to.equal(true);
     expect(await admin.templateWeeks.list()).to.deep.equal([]);
   });
