@@ -14,7 +14,8 @@ import { ApiError, invalid, isOverlapError, notFound } from '../errors.js';
 import { enqueueBookingMessage } from '../notifications/compose.js';
 import { rememberStaffNumber } from '../notifications/sms-guard.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
-import type { Db, Trx } from '../store/store.js';
+import { lockKey } from '../store/key-lock.js';
+import type { Db, Store, Trx } from '../store/store.js';
 import type { BookingTable } from '../store/schema.js';
 import { iso, isoOrNull } from '../time.js';
 import { findLocation, findPractitionerRow, findTreatmentType } from './catalogue.js';
@@ -87,14 +88,22 @@ async function referenced<T>(lookup: () => Promise<T>, path: string, what: strin
  * Inserts or moves a booked booking after checking the practitioner's time is free. The check
  * gives the clear message; the trigger (migration 0001) is the guarantee, and its error is
  * turned into the same 409 should another writer slip in between.
+ *
+ * On PostgreSQL, staff writes to one practitioner's calendar take turns from here to their
+ * commit (an advisory lock on the practitioner, key-lock.ts); other practitioners' are not
+ * held up. Without it, staff racing for overlapping times each inserted their row and then
+ * waited for the other's exclusion check: a deadlock each time, broken only after PostgreSQL's
+ * one-second deadlock timeout, and formed again by the retries, so a burst of ten took a minute.
  */
 export async function guardOverlap<T>(
+  store: Store,
   trx: Trx,
   slot: { practitionerId: string; start: number; end: number; ignoreBookingId?: string },
   now: number,
   write: () => Promise<T>,
   conflict: (kind: 'booking' | 'hold') => ApiError = conflictFor,
 ): Promise<T> {
+  await lockKey(store, trx, `practitioner:${slot.practitionerId}`);
   await purgeExpiredHolds(trx, slot.practitionerId, now);
   const overlap = await findOverlap(trx, slot.practitionerId, slot.start, slot.end, now, slot.ignoreBookingId);
   if (overlap) throw conflict === conflictFor ? await staffConflict(trx, slot, now, overlap) : conflict(overlap);
@@ -193,7 +202,7 @@ export async function createStaffBooking(deps: Deps, clinic: ClinicRow, body: Cr
       created_at: now,
       updated_at: now,
     };
-    await guardOverlap(trx, { practitionerId: row.practitioner_id, start, end }, now, () => trx.insertInto('bookings').values(row).execute());
+    await guardOverlap(deps.store, trx, { practitionerId: row.practitioner_id, start, end }, now, () => trx.insertInto('bookings').values(row).execute());
     // Staff booked with this number: SMS to it are not counted against the budget.
     await rememberStaffNumber(trx, clinic.id, client.phone, now);
     let notification: BookingNotification | undefined;
@@ -257,7 +266,7 @@ export async function updateStaffBooking(deps: Deps, clinic: ClinicRow, id: stri
     };
     const update = () => trx.updateTable('bookings').set(next).where('id', '=', id).execute();
     if (row.status === 'booked') {
-      await guardOverlap(trx, { practitionerId: next.practitioner_id, start, end, ignoreBookingId: id }, now, update);
+      await guardOverlap(deps.store, trx, { practitionerId: next.practitioner_id, start, end, ignoreBookingId: id }, now, update);
     } else {
       await update();
     }
@@ -400,7 +409,7 @@ export async function restoreStaffBooking(deps: Deps, clinic: ClinicRow, id: str
     const row = await ownBooking(trx, clinic, id, actor);
     if (row.status === 'booked') throw new ApiError('conflict', 'The booking is already booked');
     const changes = { status: 'booked', late_cancellation: 0, cancelled_at: null, updated_at: now };
-    await guardOverlap(trx, { practitionerId: row.practitioner_id, start: row.start_ms, end: row.end_ms, ignoreBookingId: id }, now, () =>
+    await guardOverlap(deps.store, trx, { practitionerId: row.practitioner_id, start: row.start_ms, end: row.end_ms, ignoreBookingId: id }, now, () =>
       trx.updateTable('bookings').set(changes).where('id', '=', id).execute(),
     );
     let notification: BookingNotification | undefined;
