@@ -1074,7 +1074,7 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
       <div class="stage">
         ${this.renderNotices()}
         <p class="empty" role="status" part="status">
-          ${this.feed.status === 'loading' ? this.t('loading') : this.feed.status === 'ready' && entries.length === 0 ? this.t('emptyWeek') : dayView && columns.length === 0 ? this.t('noPractitioners') : ''}
+          ${this.feed.status === 'loading' ? this.t('loading') : this.feed.status === 'ready' && entries.length === 0 ? this.t(dayView ? 'emptyDay' : 'emptyWeek') : dayView && columns.length === 0 ? this.t('noPractitioners') : ''}
         </p>
         <span id="entry-help" class="sr">${this.t('entryHelp')}</span>
         <span id="day-help" class="sr">${this.t('dayCursorHelp')}</span>

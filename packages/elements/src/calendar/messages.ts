@@ -47,6 +47,10 @@ export const calendarMessages = {
     sv: 'Inget inlagt den här veckan. Dubbelklicka eller dra i kalendern för att skapa.',
     en: 'Nothing in this week yet. Double-click or drag in the calendar to create.',
   },
+  emptyDay: {
+    sv: 'Inget inlagt den här veckan. Dubbelklicka eller dra i en behandlares kolumn för att skapa.',
+    en: "Nothing in this week yet. Double-click or drag in a practitioner's column to create.",
+  },
   notConnected: {
     sv: 'Kalendern behöver api, clinic och en personalnyckel (token).',
     en: 'The calendar needs api, clinic and a staff token.',
