@@ -35,12 +35,17 @@ export const dayListStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.35rem;
   }
   .day-list .row {
     display: grid;
-    grid-template-columns: 6.5rem 1fr;
-    gap: 0.1rem 0.5rem;
+    grid-template-columns: max-content 1fr;
+    gap: 0.1rem 0.6rem;
+    /* A row shows all it says (the calendar's buttons cut their text to one line). */
+    white-space: normal;
+    overflow: visible;
+    text-overflow: clip;
     width: 100%;
     min-height: 2.75rem;
     padding: 0.45rem 0.6rem;
@@ -64,7 +69,24 @@ export const dayListStyles = css`
     outline: 2px solid var(--_primary);
     outline-offset: 1px;
   }
+  /* The grid's blocks cut these to one line (calendar.styles.ts); a list row has the room. */
+  .day-list .what,
+  .day-list .who {
+    min-width: 0;
+    white-space: normal;
+    overflow: visible;
+    overflow-wrap: break-word;
+  }
   .day-list .when {
+    overflow: visible;
+  }
+  .day-list .what em {
+    display: inline-block;
+    margin-inline-start: 0.4em;
+    white-space: nowrap;
+  }
+  .day-list .when {
+    white-space: nowrap;
     font-variant-numeric: tabular-nums;
     font-weight: 600;
   }
