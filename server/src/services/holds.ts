@@ -5,7 +5,6 @@ import { prepared, together } from '../store/prepared.js';
 import type { HoldTable } from '../store/schema.js';
 import { iso } from '../time.js';
 import { readTreatmentType } from './catalogue.js';
-import { groupWrite } from './group-commit.js';
 import { deactivateExpiredHolds, instant } from './common.js';
 import type { Deps } from './deps.js';
 import { networkOf } from './client-network.js';
@@ -59,8 +58,7 @@ export async function createHold(deps: Deps, clinic: ClinicRow, body: CreateHold
     booking_id: null,
     created_at: now,
   };
-  await groupWrite(
-    deps.store,
+  await deps.store.write(
     async (trx) => {
       // Expired holds still marked active would block the time in the overlap guard below.
       // No look for an overlap first: the guard (SQLite trigger, PostgreSQL exclusion constraint)
@@ -75,7 +73,7 @@ export async function createHold(deps: Deps, clinic: ClinicRow, body: CreateHold
       }
       // The overlap guard alone decides; no read here needs a serializable view (store.ts, WriteOptions).
     },
-    { guard: 'constraints' },
+    { guard: 'constraints', grouped: true },
   );
   return {
     id: row.id,

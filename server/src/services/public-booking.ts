@@ -9,7 +9,6 @@ import { lockKeyQuery } from '../store/key-lock.js';
 import type { Trx } from '../store/store.js';
 import { clientAmong, clientsByEmail, emailKey } from './client-match.js';
 import { findOverlap, purgeExpiredHolds } from './common.js';
-import { groupWrite } from './group-commit.js';
 import { type BookingRow, bookingOf, cancelBookingRow, findBooking } from './bookings.js';
 import type { Deps } from './deps.js';
 import { sessionClient } from './client-auth.js';
@@ -75,8 +74,7 @@ export async function createPublicBooking(deps: Deps, clinic: ClinicRow, body: C
   const now = deps.clock.now();
   const manageToken = newSecret('tbm');
 
-  const booked = groupWrite(
-    deps.store,
+  const booked = deps.store.write(
     async (trx) => {
       // Statements started together share a round trip on PostgreSQL (prepared.ts, `together`).
       const holdKey = { id: body.holdId, clinicId: clinic.id };
@@ -176,7 +174,7 @@ export async function createPublicBooking(deps: Deps, clinic: ClinicRow, body: C
       };
       return { booking: told, manageToken };
     },
-    { guard: 'constraints' },
+    { guard: 'constraints', grouped: true },
   );
   return booked.catch((error: unknown) => {
     // The database could not take the booking (busy, down): the hold is let go, so the visitor

@@ -19,6 +19,7 @@ import {
 } from 'kysely';
 import { databaseFailure } from '../errors.js';
 import { databaseRetries } from '../http/metrics.js';
+import { GroupCommitter } from './group-commit.js';
 import { isSqliteBusy, retryWhileBusy } from './busy-retry.js';
 import { sqliteMigrations } from './migrations/index.js';
 import { SqliteFileGuard } from './sqlite-file-guard.js';
@@ -61,6 +62,13 @@ export interface WriteOptions {
    * alone either way.
    */
   guard?: 'serializable' | 'constraints';
+  /**
+   * `fn` is short and awaits nothing but its own statements, so it may share one commit with
+   * other grouped writes that arrive in the same turn of the event loop (SQLite: one fsync for
+   * many bookings, group-commit.ts). It still succeeds or fails alone, and its promise settles
+   * only once its write is durable. PostgreSQL commits concurrently and ignores this.
+   */
+  grouped?: boolean;
 }
 
 export interface StoreHealth {
@@ -314,22 +322,25 @@ export function openSqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptio
     return failures.recent();
   }
 
+  async function writeAlone<T>(fn: (trx: Trx) => Promise<T>): Promise<T> {
+    try {
+      const result = await retry(() => db.transaction().execute(fn), busyTimeoutMs);
+      failures.succeeded();
+      return result;
+    } catch (error) {
+      failures.record(error);
+      throw error;
+    }
+  }
+  const committer = new GroupCommitter(writeAlone);
+
   return {
     dialect: 'sqlite',
     db,
     get transactionsAcrossTurns() {
       return turns.spanned;
     },
-    async write(fn) {
-      try {
-        const result = await retry(() => db.transaction().execute(fn), busyTimeoutMs);
-        failures.succeeded();
-        return result;
-      } catch (error) {
-        failures.record(error);
-        throw error;
-      }
-    },
+    write: (fn, options) => (options?.grouped ? committer.write(fn) : writeAlone(fn)),
     // `data_version` moves when another connection (another process) commits to the file; this
     // connection's own writes are counted by the statement cache. Kysely runs one statement at a
     // time on the one connection, and a transaction keeps it until its commit, so a reader that

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
-import type { Store, Trx, WriteOptions } from '../store/store.js';
+import type { Trx } from './store.js';
 
 /**
- * Group commit for the hot public writes (holds, bookings) on SQLite.
+ * Group commit on SQLite, behind `store.write(fn, { grouped: true })`: what the hot public writes
+ * (holds, bookings) ask for. Services only say that a write may share a commit; this file is how.
  *
  * With `synchronous=FULL` every COMMIT waits for an fsync of the WAL, and better-sqlite3 waits
  * for it on the event loop: a few milliseconds on ordinary disks (3.5 ms on the bench machine,
@@ -22,8 +23,7 @@ import type { Store, Trx, WriteOptions } from '../store/store.js';
  * - A lone operation goes straight to `store.write`, with no savepoint.
  *
  * PostgreSQL commits concurrently from a pool and re-runs serialization failures per
- * transaction, so there every call is a plain `store.write` (with its `options`; SQLite runs
- * every write alone and needs none).
+ * transaction, so its store ignores `grouped` and runs a plain transaction.
  *
  * The group's transaction is open only while its operations run, and they await nothing but
  * their own statements (better-sqlite3 runs each synchronously), so it never stays open across
@@ -47,12 +47,13 @@ function mayHaveEndedTransaction(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('SQLITE_') && !code.startsWith('SQLITE_CONSTRAINT');
 }
 
-class GroupCommitter {
+export class GroupCommitter {
   private queue: Pending[] = [];
   private scheduled = false;
   private running = false;
 
-  constructor(private readonly store: Store) {}
+  /** `write` runs one transaction alone, as `Store.write` does without grouping. */
+  constructor(private readonly writeAlone: <T>(fn: (trx: Trx) => Promise<T>) => Promise<T>) {}
 
   write<T>(fn: (trx: Trx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -83,12 +84,12 @@ class GroupCommitter {
   private async commit(group: Pending[]) {
     if (group.length === 1) {
       const [only] = group;
-      await this.store.write(only!.fn).then(only!.resolve, only!.reject);
+      await this.writeAlone(only!.fn).then(only!.resolve, only!.reject);
       return;
     }
     const outcomes: Outcome[] = [];
     try {
-      await this.store.write(async (trx) => {
+      await this.writeAlone(async (trx) => {
         outcomes.length = 0; // in case the store runs this again
         for (const op of group) {
           await sql`savepoint tidbok_group_op`.execute(trx);
@@ -106,7 +107,7 @@ class GroupCommitter {
       });
     } catch {
       // Nothing of the group was stored: each operation on its own, as without grouping.
-      for (const op of group) await this.store.write(op.fn).then(op.resolve, op.reject);
+      for (const op of group) await this.writeAlone(op.fn).then(op.resolve, op.reject);
       return;
     }
     group.forEach((op, i) => {
@@ -115,17 +116,4 @@ class GroupCommitter {
       else op.reject(outcome.error);
     });
   }
-}
-
-const committers = new WeakMap<Store, GroupCommitter>();
-
-/** `store.write(fn)`, grouped with concurrent calls into one commit on SQLite (see above). */
-export function groupWrite<T>(store: Store, fn: (trx: Trx) => Promise<T>, options?: WriteOptions): Promise<T> {
-  if (store.dialect !== 'sqlite') return store.write(fn, options);
-  let committer = committers.get(store);
-  if (!committer) {
-    committer = new GroupCommitter(store);
-    committers.set(store, committer);
-  }
-  return committer.write(fn);
 }
