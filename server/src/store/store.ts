@@ -28,6 +28,8 @@ import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
+/** What a repository reads with: the database, or a transaction a service holds open. */
+export type Queryable = Db | Trx;
 
 /**
  * The store: a Kysely instance plus how to write. Services read through `db` and write inside
