@@ -1,6 +1,21 @@
 import type { Client, Locale } from '@tidbok/core';
 import { ApiError } from '../errors.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
+import {
+  accessLogOfClient,
+  addClientSession,
+  addLoginToken,
+  clientByEmail,
+  clientOfSession,
+  clientWithId,
+  expireUnusedLoginLinks,
+  loginLinksSentSince,
+  loginTokenByHash,
+  recordClientAccess,
+  revokeClientSession,
+  useLoginToken,
+} from '../store/repositories/client-auth.js';
+import { clientById } from '../store/repositories/clients.js';
 import type { Db, Trx } from '../store/store.js';
 import { enqueueLinkEmail } from '../notifications/link-email.js';
 import { htmlFromText, LINK } from '../notifications/texts.js';
@@ -42,41 +57,20 @@ const LINK_TEXT = {
 export async function requestLoginLink(deps: Deps, clinic: ClinicRow, email: string, asked?: Locale) {
   const now = deps.clock.now();
   await deps.store.write(async (trx) => {
-    const client = await trx
-      .selectFrom('clients')
-      .selectAll()
-      .where('clinic_id', '=', clinic.id)
-      .where('email_norm', '=', email.trim().toLowerCase())
-      .orderBy('created_at')
-      .executeTakeFirst();
+    const client = await clientByEmail(trx, clinic.id, email.trim().toLowerCase());
     if (!client?.email) return;
-    const recent = await trx
-      .selectFrom('login_tokens')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('client_id', '=', client.id)
-      .where('created_at', '>', now - 3_600_000)
-      .executeTakeFirstOrThrow();
-    if (Number(recent.n) >= LINKS_PER_ADDRESS_PER_HOUR) return;
-    await trx
-      .updateTable('login_tokens')
-      .set({ expires_at: now })
-      .where('client_id', '=', client.id)
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', now)
-      .execute();
+    if ((await loginLinksSentSince(trx, client.id, now - 3_600_000)) >= LINKS_PER_ADDRESS_PER_HOUR) return;
+    await expireUnusedLoginLinks(trx, client.id, now);
     const token = newSecret('tbl');
-    await trx
-      .insertInto('login_tokens')
-      .values({
-        id: newId('lt'),
-        clinic_id: clinic.id,
-        client_id: client.id,
-        token_hash: hashSecret(token),
-        expires_at: now + LOGIN_TOKEN_TTL_MS,
-        used_at: null,
-        created_at: now,
-      })
-      .execute();
+    await addLoginToken(trx, {
+      id: newId('lt'),
+      clinic_id: clinic.id,
+      client_id: client.id,
+      token_hash: hashSecret(token),
+      expires_at: now + LOGIN_TOKEN_TTL_MS,
+      used_at: null,
+      created_at: now,
+    });
     const locale = asked ?? bookingLocale(client.locale, clinic);
     const link = loginUrl(deps, clinic, token);
     const { subject, text } = LINK_TEXT[locale](clinic.name);
@@ -96,25 +90,22 @@ export async function requestLoginLink(deps: Deps, clinic: ClinicRow, email: str
 
 async function newSession(trx: Trx, clinicId: string, clientId: string, now: number, test = false) {
   const sessionToken = newSecret('tbc');
-  await trx
-    .insertInto('client_sessions')
-    .values({
-      id: newId('cs'),
-      clinic_id: clinicId,
-      client_id: clientId,
-      token_hash: hashSecret(sessionToken),
-      expires_at: now + (test ? TEST_SESSION_TTL_MS : SESSION_TTL_MS),
-      revoked_at: null,
-      is_test: test ? 1 : 0,
-      created_at: now,
-    })
-    .execute();
+  await addClientSession(trx, {
+    id: newId('cs'),
+    clinic_id: clinicId,
+    client_id: clientId,
+    token_hash: hashSecret(sessionToken),
+    expires_at: now + (test ? TEST_SESSION_TTL_MS : SESSION_TTL_MS),
+    revoked_at: null,
+    is_test: test ? 1 : 0,
+    created_at: now,
+  });
   return sessionToken;
 }
 
 /** A login link's token row while it can still log in (unused, not expired); else 401. */
 async function liveLoginToken(db: Db | Trx, clinic: ClinicRow, token: string, now: number) {
-  const row = await db.selectFrom('login_tokens').selectAll().where('token_hash', '=', hashSecret(token)).where('clinic_id', '=', clinic.id).executeTakeFirst();
+  const row = await loginTokenByHash(db, clinic.id, hashSecret(token));
   if (!row || row.used_at !== null || row.expires_at <= now) {
     throw new ApiError('unauthorized', 'The login link is not valid any more; ask for a new one');
   }
@@ -137,7 +128,7 @@ export function ownerOf(client: ClientRow) {
  */
 export async function loginLinkOwner(deps: Deps, clinic: ClinicRow, token: string) {
   const row = await liveLoginToken(deps.store.db, clinic, token, deps.clock.now());
-  const client = await deps.store.db.selectFrom('clients').selectAll().where('id', '=', row.client_id).executeTakeFirstOrThrow();
+  const client = await clientWithId(deps.store.db, row.client_id);
   return ownerOf(client);
 }
 
@@ -146,9 +137,8 @@ export async function verifyLogin(deps: Deps, clinic: ClinicRow, token: string):
   const now = deps.clock.now();
   return deps.store.write(async (trx) => {
     const row = await liveLoginToken(trx, clinic, token, now);
-    const used = await trx.updateTable('login_tokens').set({ used_at: now }).where('id', '=', row.id).where('used_at', 'is', null).executeTakeFirst();
-    if (Number(used.numUpdatedRows) !== 1) throw new ApiError('unauthorized', 'The login link has already been used');
-    const client = await trx.selectFrom('clients').selectAll().where('id', '=', row.client_id).executeTakeFirstOrThrow();
+    if (!(await useLoginToken(trx, row.id, now))) throw new ApiError('unauthorized', 'The login link has already been used');
+    const client = await clientWithId(trx, row.client_id);
     return { sessionToken: await newSession(trx, clinic.id, client.id, now), client: clientOf(client) };
   });
 }
@@ -156,19 +146,7 @@ export async function verifyLogin(deps: Deps, clinic: ClinicRow, token: string):
 /** The client behind a session token, or undefined for an unknown, expired or revoked one. */
 export async function sessionClient(db: Db | Trx, clinic: ClinicRow, token: string | null, now: number): Promise<ClientRow | undefined> {
   if (!token) return undefined;
-  return (
-    db
-      .selectFrom('client_sessions as s')
-      .innerJoin('clients as c', 'c.id', 's.client_id')
-      .selectAll('c')
-      .where('s.token_hash', '=', hashSecret(token))
-      .where('s.clinic_id', '=', clinic.id)
-      .where('s.revoked_at', 'is', null)
-      .where('s.expires_at', '>', now)
-      // A test session is only as good as the client's test mark (unmarking also revokes it).
-      .where((eb) => eb.or([eb('s.is_test', '=', 0), eb('c.is_test', '=', 1)]))
-      .executeTakeFirst()
-  );
+  return clientOfSession(db, { clinicId: clinic.id, tokenHash: hashSecret(token), now });
 }
 
 export async function requireSession(deps: Deps, clinic: ClinicRow, token: string | null): Promise<ClientRow> {
@@ -179,21 +157,14 @@ export async function requireSession(deps: Deps, clinic: ClinicRow, token: strin
 
 export async function logout(deps: Deps, clinic: ClinicRow, token: string | null) {
   if (!token) throw new ApiError('unauthorized');
-  await deps.store.write((trx) =>
-    trx
-      .updateTable('client_sessions')
-      .set({ revoked_at: deps.clock.now() })
-      .where('token_hash', '=', hashSecret(token))
-      .where('clinic_id', '=', clinic.id)
-      .execute(),
-  );
+  await deps.store.write((trx) => revokeClientSession(trx, { clinicId: clinic.id, tokenHash: hashSecret(token), now: deps.clock.now() }));
 }
 
 /** Staff "open the booking page as a test client": a session, only for clients marked as test. */
 export async function testClientSession(deps: Deps, clinic: ClinicRow, clientId: string) {
   const now = deps.clock.now();
   return deps.store.write(async (trx) => {
-    const client = await trx.selectFrom('clients').selectAll().where('id', '=', clientId).where('clinic_id', '=', clinic.id).executeTakeFirst();
+    const client = await clientById(trx, clinic.id, clientId);
     if (!client) throw new ApiError('not_found', 'Client not found');
     if (client.is_test !== 1) throw new ApiError('conflict', 'Only a client marked as a test client can be opened this way');
     const sessionToken = await newSession(trx, clinic.id, client.id, now, true);
@@ -217,33 +188,21 @@ export async function logAccess(
   if (clientIds.length === 0) return;
   const now = deps.clock.now();
   await deps.store.write((trx) =>
-    trx
-      .insertInto('access_log')
-      .values(
-        clientIds.map((clientId) => ({
-          id: newId('al'),
-          clinic_id: clinic.id,
-          client_id: clientId,
-          staff_id: staff.id,
-          action,
-          detail,
-          created_at: now,
-        })),
-      )
-      .execute(),
+    recordClientAccess(
+      trx,
+      clientIds.map((clientId) => ({
+        id: newId('al'),
+        clinic_id: clinic.id,
+        client_id: clientId,
+        staff_id: staff.id,
+        action,
+        detail,
+        created_at: now,
+      })),
+    ),
   );
 }
 
 export async function accessLog(deps: Deps, clinic: ClinicRow, clientId: string) {
-  const rows = await deps.store.db
-    .selectFrom('access_log as a')
-    .leftJoin('staff as s', 's.id', 'a.staff_id')
-    .select(['a.id', 'a.staff_id', 's.name as staff_name', 'a.action', 'a.detail', 'a.created_at'])
-    .where('a.clinic_id', '=', clinic.id)
-    .where('a.client_id', '=', clientId)
-    .orderBy('a.created_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .limit(500)
-    .execute();
-  return rows;
+  return accessLogOfClient(deps.store.db, clinic.id, clientId);
 }

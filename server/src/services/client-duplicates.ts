@@ -2,6 +2,17 @@ import { invalid } from '../errors.js';
 import type { Actor } from './actor.js';
 import { audit } from './audit.js';
 import type { Deps } from './deps.js';
+import {
+  addNotes,
+  clearDuplicateOf,
+  deleteMergedClient,
+  deleteNotes,
+  moveClientActivity,
+  notesOfClients,
+  possibleDuplicatesOf,
+  repointDuplicates,
+  setNotesText,
+} from '../store/repositories/client-duplicates.js';
 import type { Trx } from '../store/store.js';
 import { iso } from '../time.js';
 import { emitClientMerged } from '../webhooks/emit.js';
@@ -15,23 +26,7 @@ import { type ClinicRow, clientOf } from './rows.js';
 export async function clientDuplicates(deps: Deps, clinic: ClinicRow, id: string) {
   const db = deps.store.db;
   const client = await findClient(db, clinic.id, id);
-  const rows = await db
-    .selectFrom('clients')
-    .selectAll()
-    .where('clinic_id', '=', clinic.id)
-    .where('id', '!=', client.id)
-    .where((eb) => {
-      const alike = [eb('duplicate_of', '=', client.id), eb('id', '=', client.duplicate_of ?? '')];
-      if (client.duplicate_of) alike.push(eb('duplicate_of', '=', client.duplicate_of));
-      if (client.email_norm) alike.push(eb('email_norm', '=', client.email_norm));
-      if (client.phone) alike.push(eb('phone', '=', client.phone));
-      if (client.personal_number) alike.push(eb('personal_number', '=', client.personal_number));
-      return eb.or(alike);
-    })
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(100)
-    .execute();
+  const rows = await possibleDuplicatesOf(db, clinic.id, client);
   return rows.map(clientOf);
 }
 
@@ -49,26 +44,16 @@ export async function mergeClient(deps: Deps, clinic: ClinicRow, id: string, int
       throw invalid('into', 'No such client in this clinic');
     });
     const now = deps.clock.now();
-    await trx.updateTable('bookings').set({ client_id: target.id, updated_at: now }).where('client_id', '=', from.id).execute();
-    await trx.updateTable('holds').set({ client_id: target.id }).where('client_id', '=', from.id).execute();
-    await trx.updateTable('messages').set({ client_id: target.id }).where('client_id', '=', from.id).execute();
-    await trx
-      .updateTable('clients')
-      .set({ duplicate_of: target.id })
-      .where('clinic_id', '=', clinic.id)
-      .where('duplicate_of', '=', from.id)
-      .where('id', '!=', target.id)
-      .execute();
+    await moveClientActivity(trx, { from: from.id, into: target.id, now });
+    await repointDuplicates(trx, { clinicId: clinic.id, from: from.id, into: target.id });
     // The target was split off the merged client: it is the record now, no one's duplicate.
     if (target.duplicate_of === from.id) {
-      await trx.updateTable('clients').set({ duplicate_of: null, updated_at: now }).where('id', '=', target.id).execute();
+      await clearDuplicateOf(trx, target.id, now);
     }
     // Notes are what staff wrote down about the person: the merged client's go on the kept one's
     // card, after its own, never lost with the row (client_notes goes with its client).
     await keepNotes(trx, from.id, target.id, now);
-    await trx.deleteFrom('login_tokens').where('client_id', '=', from.id).execute();
-    await trx.deleteFrom('client_sessions').where('client_id', '=', from.id).execute();
-    await trx.deleteFrom('clients').where('id', '=', from.id).execute();
+    await deleteMergedClient(trx, from.id);
     const merged = await findClient(trx, clinic.id, target.id);
     await emitClientMerged(trx, deps, clinic.id, target.id, from.id, iso(now));
     await audit(trx, now, clinic.id, who, { action: 'merged', entity: 'client', id: from.id, summary: `into ${target.id}` });
@@ -78,18 +63,15 @@ export async function mergeClient(deps: Deps, clinic: ClinicRow, id: string, int
 
 /** Moves a merged client's notes onto the client it is merged into, after that client's own. */
 async function keepNotes(trx: Trx, fromId: string, intoId: string, now: number): Promise<void> {
-  const notes = await trx.selectFrom('client_notes').selectAll().where('client_id', 'in', [fromId, intoId]).execute();
+  const notes = await notesOfClients(trx, [fromId, intoId]);
   const from = notes.find((n) => n.client_id === fromId);
   if (!from || from.text.trim() === '') return;
   const into = notes.find((n) => n.client_id === intoId);
   if (into) {
     const text = into.text.trim() === '' ? from.text : `${into.text}\n\n${from.text}`;
-    await trx.updateTable('client_notes').set({ text, updated_at: now }).where('client_id', '=', intoId).execute();
+    await setNotesText(trx, intoId, text, now);
   } else {
-    await trx
-      .insertInto('client_notes')
-      .values({ ...from, client_id: intoId, updated_at: now })
-      .execute();
+    await addNotes(trx, { ...from, client_id: intoId, updated_at: now });
   }
-  await trx.deleteFrom('client_notes').where('client_id', '=', fromId).execute();
+  await deleteNotes(trx, fromId);
 }

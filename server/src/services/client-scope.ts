@@ -1,4 +1,5 @@
 import { ApiError } from '../errors.js';
+import { practitionerTreatsClient } from '../store/repositories/clients.js';
 import type { Db, Trx } from '../store/store.js';
 import { type Actor, ownPractitioner } from './actor.js';
 
@@ -10,14 +11,6 @@ import { type Actor, ownPractitioner } from './actor.js';
 export async function requireTreats(db: Db | Trx, clinicId: string, clientId: string, actor: Actor | undefined): Promise<void> {
   const own = ownPractitioner(actor);
   if (own === undefined) return;
-  const booking = own
-    ? await db
-        .selectFrom('bookings')
-        .select('id')
-        .where('clinic_id', '=', clinicId)
-        .where('client_id', '=', clientId)
-        .where('practitioner_id', '=', own)
-        .executeTakeFirst()
-    : undefined;
-  if (!booking) throw new ApiError('forbidden', 'A practitioner may only see and change clients they have a booking with');
+  const treats = own ? await practitionerTreatsClient(db, { clinicId, clientId, practitionerId: own }) : false;
+  if (!treats) throw new ApiError('forbidden', 'A practitioner may only see and change clients they have a booking with');
 }

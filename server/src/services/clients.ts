@@ -9,11 +9,22 @@ import {
   type UpdateClientBody,
   type UpdateClientNotesBody,
 } from '@tidbok/core';
-import { sql } from 'kysely';
 import { ApiError, notFound } from '../errors.js';
 import { rememberStaffNumber } from '../notifications/sms-guard.js';
 import { newId } from '../secrets.js';
-import { prepared } from '../store/prepared.js';
+import { revokeTestSessionsOfClient } from '../store/repositories/client-auth.js';
+import {
+  addClient,
+  clientById,
+  clientHasBookings,
+  clientNotes,
+  clientsOfClinic,
+  removeClient,
+  saveClient,
+  saveClientNotes,
+  visitsOfClient,
+  type ClientVisitRow,
+} from '../store/repositories/clients.js';
 import type { Db, Trx } from '../store/store.js';
 import { type Actor, ownPractitioner } from './actor.js';
 import { audit, changedFields } from './audit.js';
@@ -38,35 +49,19 @@ export function normalisePersonalNumber(value: string | null | undefined, today 
 }
 
 export async function listClients({ store }: Deps, clinic: ClinicRow, query: ListClientsQuery, who?: Actor) {
-  let q = store.db.selectFrom('clients').selectAll().where('clinic_id', '=', clinic.id);
   // A practitioner lists the clients they treat (client-scope.ts); unlinked, none.
   const own = ownPractitioner(who);
-  if (own !== undefined) {
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('bookings as b')
-          .select('b.id')
-          .whereRef('b.client_id', '=', 'clients.id')
-          .where('b.practitioner_id', '=', own ?? ''),
-      ),
-    );
-  }
-  const term = query.q?.trim().toLowerCase();
-  if (term) {
-    const like = `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    const matches = (column: string) => sql<boolean>`lower(${sql.ref(column)}) like ${like} escape '\\'`;
-    q = q.where((eb) => eb.or([matches('name'), matches('email'), matches('phone')]));
-  }
-  const rows = await q
-    .orderBy('name')
-    .orderBy('id')
-    .limit(query.limit ?? 100)
-    .execute();
+  const rows = await clientsOfClinic(store.db, {
+    clinicId: clinic.id,
+    treatedBy: own,
+    search: query.q,
+    limit: query.limit ?? 100,
+  });
   return rows.map(clientOf);
 }
 
 export async function findClient(db: Db | Trx, clinicId: string, id: string): Promise<ClientRow> {
-  const row = await db.selectFrom('clients').selectAll().where('id', '=', id).where('clinic_id', '=', clinicId).executeTakeFirst();
+  const row = await clientById(db, clinicId, id);
   if (!row) throw notFound('Client');
   return row;
 }
@@ -86,11 +81,9 @@ export async function insertClient(trx: Trx, clinicId: string, now: number, body
     updated_at: now,
     locale: null,
   };
-  await insertClientRow(trx, row);
+  await addClient(trx, row);
   return row;
 }
-
-const insertClientRow = prepared((db, row: ClientRow) => db.insertInto('clients').values(row));
 
 /**
  * A test client can be opened as a session by any staff member (client-auth.ts), so marking one
@@ -123,13 +116,7 @@ export async function updateClient(deps: Deps, clinic: ClinicRow, id: string, pa
     if (patch.isTest !== undefined && patch.isTest !== (row.is_test === 1)) mayMarkTest(actor);
     if (patch.isTest === false && row.is_test === 1) {
       // Sessions opened as this test client end with the mark (sessionClient checks it too).
-      await trx
-        .updateTable('client_sessions')
-        .set({ revoked_at: now })
-        .where('client_id', '=', id)
-        .where('is_test', '=', 1)
-        .where('revoked_at', 'is', null)
-        .execute();
+      await revokeTestSessionsOfClient(trx, id, now);
     }
     const next: ClientRow = {
       ...row,
@@ -141,8 +128,7 @@ export async function updateClient(deps: Deps, clinic: ClinicRow, id: string, pa
       is_test: patch.isTest === undefined ? row.is_test : patch.isTest ? 1 : 0,
       updated_at: now,
     };
-    const { id: _id, clinic_id: _clinic, created_at: _created, ...changes } = next;
-    await trx.updateTable('clients').set(changes).where('id', '=', id).execute();
+    await saveClient(trx, next);
     await audit(trx, now, clinic.id, who, { action: 'changed', entity: 'client', id, summary: changedFields(patch) });
     const changed = (['name', 'email', 'phone', 'personal_number'] as const).filter((key) => next[key] !== row[key]);
     await emitClientUpdated(
@@ -162,21 +148,15 @@ export async function updateClient(deps: Deps, clinic: ClinicRow, id: string, pa
 export async function deleteClient(deps: Deps, clinic: ClinicRow, id: string, who?: Actor) {
   await deps.store.write(async (trx) => {
     await findClient(trx, clinic.id, id);
-    const booking = await trx.selectFrom('bookings').select('id').where('client_id', '=', id).executeTakeFirst();
-    if (booking) throw new ApiError('conflict', 'The client has bookings and cannot be deleted');
-    await trx.deleteFrom('clients').where('id', '=', id).execute();
+    if (await clientHasBookings(trx, id)) throw new ApiError('conflict', 'The client has bookings and cannot be deleted');
+    await removeClient(trx, id);
     await audit(trx, deps.clock.now(), clinic.id, who, { action: 'deleted', entity: 'client', id });
   });
 }
 
 /** The client's notes; empty while none were written. */
 async function notesOf(db: Db | Trx, clinicId: string, clientId: string): Promise<ClientNotes> {
-  const row = await db
-    .selectFrom('client_notes')
-    .select(['text', 'updated_at'])
-    .where('client_id', '=', clientId)
-    .where('clinic_id', '=', clinicId)
-    .executeTakeFirst();
+  const row = await clientNotes(db, clinicId, clientId);
   return row ? { text: row.text, updatedAt: iso(row.updated_at) } : { text: '', updatedAt: null };
 }
 
@@ -192,27 +172,8 @@ export async function clientHistory(deps: Deps, clinic: ClinicRow, id: string, q
   await requireTreats(db, clinic.id, id, who);
   const own = ownPractitioner(who);
   const now = deps.clock.now();
-  let q = db
-    .selectFrom('bookings as b')
-    .innerJoin('practitioners as p', 'p.id', 'b.practitioner_id')
-    .innerJoin('treatment_types as t', 't.id', 'b.treatment_type_id')
-    .select([
-      'b.id',
-      'b.start_ms',
-      'b.end_ms',
-      'b.status',
-      'b.late_cancellation',
-      'b.paid_at',
-      'b.practitioner_id',
-      'b.treatment_type_id',
-      'p.name as practitioner_name',
-      't.name as treatment_name',
-    ])
-    .where('b.clinic_id', '=', clinic.id)
-    .where('b.client_id', '=', id);
-  if (own !== undefined) q = q.where('b.practitioner_id', '=', own ?? '');
-  const rows = await q.orderBy('b.start_ms').orderBy('b.id').execute();
-  const visit = (row: (typeof rows)[number]): ClientVisit => ({
+  const rows = await visitsOfClient(db, { clinicId: clinic.id, clientId: id, practitionerId: own });
+  const visit = (row: ClientVisitRow): ClientVisit => ({
     id: row.id,
     start: iso(row.start_ms),
     end: iso(row.end_ms),
@@ -224,7 +185,7 @@ export async function clientHistory(deps: Deps, clinic: ClinicRow, id: string, q
     treatmentName: row.treatment_name,
     paid: row.paid_at !== null,
   });
-  const isUpcoming = (row: (typeof rows)[number]) => row.status === 'booked' && row.end_ms > now;
+  const isUpcoming = (row: ClientVisitRow) => row.status === 'booked' && row.end_ms > now;
   const upcoming = rows.filter(isUpcoming);
   const past = rows.filter((row) => !isUpcoming(row)).reverse();
   const cancelled = rows.filter((row) => row.status === 'cancelled');
@@ -259,11 +220,7 @@ export async function updateClientNotes(
     await findClient(trx, clinic.id, id);
     await requireTreats(trx, clinic.id, id, who);
     const now = deps.clock.now();
-    await trx
-      .insertInto('client_notes')
-      .values({ client_id: id, clinic_id: clinic.id, text: body.text, updated_at: now, updated_by: staff.id })
-      .onConflict((oc) => oc.column('client_id').doUpdateSet({ text: body.text, updated_at: now, updated_by: staff.id }))
-      .execute();
+    await saveClientNotes(trx, { clientId: id, clinicId: clinic.id, text: body.text, now, staffId: staff.id });
     // The audit log names the change, never the text (docs/security.md).
     await audit(trx, now, clinic.id, who, { action: 'changed', entity: 'client', id, summary: 'notes' });
     return { text: body.text, updatedAt: iso(now) };
