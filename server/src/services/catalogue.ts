@@ -8,8 +8,27 @@ import type {
 } from '@tidbok/core';
 import { invalid, notFound } from '../errors.js';
 import { newId } from '../secrets.js';
-import { first, prepared } from '../store/prepared.js';
-import { readCache } from '../store/read-cache.js';
+import {
+  archiveLocation,
+  archivePractitioner,
+  archiveTreatmentType,
+  cachedTreatmentTypeById,
+  changeLocation,
+  changePractitioner,
+  changeTreatmentType,
+  insertLocation,
+  insertPractitioner,
+  insertTreatmentType,
+  liveTreatmentTypeIdsAmong,
+  liveTreatmentTypeLinks,
+  locationById,
+  locationsOfClinic,
+  practitionerById,
+  practitionersOfClinic,
+  replacePractitionerTreatmentTypes,
+  treatmentTypeById,
+  treatmentTypesOfClinic,
+} from '../store/repositories/catalogue.js';
 import type { Db, Trx } from '../store/store.js';
 import { type Actor, requireActFor } from './actor.js';
 import { audit, changedFields } from './audit.js';
@@ -21,31 +40,19 @@ const DEFAULT_COLOR = '#4f7cac';
 // ---- Treatment types ----
 
 export async function listTreatmentTypes(db: Db, clinicId: string, onlyOnlineBookable = false) {
-  let query = db.selectFrom('treatment_types').selectAll().where('clinic_id', '=', clinicId).where('deleted_at', 'is', null);
-  if (onlyOnlineBookable) query = query.where('online_bookable', '=', 1);
-  const rows = await query.orderBy('position').orderBy('name').orderBy('id').execute();
+  const rows = await treatmentTypesOfClinic(db, clinicId, onlyOnlineBookable);
   return rows.map(treatmentTypeOf);
 }
 
-const treatmentTypeById = prepared((db, v: { id: string; clinicId: string }) =>
-  db.selectFrom('treatment_types').selectAll().where('id', '=', v.id).where('clinic_id', '=', v.clinicId).where('deleted_at', 'is', null),
-);
-
-function selectTreatmentType(db: Db | Trx, clinicId: string, id: string) {
-  return first(treatmentTypeById(db, { id, clinicId }));
-}
-
 export async function findTreatmentType(db: Db | Trx, clinicId: string, id: string): Promise<TreatmentTypeRow> {
-  const row = await selectTreatmentType(db, clinicId, id);
+  const row = await treatmentTypeById(db, clinicId, id);
   if (!row) throw notFound('Treatment type');
   return row;
 }
 
 /** `findTreatmentType` outside a transaction, kept until the next write (read-cache.ts). */
 export async function readTreatmentType({ store, clock }: Deps, clinicId: string, id: string): Promise<TreatmentTypeRow> {
-  const row = await readCache(store, 'rows', 1000).get(`treatment:${clinicId}:${id}`, clock.now(), async () => ({
-    value: await selectTreatmentType(store.db, clinicId, id),
-  }));
+  const row = await cachedTreatmentTypeById(store, clock.now(), clinicId, id);
   if (!row) throw notFound('Treatment type');
   return row;
 }
@@ -72,7 +79,7 @@ export async function createTreatmentType(deps: Deps, clinic: ClinicRow, body: C
     updated_at: now,
   };
   await deps.store.write(async (trx) => {
-    await trx.insertInto('treatment_types').values(row).execute();
+    await insertTreatmentType(trx, row);
     await audit(trx, now, clinic.id, who, { action: 'created', entity: 'treatmentType', id: row.id, summary: changedFields(body) });
   });
   return treatmentTypeOf(row);
@@ -101,7 +108,7 @@ export async function updateTreatmentType(deps: Deps, clinic: ClinicRow, id: str
       updated_at: deps.clock.now(),
     };
     const { id: _id, clinic_id: _clinic, created_at: _created, ...changes } = next;
-    await trx.updateTable('treatment_types').set(changes).where('id', '=', id).execute();
+    await changeTreatmentType(trx, id, changes);
     await audit(trx, next.updated_at, clinic.id, who, { action: 'changed', entity: 'treatmentType', id, summary: changedFields(patch) });
     return treatmentTypeOf(next);
   });
@@ -112,8 +119,7 @@ export async function deleteTreatmentType(deps: Deps, clinic: ClinicRow, id: str
   await deps.store.write(async (trx) => {
     await findTreatmentType(trx, clinic.id, id);
     const now = deps.clock.now();
-    await trx.updateTable('treatment_types').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
-    await trx.deleteFrom('practitioner_treatment_types').where('treatment_type_id', '=', id).execute();
+    await archiveTreatmentType(trx, id, now);
     await audit(trx, now, clinic.id, who, { action: 'deleted', entity: 'treatmentType', id });
   });
 }
@@ -124,29 +130,13 @@ export async function deleteTreatmentType(deps: Deps, clinic: ClinicRow, id: str
 export async function treatmentTypeIdsByPractitioner(db: Db | Trx, practitionerIds: string[]) {
   const map = new Map<string, string[]>(practitionerIds.map((id) => [id, []]));
   if (practitionerIds.length === 0) return map;
-  const links = await db
-    .selectFrom('practitioner_treatment_types as l')
-    .innerJoin('treatment_types as t', 't.id', 'l.treatment_type_id')
-    .select(['l.practitioner_id', 'l.treatment_type_id'])
-    .where('l.practitioner_id', 'in', practitionerIds)
-    .where('t.deleted_at', 'is', null)
-    .orderBy('t.position')
-    .orderBy('t.name')
-    .execute();
+  const links = await liveTreatmentTypeLinks(db, practitionerIds);
   for (const link of links) map.get(link.practitioner_id)?.push(link.treatment_type_id);
   return map;
 }
 
 export async function listPractitioners(db: Db, clinicId: string) {
-  const rows = await db
-    .selectFrom('practitioners')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('deleted_at', 'is', null)
-    .orderBy('position')
-    .orderBy('name')
-    .orderBy('id')
-    .execute();
+  const rows = await practitionersOfClinic(db, clinicId);
   const links = await treatmentTypeIdsByPractitioner(
     db,
     rows.map((r) => r.id),
@@ -155,13 +145,7 @@ export async function listPractitioners(db: Db, clinicId: string) {
 }
 
 export async function findPractitionerRow(db: Db | Trx, clinicId: string, id: string): Promise<PractitionerRow> {
-  const row = await db
-    .selectFrom('practitioners')
-    .selectAll()
-    .where('id', '=', id)
-    .where('clinic_id', '=', clinicId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const row = await practitionerById(db, clinicId, id);
   if (!row) throw notFound('Practitioner');
   return row;
 }
@@ -175,27 +159,10 @@ export async function getPractitioner(db: Db | Trx, clinicId: string, id: string
 async function checkTreatmentTypeIds(trx: Trx, clinicId: string, ids: string[], path: string) {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return unique;
-  const found = await trx
-    .selectFrom('treatment_types')
-    .select('id')
-    .where('clinic_id', '=', clinicId)
-    .where('deleted_at', 'is', null)
-    .where('id', 'in', unique)
-    .execute();
-  const known = new Set(found.map((r) => r.id));
+  const known = new Set(await liveTreatmentTypeIdsAmong(trx, clinicId, unique));
   const unknown = unique.filter((id) => !known.has(id));
   if (unknown.length > 0) throw invalid(path, `Unknown treatment type: ${unknown.join(', ')}`);
   return unique;
-}
-
-async function replaceLinks(trx: Trx, practitionerId: string, treatmentTypeIds: string[]) {
-  await trx.deleteFrom('practitioner_treatment_types').where('practitioner_id', '=', practitionerId).execute();
-  if (treatmentTypeIds.length > 0) {
-    await trx
-      .insertInto('practitioner_treatment_types')
-      .values(treatmentTypeIds.map((treatment_type_id) => ({ practitioner_id: practitionerId, treatment_type_id })))
-      .execute();
-  }
 }
 
 export async function createPractitioner(deps: Deps, clinic: ClinicRow, body: CreatePractitionerBody, who?: Actor) {
@@ -214,8 +181,8 @@ export async function createPractitioner(deps: Deps, clinic: ClinicRow, body: Cr
   };
   return deps.store.write(async (trx) => {
     const ids = await checkTreatmentTypeIds(trx, clinic.id, body.treatmentTypeIds ?? [], 'treatmentTypeIds');
-    await trx.insertInto('practitioners').values(row).execute();
-    await replaceLinks(trx, row.id, ids);
+    await insertPractitioner(trx, row);
+    await replacePractitionerTreatmentTypes(trx, row.id, ids);
     await audit(trx, now, clinic.id, who, { action: 'created', entity: 'practitioner', id: row.id, summary: changedFields(body) });
     return getPractitioner(trx, clinic.id, row.id);
   });
@@ -224,19 +191,15 @@ export async function createPractitioner(deps: Deps, clinic: ClinicRow, body: Cr
 export async function updatePractitioner(deps: Deps, clinic: ClinicRow, id: string, patch: UpdatePractitionerBody, who?: Actor) {
   return deps.store.write(async (trx) => {
     const row = await findPractitionerRow(trx, clinic.id, id);
-    await trx
-      .updateTable('practitioners')
-      .set({
-        name: patch.name ?? row.name,
-        email: patch.email === undefined ? row.email : patch.email,
-        title: patch.title === undefined ? row.title : patch.title,
-        cancellation_window_hours: patch.cancellationWindowHours === undefined ? row.cancellation_window_hours : patch.cancellationWindowHours,
-        updated_at: deps.clock.now(),
-      })
-      .where('id', '=', id)
-      .execute();
+    await changePractitioner(trx, id, {
+      name: patch.name ?? row.name,
+      email: patch.email === undefined ? row.email : patch.email,
+      title: patch.title === undefined ? row.title : patch.title,
+      cancellation_window_hours: patch.cancellationWindowHours === undefined ? row.cancellation_window_hours : patch.cancellationWindowHours,
+      updated_at: deps.clock.now(),
+    });
     if (patch.treatmentTypeIds) {
-      await replaceLinks(trx, id, await checkTreatmentTypeIds(trx, clinic.id, patch.treatmentTypeIds, 'treatmentTypeIds'));
+      await replacePractitionerTreatmentTypes(trx, id, await checkTreatmentTypeIds(trx, clinic.id, patch.treatmentTypeIds, 'treatmentTypeIds'));
     }
     await audit(trx, deps.clock.now(), clinic.id, who, { action: 'changed', entity: 'practitioner', id, summary: changedFields(patch) });
     return getPractitioner(trx, clinic.id, id);
@@ -254,10 +217,8 @@ export async function deletePractitioner(deps: Deps, clinic: ClinicRow, id: stri
   await deps.store.write(async (trx) => {
     await findPractitionerRow(trx, clinic.id, id);
     const now = deps.clock.now();
-    await trx.updateTable('practitioners').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
-    // Their private calendar's address (a secret) and busy time are no longer needed.
-    await trx.deleteFrom('busy_times').where('practitioner_id', '=', id).execute();
-    await trx.deleteFrom('busy_calendars').where('practitioner_id', '=', id).execute();
+    // Also forgets their private calendar (repositories/catalogue.ts).
+    await archivePractitioner(trx, id, now);
     await audit(trx, now, clinic.id, who, { action: 'deleted', entity: 'practitioner', id });
   });
 }
@@ -265,25 +226,12 @@ export async function deletePractitioner(deps: Deps, clinic: ClinicRow, id: stri
 // ---- Locations ----
 
 export async function listLocations(db: Db, clinicId: string) {
-  const rows = await db
-    .selectFrom('locations')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('deleted_at', 'is', null)
-    .orderBy('name')
-    .orderBy('id')
-    .execute();
+  const rows = await locationsOfClinic(db, clinicId);
   return rows.map(locationOf);
 }
 
 export async function findLocation(db: Db | Trx, clinicId: string, id: string): Promise<LocationRow> {
-  const row = await db
-    .selectFrom('locations')
-    .selectAll()
-    .where('id', '=', id)
-    .where('clinic_id', '=', clinicId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const row = await locationById(db, clinicId, id);
   if (!row) throw notFound('Location');
   return row;
 }
@@ -300,7 +248,7 @@ export async function createLocation(deps: Deps, clinic: ClinicRow, body: Create
     updated_at: now,
   };
   await deps.store.write(async (trx) => {
-    await trx.insertInto('locations').values(row).execute();
+    await insertLocation(trx, row);
     await audit(trx, now, clinic.id, who, { action: 'created', entity: 'location', id: row.id, summary: changedFields(body) });
   });
   return locationOf(row);
@@ -315,7 +263,7 @@ export async function updateLocation(deps: Deps, clinic: ClinicRow, id: string, 
       address: patch.address === undefined ? row.address : patch.address,
       updated_at: deps.clock.now(),
     };
-    await trx.updateTable('locations').set({ name: next.name, address: next.address, updated_at: next.updated_at }).where('id', '=', id).execute();
+    await changeLocation(trx, id, { name: next.name, address: next.address, updated_at: next.updated_at });
     await audit(trx, next.updated_at, clinic.id, who, { action: 'changed', entity: 'location', id, summary: changedFields(patch) });
     return locationOf(next);
   });
@@ -325,7 +273,7 @@ export async function deleteLocation(deps: Deps, clinic: ClinicRow, id: string, 
   await deps.store.write(async (trx) => {
     await findLocation(trx, clinic.id, id);
     const now = deps.clock.now();
-    await trx.updateTable('locations').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
+    await archiveLocation(trx, id, now);
     await audit(trx, now, clinic.id, who, { action: 'deleted', entity: 'location', id });
   });
 }

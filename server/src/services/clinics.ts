@@ -8,9 +8,22 @@ import {
 } from '@tidbok/core';
 import { ApiError, invalid, notFound } from '../errors.js';
 import { newId } from '../secrets.js';
-import { first, prepared } from '../store/prepared.js';
-import { readCache } from '../store/read-cache.js';
-import type { Trx } from '../store/store.js';
+import { isLivePractitionerOfClinic, isPractitionerOfClinic } from '../store/repositories/catalogue.js';
+import {
+  adminCount,
+  changeClinicSettings,
+  changeStaffMember,
+  clinicBySlug,
+  currentClinic,
+  deleteStaffMember,
+  insertClinic,
+  insertStaffMember,
+  isSlugTaken,
+  staffMemberOfClinic,
+  staffMemberOrFirstAdmin,
+  staffOfClinic,
+} from '../store/repositories/clinics.js';
+import type { Queryable, Trx } from '../store/store.js';
 import type { Actor } from './actor.js';
 import { audit, changedFields } from './audit.js';
 import type { Deps } from './deps.js';
@@ -19,13 +32,9 @@ import { authenticateSession, SESSION_TOKEN_PREFIX } from './staff-sessions.js';
 import { authenticatePersonalToken, insertPersonalToken } from './staff-tokens.js';
 import { bookingSettingsOf, type ClinicRow, clinicOf, settingsOf, type StaffRow, staffOf } from './rows.js';
 
-const clinicBySlug = prepared((db, v: { slug: string }) => db.selectFrom('clinics').selectAll().where('slug', '=', v.slug));
-
 /** The clinic behind a URL: asked on nearly every request, so kept until the next write (read-cache.ts). */
 export async function findClinicBySlug({ store, clock }: Deps, slug: string): Promise<ClinicRow | undefined> {
-  return readCache(store, 'rows', 1000).get(`clinic:${slug}`, clock.now(), async () => ({
-    value: await first(clinicBySlug(store.db, { slug })),
-  }));
+  return clinicBySlug(store, clock.now(), slug);
 }
 
 export async function requireClinic(deps: Deps, slug: string): Promise<ClinicRow> {
@@ -50,9 +59,8 @@ export async function createClinic(deps: Deps, body: CreateClinicBody, adminName
     updated_at: now,
   };
   return deps.store.write(async (trx) => {
-    const taken = await trx.selectFrom('clinics').select('id').where('slug', '=', body.slug).executeTakeFirst();
-    if (taken) throw new ApiError('conflict', `The slug "${body.slug}" is taken`, [{ path: 'slug', message: 'Taken' }]);
-    await trx.insertInto('clinics').values(row).execute();
+    if (await isSlugTaken(trx, body.slug)) throw new ApiError('conflict', `The slug "${body.slug}" is taken`, [{ path: 'slug', message: 'Taken' }]);
+    await insertClinic(trx, row);
     const { staff, token } = await insertStaff(trx, now, row, { name: adminName, role: 'admin' });
     return { clinic: clinicOf(row), adminToken: token, staff };
   });
@@ -68,22 +76,15 @@ async function insertStaff(trx: Trx, now: number, clinic: ClinicRow, body: Creat
     practitioner_id: body.practitionerId ?? null,
     created_at: now,
   };
-  await trx.insertInto('staff').values(staff).execute();
+  await insertStaffMember(trx, staff);
   const token = (await insertPersonalToken(trx, now, staff, { name: null, expiresAt: null })).token;
   return { staff: staffOf(staff), token };
 }
 
 export async function createStaff(deps: Deps, clinic: ClinicRow, body: CreateStaffBody, who?: Actor) {
   return deps.store.write(async (trx) => {
-    if (body.practitionerId) {
-      const practitioner = await trx
-        .selectFrom('practitioners')
-        .select('id')
-        .where('id', '=', body.practitionerId)
-        .where('clinic_id', '=', clinic.id)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
-      if (!practitioner) throw invalid('practitionerId', 'Unknown practitioner');
+    if (body.practitionerId && !(await isLivePractitionerOfClinic(trx, clinic.id, body.practitionerId))) {
+      throw invalid('practitionerId', 'Unknown practitioner');
     }
     const created = await insertStaff(trx, deps.clock.now(), clinic, body);
     await audit(trx, deps.clock.now(), clinic.id, who, { action: 'created', entity: 'staff', id: created.staff.id, summary: `role ${body.role}` });
@@ -94,16 +95,14 @@ export async function createStaff(deps: Deps, clinic: ClinicRow, body: CreateSta
 /** A new token for an existing staff user (the CLI's "create staff token"). */
 export async function createStaffToken(deps: Deps, clinic: ClinicRow, staffId?: string) {
   return deps.store.write(async (trx) => {
-    let query = trx.selectFrom('staff').selectAll().where('clinic_id', '=', clinic.id);
-    query = staffId ? query.where('id', '=', staffId) : query.where('role', '=', 'admin').orderBy('created_at');
-    const staff = await query.executeTakeFirst();
+    const staff = await staffMemberOrFirstAdmin(trx, clinic.id, staffId);
     if (!staff) throw notFound('Staff user');
     return { staff: staffOf(staff), token: (await insertPersonalToken(trx, deps.clock.now(), staff, { name: null, expiresAt: null })).token };
   });
 }
 
 export async function listStaff({ store }: Deps, clinic: ClinicRow) {
-  const rows = await store.db.selectFrom('staff').selectAll().where('clinic_id', '=', clinic.id).orderBy('created_at').orderBy('id').execute();
+  const rows = await staffOfClinic(store.db, clinic.id);
   return rows.map(staffOf);
 }
 
@@ -122,7 +121,7 @@ export async function updateSettings(deps: Deps, clinic: ClinicRow, patch: Updat
   // Merge over the row as it is inside the write lock, not as the request first read it:
   // otherwise two admins changing different settings at once lose one of the changes.
   return deps.store.write(async (trx) => {
-    const current = await trx.selectFrom('clinics').selectAll().where('id', '=', clinic.id).executeTakeFirstOrThrow();
+    const current = await currentClinic(trx, clinic.id);
     const booking: BookingSettings = { ...bookingSettingsOf(current), ...stripUndefined(patch.booking ?? {}) };
     const next: ClinicRow = {
       ...current,
@@ -133,18 +132,14 @@ export async function updateSettings(deps: Deps, clinic: ClinicRow, patch: Updat
       settings: JSON.stringify(booking),
       updated_at: deps.clock.now(),
     };
-    await trx
-      .updateTable('clinics')
-      .set({
-        name: next.name,
-        time_zone: next.time_zone,
-        locale: next.locale,
-        booking_module: next.booking_module,
-        settings: next.settings,
-        updated_at: next.updated_at,
-      })
-      .where('id', '=', clinic.id)
-      .execute();
+    await changeClinicSettings(trx, clinic.id, {
+      name: next.name,
+      time_zone: next.time_zone,
+      locale: next.locale,
+      booking_module: next.booking_module,
+      settings: next.settings,
+      updated_at: next.updated_at,
+    });
     const fields = [changedFields({ ...patch, booking: undefined }), patch.booking ? changedFields(patch.booking) : ''];
     await audit(trx, next.updated_at, clinic.id, who, { action: 'changed', entity: 'settings', id: clinic.id, summary: fields.filter(Boolean).join(', ') });
     return settingsOf(next);
@@ -155,24 +150,14 @@ export function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-async function findStaffRow(trx: Trx | Deps['store']['db'], clinicId: string, id: string): Promise<StaffRow> {
-  const row = await trx.selectFrom('staff').selectAll().where('id', '=', id).where('clinic_id', '=', clinicId).executeTakeFirst();
+async function findStaffRow(db: Queryable, clinicId: string, id: string): Promise<StaffRow> {
+  const row = await staffMemberOfClinic(db, clinicId, id);
   if (!row) throw notFound('Staff user');
   return row;
 }
 
 export async function getStaff(deps: Deps, clinic: ClinicRow, id: string) {
   return staffOf(await findStaffRow(deps.store.db, clinic.id, id));
-}
-
-async function adminCount(trx: Trx, clinicId: string) {
-  const row = await trx
-    .selectFrom('staff')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('clinic_id', '=', clinicId)
-    .where('role', '=', 'admin')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 /** A clinic always keeps at least one admin, so nobody can lock it out of its own settings. */
@@ -182,9 +167,8 @@ export async function updateStaff(deps: Deps, clinic: ClinicRow, id: string, pat
     if (row.role === 'admin' && patch.role !== undefined && patch.role !== 'admin' && (await adminCount(trx, clinic.id)) <= 1) {
       throw new ApiError('conflict', 'The clinic needs at least one admin');
     }
-    if (patch.practitionerId) {
-      const p = await trx.selectFrom('practitioners').select('id').where('id', '=', patch.practitionerId).where('clinic_id', '=', clinic.id).executeTakeFirst();
-      if (!p) throw invalid('practitionerId', 'Unknown practitioner');
+    if (patch.practitionerId && !(await isPractitionerOfClinic(trx, clinic.id, patch.practitionerId))) {
+      throw invalid('practitionerId', 'Unknown practitioner');
     }
     const next: StaffRow = {
       ...row,
@@ -193,11 +177,7 @@ export async function updateStaff(deps: Deps, clinic: ClinicRow, id: string, pat
       role: patch.role ?? row.role,
       practitioner_id: patch.practitionerId === undefined ? row.practitioner_id : patch.practitionerId,
     };
-    await trx
-      .updateTable('staff')
-      .set({ name: next.name, email: next.email, role: next.role, practitioner_id: next.practitioner_id })
-      .where('id', '=', id)
-      .execute();
+    await changeStaffMember(trx, id, { name: next.name, email: next.email, role: next.role, practitioner_id: next.practitioner_id });
     await audit(trx, deps.clock.now(), clinic.id, who, {
       action: 'changed',
       entity: 'staff',
@@ -215,8 +195,7 @@ export async function deleteStaff(deps: Deps, clinic: ClinicRow, id: string, who
     if (row.role === 'admin' && (await adminCount(trx, clinic.id)) <= 1) {
       throw new ApiError('conflict', 'The clinic needs at least one admin');
     }
-    await trx.deleteFrom('staff_tokens').where('staff_id', '=', id).execute();
-    await trx.deleteFrom('staff').where('id', '=', id).execute();
+    await deleteStaffMember(trx, id);
     await audit(trx, deps.clock.now(), clinic.id, who, { action: 'deleted', entity: 'staff', id, summary: `role ${row.role}` });
   });
 }

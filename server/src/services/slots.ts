@@ -1,5 +1,4 @@
 import {
-  type BusyInterval,
   closedDatesBetween,
   computeSlots,
   localDateOf,
@@ -8,12 +7,9 @@ import {
   type ComputedSlot,
   type SlotWorkingTime,
 } from '@tidbok/core';
-import { sql } from 'kysely';
 import { ApiError } from '../errors.js';
 import { iso } from '../time.js';
-import { prepared, together } from '../store/prepared.js';
-import { readCache } from '../store/read-cache.js';
-import type { Db } from '../store/store.js';
+import { busyForSlots, cachedSlotList, practitionersOffering, workingTimesForSlots } from '../store/repositories/availability.js';
 import { readTreatmentType } from './catalogue.js';
 import { parseIds, RANGE_LOOKBACK_MS, range } from './common.js';
 import type { Deps } from './deps.js';
@@ -47,8 +43,16 @@ export async function listSlotsJson(deps: Deps, clinic: ClinicRow, query: ListSl
 
 async function servedSlots(deps: Deps, clinic: ClinicRow, query: ListSlotsQuery, audience: 'public' | 'staff'): Promise<ServedSlots> {
   const requested = range(query.from, query.to, clinic.time_zone, MAX_SLOT_DAYS);
-  const key = [audience, clinic.id, query.treatmentTypeId, query.practitionerId ?? '', query.locationId ?? '', requested.from, requested.to].join(':');
-  return readCache(deps.store, 'slots', 200).get(key, deps.clock.now(), async () => {
+  const key = {
+    audience,
+    clinicId: clinic.id,
+    treatmentTypeId: query.treatmentTypeId,
+    practitionerId: query.practitionerId,
+    locationId: query.locationId,
+    from: requested.from,
+    to: requested.to,
+  };
+  return cachedSlotList(deps.store, deps.clock.now(), key, async () => {
     const treatment = await readTreatmentType(deps, clinic.id, query.treatmentTypeId);
     const { slots, validUntil } = await slotsFor(deps, clinic, treatment, requested, query, audience);
     const response: ListSlotsResponse = {
@@ -63,92 +67,6 @@ async function servedSlots(deps: Deps, clinic: ClinicRow, query: ListSlotsQuery,
     return { value: { response, json: JSON.stringify(response) }, validUntil };
   });
 }
-
-// The reads behind every slot list and hold, compiled once (store/prepared.ts): building and
-// compiling them with Kysely on each call cost about as much as SQLite took to answer them.
-
-/** The clinic's practitioners (not deleted), each with whether it offers the treatment by default. */
-const offeringOf = (db: Db, v: { clinicId: string; treatmentTypeId: string }) =>
-  db
-    .selectFrom('practitioners as p')
-    .leftJoin('practitioner_treatment_types as l', (join) => join.onRef('l.practitioner_id', '=', 'p.id').on('l.treatment_type_id', '=', v.treatmentTypeId))
-    .select(['p.id', 'l.treatment_type_id as offered'])
-    .where('p.clinic_id', '=', v.clinicId)
-    .where('p.deleted_at', 'is', null);
-const allOffering = prepared(offeringOf);
-const oneOffering = prepared((db, v: { clinicId: string; treatmentTypeId: string; practitionerId: string }) =>
-  offeringOf(db, v).where('p.id', '=', v.practitionerId),
-);
-
-/** Active holds of `ids` overlapping `[from, to)`, searched from `lookbackFrom` (see RANGE_LOOKBACK_MS). */
-const activeHoldsIn = prepared((db, v: { ids: string[]; now: number; to: number; lookbackFrom: number; from: number }) =>
-  db
-    .selectFrom('holds')
-    .select(['practitioner_id as practitionerId', 'start_ms as start', 'end_ms as end', 'expires_at as expiresAt'])
-    .where('practitioner_id', 'in', v.ids)
-    .where('active', '=', 1)
-    .where('expires_at', '>', v.now)
-    .where('start_ms', '<', v.to)
-    .where('start_ms', '>', v.lookbackFrom)
-    .where('end_ms', '>', v.from),
-);
-
-type WorkingValues = { ids: string[]; to: number; lookbackFrom: number; minEnd: number; locationId: string | null };
-const workingTimesIn = (db: Db, v: WorkingValues) =>
-  db
-    .selectFrom('working_times')
-    .where('practitioner_id', 'in', v.ids)
-    .where('start_ms', '<', v.to)
-    .where('start_ms', '>', v.lookbackFrom)
-    .where('end_ms', '>=', v.minEnd)
-    // Any location when none is asked for; the value is a parameter either way (typed, as
-    // PostgreSQL cannot infer the type of a parameter that is only compared with NULL).
-    .where((eb) => eb.or([eb(sql`cast(${v.locationId} as text)`, 'is', null), eb('location_id', '=', v.locationId)]));
-const workingRowsIn = prepared((db, v: WorkingValues) =>
-  workingTimesIn(db, v).select([
-    'practitioner_id as practitionerId',
-    'start_ms as start',
-    'end_ms as end',
-    'treatment_type_ids as treatmentTypeIds',
-    'location_id as locationId',
-  ]),
-);
-const workingGroupsIn = prepared((db, v: WorkingValues) =>
-  workingTimesIn(db, v)
-    .select(['practitioner_id', sql<string>`json_group_array(json_array(start_ms, end_ms, treatment_type_ids, location_id))`.as('blocks')])
-    .groupBy('practitioner_id'),
-);
-
-/**
- * Busy time from practitioners' own calendars (busy-calendar/) overlapping `[from, to)`: it blocks
- * public slots only; staff may still book over a private appointment they know about. Stored in
- * pieces of at most a day, so the same lookback bounds the search.
- */
-const privateBusyIn = prepared((db, v: { ids: string[]; to: number; lookbackFrom: number; from: number }) =>
-  db
-    .selectFrom('busy_times')
-    .select(['practitioner_id as practitionerId', 'start_ms as start', 'end_ms as end'])
-    .where('practitioner_id', 'in', v.ids)
-    .where('start_ms', '<', v.to)
-    .where('start_ms', '>', v.lookbackFrom)
-    .where('end_ms', '>', v.from),
-);
-
-type BookedValues = { ids: string[]; to: number; lookbackFrom: number; from: number };
-const bookedIn = (db: Db, v: BookedValues) =>
-  db
-    .selectFrom('bookings')
-    .where('practitioner_id', 'in', v.ids)
-    .where('status', '=', 'booked')
-    .where('start_ms', '<', v.to)
-    .where('start_ms', '>', v.lookbackFrom)
-    .where('end_ms', '>', v.from);
-const bookedRowsIn = prepared((db, v: BookedValues) => bookedIn(db, v).select(['practitioner_id as practitionerId', 'start_ms as start', 'end_ms as end']));
-const bookedGroupsIn = prepared((db, v: BookedValues) =>
-  bookedIn(db, v)
-    .select(['practitioner_id', sql<string>`json_group_array(start_ms)`.as('starts'), sql<string>`json_group_array(end_ms)`.as('ends')])
-    .groupBy('practitioner_id'),
-);
 
 /**
  * `listSlots` once the range is resolved and the treatment type read: the slots, and the first
@@ -183,18 +101,15 @@ async function slotsFor(
   // working time may name the treatment explicitly even if the practitioner's list changed since;
   // rule 2 only consults the practitioner's list where the block's own list is null), and whether
   // each offers the treatment by default.
-  const offeringValues = { clinicId: clinic.id, treatmentTypeId: treatment.id };
-  const { rows: practitionerRows } = query.practitionerId
-    ? await oneOffering(db, { ...offeringValues, practitionerId: query.practitionerId })
-    : await allOffering(db, offeringValues);
+  const practitionerRows = await practitionersOffering(db, { clinicId: clinic.id, treatmentTypeId: treatment.id, practitionerId: query.practitionerId });
   if (practitionerRows.length === 0) return none;
   const offering = new Set<string>();
   for (const p of practitionerRows) if (p.offered !== null) offering.add(p.id);
 
-  const workingRows = await readWorkingTimes(deps, {
-    practitionerIds: practitionerRows.map((p) => p.id),
-    from,
+  const workingRows = await workingTimesForSlots(deps.store, {
+    ids: practitionerRows.map((p) => p.id),
     to,
+    lookbackFrom: from - RANGE_LOOKBACK_MS,
     minEnd: from + duration,
     locationId: query.locationId ?? null,
   });
@@ -217,7 +132,13 @@ async function slotsFor(
 
   const ids = [...practitionerIds];
   const busyTo = to + duration;
-  const [busy, holds, privateBusy] = await readBusy(deps, { ids, now, to: busyTo, lookbackFrom: from - RANGE_LOOKBACK_MS, from }, audience);
+  // Busy time from the practitioners' own calendars blocks public slots only: staff may still
+  // book over a private appointment they know about.
+  const [busy, holds, privateBusy] = await busyForSlots(
+    deps.store,
+    { ids, now, to: busyTo, lookbackFrom: from - RANGE_LOOKBACK_MS, from },
+    audience === 'public',
+  );
   for (const b of privateBusy) busy.push(b);
   for (const h of holds) {
     busy.push(h);
@@ -254,89 +175,6 @@ function dropClosedDays(slots: ComputedSlot[], settings: ReturnType<typeof booki
   let kept = 0;
   for (const slot of slots) if (!closed.has(localDateOf(slot.start, timeZone))) slots[kept++] = slot;
   slots.length = kept;
-}
-
-interface WorkingRow {
-  practitionerId: string;
-  start: number;
-  end: number;
-  /** As stored: a JSON array of ids, or null. */
-  treatmentTypeIds: string | null;
-  locationId: string | null;
-}
-
-/**
- * The working times of `practitionerIds` that may hold a start in `[from, to)`, searched through
- * `(practitioner_id, start_ms)`. No `clinic_id` term: a working time's clinic is always its
- * practitioner's (every writer checks the practitioner in the clinic), and with one SQLite
- * searches `(clinic_id, start_ms)` instead, reading every practitioner's blocks in the window
- * (all 50 of them for a one-practitioner hold check).
- *
- * On SQLite the rows come back as one JSON array per practitioner (`json_group_array`), in index
- * order as before: better-sqlite3 spends about 1–2.5 µs building each row object, several times
- * what SQLite spends finding the row, while `JSON.parse` of the same values is far cheaper. A
- * dense week of 5 practitioners is 280 blocks: ~0.7 ms as rows, ~0.2 ms as JSON. PostgreSQL
- * reads plain rows.
- */
-async function readWorkingTimes(
-  deps: Deps,
-  w: { practitionerIds: string[]; from: number; to: number; minEnd: number; locationId: string | null },
-): Promise<WorkingRow[]> {
-  const values = {
-    ids: w.practitionerIds,
-    to: w.to,
-    lookbackFrom: w.from - RANGE_LOOKBACK_MS,
-    minEnd: w.minEnd,
-    locationId: w.locationId,
-  };
-  if (deps.store.dialect !== 'sqlite') return (await workingRowsIn(deps.store.db, values)).rows;
-  const { rows: groups } = await workingGroupsIn(deps.store.db, values);
-  const rows: WorkingRow[] = [];
-  for (const group of groups) {
-    const blocks = JSON.parse(group.blocks) as [number, number, string | null, string | null][];
-    for (const [start, end, treatmentTypeIds, locationId] of blocks) {
-      rows.push({ practitionerId: group.practitioner_id, start, end, treatmentTypeIds, locationId });
-    }
-  }
-  return rows;
-}
-
-/** Booked bookings of `ids` overlapping `[from, to)`; one JSON array pair per practitioner on SQLite (see above). */
-async function readBookedIntervals(deps: Deps, ids: string[], from: number, to: number): Promise<BusyInterval[]> {
-  const values = { ids, to, lookbackFrom: from - RANGE_LOOKBACK_MS, from };
-  if (deps.store.dialect !== 'sqlite') return (await bookedRowsIn(deps.store.db, values)).rows;
-  const { rows: groups } = await bookedGroupsIn(deps.store.db, values);
-  const busy: BusyInterval[] = [];
-  for (const group of groups) {
-    const starts = JSON.parse(group.starts) as number[];
-    const ends = JSON.parse(group.ends) as number[];
-    for (let i = 0; i < starts.length; i++) busy.push({ practitionerId: group.practitioner_id, start: starts[i]!, end: ends[i]! });
-  }
-  return busy;
-}
-
-/**
- * What makes a time not free for `ids` in `[from, to)`: bookings, active holds and (for the
- * public) busy time from the practitioners' own calendars. On PostgreSQL in one round trip
- * (store/prepared.ts, `together`).
- */
-async function readBusy(
-  deps: Deps,
-  v: { ids: string[]; now: number; to: number; lookbackFrom: number; from: number },
-  audience: 'public' | 'staff',
-): Promise<[BusyInterval[], { practitionerId: string; start: number; end: number; expiresAt: number }[], BusyInterval[]]> {
-  const db = deps.store.db;
-  const { now, ...range } = v;
-  if (deps.store.dialect !== 'sqlite') {
-    const queries = [bookedRowsIn.compile(db, range), activeHoldsIn.compile(db, v), ...(audience === 'public' ? [privateBusyIn.compile(db, range)] : [])];
-    const [booked, holds, privateBusy] = await together(db, queries);
-    return [booked!.rows as BusyInterval[], holds!.rows as Awaited<ReturnType<typeof activeHoldsIn>>['rows'], (privateBusy?.rows ?? []) as BusyInterval[]];
-  }
-  return Promise.all([
-    readBookedIntervals(deps, v.ids, v.from, v.to),
-    activeHoldsIn(db, v).then((r) => r.rows),
-    audience === 'public' ? privateBusyIn(db, range).then((r) => r.rows) : [],
-  ]);
 }
 
 /**
