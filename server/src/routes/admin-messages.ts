@@ -6,6 +6,7 @@ import { smsBudgetStatus } from '../notifications/sms-guard.js';
 import { LINK } from '../notifications/texts.js';
 import { findBooking, sendConfirmation } from '../services/bookings.js';
 import type { Deps } from '../services/deps.js';
+import { outboxOfClinic } from '../store/repositories/messages.js';
 import { iso, isoOrNull } from '../time.js';
 
 export function adminMessageRoutes(deps: Deps): Api {
@@ -23,10 +24,9 @@ export function adminMessageRoutes(deps: Deps): Api {
     },
     async (c, { query }) => {
       const clinic = c.get('clinic');
-      let q = deps.store.db.selectFrom('messages').selectAll().where('clinic_id', '=', clinic.id).orderBy('created_at', 'desc').orderBy('id').limit(200);
-      if (query.bookingId) q = q.where('booking_id', '=', query.bookingId);
+      const rows = await outboxOfClinic(deps.store.db, { clinicId: clinic.id, bookingId: query.bookingId });
       const label = clinic.locale === 'sv' ? '[länk för att se eller avboka]' : '[link to see or cancel]';
-      const messages: Message[] = (await q.execute()).map((m) => ({
+      const messages: Message[] = rows.map((m) => ({
         id: m.id,
         kind: m.kind as Message['kind'],
         bookingId: m.booking_id,

@@ -1,6 +1,7 @@
 import type { AuditAction, AuditEntity, AuditEntry, AuditLogQuery } from '@tidbok/core';
 import { ApiError } from '../errors.js';
 import { newId } from '../secrets.js';
+import { addAuditEntry, auditEntries } from '../store/repositories/audit.js';
 import type { Trx } from '../store/store.js';
 import { iso } from '../time.js';
 import type { Actor } from './actor.js';
@@ -22,21 +23,18 @@ export interface AuditEvent {
  */
 export async function audit(trx: Trx, now: number, clinicId: string, actor: Actor | undefined, event: AuditEvent) {
   if (!actor) return;
-  await trx
-    .insertInto('audit_log')
-    .values({
-      id: newId('au'),
-      clinic_id: clinicId,
-      staff_id: actor.staff.id,
-      staff_name: actor.staff.name,
-      session_id: actor.sessionId,
-      action: event.action,
-      entity: event.entity,
-      entity_id: event.id,
-      summary: event.summary ?? '',
-      created_at: now,
-    })
-    .execute();
+  await addAuditEntry(trx, {
+    id: newId('au'),
+    clinic_id: clinicId,
+    staff_id: actor.staff.id,
+    staff_name: actor.staff.name,
+    session_id: actor.sessionId,
+    action: event.action,
+    entity: event.entity,
+    entity_id: event.id,
+    summary: event.summary ?? '',
+    created_at: now,
+  });
 }
 
 /** The names of the fields a patch sets (not their values): "start, end, note". */
@@ -62,19 +60,15 @@ export async function auditLog(deps: Deps, clinic: ClinicRow, query: AuditLogQue
   const to = query.to ?? iso(deps.clock.now() + 86_400_000);
   const bounds = query.from || query.to ? range(query.from ?? EPOCH, to, clinic.time_zone, 100_000) : null;
   const limit = query.limit ?? PAGE;
-  let q = deps.store.db.selectFrom('audit_log').selectAll().where('clinic_id', '=', clinic.id);
-  if (bounds) q = q.where('created_at', '>=', bounds.from).where('created_at', '<', bounds.to);
-  if (query.staffId) q = q.where('staff_id', '=', query.staffId);
-  if (query.entity) q = q.where('entity', '=', query.entity);
-  if (query.cursor) {
-    const { at, id } = parseCursor(query.cursor);
-    q = q.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]));
-  }
-  const rows = await q
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute();
+  const rows = await auditEntries(deps.store.db, {
+    clinicId: clinic.id,
+    bounds,
+    staffId: query.staffId,
+    entity: query.entity,
+    before: query.cursor ? parseCursor(query.cursor) : undefined,
+    // One more than a page: whether there is a next page.
+    limit: limit + 1,
+  });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const entries: AuditEntry[] = page.map((row) => ({

@@ -15,7 +15,22 @@ import { enqueueBookingMessage } from '../notifications/compose.js';
 import { rememberStaffNumber } from '../notifications/sms-guard.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
 import { lockKey } from '../store/key-lock.js';
-import type { Db, Store, Trx } from '../store/store.js';
+import { latestCancellationNotice, outboxMessageState, withdrawMessage } from '../store/repositories/messages.js';
+import {
+  addBooking,
+  type BookingWithColor,
+  bookingWithColor,
+  changeBooking,
+  firstBookingInTheWay,
+  firstHoldInTheWay,
+  markBookingBookedAgain,
+  markBookingCancelled,
+  markBookingNoShow,
+  practitionerCancellationWindow,
+  removeBooking,
+  replaceManageToken,
+} from '../store/repositories/staff-bookings.js';
+import type { Queryable, Store, Trx } from '../store/store.js';
 import type { BookingTable } from '../store/schema.js';
 import { iso, isoOrNull } from '../time.js';
 import { findLocation, findPractitionerRow, findTreatmentType } from './catalogue.js';
@@ -29,7 +44,6 @@ import { bookingSettingsOf, type ClinicRow } from './rows.js';
 import { emitBookingEvent, emitBookingUpdated } from '../webhooks/emit.js';
 
 export type BookingRow = Selectable<BookingTable>;
-type BookingWithColor = BookingRow & { color: string };
 
 export function bookingOf(row: BookingWithColor): Booking {
   return {
@@ -62,15 +76,8 @@ export function bookingOf(row: BookingWithColor): Booking {
 }
 
 /** A booking with its treatment type's colour; 404 when it belongs to another clinic. */
-export async function findBooking(db: Db | Trx, clinicId: string, id: string): Promise<BookingWithColor> {
-  const row = await db
-    .selectFrom('bookings as b')
-    .innerJoin('treatment_types as t', 't.id', 'b.treatment_type_id')
-    .selectAll('b')
-    .select('t.color')
-    .where('b.id', '=', id)
-    .where('b.clinic_id', '=', clinicId)
-    .executeTakeFirst();
+export async function findBooking(db: Queryable, clinicId: string, id: string): Promise<BookingWithColor> {
+  const row = await bookingWithColor(db, clinicId, id);
   if (!row) throw notFound('Booking');
   return row;
 }
@@ -127,31 +134,9 @@ async function staffConflict(
   kind: 'booking' | 'hold',
 ): Promise<ApiError> {
   const base = conflictFor(kind);
-  const near = { practitionerId: slot.practitionerId, start: slot.start, end: slot.end, lookback: slot.start - RANGE_LOOKBACK_MS };
+  const near = { practitionerId: slot.practitionerId, start: slot.start, end: slot.end, startsAfter: slot.start - RANGE_LOOKBACK_MS };
   const other =
-    kind === 'booking'
-      ? await trx
-          .selectFrom('bookings')
-          .select(['start_ms', 'end_ms'])
-          .where('status', '=', 'booked')
-          .where('practitioner_id', '=', near.practitionerId)
-          .where('start_ms', '<', near.end)
-          .where('start_ms', '>', near.lookback)
-          .where('end_ms', '>', near.start)
-          .where('id', '<>', slot.ignoreBookingId ?? '')
-          .orderBy('start_ms')
-          .executeTakeFirst()
-      : await trx
-          .selectFrom('holds')
-          .select(['start_ms', 'end_ms'])
-          .where('active', '=', 1)
-          .where('expires_at', '>', now)
-          .where('practitioner_id', '=', near.practitionerId)
-          .where('start_ms', '<', near.end)
-          .where('start_ms', '>', near.lookback)
-          .where('end_ms', '>', near.start)
-          .orderBy('start_ms')
-          .executeTakeFirst();
+    kind === 'booking' ? await firstBookingInTheWay(trx, { ...near, ignoreBookingId: slot.ignoreBookingId }) : await firstHoldInTheWay(trx, { ...near, now });
   if (!other) return base;
   return new ApiError(base.code, base.detail, undefined, undefined, {
     conflictsWith: { kind, start: iso(other.start_ms), end: iso(other.end_ms), practitionerId: slot.practitionerId },
@@ -202,7 +187,7 @@ export async function createStaffBooking(deps: Deps, clinic: ClinicRow, body: Cr
       created_at: now,
       updated_at: now,
     };
-    await guardOverlap(deps.store, trx, { practitionerId: row.practitioner_id, start, end }, now, () => trx.insertInto('bookings').values(row).execute());
+    await guardOverlap(deps.store, trx, { practitionerId: row.practitioner_id, start, end }, now, () => addBooking(trx, row));
     // Staff booked with this number: SMS to it are not counted against the budget.
     await rememberStaffNumber(trx, clinic.id, client.phone, now);
     let notification: BookingNotification | undefined;
@@ -264,7 +249,7 @@ export async function updateStaffBooking(deps: Deps, clinic: ClinicRow, id: stri
       end_ms: end,
       updated_at: now,
     };
-    const update = () => trx.updateTable('bookings').set(next).where('id', '=', id).execute();
+    const update = () => changeBooking(trx, id, next);
     if (row.status === 'booked') {
       await guardOverlap(deps.store, trx, { practitionerId: next.practitioner_id, start, end, ignoreBookingId: id }, now, update);
     } else {
@@ -291,15 +276,15 @@ export async function updateStaffBooking(deps: Deps, clinic: ClinicRow, id: stri
 export async function deleteStaffBooking(deps: Deps, clinic: ClinicRow, id: string, actor?: Actor) {
   await deps.store.write(async (trx) => {
     const row = await ownBooking(trx, clinic, id, actor);
-    await trx.deleteFrom('bookings').where('id', '=', id).execute();
+    await removeBooking(trx, id);
     await audit(trx, deps.clock.now(), clinic.id, actor, { action: 'deleted', entity: 'booking', id, summary: `${iso(row.start_ms)}, ${row.status}` });
   });
 }
 
 /** Hours before the start inside which a cancellation counts as late (återbud): core's one rule. */
-export async function cancellationWindowHours(db: Db | Trx, clinic: ClinicRow, practitionerId: string) {
-  const practitioner = await db.selectFrom('practitioners').select('cancellation_window_hours').where('id', '=', practitionerId).executeTakeFirst();
-  return cancellationWindowHoursFor(practitioner?.cancellation_window_hours, bookingSettingsOf(clinic).cancellationWindowHours);
+export async function cancellationWindowHours(db: Queryable, clinic: ClinicRow, practitionerId: string) {
+  const own = await practitionerCancellationWindow(db, practitionerId);
+  return cancellationWindowHoursFor(own, bookingSettingsOf(clinic).cancellationWindowHours);
 }
 
 /**
@@ -311,8 +296,7 @@ export async function cancelBookingRow(trx: Trx, deps: Deps, clinic: ClinicRow, 
   const now = deps.clock.now();
   const windowHours = await cancellationWindowHours(trx, clinic, row.practitioner_id);
   const isLate = options.late ?? isLateCancellation(row.start_ms, now, windowHours);
-  const changes = { status: 'cancelled', late_cancellation: isLate ? 1 : 0, cancelled_at: now, updated_at: now };
-  await trx.updateTable('bookings').set(changes).where('id', '=', row.id).execute();
+  const changes = await markBookingCancelled(trx, row.id, { late: isLate, now });
   // The client hears of it the way they chose for the confirmation (not for past bookings).
   if ((options.notify ?? true) && row.confirmation !== 'none' && row.start_ms > now) {
     await enqueueBookingMessage(trx, deps, {
@@ -341,11 +325,7 @@ export async function sendConfirmation(deps: Deps, clinic: ClinicRow, id: string
       const client = await findClient(trx, clinic.id, row.client_id);
       await rememberStaffNumber(trx, clinic.id, client.phone, deps.clock.now());
     }
-    await trx
-      .updateTable('bookings')
-      .set({ manage_token_hash: hashSecret(manageToken), updated_at: deps.clock.now() })
-      .where('id', '=', id)
-      .execute();
+    await replaceManageToken(trx, id, { hash: hashSecret(manageToken), now: deps.clock.now() });
     const [messageId] = await enqueueBookingMessage(trx, deps, { clinic, bookingId: id, kind: 'confirmation', channel, manageToken });
     await audit(trx, deps.clock.now(), clinic.id, actor, {
       action: 'changed',
@@ -375,8 +355,7 @@ export async function markNoShow(deps: Deps, clinic: ClinicRow, id: string, acto
   return deps.store.write(async (trx) => {
     const row = await ownBooking(trx, clinic, id, actor);
     if (row.status !== 'booked') throw new ApiError('conflict', `The booking is already ${row.status.replace('_', '-')}`);
-    const changes = { status: 'no_show', updated_at: now };
-    await trx.updateTable('bookings').set(changes).where('id', '=', id).execute();
+    const changes = await markBookingNoShow(trx, id, now);
     await audit(trx, now, clinic.id, actor, { action: 'changed', entity: 'booking', id, summary: 'status: no_show' });
     const noShow = bookingOf({ ...row, ...changes });
     await emitBookingEvent(trx, deps, clinic.id, 'booking.no_show', noShow);
@@ -390,7 +369,7 @@ export async function markNoShow(deps: Deps, clinic: ClinicRow, id: string, acto
  * staff are told about now rather than finding it in the message list later.
  */
 async function notificationOf(trx: Trx, messageId: string, kind: 'confirmation', channel: 'email' | 'sms'): Promise<BookingNotification> {
-  const message = await trx.selectFrom('messages').select(['status', 'to_address']).where('id', '=', messageId).executeTakeFirstOrThrow();
+  const message = await outboxMessageState(trx, messageId);
   if (message.status === 'failed' && message.to_address === '')
     return { kind, channel, status: 'not_sent', reason: channel === 'email' ? 'no_email' : 'no_phone' };
   return { kind, channel, status: message.status === 'failed' ? 'not_sent' : 'queued' };
@@ -408,24 +387,20 @@ export async function restoreStaffBooking(deps: Deps, clinic: ClinicRow, id: str
   return deps.store.write(async (trx) => {
     const row = await ownBooking(trx, clinic, id, actor);
     if (row.status === 'booked') throw new ApiError('conflict', 'The booking is already booked');
-    const changes = { status: 'booked', late_cancellation: 0, cancelled_at: null, updated_at: now };
-    await guardOverlap(deps.store, trx, { practitionerId: row.practitioner_id, start: row.start_ms, end: row.end_ms, ignoreBookingId: id }, now, () =>
-      trx.updateTable('bookings').set(changes).where('id', '=', id).execute(),
+    const changes = await guardOverlap(
+      deps.store,
+      trx,
+      { practitionerId: row.practitioner_id, start: row.start_ms, end: row.end_ms, ignoreBookingId: id },
+      now,
+      () => markBookingBookedAgain(trx, id, now),
     );
     let notification: BookingNotification | undefined;
     if (row.status === 'cancelled') {
-      const notice = await trx
-        .selectFrom('messages')
-        .select(['id', 'status', 'channel', 'locked_until'])
-        .where('booking_id', '=', id)
-        .where('kind', '=', 'cancellation')
-        .where('created_at', '>=', row.cancelled_at ?? row.updated_at)
-        .orderBy('created_at', 'desc')
-        .executeTakeFirst();
+      const notice = await latestCancellationNotice(trx, id, row.cancelled_at ?? row.updated_at);
       if (notice && notice.status !== 'failed' && notice.status !== 'withheld') {
         const channel = notice.channel as 'email' | 'sms';
         const waiting = notice.status === 'pending' && notice.locked_until <= now;
-        if (waiting) await trx.deleteFrom('messages').where('id', '=', notice.id).execute();
+        if (waiting) await withdrawMessage(trx, notice.id);
         notification = { kind: 'cancellation', channel, status: waiting ? 'withdrawn' : 'sent' };
       }
     }

@@ -15,7 +15,20 @@ import {
 import type { Selectable } from 'kysely';
 import { ApiError, invalid, notFound } from '../errors.js';
 import { newId } from '../secrets.js';
-import type { Db, Trx } from '../store/store.js';
+import {
+  activityById,
+  addActivity,
+  addWorkingTime,
+  calendarRows,
+  liveTreatmentTypeIds,
+  removeActivity,
+  removeWorkingTime,
+  removeWorkingTimesInRange,
+  saveActivity,
+  saveWorkingTime,
+  workingTimeById,
+} from '../store/repositories/calendar.js';
+import type { Queryable, Trx } from '../store/store.js';
 import type { ActivityTable, WorkingTimeTable } from '../store/schema.js';
 import { iso } from '../time.js';
 import { findLocation, findPractitionerRow, treatmentTypeIdsByPractitioner } from './catalogue.js';
@@ -104,7 +117,7 @@ export async function createWorkingTime(deps: Deps, clinic: ClinicRow, body: Cre
       treatmentTypeIds: parseIds(row.treatment_type_ids),
       locationId: row.location_id,
     });
-    await trx.insertInto('working_times').values(row).execute();
+    await addWorkingTime(trx, row);
     await audit(trx, row.created_at, clinic.id, actor, {
       action: 'created',
       entity: 'workingTime',
@@ -115,8 +128,8 @@ export async function createWorkingTime(deps: Deps, clinic: ClinicRow, body: Cre
   return workingTimeOf(row);
 }
 
-async function findWorkingTime(db: Db | Trx, clinicId: string, id: string) {
-  const row = await db.selectFrom('working_times').selectAll().where('id', '=', id).where('clinic_id', '=', clinicId).executeTakeFirst();
+async function findWorkingTime(db: Queryable, clinicId: string, id: string) {
+  const row = await workingTimeById(db, clinicId, id);
   if (!row) throw notFound('Working time');
   return row;
 }
@@ -150,17 +163,7 @@ export async function updateWorkingTime(deps: Deps, clinic: ClinicRow, id: strin
       treatmentTypeIds: parseIds(next.treatment_type_ids),
       locationId: next.location_id,
     });
-    await trx
-      .updateTable('working_times')
-      .set({
-        practitioner_id: next.practitioner_id,
-        start_ms: next.start_ms,
-        end_ms: next.end_ms,
-        treatment_type_ids: next.treatment_type_ids,
-        location_id: next.location_id,
-      })
-      .where('id', '=', id)
-      .execute();
+    await saveWorkingTime(trx, next);
     const moved = next.start_ms !== row.start_ms || next.end_ms !== row.end_ms || next.practitioner_id !== row.practitioner_id;
     await audit(trx, deps.clock.now(), clinic.id, actor, {
       action: moved ? 'moved' : 'changed',
@@ -176,7 +179,7 @@ export async function deleteWorkingTime(deps: Deps, clinic: ClinicRow, id: strin
   await deps.store.write(async (trx) => {
     const row = await findWorkingTime(trx, clinic.id, id);
     requireActFor(actor, row.practitioner_id, 'working time');
-    await trx.deleteFrom('working_times').where('id', '=', id).execute();
+    await removeWorkingTime(trx, id);
     await audit(trx, deps.clock.now(), clinic.id, actor, {
       action: 'deleted',
       entity: 'workingTime',
@@ -195,15 +198,7 @@ export async function deleteWorkingTimeRange(deps: Deps, clinic: ClinicRow, quer
   if (query.practitionerId) requireActFor(actor, query.practitionerId, 'working time');
   const practitionerId = own ?? query.practitionerId;
   return deps.store.write(async (trx) => {
-    let q = trx
-      .deleteFrom('working_times')
-      .where('clinic_id', '=', clinic.id)
-      .where('start_ms', '<', to)
-      .where('start_ms', '>', from - RANGE_LOOKBACK_MS)
-      .where('end_ms', '>', from);
-    if (practitionerId) q = q.where('practitioner_id', '=', practitionerId);
-    const result = await q.executeTakeFirst();
-    const deleted = Number(result.numDeletedRows);
+    const deleted = await removeWorkingTimesInRange(trx, { clinicId: clinic.id, from, to, startsAfter: from - RANGE_LOOKBACK_MS, practitionerId });
     if (deleted > 0) {
       await audit(trx, deps.clock.now(), clinic.id, actor, {
         action: 'deleted',
@@ -243,14 +238,14 @@ export async function createActivity(deps: Deps, clinic: ClinicRow, body: Create
   checkInterval(row.start_ms, row.end_ms);
   await deps.store.write(async (trx) => {
     await checkPractitioner(trx, clinic, row.practitioner_id);
-    await trx.insertInto('activities').values(row).execute();
+    await addActivity(trx, row);
     await audit(trx, now, clinic.id, actor, { action: 'created', entity: 'activity', id: row.id, summary: `${iso(row.start_ms)}–${iso(row.end_ms)}` });
   });
   return activityOf(row);
 }
 
-async function findActivity(db: Db | Trx, clinicId: string, id: string) {
-  const row = await db.selectFrom('activities').selectAll().where('id', '=', id).where('clinic_id', '=', clinicId).executeTakeFirst();
+async function findActivity(db: Queryable, clinicId: string, id: string) {
+  const row = await activityById(db, clinicId, id);
   if (!row) throw notFound('Activity');
   return row;
 }
@@ -277,8 +272,7 @@ export async function updateActivity(deps: Deps, clinic: ClinicRow, id: string, 
     };
     checkInterval(next.start_ms, next.end_ms);
     if (patch.practitionerId) await checkPractitioner(trx, clinic, next.practitioner_id);
-    const { id: _id, clinic_id: _clinic, created_at: _created, ...changes } = next;
-    await trx.updateTable('activities').set(changes).where('id', '=', id).execute();
+    await saveActivity(trx, next);
     const moved = next.start_ms !== row.start_ms || next.end_ms !== row.end_ms || next.practitioner_id !== row.practitioner_id;
     await audit(trx, next.updated_at, clinic.id, actor, {
       action: moved ? 'moved' : 'changed',
@@ -294,7 +288,7 @@ export async function deleteActivity(deps: Deps, clinic: ClinicRow, id: string, 
   await deps.store.write(async (trx) => {
     const row = await findActivity(trx, clinic.id, id);
     requireActFor(actor, row.practitioner_id, 'activities');
-    await trx.deleteFrom('activities').where('id', '=', id).execute();
+    await removeActivity(trx, id);
     await audit(trx, deps.clock.now(), clinic.id, actor, { action: 'deleted', entity: 'activity', id, summary: `${iso(row.start_ms)}–${iso(row.end_ms)}` });
   });
 }
@@ -310,97 +304,18 @@ export async function calendarFeed(deps: Deps, clinic: ClinicRow, query: RangeQu
   const { from, to } = range(query.from, query.to, clinic.time_zone, MAX_CALENDAR_DAYS);
   const now = deps.clock.now();
   const db = deps.store.db;
-  const pid = query.practitionerId;
 
-  let bookings = db
-    .selectFrom('bookings as b')
-    .innerJoin('clients as c', 'c.id', 'b.client_id')
-    .innerJoin('treatment_types as t', 't.id', 'b.treatment_type_id')
-    .select([
-      'b.id',
-      'b.start_ms',
-      'b.end_ms',
-      'b.practitioner_id',
-      'b.status',
-      'b.client_id',
-      'c.name as client_name',
-      'b.treatment_type_id',
-      't.name as treatment_name',
-      't.color',
-      'b.location_id',
-      'b.note',
-      'b.late_cancellation',
-      'b.paid_at',
-    ])
-    .where('b.clinic_id', '=', clinic.id)
-    .where('b.start_ms', '<', to)
-    .where('b.start_ms', '>', from - RANGE_LOOKBACK_MS)
-    .where('b.end_ms', '>', from);
-  if (pid) bookings = bookings.where('b.practitioner_id', '=', pid);
-
-  let workingTimes = db
-    .selectFrom('working_times')
-    .selectAll()
-    .where('clinic_id', '=', clinic.id)
-    .where('start_ms', '<', to)
-    .where('start_ms', '>', from - RANGE_LOOKBACK_MS)
-    .where('end_ms', '>', from);
-  if (pid) workingTimes = workingTimes.where('practitioner_id', '=', pid);
-
-  let activities = db
-    .selectFrom('activities')
-    .selectAll()
-    .where('clinic_id', '=', clinic.id)
-    .where('start_ms', '<', to)
-    .where('start_ms', '>', from - RANGE_LOOKBACK_MS)
-    .where('end_ms', '>', from);
-  if (pid) activities = activities.where('practitioner_id', '=', pid);
-
-  let holds = db
-    .selectFrom('holds')
-    .select(['id', 'start_ms', 'end_ms', 'practitioner_id', 'expires_at'])
-    .where('clinic_id', '=', clinic.id)
-    .where('active', '=', 1)
-    .where('expires_at', '>', now)
-    .where('start_ms', '<', to)
-    .where('start_ms', '>', from - RANGE_LOOKBACK_MS)
-    .where('end_ms', '>', from);
-  if (pid) holds = holds.where('practitioner_id', '=', pid);
-
-  // Busy time from practitioners' own calendars: a title only where the practitioner allowed it
-  // (busy-calendar/refresh.ts keeps none otherwise).
-  let busyTimes = db
-    .selectFrom('busy_times')
-    .select(['id', 'start_ms', 'end_ms', 'practitioner_id', 'title'])
-    .where('clinic_id', '=', clinic.id)
-    .where('start_ms', '<', to)
-    .where('start_ms', '>', from - RANGE_LOOKBACK_MS)
-    .where('end_ms', '>', from);
-  if (pid) busyTimes = busyTimes.where('practitioner_id', '=', pid);
-
-  const [bookingRows, workingRows, activityRows, holdRows, busyRows] = await Promise.all([
-    bookings.execute(),
-    workingTimes.execute(),
-    activities.execute(),
-    holds.execute(),
-    busyTimes.execute(),
-  ]);
+  const {
+    bookings: bookingRows,
+    workingTimes: workingRows,
+    activities: activityRows,
+    holds: holdRows,
+    busyTimes: busyRows,
+  } = await calendarRows(db, { clinicId: clinic.id, from, to, startsAfter: from - RANGE_LOOKBACK_MS, practitionerId: query.practitionerId, now });
   const offered = await treatmentTypeIdsByPractitioner(db, [...new Set(workingRows.map((w) => w.practitioner_id))]);
   // A block's own list may name a treatment type deleted since; it is no longer bookable there.
   const named = [...new Set(workingRows.flatMap((w) => parseIds(w.treatment_type_ids) ?? []))];
-  const live = new Set(
-    named.length === 0
-      ? []
-      : (
-          await db
-            .selectFrom('treatment_types')
-            .select('id')
-            .where('clinic_id', '=', clinic.id)
-            .where('id', 'in', named)
-            .where('deleted_at', 'is', null)
-            .execute()
-        ).map((t) => t.id),
-  );
+  const live = new Set(await liveTreatmentTypeIds(db, clinic.id, named));
 
   const entries: CalendarEntry[] = [
     ...workingRows.map((w): CalendarEntry => {

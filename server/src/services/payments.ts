@@ -1,7 +1,17 @@
 import type { Locale, PayBookingBody } from '@tidbok/core';
 import { ApiError } from '../errors.js';
 import { newId } from '../secrets.js';
-import type { Trx } from '../store/store.js';
+import { addMessage } from '../store/repositories/messages.js';
+import {
+  addReceipt,
+  clearBookingPayment,
+  emailOfClient,
+  latestReceiptOfBooking,
+  markBookingPaid,
+  receiptFactsOfBooking,
+  takeNextNumber,
+  voidReceipt,
+} from '../store/repositories/payments.js';
 import { bookingOf, findBooking } from './bookings.js';
 import { emitBookingEvent } from '../webhooks/emit.js';
 import { type Actor, requireActFor } from './actor.js';
@@ -17,20 +27,6 @@ export function vatIncluded(amountCents: number, vatPercent: number): number {
   return Math.round((amountCents * vatPercent) / (100 + vatPercent));
 }
 
-/** The next number of a per-clinic sequence, taken inside the caller's transaction. */
-async function nextNumber(trx: Trx, clinicId: string, name: string): Promise<number> {
-  const row = await trx
-    .updateTable('clinic_counters')
-    .set((eb) => ({ value: eb('value', '+', 1) }))
-    .where('clinic_id', '=', clinicId)
-    .where('name', '=', name)
-    .returning('value')
-    .executeTakeFirst();
-  if (row) return row.value;
-  await trx.insertInto('clinic_counters').values({ clinic_id: clinicId, name, value: 1 }).execute();
-  return 1;
-}
-
 /**
  * Marks a booking paid and issues a receipt whose number comes from the clinic's gap-free
  * sequence, in one transaction. Paying an already paid booking is a 409.
@@ -41,16 +37,9 @@ export async function payBooking(deps: Deps, clinic: ClinicRow, staff: StaffRow,
     const booking = await findBooking(trx, clinic.id, id);
     requireActFor(actor, booking.practitioner_id, 'bookings');
     if (booking.paid_at !== null) throw new ApiError('conflict', 'The booking is already paid');
-    const facts = await trx
-      .selectFrom('bookings as b')
-      .innerJoin('clients as c', 'c.id', 'b.client_id')
-      .innerJoin('treatment_types as t', 't.id', 'b.treatment_type_id')
-      .innerJoin('practitioners as p', 'p.id', 'b.practitioner_id')
-      .select(['c.name as client', 't.name as treatment', 't.price_cents', 't.currency', 't.vat_percent', 'p.name as practitioner'])
-      .where('b.id', '=', id)
-      .executeTakeFirstOrThrow();
+    const facts = await receiptFactsOfBooking(trx, id);
     const amount = body.amountCents ?? facts.price_cents;
-    const number = await nextNumber(trx, clinic.id, 'receipt');
+    const number = await takeNextNumber(trx, clinic.id, 'receipt');
     const receipt: ReceiptRow = {
       id: newId('rc'),
       clinic_id: clinic.id,
@@ -70,16 +59,8 @@ export async function payBooking(deps: Deps, clinic: ClinicRow, staff: StaffRow,
       voided_by: null,
       created_by: staff.id,
     };
-    await trx.insertInto('receipts').values(receipt).execute();
-    const changes = {
-      paid_amount_cents: amount,
-      paid_currency: facts.currency,
-      paid_method: body.method,
-      paid_at: now,
-      receipt_number: number,
-      updated_at: now,
-    };
-    await trx.updateTable('bookings').set(changes).where('id', '=', id).execute();
+    await addReceipt(trx, receipt);
+    const changes = await markBookingPaid(trx, id, { amountCents: amount, currency: facts.currency, method: body.method, receiptNumber: number, now });
     await audit(trx, now, clinic.id, actor, {
       action: 'paid',
       entity: 'booking',
@@ -98,22 +79,8 @@ export async function voidPayment(deps: Deps, clinic: ClinicRow, staff: StaffRow
   return deps.store.write(async (trx) => {
     const booking = await findBooking(trx, clinic.id, id);
     if (booking.paid_at === null) throw new ApiError('conflict', 'The booking is not paid');
-    await trx
-      .updateTable('receipts')
-      .set({ voided_at: now, voided_by: staff.id })
-      .where('booking_id', '=', id)
-      .where('number', '=', booking.receipt_number ?? -1)
-      .where('voided_at', 'is', null)
-      .execute();
-    const changes = {
-      paid_amount_cents: null,
-      paid_currency: null,
-      paid_method: null,
-      paid_at: null,
-      receipt_number: null,
-      updated_at: now,
-    };
-    await trx.updateTable('bookings').set(changes).where('id', '=', id).execute();
+    await voidReceipt(trx, { bookingId: id, number: booking.receipt_number ?? -1, now, staffId: staff.id });
+    const changes = await clearBookingPayment(trx, id, now);
     await audit(trx, now, clinic.id, actor, { action: 'voided', entity: 'payment', id, summary: `receipt ${booking.receipt_number}` });
     return bookingOf({ ...booking, ...changes });
   });
@@ -122,13 +89,7 @@ export async function voidPayment(deps: Deps, clinic: ClinicRow, staff: StaffRow
 async function latestReceipt(deps: Deps, clinic: ClinicRow, id: string, actor?: Actor): Promise<ReceiptRow> {
   const booking = await findBooking(deps.store.db, clinic.id, id);
   requireActFor(actor, booking.practitioner_id, 'bookings');
-  const receipt = await deps.store.db
-    .selectFrom('receipts')
-    .selectAll()
-    .where('booking_id', '=', id)
-    .where('clinic_id', '=', clinic.id)
-    .orderBy('number', 'desc')
-    .executeTakeFirst();
+  const receipt = await latestReceiptOfBooking(deps.store.db, clinic.id, id);
   if (!receipt) throw new ApiError('conflict', 'The booking is not paid, so there is no receipt');
   return receipt;
 }
@@ -152,33 +113,30 @@ export async function sendReceipt(deps: Deps, clinic: ClinicRow, id: string, act
     const booking = await findBooking(trx, clinic.id, id);
     // The booking's language, like its other messages (CONTRIBUTING.md, A message).
     const receipt = receiptLines(clinic, row, bookingLocale(booking.locale, clinic));
-    const client = await trx.selectFrom('clients').select(['email']).where('id', '=', booking.client_id).executeTakeFirstOrThrow();
+    const client = await emailOfClient(trx, booking.client_id);
     const messageId = newId('msg');
-    await trx
-      .insertInto('messages')
-      .values({
-        id: messageId,
-        clinic_id: clinic.id,
-        booking_id: id,
-        client_id: booking.client_id,
-        kind: 'receipt',
-        channel: 'email',
-        to_address: client.email ?? '',
-        subject: `${receipt.title} ${receipt.number} – ${clinic.name}`,
-        body_text: receiptText(receipt),
-        body_html: renderReceipt(receipt),
-        attachments: null,
-        secret_url: null,
-        dedupe_key: null,
-        status: client.email ? 'pending' : 'failed',
-        attempts: 0,
-        last_error: client.email ? null : 'The client has no e-mail address',
-        next_attempt_at: now,
-        locked_until: 0,
-        sent_at: null,
-        created_at: now,
-      })
-      .execute();
+    await addMessage(trx, {
+      id: messageId,
+      clinic_id: clinic.id,
+      booking_id: id,
+      client_id: booking.client_id,
+      kind: 'receipt',
+      channel: 'email',
+      to_address: client.email ?? '',
+      subject: `${receipt.title} ${receipt.number} – ${clinic.name}`,
+      body_text: receiptText(receipt),
+      body_html: renderReceipt(receipt),
+      attachments: null,
+      secret_url: null,
+      dedupe_key: null,
+      status: client.email ? 'pending' : 'failed',
+      attempts: 0,
+      last_error: client.email ? null : 'The client has no e-mail address',
+      next_attempt_at: now,
+      locked_until: 0,
+      sent_at: null,
+      created_at: now,
+    });
     return { messageId };
   });
 }

@@ -15,7 +15,22 @@ import {
 import type { Selectable } from 'kysely';
 import { invalid, isOverlapError, notFound } from '../errors.js';
 import { newId } from '../secrets.js';
-import type { Db, Trx } from '../store/store.js';
+import { addWorkingTime } from '../store/repositories/calendar.js';
+import { addBooking } from '../store/repositories/staff-bookings.js';
+import {
+  addTemplateWeek,
+  bookedBookingsStartingIn,
+  clinicHasPractitioner,
+  livePractitionerIds,
+  removeTemplateWeek,
+  saveTemplateWeekName,
+  templateBookingReferences,
+  templateWeekById,
+  templateWeeksOfClinic,
+  workingTimesAt,
+  workingTimesStartingIn,
+} from '../store/repositories/template-weeks.js';
+import type { Queryable, Trx } from '../store/store.js';
 import type { TemplateWeekTable } from '../store/schema.js';
 import { iso } from '../time.js';
 import { findOverlap, parseIds, purgeExpiredHolds } from './common.js';
@@ -40,14 +55,14 @@ function templateWeekOf(row: TemplateWeekRow): TemplateWeek {
   };
 }
 
-async function findTemplateWeek(db: Db | Trx, clinicId: string, id: string) {
-  const row = await db.selectFrom('template_weeks').selectAll().where('id', '=', id).where('clinic_id', '=', clinicId).executeTakeFirst();
+async function findTemplateWeek(db: Queryable, clinicId: string, id: string) {
+  const row = await templateWeekById(db, clinicId, id);
   if (!row) throw notFound('Template week');
   return row;
 }
 
 export async function listTemplateWeeks(deps: Deps, clinic: ClinicRow) {
-  const rows = await deps.store.db.selectFrom('template_weeks').selectAll().where('clinic_id', '=', clinic.id).orderBy('name').orderBy('id').execute();
+  const rows = await templateWeeksOfClinic(deps.store.db, clinic.id);
   return rows.map(templateWeekOf);
 }
 
@@ -61,19 +76,9 @@ export async function createTemplateWeek(deps: Deps, clinic: ClinicRow, body: Cr
   const from = startOfLocalDay(body.weekStart, zone);
   const to = startOfLocalDay(addLocalDays(body.weekStart, 7), zone);
   const db = deps.store.db;
-  if (body.practitionerId) {
-    const p = await db.selectFrom('practitioners').select('id').where('id', '=', body.practitionerId).where('clinic_id', '=', clinic.id).executeTakeFirst();
-    if (!p) throw invalid('practitionerId', 'Unknown practitioner');
-  }
-  let working = db
-    .selectFrom('working_times')
-    .selectAll()
-    .where('clinic_id', '=', clinic.id)
-    .where('start_ms', '>=', from)
-    .where('start_ms', '<', to)
-    .orderBy('start_ms');
-  if (body.practitionerId) working = working.where('practitioner_id', '=', body.practitionerId);
-  const blocks: TemplateBlock[] = (await working.execute()).map((w) => {
+  if (body.practitionerId && !(await clinicHasPractitioner(db, clinic.id, body.practitionerId))) throw invalid('practitionerId', 'Unknown practitioner');
+  const week = { clinicId: clinic.id, from, to, practitionerId: body.practitionerId };
+  const blocks: TemplateBlock[] = (await workingTimesStartingIn(db, week)).map((w) => {
     const date = localDateOf(w.start_ms, zone);
     return {
       weekday: weekdayOf(date),
@@ -87,16 +92,7 @@ export async function createTemplateWeek(deps: Deps, clinic: ClinicRow, body: Cr
   });
   let bookings: TemplateBooking[] = [];
   if (body.includeBookings) {
-    let q = db
-      .selectFrom('bookings')
-      .selectAll()
-      .where('clinic_id', '=', clinic.id)
-      .where('status', '=', 'booked')
-      .where('start_ms', '>=', from)
-      .where('start_ms', '<', to)
-      .orderBy('start_ms');
-    if (body.practitionerId) q = q.where('practitioner_id', '=', body.practitionerId);
-    bookings = (await q.execute()).map((b) => ({
+    bookings = (await bookedBookingsStartingIn(db, week)).map((b) => ({
       weekday: weekdayOf(localDateOf(b.start_ms, zone)),
       start: localTimeOf(b.start_ms, zone),
       durationMinutes: Math.round((b.end_ms - b.start_ms) / 60_000),
@@ -118,7 +114,7 @@ export async function createTemplateWeek(deps: Deps, clinic: ClinicRow, body: Cr
     updated_at: now,
   };
   await deps.store.write(async (trx) => {
-    await trx.insertInto('template_weeks').values(row).execute();
+    await addTemplateWeek(trx, row);
     await audit(trx, now, clinic.id, who, { action: 'created', entity: 'templateWeek', id: row.id, summary: `from ${body.weekStart}` });
   });
   return templateWeekOf(row);
@@ -128,7 +124,7 @@ export async function renameTemplateWeek(deps: Deps, clinic: ClinicRow, id: stri
   return deps.store.write(async (trx) => {
     const row = await findTemplateWeek(trx, clinic.id, id);
     const updated_at = deps.clock.now();
-    await trx.updateTable('template_weeks').set({ name, updated_at }).where('id', '=', id).execute();
+    await saveTemplateWeekName(trx, id, { name, now: updated_at });
     await audit(trx, updated_at, clinic.id, who, { action: 'changed', entity: 'templateWeek', id, summary: 'name' });
     return templateWeekOf({ ...row, name, updated_at });
   });
@@ -137,7 +133,7 @@ export async function renameTemplateWeek(deps: Deps, clinic: ClinicRow, id: stri
 export async function deleteTemplateWeek(deps: Deps, clinic: ClinicRow, id: string, who?: Actor) {
   await deps.store.write(async (trx) => {
     await findTemplateWeek(trx, clinic.id, id);
-    await trx.deleteFrom('template_weeks').where('id', '=', id).execute();
+    await removeTemplateWeek(trx, id);
     await audit(trx, deps.clock.now(), clinic.id, who, { action: 'deleted', entity: 'templateWeek', id });
   });
 }
@@ -179,9 +175,7 @@ async function applyIn(trx: Trx, deps: Deps, clinic: ClinicRow, row: TemplateWee
   const now = deps.clock.now();
   const created: Created[] = [];
   const skipped: Skipped[] = [];
-  const practitioners = new Map(
-    (await trx.selectFrom('practitioners').select('id').where('clinic_id', '=', clinic.id).where('deleted_at', 'is', null).execute()).map((p) => [p.id, true]),
-  );
+  const practitioners = new Map((await livePractitionerIds(trx, clinic.id)).map((id) => [id, true]));
 
   for (const weekStart of [...new Set(weekStarts)].sort()) {
     for (const block of template.blocks) {
@@ -198,13 +192,7 @@ async function applyIn(trx: Trx, deps: Deps, clinic: ClinicRow, row: TemplateWee
         continue;
       }
       const ids = block.treatmentTypeIds ? JSON.stringify(block.treatmentTypeIds) : null;
-      const twin = await trx
-        .selectFrom('working_times')
-        .select(['id', 'treatment_type_ids', 'location_id'])
-        .where('practitioner_id', '=', block.practitionerId)
-        .where('start_ms', '=', start)
-        .where('end_ms', '=', end)
-        .execute();
+      const twin = await workingTimesAt(trx, { practitionerId: block.practitionerId, start, end });
       if (twin.some((w) => w.treatment_type_ids === ids && w.location_id === block.locationId)) {
         skipped.push({ ...where, reason: 'exists' });
         continue;
@@ -219,7 +207,7 @@ async function applyIn(trx: Trx, deps: Deps, clinic: ClinicRow, row: TemplateWee
         location_id: block.locationId,
         created_at: now,
       };
-      await trx.insertInto('working_times').values(wt).execute();
+      await addWorkingTime(trx, wt);
       created.push({ kind: 'workingTime', id: wt.id, practitionerId: wt.practitioner_id, start: iso(start), end: iso(end) });
     }
 
@@ -232,10 +220,7 @@ async function applyIn(trx: Trx, deps: Deps, clinic: ClinicRow, row: TemplateWee
         skipped.push({ ...where, reason: 'practitioner_missing' });
         continue;
       }
-      const [treatment, client] = await Promise.all([
-        trx.selectFrom('treatment_types').select('id').where('id', '=', booking.treatmentTypeId).where('deleted_at', 'is', null).executeTakeFirst(),
-        trx.selectFrom('clients').select('id').where('id', '=', booking.clientId).executeTakeFirst(),
-      ]);
+      const { treatment, client } = await templateBookingReferences(trx, { treatmentTypeId: booking.treatmentTypeId, clientId: booking.clientId });
       if (!treatment) {
         skipped.push({ ...where, reason: 'treatment_missing' });
         continue;
@@ -251,33 +236,30 @@ async function applyIn(trx: Trx, deps: Deps, clinic: ClinicRow, row: TemplateWee
       }
       const id = newId('bk');
       try {
-        await trx
-          .insertInto('bookings')
-          .values({
-            id,
-            clinic_id: clinic.id,
-            practitioner_id: booking.practitionerId,
-            treatment_type_id: booking.treatmentTypeId,
-            location_id: booking.locationId,
-            client_id: booking.clientId,
-            status: 'booked',
-            start_ms: start,
-            end_ms: end,
-            note: '',
-            late_cancellation: 0,
-            confirmation: 'none',
-            source: 'template',
-            manage_token_hash: null,
-            paid_amount_cents: null,
-            paid_currency: null,
-            paid_method: null,
-            paid_at: null,
-            receipt_number: null,
-            cancelled_at: null,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
+        await addBooking(trx, {
+          id,
+          clinic_id: clinic.id,
+          practitioner_id: booking.practitionerId,
+          treatment_type_id: booking.treatmentTypeId,
+          location_id: booking.locationId,
+          client_id: booking.clientId,
+          status: 'booked',
+          start_ms: start,
+          end_ms: end,
+          note: '',
+          late_cancellation: 0,
+          confirmation: 'none',
+          source: 'template',
+          manage_token_hash: null,
+          paid_amount_cents: null,
+          paid_currency: null,
+          paid_method: null,
+          paid_at: null,
+          receipt_number: null,
+          cancelled_at: null,
+          created_at: now,
+          updated_at: now,
+        });
       } catch (error) {
         if (isOverlapError(error)) {
           skipped.push({ ...where, reason: 'taken' });
