@@ -1,6 +1,5 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { Context } from 'hono';
-import { ApiError, notFound } from '../errors.js';
 import { Api, idParam } from '../http/api.js';
 import { clientIp } from '../http/client-ip.js';
 import type { AppEnv } from '../http/env.js';
@@ -9,9 +8,9 @@ import {
   checkNewPassword,
   credentialsOf,
   enrolTotp,
-  needsTotp,
   openPageSession,
   preparePassword,
+  removeTotp,
   type Requester,
   signInWithPassword,
   storePassword,
@@ -19,7 +18,7 @@ import {
 import { findInvitation, inviteStaff, useInvitation } from '../services/staff-credentials-invitations.js';
 import { iso } from '../time.js';
 import { newTotpSecret, totpEnrolment } from '../services/totp.js';
-import { authenticatePasskey, authenticationOptions, registerPasskey, registrationOptions } from '../services/webauthn.js';
+import { authenticatePasskey, authenticationOptions, registerPasskey, registrationOptions, removePasskey } from '../services/webauthn.js';
 import {
   CredentialsSchema,
   TotpEnrolmentSchema,
@@ -289,11 +288,7 @@ export function staffSignInRoutes(deps: Deps): Api {
       responses: { 204: { description: 'Removed' } },
     },
     async (c) => {
-      const staff = c.get('staff');
-      const removed = await deps.store.write((trx) =>
-        trx.deleteFrom('staff_passkeys').where('id', '=', idParam(c)).where('staff_id', '=', staff.id).executeTakeFirst(),
-      );
-      if (Number(removed.numDeletedRows) !== 1) throw notFound('Passkey');
+      await removePasskey(deps, c.get('staff'), idParam(c));
       return c.body(null, 204);
     },
   );
@@ -344,11 +339,7 @@ export function staffSignInRoutes(deps: Deps): Api {
       responses: { 204: { description: 'Removed. 409 `conflict` for admins' } },
     },
     async (c) => {
-      const staff = c.get('staff');
-      if (needsTotp(staff)) throw new ApiError('conflict', 'Admins must keep an authenticator app with their password');
-      await deps.store.write((trx) =>
-        trx.updateTable('staff_passwords').set({ totp_secret: null, totp_last_step: null }).where('staff_id', '=', staff.id).execute(),
-      );
+      await removeTotp(deps, c.get('staff'));
       return c.body(null, 204);
     },
   );

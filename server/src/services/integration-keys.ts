@@ -1,6 +1,15 @@
 import { type CreateStaffSessionBody, STAFF_SESSION_DEFAULT_MINUTES } from '@tidbok/core';
 import { invalid, notFound } from '../errors.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
+import {
+  insertIntegrationKey,
+  integrationKeyOfClinic,
+  noteIntegrationKeyUsed,
+  revokeIntegrationKeyWithSessions,
+  unrevokedIntegrationKeyByHash,
+  unrevokedIntegrationKeysOfClinic,
+} from '../store/repositories/integration-keys.js';
+import { staffMemberByIdOrEmail } from '../store/repositories/staff.js';
 import { iso, isoOrNull } from '../time.js';
 import type { Actor } from './actor.js';
 import { audit } from './audit.js';
@@ -30,7 +39,7 @@ export async function createIntegrationKey(deps: Deps, clinic: ClinicRow, name: 
     revoked_at: null,
   };
   await deps.store.write(async (trx) => {
-    await trx.insertInto('integration_keys').values(row).execute();
+    await insertIntegrationKey(trx, row);
     await audit(trx, row.created_at, clinic.id, who, { action: 'created', entity: 'integrationKey', id: row.id });
   });
   return { id: row.id, name, key, createdAt: iso(row.created_at) };
@@ -38,14 +47,7 @@ export async function createIntegrationKey(deps: Deps, clinic: ClinicRow, name: 
 
 /** The clinic's keys that work, oldest first; never the key itself. */
 export async function listIntegrationKeys(deps: Deps, clinic: ClinicRow) {
-  const rows = await deps.store.db
-    .selectFrom('integration_keys')
-    .select(['id', 'name', 'created_at', 'last_used_at'])
-    .where('clinic_id', '=', clinic.id)
-    .where('revoked_at', 'is', null)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const rows = await unrevokedIntegrationKeysOfClinic(deps.store.db, clinic.id);
   return rows.map((r) => ({ id: r.id, name: r.name, createdAt: iso(r.created_at), lastUsedAt: isoOrNull(r.last_used_at) }));
 }
 
@@ -55,33 +57,21 @@ export async function listIntegrationKeys(deps: Deps, clinic: ClinicRow) {
  */
 export async function revokeIntegrationKey(deps: Deps, clinic: ClinicRow, id: string, who?: Actor): Promise<void> {
   await deps.store.write(async (trx) => {
-    const row = await trx
-      .selectFrom('integration_keys')
-      .select(['id', 'revoked_at'])
-      .where('id', '=', id)
-      .where('clinic_id', '=', clinic.id)
-      .executeTakeFirst();
+    const row = await integrationKeyOfClinic(trx, clinic.id, id);
     if (!row || row.revoked_at !== null) throw notFound('Integration key');
     const now = deps.clock.now();
-    await trx.updateTable('integration_keys').set({ revoked_at: now }).where('id', '=', id).execute();
-    await trx.updateTable('staff_sessions').set({ revoked_at: now }).where('integration_key_id', '=', id).where('revoked_at', 'is', null).execute();
+    await revokeIntegrationKeyWithSessions(trx, id, now);
     await audit(trx, now, clinic.id, who, { action: 'deleted', entity: 'integrationKey', id, summary: 'revoked with its sessions' });
   });
 }
 
 /** A key to its clinic; undefined when unknown or revoked. Last use is noted at most once a minute. */
 export async function authenticateIntegrationKey(deps: Deps, key: string) {
-  const row = await deps.store.db
-    .selectFrom('integration_keys as k')
-    .innerJoin('clinics as c', 'c.id', 'k.clinic_id')
-    .select(['k.id', 'k.clinic_id', 'k.last_used_at', 'c.slug as clinic_slug'])
-    .where('k.key_hash', '=', hashSecret(key))
-    .where('k.revoked_at', 'is', null)
-    .executeTakeFirst();
+  const row = await unrevokedIntegrationKeyByHash(deps.store.db, hashSecret(key));
   if (!row) return undefined;
   const now = deps.clock.now();
   if (lastUseDue(row.last_used_at, now)) {
-    await deps.store.write((trx) => trx.updateTable('integration_keys').set({ last_used_at: now }).where('id', '=', row.id).execute());
+    await deps.store.write((trx) => noteIntegrationKeyUsed(trx, row.id, now));
   }
   return { id: row.id, clinicId: row.clinic_id, clinicSlug: row.clinic_slug };
 }
@@ -100,11 +90,8 @@ export async function openIntegrationSession(
   if ((body.email === undefined) === (body.staffId === undefined)) {
     throw invalid('email', 'Give either email or staffId');
   }
-  let query = deps.store.db.selectFrom('staff').selectAll().where('clinic_id', '=', clinic.id);
-  if (body.staffId !== undefined) query = query.where('id', '=', body.staffId);
-  else query = query.where((eb) => eb(eb.fn('lower', ['email']), '=', (body.email ?? '').toLowerCase()));
   // Two staff rows with the same address are possible (e-mail is not unique): the oldest answers.
-  const staff = await query.orderBy('created_at').orderBy('id').executeTakeFirst();
+  const staff = await staffMemberByIdOrEmail(deps.store.db, clinic.id, { staffId: body.staffId, email: body.email });
   if (!staff) throw notFound('Staff member');
   const session = await createStaffSession(deps, undefined, {
     staff,

@@ -3,6 +3,8 @@ import { ApiError, notFound } from '../errors.js';
 import { enqueueLinkEmail } from '../notifications/link-email.js';
 import { escapeHtml, htmlFromText, LINK } from '../notifications/texts.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
+import { staffMemberOfClinic } from '../store/repositories/staff.js';
+import { expireOpenInvitations, insertInvitation, invitationByTokenHash, markInvitationUsed } from '../store/repositories/staff-credentials-invitations.js';
 import type { Trx } from '../store/store.js';
 import { iso } from '../time.js';
 import type { Deps } from './deps.js';
@@ -40,32 +42,23 @@ const TEXT = {
 export async function inviteStaff(deps: Deps, clinic: ClinicRow, staffId: string, invitedBy: StaffRow) {
   const now = deps.clock.now();
   return deps.store.write(async (trx) => {
-    const staff = await trx.selectFrom('staff').selectAll().where('id', '=', staffId).where('clinic_id', '=', clinic.id).executeTakeFirst();
+    const staff = await staffMemberOfClinic(trx, clinic.id, staffId);
     if (!staff) throw notFound('Staff user');
     if (!staff.email)
       throw new ApiError('validation_failed', 'Give the staff user an e-mail address before inviting them', [{ path: 'email', message: 'Required' }]);
-    await trx
-      .updateTable('staff_invitations')
-      .set({ expires_at: now })
-      .where('staff_id', '=', staff.id)
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', now)
-      .execute();
+    await expireOpenInvitations(trx, staff.id, now);
     const token = newSecret('tsi');
     const expiresAt = now + INVITATION_TTL_MS;
-    await trx
-      .insertInto('staff_invitations')
-      .values({
-        id: newId('si'),
-        clinic_id: clinic.id,
-        staff_id: staff.id,
-        token_hash: hashSecret(token),
-        expires_at: expiresAt,
-        used_at: null,
-        created_by: invitedBy.id,
-        created_at: now,
-      })
-      .execute();
+    await insertInvitation(trx, {
+      id: newId('si'),
+      clinic_id: clinic.id,
+      staff_id: staff.id,
+      token_hash: hashSecret(token),
+      expires_at: expiresAt,
+      used_at: null,
+      created_by: invitedBy.id,
+      created_at: now,
+    });
     const locale = (clinic.locale === 'en' ? 'en' : 'sv') as Locale;
     const { subject, text, label } = TEXT[locale](clinic.name, staff.name, invitedBy.name);
     await enqueueLinkEmail(trx, deps.config, {
@@ -85,14 +78,7 @@ export async function inviteStaff(deps: Deps, clinic: ClinicRow, staffId: string
 
 /** The invitation behind `token` and its person, or `invitation_invalid` (410). */
 export async function findInvitation(deps: Deps, clinic: ClinicRow, token: string) {
-  const row = await deps.store.db
-    .selectFrom('staff_invitations as i')
-    .innerJoin('staff as s', 's.id', 'i.staff_id')
-    .selectAll('s')
-    .select(['i.id as invitation_id', 'i.expires_at as invitation_expires_at', 'i.used_at as invitation_used_at'])
-    .where('i.token_hash', '=', hashSecret(token))
-    .where('i.clinic_id', '=', clinic.id)
-    .executeTakeFirst();
+  const row = await invitationByTokenHash(deps.store.db, clinic.id, hashSecret(token));
   if (!row || row.invitation_used_at !== null || row.invitation_expires_at <= deps.clock.now()) {
     throw new ApiError('invitation_invalid', 'This invitation link is used, expired or not valid: ask an admin to invite you again');
   }
@@ -105,14 +91,7 @@ export async function findInvitation(deps: Deps, clinic: ClinicRow, token: strin
  * update lets exactly one of two requests with the same link through.
  */
 export async function useInvitation(trx: Trx, invitationId: string, now: number): Promise<void> {
-  const result = await trx
-    .updateTable('staff_invitations')
-    .set({ used_at: now })
-    .where('id', '=', invitationId)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) {
+  if (!(await markInvitationUsed(trx, invitationId, now))) {
     throw new ApiError('invitation_invalid', 'This invitation link is used, expired or not valid: ask an admin to invite you again');
   }
 }

@@ -1,4 +1,14 @@
 import { ApiError } from '../errors.js';
+import {
+  clearSignInFailures,
+  forgetSignInFailures,
+  restoreLastFailureTime,
+  saveSignInFailures,
+  signInFailureOf,
+  signInFailuresOf,
+  takeBackSignInFailure,
+  takeBackSignInFailureAndUnlock,
+} from '../store/repositories/staff-credentials-lockout.js';
 import type { Trx } from '../store/store.js';
 import type { Deps } from './deps.js';
 
@@ -45,16 +55,12 @@ function lockedError(until: number, now: number, which: 'account' | 'address') {
 }
 
 async function bump(trx: Trx, key: string, lockAfter: number, now: number): Promise<{ lockedUntil: number; before: number }> {
-  const row = await trx.selectFrom('staff_sign_in_failures').selectAll().where('key', '=', key).executeTakeFirst();
+  const row = await signInFailureOf(trx, key);
   const stale = !row || (row.updated_at + FORGET_MS <= now && row.locked_until <= now);
   // After a lock has run out, the next failure locks again at once.
   const failures = stale ? 1 : row.failures + 1;
   const lockedUntil = failures >= lockAfter ? now + LOCK_MS : 0;
-  await trx
-    .insertInto('staff_sign_in_failures')
-    .values({ key, failures, locked_until: lockedUntil, updated_at: now })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ failures, locked_until: lockedUntil, updated_at: now }))
-    .execute();
+  await saveSignInFailures(trx, { key, failures, lockedUntil, now });
   return { lockedUntil, before: stale ? 0 : row.updated_at };
 }
 
@@ -78,12 +84,8 @@ export async function beginAttempt(deps: Deps, keys: AttemptKeys): Promise<Attem
   return deps.store.write(async (trx) => {
     const now = deps.clock.now();
     // Counts past their time go here, so the table holds only the last quarter hour's failures.
-    await trx
-      .deleteFrom('staff_sign_in_failures')
-      .where('updated_at', '<=', now - FORGET_MS)
-      .where('locked_until', '<=', now)
-      .execute();
-    const rows = await trx.selectFrom('staff_sign_in_failures').selectAll().where('key', 'in', [keys.account, keys.address]).execute();
+    await forgetSignInFailures(trx, now - FORGET_MS, now);
+    const rows = await signInFailuresOf(trx, [keys.account, keys.address]);
     for (const row of rows) {
       if (row.updated_at + FORGET_MS <= now && row.locked_until <= now) continue;
       const which = row.key === keys.account ? 'account' : 'address';
@@ -117,13 +119,8 @@ export function failed(attempt: Attempt, detail: string): ApiError {
 /** Takes back the failure counted in advance: the account starts afresh, the address one less. */
 export async function succeeded(deps: Deps, attempt: Attempt): Promise<void> {
   await deps.store.write(async (trx) => {
-    await trx.deleteFrom('staff_sign_in_failures').where('key', '=', attempt.keys.account).execute();
-    await trx
-      .updateTable('staff_sign_in_failures')
-      .set((eb) => ({ failures: eb('failures', '-', 1) }))
-      .where('key', '=', attempt.keys.address)
-      .where('failures', '>', 0)
-      .execute();
+    await clearSignInFailures(trx, attempt.keys.account);
+    await takeBackSignInFailure(trx, attempt.keys.address);
   });
 }
 
@@ -135,20 +132,10 @@ export async function succeeded(deps: Deps, attempt: Attempt): Promise<void> {
 export async function notCounted(deps: Deps, attempt: Attempt): Promise<void> {
   await deps.store.write(async (trx) => {
     for (const key of [attempt.keys.account, attempt.keys.address]) {
-      await trx
-        .updateTable('staff_sign_in_failures')
-        .set((eb) => ({ failures: eb('failures', '-', 1), locked_until: 0 }))
-        .where('key', '=', key)
-        .where('failures', '>', 0)
-        .execute();
+      await takeBackSignInFailureAndUnlock(trx, key);
       // The wait after the last real failure runs from that failure again, unless another
       // attempt has come since.
-      await trx
-        .updateTable('staff_sign_in_failures')
-        .set({ updated_at: attempt.before[key] ?? 0 })
-        .where('key', '=', key)
-        .where('updated_at', '=', attempt.at)
-        .execute();
+      await restoreLastFailureTime(trx, key, { attemptAt: attempt.at, before: attempt.before[key] ?? 0 });
     }
   });
 }

@@ -1,5 +1,15 @@
 import { ApiError } from '../errors.js';
 import { openLink, sealLink } from '../notifications/sealed-link.js';
+import { staffWithEmailOfClinic } from '../store/repositories/staff.js';
+import {
+  passwordOfStaff,
+  passwordSummaryOfStaff,
+  removeTotpSecret,
+  setStaffPassword,
+  setTotpSecret,
+  takeTotpStep,
+} from '../store/repositories/staff-credentials.js';
+import { passkeysOfStaff } from '../store/repositories/webauthn.js';
 import type { Trx } from '../store/store.js';
 import { iso } from '../time.js';
 import type { Deps } from './deps.js';
@@ -42,13 +52,7 @@ export async function openPageSession(deps: Deps, trx: Trx | undefined, staff: S
 /** The clinic's staff member with this e-mail (case and spaces ignored), if any. */
 export async function staffByEmail(deps: Deps, clinic: ClinicRow, email: string): Promise<StaffRow | undefined> {
   const wanted = email.trim().toLowerCase();
-  const rows = await deps.store.db
-    .selectFrom('staff')
-    .selectAll()
-    .where('clinic_id', '=', clinic.id)
-    .where('email', 'is not', null)
-    .orderBy('created_at')
-    .execute();
+  const rows = await staffWithEmailOfClinic(deps.store.db, clinic.id);
   return rows.find((row) => row.email!.trim().toLowerCase() === wanted);
 }
 
@@ -64,7 +68,7 @@ export const needsTotp = (staff: Pick<StaffRow, 'role'>) => staff.role === 'admi
 export async function signInWithPassword(deps: Deps, clinic: ClinicRow, input: { email: string; password: string; totp?: string | undefined }, who: Requester) {
   const attempt = await beginAttempt(deps, attemptKeys(clinic.id, input.email, who.ip));
   const staff = await staffByEmail(deps, clinic, input.email);
-  const stored = staff ? await deps.store.db.selectFrom('staff_passwords').selectAll().where('staff_id', '=', staff.id).executeTakeFirst() : undefined;
+  const stored = staff ? await passwordOfStaff(deps.store.db, staff.id) : undefined;
   const right = await verifyPassword(input.password, stored?.password_hash ?? null);
   if (!right || !staff || !stored) throw failed(attempt, 'The e-mail address or the password is wrong');
   if (stored.totp_secret === null && needsTotp(staff)) {
@@ -88,15 +92,8 @@ export async function signInWithPassword(deps: Deps, clinic: ClinicRow, input: {
     );
     if (step === null) throw failed(attempt, 'The code from the authenticator app is wrong or was already used; wait for the next one');
     // Conditional, so one code cannot sign in twice even when sent twice at once.
-    const taken = await deps.store.write((trx) =>
-      trx
-        .updateTable('staff_passwords')
-        .set({ totp_last_step: step })
-        .where('staff_id', '=', staff.id)
-        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
-        .executeTakeFirst(),
-    );
-    if (Number(taken.numUpdatedRows) !== 1) throw failed(attempt, 'The code from the authenticator app was already used; wait for the next one');
+    const taken = await deps.store.write((trx) => takeTotpStep(trx, staff.id, step));
+    if (!taken) throw failed(attempt, 'The code from the authenticator app was already used; wait for the next one');
   }
   await succeeded(deps, attempt);
   return openPageSession(deps, undefined, staff, 'password', who);
@@ -136,23 +133,13 @@ export async function preparePassword(deps: Deps, staff: StaffRow, password: str
 
 /** Sets (or replaces) the password, and the TOTP secret when one was proven. */
 export async function storePassword(deps: Deps, trx: Trx, prepared: Awaited<ReturnType<typeof preparePassword>>) {
-  const { staff, passwordHash: password_hash, sealedTotp } = prepared;
-  const now = deps.clock.now();
-  await trx
-    .insertInto('staff_passwords')
-    .values({ staff_id: staff.id, clinic_id: staff.clinic_id, password_hash, totp_secret: sealedTotp, totp_last_step: null, updated_at: now })
-    .onConflict((oc) =>
-      oc.column('staff_id').doUpdateSet({ password_hash, updated_at: now, ...(sealedTotp ? { totp_secret: sealedTotp, totp_last_step: null } : {}) }),
-    )
-    .execute();
+  const { staff, passwordHash, sealedTotp } = prepared;
+  await setStaffPassword(trx, { staffId: staff.id, clinicId: staff.clinic_id, passwordHash, sealedTotp, now: deps.clock.now() });
 }
 
 /** What a staff member has to sign in with, for their own page. */
 export async function credentialsOf(deps: Deps, staff: StaffRow) {
-  const [passkeys, password] = await Promise.all([
-    deps.store.db.selectFrom('staff_passkeys').selectAll().where('staff_id', '=', staff.id).orderBy('created_at').execute(),
-    deps.store.db.selectFrom('staff_passwords').select(['totp_secret', 'updated_at']).where('staff_id', '=', staff.id).executeTakeFirst(),
-  ]);
+  const [passkeys, password] = await Promise.all([passkeysOfStaff(deps.store.db, staff.id), passwordSummaryOfStaff(deps.store.db, staff.id)]);
   return {
     passkeys: passkeys.map((p) => ({ id: p.id, createdAt: iso(p.created_at), lastUsedAt: p.last_used_at === null ? null : iso(p.last_used_at) })),
     password: password !== undefined,
@@ -170,12 +157,12 @@ export async function enrolTotp(deps: Deps, staff: StaffRow, proof: TotpProof) {
     ]);
   }
   const sealed = sealTotp(deps, staff.id, proof.secret);
-  const result = await deps.store.write((trx) =>
-    trx
-      .updateTable('staff_passwords')
-      .set({ totp_secret: sealed, totp_last_step: step, updated_at: deps.clock.now() })
-      .where('staff_id', '=', staff.id)
-      .executeTakeFirst(),
-  );
-  if (Number(result.numUpdatedRows) !== 1) throw new ApiError('conflict', 'An authenticator app goes with a password, and this account has none');
+  const kept = await deps.store.write((trx) => setTotpSecret(trx, staff.id, { sealed, step, now: deps.clock.now() }));
+  if (!kept) throw new ApiError('conflict', 'An authenticator app goes with a password, and this account has none');
+}
+
+/** Stops asking for a TOTP code with the password; refused (409) for admins, who must keep one. */
+export async function removeTotp(deps: Deps, staff: StaffRow): Promise<void> {
+  if (needsTotp(staff)) throw new ApiError('conflict', 'Admins must keep an authenticator app with their password');
+  await deps.store.write((trx) => removeTotpSecret(trx, staff.id));
 }

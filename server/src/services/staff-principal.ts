@@ -7,35 +7,8 @@ import { ApiError } from '../errors.js';
  * share.
  */
 
-/** What `authenticateStaff` needs from a staff token or session. */
-export interface StaffPrincipal {
-  staff_id: string;
-  clinic_id: string;
-  name: string;
-  email: string | null;
-  role: string;
-  practitioner_id: string | null;
-  created_at: number;
-  clinic_slug: string;
-  /** The session's (`ss_`) or personal token's (`tk_`) id: the audit log names it. */
-  token_id: string;
-}
-
-/**
- * The principal's columns, for a query over the token table as `t` joined with `staff as s` and
- * `clinics as c`.
- */
-export const STAFF_PRINCIPAL_COLUMNS = [
-  's.id as staff_id',
-  's.clinic_id',
-  's.name',
-  's.email',
-  's.role',
-  's.practitioner_id',
-  's.created_at',
-  'c.slug as clinic_slug',
-  't.id as token_id',
-] as const;
+/** What `authenticateStaff` needs from a staff token or session (its columns: store/repositories/staff.ts). */
+export type { StaffPrincipal } from '../store/repositories/staff.js';
 
 export function tokenExpired(what: string): ApiError {
   return new ApiError('token_expired', `The ${what} has expired; sign in again or fetch a new token`);

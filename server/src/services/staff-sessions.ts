@@ -1,9 +1,19 @@
 import { notFound } from '../errors.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
+import {
+  insertStaffSession,
+  isSessionOfClinic,
+  noteSessionSeen,
+  revokeSession,
+  revokeSessionsOfStaff,
+  sessionOwner,
+  unexpiredSessionsOfStaff,
+  unrevokedSessionByTokenHash,
+} from '../store/repositories/staff-sessions.js';
 import type { Trx } from '../store/store.js';
 import { iso } from '../time.js';
 import type { Deps } from './deps.js';
-import { lastUseDue, STAFF_PRINCIPAL_COLUMNS, type StaffPrincipal, tokenExpired } from './staff-principal.js';
+import { lastUseDue, type StaffPrincipal, tokenExpired } from './staff-principal.js';
 
 /**
  * Staff sessions: short-lived sign-ins, as opposed to the long-lived personal tokens that scripts
@@ -54,7 +64,7 @@ export async function createStaffSession(deps: Deps, trx: Trx | undefined, input
     revoked_at: null,
     client_summary: input.client ? clientSummary(input.client) : null,
   };
-  const insert = (t: Trx) => t.insertInto('staff_sessions').values(row).execute();
+  const insert = (t: Trx) => insertStaffSession(t, row);
   if (trx) await insert(trx);
   else await deps.store.write(insert);
   return { id: row.id, token, expiresAt: iso(row.expires_at) };
@@ -96,20 +106,13 @@ export function clientSummary({ ip, userAgent }: { ip?: string; userAgent?: stri
  * when past its expiry or idle for too long, so a page knows to fetch a new one.
  */
 export async function authenticateSession(deps: Deps, token: string): Promise<StaffPrincipal | undefined> {
-  const row = await deps.store.db
-    .selectFrom('staff_sessions as t')
-    .innerJoin('staff as s', 's.id', 't.staff_id')
-    .innerJoin('clinics as c', 'c.id', 't.clinic_id')
-    .select([...STAFF_PRINCIPAL_COLUMNS, 't.expires_at', 't.idle_timeout_ms', 't.last_seen_at'])
-    .where('t.token_hash', '=', hashSecret(token))
-    .where('t.revoked_at', 'is', null)
-    .executeTakeFirst();
+  const row = await unrevokedSessionByTokenHash(deps.store.db, hashSecret(token));
   if (!row) return undefined;
   const now = deps.clock.now();
   if (now >= row.expires_at) throw tokenExpired('session');
   if (row.idle_timeout_ms !== null && now >= row.last_seen_at + row.idle_timeout_ms) throw tokenExpired('session');
   if (lastUseDue(row.last_seen_at, now)) {
-    await deps.store.write((trx) => trx.updateTable('staff_sessions').set({ last_seen_at: now }).where('id', '=', row.token_id).execute());
+    await deps.store.write((trx) => noteSessionSeen(trx, row.token_id, now));
   }
   const { expires_at: _e, idle_timeout_ms: _i, last_seen_at: _l, ...principal } = row;
   return principal;
@@ -132,16 +135,7 @@ export interface StaffSessionView {
 /** The staff member's sessions that still work, newest first. */
 export async function listStaffSessions(deps: Deps, clinicId: string, staffId: string, currentId: string | null = null): Promise<StaffSessionView[]> {
   const now = deps.clock.now();
-  const rows = await deps.store.db
-    .selectFrom('staff_sessions')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('staff_id', '=', staffId)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', now)
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .execute();
+  const rows = await unexpiredSessionsOfStaff(deps.store.db, clinicId, staffId, now);
   return rows
     .filter((r) => r.idle_timeout_ms === null || now < r.last_seen_at + r.idle_timeout_ms)
     .map((r) => ({
@@ -159,30 +153,21 @@ export async function listStaffSessions(deps: Deps, clinicId: string, staffId: s
 
 /** The owner of a session in this clinic (revoked or not), or 404. */
 export async function staffSessionOwner(deps: Deps, clinicId: string, id: string): Promise<string> {
-  const row = await deps.store.db.selectFrom('staff_sessions').select('staff_id').where('id', '=', id).where('clinic_id', '=', clinicId).executeTakeFirst();
-  if (!row) throw notFound('Session');
-  return row.staff_id;
+  const owner = await sessionOwner(deps.store.db, clinicId, id);
+  if (owner === undefined) throw notFound('Session');
+  return owner;
 }
 
 /** Ends one session at once (idempotent: ending an ended session is not an error). */
 export async function revokeStaffSession(deps: Deps, clinicId: string, id: string): Promise<void> {
   await deps.store.write(async (trx) => {
-    const row = await trx.selectFrom('staff_sessions').select('id').where('id', '=', id).where('clinic_id', '=', clinicId).executeTakeFirst();
-    if (!row) throw notFound('Session');
-    await trx.updateTable('staff_sessions').set({ revoked_at: deps.clock.now() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+    if (!(await isSessionOfClinic(trx, clinicId, id))) throw notFound('Session');
+    await revokeSession(trx, id, deps.clock.now());
   });
 }
 
 /** "Log out everywhere": every session of the staff member ends. Personal tokens stay. */
 export async function revokeAllStaffSessions(deps: Deps, staffId: string, trx?: Trx): Promise<number> {
-  const run = async (t: Trx) => {
-    const result = await t
-      .updateTable('staff_sessions')
-      .set({ revoked_at: deps.clock.now() })
-      .where('staff_id', '=', staffId)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
-  };
+  const run = (t: Trx) => revokeSessionsOfStaff(t, staffId, deps.clock.now());
   return trx ? run(trx) : deps.store.write(run);
 }

@@ -1,9 +1,17 @@
 import { notFound } from '../errors.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
+import {
+  insertStaffToken,
+  isTokenOfStaff,
+  noteTokenUsed,
+  revokeToken,
+  unexpiredTokensOfStaff,
+  unrevokedTokenByHash,
+} from '../store/repositories/staff-tokens.js';
 import type { Trx } from '../store/store.js';
 import { iso, isoOrNull } from '../time.js';
 import type { Deps } from './deps.js';
-import { lastUseDue, STAFF_PRINCIPAL_COLUMNS, type StaffPrincipal, tokenExpired } from './staff-principal.js';
+import { lastUseDue, type StaffPrincipal, tokenExpired } from './staff-principal.js';
 
 /**
  * Personal API tokens (`tbs_`): what scripts hold. They last until revoked or until their optional
@@ -24,19 +32,12 @@ export interface PersonalTokenView {
 
 /** A `tbs_` token to its staff member; `token_expired` past its expiry; last use noted once a minute. */
 export async function authenticatePersonalToken(deps: Deps, token: string): Promise<StaffPrincipal | undefined> {
-  const row = await deps.store.db
-    .selectFrom('staff_tokens as t')
-    .innerJoin('staff as s', 's.id', 't.staff_id')
-    .innerJoin('clinics as c', 'c.id', 't.clinic_id')
-    .select([...STAFF_PRINCIPAL_COLUMNS, 't.expires_at', 't.last_used_at'])
-    .where('t.token_hash', '=', hashSecret(token))
-    .where('t.revoked_at', 'is', null)
-    .executeTakeFirst();
+  const row = await unrevokedTokenByHash(deps.store.db, hashSecret(token));
   if (!row) return undefined;
   const now = deps.clock.now();
   if (row.expires_at !== null && now >= row.expires_at) throw tokenExpired('token');
   if (lastUseDue(row.last_used_at, now)) {
-    await deps.store.write((trx) => trx.updateTable('staff_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute());
+    await deps.store.write((trx) => noteTokenUsed(trx, row.token_id, now));
   }
   const { expires_at: _e, last_used_at: _l, ...principal } = row;
   return principal;
@@ -61,7 +62,7 @@ export async function insertPersonalToken(
     expires_at: options.expiresAt,
     last_used_at: null,
   };
-  await trx.insertInto('staff_tokens').values(row).execute();
+  await insertStaffToken(trx, row);
   return { token, row };
 }
 
@@ -91,30 +92,14 @@ function viewOf(
 /** A staff member's tokens that still work, newest first. */
 export async function listPersonalTokens(deps: Deps, clinicId: string, staffId: string, currentId: string | null = null) {
   const now = deps.clock.now();
-  const rows = await deps.store.db
-    .selectFrom('staff_tokens')
-    .select(['id', 'staff_id', 'name', 'created_at', 'expires_at', 'last_used_at'])
-    .where('clinic_id', '=', clinicId)
-    .where('staff_id', '=', staffId)
-    .where('revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .execute();
+  const rows = await unexpiredTokensOfStaff(deps.store.db, clinicId, staffId, now);
   return rows.map((r) => viewOf(r, currentId));
 }
 
 /** Revokes one of a staff member's tokens; 404 if it is not theirs (or not in this clinic). */
 export async function revokePersonalToken(deps: Deps, clinicId: string, staffId: string, id: string): Promise<void> {
   await deps.store.write(async (trx) => {
-    const row = await trx
-      .selectFrom('staff_tokens')
-      .select('id')
-      .where('id', '=', id)
-      .where('clinic_id', '=', clinicId)
-      .where('staff_id', '=', staffId)
-      .executeTakeFirst();
-    if (!row) throw notFound('Token');
-    await trx.updateTable('staff_tokens').set({ revoked_at: deps.clock.now() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+    if (!(await isTokenOfStaff(trx, { clinicId, staffId, id }))) throw notFound('Token');
+    await revokeToken(trx, id, deps.clock.now());
   });
 }

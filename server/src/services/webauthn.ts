@@ -8,8 +8,19 @@ import {
   verifyRegistrationResponse,
 } from '@simplewebauthn/server';
 import type { Config } from '../config.js';
-import { ApiError } from '../errors.js';
+import { ApiError, notFound } from '../errors.js';
 import { newId } from '../secrets.js';
+import { staffMemberById } from '../store/repositories/staff.js';
+import {
+  insertPasskey,
+  isCredentialRegistered,
+  notePasskeyUsed,
+  passkeyCredentialsOfStaff,
+  passkeyOfClinic,
+  purgeExpiredAndInsertChallenge,
+  removePasskeyOfStaff,
+  takeChallenge,
+} from '../store/repositories/webauthn.js';
 import type { Trx } from '../store/store.js';
 import type { Deps } from './deps.js';
 import type { ClinicRow, StaffRow } from './rows.js';
@@ -34,25 +45,16 @@ export type ChallengePurpose = 'sign-in' | 'register' | 'invitation';
 async function keepChallenge(deps: Deps, clinic: ClinicRow, purpose: ChallengePurpose, staffId: string | null, challenge: string) {
   const id = newId('wac');
   const now = deps.clock.now();
-  await deps.store.write(async (trx) => {
-    // Old unanswered challenges go whenever a new one is made, so the table stays small.
-    await trx.deleteFrom('staff_auth_challenges').where('expires_at', '<=', now).execute();
-    await trx
-      .insertInto('staff_auth_challenges')
-      .values({ id, clinic_id: clinic.id, purpose, staff_id: staffId, challenge, expires_at: now + CHALLENGE_TTL_MS })
-      .execute();
-  });
+  await deps.store.write((trx) =>
+    purgeExpiredAndInsertChallenge(trx, { id, clinic_id: clinic.id, purpose, staff_id: staffId, challenge, expires_at: now + CHALLENGE_TTL_MS }, now),
+  );
   return id;
 }
 
 /** The challenge, deleted as it is read: each is answered once. */
-async function takeChallenge(deps: Deps, clinic: ClinicRow, id: string, purpose: ChallengePurpose, staffId: string | null) {
+async function answeredChallenge(deps: Deps, clinic: ClinicRow, id: string, purpose: ChallengePurpose, staffId: string | null) {
   const now = deps.clock.now();
-  const row = await deps.store.write(async (trx) => {
-    const found = await trx.selectFrom('staff_auth_challenges').selectAll().where('id', '=', id).where('clinic_id', '=', clinic.id).executeTakeFirst();
-    if (found) await trx.deleteFrom('staff_auth_challenges').where('id', '=', id).execute();
-    return found;
-  });
+  const row = await deps.store.write((trx) => takeChallenge(trx, clinic.id, id));
   if (!row || row.expires_at <= now || row.purpose !== purpose || row.staff_id !== staffId) {
     throw new ApiError('unauthorized', 'The passkey request has expired or was already used; try again');
   }
@@ -63,7 +65,7 @@ const transportsOf = (json: string) => JSON.parse(json) as AuthenticatorTranspor
 
 /** Options for `navigator.credentials.create()`: a new passkey for `staff`. */
 export async function registrationOptions(deps: Deps, clinic: ClinicRow, staff: StaffRow, purpose: 'register' | 'invitation') {
-  const existing = await deps.store.db.selectFrom('staff_passkeys').select(['credential_id', 'transports']).where('staff_id', '=', staff.id).execute();
+  const existing = await passkeyCredentialsOfStaff(deps.store.db, staff.id);
   const options = await generateRegistrationOptions({
     rpName: clinic.name,
     rpID: relyingParty(deps.config).rpID,
@@ -91,7 +93,7 @@ export async function registerPasskey(
   /** Runs in the transaction that keeps the passkey, before it (an invitation is spent there). */
   alongside?: (trx: Trx) => Promise<void>,
 ) {
-  const expectedChallenge = await takeChallenge(deps, clinic, challengeId, purpose, staff.id);
+  const expectedChallenge = await answeredChallenge(deps, clinic, challengeId, purpose, staff.id);
   const { rpID, origin } = relyingParty(deps.config);
   const result = await verifyRegistrationResponse({
     response,
@@ -118,9 +120,8 @@ export async function registerPasskey(
   };
   await deps.store.write(async (trx) => {
     await alongside?.(trx);
-    const taken = await trx.selectFrom('staff_passkeys').select('id').where('credential_id', '=', credential.id).executeTakeFirst();
-    if (taken) throw new ApiError('conflict', 'This passkey is already registered');
-    await trx.insertInto('staff_passkeys').values(row).execute();
+    if (await isCredentialRegistered(trx, credential.id)) throw new ApiError('conflict', 'This passkey is already registered');
+    await insertPasskey(trx, row);
   });
   return row;
 }
@@ -143,13 +144,8 @@ export async function authenticationOptions(deps: Deps, clinic: ClinicRow) {
  * keep none always send 0.
  */
 export async function authenticatePasskey(deps: Deps, clinic: ClinicRow, challengeId: string, response: AuthenticationResponseJSON): Promise<StaffRow> {
-  const expectedChallenge = await takeChallenge(deps, clinic, challengeId, 'sign-in', null);
-  const passkey = await deps.store.db
-    .selectFrom('staff_passkeys')
-    .selectAll()
-    .where('credential_id', '=', String(response.id))
-    .where('clinic_id', '=', clinic.id)
-    .executeTakeFirst();
+  const expectedChallenge = await answeredChallenge(deps, clinic, challengeId, 'sign-in', null);
+  const passkey = await passkeyOfClinic(deps.store.db, clinic.id, String(response.id));
   if (!passkey) throw new ApiError('unauthorized', 'This passkey is not registered with this clinic');
   const { rpID, origin } = relyingParty(deps.config);
   const result = await verifyAuthenticationResponse({
@@ -167,10 +163,14 @@ export async function authenticatePasskey(deps: Deps, clinic: ClinicRow, challen
   }).catch(() => ({ verified: false as const, authenticationInfo: undefined }));
   if (!result.verified) throw new ApiError('unauthorized', 'The passkey did not sign in');
   const now = deps.clock.now();
-  await deps.store.write((trx) =>
-    trx.updateTable('staff_passkeys').set({ counter: result.authenticationInfo.newCounter, last_used_at: now }).where('id', '=', passkey.id).execute(),
-  );
-  const staff = await deps.store.db.selectFrom('staff').selectAll().where('id', '=', passkey.staff_id).executeTakeFirst();
+  await deps.store.write((trx) => notePasskeyUsed(trx, passkey.id, { counter: result.authenticationInfo.newCounter, now }));
+  const staff = await staffMemberById(deps.store.db, passkey.staff_id);
   if (!staff) throw new ApiError('unauthorized', 'This passkey is not registered with this clinic');
   return staff;
+}
+
+/** Removes one of the staff member's own passkeys, or 404. */
+export async function removePasskey(deps: Deps, staff: StaffRow, id: string): Promise<void> {
+  const removed = await deps.store.write((trx) => removePasskeyOfStaff(trx, staff.id, id));
+  if (!removed) throw notFound('Passkey');
 }
