@@ -10,6 +10,7 @@ import { findClinicBySlug } from '../services/clinics.js';
 import type { Deps } from '../services/deps.js';
 import { confirmEmailedBooking, pendingBookingOf } from '../services/email-confirmation.js';
 import { bookingSettingsOf, type ClinicRow } from '../services/rows.js';
+import { practitionerName, treatmentNameAndClientMinutes } from '../store/repositories/patient-bookings.js';
 
 const T = {
   sv: {
@@ -111,8 +112,8 @@ export function confirmPage(deps: Deps): Hono<AppEnv> {
     if (pending instanceof Error) return c.html(await page(clinic, locale, html`<p role="alert">${failure(locale, pending)}</p>`), 404);
     const { hold } = pending;
     const [practitioner, treatment] = await Promise.all([
-      deps.store.db.selectFrom('practitioners').select('name').where('id', '=', hold.practitioner_id).executeTakeFirst(),
-      deps.store.db.selectFrom('treatment_types').select(['name', 'client_minutes']).where('id', '=', hold.treatment_type_id).executeTakeFirst(),
+      practitionerName(deps.store.db, hold.practitioner_id),
+      treatmentNameAndClientMinutes(deps.store.db, hold.treatment_type_id),
     ]);
     const names = { practitioner: practitioner?.name, treatment: treatment?.name, client_minutes: treatment?.client_minutes };
     // The end the visitor was shown when booking: the time with the client.

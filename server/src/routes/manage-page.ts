@@ -8,6 +8,7 @@ import { bookingLocale, clinicLocale } from '../notifications/booking-locale.js'
 import { formatWhen } from '../notifications/texts.js';
 import { type Html, patientPage } from '../pages/patient-page.js';
 import { findClinicBySlug } from '../services/clinics.js';
+import { bookingPageDetails } from '../store/repositories/patient-bookings.js';
 import type { Deps } from '../services/deps.js';
 import { eventSequence } from '../services/event-sequence.js';
 import { cancelManagedBooking, getManagedBooking } from '../services/public-booking.js';
@@ -28,28 +29,7 @@ const form = (token: string, action: string, button: string, style = ''): Html =
 
 /** The names the page shows beside the booking's own fields. */
 async function detailsOf(deps: Deps, booking: Booking) {
-  const row = await deps.store.db
-    .selectFrom('bookings as b')
-    .innerJoin('treatment_types as t', 't.id', 'b.treatment_type_id')
-    .innerJoin('practitioners as p', 'p.id', 'b.practitioner_id')
-    .innerJoin('clients as c', 'c.id', 'b.client_id')
-    .leftJoin('locations as l', 'l.id', 'b.location_id')
-    .select([
-      'b.id',
-      'b.start_ms',
-      'b.end_ms',
-      't.client_minutes',
-      't.name as treatment_name',
-      'p.name as practitioner_name',
-      'p.title as practitioner_title',
-      'l.name as location_name',
-      'l.address as location_address',
-      'c.name as client_name',
-      'c.is_test',
-    ])
-    .where('b.id', '=', booking.id)
-    .executeTakeFirstOrThrow();
-  return row;
+  return bookingPageDetails(deps.store.db, booking.id);
 }
 
 /**

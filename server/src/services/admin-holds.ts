@@ -1,5 +1,6 @@
 import type { AdminHold } from '@tidbok/core';
 import { notFound } from '../errors.js';
+import { activeHoldsOfClinic, releaseActiveHold } from '../store/repositories/holds.js';
 import { iso } from '../time.js';
 import type { Deps } from './deps.js';
 import type { ClinicRow } from './rows.js';
@@ -13,16 +14,7 @@ const LIST_MAX = 1000;
  */
 export async function listActiveHolds(deps: Deps, clinic: ClinicRow): Promise<AdminHold[]> {
   const now = deps.clock.now();
-  const rows = await deps.store.db
-    .selectFrom('holds')
-    .selectAll()
-    .where('clinic_id', '=', clinic.id)
-    .where('active', '=', 1)
-    .where('expires_at', '>', now)
-    .orderBy('start_ms')
-    .orderBy('id')
-    .limit(LIST_MAX)
-    .execute();
+  const rows = await activeHoldsOfClinic(deps.store.db, { clinicId: clinic.id, now, limit: LIST_MAX });
   const perNetwork = new Map<string, number>();
   for (const row of rows) {
     const net = row.client_net ?? row.client_ip ?? '';
@@ -50,13 +42,6 @@ export async function listActiveHolds(deps: Deps, clinic: ClinicRow): Promise<Ad
  */
 export async function releaseHoldAsStaff(deps: Deps, clinic: ClinicRow, id: string) {
   await deps.store.write(async (trx) => {
-    const released = await trx
-      .updateTable('holds')
-      .set({ active: 0 })
-      .where('id', '=', id)
-      .where('clinic_id', '=', clinic.id)
-      .where('active', '=', 1)
-      .executeTakeFirst();
-    if (Number(released.numUpdatedRows) !== 1) throw notFound('Hold');
+    if (!(await releaseActiveHold(trx, clinic.id, id))) throw notFound('Hold');
   });
 }

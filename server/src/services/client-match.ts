@@ -1,25 +1,8 @@
 import type { BookingClient } from '@tidbok/core';
-import { prepared } from '../store/prepared.js';
+import { storedClientsOfEmail } from '../store/repositories/client-matches.js';
 import type { Trx } from '../store/store.js';
 import { insertClient, normalisePersonalNumber } from './clients.js';
 import type { ClientRow } from './rows.js';
-
-/** How many stored clients of one e-mail a public booking compares its details with. */
-const CANDIDATES = 20;
-
-// The stored client first (the one staff or the patient made), then records earlier public
-// bookings split off it, oldest first.
-export const clientsByEmail = prepared((db, v: { clinicId: string; email: string }) =>
-  db
-    .selectFrom('clients')
-    .selectAll()
-    .where('clinic_id', '=', v.clinicId)
-    .where('email_norm', '=', v.email)
-    .orderBy((eb) => eb.case().when('duplicate_of', 'is', null).then(0).else(1).end())
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(CANDIDATES),
-);
 
 /** Phone numbers compared as typed digits: "+46 70-123 45 67" and "+46701234567" agree. */
 const phoneDigits = (phone: string) => phone.replace(/[^0-9+]/g, '');
@@ -47,14 +30,14 @@ export function detailsAgree(stored: ClientRow, given: BookingClient, now: numbe
  * see the duplicates and merge them when they are the same person.
  */
 export async function clientForPublicBooking(trx: Trx, clinicId: string, given: BookingClient, now: number): Promise<ClientRow> {
-  const { rows } = await clientsByEmail(trx, { clinicId, email: emailKey(given) });
+  const rows = await storedClientsOfEmail(trx, clinicId, emailKey(given));
   return clientAmong(trx, clinicId, given, now, rows);
 }
 
 /** The e-mail as clients are looked up by (`email_norm`). */
 export const emailKey = (given: BookingClient) => given.email.trim().toLowerCase();
 
-/** `clientForPublicBooking` with the stored clients of the e-mail already read (`clientsByEmail`). */
+/** `clientForPublicBooking` with the stored clients of the e-mail already read (`storedClientsOfEmail`). */
 export async function clientAmong(trx: Trx, clinicId: string, given: BookingClient, now: number, rows: ClientRow[]): Promise<ClientRow> {
   const match = rows.find((row) => detailsAgree(row, given, now));
   if (match) return match;

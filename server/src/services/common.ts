@@ -1,6 +1,6 @@
 import { parseInstant, resolveRange } from '@tidbok/core';
 import { ApiError, invalid } from '../errors.js';
-import { prepared } from '../store/prepared.js';
+import { deactivateExpiredHolds, overlappingActiveHold, overlappingBooking } from '../store/repositories/overlaps.js';
 import type { Trx } from '../store/store.js';
 
 const HOUR = 3_600_000;
@@ -72,12 +72,8 @@ export function range(from: string, to: string, timeZone: string, maxDays: numbe
  * inserted: the overlap triggers count every active hold, so expiry (decided by the injected
  * clock) must be applied first.
  */
-export const deactivateExpiredHolds = prepared((db, v: { practitionerId: string; now: number }) =>
-  db.updateTable('holds').set({ active: 0 }).where('practitioner_id', '=', v.practitionerId).where('active', '=', 1).where('expires_at', '<=', v.now),
-);
-
 export async function purgeExpiredHolds(trx: Trx, practitionerId: string, now: number) {
-  await deactivateExpiredHolds(trx, { practitionerId, now });
+  await deactivateExpiredHolds(trx, practitionerId, now);
 }
 
 /** What, if anything, already occupies `[start, end)` for a practitioner: a booked booking or an active hold. */
@@ -89,26 +85,9 @@ export async function findOverlap(
   now: number,
   ignoreBookingId?: string,
 ): Promise<'booking' | 'hold' | null> {
-  let bookings = trx
-    .selectFrom('bookings')
-    .select('id')
-    .where('practitioner_id', '=', practitionerId)
-    .where('status', '=', 'booked')
-    .where('start_ms', '<', end)
-    .where('start_ms', '>', start - RANGE_LOOKBACK_MS)
-    .where('end_ms', '>', start);
-  if (ignoreBookingId) bookings = bookings.where('id', '<>', ignoreBookingId);
-  if (await bookings.executeTakeFirst()) return 'booking';
-  const hold = await trx
-    .selectFrom('holds')
-    .select('id')
-    .where('practitioner_id', '=', practitionerId)
-    .where('active', '=', 1)
-    .where('expires_at', '>', now)
-    .where('start_ms', '<', end)
-    .where('start_ms', '>', start - RANGE_LOOKBACK_MS)
-    .where('end_ms', '>', start)
-    .executeTakeFirst();
+  const time = { practitionerId, start, end, startsAfter: start - RANGE_LOOKBACK_MS };
+  if (await overlappingBooking(trx, { ...time, ignoreBookingId })) return 'booking';
+  const hold = await overlappingActiveHold(trx, { ...time, now });
   return hold ? 'hold' : null;
 }
 

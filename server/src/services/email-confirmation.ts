@@ -6,6 +6,8 @@ import { enqueueLinkEmail } from '../notifications/link-email.js';
 import { bookingLocale } from '../notifications/booking-locale.js';
 import { formatWhen, htmlFromText, LINK } from '../notifications/texts.js';
 import { hashSecret, newSecret } from '../secrets.js';
+import { clientMinutesOfTreatment, holdOfConfirmToken, keepHoldForEmailedLink } from '../store/repositories/email-confirmations.js';
+import { holdOfClinic } from '../store/repositories/holds.js';
 import { iso } from '../time.js';
 import type { Deps } from './deps.js';
 import { createPublicBooking } from './public-booking.js';
@@ -63,7 +65,7 @@ export async function requestEmailConfirmation(deps: Deps, clinic: ClinicRow, bo
   const now = deps.clock.now();
   const token = newSecret('tbq');
   return deps.store.write(async (trx) => {
-    const hold = await trx.selectFrom('holds').selectAll().where('id', '=', body.holdId).where('clinic_id', '=', clinic.id).executeTakeFirst();
+    const hold = await holdOfClinic(trx, clinic.id, body.holdId);
     if (!hold || hold.active !== 1 || hold.expires_at <= now) {
       throw new ApiError('hold_expired', 'The hold has expired or does not exist; choose a time again');
     }
@@ -73,15 +75,11 @@ export async function requestEmailConfirmation(deps: Deps, clinic: ClinicRow, bo
       throw new ApiError('conflict', 'This booking already waits for the link sent by e-mail to be clicked');
     }
     const expiresAt = now + CONFIRM_WINDOW_MS;
-    await trx
-      .updateTable('holds')
-      .set({ expires_at: expiresAt, pending_booking: seal(token, body), confirm_token_hash: hashSecret(token) })
-      .where('id', '=', hold.id)
-      .execute();
+    await keepHoldForEmailedLink(trx, { holdId: hold.id, expiresAt, pendingBooking: seal(token, body), confirmTokenHash: hashSecret(token) });
 
     // In the visitor's language, with the end they were shown (the time with the client).
     const locale = bookingLocale(body.locale, clinic);
-    const treatment = await trx.selectFrom('treatment_types').select('client_minutes').where('id', '=', hold.treatment_type_id).executeTakeFirst();
+    const treatment = await clientMinutesOfTreatment(trx, hold.treatment_type_id);
     const when = formatWhen(hold.start_ms, clientEndMs(hold.start_ms, hold.end_ms, treatment?.client_minutes), clinic.time_zone, locale);
     const { subject, text, label } = TEXT[locale](clinic.name, `${when.date} ${when.startTime}–${when.endTime}`);
     await enqueueLinkEmail(trx, deps.config, {
@@ -105,12 +103,7 @@ export async function requestEmailConfirmation(deps: Deps, clinic: ClinicRow, bo
  * 409 when it was booked already.
  */
 export async function pendingBookingOf(deps: Deps, clinic: ClinicRow, token: string) {
-  const hold = await deps.store.db
-    .selectFrom('holds')
-    .selectAll()
-    .where('confirm_token_hash', '=', hashSecret(token))
-    .where('clinic_id', '=', clinic.id)
-    .executeTakeFirst();
+  const hold = await holdOfConfirmToken(deps.store.db, clinic.id, hashSecret(token));
   if (!hold || hold.pending_booking === null) throw new ApiError('hold_expired', 'The link is not valid; book again');
   if (hold.booking_id !== null) throw new ApiError('conflict', 'This booking has already been confirmed');
   if (hold.active !== 1 || hold.expires_at <= deps.clock.now()) {

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { incrementEventSequence, storedEventSequence } from '../store/repositories/event-sequences.js';
 import type { Db, Trx } from '../store/store.js';
 
 /**
@@ -7,17 +7,10 @@ import type { Db, Trx } from '../store/store.js';
  * calendar takes an update or a cancellation over what it already holds.
  */
 export async function eventSequence(db: Db | Trx, bookingId: string): Promise<number> {
-  const row = await db.selectFrom('booking_event_sequences').select('sequence').where('booking_id', '=', bookingId).executeTakeFirst();
-  return row ? Number(row.sequence) : 0;
+  return (await storedEventSequence(db, bookingId)) ?? 0;
 }
 
 /** Raises the SEQUENCE for a revision of the event (a move); answers the new value. */
 export async function raiseEventSequence(trx: Trx, bookingId: string): Promise<number> {
-  const row = await trx
-    .insertInto('booking_event_sequences')
-    .values({ booking_id: bookingId, sequence: 1 })
-    .onConflict((oc) => oc.column('booking_id').doUpdateSet({ sequence: sql<number>`booking_event_sequences.sequence + 1` }))
-    .returning('sequence')
-    .executeTakeFirstOrThrow();
-  return Number(row.sequence);
+  return incrementEventSequence(trx, bookingId);
 }

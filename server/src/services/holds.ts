@@ -1,18 +1,16 @@
 import type { CreateHoldBody, Hold } from '@tidbok/core';
 import { ApiError, isOverlapError, notFound } from '../errors.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
-import { prepared, together } from '../store/prepared.js';
+import { deactivateHold, holdSecretOf, purgeExpiredAndInsertHold } from '../store/repositories/holds.js';
 import type { HoldTable } from '../store/schema.js';
 import { iso } from '../time.js';
 import { readTreatmentType } from './catalogue.js';
-import { deactivateExpiredHolds, instant } from './common.js';
+import { instant } from './common.js';
 import type { Deps } from './deps.js';
 import { networkOf } from './client-network.js';
 import { checkHoldLimits, type HoldCaller } from './hold-limits.js';
 import { bookingSettingsOf, type ClientRow, type ClinicRow } from './rows.js';
 import { isSlotOffered } from './slots.js';
-
-const insertHold = prepared((db, row: HoldTable) => db.insertInto('holds').values(row));
 
 const slotUnavailable = () => new ApiError('slot_unavailable', 'That time is no longer free; choose another');
 
@@ -60,13 +58,12 @@ export async function createHold(deps: Deps, clinic: ClinicRow, body: CreateHold
   };
   await deps.store.write(
     async (trx) => {
-      // Expired holds still marked active would block the time in the overlap guard below.
+      // Expired holds still marked active would block the time in the overlap guard below, so
+      // they are cleared first, in the same round trip (purgeExpiredAndInsertHold).
       // No look for an overlap first: the guard (SQLite trigger, PostgreSQL exclusion constraint)
       // refuses it anyway, in the same statement, and saying so is all there is to do.
-      // Started together, so PostgreSQL gets both in one round trip (corking-client.ts); they
-      // still run in this order, and a failed purge fails the insert after it.
       try {
-        await together(trx, [deactivateExpiredHolds.compile(trx, { practitionerId: row.practitioner_id, now }), insertHold.compile(trx, row)]);
+        await purgeExpiredAndInsertHold(trx, row, now);
       } catch (error) {
         if (isOverlapError(error)) throw slotUnavailable();
         throw error;
@@ -91,8 +88,8 @@ export async function createHold(deps: Deps, clinic: ClinicRow, body: CreateHold
 export async function releaseHold(deps: Deps, clinic: ClinicRow, id: string, secret: string | undefined) {
   if (!secret) throw new ApiError('unauthorized', 'The Tidbok-Hold-Secret header is required');
   await deps.store.write(async (trx) => {
-    const hold = await trx.selectFrom('holds').select(['id', 'secret_hash']).where('id', '=', id).where('clinic_id', '=', clinic.id).executeTakeFirst();
+    const hold = await holdSecretOf(trx, clinic.id, id);
     if (!hold || hold.secret_hash !== hashSecret(secret)) throw notFound('Hold');
-    await trx.updateTable('holds').set({ active: 0 }).where('id', '=', id).execute();
+    await deactivateHold(trx, id);
   });
 }

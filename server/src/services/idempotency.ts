@@ -1,5 +1,12 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { ApiError } from '../errors.js';
+import {
+  claimIdempotencyKey,
+  forgetIdempotencyKey,
+  type IdempotencyKeyRef,
+  idempotencyKeyOf,
+  keepIdempotentAnswer,
+} from '../store/repositories/idempotency.js';
 import type { Deps } from './deps.js';
 
 /** How long a key's answer is kept and replayed (at least 24 h, as promised to clients). */
@@ -95,17 +102,11 @@ export async function idempotent(
   const keyHash = keyHashOf(target.caller, target.key);
   const sealKey = `${target.caller}\n${target.key}`;
   const requestHash = requestHashOf(target.body);
-  const where = { clinic_id: target.clinicId, scope: target.scope, key_hash: keyHash };
+  const where: IdempotencyKeyRef = { clinic_id: target.clinicId, scope: target.scope, key_hash: keyHash };
 
   const claim = await store.write(async (trx) => {
     const now = clock.now();
-    const row = await trx
-      .selectFrom('idempotency_keys')
-      .selectAll()
-      .where('clinic_id', '=', where.clinic_id)
-      .where('scope', '=', where.scope)
-      .where('key_hash', '=', where.key_hash)
-      .executeTakeFirst();
+    const row = await idempotencyKeyOf(trx, where);
     const stale = row && (row.created_at < now - IDEMPOTENCY_TTL_MS || (row.state === 'running' && row.created_at < now - ABANDONED_MS));
     if (row && !stale) {
       if (row.request_hash !== requestHash) {
@@ -118,31 +119,13 @@ export async function idempotent(
       }
       return { replay: JSON.parse(open(sealKey, row.response_body ?? '')) as StoredResponse };
     }
-    if (row) {
-      await trx
-        .deleteFrom('idempotency_keys')
-        .where('clinic_id', '=', where.clinic_id)
-        .where('scope', '=', where.scope)
-        .where('key_hash', '=', where.key_hash)
-        .execute();
-    }
-    await trx
-      .insertInto('idempotency_keys')
-      .values({ ...where, request_hash: requestHash, state: 'running', response_status: null, response_body: null, created_at: now })
-      .execute();
+    if (row) await forgetIdempotencyKey(trx, where);
+    await claimIdempotencyKey(trx, where, { requestHash, now });
     return { replay: null };
   });
   if (claim.replay) return { ...claim.replay, replayed: true };
 
-  const forget = () =>
-    store.write((trx) =>
-      trx
-        .deleteFrom('idempotency_keys')
-        .where('clinic_id', '=', where.clinic_id)
-        .where('scope', '=', where.scope)
-        .where('key_hash', '=', where.key_hash)
-        .execute(),
-    );
+  const forget = () => store.write((trx) => forgetIdempotencyKey(trx, where));
   let result: StoredResponse;
   try {
     result = await work();
@@ -164,14 +147,6 @@ export async function idempotent(
     await forget();
     return { ...result, replayed: false };
   }
-  await store.write((trx) =>
-    trx
-      .updateTable('idempotency_keys')
-      .set({ state: 'done', response_status: result.status, response_body: seal(sealKey, JSON.stringify(result)) })
-      .where('clinic_id', '=', where.clinic_id)
-      .where('scope', '=', where.scope)
-      .where('key_hash', '=', where.key_hash)
-      .execute(),
-  );
+  await store.write((trx) => keepIdempotentAnswer(trx, where, { responseStatus: result.status, responseBody: seal(sealKey, JSON.stringify(result)) }));
   return { ...result, replayed: false };
 }

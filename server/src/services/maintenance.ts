@@ -1,3 +1,4 @@
+import { deleteIdempotencyKeysMadeBy, deleteSpentHolds } from '../store/repositories/maintenance.js';
 import type { Deps } from './deps.js';
 import { IDEMPOTENCY_TTL_MS } from './idempotency.js';
 
@@ -12,15 +13,8 @@ export const HOLD_RETENTION_MS = 24 * 3_600_000;
 export async function cleanUp(deps: Deps) {
   const now = deps.clock.now();
   return deps.store.write(async (trx) => {
-    const holds = await trx
-      .deleteFrom('holds')
-      .where((eb) => eb.or([eb('active', '=', 0), eb('expires_at', '<=', now)]))
-      .where('expires_at', '<=', now - HOLD_RETENTION_MS)
-      .executeTakeFirst();
-    const keys = await trx
-      .deleteFrom('idempotency_keys')
-      .where('created_at', '<=', now - IDEMPOTENCY_TTL_MS)
-      .executeTakeFirst();
-    return { holds: Number(holds.numDeletedRows), idempotencyKeys: Number(keys.numDeletedRows) };
+    const holds = await deleteSpentHolds(trx, { now, expiredBy: now - HOLD_RETENTION_MS });
+    const idempotencyKeys = await deleteIdempotencyKeysMadeBy(trx, now - IDEMPOTENCY_TTL_MS);
+    return { holds, idempotencyKeys };
   });
 }

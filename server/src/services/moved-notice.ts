@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import { enqueueBookingMessage } from '../notifications/compose.js';
+import { setReminderAside as setAsideReminderOf } from '../store/repositories/patient-bookings.js';
 import type { Trx } from '../store/store.js';
 import type { Deps } from './deps.js';
 import { raiseEventSequence } from './event-sequence.js';
@@ -18,17 +18,7 @@ import type { ClinicRow } from './rows.js';
  * sent when that is due; one not sent yet is not sent at all. Staff still see both.
  */
 export async function setReminderAside(trx: Trx, bookingId: string) {
-  await trx
-    .updateTable('messages')
-    .set({ status: 'failed', last_error: 'Not sent: the booking was moved; a reminder for the new time follows' })
-    .where('dedupe_key', '=', `reminder:${bookingId}`)
-    .where('status', '=', 'pending')
-    .execute();
-  await trx
-    .updateTable('messages')
-    .set({ dedupe_key: sql<string>`'moved:' || id` })
-    .where('dedupe_key', '=', `reminder:${bookingId}`)
-    .execute();
+  await setAsideReminderOf(trx, bookingId, 'Not sent: the booking was moved; a reminder for the new time follows');
 }
 
 /** The booking as it was before the move. */

@@ -1,5 +1,6 @@
 import { type Booking, cancellationWindowHoursFor, clientEndIso } from '@tidbok/core';
 import { bookingLocale } from '../notifications/booking-locale.js';
+import { cancellationWindowsOfPractitioners, clientMinutesOfTreatments } from '../store/repositories/patient-bookings.js';
 import type { Db, Trx } from '../store/store.js';
 import { type BookingRow, bookingOf } from './bookings.js';
 import { bookingSettingsOf, type ClinicRow } from './rows.js';
@@ -15,16 +16,8 @@ type Row = BookingRow & { color: string };
 export async function bookingsForPatient(db: Db | Trx, clinic: ClinicRow, rows: Row[]): Promise<Booking[]> {
   if (rows.length === 0) return [];
   const [treatments, practitioners] = await Promise.all([
-    db
-      .selectFrom('treatment_types')
-      .select(['id', 'client_minutes'])
-      .where('id', 'in', [...new Set(rows.map((r) => r.treatment_type_id))])
-      .execute(),
-    db
-      .selectFrom('practitioners')
-      .select(['id', 'cancellation_window_hours'])
-      .where('id', 'in', [...new Set(rows.map((r) => r.practitioner_id))])
-      .execute(),
+    clientMinutesOfTreatments(db, [...new Set(rows.map((r) => r.treatment_type_id))]),
+    cancellationWindowsOfPractitioners(db, [...new Set(rows.map((r) => r.practitioner_id))]),
   ]);
   const minutes = new Map(treatments.map((t) => [t.id, t.client_minutes]));
   const windows = new Map(practitioners.map((p) => [p.id, p.cancellation_window_hours]));

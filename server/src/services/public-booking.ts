@@ -4,10 +4,11 @@ import { overlapsBusyTime } from '../busy-calendar/overlap.js';
 import { ApiError, databaseFailure, invalid, isBusyError, isOverlapError, notFound } from '../errors.js';
 import { enqueueBookingMessage } from '../notifications/compose.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
-import { prepared, together } from '../store/prepared.js';
-import { lockKeyQuery } from '../store/key-lock.js';
+import { releaseUnusedHold } from '../store/repositories/holds.js';
+import { bookingsOfClient } from '../store/repositories/patient-bookings.js';
+import { holdWithTreatment, insertPublicBooking, markHoldBookedAndReadClients, setClientLocale } from '../store/repositories/public-bookings.js';
 import type { Trx } from '../store/store.js';
-import { clientAmong, clientsByEmail, emailKey } from './client-match.js';
+import { clientAmong, emailKey } from './client-match.js';
 import { findOverlap, purgeExpiredHolds } from './common.js';
 import { type BookingRow, bookingOf, cancelBookingRow, findBooking } from './bookings.js';
 import type { Deps } from './deps.js';
@@ -15,38 +16,6 @@ import { sessionClient } from './client-auth.js';
 import { bookingSettingsOf, type ClientRow, type ClinicRow } from './rows.js';
 import { emitBookingEvent } from '../webhooks/emit.js';
 import { bookingForPatient, bookingsForPatient } from './patient-view.js';
-
-const holdById = prepared((db, v: { id: string; clinicId: string }) =>
-  db.selectFrom('holds').selectAll().where('id', '=', v.id).where('clinic_id', '=', v.clinicId),
-);
-// Only while the hold has not become a booking yet: of two transactions converting one hold at
-// once, the second waits for the first's row lock and then finds nothing to update, whatever the
-// isolation level (this write runs READ COMMITTED on PostgreSQL).
-// The hold's treatment type, in the same round trip as the hold (none if it was deleted since).
-const treatmentOfHold = prepared((db, v: { id: string; clinicId: string }) =>
-  db
-    .selectFrom('treatment_types')
-    .selectAll('treatment_types')
-    // The held practitioner's own cancellation window (null: the clinic's), for the answer.
-    .select((eb) =>
-      eb
-        .selectFrom('holds')
-        .innerJoin('practitioners', 'practitioners.id', 'holds.practitioner_id')
-        .select('practitioners.cancellation_window_hours')
-        .where('holds.id', '=', v.id)
-        .as('practitioner_window_hours'),
-    )
-    .where('id', '=', db.selectFrom('holds').select('treatment_type_id').where('id', '=', v.id).where('clinic_id', '=', v.clinicId))
-    .where('clinic_id', '=', v.clinicId)
-    .where('deleted_at', 'is', null),
-);
-const holdBecomesBooking = prepared((db, v: { id: string; bookingId: string }) =>
-  db.updateTable('holds').set({ active: 0, booking_id: v.bookingId }).where('id', '=', v.id).where('booking_id', 'is', null),
-);
-const releaseUnusedHold = prepared((db, v: { id: string }) =>
-  db.updateTable('holds').set({ active: 0 }).where('id', '=', v.id).where('booking_id', 'is', null),
-);
-const insertBooking = prepared((db, row: BookingRow) => db.insertInto('bookings').values(row));
 
 /** What the clinic's settings ask of a public booking before anything is looked up. */
 export function checkBookingRules(clinic: ClinicRow, body: CreateBookingBody, session?: ClientRow) {
@@ -76,14 +45,11 @@ export async function createPublicBooking(deps: Deps, clinic: ClinicRow, body: C
 
   const booked = deps.store.write(
     async (trx) => {
-      // Statements started together share a round trip on PostgreSQL (prepared.ts, `together`).
-      const holdKey = { id: body.holdId, clinicId: clinic.id };
-      const [{ rows: holds }, { rows: treatments }] = await together(trx, [holdById.compile(trx, holdKey), treatmentOfHold.compile(trx, holdKey)]);
-      const hold = holds[0];
+      // Read in one round trip on PostgreSQL (holdWithTreatment).
+      const { hold, treatment } = await holdWithTreatment(trx, clinic.id, body.holdId);
       if (!hold) throw new ApiError('hold_expired', 'The hold has expired or does not exist; choose a time again');
       if (hold.secret_hash !== hashSecret(body.holdSecret)) throw new ApiError('unauthorized', 'The hold secret does not match');
       if (hold.booking_id !== null) throw new ApiError('conflict', 'This hold has already been used for a booking');
-      const treatment = treatments[0];
       if (!treatment) throw notFound('Treatment type');
 
       const expired = hold.active !== 1 || hold.expires_at <= now;
@@ -95,13 +61,8 @@ export async function createPublicBooking(deps: Deps, clinic: ClinicRow, body: C
       const bookingId = newId('bk');
       const given = session ? null : body.client!;
       const email = given && emailKey(given);
-      const lock = email === null ? null : lockKeyQuery(deps.store, trx, `client:${clinic.id}:${email}`);
-      const [converted, ...rest] = await together(trx, [
-        holdBecomesBooking.compile(trx, { id: hold.id, bookingId }),
-        ...(lock ? [lock] : []),
-        ...(email === null ? [] : [clientsByEmail.compile(trx, { clinicId: clinic.id, email })]),
-      ]);
-      if (Number(converted.numAffectedRows ?? 0) !== 1) throw new ApiError('conflict', 'This hold has already been used for a booking');
+      const { converted, clients } = await markHoldBookedAndReadClients(trx, deps.store, { clinicId: clinic.id, holdId: hold.id, bookingId, email });
+      if (!converted) throw new ApiError('conflict', 'This hold has already been used for a booking');
       // While the hold was live nothing else could take its time (the overlap guard refused it),
       // so only an expired hold needs a look at what happened since.
       if (expired) {
@@ -115,10 +76,10 @@ export async function createPublicBooking(deps: Deps, clinic: ClinicRow, body: C
       }
 
       // A logged-in client books as themselves, whatever the body says.
-      const client = given ? await clientAmong(trx, clinic.id, given, now, rest.at(-1)!.rows as ClientRow[]) : session!;
+      const client = given ? await clientAmong(trx, clinic.id, given, now, clients!) : session!;
       // Remembered for what staff book for this client later.
       if (body.locale && client.locale !== body.locale) {
-        await trx.updateTable('clients').set({ locale: body.locale }).where('id', '=', client.id).execute();
+        await setClientLocale(trx, client.id, body.locale);
       }
       const row: BookingRow = {
         id: bookingId,
@@ -147,7 +108,7 @@ export async function createPublicBooking(deps: Deps, clinic: ClinicRow, body: C
         updated_at: now,
       };
       try {
-        await insertBooking(trx, row);
+        await insertPublicBooking(trx, row);
       } catch (error) {
         if (isOverlapError(error)) throw new ApiError('slot_unavailable', 'That time has just been taken');
         throw error;
@@ -183,7 +144,7 @@ export async function createPublicBooking(deps: Deps, clinic: ClinicRow, body: C
     // the 503 goes out now, and the release waits for the lock (or the database) in the store's
     // own retries; if it never gets through, the hold simply expires.
     if (isBusyError(error) || databaseFailure(error)) {
-      deps.store.write((trx) => releaseUnusedHold(trx, { id: body.holdId }), { guard: 'constraints' }).catch(() => {});
+      deps.store.write((trx) => releaseUnusedHold(trx, body.holdId), { guard: 'constraints' }).catch(() => {});
     }
     throw error;
   });
@@ -208,16 +169,7 @@ export async function getManagedBooking(deps: Deps, clinic: ClinicRow, id: strin
 
 /** The logged-in client's bookings, soonest first. */
 export async function myBookings(deps: Deps, clinic: ClinicRow, client: ClientRow) {
-  const rows = await deps.store.db
-    .selectFrom('bookings as b')
-    .innerJoin('treatment_types as t', 't.id', 'b.treatment_type_id')
-    .selectAll('b')
-    .select('t.color')
-    .where('b.clinic_id', '=', clinic.id)
-    .where('b.client_id', '=', client.id)
-    .orderBy('b.start_ms')
-    .limit(500)
-    .execute();
+  const rows = await bookingsOfClient(deps.store.db, { clinicId: clinic.id, clientId: client.id, limit: 500 });
   return bookingsForPatient(deps.store.db, clinic, rows);
 }
 

@@ -2,6 +2,8 @@ import { type Booking, isLateCancellation, type RescheduleBookingBody } from '@t
 import { overlapsBusyTime } from '../busy-calendar/overlap.js';
 import { ApiError, invalid, isOverlapError } from '../errors.js';
 import { hashSecret, newId } from '../secrets.js';
+import { holdOfClinic, markHoldBooked } from '../store/repositories/holds.js';
+import { moveBookedBooking, recordInAuditLog } from '../store/repositories/patient-bookings.js';
 import type { Trx } from '../store/store.js';
 import { iso } from '../time.js';
 import { bookingOf, cancellationWindowHours } from './bookings.js';
@@ -12,9 +14,6 @@ import { bookingForPatient } from './patient-view.js';
 import { bookingForToken } from './public-booking.js';
 import type { ClinicRow } from './rows.js';
 import { emitBookingRescheduled } from '../webhooks/emit.js';
-
-const holdFor = (trx: Trx, clinicId: string, holdId: string) =>
-  trx.selectFrom('holds').selectAll().where('id', '=', holdId).where('clinic_id', '=', clinicId).executeTakeFirst();
 
 /**
  * A patient moves their own booking to the time of a hold they made, with the booking's manage
@@ -43,7 +42,7 @@ export async function rescheduleBooking(deps: Deps, clinic: ClinicRow, id: strin
       );
     }
 
-    const hold = await holdFor(trx, clinic.id, body.holdId);
+    const hold = await holdOfClinic(trx, clinic.id, body.holdId);
     if (!hold) throw new ApiError('hold_expired', 'The hold has expired or does not exist; choose a time again');
     if (hold.secret_hash !== hashSecret(body.holdSecret)) throw new ApiError('unauthorized', 'The hold secret does not match');
     if (hold.booking_id !== null) throw new ApiError('conflict', 'This hold has already been used for a booking');
@@ -57,13 +56,7 @@ export async function rescheduleBooking(deps: Deps, clinic: ClinicRow, id: strin
 
     // Used up in the same statement that checks it is unused: of two requests with one hold,
     // the second finds nothing to update (as when a hold becomes a booking).
-    const used = await trx
-      .updateTable('holds')
-      .set({ active: 0, booking_id: row.id })
-      .where('id', '=', hold.id)
-      .where('booking_id', 'is', null)
-      .executeTakeFirst();
-    if (Number(used.numUpdatedRows) !== 1) throw new ApiError('conflict', 'This hold has already been used for a booking');
+    if (!(await markHoldBooked(trx, hold.id, row.id))) throw new ApiError('conflict', 'This hold has already been used for a booking');
 
     const taken = () => new ApiError('slot_unavailable', 'The new time has just been taken; your booking is unchanged, choose another time');
     // A live hold kept its time free until now; an expired one still counts if nobody took it since.
@@ -85,7 +78,7 @@ export async function rescheduleBooking(deps: Deps, clinic: ClinicRow, id: strin
       updated_at: now,
     };
     try {
-      await trx.updateTable('bookings').set(next).where('id', '=', row.id).where('status', '=', 'booked').execute();
+      await moveBookedBooking(trx, row.id, next);
     } catch (error) {
       if (isOverlapError(error)) throw taken();
       throw error;
@@ -105,19 +98,16 @@ export async function rescheduleBooking(deps: Deps, clinic: ClinicRow, id: strin
  * there too, with no staff member: "Client", and how they were let in.
  */
 async function recordMove(trx: Trx, now: number, clinicId: string, bookingId: string, via: 'manage-link' | 'session', change: string) {
-  await trx
-    .insertInto('audit_log')
-    .values({
-      id: newId('au'),
-      clinic_id: clinicId,
-      staff_id: '',
-      staff_name: 'Client',
-      session_id: null,
-      action: 'moved',
-      entity: 'booking',
-      entity_id: bookingId,
-      summary: `${change}; by the client (${via === 'session' ? 'logged in' : 'manage link'})`,
-      created_at: now,
-    })
-    .execute();
+  await recordInAuditLog(trx, {
+    id: newId('au'),
+    clinic_id: clinicId,
+    staff_id: '',
+    staff_name: 'Client',
+    session_id: null,
+    action: 'moved',
+    entity: 'booking',
+    entity_id: bookingId,
+    summary: `${change}; by the client (${via === 'session' ? 'logged in' : 'manage link'})`,
+    created_at: now,
+  });
 }
