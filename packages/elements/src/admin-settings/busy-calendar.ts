@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { type Messages, translate } from '../i18n.js';
 import { renderConfirmGroup } from '../shared/confirm-group.js';
 import { PractitionerBox } from './practitioner-box.js';
-import { formatStamp } from '../shared/format.js';
+import { formatStamp } from '../shared/dates.js';
 
 const messages = {
   title: { sv: 'Upptagen tid från egen kalender', en: 'Busy time from own calendar' },

@@ -4,7 +4,7 @@ import { type Messages, translate } from '../i18n.js';
 import { renderConfirmGroup } from '../shared/confirm-group.js';
 import { renderSecretOnce, selectWhenShown } from '../shared/secret-once.js';
 import { PractitionerBox } from './practitioner-box.js';
-import { dateTimeFormat } from '../shared/format.js';
+import { dateTimeFormat } from '../shared/dates.js';
 
 const messages = {
   title: { sv: 'Kalenderprenumeration', en: 'Calendar subscription' },

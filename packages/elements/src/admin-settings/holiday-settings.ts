@@ -1,7 +1,7 @@
 import { type BookingSettings, type ClosedDay, ClosedDaySchema, swedishHolidays } from '@tidbok/core';
 import type { Settings } from '@tidbok/sdk';
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { formatLocalDay } from '../shared/format.js';
+import { formatLocalDay } from '../shared/dates.js';
 import { passes } from '../shared/validate.js';
 import { type Form, text } from './form.js';
 import { SettingsScreen } from './settings-screen.js';

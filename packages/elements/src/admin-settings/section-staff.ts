@@ -2,7 +2,7 @@ import type { Staff } from '@tidbok/sdk';
 import { html, nothing } from 'lit';
 import { describeError } from '../shared/describe-error.js';
 import { reportError } from '../shared/errors.js';
-import { formatStamp } from '../shared/format.js';
+import { formatStamp } from '../shared/dates.js';
 import type { TidbokAdminSettings } from './admin-settings.js';
 import { renderEditor } from './editor.js';
 import { type Field, text } from './form.js';

@@ -1,7 +1,7 @@
 import { BookingSettingsSchema, type BookingSettings, OriginSchema, type RejectedOrigin } from '@tidbok/core';
 import type { Settings, TidbokAdmin } from '@tidbok/sdk';
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { formatStamp } from '../shared/format.js';
+import { formatStamp } from '../shared/dates.js';
 import { passes } from '../shared/validate.js';
 import { type Form, text } from './form.js';
 import { SettingsScreen } from './settings-screen.js';

@@ -6,7 +6,7 @@ import { AdminBox } from '../shared/admin-box.js';
 import { AdminLoad } from '../shared/admin-load.js';
 import { auditLogStyles } from './audit-log.styles.js';
 import { type AuditLogMessageKey, auditLogMessages } from './messages.js';
-import { formatStamp } from '../shared/format.js';
+import { formatStamp } from '../shared/dates.js';
 
 // Every kind the server records, in core's order.
 type Entity = NonNullable<AuditLogQuery['entity']>;

@@ -1,5 +1,4 @@
 import { ContextConsumer } from '@lit/context';
-import { addLocalDays } from '@tidbok/core';
 import type { Slot } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { ClinicData } from '../calendar/clinic-data.js';
@@ -9,8 +8,8 @@ import { describeError } from '../shared/describe-error.js';
 import { isAbort } from '../shared/errors.js';
 import { TidbokPopupCloseEvent, TidbokSlotPickEvent } from '../calendar/events.js';
 import { type CalendarMessageKey, calendarMessages } from '../calendar/messages.js';
-import { clockTime, todayIn, wallClock } from '../calendar/week.js';
-import { formatLocalDate } from '../shared/format.js';
+import { wallClock } from '../calendar/week.js';
+import { addLocalDays, clockTime, formatLocalDate, todayIn } from '../shared/dates.js';
 import { PopoverController } from '../shared/popover.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
 import { type Locale, translate } from '../i18n.js';

@@ -9,7 +9,7 @@ import { ConnectionController } from '../shared/connection.js';
 import { CountdownController, formatRemaining } from '../shared/countdown.js';
 import { define } from '../shared/define.js';
 import { errorCode, errorKey, isAbort, reportError } from '../shared/errors.js';
-import { formatDate, formatDayTime, formatPrice, formatTime } from '../shared/format.js';
+import { formatDate, formatDayTime, formatPrice, formatTime } from '../shared/dates.js';
 import { LoadController } from '../shared/load.js';
 import { buttons, theme } from '../shared/styles.js';
 import { loadTexts, TextsController, textsOf } from '../shared/texts.js';

@@ -22,7 +22,7 @@ import {
   waitFor,
   waitForEntry,
 } from './test-support.js';
-import { isoWeek } from '../shared/format.js';
+import { isoWeek } from '../shared/dates.js';
 
 const rgb = (el: Element) => getComputedStyle(el).backgroundColor;
 const popupOf = (el: Element) => el.shadowRoot!.querySelector<TidbokEntryPopup>('tidbok-entry-popup');

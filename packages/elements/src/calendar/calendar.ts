@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { addLocalDays, isLocalDate, mondayOf, weekdayOf } from '@tidbok/core';
+import { isLocalDate } from '@tidbok/core';
 import type { CalendarEntry, Client } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -14,7 +14,7 @@ import { loadClinicData, type ClinicData } from './clinic-data.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { theme } from '../shared/styles.js';
 import { describeError } from '../shared/describe-error.js';
-import { formatLocalDate, isoWeek } from '../shared/format.js';
+import { addLocalDays, clockTime, formatLocalDate, isoWeek, mondayOf, todayIn, weekdayOf } from '../shared/dates.js';
 import { BlockTemplates } from './entry-blocks.js';
 import {
   type CalendarChangeAction,
@@ -47,7 +47,7 @@ import type { MoveNotifyController } from './move-notify-controller.js';
 import { type Move, MovesController } from './moves-controller.js';
 import { SERVER_FEATURES, type ServerFeatures } from './server-features.js';
 import { booleanDefaultTrue, DEFAULT_VIEW, loadView, normalizeView, saveView, type ViewSettings } from './view-settings.js';
-import { clockTime, instantAt, layoutLanes, snapMinutes, timeOfMinutes, todayIn, wallClock, weekDays, weekRange } from './week.js';
+import { instantAt, layoutLanes, snapMinutes, timeOfMinutes, wallClock, weekDays, weekRange } from './week.js';
 
 /*
  * Over 400 lines: this is the element's state, lifecycle, popups and templates in one class, as

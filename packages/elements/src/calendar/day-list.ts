@@ -1,9 +1,9 @@
 import type { CalendarEntry } from '@tidbok/sdk';
 import { css, html, nothing } from 'lit';
 import { type Messages, translate } from '../i18n.js';
-import { formatLocalDate } from '../shared/format.js';
+import { clockTime, formatLocalDate } from '../shared/dates.js';
 import type { BlockContext } from './entry-blocks.js';
-import { clockTime, wallClock } from './week.js';
+import { wallClock } from './week.js';
 
 /** The list's own texts (a lazy chunk); the rest are the calendar's. */
 const listMessages = {

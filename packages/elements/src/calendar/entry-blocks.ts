@@ -2,12 +2,12 @@ import type { CalendarEntry } from '@tidbok/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Locale } from '../i18n.js';
+import { clockTime } from '../shared/dates.js';
 import { readableColors, tint } from './colors.js';
 import type { Draft, DraftTab, EntryKind } from './events.js';
 import { boxOf, type HourRange, type Placed } from './layout.js';
 import type { CalendarMessageKey } from './messages.js';
 import type { Lane } from './week.js';
-import { clockTime } from './week.js';
 
 /** What the block templates read from the calendar, handed in once per render. */
 export interface BlockContext {

@@ -1,10 +1,10 @@
-import { addLocalDays } from '@tidbok/core';
 import type { CalendarEntry } from '@tidbok/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Draft } from './events.js';
-import { type Column, dayDistance } from './layout.js';
+import { addLocalDays, addMinutes, daysBetween } from '../shared/dates.js';
+import type { Column } from './layout.js';
 import type { MovesController } from './moves-controller.js';
-import { addMinutes, instantAt, snapMinutes, wallClock } from './week.js';
+import { instantAt, snapMinutes, wallClock } from './week.js';
 
 /** Minutes every move, resize and new block snaps to. */
 export const SNAP = 15;
@@ -148,7 +148,7 @@ export class GestureController implements ReactiveController {
       const column = columns[at.day] ?? anchor;
       const origin = wallClock(originStart, zone);
       const minutes = snapMinutes(origin.minutes + (at.minutes - g.minutes), SNAP);
-      start = instantAt(addLocalDays(origin.date, dayDistance(anchor.date, column.date)), Math.max(0, minutes), zone);
+      start = instantAt(addLocalDays(origin.date, daysBetween(anchor.date, column.date)), Math.max(0, minutes), zone);
       end = start + (originEnd - originStart);
       // Day view: into another practitioner's column. Working time stays its practitioner's.
       if (column.practitionerId && column.practitionerId !== anchor.practitionerId && g.entry?.kind !== 'workingTime') practitionerId = column.practitionerId;

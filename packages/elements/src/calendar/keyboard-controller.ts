@@ -1,11 +1,11 @@
-import { addLocalDays } from '@tidbok/core';
 import type { CalendarEntry } from '@tidbok/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { addLocalDays, addMinutes } from '../shared/dates.js';
 import type { FocusReturnController } from './focus-controller.js';
 import { SNAP } from './gesture-controller.js';
 import type { Column, HourRange } from './layout.js';
 import type { MovesController } from './moves-controller.js';
-import { addMinutes, instantAt, wallClock } from './week.js';
+import { instantAt, wallClock } from './week.js';
 
 /** A column's keyboard cursor: where a new entry would go. */
 export interface Cursor {

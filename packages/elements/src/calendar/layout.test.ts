@@ -1,17 +1,6 @@
 import type { CalendarEntry } from '@tidbok/sdk';
 import { describe, expect, it } from 'vitest';
-import {
-  blockLanes,
-  boxOf,
-  columnAt,
-  dayDistance,
-  minutesAtFraction,
-  outsideCount,
-  placeColumn,
-  practitionerColumns,
-  topPercent,
-  weekColumns,
-} from './layout.js';
+import { blockLanes, boxOf, columnAt, minutesAtFraction, outsideCount, placeColumn, practitionerColumns, topPercent, weekColumns } from './layout.js';
 
 const ZONE = 'Europe/Stockholm';
 const range = { from: 8 * 60, to: 17 * 60 };
@@ -120,10 +109,5 @@ describe('boxes and points', () => {
     expect(minutesAtFraction(2, range)).toBe(1020);
     expect(topPercent(750, range)).toBe(50);
     expect(topPercent(60, range)).toBeNull();
-  });
-
-  it('counts days between local dates across a DST change', () => {
-    expect(dayDistance('2027-03-27', '2027-03-29')).toBe(2);
-    expect(dayDistance('2027-03-29', '2027-03-22')).toBe(-7);
   });
 });

@@ -129,11 +129,6 @@ export function columnAt(x: number, edges: readonly { left: number; right: numbe
   return x < edges[0]!.left ? 0 : edges.length - 1;
 }
 
-/** Whole days from local date `a` to local date `b`. */
-export function dayDistance(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
-
 /** Percent from the top of a column for wall-clock `minutes`, or null outside the hours. */
 export function topPercent(minutes: number, range: HourRange): number | null {
   if (minutes < range.from || minutes > range.to) return null;

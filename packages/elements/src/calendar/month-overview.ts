@@ -1,9 +1,9 @@
-import { addLocalDays, isLocalDate, mondayOf, weekdayOf } from '@tidbok/core';
+import { isLocalDate } from '@tidbok/core';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { type Locale, type Messages, translate } from '../i18n.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { define } from '../shared/define.js';
-import { formatLocalDate, isoWeek } from '../shared/format.js';
+import { addLocalDays, formatLocalDate, isoWeek, mondayOf, weekdayOf } from '../shared/dates.js';
 import { theme } from '../shared/styles.js';
 import { calendarMessages, type CalendarMessageKey } from './messages.js';
 

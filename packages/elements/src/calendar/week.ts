@@ -1,4 +1,5 @@
-import { addLocalDays, localDateOf, localTimeOf, localToInstant, mondayOf, startOfLocalDay, weekdayOf } from '@tidbok/core';
+import { localToInstant, startOfLocalDay } from '@tidbok/core';
+import { addLocalDays, clockTime, localDateOf, mondayOf, weekdayOf } from '../shared/dates.js';
 
 /*
  * The calendar's geometry, in one place and free of the DOM: which local days a week shows, where
@@ -7,11 +8,12 @@ import { addLocalDays, localDateOf, localTimeOf, localToInstant, mondayOf, start
  * Invariants (docs/design.md, "Time in the code"): instants are epoch milliseconds or UTC ISO strings; a position on
  * the grid is a local date plus wall-clock minutes in the clinic's zone. Days are never made by
  * adding 24 h to an instant — `addLocalDays` and `startOfLocalDay` do it per zone, so a 23-hour
- * Sunday (Europe/Stockholm, 2027-03-28) or a 25-hour one is covered exactly.
+ * Sunday (Europe/Stockholm, 2027-03-28) or a 25-hour one is covered exactly. The date helpers are
+ * shared/dates.ts's; core's `startOfLocalDay` and `localToInstant` turn wall-clock times into
+ * instants.
  */
 
 export const MINUTES_PER_DAY = 24 * 60;
-const MS_PER_MINUTE = 60_000;
 
 /** Minutes since local midnight for `HH:mm`. */
 export function minutesOfTime(time: string): number {
@@ -48,7 +50,7 @@ export function weekRange(date: string, timeZone: string): { from: string; to: s
 
 /** Where an instant falls on the grid: its local date and wall-clock minutes. */
 export function wallClock(instant: number, timeZone: string): { date: string; minutes: number } {
-  return { date: localDateOf(instant, timeZone), minutes: minutesOfTime(localTimeOf(instant, timeZone)) };
+  return { date: localDateOf(instant, timeZone), minutes: minutesOfTime(clockTime(instant, timeZone)) };
 }
 
 /**
@@ -69,15 +71,6 @@ export function snapMinutes(minutes: number, step = 15, mode: 'round' | 'floor' 
 export function snapInstant(instant: number, timeZone: string, step = 15): number {
   const { date, minutes } = wallClock(instant, timeZone);
   return instantAt(date, snapMinutes(minutes, step), timeZone);
-}
-
-/** Length in whole minutes between two instants (real time, not wall-clock). */
-export function minutesBetween(start: number, end: number): number {
-  return Math.round((end - start) / MS_PER_MINUTE);
-}
-
-export function addMinutes(instant: number, minutes: number): number {
-  return instant + minutes * MS_PER_MINUTE;
 }
 
 /** The part of an interval that one day column shows, in wall-clock minutes of that day. */
@@ -153,14 +146,4 @@ export function layoutLanes(spans: readonly Span[]): Lane[] {
   }
   close();
   return result;
-}
-
-/** `HH:mm` of an instant on the clinic's clock. */
-export function clockTime(instant: number, timeZone: string): string {
-  return localTimeOf(instant, timeZone);
-}
-
-/** Today's local date in the clinic's zone. */
-export function todayIn(timeZone: string, now = Date.now()): string {
-  return localDateOf(now, timeZone);
 }

@@ -4,7 +4,7 @@ import type { TidbokConnection } from '../context.js';
 import { type Locale, translate } from '../i18n.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { isAbort, reportError } from '../shared/errors.js';
-import { dateTimeFormat, formatStamp, formatTime } from '../shared/format.js';
+import { dateTimeFormat, formatStamp, formatTime } from '../shared/dates.js';
 import { theme } from '../shared/styles.js';
 import { clientCardStyles } from './client-card.styles.js';
 import { TidbokClientCardCloseEvent } from './close-event.js';

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import type { MenuItem } from '../menu-button/menu-button.js';
 import type { ServerFeatures } from '../calendar/server-features.js';
 import { type CalendarMessageKey } from '../calendar/messages.js';
-import { formatLocalDate } from '../shared/format.js';
+import { formatLocalDate } from '../shared/dates.js';
 import { timeOfMinutes, wallClock } from '../calendar/week.js';
 import type { Locale } from '../i18n.js';
 import type { PopupMessageKey } from './messages.js';

@@ -20,7 +20,7 @@ import {
   waitFor,
   waitForEntry,
 } from '../calendar/test-support.js';
-import { clockTime } from '../calendar/week.js';
+import { clockTime } from '../shared/dates.js';
 import { deep } from '../test-support.js';
 import type { TidbokEntryPopup } from './entry-popup.js';
 

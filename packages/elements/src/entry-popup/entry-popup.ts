@@ -26,7 +26,7 @@ import {
 import { SERVER_FEATURES, type ServerFeatures } from '../calendar/server-features.js';
 import { managesClinic, whoAmI } from '../shared/staff-role.js';
 import { minutesOfTime, timeOfMinutes, wallClock } from '../calendar/week.js';
-import { formatLocalDate } from '../shared/format.js';
+import { addMinutes, formatLocalDate, minutesBetween } from '../shared/dates.js';
 import { PopoverController } from '../shared/popover.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
 import type { Locale } from '../i18n.js';
@@ -309,7 +309,7 @@ export class TidbokEntryPopup extends LitElement implements FieldsHost {
     const next = { ...form, [field]: value };
     // Moving the start keeps the length, as dragging the block does.
     if (field !== 'endTime' && before && normaliseDate(next.date) && normaliseTime(next.startTime)) {
-      const length = Math.round((before.end - before.start) / 60_000);
+      const length = minutesBetween(before.start, before.end);
       next.endTime = timeOfMinutes(Math.min(minutesOfTime(next.startTime) + length, 24 * 60)).replace('24:00', '00:00');
     }
     this.form = next;
@@ -351,7 +351,7 @@ export class TidbokEntryPopup extends LitElement implements FieldsHost {
     const type = this.data?.treatmentTypes.find((tt) => tt.id === id);
     const times = intervalOf(this.form, this.zone);
     if (this.draft?.lengthFromTreatment && type && times) {
-      const end = times.start + type.durationMinutes * 60_000;
+      const end = addMinutes(times.start, type.durationMinutes);
       this.form = { ...this.form, ...timeFields(times.start, end, this.zone) };
       this.emitDraft({ treatmentTypeId: id, end });
     } else {

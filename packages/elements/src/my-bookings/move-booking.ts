@@ -4,7 +4,7 @@ import { type Locale, pickLocale, translate } from '../i18n.js';
 import { ConnectionController } from '../shared/connection.js';
 import { define } from '../shared/define.js';
 import { errorCode, isAbort, reportError } from '../shared/errors.js';
-import { formatDayTime } from '../shared/format.js';
+import { formatDayTime } from '../shared/dates.js';
 import { buttons, theme } from '../shared/styles.js';
 import { TidbokSlotPicker, type TidbokSlotSelectEvent } from '../slot-picker/slot-picker.js';
 import { type MoveKey, moveMessages } from './move-booking.messages.js';

@@ -15,7 +15,7 @@ import {
 import { ConnectionController } from '../shared/connection.js';
 import { define } from '../shared/define.js';
 import { errorCode, errorKey, isAbort, reportError } from '../shared/errors.js';
-import { formatDate, formatDayTime, formatTime } from '../shared/format.js';
+import { formatDate, formatDayTime, formatTime } from '../shared/dates.js';
 import { LoadController } from '../shared/load.js';
 import { buttons, theme } from '../shared/styles.js';
 import { TextsController } from '../shared/texts.js';

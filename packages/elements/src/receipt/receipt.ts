@@ -5,7 +5,7 @@ import type { TidbokConnection } from '../context.js';
 import { type Locale, translate } from '../i18n.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { reportError } from '../shared/errors.js';
-import { dateTimeFormat } from '../shared/format.js';
+import { dateTimeFormat } from '../shared/dates.js';
 import { theme } from '../shared/styles.js';
 import { type ReceiptMessageKey, receiptMessages } from './messages.js';
 import { receiptSheet, receiptStyles } from './receipt.styles.js';

@@ -1,6 +1,6 @@
 import { isTidbokError } from '@tidbok/sdk';
 import { type Locale, type Messages, translate } from '../i18n.js';
-import { dateTimeFormat, formatTime } from './format.js';
+import { dateTimeFormat, formatTime } from './dates.js';
 
 /**
  * A failure as a staff element shows it: a stable code and a sentence in the staff member's

@@ -4,8 +4,17 @@ import { type Locale, pickLocale } from '../i18n.js';
 import { Msg } from '../messages/keys.js';
 import { ConnectionController } from '../shared/connection.js';
 import { errorKey, reportError } from '../shared/errors.js';
-import { formatDayTime, formatLocalDay, formatLocalRange, formatTime, isoWeek, visitorTimeZone, zonesDiffer } from '../shared/format.js';
-import { addLocalDays, localDateOf } from '../shared/local-date.js';
+import {
+  addLocalDays,
+  formatDayTime,
+  formatLocalDay,
+  formatLocalRange,
+  formatTime,
+  isoWeek,
+  localDateOf,
+  visitorTimeZone,
+  zonesDiffer,
+} from '../shared/dates.js';
 import { buttons, theme } from '../shared/styles.js';
 import { TextsController } from '../shared/texts.js';
 import { styles } from './slot-picker.styles.js';

@@ -1,6 +1,6 @@
 import type { Slot, Tidbok } from '@tidbok/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { addLocalDays, localDateOf, mondayOf } from '../shared/local-date.js';
+import { addLocalDays, daysBetween, localDateOf, mondayOf } from '../shared/dates.js';
 
 /** What to look for. A new target (by value, or another client) starts a new search. */
 export interface SlotsTarget {
@@ -239,9 +239,4 @@ export class SlotsController implements ReactiveController {
     }
     return first;
   }
-}
-
-/** Whole days from one local date to another (calendar days, no zone involved). */
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -1,7 +1,7 @@
 import { translate } from '../i18n.js';
 import { AdminBox } from '../shared/admin-box.js';
 import { type StaffAccessMessageKey, staffAccessMessages } from './messages.js';
-import { formatStamp } from '../shared/format.js';
+import { formatStamp } from '../shared/dates.js';
 
 /**
  * What the staff access boxes share beyond any settings box (AdminBox): their texts, loading

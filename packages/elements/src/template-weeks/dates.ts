@@ -1,43 +1,22 @@
-import { addLocalDays, isLocalDate, mondayOf } from '@tidbok/core';
+import { isLocalDate } from '@tidbok/core';
+import { addLocalDays, isoWeek, mondayOf } from '../shared/dates.js';
 
 /*
  * Week arithmetic for template weeks, on local dates (`YYYY-MM-DD`) only. A local date is a
- * calendar day, not an instant: every step here is core's `addLocalDays` (UTC date arithmetic on
- * the date alone), so a week that contains a daylight-saving change is still seven days and a
- * Monday stays a Monday whatever the browser's zone. No `Date` in local time is ever made.
+ * calendar day, not an instant: every step here is `addLocalDays` (shared/dates.ts, UTC date
+ * arithmetic on the date alone), so a week that contains a daylight-saving change is still seven
+ * days and a Monday stays a Monday whatever the browser's zone. No `Date` in local time is ever
+ * made. The ISO week number is shared/dates.ts's too.
  */
-
-const MS_PER_DAY = 86_400_000;
 
 /** The most weeks one paste may name (`ApplyTemplateWeekBody.weekStarts`, max 104). */
 export const MAX_WEEKS = 104;
 
-export interface IsoWeek {
-  /** The ISO week-numbering year: the year of the week's Thursday (may differ from the date's). */
-  year: number;
-  /** 1–53. */
-  week: number;
-}
-
 export type WeekParity = 'odd' | 'even';
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_PER_DAY);
-}
-
-/** The ISO 8601 week of a local date (ISO 8601: week 1 is the week with the year's first Thursday). */
-export function isoWeekOf(date: string): IsoWeek {
-  const monday = mondayOf(date);
-  const year = Number(addLocalDays(monday, 3).slice(0, 4));
-  // 4 January is always in week 1.
-  const week = 1 + daysBetween(mondayOf(`${String(year).padStart(4, '0')}-01-04`), monday) / 7;
-  return { year, week };
-}
 
 /** `odd` or `even` by ISO week number, as Swedish clinics say "udda/jämna veckor". */
 export function parityOf(date: string): WeekParity {
-  return isoWeekOf(date).week % 2 === 1 ? 'odd' : 'even';
+  return isoWeek(date) % 2 === 1 ? 'odd' : 'even';
 }
 
 /** `monday` moved by whole weeks. */

@@ -10,8 +10,10 @@ export { TidbokTemplateAppliedEvent, TidbokWorkingTimeDeletedEvent } from './eve
 export type { TemplateAppliedDetail, WorkingTimeDeletedDetail } from './events.js';
 export { TemplateWeeksController } from './template-weeks-controller.js';
 export type { TemplateWeeksControllerOptions, TemplateWeeksStatus } from './template-weeks-controller.js';
-export { addWeeks, alternateMondays, isoWeekOf, MAX_WEEKS, mondayOrEmpty, mondaysBetween, parityOf, weekEndOf } from './dates.js';
-export type { IsoWeek, WeekParity } from './dates.js';
+export { addWeeks, alternateMondays, MAX_WEEKS, mondayOrEmpty, mondaysBetween, parityOf, weekEndOf } from './dates.js';
+export type { WeekParity } from './dates.js';
+export { isoWeekOf } from '../shared/dates.js';
+export type { IsoWeek } from '../shared/dates.js';
 
 /** Registers `<tidbok-template-weeks>` unless the tag is taken (safe to call more than once). */
 export function defineTemplateWeeks(registry: CustomElementRegistry = customElements): void {

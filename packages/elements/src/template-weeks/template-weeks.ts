@@ -1,5 +1,4 @@
 import { ContextConsumer } from '@lit/context';
-import { addLocalDays } from '@tidbok/core';
 import { type ApplyTemplateWeekResponse, type TemplateWeek, type TidbokAdmin } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
@@ -8,12 +7,12 @@ import { type Locale, pickLocale, translate } from '../i18n.js';
 import { describeError } from '../shared/describe-error.js';
 import { reportError } from '../shared/errors.js';
 import { theme } from '../shared/styles.js';
-import { addWeeks, alternateMondays, isoWeekOf, MAX_WEEKS, mondayOrEmpty, mondaysBetween, parityOf, type WeekParity, weekEndOf } from './dates.js';
+import { addWeeks, alternateMondays, MAX_WEEKS, mondayOrEmpty, mondaysBetween, parityOf, type WeekParity, weekEndOf } from './dates.js';
 import { TidbokTemplateAppliedEvent, TidbokWorkingTimeDeletedEvent } from './events.js';
 import { TemplateWeeksController } from './template-weeks-controller.js';
 import { type TemplateWeeksMessageKey, templateWeeksMessages } from './template-weeks.messages.js';
 import { templateWeeksStyles } from './template-weeks.styles.js';
-import { dateTimeFormat, formatLocalDate } from '../shared/format.js';
+import { addLocalDays, dateTimeFormat, formatLocalDate, isoWeekOf } from '../shared/dates.js';
 
 type SkipReason = ApplyTemplateWeekResponse['skipped'][number]['reason'];
 

@@ -9,7 +9,7 @@ import { renderListTable } from '../shared/list-table.js';
 import { copyText } from '../shared/secret-once.js';
 import { webhookMessages, type WebhookMessageKey } from './messages.js';
 import { webhooksSettingsStyles } from './webhooks-settings.styles.js';
-import { formatStamp } from '../shared/format.js';
+import { formatStamp } from '../shared/dates.js';
 
 interface Draft {
   url: string;
