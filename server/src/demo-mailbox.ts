@@ -9,6 +9,8 @@ import { openLink } from './notifications/sealed-link.js';
 import { LINK } from './notifications/texts.js';
 import { type Html, patientPage } from './pages/patient-page.js';
 import type { Deps } from './services/deps.js';
+import { someClinics } from './store/repositories/demo.js';
+import { newestMessagesOfClinic } from './store/repositories/outbox.js';
 
 /** The page's address. */
 export const DEMO_MAILBOX_PATH = '/demo/mailbox';
@@ -31,7 +33,7 @@ export function demoMailboxAllowed(flag: boolean, config: { smtpUrl?: string | n
  * clinic's messages, nor the demo's beside real ones.
  */
 async function demoClinic(deps: Deps) {
-  const clinics = await deps.store.db.selectFrom('clinics').select(['id', 'slug', 'name']).limit(2).execute();
+  const clinics = await someClinics(deps.store.db, 2);
   return clinics.length === 1 && clinics[0]!.slug === DEMO_SLUG ? clinics[0]! : null;
 }
 
@@ -59,14 +61,7 @@ export function demoMailboxPage(deps: Deps): Hono<AppEnv> {
     c.header('Cache-Control', 'no-store');
     const clinic = await demoClinic(deps);
     if (!clinic) return c.notFound();
-    const messages = await deps.store.db
-      .selectFrom('messages')
-      .select(['id', 'kind', 'channel', 'to_address', 'subject', 'body_text', 'secret_url', 'status', 'created_at', 'attachments'])
-      .where('clinic_id', '=', clinic.id)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(SHOWN)
-      .execute();
+    const messages = await newestMessagesOfClinic(deps.store.db, clinic.id, SHOWN);
     const items = messages.map((m) => {
       let link: string | null = null;
       try {

@@ -4,6 +4,7 @@ import { createLocation, createPractitioner, createTreatmentType } from './servi
 import { createClinic } from './services/clinics.js';
 import type { Deps } from './services/deps.js';
 import { newId } from './secrets.js';
+import { addWorkingTimes, anyClinicExists, clinicRowWithId, clinicSettingsJson, saveClinicSettingsJson } from './store/repositories/demo.js';
 import type { WorkingTimeTable } from './store/schema.js';
 
 export const DEMO_SLUG = 'demo';
@@ -19,8 +20,7 @@ interface DemoResult {
  * working time from today. Does nothing when any clinic exists.
  */
 export async function seedDemoIfEmpty(deps: Deps): Promise<DemoResult | null> {
-  const any = await deps.store.db.selectFrom('clinics').select('id').limit(1).executeTakeFirst();
-  if (any) return null;
+  if (await anyClinicExists(deps.store.db)) return null;
   return seedDemo(deps);
 }
 
@@ -32,21 +32,15 @@ export async function seedDemo(deps: Deps): Promise<DemoResult> {
   );
   // The demo's booking page is where the manage page's "Book again" leads; as a Swedish clinic it
   // is closed on the red days (publicHolidays, docs/design.md's closed days).
-  const stored = await deps.store.db.selectFrom('clinics').select('settings').where('id', '=', created.id).executeTakeFirstOrThrow();
+  const stored = await clinicSettingsJson(deps.store.db, created.id);
   const settings = {
-    ...(JSON.parse(stored.settings || '{}') as object),
+    ...(JSON.parse(stored || '{}') as object),
     bookingPageUrl: `${deps.config.publicUrl}/demo/`,
     brandColor: '#2e6b5e',
     publicHolidays: true,
   };
-  await deps.store.write((trx) =>
-    trx
-      .updateTable('clinics')
-      .set({ settings: JSON.stringify(settings) })
-      .where('id', '=', created.id)
-      .execute(),
-  );
-  const clinic = await deps.store.db.selectFrom('clinics').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+  await deps.store.write((trx) => saveClinicSettingsJson(trx, created.id, JSON.stringify(settings)));
+  const clinic = await clinicRowWithId(deps.store.db, created.id);
 
   const talk = await createTreatmentType(deps, clinic, {
     name: 'Samtalsbehandling',
@@ -155,6 +149,6 @@ export async function seedDemo(deps: Deps): Promise<DemoResult> {
       }
     });
   }
-  await deps.store.write((trx) => trx.insertInto('working_times').values(rows).execute());
+  await deps.store.write((trx) => addWorkingTimes(trx, rows));
   return { slug: DEMO_SLUG, adminToken };
 }

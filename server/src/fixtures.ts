@@ -3,6 +3,7 @@ import type { Deps } from './services/deps.js';
 import { createLocation, createPractitioner, createTreatmentType } from './services/catalogue.js';
 import { createClinic } from './services/clinics.js';
 import { createWorkingTime } from './services/calendar.js';
+import { clinicRowWithId } from './store/repositories/demo.js';
 
 export interface BookableClinic {
   slug: string;
@@ -29,7 +30,7 @@ export async function seedBookableClinic(
     timeZone,
     locale: options.locale ?? 'sv',
   });
-  const clinic = await deps.store.db.selectFrom('clinics').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+  const clinic = await clinicRowWithId(deps.store.db, created.id);
   const talk = await createTreatmentType(deps, clinic, {
     name: 'Samtal',
     description: 'Ett samtal på 50 minuter.',

@@ -4,6 +4,14 @@ import { OutboundError } from '../http/outbound-url.js';
 import { openLink, sealLink } from '../notifications/sealed-link.js';
 import { findPractitionerRow } from '../services/catalogue.js';
 import type { Deps } from '../services/deps.js';
+import {
+  addBusyCalendar,
+  busyCalendarOfClinic,
+  clinicHasBusyCalendar,
+  hasBusyCalendar,
+  removeBusyCalendarAndTimes,
+  replaceBusyCalendarAddress,
+} from '../store/repositories/busy-calendar.js';
 import type { ClinicRow } from '../services/rows.js';
 import { iso, isoOrNull } from '../time.js';
 import { calendarUrl } from './fetch-feed.js';
@@ -12,12 +20,7 @@ import { refreshBusyCalendar, sealContext } from './refresh.js';
 
 async function readRow(deps: Deps, clinic: ClinicRow, practitionerId: string) {
   await findPractitionerRow(deps.store.db, clinic.id, practitionerId);
-  return deps.store.db
-    .selectFrom('busy_calendars')
-    .selectAll()
-    .where('practitioner_id', '=', practitionerId)
-    .where('clinic_id', '=', clinic.id)
-    .executeTakeFirst();
+  return busyCalendarOfClinic(deps.store.db, clinic.id, practitionerId);
 }
 
 /** Where the calendar lives and how its last read went; never the address itself (a secret). */
@@ -63,46 +66,9 @@ export async function setBusyCalendar(deps: Deps, clinic: ClinicRow, practitione
   const showTitles = body.showTitles ? 1 : 0;
   await deps.store.write(async (trx) => {
     await findPractitionerRow(trx, clinic.id, practitionerId);
-    const existing = await trx.selectFrom('busy_calendars').select('show_titles').where('practitioner_id', '=', practitionerId).executeTakeFirst();
-    if (existing) {
-      await trx
-        .updateTable('busy_calendars')
-        // A new address (or a change of titles) is read in full: validators of the old copy go.
-        .set({
-          url_sealed: sealed,
-          show_titles: showTitles,
-          etag: null,
-          last_modified: null,
-          parsed_at: null,
-          last_error: null,
-          next_fetch_at: now,
-          locked_until: 0,
-          updated_at: now,
-        })
-        .where('practitioner_id', '=', practitionerId)
-        .execute();
-    } else {
-      await trx
-        .insertInto('busy_calendars')
-        .values({
-          practitioner_id: practitionerId,
-          clinic_id: clinic.id,
-          url_sealed: sealed,
-          show_titles: showTitles,
-          etag: null,
-          last_modified: null,
-          fetched_at: null,
-          parsed_at: null,
-          checked_at: null,
-          last_error: null,
-          event_count: 0,
-          next_fetch_at: now,
-          locked_until: 0,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-    }
+    const address = { practitionerId, urlSealed: sealed, showTitles, now };
+    if (await hasBusyCalendar(trx, practitionerId)) await replaceBusyCalendarAddress(trx, address);
+    else await addBusyCalendar(trx, { ...address, clinicId: clinic.id });
   });
   try {
     await refreshBusyCalendar(deps, practitionerId);
@@ -127,14 +93,7 @@ export async function refreshBusyCalendarNow(deps: Deps, clinic: ClinicRow, prac
 /** Removes the calendar and every busy time read from it. */
 export async function removeBusyCalendar(deps: Deps, clinic: ClinicRow, practitionerId: string) {
   await deps.store.write(async (trx) => {
-    const row = await trx
-      .selectFrom('busy_calendars')
-      .select('practitioner_id')
-      .where('practitioner_id', '=', practitionerId)
-      .where('clinic_id', '=', clinic.id)
-      .executeTakeFirst();
-    if (!row) throw notFound('Busy calendar');
-    await trx.deleteFrom('busy_times').where('practitioner_id', '=', practitionerId).execute();
-    await trx.deleteFrom('busy_calendars').where('practitioner_id', '=', practitionerId).execute();
+    if (!(await clinicHasBusyCalendar(trx, clinic.id, practitionerId))) throw notFound('Busy calendar');
+    await removeBusyCalendarAndTimes(trx, practitionerId);
   });
 }

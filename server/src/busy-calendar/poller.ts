@@ -1,6 +1,7 @@
 import { BackgroundRounds } from '../background-rounds.js';
 import type { Logger } from '../logger.js';
 import type { Deps } from '../services/deps.js';
+import { dueBusyCalendar, leaseBusyCalendar } from '../store/repositories/busy-calendar.js';
 import { BusyFeedError } from './parse-busy.js';
 import { nextRefreshAt, refreshBusyCalendar } from './refresh.js';
 
@@ -73,26 +74,10 @@ export class BusyCalendarPoller extends BackgroundRounds {
     const { store, clock } = this.deps;
     const now = clock.now();
     return store.write(async (trx) => {
-      const due = await trx
-        .selectFrom('busy_calendars as b')
-        .innerJoin('practitioners as p', 'p.id', 'b.practitioner_id')
-        .select('b.practitioner_id')
-        .where('b.next_fetch_at', '<=', now)
-        .where('b.locked_until', '<=', now)
-        .where('p.deleted_at', 'is', null)
-        .orderBy('b.next_fetch_at')
-        .limit(1)
-        .executeTakeFirst();
-      if (!due) return undefined;
-      // Taken only where still free, as the dispatcher does, whatever the isolation level.
-      const taken = await trx
-        .updateTable('busy_calendars')
-        .set({ locked_until: now + this.leaseMs, next_fetch_at: nextRefreshAt(now) })
-        .where('practitioner_id', '=', due.practitioner_id)
-        .where('locked_until', '<=', now)
-        .returning('practitioner_id')
-        .executeTakeFirst();
-      return taken ? taken.practitioner_id : null;
+      const due = await dueBusyCalendar(trx, now);
+      if (due === undefined) return undefined;
+      const taken = await leaseBusyCalendar(trx, { practitionerId: due, now, lockedUntil: now + this.leaseMs, nextFetchAt: nextRefreshAt(now) });
+      return taken ? due : null;
     });
   }
 }

@@ -4,6 +4,13 @@ import { openLink, SealedLinkError } from '../notifications/sealed-link.js';
 import { newId } from '../secrets.js';
 import type { Deps } from '../services/deps.js';
 import { DatabaseUnavailableError } from '../store/database-unavailable.js';
+import {
+  type BusyCalendarRead,
+  busyCalendarToRead,
+  recordBusyCalendarFailure,
+  recordBusyCalendarUnchanged,
+  replaceBusyCalendarCopy,
+} from '../store/repositories/busy-calendar.js';
 import type { BusyTimeTable } from '../store/schema.js';
 import { calendarUrl, fetchFeed } from './fetch-feed.js';
 import { type BusyOccurrence, BusyFeedError, parseBusy } from './parse-busy.js';
@@ -47,15 +54,10 @@ export interface RefreshOutcome {
  */
 export async function refreshBusyCalendar(deps: Deps, practitionerId: string): Promise<RefreshOutcome> {
   const { store, clock, config } = deps;
-  const row = await store.db
-    .selectFrom('busy_calendars as b')
-    .innerJoin('clinics as c', 'c.id', 'b.clinic_id')
-    .select(['b.practitioner_id', 'b.clinic_id', 'b.url_sealed', 'b.show_titles', 'b.etag', 'b.last_modified', 'b.parsed_at', 'b.event_count', 'c.time_zone'])
-    .where('b.practitioner_id', '=', practitionerId)
-    .executeTakeFirst();
+  const row = await busyCalendarToRead(store.db, practitionerId);
   if (!row) throw notFound('Busy calendar');
   const now = clock.now();
-  const same = { practitioner_id: row.practitioner_id, url_sealed: row.url_sealed };
+  const same: BusyCalendarRead = { practitionerId: row.practitioner_id, urlSealed: row.url_sealed };
 
   try {
     const url = calendarUrl(openLink(config, sealContext(practitionerId), row.url_sealed), config);
@@ -67,14 +69,7 @@ export async function refreshBusyCalendar(deps: Deps, practitionerId: string): P
     });
     const done = clock.now();
     if (!answer.changed) {
-      await store.write((trx) =>
-        trx
-          .updateTable('busy_calendars')
-          .set({ fetched_at: done, checked_at: done, last_error: null, next_fetch_at: nextRefreshAt(done), locked_until: 0, updated_at: done })
-          .where('practitioner_id', '=', same.practitioner_id)
-          .where('url_sealed', '=', same.url_sealed)
-          .execute(),
-      );
+      await store.write((trx) => recordBusyCalendarUnchanged(trx, { ...same, done, nextFetchAt: nextRefreshAt(done) }));
       return { events: row.event_count, fetchedAt: done };
     }
     const occurrences = parseBusy(answer.text, row.time_zone, now - WINDOW_BEFORE_MS, now + WINDOW_AFTER_MS);
@@ -89,34 +84,16 @@ export async function refreshBusyCalendar(deps: Deps, practitionerId: string): P
         title: row.show_titles === 1 ? o.title : null,
       })),
     );
-    await store.write(async (trx) => {
-      const current = await trx
-        .updateTable('busy_calendars')
-        .set({
-          etag: answer.etag,
-          last_modified: answer.lastModified,
-          fetched_at: done,
-          parsed_at: done,
-          checked_at: done,
-          last_error: null,
-          event_count: occurrences.length,
-          next_fetch_at: nextRefreshAt(done),
-          locked_until: 0,
-          updated_at: done,
-        })
-        .where('practitioner_id', '=', same.practitioner_id)
-        .where('url_sealed', '=', same.url_sealed)
-        .returning('practitioner_id')
-        .executeTakeFirst();
-      if (!current) return;
-      await trx.deleteFrom('busy_times').where('practitioner_id', '=', row.practitioner_id).execute();
-      // In batches: SQLite takes a bounded number of parameters per statement.
-      for (let i = 0; i < rows.length; i += 500)
-        await trx
-          .insertInto('busy_times')
-          .values(rows.slice(i, i + 500))
-          .execute();
-    });
+    await store.write((trx) =>
+      replaceBusyCalendarCopy(trx, same, {
+        etag: answer.etag,
+        lastModified: answer.lastModified,
+        eventCount: occurrences.length,
+        done,
+        nextFetchAt: nextRefreshAt(done),
+        times: rows,
+      }),
+    );
     return { events: occurrences.length, fetchedAt: done };
   } catch (error) {
     // The database failing is the database's problem (503), not the calendar's.
@@ -129,14 +106,7 @@ export async function refreshBusyCalendar(deps: Deps, practitionerId: string): P
           ? describe(error)
           : 'The calendar could not be read';
     const done = clock.now();
-    await store.write((trx) =>
-      trx
-        .updateTable('busy_calendars')
-        .set({ checked_at: done, last_error: message, next_fetch_at: nextRefreshAt(done), locked_until: 0, updated_at: done })
-        .where('practitioner_id', '=', same.practitioner_id)
-        .where('url_sealed', '=', same.url_sealed)
-        .execute(),
-    );
+    await store.write((trx) => recordBusyCalendarFailure(trx, { ...same, done, error: message, nextFetchAt: nextRefreshAt(done) }));
     throw error instanceof BusyFeedError ? error : new BusyFeedError(message, { cause: error });
   }
 }

@@ -1,3 +1,4 @@
+import { feedActivities, feedBookings } from '../store/repositories/calendar-feed.js';
 import type { Db } from '../store/store.js';
 import type { FeedEvent } from './feed-ics.js';
 
@@ -34,32 +35,9 @@ export function feedWindow(now: number): { from: number; to: number } {
  * too, where a cancelled entry would stay on the screen struck through. Notes are never included.
  */
 export async function feedEvents(db: Db, source: FeedSource, window: { from: number; to: number }): Promise<FeedEvent[]> {
-  const bookings = await db
-    .selectFrom('bookings as b')
-    .innerJoin('treatment_types as t', 't.id', 'b.treatment_type_id')
-    .innerJoin('clients as c', 'c.id', 'b.client_id')
-    .leftJoin('locations as l', 'l.id', 'b.location_id')
-    .select(['b.id', 'b.status', 'b.start_ms', 'b.end_ms', 'b.updated_at', 't.name as treatment_name', 'c.name as client_name', 'l.name as location_name'])
-    .where('b.clinic_id', '=', source.clinicId)
-    .where('b.practitioner_id', '=', source.practitionerId)
-    .where('b.status', '!=', 'cancelled')
-    .where('b.end_ms', '>', window.from)
-    .where('b.start_ms', '<', window.to)
-    .orderBy('b.start_ms')
-    .orderBy('b.id')
-    .limit(MAX_ENTRIES)
-    .execute();
-  const activities = await db
-    .selectFrom('activities')
-    .select(['id', 'title', 'start_ms', 'end_ms', 'updated_at'])
-    .where('clinic_id', '=', source.clinicId)
-    .where('practitioner_id', '=', source.practitionerId)
-    .where('end_ms', '>', window.from)
-    .where('start_ms', '<', window.to)
-    .orderBy('start_ms')
-    .orderBy('id')
-    .limit(MAX_ENTRIES)
-    .execute();
+  const query = { clinicId: source.clinicId, practitionerId: source.practitionerId, from: window.from, to: window.to, limit: MAX_ENTRIES };
+  const bookings = await feedBookings(db, query);
+  const activities = await feedActivities(db, query);
 
   const events: FeedEvent[] = bookings.map((b) => {
     const who = source.clientNames ? b.client_name : (b.status === 'no_show' ? NO_SHOW : BOOKED)[source.locale];

@@ -3,6 +3,7 @@ import { hashSecret, newSecret } from '../secrets.js';
 import { findPractitionerRow } from '../services/catalogue.js';
 import type { Deps } from '../services/deps.js';
 import type { ClinicRow } from '../services/rows.js';
+import { calendarFeedOfPractitioner, type FeedOwner, feedByTokenHash, removeCalendarFeed, replaceCalendarFeed } from '../store/repositories/calendar-feed.js';
 import type { Db } from '../store/store.js';
 import { iso } from '../time.js';
 
@@ -20,11 +21,13 @@ export async function createFeed(deps: Deps, clinic: ClinicRow, practitionerId: 
   const now = deps.clock.now();
   await deps.store.write(async (trx) => {
     await findPractitionerRow(trx, clinic.id, practitionerId);
-    await trx.deleteFrom('calendar_feeds').where('practitioner_id', '=', practitionerId).execute();
-    await trx
-      .insertInto('calendar_feeds')
-      .values({ practitioner_id: practitionerId, clinic_id: clinic.id, token_hash: hashSecret(token), created_by: staffId, created_at: now })
-      .execute();
+    await replaceCalendarFeed(trx, {
+      practitioner_id: practitionerId,
+      clinic_id: clinic.id,
+      token_hash: hashSecret(token),
+      created_by: staffId,
+      created_at: now,
+    });
   });
   return { url: feedUrl(deps, token), createdAt: iso(now) };
 }
@@ -33,31 +36,18 @@ export async function createFeed(deps: Deps, clinic: ClinicRow, practitionerId: 
 export async function revokeFeed(deps: Deps, clinic: ClinicRow, practitionerId: string): Promise<void> {
   await deps.store.write(async (trx) => {
     await findPractitionerRow(trx, clinic.id, practitionerId);
-    await trx.deleteFrom('calendar_feeds').where('practitioner_id', '=', practitionerId).where('clinic_id', '=', clinic.id).execute();
+    await removeCalendarFeed(trx, clinic.id, practitionerId);
   });
 }
 
 export async function feedStatus(deps: Deps, clinic: ClinicRow, practitionerId: string): Promise<CalendarFeedStatus> {
   const { db } = deps.store;
   await findPractitionerRow(db, clinic.id, practitionerId);
-  const row = await db
-    .selectFrom('calendar_feeds')
-    .select('created_at')
-    .where('practitioner_id', '=', practitionerId)
-    .where('clinic_id', '=', clinic.id)
-    .executeTakeFirst();
+  const row = await calendarFeedOfPractitioner(db, clinic.id, practitionerId);
   return { active: row !== undefined, createdAt: row ? iso(row.created_at) : null };
 }
 
 /** The clinic (its row) and practitioner a feed token belongs to, or undefined (unknown, replaced, removed). */
-export async function findFeed(db: Db, token: string) {
-  return db
-    .selectFrom('calendar_feeds as f')
-    .innerJoin('practitioners as p', 'p.id', 'f.practitioner_id')
-    .innerJoin('clinics as c', 'c.id', 'f.clinic_id')
-    .selectAll('c')
-    .select(['p.id as practitioner_id', 'p.name as practitioner_name'])
-    .where('f.token_hash', '=', hashSecret(token))
-    .where('p.deleted_at', 'is', null)
-    .executeTakeFirst();
+export async function findFeed(db: Db, token: string): Promise<FeedOwner | undefined> {
+  return feedByTokenHash(db, hashSecret(token));
 }

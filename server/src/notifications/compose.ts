@@ -1,6 +1,6 @@
 import { buildIcs, cancellationWindowHoursFor, clientEndMs, type IcsMethod, type MessageKind } from '@tidbok/core';
 import { newId } from '../secrets.js';
-import { first, prepared } from '../store/prepared.js';
+import { addMessage, bookingForMessage } from '../store/repositories/outbox.js';
 import type { Trx } from '../store/store.js';
 import type { MessageTable } from '../store/schema.js';
 import type { Deps } from '../services/deps.js';
@@ -35,45 +35,11 @@ export interface EnqueueOptions {
   moved?: { fromStartMs: number; fromEndMs: number; sequence: number };
 }
 
-const bookingFacts = prepared((db, v: { bookingId: string; clinicId: string }) =>
-  db
-    .selectFrom('bookings as b')
-    .innerJoin('clients as c', 'c.id', 'b.client_id')
-    .innerJoin('treatment_types as t', 't.id', 'b.treatment_type_id')
-    .innerJoin('practitioners as p', 'p.id', 'b.practitioner_id')
-    .leftJoin('locations as l', 'l.id', 'b.location_id')
-    .select([
-      'b.id',
-      'b.start_ms',
-      'b.end_ms',
-      'b.source',
-      'b.created_at',
-      'b.locale',
-      'c.id as client_id',
-      'c.name as client_name',
-      'c.email as client_email',
-      'c.phone as client_phone',
-      't.name as treatment_name',
-      't.confirmation_text',
-      't.sms_text',
-      't.client_minutes',
-      'p.name as practitioner_name',
-      'p.email as practitioner_email',
-      'p.cancellation_window_hours',
-      'l.name as location_name',
-      'l.address as location_address',
-    ])
-    .where('b.id', '=', v.bookingId)
-    .where('b.clinic_id', '=', v.clinicId),
-);
-
 async function loadBooking(trx: Trx, clinicId: string, bookingId: string) {
-  const row = await first(bookingFacts(trx, { bookingId, clinicId }));
+  const row = await bookingForMessage(trx, clinicId, bookingId);
   if (!row) throw new Error(`booking ${bookingId} not found for its message`);
   return row;
 }
-
-const insertMessage = prepared((db, row: MessageTable) => db.insertInto('messages').values(row));
 
 /** The manage page; its token after `#`, which the browser never sends (routes/manage-page.ts says why). */
 export function manageUrl(deps: Deps, clinic: ClinicRow, bookingId: string, token: string) {
@@ -234,6 +200,6 @@ export async function enqueueBookingMessage(trx: Trx, deps: Deps, options: Enque
       });
     }
   }
-  for (const row of rows) await insertMessage(trx, row);
+  for (const row of rows) await addMessage(trx, row);
   return rows.map((r) => r.id);
 }

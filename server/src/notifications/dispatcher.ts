@@ -1,8 +1,22 @@
-import { sql } from 'kysely';
 import { BackgroundRounds } from '../background-rounds.js';
 import type { Logger } from '../logger.js';
 import type { Deps } from '../services/deps.js';
 import { bookingSettingsOf } from '../services/rows.js';
+import {
+  beginSecureDelete,
+  bookingsWithoutReminder,
+  claimDueMessages,
+  clinicOfMessage,
+  clinicsWithBookingModule,
+  endSecureDelete,
+  markMessageNotDelivered,
+  markMessageSent,
+  markMessageWithheld,
+  messagesWithLinks,
+  messageWithKeyExists,
+  pendingMessagesOffChannels,
+  replaceMessageLink,
+} from '../store/repositories/outbox.js';
 import { enqueueBookingMessage } from './compose.js';
 import type { WithheldReason } from '@tidbok/core';
 import { toE164 } from './phone.js';
@@ -72,38 +86,11 @@ export class Dispatcher extends BackgroundRounds {
 
     const { store, clock } = this.deps;
     const now = clock.now();
-    const claimed = await store.write(async (trx) => {
-      const due = await trx
-        .selectFrom('messages')
-        .selectAll()
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', now)
-        .where('locked_until', '<=', now)
-        .where('channel', 'in', channels)
-        .orderBy('next_attempt_at')
-        .limit(this.batch)
-        .execute();
-      if (due.length === 0) return due;
-      // The lease is taken only where it is still free: the transaction's isolation already
-      // keeps two dispatchers apart, and this keeps them apart without relying on it.
-      const claimed = await trx
-        .updateTable('messages')
-        .set({ locked_until: now + this.leaseMs })
-        .where(
-          'id',
-          'in',
-          due.map((m) => m.id),
-        )
-        .where('status', '=', 'pending')
-        .where('locked_until', '<=', now)
-        .returningAll()
-        .execute();
-      return claimed.sort((a, b) => a.next_attempt_at - b.next_attempt_at);
-    });
+    const claimed = await store.write((trx) => claimDueMessages(trx, { now, channels, limit: this.batch, lockedUntil: now + this.leaseMs }));
 
     const result = { sent: 0, retried: 0, failed: 0, withheld: 0 };
     for (const message of claimed) {
-      const clinic = await store.db.selectFrom('clinics').selectAll().where('id', '=', message.clinic_id).executeTakeFirst();
+      const clinic = await clinicOfMessage(store.db, message.clinic_id);
       try {
         if (message.channel === 'sms' && clinic) {
           const withheld = await store.write((trx) => judgeSms(trx, clinic, message, clock.now()));
@@ -134,13 +121,7 @@ export class Dispatcher extends BackgroundRounds {
             message: fill(message.body_text),
           });
         }
-        await store.write((trx) =>
-          trx
-            .updateTable('messages')
-            .set({ status: 'sent', sent_at: clock.now(), attempts: message.attempts + 1, locked_until: 0, secret_url: null, last_error: null })
-            .where('id', '=', message.id)
-            .execute(),
-        );
+        await store.write((trx) => markMessageSent(trx, { id: message.id, attempts: message.attempts + 1, now: clock.now() }));
         result.sent += 1;
         this.logger.info('message sent', { id: message.id, kind: message.kind, channel: message.channel });
       } catch (error) {
@@ -148,19 +129,7 @@ export class Dispatcher extends BackgroundRounds {
         // Retrying cannot open a link sealed with another key.
         const failed = attempts >= this.maxAttempts || error instanceof SealedLinkError;
         await store.write((trx) =>
-          trx
-            .updateTable('messages')
-            .set({
-              status: failed ? 'failed' : 'pending',
-              attempts,
-              last_error: reason(error),
-              next_attempt_at: clock.now() + backoffMs(attempts),
-              locked_until: 0,
-              // A message that will not be sent keeps no link.
-              ...(failed ? { secret_url: null } : {}),
-            })
-            .where('id', '=', message.id)
-            .execute(),
+          markMessageNotDelivered(trx, { id: message.id, failed, attempts, lastError: reason(error), nextAttemptAt: clock.now() + backoffMs(attempts) }),
         );
         if (failed) result.failed += 1;
         else result.retried += 1;
@@ -176,13 +145,7 @@ export class Dispatcher extends BackgroundRounds {
    */
   private async withhold(id: string, reason: WithheldReason) {
     const now = this.deps.clock.now();
-    await this.deps.store.write((trx) =>
-      trx
-        .updateTable('messages')
-        .set({ status: 'withheld', withheld_reason: reason, last_error: WITHHELD_TEXT[reason], secret_url: null, locked_until: 0, next_attempt_at: now })
-        .where('id', '=', id)
-        .execute(),
-    );
+    await this.deps.store.write((trx) => markMessageWithheld(trx, { id, reason, lastError: WITHHELD_TEXT[reason], now }));
     this.logger.info('message withheld', { id, reason });
   }
 
@@ -192,25 +155,20 @@ export class Dispatcher extends BackgroundRounds {
    */
   private async sealLegacyLinks() {
     const { store, config } = this.deps;
-    const rows = await store.db.selectFrom('messages').select(['id', 'status', 'secret_url']).where('secret_url', 'is not', null).execute();
+    const rows = await messagesWithLinks(store.db);
     const plain = rows.filter((row) => !isSealed(row.secret_url!) || row.status !== 'pending');
     if (plain.length > 0) {
       // SQLite would otherwise keep the old text in the page's free space and in the WAL.
       const sqlite = store.dialect === 'sqlite';
-      if (sqlite) await sql`PRAGMA secure_delete = ON`.execute(store.db);
+      if (sqlite) await beginSecureDelete(store.db);
       try {
         for (const row of plain) {
           // Sent and failed messages keep no link at all; waiting ones keep it sealed.
           const sealed = row.status === 'pending' ? sealLink(config, row.id, row.secret_url!) : null;
-          await store.write((trx) =>
-            trx.updateTable('messages').set({ secret_url: sealed }).where('id', '=', row.id).where('secret_url', '=', row.secret_url).execute(),
-          );
+          await store.write((trx) => replaceMessageLink(trx, { id: row.id, from: row.secret_url, to: sealed }));
         }
       } finally {
-        if (sqlite) {
-          await sql`PRAGMA secure_delete = OFF`.execute(store.db);
-          await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(store.db);
-        }
+        if (sqlite) await endSecureDelete(store.db);
       }
     }
     this.legacySealed = true;
@@ -218,13 +176,7 @@ export class Dispatcher extends BackgroundRounds {
 
   /** Without a transport, messages wait in the outbox; say so once per message, without content. */
   private async noteUndeliverable(channels: readonly string[]) {
-    const waiting = await this.deps.store.db
-      .selectFrom('messages')
-      .select(['id', 'kind', 'channel'])
-      .where('status', '=', 'pending')
-      .where('channel', 'not in', channels.length > 0 ? [...channels] : ['-'])
-      .limit(100)
-      .execute();
+    const waiting = await pendingMessagesOffChannels(this.deps.store.db, channels);
     for (const message of waiting) {
       if (this.idleNoted.has(message.id)) continue;
       if (this.idleNoted.size > 10_000) this.idleNoted.clear();
@@ -247,29 +199,16 @@ export class Dispatcher extends BackgroundRounds {
   async scheduleReminders() {
     const { store, clock } = this.deps;
     const now = clock.now();
-    const clinics = await store.db.selectFrom('clinics').selectAll().where('booking_module', '=', 1).execute();
+    const clinics = await clinicsWithBookingModule(store.db);
     for (const clinic of clinics) {
       const settings = bookingSettingsOf(clinic);
       if (settings.reminderHoursBefore === null) continue;
       const window = settings.reminderHoursBefore * 3_600_000;
-      const due = await store.db
-        .selectFrom('bookings as b')
-        // The booking's reminder by its key, so a booking the patient moved (which re-keys the
-        // reminder of its old time, services/reschedule.ts) gets one for its new time.
-        .leftJoin('messages as m', (join) => join.onRef('m.booking_id', '=', 'b.id').on('m.dedupe_key', '=', sql<string>`'reminder:' || b.id`))
-        .select(['b.id', 'b.start_ms', 'b.created_at'])
-        .where('b.clinic_id', '=', clinic.id)
-        .where('b.status', '=', 'booked')
-        .where('b.start_ms', '>', now)
-        .where('b.start_ms', '<=', now + window)
-        .where('m.id', 'is', null)
-        .limit(200)
-        .execute();
+      const due = await bookingsWithoutReminder(store.db, { clinicId: clinic.id, now, until: now + window });
       for (const booking of due) {
         if (booking.created_at >= booking.start_ms - window) continue;
         await store.write(async (trx) => {
-          const exists = await trx.selectFrom('messages').select('id').where('dedupe_key', '=', `reminder:${booking.id}`).executeTakeFirst();
-          if (exists) return;
+          if (await messageWithKeyExists(trx, `reminder:${booking.id}`)) return;
           await enqueueBookingMessage(trx, this.deps, {
             clinic,
             bookingId: booking.id,

@@ -1,4 +1,5 @@
 import { newId } from '../secrets.js';
+import { addMessage } from '../store/repositories/outbox.js';
 import type { Trx } from '../store/store.js';
 import { sealLink } from './sealed-link.js';
 
@@ -23,32 +24,29 @@ export interface LinkEmail {
 /** Queues the e-mail in `trx`; returns the message's id. */
 export async function enqueueLinkEmail(trx: Trx, config: Parameters<typeof sealLink>[0], email: LinkEmail): Promise<string> {
   const id = newId('msg');
-  await trx
-    .insertInto('messages')
-    .values({
-      id,
-      clinic_id: email.clinicId,
-      booking_id: null,
-      client_id: email.clientId,
-      kind: email.kind,
-      channel: 'email',
-      to_address: email.to,
-      subject: email.subject,
-      body_text: email.text,
-      body_html: email.html,
-      attachments: null,
-      secret_url: sealLink(config, id, email.link),
-      dedupe_key: null,
-      status: 'pending',
-      attempts: 0,
-      last_error: null,
-      next_attempt_at: email.now,
-      locked_until: 0,
-      sent_at: null,
-      created_at: email.now,
-      budget_at: null,
-      withheld_reason: null,
-    })
-    .execute();
+  await addMessage(trx, {
+    id,
+    clinic_id: email.clinicId,
+    booking_id: null,
+    client_id: email.clientId,
+    kind: email.kind,
+    channel: 'email',
+    to_address: email.to,
+    subject: email.subject,
+    body_text: email.text,
+    body_html: email.html,
+    attachments: null,
+    secret_url: sealLink(config, id, email.link),
+    dedupe_key: null,
+    status: 'pending',
+    attempts: 0,
+    last_error: null,
+    next_attempt_at: email.now,
+    locked_until: 0,
+    sent_at: null,
+    created_at: email.now,
+    budget_at: null,
+    withheld_reason: null,
+  });
   return id;
 }

@@ -1,5 +1,14 @@
 import { type BookingSettings, type SmsBudget, type WithheldReason } from '@tidbok/core';
-import { sql } from 'kysely';
+import {
+  addKnownNumber,
+  bookingOfMessage,
+  clientHasAttended,
+  isStaffEnteredNumber,
+  markCountedAgainstBudget,
+  smsBudgetUsed,
+  smsRefusedLastDay,
+  takeSmsBudgetTurn,
+} from '../store/repositories/sms-budget.js';
 import type { Db, Trx } from '../store/store.js';
 import type { MessageTable } from '../store/schema.js';
 import { bookingSettingsOf, type ClinicRow } from '../services/rows.js';
@@ -79,11 +88,7 @@ export async function rememberStaffNumber(trx: Trx, clinicId: string, phone: str
   if (!phone) return;
   const number = toE164(phone);
   if (!isE164(number)) return;
-  await trx
-    .insertInto('sms_known_numbers')
-    .values({ clinic_id: clinicId, number, created_at: now })
-    .onConflict((oc) => oc.columns(['clinic_id', 'number']).doNothing())
-    .execute();
+  await addKnownNumber(trx, { clinicId, number, now });
 }
 
 type Message = Pick<MessageTable, 'id' | 'kind' | 'booking_id' | 'client_id' | 'to_address' | 'budget_at'>;
@@ -96,11 +101,7 @@ type Message = Pick<MessageTable, 'id' | 'kind' | 'booking_id' | 'client_id' | '
 export async function judgeSms(trx: Trx, clinic: ClinicRow, message: Message, now: number): Promise<WithheldReason | null> {
   const settings = bookingSettingsOf(clinic);
   if (message.booking_id && (message.kind === 'confirmation' || message.kind === 'cancellation')) {
-    const booking = await trx
-      .selectFrom('bookings')
-      .select(['status', 'source', 'created_at', 'cancelled_at'])
-      .where('id', '=', message.booking_id)
-      .executeTakeFirst();
+    const booking = await bookingOfMessage(trx, message.booking_id);
     if (
       booking?.source === 'public' &&
       booking.status === 'cancelled' &&
@@ -121,15 +122,11 @@ export async function judgeSms(trx: Trx, clinic: ClinicRow, message: Message, no
   if (await isKnown(trx, clinic.id, number, message.client_id, now)) return null;
 
   // Taking the clinic's counter row first makes concurrent checks of one clinic wait in turn.
-  await trx
-    .insertInto('clinic_counters')
-    .values({ clinic_id: clinic.id, name: 'sms-budget', value: 1 })
-    .onConflict((oc) => oc.columns(['clinic_id', 'name']).doUpdateSet({ value: sql`clinic_counters.value + 1` }))
-    .execute();
-  const used = await budgetUsed(trx, clinic.id, now);
+  await takeSmsBudgetTurn(trx, clinic.id);
+  const used = await smsBudgetUsed(trx, clinic.id, now);
   if (used.hour >= settings.smsNewNumbersPerHour) return 'budget_hour';
   if (used.day >= settings.smsNewNumbersPerDay) return 'budget_day';
-  await trx.updateTable('messages').set({ budget_at: now }).where('id', '=', message.id).execute();
+  await markCountedAgainstBudget(trx, message.id, now);
   return null;
 }
 
@@ -139,64 +136,23 @@ export async function judgeSms(trx: Trx, clinic: ClinicRow, message: Message, no
  * who books online is not a stranger.
  */
 async function isKnown(trx: Trx, clinicId: string, number: string, clientId: string | null, now: number) {
-  const entered = await trx.selectFrom('sms_known_numbers').select('number').where('clinic_id', '=', clinicId).where('number', '=', number).executeTakeFirst();
-  if (entered) return true;
+  if (await isStaffEnteredNumber(trx, clinicId, number)) return true;
   if (!clientId) return false;
-  const attended = await trx
-    .selectFrom('bookings')
-    .select('id')
-    .where('client_id', '=', clientId)
-    .where('clinic_id', '=', clinicId)
-    .where('status', '=', 'booked')
-    .where('end_ms', '<=', now)
-    .limit(1)
-    .executeTakeFirst();
-  return attended !== undefined;
-}
-
-async function budgetUsed(db: Db | Trx, clinicId: string, now: number) {
-  const row = await db
-    .selectFrom('messages')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('day'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when('budget_at', '>', now - 3_600_000)
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('hour'),
-    ])
-    .where('clinic_id', '=', clinicId)
-    .where('budget_at', '>', now - 24 * 3_600_000)
-    .executeTakeFirstOrThrow();
-  return { hour: Number(row.hour ?? 0), day: Number(row.day) };
+  return clientHasAttended(trx, { clinicId, clientId, now });
 }
 
 /** What staff see of the budget: how much is used, and whether (and when last) it refused an SMS. */
 export async function smsBudgetStatus(db: Db, clinic: ClinicRow, now: number): Promise<SmsBudget> {
   const settings = bookingSettingsOf(clinic);
-  const used = await budgetUsed(db, clinic.id, now);
-  const refused = await db
-    .selectFrom('messages')
-    // A withheld message's next_attempt_at is when it was withheld (dispatcher.ts).
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('next_attempt_at').as('last')])
-    .where('clinic_id', '=', clinic.id)
-    .where('status', '=', 'withheld')
-    .where('withheld_reason', 'in', ['budget_hour', 'budget_day'])
-    .where('next_attempt_at', '>', now - 24 * 3_600_000)
-    .executeTakeFirstOrThrow();
-  const last = refused.last === null ? null : Number(refused.last);
+  const used = await smsBudgetUsed(db, clinic.id, now);
+  const refused = await smsRefusedLastDay(db, clinic.id, now);
   return {
     callingCodes: smsCallingCodes(clinic, settings),
     hour: { used: used.hour, limit: settings.smsNewNumbersPerHour },
     day: { used: used.day, limit: settings.smsNewNumbersPerDay },
     exhausted: used.hour >= settings.smsNewNumbersPerHour || used.day >= settings.smsNewNumbersPerDay,
-    refusedLastDay: Number(refused.n),
-    lastRefusedAt: isoOrNull(last),
+    refusedLastDay: refused.count,
+    lastRefusedAt: isoOrNull(refused.last),
     checkedAt: iso(now),
   };
 }

@@ -1,14 +1,20 @@
-import type { Selectable } from 'kysely';
 import { BackgroundRounds } from '../background-rounds.js';
 import { OutboundError, safeFetch } from '../http/outbound-url.js';
 import type { Logger } from '../logger.js';
 import { newId } from '../secrets.js';
 import type { Deps } from '../services/deps.js';
-import type { WebhookDeliveryTable } from '../store/schema.js';
+import {
+  addWebhookAttempt,
+  claimDueDeliveries,
+  clearEndpointFailing,
+  markEndpointFailing,
+  pruneFinishedDeliveries,
+  saveDeliveryOutcome,
+  type WebhookDeliveryRow,
+  webhookEndpointById,
+} from '../store/repositories/webhooks.js';
 import { MAX_ATTEMPTS, retryDelayMs } from './schedule.js';
 import { openWebhookSecret, signWebhook, WebhookSecretError } from './secret.js';
-
-type DeliveryRow = Selectable<WebhookDeliveryTable>;
 
 export interface WebhookDispatcherOptions {
   /** Deliveries claimed per round. */
@@ -52,30 +58,7 @@ export class WebhookDispatcher extends BackgroundRounds {
     const { store, clock } = this.deps;
     const now = clock.now();
     await this.prune(now);
-    const claimed = await store.write(async (trx) => {
-      const due = await trx
-        .selectFrom('webhook_deliveries')
-        .select('id')
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', now)
-        .where('locked_until', '<=', now)
-        .orderBy('next_attempt_at')
-        .limit(this.batch)
-        .execute();
-      if (due.length === 0) return [];
-      return trx
-        .updateTable('webhook_deliveries')
-        .set({ locked_until: now + this.leaseMs })
-        .where(
-          'id',
-          'in',
-          due.map((d) => d.id),
-        )
-        .where('status', '=', 'pending')
-        .where('locked_until', '<=', now)
-        .returningAll()
-        .execute();
-    });
+    const claimed = await store.write((trx) => claimDueDeliveries(trx, { now, limit: this.batch, lockedUntil: now + this.leaseMs }));
     const outcomes = await Promise.all(claimed.map((delivery) => this.send(delivery)));
     return {
       delivered: outcomes.filter((o) => o === 'delivered').length,
@@ -84,9 +67,9 @@ export class WebhookDispatcher extends BackgroundRounds {
     };
   }
 
-  private async send(delivery: DeliveryRow): Promise<'delivered' | 'retry' | 'failed'> {
+  private async send(delivery: WebhookDeliveryRow): Promise<'delivered' | 'retry' | 'failed'> {
     const { store, clock, config } = this.deps;
-    const endpoint = await store.db.selectFrom('webhook_endpoints').selectAll().where('id', '=', delivery.endpoint_id).executeTakeFirst();
+    const endpoint = await webhookEndpointById(store.db, delivery.endpoint_id);
     if (!endpoint) return 'failed'; // deleted meanwhile: its deliveries went with it
     const started = clock.now();
     const startedReal = performance.now();
@@ -127,38 +110,27 @@ export class WebhookDispatcher extends BackgroundRounds {
     const failed = !ok && (final || delay === null || attempts >= MAX_ATTEMPTS);
     const finished = clock.now();
     await store.write(async (trx) => {
-      await trx
-        .insertInto('webhook_attempts')
-        .values({
-          id: newId('wha'),
-          delivery_id: delivery.id,
-          endpoint_id: endpoint.id,
-          attempted_at: started,
-          status_code: statusCode,
-          error,
-          ok: ok ? 1 : 0,
-          duration_ms: Math.round(performance.now() - startedReal),
-        })
-        .execute();
-      await trx
-        .updateTable('webhook_deliveries')
-        .set({
-          status: ok ? 'delivered' : failed ? 'failed' : 'pending',
-          attempts,
-          last_status_code: statusCode,
-          last_error: error,
-          delivered_at: ok ? finished : null,
-          next_attempt_at: ok || failed ? finished : finished + delay!,
-          locked_until: 0,
-        })
-        .where('id', '=', delivery.id)
-        .execute();
-      if (ok && endpoint.failing_since !== null) {
-        await trx.updateTable('webhook_endpoints').set({ failing_since: null }).where('id', '=', endpoint.id).execute();
-      }
-      if (failed && endpoint.enabled === 1) {
-        await trx.updateTable('webhook_endpoints').set({ failing_since: finished }).where('id', '=', endpoint.id).where('failing_since', 'is', null).execute();
-      }
+      await addWebhookAttempt(trx, {
+        id: newId('wha'),
+        delivery_id: delivery.id,
+        endpoint_id: endpoint.id,
+        attempted_at: started,
+        status_code: statusCode,
+        error,
+        ok: ok ? 1 : 0,
+        duration_ms: Math.round(performance.now() - startedReal),
+      });
+      await saveDeliveryOutcome(trx, delivery.id, {
+        status: ok ? 'delivered' : failed ? 'failed' : 'pending',
+        attempts,
+        last_status_code: statusCode,
+        last_error: error,
+        delivered_at: ok ? finished : null,
+        next_attempt_at: ok || failed ? finished : finished + delay!,
+        locked_until: 0,
+      });
+      if (ok && endpoint.failing_since !== null) await clearEndpointFailing(trx, endpoint.id);
+      if (failed && endpoint.enabled === 1) await markEndpointFailing(trx, endpoint.id, finished);
     });
     const log = { delivery: delivery.id, endpoint: endpoint.id, type: delivery.event_type, attempts, status: statusCode };
     if (ok) this.logger.info('webhook delivered', log);
@@ -170,13 +142,6 @@ export class WebhookDispatcher extends BackgroundRounds {
   private async prune(now: number) {
     if (now - this.lastPrune < 3_600_000) return;
     this.lastPrune = now;
-    // Their attempts go with them (ON DELETE CASCADE; SQLite connections have foreign keys on).
-    await this.deps.store.write((trx) =>
-      trx
-        .deleteFrom('webhook_deliveries')
-        .where('status', 'in', ['delivered', 'failed'])
-        .where('created_at', '<', now - KEEP_MS)
-        .execute(),
-    );
+    await this.deps.store.write((trx) => pruneFinishedDeliveries(trx, now - KEEP_MS));
   }
 }

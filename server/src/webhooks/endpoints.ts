@@ -8,22 +8,34 @@ import type {
   WebhookEndpointDetail,
   WebhookEventType,
 } from '@tidbok/core';
-import type { Selectable } from 'kysely';
 import { ApiError, invalid, notFound } from '../errors.js';
 import { checkOutboundHost, checkOutboundUrl, OutboundError } from '../http/outbound-url.js';
 import { newId } from '../secrets.js';
 import type { Deps } from '../services/deps.js';
 import type { ClinicRow } from '../services/rows.js';
-import type { WebhookAttemptTable, WebhookDeliveryTable, WebhookEndpointTable } from '../store/schema.js';
+import {
+  addWebhookEndpoint,
+  countWebhookEndpoints,
+  deliveryOfEndpoint,
+  recentAttemptsOfEndpoint,
+  recentDeliveriesOfEndpoint,
+  removeWebhookEndpoint,
+  restartDelivery,
+  saveWebhookEndpoint,
+  type WebhookAttemptRow,
+  type WebhookDeliveryRow,
+  type WebhookEndpointChanges,
+  type WebhookEndpointRow,
+  webhookEndpointOfClinic,
+  webhookEndpointsOfClinic,
+} from '../store/repositories/webhooks.js';
 import { iso, isoOrNull } from '../time.js';
 import { newWebhookSecret, sealWebhookSecret } from './secret.js';
-
-type EndpointRow = Selectable<WebhookEndpointTable>;
 
 /** Enough for any clinic's integrations; a bound so one admin cannot make the outbox fan out. */
 const MAX_ENDPOINTS = 20;
 
-function endpointOf(row: EndpointRow): WebhookEndpoint {
+function endpointOf(row: WebhookEndpointRow): WebhookEndpoint {
   return {
     id: row.id,
     url: row.url,
@@ -37,7 +49,7 @@ function endpointOf(row: EndpointRow): WebhookEndpoint {
   };
 }
 
-const deliveryOf = (row: Selectable<WebhookDeliveryTable>): WebhookDelivery => ({
+const deliveryOf = (row: WebhookDeliveryRow): WebhookDelivery => ({
   id: row.id,
   messageId: row.message_id,
   type: row.event_type as WebhookEventType,
@@ -50,7 +62,7 @@ const deliveryOf = (row: Selectable<WebhookDeliveryTable>): WebhookDelivery => (
   deliveredAt: isoOrNull(row.delivered_at),
 });
 
-const attemptOf = (row: Selectable<WebhookAttemptTable>): WebhookAttempt => ({
+const attemptOf = (row: WebhookAttemptRow): WebhookAttempt => ({
   id: row.id,
   deliveryId: row.delivery_id,
   at: iso(row.attempted_at),
@@ -80,69 +92,45 @@ export async function createWebhook(deps: Deps, clinic: ClinicRow, body: CreateW
   const id = newId('wh');
   const secret = newWebhookSecret();
   await deps.store.write(async (trx) => {
-    const count = await trx
-      .selectFrom('webhook_endpoints')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('clinic_id', '=', clinic.id)
-      .executeTakeFirstOrThrow();
-    if (Number(count.n) >= MAX_ENDPOINTS) throw new ApiError('conflict', `A clinic can have at most ${MAX_ENDPOINTS} webhook endpoints`);
-    await trx
-      .insertInto('webhook_endpoints')
-      .values({
-        id,
-        clinic_id: clinic.id,
-        url,
-        events: uniqueEvents(body.events),
-        include_client_data: body.includeClientData ? 1 : 0,
-        enabled: 1,
-        secret_sealed: sealWebhookSecret(deps.config, id, secret),
-        failing_since: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    if ((await countWebhookEndpoints(trx, clinic.id)) >= MAX_ENDPOINTS)
+      throw new ApiError('conflict', `A clinic can have at most ${MAX_ENDPOINTS} webhook endpoints`);
+    await addWebhookEndpoint(trx, {
+      id,
+      clinic_id: clinic.id,
+      url,
+      events: uniqueEvents(body.events),
+      include_client_data: body.includeClientData ? 1 : 0,
+      enabled: 1,
+      secret_sealed: sealWebhookSecret(deps.config, id, secret),
+      failing_since: null,
+      created_at: now,
+      updated_at: now,
+    });
   });
   return { id, secret };
 }
 
-async function findEndpoint(deps: Deps, clinic: ClinicRow, id: string): Promise<EndpointRow> {
-  const row = await deps.store.db.selectFrom('webhook_endpoints').selectAll().where('id', '=', id).where('clinic_id', '=', clinic.id).executeTakeFirst();
+async function findEndpoint(deps: Deps, clinic: ClinicRow, id: string): Promise<WebhookEndpointRow> {
+  const row = await webhookEndpointOfClinic(deps.store.db, clinic.id, id);
   if (!row) throw notFound('Webhook');
   return row;
 }
 
 export async function listWebhooks(deps: Deps, clinic: ClinicRow) {
-  const rows = await deps.store.db.selectFrom('webhook_endpoints').selectAll().where('clinic_id', '=', clinic.id).orderBy('created_at').orderBy('id').execute();
+  const rows = await webhookEndpointsOfClinic(deps.store.db, clinic.id);
   return { webhooks: rows.map(endpointOf) };
 }
 
 export async function getWebhook(deps: Deps, clinic: ClinicRow, id: string): Promise<WebhookEndpointDetail> {
   const row = await findEndpoint(deps, clinic, id);
-  const [deliveries, attempts] = await Promise.all([
-    deps.store.db
-      .selectFrom('webhook_deliveries')
-      .selectAll()
-      .where('endpoint_id', '=', id)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(50)
-      .execute(),
-    deps.store.db
-      .selectFrom('webhook_attempts')
-      .selectAll()
-      .where('endpoint_id', '=', id)
-      .orderBy('attempted_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(100)
-      .execute(),
-  ]);
+  const [deliveries, attempts] = await Promise.all([recentDeliveriesOfEndpoint(deps.store.db, id), recentAttemptsOfEndpoint(deps.store.db, id)]);
   return { webhook: endpointOf(row), deliveries: deliveries.map(deliveryOf), attempts: attempts.map(attemptOf) };
 }
 
 export async function updateWebhook(deps: Deps, clinic: ClinicRow, id: string, patch: UpdateWebhookBody) {
   const row = await findEndpoint(deps, clinic, id);
   const now = deps.clock.now();
-  const next = {
+  const next: WebhookEndpointChanges = {
     url: patch.url === undefined ? row.url : await checkedUrl(deps, patch.url),
     events: patch.events === undefined ? row.events : uniqueEvents(patch.events),
     include_client_data: patch.includeClientData === undefined ? row.include_client_data : patch.includeClientData ? 1 : 0,
@@ -151,19 +139,13 @@ export async function updateWebhook(deps: Deps, clinic: ClinicRow, id: string, p
     failing_since: patch.url !== undefined || (patch.enabled === true && row.enabled !== 1) ? null : row.failing_since,
     updated_at: now,
   };
-  await deps.store.write((trx) => trx.updateTable('webhook_endpoints').set(next).where('id', '=', id).execute());
+  await deps.store.write((trx) => saveWebhookEndpoint(trx, id, next));
   return endpointOf({ ...row, ...next });
 }
 
 export async function deleteWebhook(deps: Deps, clinic: ClinicRow, id: string) {
   await findEndpoint(deps, clinic, id);
-  // Attempts and deliveries go with it (ON DELETE CASCADE; on SQLite, deleted here as well in
-  // case foreign keys are off on a connection).
-  await deps.store.write(async (trx) => {
-    await trx.deleteFrom('webhook_attempts').where('endpoint_id', '=', id).execute();
-    await trx.deleteFrom('webhook_deliveries').where('endpoint_id', '=', id).execute();
-    await trx.deleteFrom('webhook_endpoints').where('id', '=', id).where('clinic_id', '=', clinic.id).execute();
-  });
+  await deps.store.write((trx) => removeWebhookEndpoint(trx, clinic.id, id));
 }
 
 /**
@@ -175,12 +157,10 @@ export async function resendDelivery(deps: Deps, clinic: ClinicRow, id: string, 
   if (endpoint.enabled !== 1) throw new ApiError('conflict', 'The endpoint is disabled; enable it first');
   const now = deps.clock.now();
   const row = await deps.store.write(async (trx) => {
-    const found = await trx.selectFrom('webhook_deliveries').selectAll().where('id', '=', deliveryId).where('endpoint_id', '=', id).executeTakeFirst();
+    const found = await deliveryOfEndpoint(trx, id, deliveryId);
     if (!found) throw notFound('Delivery');
     if (found.status === 'pending' && found.locked_until > now) throw new ApiError('conflict', 'The delivery is being sent right now');
-    const changes = { status: 'pending', attempts: 0, next_attempt_at: now, locked_until: 0, delivered_at: null };
-    await trx.updateTable('webhook_deliveries').set(changes).where('id', '=', deliveryId).execute();
-    return { ...found, ...changes };
+    return restartDelivery(trx, found, now);
   });
   return deliveryOf(row);
 }

@@ -1,5 +1,6 @@
 import type { WebhookEventType } from '@tidbok/core';
 import { newId } from '../secrets.js';
+import { addWebhookDeliveries, clientContact, enabledEndpointsOfClinic } from '../store/repositories/webhooks.js';
 import type { Trx } from '../store/store.js';
 import { iso } from '../time.js';
 import type { Deps } from '../services/deps.js';
@@ -18,21 +19,13 @@ export interface WebhookEvent {
  * The body is fixed here, so every retry and resend sends the same bytes under the same id.
  */
 export async function enqueueWebhook(trx: Trx, deps: Pick<Deps, 'clock'>, event: WebhookEvent): Promise<string[]> {
-  const endpoints = await trx
-    .selectFrom('webhook_endpoints')
-    .select(['id', 'events', 'include_client_data'])
-    .where('clinic_id', '=', event.clinicId)
-    .where('enabled', '=', 1)
-    .execute();
+  const endpoints = await enabledEndpointsOfClinic(trx, event.clinicId);
   const subscribed = endpoints.filter((e) => (JSON.parse(e.events) as string[]).includes(event.type));
   if (subscribed.length === 0) return [];
 
   const now = deps.clock.now();
   const timestamp = iso(now);
-  const client =
-    event.clientId && subscribed.some((e) => e.include_client_data === 1)
-      ? await trx.selectFrom('clients').select(['name', 'email', 'phone']).where('id', '=', event.clientId).executeTakeFirst()
-      : undefined;
+  const client = event.clientId && subscribed.some((e) => e.include_client_data === 1) ? await clientContact(trx, event.clientId) : undefined;
   const plain = JSON.stringify({ type: event.type, timestamp, data: event.data });
   const withClient = client ? JSON.stringify({ type: event.type, timestamp, data: { ...event.data, client } }) : plain;
   const messageId = newId('msg');
@@ -52,6 +45,6 @@ export async function enqueueWebhook(trx: Trx, deps: Pick<Deps, 'clock'>, event:
     delivered_at: null,
     created_at: now,
   }));
-  await trx.insertInto('webhook_deliveries').values(rows).execute();
+  await addWebhookDeliveries(trx, rows);
   return rows.map((r) => r.id);
 }
