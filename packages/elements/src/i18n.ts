@@ -11,11 +11,6 @@ export type Messages<K extends string> = Record<K, { sv: string; en: string }>;
 export const fill = (template: string, values: Record<string, string | number> = {}): string =>
   template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 
-/** Looks up a message and fills its `{name}` placeholders (see `fill`). */
-export function translate<K extends string>(messages: Messages<K>, locale: Locale, key: K, values: Record<string, string | number> = {}): string {
-  return fill(messages[key][locale], values);
-}
-
 /** `sv` or `en` from an attribute, the clinic's setting or the browser, in that order. */
 export function pickLocale(...candidates: (string | null | undefined)[]): Locale {
   for (const candidate of candidates) {

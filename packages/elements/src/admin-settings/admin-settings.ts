@@ -11,18 +11,19 @@ import {
   type TreatmentType,
 } from '@tidbok/sdk';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { adminMessages, type AdminMessageKey } from '../admin/messages.js';
+import { adminMessages } from '../admin/messages.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { theme } from '../shared/styles.js';
 import { describeError } from '../shared/describe-error.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
-import { type Locale, translate } from '../i18n.js';
+import type { Locale } from '../i18n.js';
 import { AdminLoad } from '../shared/admin-load.js';
 import { reportError } from '../shared/errors.js';
+import { TextsController } from '../shared/texts.js';
 import { managesClinic, whoAmI } from '../shared/staff-role.js';
 import { adminSettingsStyles } from './admin-settings.styles.js';
 import { type Field, fieldErrors, type Form, type FormValue, renderField } from './form.js';
-import { settingsMessages, type SettingsMessageKey } from './messages.js';
+import { settingsMessages } from './messages.js';
 import { bookingForm, renderBooking, renderModules } from './section-booking.js';
 import { renderLocations, renderPractitioners, renderTreatmentTypes } from './section-catalogue.js';
 import { renderStaff } from './section-staff.js';
@@ -138,15 +139,10 @@ export class TidbokAdminSettings extends LitElement {
     },
   });
 
-  /** @internal */
-  t(key: AdminMessageKey, values?: Record<string, string | number>) {
-    return translate(adminMessages, this.locale, key, values);
-  }
-
-  /** @internal */
-  st(key: SettingsMessageKey, values?: Record<string, string | number>) {
-    return translate(settingsMessages, this.locale, key, values);
-  }
+  /** @internal The staff side's texts (admin/messages.ts), read by the section modules too. */
+  readonly texts = new TextsController(this, () => this.locale, adminMessages);
+  /** @internal The settings screens' texts (messages.ts). */
+  readonly settingsTexts = new TextsController(this, () => this.locale, settingsMessages);
 
   override connectedCallback() {
     super.connectedCallback();
@@ -226,12 +222,12 @@ export class TidbokAdminSettings extends LitElement {
 
   /** @internal */
   fail(error: unknown) {
-    this.formError = isTidbokError(error) && error.code === 'forbidden' ? this.t('adminsOnly') : describeError(error, this.locale).message;
+    this.formError = isTidbokError(error) && error.code === 'forbidden' ? this.texts.t('adminsOnly') : describeError(error, this.locale).message;
     reportError(this, `settings-${this.section}`, error);
   }
 
   /** @internal Runs a save: busy while it runs, the error in place, "Saved" and a reload after. */
-  async save(call: () => Promise<unknown>, done = this.t('saved')) {
+  async save(call: () => Promise<unknown>, done = this.texts.t('saved')) {
     if (this.busy) return;
     this.busy = true;
     this.formError = '';
@@ -269,7 +265,7 @@ export class TidbokAdminSettings extends LitElement {
 
   /** @internal Marks empty required fields and non-numbers; true when the form may be sent. */
   check(fields: Field[]): boolean {
-    this.errors = fieldErrors(fields, this.form, { needName: this.t('needName'), badNumber: this.t('badNumber') });
+    this.errors = fieldErrors(fields, this.form, { needName: this.texts.t('needName'), badNumber: this.texts.t('badNumber') });
     if (Object.keys(this.errors).length > 0) {
       void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return false;
@@ -297,8 +293,8 @@ export class TidbokAdminSettings extends LitElement {
   private sectionTitle(section: SettingsSection): string {
     // The same word in Swedish and English.
     if (section === 'webhooks') return 'Webhooks';
-    if (section === 'messages' || section === 'receipts' || section === 'websites' || section === 'holidays') return this.st(section);
-    return this.t(section === 'booking' ? 'bookingSettings' : section);
+    if (section === 'messages' || section === 'receipts' || section === 'websites' || section === 'holidays') return this.settingsTexts.t(section);
+    return this.texts.t(section === 'booking' ? 'bookingSettings' : section);
   }
 
   private renderSection(section: SettingsSection) {
@@ -340,10 +336,10 @@ export class TidbokAdminSettings extends LitElement {
     const to = this.leaving;
     if (!to) return nothing;
     return html`<div class="card unsaved" role="alertdialog" aria-labelledby="unsaved-question" aria-modal="false">
-      <p id="unsaved-question"><strong>${this.st('unsaved')}</strong></p>
+      <p id="unsaved-question"><strong>${this.settingsTexts.t('unsaved')}</strong></p>
       <div class="buttons">
-        <button class="btn" type="button" data-action="stay" @click=${() => (this.leaving = null)}>${this.st('stay')}</button>
-        <button class="btn danger" type="button" data-action="leave" @click=${() => this.go(to, true)}>${this.st('leave')}</button>
+        <button class="btn" type="button" data-action="stay" @click=${() => (this.leaving = null)}>${this.settingsTexts.t('stay')}</button>
+        <button class="btn danger" type="button" data-action="leave" @click=${() => this.go(to, true)}>${this.settingsTexts.t('leave')}</button>
       </div>
     </div>`;
   }
@@ -352,17 +348,17 @@ export class TidbokAdminSettings extends LitElement {
     if (!this.connection?.admin) return nothing;
     if (this.status === 'error') {
       return html`<div class="card" role="alert">
-        <p>${this.t('loadFailed')} ${this.loadError}</p>
-        <button class="btn" type="button" @click=${() => this.load()}>${this.t('retry')}</button>
+        <p>${this.texts.t('loadFailed')} ${this.loadError}</p>
+        <button class="btn" type="button" @click=${() => this.load()}>${this.texts.t('retry')}</button>
       </div>`;
     }
-    if (this.status !== 'ready') return html`<p role="status">${this.t('loading')}</p>`;
+    if (this.status !== 'ready') return html`<p role="status">${this.texts.t('loading')}</p>`;
     const sections = this.sections();
     // A section the role cannot use (set as an attribute, say) opens as the first one it can.
     const section = sections.includes(this.section) ? this.section : sections[0]!;
     return html`
       <div class="layout">
-        <nav aria-label=${this.t('settingsSections')}>
+        <nav aria-label=${this.texts.t('settingsSections')}>
           <ul part="nav">
             ${sections.map(
               (item) =>

@@ -1,9 +1,10 @@
 import type { BusyCalendarStatus, TidbokAdmin } from '@tidbok/sdk';
 import { html, nothing } from 'lit';
-import { type Messages, translate } from '../i18n.js';
+import { type Messages } from '../i18n.js';
 import { renderConfirmGroup } from '../shared/confirm-group.js';
 import { PractitionerBox } from './practitioner-box.js';
 import { formatStamp } from '../shared/dates.js';
+import { TextsController } from '../shared/texts.js';
 
 const messages = {
   title: { sv: 'Upptagen tid från egen kalender', en: 'Busy time from own calendar' },
@@ -79,12 +80,10 @@ export class TidbokBusyCalendar extends PractitionerBox {
     this.status = await admin.practitioners.busyCalendar(practitionerId, { signal });
   }
 
-  private t(key: keyof typeof messages, values?: Record<string, string>) {
-    return translate(messages, this.language, key, values);
-  }
+  private readonly texts = new TextsController(this, () => this.language, messages);
 
   protected override forbiddenText() {
-    return this.t('notAllowed');
+    return this.texts.t('notAllowed');
   }
 
   private save(event: SubmitEvent) {
@@ -95,7 +94,7 @@ export class TidbokBusyCalendar extends PractitionerBox {
     void this.run(async () => {
       this.status = await this.connection!.admin!.practitioners.setBusyCalendar(this.practitionerId, { url, showTitles });
       this.editing = false;
-      this.message = this.t('saved');
+      this.message = this.texts.t('saved');
     });
   }
 
@@ -103,7 +102,7 @@ export class TidbokBusyCalendar extends PractitionerBox {
     void this.run(async () => {
       try {
         const { events } = await this.connection!.admin!.practitioners.refreshBusyCalendar(this.practitionerId);
-        this.message = this.t('refreshed', { count: String(events) });
+        this.message = this.texts.t('refreshed', { count: String(events) });
       } finally {
         // The status says when and why, whether the read worked or not.
         this.status = await this.connection!.admin!.practitioners.busyCalendar(this.practitionerId);
@@ -116,23 +115,23 @@ export class TidbokBusyCalendar extends PractitionerBox {
       await this.connection!.admin!.practitioners.removeBusyCalendar(this.practitionerId);
       this.confirming = false;
       this.status = { configured: false, host: null, showTitles: false, lastFetchedAt: null, lastCheckedAt: null, lastError: null, events: 0 };
-      this.message = this.t('removed');
+      this.message = this.texts.t('removed');
     });
   }
 
   private renderForm(status: BusyCalendarStatus) {
     return html`<form @submit=${(e: SubmitEvent) => this.save(e)}>
       <div class="field">
-        <label for="busy-url">${this.t('url')}</label>
+        <label for="busy-url">${this.texts.t('url')}</label>
         <input id="busy-url" name="url" type="url" required autocomplete="off" spellcheck="false" aria-describedby="busy-url-hint" />
-        <p class="hint" id="busy-url-hint">${this.t('urlHint')}</p>
+        <p class="hint" id="busy-url-hint">${this.texts.t('urlHint')}</p>
       </div>
       <div class="field">
-        <label><input name="showTitles" type="checkbox" ?checked=${status.showTitles} /> ${this.t('showTitles')}</label>
+        <label><input name="showTitles" type="checkbox" ?checked=${status.showTitles} /> ${this.texts.t('showTitles')}</label>
       </div>
       <div class="buttons">
-        <button class="btn primary" type="submit" data-action="save" ?disabled=${this.busy}>${this.t('save')}</button>
-        ${status.configured ? html`<button class="btn" type="button" @click=${() => (this.editing = false)}>${this.t('cancel')}</button>` : nothing}
+        <button class="btn primary" type="submit" data-action="save" ?disabled=${this.busy}>${this.texts.t('save')}</button>
+        ${status.configured ? html`<button class="btn" type="button" @click=${() => (this.editing = false)}>${this.texts.t('cancel')}</button>` : nothing}
       </div>
     </form>`;
   }
@@ -140,13 +139,13 @@ export class TidbokBusyCalendar extends PractitionerBox {
   private renderStatus(status: BusyCalendarStatus) {
     const time = (iso: string) => formatStamp(iso, this.language);
     return html`<p data-state="configured">
-        ${status.host ? this.t('from', { host: status.host }) : nothing}
-        ${status.lastFetchedAt ? this.t('fetched', { time: time(status.lastFetchedAt), count: String(status.events) }) : this.t('neverFetched')}
+        ${status.host ? this.texts.t('from', { host: status.host }) : nothing}
+        ${status.lastFetchedAt ? this.texts.t('fetched', { time: time(status.lastFetchedAt), count: String(status.events) }) : this.texts.t('neverFetched')}
       </p>
       ${
         status.lastError
           ? html`<p class="error" data-state="failed">
-              ${this.t('failed', { error: status.lastError })} ${status.lastFetchedAt ? this.t('keptCopy') : nothing}
+              ${this.texts.t('failed', { error: status.lastError })} ${status.lastFetchedAt ? this.texts.t('keptCopy') : nothing}
             </p>`
           : nothing
       }
@@ -154,19 +153,21 @@ export class TidbokBusyCalendar extends PractitionerBox {
         this.confirming
           ? renderConfirmGroup({
               id: 'confirm-remove',
-              question: this.t('confirmRemove'),
+              question: this.texts.t('confirmRemove'),
               action: 'confirm-remove',
-              confirm: this.t('remove'),
-              cancel: this.t('cancel'),
+              confirm: this.texts.t('remove'),
+              cancel: this.texts.t('cancel'),
               busy: this.busy,
               onConfirm: () => this.removeCalendar(),
               onCancel: () => (this.confirming = false),
             })
           : html`<div class="buttons">
-              <button class="btn" type="button" data-action="refresh" ?disabled=${this.busy} @click=${() => this.refresh()}>${this.t('refresh')}</button>
-              <button class="btn" type="button" data-action="replace" ?disabled=${this.busy} @click=${() => (this.editing = true)}>${this.t('replace')}</button>
+              <button class="btn" type="button" data-action="refresh" ?disabled=${this.busy} @click=${() => this.refresh()}>${this.texts.t('refresh')}</button>
+              <button class="btn" type="button" data-action="replace" ?disabled=${this.busy} @click=${() => (this.editing = true)}>
+                ${this.texts.t('replace')}
+              </button>
               <button class="btn danger" type="button" data-action="remove" ?disabled=${this.busy} @click=${() => (this.confirming = true)}>
-                ${this.t('remove')}
+                ${this.texts.t('remove')}
               </button>
             </div>`
       }`;
@@ -175,13 +176,13 @@ export class TidbokBusyCalendar extends PractitionerBox {
   override render() {
     const status = this.status;
     return html`<section class="card" part="section" aria-labelledby="busy-title">
-      <h3 id="busy-title">${this.t('title')}</h3>
-      <p class="hint">${this.t('intro', { name: this.practitionerName })}</p>
+      <h3 id="busy-title">${this.texts.t('title')}</h3>
+      <p class="hint">${this.texts.t('intro', { name: this.practitionerName })}</p>
       ${
         status
           ? status.configured && !this.editing
             ? this.renderStatus(status)
-            : html`${status.configured ? nothing : html`<p data-state="none">${this.t('none')}</p>`}${this.renderForm(status)}`
+            : html`${status.configured ? nothing : html`<p data-state="none">${this.texts.t('none')}</p>`}${this.renderForm(status)}`
           : nothing
       }
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}

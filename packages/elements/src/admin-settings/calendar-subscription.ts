@@ -1,10 +1,11 @@
 import type { CalendarFeedStatus, TidbokAdmin } from '@tidbok/sdk';
 import { html, nothing } from 'lit';
-import { type Messages, translate } from '../i18n.js';
+import { type Messages } from '../i18n.js';
 import { renderConfirmGroup } from '../shared/confirm-group.js';
 import { renderSecretOnce, selectWhenShown } from '../shared/secret-once.js';
 import { PractitionerBox } from './practitioner-box.js';
 import { dateTimeFormat } from '../shared/dates.js';
+import { TextsController } from '../shared/texts.js';
 
 const messages = {
   title: { sv: 'Kalenderprenumeration', en: 'Calendar subscription' },
@@ -88,12 +89,10 @@ export class TidbokCalendarSubscription extends PractitionerBox {
     this.feed = await admin.practitioners.calendarFeed(practitionerId, { signal });
   }
 
-  private t(key: keyof typeof messages, values?: Record<string, string>) {
-    return translate(messages, this.language, key, values);
-  }
+  private readonly texts = new TextsController(this, () => this.language, messages);
 
   protected override forbiddenText() {
-    return this.t('notAllowed');
+    return this.texts.t('notAllowed');
   }
 
   private create() {
@@ -111,7 +110,7 @@ export class TidbokCalendarSubscription extends PractitionerBox {
       this.url = null;
       this.confirming = false;
       this.feed = { active: false, createdAt: null };
-      this.message = this.t('revoked');
+      this.message = this.texts.t('revoked');
     });
   }
 
@@ -119,21 +118,21 @@ export class TidbokCalendarSubscription extends PractitionerBox {
     const feed = this.feed;
     const date = feed?.createdAt ? dateTimeFormat(this.language, undefined, { dateStyle: 'short' }).format(Date.parse(feed.createdAt)) : '';
     return html`<section class="card" part="section" aria-labelledby="feed-title">
-      <h3 id="feed-title">${this.t('title')}</h3>
-      <p class="hint">${this.t('intro', { name: this.practitionerName })}</p>
-      ${feed ? html`<p data-state=${feed.active ? 'active' : 'none'}>${feed.active ? this.t('active', { date }) : this.t('none')}</p>` : nothing}
+      <h3 id="feed-title">${this.texts.t('title')}</h3>
+      <p class="hint">${this.texts.t('intro', { name: this.practitionerName })}</p>
+      ${feed ? html`<p data-state=${feed.active ? 'active' : 'none'}>${feed.active ? this.texts.t('active', { date }) : this.texts.t('none')}</p>` : nothing}
       ${
         this.url
           ? renderSecretOnce({
               id: 'feed-url',
               hintId: 'feed-once',
               part: 'url',
-              label: this.t('address'),
+              label: this.texts.t('address'),
               value: this.url,
-              hint: this.t('shownOnce'),
-              copy: this.t('copy'),
-              onCopied: () => (this.message = this.t('copied')),
-              next: html`<a class="btn" data-action="webcal" href=${webcal(this.url)}>${this.t('openInApp')}</a>`,
+              hint: this.texts.t('shownOnce'),
+              copy: this.texts.t('copy'),
+              onCopied: () => (this.message = this.texts.t('copied')),
+              next: html`<a class="btn" data-action="webcal" href=${webcal(this.url)}>${this.texts.t('openInApp')}</a>`,
             })
           : nothing
       }
@@ -142,10 +141,10 @@ export class TidbokCalendarSubscription extends PractitionerBox {
         feed && this.confirming
           ? renderConfirmGroup({
               id: 'confirm-revoke',
-              question: this.t('confirmRevoke'),
+              question: this.texts.t('confirmRevoke'),
               action: 'confirm-revoke',
-              confirm: this.t('revoke'),
-              cancel: this.t('cancel'),
+              confirm: this.texts.t('revoke'),
+              cancel: this.texts.t('cancel'),
               busy: this.busy,
               onConfirm: () => this.revoke(),
               onCancel: () => (this.confirming = false),
@@ -160,18 +159,18 @@ export class TidbokCalendarSubscription extends PractitionerBox {
                     aria-describedby=${feed.active ? 'feed-replace' : nothing}
                     @click=${() => this.create()}
                   >
-                    ${feed.active ? this.t('replace') : this.t('create')}
+                    ${feed.active ? this.texts.t('replace') : this.texts.t('create')}
                   </button>
                   ${
                     feed.active
                       ? html`<button class="btn danger" type="button" data-action="revoke" ?disabled=${this.busy} @click=${() => (this.confirming = true)}>
-                          ${this.t('revoke')}
+                          ${this.texts.t('revoke')}
                         </button>`
                       : nothing
                   }
                   ${this.message ? html`<span class="ok" role="status">${this.message}</span>` : nothing}
                 </div>
-                ${feed.active ? html`<p class="hint" id="feed-replace">${this.t('replaceHint')}</p>` : nothing}`
+                ${feed.active ? html`<p class="hint" id="feed-replace">${this.texts.t('replaceHint')}</p>` : nothing}`
             : nothing
       }
     </section>`;

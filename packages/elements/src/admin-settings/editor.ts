@@ -20,17 +20,17 @@ export function renderEditor(h: TidbokAdminSettings, title: string, fields: Fiel
       ${
         h.confirmingDelete && onDelete
           ? html`<div class="buttons" role="group" aria-labelledby="confirm-delete">
-              <strong id="confirm-delete">${h.t('confirmDelete', { name: deleteName })}</strong>
-              <button class="btn danger" type="button" data-action="confirm-delete" @click=${onDelete}>${h.t('delete')}</button>
-              <button class="btn" type="button" @click=${() => (h.confirmingDelete = false)}>${h.t('cancel')}</button>
+              <strong id="confirm-delete">${h.texts.t('confirmDelete', { name: deleteName })}</strong>
+              <button class="btn danger" type="button" data-action="confirm-delete" @click=${onDelete}>${h.texts.t('delete')}</button>
+              <button class="btn" type="button" @click=${() => (h.confirmingDelete = false)}>${h.texts.t('cancel')}</button>
             </div>`
           : html`<div class="buttons">
-              <button class="btn primary" type="submit" ?disabled=${h.busy}>${h.busy ? h.t('saving') : h.t('save')}</button>
-              <button class="btn" type="button" @click=${() => h.closeEditor()}>${h.t('cancel')}</button>
+              <button class="btn primary" type="submit" ?disabled=${h.busy}>${h.busy ? h.texts.t('saving') : h.texts.t('save')}</button>
+              <button class="btn" type="button" @click=${() => h.closeEditor()}>${h.texts.t('cancel')}</button>
               <span class="spacer"></span>
               ${
                 onDelete && h.editing !== 'new'
-                  ? html`<button class="btn danger" type="button" @click=${() => (h.confirmingDelete = true)}>${h.t('delete')}</button>`
+                  ? html`<button class="btn danger" type="button" @click=${() => (h.confirmingDelete = true)}>${h.texts.t('delete')}</button>`
                   : nothing
               }
             </div>`
@@ -52,12 +52,12 @@ export function renderList<T extends { id: string; name: string }>(
     <div class="card">
       ${
         items.length === 0
-          ? html`<p>${h.t('none')}</p>`
+          ? html`<p>${h.texts.t('none')}</p>`
           : html`<table>
               <thead>
                 <tr>
                   ${headers.map((h) => html`<th scope="col">${h}</th>`)}
-                  <th scope="col"><span class="sr">${h.t('edit')}</span></th>
+                  <th scope="col"><span class="sr">${h.texts.t('edit')}</span></th>
                 </tr>
               </thead>
               <tbody>
@@ -66,8 +66,8 @@ export function renderList<T extends { id: string; name: string }>(
                     html`<tr>
                       ${cells(item).map((cell) => html`<td>${cell}</td>`)}
                       <td class="actions">
-                        <button class="btn" type="button" aria-label=${h.t('editItem', { name: item.name })} @click=${() => onEdit(item)}>
-                          ${h.t('edit')}
+                        <button class="btn" type="button" aria-label=${h.texts.t('editItem', { name: item.name })} @click=${() => onEdit(item)}>
+                          ${h.texts.t('edit')}
                         </button>
                       </td>
                     </tr>`,

@@ -65,11 +65,11 @@ export class TidbokHolidaySettings extends SettingsScreen {
     const errors: Record<string, string> = {};
     const date = text(f.newDate);
     const name = text(f.newName).trim();
-    if (!passes(ClosedDaySchema.shape.date, date)) errors.newDate = this.st('badDate');
-    else if (this.days.some((d) => d.date === date)) errors.newDate = this.st('duplicateDay', { date: formatLocalDay(date, this.language, true) });
-    else if (this.days.length >= MAX_OWN_DAYS) errors.newDate = this.st('tooLong', { max: MAX_OWN_DAYS });
-    if (!name) errors.newName = this.st('needName');
-    else if (!passes(ClosedDaySchema.shape.name, name)) errors.newName = this.st('tooLong', { max: 200 });
+    if (!passes(ClosedDaySchema.shape.date, date)) errors.newDate = this.texts.t('badDate');
+    else if (this.days.some((d) => d.date === date)) errors.newDate = this.texts.t('duplicateDay', { date: formatLocalDay(date, this.language, true) });
+    else if (this.days.length >= MAX_OWN_DAYS) errors.newDate = this.texts.t('tooLong', { max: MAX_OWN_DAYS });
+    if (!name) errors.newName = this.texts.t('needName');
+    else if (!passes(ClosedDaySchema.shape.name, name)) errors.newName = this.texts.t('tooLong', { max: 200 });
     return errors;
   }
 
@@ -99,16 +99,16 @@ export class TidbokHolidaySettings extends SettingsScreen {
     const eve = this.form.midsummerEveClosed === true;
     const days = swedishHolidays(this.year);
     return html`<div class="year-nav">
-        <button class="btn" type="button" aria-label=${this.st('previousYear')} @click=${() => this.year--}>‹</button>
-        <h3 id="red-days-title">${this.st('redDaysOf', { year: this.year })}</h3>
-        <button class="btn" type="button" aria-label=${this.st('nextYear')} @click=${() => this.year++}>›</button>
+        <button class="btn" type="button" aria-label=${this.texts.t('previousYear')} @click=${() => this.year--}>‹</button>
+        <h3 id="red-days-title">${this.texts.t('redDaysOf', { year: this.year })}</h3>
+        <button class="btn" type="button" aria-label=${this.texts.t('nextYear')} @click=${() => this.year++}>›</button>
       </div>
       <table aria-labelledby="red-days-title" part="red-days">
         <thead>
           <tr>
-            <th scope="col">${this.st('date')}</th>
-            <th scope="col">${this.st('name')}</th>
-            <th scope="col">${this.st('status')}</th>
+            <th scope="col">${this.texts.t('date')}</th>
+            <th scope="col">${this.texts.t('name')}</th>
+            <th scope="col">${this.texts.t('status')}</th>
           </tr>
         </thead>
         <tbody>
@@ -117,7 +117,7 @@ export class TidbokHolidaySettings extends SettingsScreen {
             return html`<tr data-date=${d.date}>
               <td>${formatLocalDay(d.date, this.language, true)}</td>
               <td>${d.name[this.language]}</td>
-              <td>${closed ? this.st('closed') : this.st('open')}</td>
+              <td>${closed ? this.texts.t('closed') : this.texts.t('open')}</td>
             </tr>`;
           })}
         </tbody>
@@ -125,16 +125,16 @@ export class TidbokHolidaySettings extends SettingsScreen {
   }
 
   private renderOwnDays() {
-    return html`<h3 id="own-days-title">${this.st('ownDays')}</h3>
+    return html`<h3 id="own-days-title">${this.texts.t('ownDays')}</h3>
       ${
         this.days.length === 0
-          ? html`<p>${this.st('noOwnDays')}</p>`
+          ? html`<p>${this.texts.t('noOwnDays')}</p>`
           : html`<table aria-labelledby="own-days-title" part="own-days">
               <thead>
                 <tr>
-                  <th scope="col">${this.st('date')}</th>
-                  <th scope="col">${this.st('name')}</th>
-                  <th scope="col"><span class="sr">${this.st('remove')}</span></th>
+                  <th scope="col">${this.texts.t('date')}</th>
+                  <th scope="col">${this.texts.t('name')}</th>
+                  <th scope="col"><span class="sr">${this.texts.t('remove')}</span></th>
                 </tr>
               </thead>
               <tbody>
@@ -147,10 +147,10 @@ export class TidbokHolidaySettings extends SettingsScreen {
                         <button
                           class="btn"
                           type="button"
-                          aria-label=${this.st('removeItem', { name: `${d.name} ${formatLocalDay(d.date, this.language, true)}` })}
+                          aria-label=${this.texts.t('removeItem', { name: `${d.name} ${formatLocalDay(d.date, this.language, true)}` })}
                           @click=${() => this.removeDay(d.date)}
                         >
-                          ${this.st('remove')}
+                          ${this.texts.t('remove')}
                         </button>
                       </td>
                     </tr>`,
@@ -160,7 +160,7 @@ export class TidbokHolidaySettings extends SettingsScreen {
       }
       <div class="row">
         <div class="field">
-          <label for="f-newDate">${this.st('date')}</label>
+          <label for="f-newDate">${this.texts.t('date')}</label>
           <input
             id="f-newDate"
             type="date"
@@ -171,18 +171,18 @@ export class TidbokHolidaySettings extends SettingsScreen {
           />
           ${this.errors.newDate ? html`<span class="field-error" id="f-newDate-error">${this.errors.newDate}</span>` : nothing}
         </div>
-        ${this.field({ name: 'newName', label: this.st('ownDayName'), kind: 'text', hint: this.st('ownDayNameHint') })}
+        ${this.field({ name: 'newName', label: this.texts.t('ownDayName'), kind: 'text', hint: this.texts.t('ownDayNameHint') })}
       </div>
       <div class="buttons">
-        <button class="btn" type="button" data-action="add-day" @click=${() => this.tryAdd()}>+ ${this.st('addDay')}</button>
+        <button class="btn" type="button" data-action="add-day" @click=${() => this.tryAdd()}>+ ${this.texts.t('addDay')}</button>
       </div>`;
   }
 
   protected renderForm() {
     return html`
-      <p class="hint">${this.st('holidaysIntro')}</p>
-      ${this.field({ name: 'publicHolidays', label: this.st('publicHolidays'), kind: 'checkbox' })}
-      ${this.form.publicHolidays === true ? this.field({ name: 'midsummerEveClosed', label: this.st('midsummerEve'), kind: 'checkbox' }) : nothing}
+      <p class="hint">${this.texts.t('holidaysIntro')}</p>
+      ${this.field({ name: 'publicHolidays', label: this.texts.t('publicHolidays'), kind: 'checkbox' })}
+      ${this.form.publicHolidays === true ? this.field({ name: 'midsummerEveClosed', label: this.texts.t('midsummerEve'), kind: 'checkbox' }) : nothing}
       ${this.renderRedDays()} ${this.renderOwnDays()}
     `;
   }

@@ -47,37 +47,37 @@ export class TidbokMessageSettings extends SettingsScreen {
   protected check(f: Form): Record<string, string> {
     const errors: Record<string, string> = {};
     const hours = numberOf(f.reminderHours ?? '');
-    if (f.remindersOn === true && !(text(f.reminderHours).trim() && hours >= 1 && hours <= 14 * 24)) errors.reminderHours = this.st('reminderHoursHint');
-    if (!passes(BookingSettingsSchema.shape.smsSender, text(f.smsSender).trim())) errors.smsSender = this.st('badSmsSender');
+    if (f.remindersOn === true && !(text(f.reminderHours).trim() && hours >= 1 && hours <= 14 * 24)) errors.reminderHours = this.texts.t('reminderHoursHint');
+    if (!passes(BookingSettingsSchema.shape.smsSender, text(f.smsSender).trim())) errors.smsSender = this.texts.t('badSmsSender');
     const copy = text(f.confirmationCopyTo).trim();
-    if (copy && !passes(EmailSchema, copy)) errors.confirmationCopyTo = this.st('badEmail');
+    if (copy && !passes(EmailSchema, copy)) errors.confirmationCopyTo = this.texts.t('badEmail');
     return errors;
   }
 
   protected renderForm() {
     const on = this.form.remindersOn === true;
     return html`
-      <p class="hint">${this.st('messagesIntro')}</p>
-      ${this.field({ name: 'remindersOn', label: this.st('remindersOn'), kind: 'checkbox' })}
+      <p class="hint">${this.texts.t('messagesIntro')}</p>
+      ${this.field({ name: 'remindersOn', label: this.texts.t('remindersOn'), kind: 'checkbox' })}
       ${
         on
           ? html`<div class="row">
-              ${this.field({ name: 'reminderHours', label: this.st('reminderHours'), kind: 'number', hint: this.st('reminderHoursHint') })}
+              ${this.field({ name: 'reminderHours', label: this.texts.t('reminderHours'), kind: 'number', hint: this.texts.t('reminderHoursHint') })}
               ${this.field({
                 name: 'reminderChannel',
-                label: this.st('reminderChannel'),
+                label: this.texts.t('reminderChannel'),
                 kind: 'select',
                 options: [
-                  { value: 'sms', label: this.st('sms') },
-                  { value: 'email', label: this.st('email') },
+                  { value: 'sms', label: this.texts.t('sms') },
+                  { value: 'email', label: this.texts.t('email') },
                 ],
               })}
             </div>`
           : ''
       }
-      ${this.field({ name: 'smsSender', label: this.st('smsSender'), kind: 'text', hint: this.st('smsSenderHint') })}
-      ${this.field({ name: 'confirmationCopyTo', label: this.st('copyTo'), kind: 'email', hint: this.st('copyToHint') })}
-      ${this.field({ name: 'confirmationCopyToPractitioner', label: this.st('copyToPractitioner'), kind: 'checkbox' })}
+      ${this.field({ name: 'smsSender', label: this.texts.t('smsSender'), kind: 'text', hint: this.texts.t('smsSenderHint') })}
+      ${this.field({ name: 'confirmationCopyTo', label: this.texts.t('copyTo'), kind: 'email', hint: this.texts.t('copyToHint') })}
+      ${this.field({ name: 'confirmationCopyToPractitioner', label: this.texts.t('copyToPractitioner'), kind: 'checkbox' })}
     `;
   }
 }

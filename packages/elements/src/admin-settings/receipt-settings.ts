@@ -41,24 +41,24 @@ export class TidbokReceiptSettings extends SettingsScreen {
 
   protected check(f: Form): Record<string, string> {
     const errors: Record<string, string> = {};
-    for (const [name, max] of Object.entries(MAX)) if (text(f[name]).trim().length > max) errors[name] = this.st('tooLong', { max });
+    for (const [name, max] of Object.entries(MAX)) if (text(f[name]).trim().length > max) errors[name] = this.texts.t('tooLong', { max });
     const number = text(f.organisationNumber).trim();
-    if (!errors.organisationNumber && number && !/^[0-9A-Za-z][0-9A-Za-z -]*$/.test(number)) errors.organisationNumber = this.st('badOrganisationNumber');
+    if (!errors.organisationNumber && number && !/^[0-9A-Za-z][0-9A-Za-z -]*$/.test(number)) errors.organisationNumber = this.texts.t('badOrganisationNumber');
     // Anything else the server would refuse (line breaks in a one-line field, control characters).
     for (const name of Object.keys(MAX) as (keyof typeof MAX)[]) {
       if (!errors[name] && !passes(BookingSettingsSchema.shape[name], text(f[name]).trim()))
-        errors[name] = this.st(name === 'organisationNumber' ? 'badOrganisationNumber' : 'tooLong', { max: MAX[name] });
+        errors[name] = this.texts.t(name === 'organisationNumber' ? 'badOrganisationNumber' : 'tooLong', { max: MAX[name] });
     }
     return errors;
   }
 
   protected renderForm() {
     return html`
-      <p class="hint">${this.st('receiptsIntro')}</p>
-      ${this.field({ name: 'receiptTitle', label: this.st('receiptTitle'), kind: 'text', hint: this.st('receiptTitleHint') })}
-      ${this.field({ name: 'organisationNumber', label: this.st('organisationNumber'), kind: 'text', hint: this.st('organisationNumberHint') })}
-      ${this.field({ name: 'address', label: this.st('address'), kind: 'textarea' })}
-      ${this.field({ name: 'vatText', label: this.st('vatText'), kind: 'textarea', hint: this.st('vatTextHint') })}
+      <p class="hint">${this.texts.t('receiptsIntro')}</p>
+      ${this.field({ name: 'receiptTitle', label: this.texts.t('receiptTitle'), kind: 'text', hint: this.texts.t('receiptTitleHint') })}
+      ${this.field({ name: 'organisationNumber', label: this.texts.t('organisationNumber'), kind: 'text', hint: this.texts.t('organisationNumberHint') })}
+      ${this.field({ name: 'address', label: this.texts.t('address'), kind: 'textarea' })}
+      ${this.field({ name: 'vatText', label: this.texts.t('vatText'), kind: 'textarea', hint: this.texts.t('vatTextHint') })}
     `;
   }
 }

@@ -33,9 +33,9 @@ export function renderModules(h: TidbokAdminSettings) {
             void h.save(() => h.connection!.admin!.settings.update({ modules: { booking } }));
           }}
         />
-        ${h.t('bookingModule')}
+        ${h.texts.t('bookingModule')}
       </label>
-      <p class="hint" id="module-hint">${h.t('bookingModuleHint')}</p>
+      <p class="hint" id="module-hint">${h.texts.t('bookingModuleHint')}</p>
       ${h.formError ? html`<p class="error" role="alert">${h.formError}</p>` : nothing}
       ${h.message ? html`<p class="ok" role="status">${h.message}</p>` : nothing}
     </div>
@@ -71,62 +71,62 @@ export function bookingForm(h: TidbokAdminSettings): Form {
 
 export function renderBooking(h: TidbokAdminSettings) {
   const fields: Field[] = [
-    { name: 'name', label: h.t('clinicName'), kind: 'text', required: true },
-    { name: 'timeZone', label: h.t('timeZone'), kind: 'text', required: true },
+    { name: 'name', label: h.texts.t('clinicName'), kind: 'text', required: true },
+    { name: 'timeZone', label: h.texts.t('timeZone'), kind: 'text', required: true },
     {
       name: 'locale',
-      label: h.t('language'),
+      label: h.texts.t('language'),
       kind: 'select',
       options: [
-        { value: 'sv', label: h.t('swedish') },
-        { value: 'en', label: h.t('english') },
+        { value: 'sv', label: h.texts.t('swedish') },
+        { value: 'en', label: h.texts.t('english') },
       ],
     },
-    { name: 'slotIntervalMinutes', label: h.t('slotInterval'), kind: 'number' },
-    { name: 'minNoticeHours', label: h.t('minNotice'), kind: 'number' },
-    { name: 'horizonDays', label: h.t('horizon'), kind: 'number' },
-    { name: 'holdMinutes', label: h.t('holdMinutes'), kind: 'number' },
-    { name: 'cancellationWindowHours', label: h.t('cancellationWindow'), kind: 'number' },
+    { name: 'slotIntervalMinutes', label: h.texts.t('slotInterval'), kind: 'number' },
+    { name: 'minNoticeHours', label: h.texts.t('minNotice'), kind: 'number' },
+    { name: 'horizonDays', label: h.texts.t('horizon'), kind: 'number' },
+    { name: 'holdMinutes', label: h.texts.t('holdMinutes'), kind: 'number' },
+    { name: 'cancellationWindowHours', label: h.texts.t('cancellationWindow'), kind: 'number' },
     {
       name: 'publicBooking',
-      label: h.t('publicBooking'),
+      label: h.texts.t('publicBooking'),
       kind: 'select',
       options: [
-        { value: 'open', label: h.t('publicOpen') },
-        { value: 'clients-only', label: h.t('publicClientsOnly') },
+        { value: 'open', label: h.texts.t('publicOpen') },
+        { value: 'clients-only', label: h.texts.t('publicClientsOnly') },
       ],
     },
     {
       name: 'personalNumber',
-      label: h.t('personalNumberField'),
+      label: h.texts.t('personalNumberField'),
       kind: 'select',
-      options: (['hidden', 'optional', 'required'] as const).map((value) => ({ value, label: h.t(value) })),
+      options: (['hidden', 'optional', 'required'] as const).map((value) => ({ value, label: h.texts.t(value) })),
     },
     {
       name: 'staffConfirmationDefault',
-      label: h.t('staffConfirmation'),
+      label: h.texts.t('staffConfirmation'),
       kind: 'select',
       options: [
-        { value: 'email', label: h.t('byEmail') },
-        { value: 'sms', label: h.t('bySms') },
-        { value: 'none', label: h.t('noConfirmation') },
+        { value: 'email', label: h.texts.t('byEmail') },
+        { value: 'sms', label: h.texts.t('bySms') },
+        { value: 'none', label: h.texts.t('noConfirmation') },
       ],
     },
-    { name: 'bookingInfoText', label: h.t('bookingInfoText'), kind: 'textarea' },
+    { name: 'bookingInfoText', label: h.texts.t('bookingInfoText'), kind: 'textarea' },
     // The allowed websites have their own screen (website-settings.ts).
-    { name: 'smsCountries', label: h.t('smsCountries'), kind: 'text', hint: h.t('smsCountriesHint') },
-    { name: 'smsNewNumbersPerHour', label: h.t('smsPerHour'), kind: 'number', hint: h.t('smsBudgetHint') },
-    { name: 'smsNewNumbersPerDay', label: h.t('smsPerDay'), kind: 'number' },
-    { name: 'calendarFeedClientNames', label: h.t('calendarFeedClientNames'), kind: 'checkbox', hint: h.t('calendarFeedClientNamesHint') },
-    { name: 'confirmAnonymousBookingsByEmail', label: h.st('confirmByEmail'), kind: 'checkbox', hint: h.st('confirmByEmailHint') },
-    { name: 'anonymousHoldsPerPractitionerDay', label: h.st('holdsPerDay'), kind: 'number', hint: h.st('holdsPerDayHint') },
-    { name: 'holdsPerNetworkPerHour', label: h.st('holdsPerNetwork'), kind: 'number', hint: h.st('holdsPerNetworkHint') },
+    { name: 'smsCountries', label: h.texts.t('smsCountries'), kind: 'text', hint: h.texts.t('smsCountriesHint') },
+    { name: 'smsNewNumbersPerHour', label: h.texts.t('smsPerHour'), kind: 'number', hint: h.texts.t('smsBudgetHint') },
+    { name: 'smsNewNumbersPerDay', label: h.texts.t('smsPerDay'), kind: 'number' },
+    { name: 'calendarFeedClientNames', label: h.texts.t('calendarFeedClientNames'), kind: 'checkbox', hint: h.texts.t('calendarFeedClientNamesHint') },
+    { name: 'confirmAnonymousBookingsByEmail', label: h.settingsTexts.t('confirmByEmail'), kind: 'checkbox', hint: h.settingsTexts.t('confirmByEmailHint') },
+    { name: 'anonymousHoldsPerPractitionerDay', label: h.settingsTexts.t('holdsPerDay'), kind: 'number', hint: h.settingsTexts.t('holdsPerDayHint') },
+    { name: 'holdsPerNetworkPerHour', label: h.settingsTexts.t('holdsPerNetwork'), kind: 'number', hint: h.settingsTexts.t('holdsPerNetworkHint') },
   ];
   return html`
     <form
       class="card"
       novalidate
-      aria-label=${h.t('bookingSettings')}
+      aria-label=${h.texts.t('bookingSettings')}
       @submit=${(e: Event) => {
         e.preventDefault();
         if (!h.check(fields)) return;
@@ -161,7 +161,7 @@ export function renderBooking(h: TidbokAdminSettings) {
       ${fields.slice(3).map((field) => h.renderField(field))} ${renderSmsBudget(h)}
       ${h.formError ? html`<p class="error" role="alert">${h.formError}</p>` : nothing}
       <div class="buttons">
-        <button class="btn primary" type="submit" ?disabled=${h.busy}>${h.busy ? h.t('saving') : h.t('save')}</button>
+        <button class="btn primary" type="submit" ?disabled=${h.busy}>${h.busy ? h.texts.t('saving') : h.texts.t('save')}</button>
         ${h.message ? html`<span class="ok" role="status">${h.message}</span>` : nothing}
       </div>
     </form>
@@ -173,8 +173,8 @@ export function renderSmsBudget(h: TidbokAdminSettings) {
   const b = h.smsBudget;
   if (!b) return nothing;
   return html`<p class=${b.exhausted ? 'error' : 'hint'} part="sms-budget" role=${b.exhausted ? 'alert' : nothing}>
-    ${h.t('smsBudgetUsed', { hour: b.hour.used, hourLimit: b.hour.limit, day: b.day.used, dayLimit: b.day.limit, codes: b.callingCodes.join(' ') })}
-    ${b.exhausted ? html`<br />${h.t('smsBudgetExhausted')}` : nothing}
-    ${b.refusedLastDay > 0 ? html`<br />${h.t('smsBudgetRefused', { count: b.refusedLastDay })}` : nothing}
+    ${h.texts.t('smsBudgetUsed', { hour: b.hour.used, hourLimit: b.hour.limit, day: b.day.used, dayLimit: b.day.limit, codes: b.callingCodes.join(' ') })}
+    ${b.exhausted ? html`<br />${h.texts.t('smsBudgetExhausted')}` : nothing}
+    ${b.refusedLastDay > 0 ? html`<br />${h.texts.t('smsBudgetRefused', { count: b.refusedLastDay })}` : nothing}
   </p>`;
 }

@@ -8,16 +8,16 @@ import { cents, type Field, money, numberOf, text } from './form.js';
 export function renderTreatmentTypes(h: TidbokAdminSettings) {
   const currency = h.treatmentTypes[0]?.currency ?? 'SEK';
   const fields: Field[] = [
-    { name: 'name', label: h.t('name'), kind: 'text', required: true },
-    { name: 'description', label: h.t('description'), kind: 'textarea' },
-    { name: 'durationMinutes', label: h.t('duration'), kind: 'number', required: true },
-    { name: 'clientMinutes', label: h.t('clientMinutes'), kind: 'number', hint: h.t('clientMinutesHint') },
-    { name: 'color', label: h.t('color'), kind: 'color' },
-    { name: 'price', label: h.t('price', { currency }), kind: 'number' },
-    { name: 'vatPercent', label: h.t('vat'), kind: 'number' },
-    { name: 'onlineBookable', label: h.t('onlineBookable'), kind: 'checkbox' },
-    { name: 'confirmationText', label: h.t('confirmationText'), kind: 'textarea' },
-    { name: 'smsText', label: h.t('smsText'), kind: 'textarea' },
+    { name: 'name', label: h.texts.t('name'), kind: 'text', required: true },
+    { name: 'description', label: h.texts.t('description'), kind: 'textarea' },
+    { name: 'durationMinutes', label: h.texts.t('duration'), kind: 'number', required: true },
+    { name: 'clientMinutes', label: h.texts.t('clientMinutes'), kind: 'number', hint: h.texts.t('clientMinutesHint') },
+    { name: 'color', label: h.texts.t('color'), kind: 'color' },
+    { name: 'price', label: h.texts.t('price', { currency }), kind: 'number' },
+    { name: 'vatPercent', label: h.texts.t('vat'), kind: 'number' },
+    { name: 'onlineBookable', label: h.texts.t('onlineBookable'), kind: 'checkbox' },
+    { name: 'confirmationText', label: h.texts.t('confirmationText'), kind: 'textarea' },
+    { name: 'smsText', label: h.texts.t('smsText'), kind: 'textarea' },
   ];
   if (h.editing) {
     const existing = h.treatmentTypes.find((tt) => tt.id === h.editing);
@@ -40,30 +40,30 @@ export function renderTreatmentTypes(h: TidbokAdminSettings) {
     };
     return renderEditor(
       h,
-      existing ? existing.name : h.t('newTreatmentType'),
+      existing ? existing.name : h.texts.t('newTreatmentType'),
       fields,
       () => {
         const b = body();
         if (b.clientMinutes > b.durationMinutes) {
-          h.errors = { clientMinutes: h.t('clientLongerThanDuration') };
+          h.errors = { clientMinutes: h.texts.t('clientLongerThanDuration') };
           return;
         }
         const admin = h.connection!.admin!;
         void h.save(() => (existing ? admin.treatmentTypes.update(existing.id, b) : admin.treatmentTypes.create(b)));
       },
-      existing ? () => void h.save(() => h.connection!.admin!.treatmentTypes.remove(existing.id), h.t('deleted')) : undefined,
+      existing ? () => void h.save(() => h.connection!.admin!.treatmentTypes.remove(existing.id), h.texts.t('deleted')) : undefined,
       existing?.name,
     );
   }
   return renderList(
     h,
     h.treatmentTypes,
-    [h.t('name'), h.t('duration'), h.t('price', { currency }), h.t('onlineBookable')],
+    [h.texts.t('name'), h.texts.t('duration'), h.texts.t('price', { currency }), h.texts.t('onlineBookable')],
     (tt) => [
       html`<span class="swatch" style="background:${tt.color}" aria-hidden="true"></span>${tt.name}`,
-      h.t('minutesShort', { minutes: tt.durationMinutes }),
+      h.texts.t('minutesShort', { minutes: tt.durationMinutes }),
       money(tt.priceCents),
-      tt.onlineBookable ? h.t('onlineYes') : h.t('onlineNo'),
+      tt.onlineBookable ? h.texts.t('onlineYes') : h.texts.t('onlineNo'),
     ],
     (tt) =>
       h.edit(tt.id, {
@@ -78,20 +78,20 @@ export function renderTreatmentTypes(h: TidbokAdminSettings) {
         confirmationText: tt.confirmationText,
         smsText: tt.smsText,
       }),
-    h.t('newTreatmentType'),
+    h.texts.t('newTreatmentType'),
     () => h.edit('new', { name: '', durationMinutes: '60', clientMinutes: '', color: '#2e86ab', price: '', vatPercent: '0', onlineBookable: true }),
   );
 }
 
 export function renderPractitioners(h: TidbokAdminSettings) {
   const fields: Field[] = [
-    { name: 'name', label: h.t('name'), kind: 'text', required: true },
-    { name: 'title', label: h.t('titleField'), kind: 'text' },
-    { name: 'email', label: h.t('email'), kind: 'email' },
-    { name: 'cancellationWindowHours', label: h.t('ownCancellationWindow'), kind: 'number', hint: h.t('ownCancellationWindowHint') },
+    { name: 'name', label: h.texts.t('name'), kind: 'text', required: true },
+    { name: 'title', label: h.texts.t('titleField'), kind: 'text' },
+    { name: 'email', label: h.texts.t('email'), kind: 'email' },
+    { name: 'cancellationWindowHours', label: h.texts.t('ownCancellationWindow'), kind: 'number', hint: h.texts.t('ownCancellationWindowHint') },
     {
       name: 'treatmentTypeIds',
-      label: h.t('practitionerTreatmentTypes'),
+      label: h.texts.t('practitionerTreatmentTypes'),
       kind: 'checkboxes',
       options: h.treatmentTypes.map((tt) => ({ value: tt.id, label: tt.name, color: tt.color })),
     },
@@ -100,7 +100,7 @@ export function renderPractitioners(h: TidbokAdminSettings) {
     const existing = h.practitioners.find((p) => p.id === h.editing);
     const editor = renderEditor(
       h,
-      existing ? existing.name : h.t('newPractitioner'),
+      existing ? existing.name : h.texts.t('newPractitioner'),
       fields,
       () => {
         const f = h.form;
@@ -114,7 +114,7 @@ export function renderPractitioners(h: TidbokAdminSettings) {
         const admin = h.connection!.admin!;
         void h.save(() => (existing ? admin.practitioners.update(existing.id, body) : admin.practitioners.create(body)));
       },
-      existing ? () => void h.save(() => h.connection!.admin!.practitioners.remove(existing.id), h.t('deleted')) : undefined,
+      existing ? () => void h.save(() => h.connection!.admin!.practitioners.remove(existing.id), h.texts.t('deleted')) : undefined,
       existing?.name,
     );
     // Their own elements (calendar-subscription.ts, busy-calendar.ts), registered with the admin elements.
@@ -131,7 +131,7 @@ export function renderPractitioners(h: TidbokAdminSettings) {
   return renderList(
     h,
     h.practitioners,
-    [h.t('name'), h.t('titleField'), h.t('practitionerTreatmentTypes')],
+    [h.texts.t('name'), h.texts.t('titleField'), h.texts.t('practitionerTreatmentTypes')],
     (p) => [
       p.name,
       p.title ?? '',
@@ -148,38 +148,38 @@ export function renderPractitioners(h: TidbokAdminSettings) {
         cancellationWindowHours: p.cancellationWindowHours === null ? '' : String(p.cancellationWindowHours),
         treatmentTypeIds: [...p.treatmentTypeIds],
       }),
-    h.t('newPractitioner'),
+    h.texts.t('newPractitioner'),
     () => h.edit('new', { name: '', title: '', email: '', cancellationWindowHours: '', treatmentTypeIds: [] }),
   );
 }
 
 export function renderLocations(h: TidbokAdminSettings) {
   const fields: Field[] = [
-    { name: 'name', label: h.t('name'), kind: 'text', required: true },
-    { name: 'address', label: h.t('address'), kind: 'textarea' },
+    { name: 'name', label: h.texts.t('name'), kind: 'text', required: true },
+    { name: 'address', label: h.texts.t('address'), kind: 'textarea' },
   ];
   if (h.editing) {
     const existing = h.locations.find((l) => l.id === h.editing);
     return renderEditor(
       h,
-      existing ? existing.name : h.t('newLocation'),
+      existing ? existing.name : h.texts.t('newLocation'),
       fields,
       () => {
         const body = { name: text(h.form.name).trim(), address: text(h.form.address).trim() || null };
         const admin = h.connection!.admin!;
         void h.save(() => (existing ? admin.locations.update(existing.id, body) : admin.locations.create(body)));
       },
-      existing ? () => void h.save(() => h.connection!.admin!.locations.remove(existing.id), h.t('deleted')) : undefined,
+      existing ? () => void h.save(() => h.connection!.admin!.locations.remove(existing.id), h.texts.t('deleted')) : undefined,
       existing?.name,
     );
   }
   return renderList(
     h,
     h.locations,
-    [h.t('name'), h.t('address')],
+    [h.texts.t('name'), h.texts.t('address')],
     (l) => [l.name, l.address ?? ''],
     (l) => h.edit(l.id, { name: l.name, address: l.address ?? '' }),
-    h.t('newLocation'),
+    h.texts.t('newLocation'),
     () => h.edit('new', { name: '', address: '' }),
   );
 }

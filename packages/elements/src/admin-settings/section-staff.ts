@@ -10,32 +10,32 @@ import { type Field, text } from './form.js';
 /* The Staff section: people, their roles and sign-in invitations, with the access boxes below. */
 
 export function renderStaff(h: TidbokAdminSettings) {
-  const practitionerOptions = [{ value: '', label: h.t('noPractitioner') }, ...h.practitioners.map((p) => ({ value: p.id, label: p.name }))];
+  const practitionerOptions = [{ value: '', label: h.texts.t('noPractitioner') }, ...h.practitioners.map((p) => ({ value: p.id, label: p.name }))];
   const fields: Field[] = [
-    { name: 'name', label: h.t('name'), kind: 'text', required: true },
-    { name: 'email', label: h.t('email'), kind: 'email' },
+    { name: 'name', label: h.texts.t('name'), kind: 'text', required: true },
+    { name: 'email', label: h.texts.t('email'), kind: 'email' },
     {
       name: 'role',
-      label: h.t('role'),
+      label: h.texts.t('role'),
       kind: 'select',
       options: [
-        { value: 'practitioner', label: h.t('rolePractitioner') },
-        { value: 'reception', label: h.t('roleReception') },
-        { value: 'admin', label: h.t('roleAdmin') },
+        { value: 'practitioner', label: h.texts.t('rolePractitioner') },
+        { value: 'reception', label: h.texts.t('roleReception') },
+        { value: 'admin', label: h.texts.t('roleAdmin') },
       ],
     },
-    { name: 'practitionerId', label: h.t('linkedPractitioner'), kind: 'select', options: practitionerOptions },
+    { name: 'practitionerId', label: h.texts.t('linkedPractitioner'), kind: 'select', options: practitionerOptions },
   ];
   const token = h.newToken;
   const tokenBox = token
     ? html`<div class="card token" role="status">
-        <p>${h.t('tokenOnce', { name: token.name })}</p>
+        <p>${h.texts.t('tokenOnce', { name: token.name })}</p>
         <code>${token.token}</code>
         <div class="buttons">
-          <button class="btn" type="button" @click=${() => void navigator.clipboard?.writeText(token.token).then(() => (h.message = h.t('copied')))}>
-            ${h.t('copy')}
+          <button class="btn" type="button" @click=${() => void navigator.clipboard?.writeText(token.token).then(() => (h.message = h.texts.t('copied')))}>
+            ${h.texts.t('copy')}
           </button>
-          <button class="btn primary" type="button" @click=${() => (h.newToken = null)}>${h.t('done')}</button>
+          <button class="btn primary" type="button" @click=${() => (h.newToken = null)}>${h.texts.t('done')}</button>
         </div>
       </div>`
     : nothing;
@@ -56,12 +56,12 @@ export function renderStaff(h: TidbokAdminSettings) {
           }),
         );
       },
-      () => void h.save(() => h.connection!.admin!.staff.remove(existing.id), h.t('staffRemoved', { name: existing.name })),
+      () => void h.save(() => h.connection!.admin!.staff.remove(existing.id), h.texts.t('staffRemoved', { name: existing.name })),
       existing.name,
     );
   }
   if (h.editing === 'new') {
-    return renderEditor(h, h.t('newStaff'), fields, () => {
+    return renderEditor(h, h.texts.t('newStaff'), fields, () => {
       const f = h.form;
       void (async () => {
         if (h.busy) return;
@@ -87,7 +87,7 @@ export function renderStaff(h: TidbokAdminSettings) {
     });
   }
   return html`
-    <p class="hint">${h.t('staffHint')}</p>
+    <p class="hint">${h.texts.t('staffHint')}</p>
     ${tokenBox} ${renderStaffTable(h)}
     <!-- Their own elements (staff-access/), registered with the admin elements. -->
     <tidbok-integration-keys locale=${h.locale}></tidbok-integration-keys>
@@ -98,14 +98,14 @@ export function renderStaff(h: TidbokAdminSettings) {
 /** Sends a person their one-time sign-in link and says where it went, or why it could not. */
 export async function invite(h: TidbokAdminSettings, person: Staff) {
   if (!person.email) {
-    h.message = h.t('inviteNeedsEmail', { name: person.name });
+    h.message = h.texts.t('inviteNeedsEmail', { name: person.name });
     return;
   }
   h.message = '';
   try {
     const sent = await h.connection!.admin!.staff.invite(person.id);
     const until = formatStamp(sent.expiresAt, h.locale, 'long');
-    h.message = h.t('invited', { email: sent.email, until });
+    h.message = h.texts.t('invited', { email: sent.email, until });
   } catch (error) {
     h.message = describeError(error, h.locale).message;
     reportError(h, 'settings-staff-invite', error);
@@ -119,15 +119,15 @@ export function renderStaffTable(h: TidbokAdminSettings) {
     <div class="card">
       ${
         h.staff.length === 0
-          ? html`<p>${h.t('none')}</p>`
+          ? html`<p>${h.texts.t('none')}</p>`
           : html`<table>
               <thead>
                 <tr>
-                  <th scope="col">${h.t('name')}</th>
-                  <th scope="col">${h.t('email')}</th>
-                  <th scope="col">${h.t('role')}</th>
-                  <th scope="col">${h.t('linkedPractitioner')}</th>
-                  <th scope="col"><span class="sr">${h.t('edit')}</span></th>
+                  <th scope="col">${h.texts.t('name')}</th>
+                  <th scope="col">${h.texts.t('email')}</th>
+                  <th scope="col">${h.texts.t('role')}</th>
+                  <th scope="col">${h.texts.t('linkedPractitioner')}</th>
+                  <th scope="col"><span class="sr">${h.texts.t('edit')}</span></th>
                 </tr>
               </thead>
               <tbody>
@@ -136,19 +136,19 @@ export function renderStaffTable(h: TidbokAdminSettings) {
                     html`<tr>
                       <td>${s.name}</td>
                       <td>${s.email ?? ''}</td>
-                      <td>${h.t(s.role === 'admin' ? 'roleAdmin' : s.role === 'reception' ? 'roleReception' : 'rolePractitioner')}</td>
+                      <td>${h.texts.t(s.role === 'admin' ? 'roleAdmin' : s.role === 'reception' ? 'roleReception' : 'rolePractitioner')}</td>
                       <td>${s.practitionerId ? (names.get(s.practitionerId) ?? '') : ''}</td>
                       <td class="actions">
                         <button
                           class="btn"
                           type="button"
-                          aria-label=${h.t('editItem', { name: s.name })}
+                          aria-label=${h.texts.t('editItem', { name: s.name })}
                           @click=${() => h.edit(s.id, { name: s.name, email: s.email ?? '', role: s.role, practitionerId: s.practitionerId ?? '' })}
                         >
-                          ${h.t('edit')}
+                          ${h.texts.t('edit')}
                         </button>
-                        <button class="btn" type="button" aria-label=${h.t('inviteItem', { name: s.name })} @click=${() => void invite(h, s)}>
-                          ${h.t('invite')}
+                        <button class="btn" type="button" aria-label=${h.texts.t('inviteItem', { name: s.name })} @click=${() => void invite(h, s)}>
+                          ${h.texts.t('invite')}
                         </button>
                       </td>
                     </tr>`,
@@ -158,7 +158,7 @@ export function renderStaffTable(h: TidbokAdminSettings) {
       }
       <div class="buttons">
         <button class="btn" type="button" data-action="add" @click=${() => h.edit('new', { name: '', email: '', role: 'practitioner', practitionerId: '' })}>
-          + ${h.t('newStaff')}
+          + ${h.texts.t('newStaff')}
         </button>
         ${h.message ? html`<span class="ok" role="status">${h.message}</span>` : nothing}
       </div>

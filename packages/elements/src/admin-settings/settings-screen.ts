@@ -1,7 +1,6 @@
 import type { BookingSettings } from '@tidbok/core';
 import type { Settings, TidbokAdmin } from '@tidbok/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { translate } from '../i18n.js';
 import { AdminBox } from '../shared/admin-box.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { theme } from '../shared/styles.js';
@@ -10,9 +9,10 @@ import { settingsScreenStyles } from './settings-screen.styles.js';
 import { AdminLoad } from '../shared/admin-load.js';
 import { describeError } from '../shared/describe-error.js';
 import { reportError } from '../shared/errors.js';
+import { TextsController } from '../shared/texts.js';
 import { TidbokSettingsChangeEvent, type SettingsSection } from './admin-settings.js';
 import { type Field, type Form, type FormValue, renderField } from './form.js';
-import { settingsMessages, type SettingsMessageKey } from './messages.js';
+import { settingsMessages } from './messages.js';
 
 /**
  * Why: the settings screens that each edit a part of the clinic's booking settings (messages,
@@ -75,12 +75,10 @@ export abstract class SettingsScreen extends AdminBox {
     return this.settings !== undefined && JSON.stringify(this.form) !== this.#saved;
   }
 
-  protected st(key: SettingsMessageKey, values?: Record<string, string | number>) {
-    return translate(settingsMessages, this.language, key, values);
-  }
+  protected readonly texts = new TextsController(this, () => this.language, settingsMessages);
 
   protected override forbiddenText() {
-    return this.st('adminsOnly');
+    return this.texts.t('adminsOnly');
   }
 
   /** @internal */
@@ -99,7 +97,7 @@ export abstract class SettingsScreen extends AdminBox {
     const errors = this.check(this.form);
     this.errors = errors;
     if (Object.values(errors).some(Boolean)) {
-      this.error = this.st('fixFields');
+      this.error = this.texts.t('fixFields');
       this.message = '';
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -111,19 +109,19 @@ export abstract class SettingsScreen extends AdminBox {
     await this.run(async () => {
       this.settings = await admin.settings.update({ booking: this.patchOf(this.form) });
       this.reset();
-      this.message = this.st('saved');
+      this.message = this.texts.t('saved');
       saved = true;
     });
     if (!saved) {
       // AdminBox put the reason in `error`; say that nothing was saved.
-      if (this.error && !this.isForbiddenText()) this.error = this.st('notSaved', { reason: this.error });
+      if (this.error && !this.isForbiddenText()) this.error = this.texts.t('notSaved', { reason: this.error });
       return;
     }
     this.dispatchEvent(new TidbokSettingsChangeEvent({ section: this.section }));
   }
 
   private isForbiddenText() {
-    return this.error === this.st('adminsOnly');
+    return this.error === this.texts.t('adminsOnly');
   }
 
   /** The screen's content inside its form. */
@@ -134,10 +132,10 @@ export abstract class SettingsScreen extends AdminBox {
     if (this.loadError) {
       return html`<div class="card" role="alert">
         <p>${this.loadError}</p>
-        <button class="btn" type="button" @click=${() => void this.loader.run()}>${this.st('retry')}</button>
+        <button class="btn" type="button" @click=${() => void this.loader.run()}>${this.texts.t('retry')}</button>
       </div>`;
     }
-    if (!this.settings) return html`<p role="status">${this.st('loading')}</p>`;
+    if (!this.settings) return html`<p role="status">${this.texts.t('loading')}</p>`;
     return html`<form
       class="card"
       novalidate
@@ -148,7 +146,7 @@ export abstract class SettingsScreen extends AdminBox {
     >
       ${this.renderForm()}
       <div class="buttons">
-        <button class="btn primary" type="submit" ?disabled=${this.busy}>${this.busy ? this.st('saving') : this.st('save')}</button>
+        <button class="btn primary" type="submit" ?disabled=${this.busy}>${this.busy ? this.texts.t('saving') : this.texts.t('save')}</button>
         <span class="ok" role="status">${this.message}</span>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}

@@ -82,16 +82,16 @@ export class TidbokWebsiteSettings extends SettingsScreen {
       else this.form = f = { ...f, origins: [...origins(f.origins), originOf(text(f.newOrigin))!], newOrigin: '' };
     }
     const page = text(f.bookingPageUrl).trim();
-    if (page && !passes(BookingSettingsSchema.shape.bookingPageUrl, page)) errors.bookingPageUrl = this.st('badUrl');
+    if (page && !passes(BookingSettingsSchema.shape.bookingPageUrl, page)) errors.bookingPageUrl = this.texts.t('badUrl');
     return errors;
   }
 
   /** Why `input` cannot be added to the list, or '' when it can. */
   private addProblem(input: string): string {
     const origin = originOf(input);
-    if (!origin) return this.st('badOrigin');
-    if (origins(this.form.origins).includes(origin)) return this.st('duplicateOrigin', { origin });
-    if (origins(this.form.origins).length >= MAX_ORIGINS) return this.st('tooManyOrigins');
+    if (!origin) return this.texts.t('badOrigin');
+    if (origins(this.form.origins).includes(origin)) return this.texts.t('duplicateOrigin', { origin });
+    if (origins(this.form.origins).length >= MAX_ORIGINS) return this.texts.t('tooManyOrigins');
     return '';
   }
 
@@ -121,42 +121,44 @@ export class TidbokWebsiteSettings extends SettingsScreen {
       ${shown.map(
         (r) =>
           html`<p class="notice">
-            ${this.st('rejectedHint', { origin: r.origin, when: formatStamp(r.lastSeenAt, this.language, 'long') })}
-            <button class="btn" type="button" data-origin=${r.origin} @click=${() => this.add(r.origin)}>${this.st('addOrigin', { origin: r.origin })}</button>
+            ${this.texts.t('rejectedHint', { origin: r.origin, when: formatStamp(r.lastSeenAt, this.language, 'long') })}
+            <button class="btn" type="button" data-origin=${r.origin} @click=${() => this.add(r.origin)}>
+              ${this.texts.t('addOrigin', { origin: r.origin })}
+            </button>
           </p>`,
       )}
-      <p class="hint">${this.st('rejectedCaution')}</p>
+      <p class="hint">${this.texts.t('rejectedCaution')}</p>
     </div>`;
   }
 
   protected renderForm() {
     const list = origins(this.form.origins);
     return html`
-      <p class="hint">${this.st('websitesIntro')}</p>
+      <p class="hint">${this.texts.t('websitesIntro')}</p>
       ${this.renderHints()}
-      <h3 id="origins-title">${this.st('allowedOrigins')}</h3>
+      <h3 id="origins-title">${this.texts.t('allowedOrigins')}</h3>
       ${
         list.length === 0
-          ? html`<p>${this.st('noOrigins')}</p>`
+          ? html`<p>${this.texts.t('noOrigins')}</p>`
           : html`<ul class="origins" aria-labelledby="origins-title">
               ${list.map(
                 (origin) =>
                   html`<li>
                     <code>${origin}</code>
-                    <button class="btn" type="button" aria-label=${this.st('removeItem', { name: origin })} @click=${() => this.removeOrigin(origin)}>
-                      ${this.st('remove')}
+                    <button class="btn" type="button" aria-label=${this.texts.t('removeItem', { name: origin })} @click=${() => this.removeOrigin(origin)}>
+                      ${this.texts.t('remove')}
                     </button>
                   </li>`,
               )}
             </ul>`
       }
       <div class="add-row">
-        ${this.field({ name: 'newOrigin', label: this.st('newOrigin'), kind: 'text', hint: this.st('newOriginHint') })}
-        <button class="btn" type="button" data-action="add-origin" @click=${() => this.add(text(this.form.newOrigin))}>${this.st('add')}</button>
+        ${this.field({ name: 'newOrigin', label: this.texts.t('newOrigin'), kind: 'text', hint: this.texts.t('newOriginHint') })}
+        <button class="btn" type="button" data-action="add-origin" @click=${() => this.add(text(this.form.newOrigin))}>${this.texts.t('add')}</button>
       </div>
-      ${this.field({ name: 'bookingPageUrl', label: this.st('bookingPageUrl'), kind: 'text', hint: this.st('bookingPageUrlHint') })}
-      ${this.field({ name: 'brandOn', label: this.st('useBrandColor'), kind: 'checkbox' })}
-      ${this.form.brandOn === true ? this.field({ name: 'brandColor', label: this.st('brandColor'), kind: 'color' }) : nothing}
+      ${this.field({ name: 'bookingPageUrl', label: this.texts.t('bookingPageUrl'), kind: 'text', hint: this.texts.t('bookingPageUrlHint') })}
+      ${this.field({ name: 'brandOn', label: this.texts.t('useBrandColor'), kind: 'checkbox' })}
+      ${this.form.brandOn === true ? this.field({ name: 'brandColor', label: this.texts.t('brandColor'), kind: 'color' }) : nothing}
     `;
   }
 }

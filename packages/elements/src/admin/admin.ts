@@ -10,12 +10,13 @@ import { readCalendarState, type UrlView, writeCalendarState } from '../shared/u
 import { SERVER_FEATURES, type ServerFeatures } from '../calendar/server-features.js';
 import { booleanDefaultTrue, DEFAULT_VIEW } from '../calendar/view-settings.js';
 import { connect, type TidbokConnection, tidbokContext } from '../context.js';
-import { type Locale, pickLocale, translate } from '../i18n.js';
+import { type Locale, pickLocale } from '../i18n.js';
 import { adminStyles } from './admin.styles.js';
 import { managesClinic, whoAmI } from '../shared/staff-role.js';
 import { watchSession } from './session-watch.js';
-import { type AdminMessageKey, adminMessages } from './messages.js';
+import { adminMessages } from './messages.js';
 import { loadTemplateWeeks } from '../template-weeks/load.js';
+import { TextsController } from '../shared/texts.js';
 
 type View = 'calendar' | 'settings';
 
@@ -192,13 +193,11 @@ export class TidbokAdminElement extends LitElement {
       else window.open(bookingPageUrl, '_blank', 'noopener');
     } catch (error) {
       popup?.close();
-      this.testClientError = this.t('testClientFailed', { reason: error instanceof Error ? error.message : String(error) });
+      this.testClientError = this.texts.t('testClientFailed', { reason: error instanceof Error ? error.message : String(error) });
     }
   }
 
-  private t(key: AdminMessageKey, values?: Record<string, string | number>) {
-    return translate(adminMessages, this.language, key, values);
-  }
+  private readonly texts = new TextsController(this, () => this.language, adminMessages);
 
   override willUpdate(changed: PropertyValues<this>) {
     if (['api', 'clinic', 'token', 'tokenProvider', 'locale', 'inherited'].some((key) => (changed as Map<string, unknown>).has(key))) {
@@ -274,10 +273,10 @@ export class TidbokAdminElement extends LitElement {
     const client = this.selectedClient;
     return html`
       <aside part="side-panel" aria-labelledby="side-title">
-        <h2 id="side-title">${this.t('sidePanel')}</h2>
+        <h2 id="side-title">${this.texts.t('sidePanel')}</h2>
         <tidbok-client-picker
           .locale=${this.language}
-          .label=${this.t('selectClient')}
+          .label=${this.texts.t('selectClient')}
           .client=${client}
           @tidbok-client-change=${(e: CustomEvent<ClientChangeDetail>) => {
             e.stopPropagation();
@@ -289,25 +288,25 @@ export class TidbokAdminElement extends LitElement {
             ? html`<dl>
                   ${
                     client.email
-                      ? html`<dt>${this.t('email')}</dt>
+                      ? html`<dt>${this.texts.t('email')}</dt>
                           <dd>${client.email}</dd>`
                       : nothing
                   }
                   ${
                     client.phone
-                      ? html`<dt>${this.t('phone')}</dt>
+                      ? html`<dt>${this.texts.t('phone')}</dt>
                           <dd>${client.phone}</dd>`
                       : nothing
                   }
                   ${
                     client.personalNumber
-                      ? html`<dt>${this.t('personalNumber')}</dt>
+                      ? html`<dt>${this.texts.t('personalNumber')}</dt>
                           <dd>${client.personalNumber}</dd>`
                       : nothing
                   }
                   ${
                     client.isTest
-                      ? html`<dt>${this.t('testClient')}</dt>
+                      ? html`<dt>${this.texts.t('testClient')}</dt>
                           <dd>✓</dd>`
                       : nothing
                   }
@@ -315,13 +314,13 @@ export class TidbokAdminElement extends LitElement {
                 ${
                   client.isTest
                     ? html`<button class="btn" type="button" part="test-client-button" @click=${() => void this.openAsTestClient(client.id)}>
-                        ${this.t('openAsTestClient')}
+                        ${this.texts.t('openAsTestClient')}
                       </button>`
                     : nothing
                 }
                 ${this.testClientError ? html`<p role="alert" class="hint">${this.testClientError}</p>` : nothing}
-                <button class="btn link" type="button" @click=${() => (this.selectedClient = null)}>${this.t('clearClient')}</button>`
-            : html`<p class="hint">${this.t('selectedHint')}</p>`
+                <button class="btn link" type="button" @click=${() => (this.selectedClient = null)}>${this.texts.t('clearClient')}</button>`
+            : html`<p class="hint">${this.texts.t('selectedHint')}</p>`
         }
       </aside>
       ${this.deskWork && this.shown.weekStart ? this.renderTemplates() : nothing}
@@ -340,7 +339,7 @@ export class TidbokAdminElement extends LitElement {
         aria-controls="template-weeks"
         @click=${this.toggleTemplates}
       >
-        ${this.t('templateWeeks')}
+        ${this.texts.t('templateWeeks')}
       </button>
       <div id="template-weeks" ?hidden=${!open}>
         ${
@@ -356,19 +355,19 @@ export class TidbokAdminElement extends LitElement {
                   @tidbok-template-applied=${() => void this.calendar?.refresh()}
                   @tidbok-working-time-deleted=${() => void this.calendar?.refresh()}
                 ></tidbok-template-weeks>`
-              : html`<p class="hint" role="status">${this.t('loading')}</p>`
+              : html`<p class="hint" role="status">${this.texts.t('loading')}</p>`
         }
       </div>
     </div>`;
   }
 
   override render() {
-    if (!this.connection?.admin) return html`<p class="state">${this.t('notConnected')}</p>`;
+    if (!this.connection?.admin) return html`<p class="state">${this.texts.t('notConnected')}</p>`;
     const calendarSelected = this.view === 'calendar';
     return html`
       <div part="header">
-        <h1>${this.clinicName || this.t('adminTitle')}${this.clinicName ? html`<small>${this.t('adminTitle')}</small>` : nothing}</h1>
-        <div role="tablist" aria-label=${this.t('sections')} @keydown=${this.onTabKeydown}>
+        <h1>${this.clinicName || this.texts.t('adminTitle')}${this.clinicName ? html`<small>${this.texts.t('adminTitle')}</small>` : nothing}</h1>
+        <div role="tablist" aria-label=${this.texts.t('sections')} @keydown=${this.onTabKeydown}>
           ${(this.managesClinic ? (['calendar', 'settings'] as const) : (['calendar'] as const)).map(
             (view) =>
               html`<button
@@ -381,7 +380,7 @@ export class TidbokAdminElement extends LitElement {
                 tabindex=${this.view === view ? '0' : '-1'}
                 @click=${() => this.select(view)}
               >
-                ${this.t(view)}
+                ${this.texts.t(view)}
               </button>`,
           )}
         </div>

@@ -1,12 +1,12 @@
 import type { AuditEntry, AuditLogQuery, TidbokAdmin } from '@tidbok/sdk';
 import { AuditEntitySchema } from '@tidbok/core';
 import { html, nothing } from 'lit';
-import { translate } from '../i18n.js';
 import { AdminBox } from '../shared/admin-box.js';
 import { AdminLoad } from '../shared/admin-load.js';
 import { auditLogStyles } from './audit-log.styles.js';
-import { type AuditLogMessageKey, auditLogMessages } from './messages.js';
+import { auditLogMessages } from './messages.js';
 import { formatStamp } from '../shared/dates.js';
+import { TextsController } from '../shared/texts.js';
 
 // Every kind the server records, in core's order.
 type Entity = NonNullable<AuditLogQuery['entity']>;
@@ -50,16 +50,14 @@ export class TidbokAuditLog extends AdminBox {
     fail: (error) => this.fail(error),
   });
 
-  private t(key: AuditLogMessageKey, values?: Record<string, string | number>) {
-    return translate(auditLogMessages, this.language, key, values);
-  }
+  private readonly texts = new TextsController(this, () => this.language, auditLogMessages);
 
   private when(iso: string) {
     return formatStamp(iso, this.language);
   }
 
   protected override forbiddenText() {
-    return this.t('notAllowed');
+    return this.texts.t('notAllowed');
   }
 
   protected override fail(error: unknown) {
@@ -87,8 +85,8 @@ export class TidbokAuditLog extends AdminBox {
   private renderRow(entry: AuditEntry) {
     return html`<tr data-entry-id=${entry.id}>
       <td class="when">${this.when(entry.at)}</td>
-      <td>${entry.staffName}${entry.sessionId ? html`<span class="session">${this.t('session', { id: entry.sessionId })}</span>` : nothing}</td>
-      <td>${this.t(entry.action)} ${this.t(entry.entity)}</td>
+      <td>${entry.staffName}${entry.sessionId ? html`<span class="session">${this.texts.t('session', { id: entry.sessionId })}</span>` : nothing}</td>
+      <td>${this.texts.t(entry.action)} ${this.texts.t(entry.entity)}</td>
       <td>${entry.summary}</td>
     </tr>`;
   }
@@ -96,9 +94,9 @@ export class TidbokAuditLog extends AdminBox {
   override render() {
     const entries = this.entries;
     return html`<section part="section" aria-busy=${this.loader.loading ? 'true' : 'false'}>
-      <p class="hint">${this.t('intro')}</p>
+      <p class="hint">${this.texts.t('intro')}</p>
       <div class="filters">
-        <label for="entity">${this.t('filter')}</label>
+        <label for="entity">${this.texts.t('filter')}</label>
         <select
           id="entity"
           .value=${this.entity}
@@ -107,25 +105,25 @@ export class TidbokAuditLog extends AdminBox {
             void this.load(false);
           }}
         >
-          <option value="">${this.t('allEntities')}</option>
-          ${ENTITIES.map((entity) => html`<option value=${entity} ?selected=${this.entity === entity}>${this.t(entity)}</option>`)}
+          <option value="">${this.texts.t('allEntities')}</option>
+          ${ENTITIES.map((entity) => html`<option value=${entity} ?selected=${this.entity === entity}>${this.texts.t(entity)}</option>`)}
         </select>
       </div>
       ${this.error ? html`<p role="alert" class="hint">${this.error}</p>` : nothing}
       ${
         entries === null
-          ? html`<p role="status" class="hint">${this.t('loading')}</p>`
+          ? html`<p role="status" class="hint">${this.texts.t('loading')}</p>`
           : entries.length === 0
             ? this.error
               ? nothing
-              : html`<p role="status" class="hint" data-empty>${this.t(this.entity ? 'emptyFiltered' : 'empty')}</p>`
+              : html`<p role="status" class="hint" data-empty>${this.texts.t(this.entity ? 'emptyFiltered' : 'empty')}</p>`
             : html`<table>
                 <thead>
                   <tr>
-                    <th>${this.t('when')}</th>
-                    <th>${this.t('who')}</th>
-                    <th>${this.t('what')}</th>
-                    <th>${this.t('details')}</th>
+                    <th>${this.texts.t('when')}</th>
+                    <th>${this.texts.t('who')}</th>
+                    <th>${this.texts.t('what')}</th>
+                    <th>${this.texts.t('details')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -136,7 +134,7 @@ export class TidbokAuditLog extends AdminBox {
       ${
         this.nextCursor && entries
           ? html`<div class="buttons">
-              <button class="btn" type="button" ?disabled=${this.loader.loading} @click=${() => void this.load(true)}>${this.t('more')}</button>
+              <button class="btn" type="button" ?disabled=${this.loader.loading} @click=${() => void this.load(true)}>${this.texts.t('more')}</button>
             </div>`
           : nothing
       }

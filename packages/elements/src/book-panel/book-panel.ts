@@ -7,14 +7,15 @@ import { theme } from '../shared/styles.js';
 import { describeError } from '../shared/describe-error.js';
 import { isAbort } from '../shared/errors.js';
 import { TidbokPopupCloseEvent, TidbokSlotPickEvent } from '../calendar/events.js';
-import { type CalendarMessageKey, calendarMessages } from '../calendar/messages.js';
+import { calendarMessages } from '../calendar/messages.js';
 import { wallClock } from '../calendar/week.js';
 import { addLocalDays, clockTime, formatLocalDate, todayIn } from '../shared/dates.js';
 import { PopoverController } from '../shared/popover.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
-import { type Locale, translate } from '../i18n.js';
+import { type Locale } from '../i18n.js';
 import { reportError } from '../shared/errors.js';
 import { bookPanelStyles } from './book-panel.styles.js';
+import { TextsController } from '../shared/texts.js';
 
 /** Days searched at a time; "Later times" adds as many again (the API allows 62). */
 const DAYS = 14;
@@ -85,9 +86,7 @@ export class TidbokBookPanel extends LitElement {
   private readonly uid = `bp${++nextId}`;
   private abort: AbortController | undefined;
 
-  private t(key: CalendarMessageKey, values?: Record<string, string | number>) {
-    return translate(calendarMessages, this.locale, key, values);
-  }
+  private readonly texts = new TextsController(this, () => this.locale, calendarMessages);
 
   private get zone() {
     return this.data?.settings.timeZone ?? 'UTC';
@@ -157,8 +156,8 @@ export class TidbokBookPanel extends LitElement {
   }
 
   private renderSlots() {
-    if (!this.treatmentTypeId) return html`<p class="status">${this.t('chooseTreatmentFirst')}</p>`;
-    if (this.status === 'loading' && this.slots.length === 0) return html`<p class="status" role="status">${this.t('loadingTimes')}</p>`;
+    if (!this.treatmentTypeId) return html`<p class="status">${this.texts.t('chooseTreatmentFirst')}</p>`;
+    if (this.status === 'loading' && this.slots.length === 0) return html`<p class="status" role="status">${this.texts.t('loadingTimes')}</p>`;
     if (this.status === 'error') return html`<p class="error" role="alert">${this.error}</p>`;
     const from = this.firstDay;
     const to = addLocalDays(from, this.days - 1);
@@ -179,8 +178,8 @@ export class TidbokBookPanel extends LitElement {
     const several = new Set(this.slots.map((slot) => slot.practitionerId)).size > 1;
     const color = this.data?.treatmentTypes.find((tt) => tt.id === this.treatmentTypeId)?.color;
     return html`
-      <div role="status" class="sr">${this.status === 'ready' ? `${this.slots.length} ${this.t('freeTimes').toLowerCase()}` : ''}</div>
-      ${byDay.size === 0 ? html`<p class="status">${this.t('noFreeTimes', { from: fmt(from), to: fmt(to) })}</p>` : nothing}
+      <div role="status" class="sr">${this.status === 'ready' ? `${this.slots.length} ${this.texts.t('freeTimes').toLowerCase()}` : ''}</div>
+      ${byDay.size === 0 ? html`<p class="status">${this.texts.t('noFreeTimes', { from: fmt(from), to: fmt(to) })}</p>` : nothing}
       ${[...byDay].map(([date, all]) => {
         const headingId = `${this.uid}-${date}`;
         const open = this.expanded.has(date) || all.length <= PER_DAY + 2;
@@ -196,7 +195,7 @@ export class TidbokBookPanel extends LitElement {
                   part="slot"
                   type="button"
                   style=${color ? `--_slot-color:${color}` : ''}
-                  aria-label=${`${fmt(date)} ${this.t('slotName', { time, practitioner })}`}
+                  aria-label=${`${fmt(date)} ${this.texts.t('slotName', { time, practitioner })}`}
                   @click=${() => this.dispatchEvent(new TidbokSlotPickEvent({ slot, treatmentTypeId: this.treatmentTypeId }))}
                 >
                   <span>${time}</span>${several ? html`<small title=${practitioner}>${initials(practitioner)}</small>` : nothing}
@@ -208,7 +207,7 @@ export class TidbokBookPanel extends LitElement {
                 ? nothing
                 : html`<li>
                     <button class="btn link" type="button" @click=${() => (this.expanded = new Set(this.expanded).add(date))}>
-                      ${this.t('showAllTimes', { count: all.length })}
+                      ${this.texts.t('showAllTimes', { count: all.length })}
                     </button>
                   </li>`
             }
@@ -225,7 +224,7 @@ export class TidbokBookPanel extends LitElement {
                 void this.load();
               }}
             >
-              ${this.t('laterTimes')}
+              ${this.texts.t('laterTimes')}
             </button>`
           : nothing
       }
@@ -249,11 +248,11 @@ export class TidbokBookPanel extends LitElement {
         @keydown=${this.onKeydown}
       >
         <header>
-          <h2 id=${titleId}>${this.t('bookTitle')}</h2>
+          <h2 id=${titleId}>${this.texts.t('bookTitle')}</h2>
           <button
             class="icon-button"
             type="button"
-            aria-label=${this.t('close')}
+            aria-label=${this.texts.t('close')}
             @click=${() => this.dispatchEvent(new TidbokPopupCloseEvent({ reason: 'cancel' }))}
           >
             ×
@@ -261,7 +260,7 @@ export class TidbokBookPanel extends LitElement {
         </header>
         <div class="choices row">
           <div class="field">
-            <label for="${this.uid}-tt">${this.t('treatmentType')}</label>
+            <label for="${this.uid}-tt">${this.texts.t('treatmentType')}</label>
             <select
               id="${this.uid}-tt"
               name="treatmentType"
@@ -271,12 +270,12 @@ export class TidbokBookPanel extends LitElement {
                 void this.load();
               }}
             >
-              <option value="" ?selected=${!this.treatmentTypeId}>${this.t('chooseTreatmentType')}</option>
+              <option value="" ?selected=${!this.treatmentTypeId}>${this.texts.t('chooseTreatmentType')}</option>
               ${types.map((tt) => html`<option value=${tt.id} ?selected=${tt.id === this.treatmentTypeId}>${tt.name}</option>`)}
             </select>
           </div>
           <div class="field">
-            <label for="${this.uid}-pr">${this.t('practitioner')}</label>
+            <label for="${this.uid}-pr">${this.texts.t('practitioner')}</label>
             <select
               id="${this.uid}-pr"
               name="practitioner"
@@ -285,7 +284,7 @@ export class TidbokBookPanel extends LitElement {
                 void this.load();
               }}
             >
-              <option value="" ?selected=${!this.practitionerId}>${this.t('anyPractitioner')}</option>
+              <option value="" ?selected=${!this.practitionerId}>${this.texts.t('anyPractitioner')}</option>
               ${practitioners.map((p) => html`<option value=${p.id} ?selected=${p.id === this.practitionerId}>${p.name}</option>`)}
             </select>
           </div>

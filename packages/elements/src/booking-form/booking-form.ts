@@ -5,7 +5,7 @@ import { Msg } from '../messages/keys.js';
 import { TidbokRadioGroup } from '../shared/radio-group/radio-group.js';
 import { define } from '../shared/define.js';
 import { buttons, theme } from '../shared/styles.js';
-import { TextsController } from '../shared/texts.js';
+import { bookingTexts, TextsController } from '../shared/texts.js';
 import { TidbokTextField } from '../shared/text-field/text-field.js';
 import { passes } from '../shared/validate.js';
 import { styles } from './booking-form.styles.js';
@@ -111,7 +111,7 @@ export class TidbokBookingForm extends LitElement {
         continue;
       }
       // The server's words are English and technical; the field's own message says the same.
-      field.setCustomError(field.value.trim() ? this.#t(key) : field.missing);
+      field.setCustomError(field.value.trim() ? this.texts.t(key) : field.missing);
       first ??= field;
     }
     first?.focus();
@@ -120,8 +120,8 @@ export class TidbokBookingForm extends LitElement {
 
   override render() {
     // Inside <tidbok-booking> the texts are here already (the same language).
-    if (!this.#texts.ready) return this.#texts.failed ? this.#texts.failure('error') : nothing;
-    const t = this.#t;
+    if (!this.texts.ready) return this.texts.failed ? this.texts.failure('error') : nothing;
+    const { t } = this.texts;
     const sms = this.confirmation === 'sms';
     const pn = this.personalNumber;
     const account = this.account;
@@ -204,8 +204,7 @@ export class TidbokBookingForm extends LitElement {
     `;
   }
 
-  readonly #texts = new TextsController(this, () => this.locale);
-  #t = this.#texts.t;
+  private readonly texts = new TextsController(this, () => this.locale, bookingTexts);
 
   #onSubmit(event: SubmitEvent): void {
     event.preventDefault();

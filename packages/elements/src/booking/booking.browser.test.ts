@@ -3,7 +3,7 @@ import { type Tidbok, TidbokError } from '@tidbok/sdk';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../define.js';
 import { connect } from '../context.js';
-import { forgetTexts, textSources } from '../shared/texts.js';
+import { bookingTexts, forgetTexts } from '../shared/texts.js';
 import type { TidbokBooking } from './booking.js';
 import {
   admin,
@@ -107,8 +107,8 @@ describe('<tidbok-booking>', () => {
     forgetTexts();
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    const swedish = textSources.sv;
-    textSources.sv = () => held.then(swedish);
+    const swedish = bookingTexts.sv;
+    bookingTexts.sv = () => held.then(swedish);
     try {
       const clinic = await seedClinic({ locale: 'en' });
       const el = await mount(clinic, undefined);
@@ -139,7 +139,7 @@ describe('<tidbok-booking>', () => {
       expect(booking.locale).to.equal('sv');
     } finally {
       release();
-      textSources.sv = swedish;
+      bookingTexts.sv = swedish;
     }
   });
 

@@ -12,7 +12,7 @@ import { errorCode, errorKey, isAbort, reportError } from '../shared/errors.js';
 import { formatDate, formatDayTime, formatPrice, formatTime } from '../shared/dates.js';
 import { LoadController } from '../shared/load.js';
 import { buttons, theme } from '../shared/styles.js';
-import { loadTexts, TextsController, textsOf } from '../shared/texts.js';
+import { bookingTexts, loadTexts, TextsController, textsOf } from '../shared/texts.js';
 import { TidbokSlotPicker, type TidbokSlotSelectEvent } from '../slot-picker/slot-picker.js';
 import { styles } from './booking.styles.js';
 import { TidbokBookedEvent, TidbokCancelledEvent } from './events.js';
@@ -229,15 +229,14 @@ export class TidbokBooking extends LitElement {
    */
   #language: Locale = 'sv';
 
-  readonly #texts = new TextsController(this, () => this.#language);
-  #t = this.#texts.t;
+  private readonly texts = new TextsController(this, () => this.#language, bookingTexts);
 
   override willUpdate(changed: PropertyValues<this>): void {
     const clinic = this.#clinicInfo;
     const wanted = this.#wanted;
     if (!this.#started || textsOf(wanted)) this.#language = wanted;
     else
-      loadTexts(wanted).then(
+      loadTexts(bookingTexts, wanted).then(
         () => this.requestUpdate(),
         (error: unknown) => reportError(this, 'texts', error),
       );
@@ -251,7 +250,7 @@ export class TidbokBooking extends LitElement {
   override updated(): void {
     const states = this.#internals.states;
     states.clear();
-    const texts = this.#texts;
+    const texts = this.texts;
     states.add(texts.failed ? 'error' : !texts.ready ? 'loading' : this.#clinicLoad.status === 'ready' ? this.step : this.#clinicLoad.status);
     if (this.#moveFocus) {
       this.#moveFocus = false;
@@ -401,7 +400,7 @@ export class TidbokBooking extends LitElement {
       // asked for, so the others are from another tab or an earlier visit, and free again within
       // one hold's length.
       this.#showAtTimes(
-        this.#t(code === 'slot_unavailable' ? Msg.taken : code === 'rate_limited' ? Msg.holdLimit : errorKey(error), {
+        this.texts.t(code === 'slot_unavailable' ? Msg.taken : code === 'rate_limited' ? Msg.holdLimit : errorKey(error), {
           n: this.#clinicInfo?.booking?.holdMinutes ?? DEFAULT_HOLD_MINUTES,
         }),
       );
@@ -420,7 +419,7 @@ export class TidbokBooking extends LitElement {
   #holdExpired(): void {
     this.#releaseHold();
     const minutes = this.#clinicInfo?.booking?.holdMinutes ?? DEFAULT_HOLD_MINUTES;
-    this.#showAtTimes(this.#t(Msg.expired, { n: minutes }));
+    this.#showAtTimes(this.texts.t(Msg.expired, { n: minutes }));
   }
 
   /** The last release, settled when the server has answered it. */
@@ -464,17 +463,17 @@ export class TidbokBooking extends LitElement {
       const code = errorCode(error);
       if (code === 'slot_unavailable' || code === 'hold_expired') {
         this.#releaseHold();
-        this.#showAtTimes(this.#t(Msg.taken));
+        this.#showAtTimes(this.texts.t(Msg.taken));
       } else if (code === 'validation_failed') {
         const errors = (isTidbokError(error) && error.problem?.errors) || [];
         const rest = (await this.#form?.showServerErrors(errors)) ?? errors;
-        if (rest.length > 0 || errors.length === 0) this.formError = this.#t(Msg.checkFields);
+        if (rest.length > 0 || errors.length === 0) this.formError = this.texts.t(Msg.checkFields);
       } else if (code === 'unauthorized' && this.session) {
         // The session expired or was ended elsewhere: forget it here too.
-        this.formError = this.#t(Msg.sessionEnded);
+        this.formError = this.texts.t(Msg.sessionEnded);
         clearSession(this.#connection.value!.api, this.#connection.value!.clinic);
       } else {
-        this.formError = this.#t(errorKey(error));
+        this.formError = this.texts.t(errorKey(error));
       }
     } finally {
       this.submitting = false;
@@ -495,7 +494,7 @@ export class TidbokBooking extends LitElement {
       this.dispatchEvent(new TidbokCancelledEvent({ booking }));
     } catch (error) {
       reportError(this, 'cancel', error);
-      this.cancelError = this.#t(errorKey(error));
+      this.cancelError = this.texts.t(errorKey(error));
       this.cancelState = 'confirm';
     }
   }
@@ -509,26 +508,26 @@ export class TidbokBooking extends LitElement {
   #renderBody() {
     const clinic = this.#clinicInfo;
     const { status, error } = this.#clinicLoad;
-    const ready = this.#texts.ready;
-    if (this.#texts.failed) return this.#texts.failure('message');
-    if (ready && !this.#connection.value) return html`<p class="message" part="message">${this.#t(Msg.notSetUp)}</p>`;
+    const ready = this.texts.ready;
+    if (this.texts.failed) return this.texts.failure('message');
+    if (ready && !this.#connection.value) return html`<p class="message" part="message">${this.texts.t(Msg.notSetUp)}</p>`;
     if (ready && status === 'error') {
       const refused = errorCode(error) === 'origin_not_allowed';
       return html`<div class="message" part="message" role="alert">
-        <p>${this.#t(errorKey(error))}</p>
+        <p>${this.texts.t(errorKey(error))}</p>
         ${
           refused
             ? location.hostname === 'localhost'
               ? html`<p lang="en">${ownerNote()}</p>`
               : nothing
-            : html`<button class="btn" part="button" @click=${() => this.#clinicLoad.run()}>${this.#t(Msg.retry)}</button>`
+            : html`<button class="btn" part="button" @click=${() => this.#clinicLoad.run()}>${this.texts.t(Msg.retry)}</button>`
         }
       </div>`;
     }
     if (!clinic || !ready) {
       // Shaped like the first step, so nothing jumps when it arrives; the texts fill in when theirs do.
       return html`<div aria-busy="true">
-        <span class="sr" role="status">${this.#t(Msg.loading)}</span>
+        <span class="sr" role="status">${this.texts.t(Msg.loading)}</span>
         ${this.#renderSteps()}
         <div class="sk line"></div>
         <ul class="choices">
@@ -538,12 +537,12 @@ export class TidbokBooking extends LitElement {
     }
     if (!clinic.modules.booking) {
       return html`<div class="message" part="message">
-        <h2 part="heading">${this.#t(Msg.closedTitle)}</h2>
-        <p>${this.#t(Msg.closedText)}</p>
+        <h2 part="heading">${this.texts.t(Msg.closedTitle)}</h2>
+        <p>${this.texts.t(Msg.closedText)}</p>
       </div>`;
     }
     if (this.account) {
-      return html`<button class="link" part="button" @click=${() => this.#showAccount(false)}>${this.#t(Msg.backToBooking)}</button>
+      return html`<button class="link" part="button" @click=${() => this.#showAccount(false)}>${this.texts.t(Msg.backToBooking)}</button>
         ${this.#renderMyBookings(false)}`;
     }
     // Only logged-in clients book here: the login comes first.
@@ -560,12 +559,12 @@ export class TidbokBooking extends LitElement {
           ${
             client
               ? html`<span part="session">
-                  ${this.#t(Msg.loggedInAs)} <b>${client.name}</b>${client.email ? ` (${client.email})` : ''}. ${this.#t(Msg.notYou)}
-                  <button class="link" part="button logout-button" @click=${this.#logout}>${this.#t(Msg.logOut)}</button>
+                  ${this.texts.t(Msg.loggedInAs)} <b>${client.name}</b>${client.email ? ` (${client.email})` : ''}. ${this.texts.t(Msg.notYou)}
+                  <button class="link" part="button logout-button" @click=${this.#logout}>${this.texts.t(Msg.logOut)}</button>
                 </span>`
               : nothing
           }
-          ${details ? nothing : html`<button class="link" part="button my-bookings-button" @click=${() => this.#showAccount(true)}>${this.#t(Msg.myBookings)}</button>`}
+          ${details ? nothing : html`<button class="link" part="button my-bookings-button" @click=${() => this.#showAccount(true)}>${this.texts.t(Msg.myBookings)}</button>`}
         </div>`
       : nothing;
   }
@@ -574,8 +573,8 @@ export class TidbokBooking extends LitElement {
   #renderMyBookings(loginOnly: boolean) {
     if (this.accountError) {
       return html`<div class="message" part="message" role="alert">
-        <p>${this.#t(errorKey(this.accountError))}</p>
-        <button class="btn" part="button" @click=${() => this.#loadAccount(true)}>${this.#t(Msg.retry)}</button>
+        <p>${this.texts.t(errorKey(this.accountError))}</p>
+        <button class="btn" part="button" @click=${() => this.#loadAccount(true)}>${this.texts.t(Msg.retry)}</button>
       </div>`;
     }
     return html`<tidbok-my-bookings
@@ -587,11 +586,11 @@ export class TidbokBooking extends LitElement {
 
   #renderSteps() {
     const current = STEP_NUMBER[this.step];
-    return html`<ol class="steps" part="steps" aria-label=${this.#t(Msg.steps)}>
+    return html`<ol class="steps" part="steps" aria-label=${this.texts.t(Msg.steps)}>
       ${[Msg.treatment, Msg.time, Msg.stepDetails, Msg.stepDone].map(
         (key, i) =>
           html`<li class=${i <= current ? 'on' : ''} part=${i === current ? 'step current' : 'step'} aria-current=${i === current ? 'step' : 'false'}>
-            <span>${this.#t(key)}</span>
+            <span>${this.texts.t(key)}</span>
           </li>`,
       )}
     </ol>`;
@@ -600,8 +599,8 @@ export class TidbokBooking extends LitElement {
   /** A step's heading (focused when the visitor arrives) with its way back. */
   #bar(heading: Msg, back?: Msg) {
     return html`<div class="bar">
-      <h2 part="heading" tabindex="-1">${this.#t(heading)}</h2>
-      ${back ? html`<button class="link" part="button" @click=${this.#back}>${this.#t(back)}</button>` : nothing}
+      <h2 part="heading" tabindex="-1">${this.texts.t(heading)}</h2>
+      ${back ? html`<button class="link" part="button" @click=${this.#back}>${this.texts.t(back)}</button>` : nothing}
     </div>`;
   }
 
@@ -619,7 +618,7 @@ export class TidbokBooking extends LitElement {
     if (step === 'treatment') {
       const types = clinic.treatmentTypes;
       return html`<section>
-        ${this.#bar(Msg.chooseTreatment)} ${types.length ? nothing : html`<p class="message" part="message">${this.#t(Msg.noTreatments)}</p>`}
+        ${this.#bar(Msg.chooseTreatment)} ${types.length ? nothing : html`<p class="message" part="message">${this.texts.t(Msg.noTreatments)}</p>`}
         <ul class="choices">
           ${types.map((type) => this.#choice('treatment', type.name, this.#facts(type), type.description, () => this.#chooseTreatment(type.id), type.color))}
         </ul>
@@ -629,7 +628,7 @@ export class TidbokBooking extends LitElement {
       return html`<section>
         ${this.#bar(Msg.choosePractitioner, Msg.back)} ${this.#renderSummary(clinic)}
         <ul class="choices">
-          ${this.#choice('practitioner', this.#t(Msg.anyPractitioner), this.#t(Msg.anyPractitionerHint), '', () => this.#choosePractitioner(''))}
+          ${this.#choice('practitioner', this.texts.t(Msg.anyPractitioner), this.texts.t(Msg.anyPractitionerHint), '', () => this.#choosePractitioner(''))}
           ${this.#offering(this.treatmentId).map((p) => this.#choice('practitioner', p.name, p.title, '', () => this.#choosePractitioner(p.id)))}
         </ul>
       </section>`;
@@ -664,7 +663,7 @@ export class TidbokBooking extends LitElement {
           @tidbok-form-submit=${this.#onSubmit}
         ></tidbok-booking-form>
         <span class="sr" role="status">
-          ${!this.hold ? '' : this.#countdown.remaining <= 60_000 ? this.#t(Msg.holdEnding) : minutes ? this.#t(Msg.heldStatus, { n: minutes }) : ''}
+          ${!this.hold ? '' : this.#countdown.remaining <= 60_000 ? this.texts.t(Msg.holdEnding) : minutes ? this.texts.t(Msg.heldStatus, { n: minutes }) : ''}
         </span>
       </section>`;
   }
@@ -672,7 +671,7 @@ export class TidbokBooking extends LitElement {
   /** `50 min · 950 kr`: the time with the client and the price, when there is one. */
   #facts(type: PublicClinic['treatmentTypes'][number]): string {
     const price = type.priceCents > 0 ? ` · ${formatPrice(type.priceCents, type.currency, this.#language)}` : '';
-    return `${this.#t(Msg.minutes, { n: type.clientMinutes })}${price}`;
+    return `${this.texts.t(Msg.minutes, { n: type.clientMinutes })}${price}`;
   }
 
   /** What is chosen so far; with the held time also the countdown. */
@@ -681,7 +680,7 @@ export class TidbokBooking extends LitElement {
     if (!type) return nothing;
     const held = withHold ? this.hold : undefined;
     const practitioner = clinic.practitioners.find((p) => p.id === (held?.practitionerId ?? this.practitionerId));
-    const who = this.step === 'practitioner' ? '' : ` · ${practitioner?.name ?? this.#t(Msg.anyPractitioner)}`;
+    const who = this.step === 'practitioner' ? '' : ` · ${practitioner?.name ?? this.texts.t(Msg.anyPractitioner)}`;
     const remaining = this.#countdown.remaining;
     return html`<div class="summary" part="summary">
       <b>${type.name}${held ? `, ${formatDayTime(held.start, clinic.timeZone, this.#language)}` : ''}</b>
@@ -689,7 +688,7 @@ export class TidbokBooking extends LitElement {
       ${
         held
           ? html`<p class="hold ${remaining <= 60_000 ? 'ending' : ''}" part="countdown">
-              <span role="timer">${this.#t(Msg.held, { time: formatRemaining(remaining) })}</span>
+              <span role="timer">${this.texts.t(Msg.held, { time: formatRemaining(remaining) })}</span>
             </p>`
           : nothing
       }
@@ -702,7 +701,7 @@ export class TidbokBooking extends LitElement {
       const time = formatTime(awaiting.expiresAt, clinic.timeZone, this.#language);
       return html`<section part="confirmation">
         ${this.#bar(Msg.checkEmailTitle)}
-        <p role="status">${this.#t(Msg.checkEmail, { to: awaiting.email, time })}</p>
+        <p role="status">${this.texts.t(Msg.checkEmail, { to: awaiting.email, time })}</p>
       </section>`;
     }
     const result = this.result;
@@ -737,7 +736,7 @@ export class TidbokBooking extends LitElement {
       <dl>
         ${rows.map(([key, value, more]) =>
           value
-            ? html`<dt>${this.#t(key)}</dt>
+            ? html`<dt>${this.texts.t(key)}</dt>
                 <dd>${value}${more ? html`<span>${more}</span>` : nothing}</dd>`
             : nothing,
         )}
@@ -745,32 +744,32 @@ export class TidbokBooking extends LitElement {
       ${
         cancelled
           ? booking.lateCancellation
-            ? html`<p>${this.#t(Msg.late)}</p>`
+            ? html`<p>${this.texts.t(Msg.late)}</p>`
             : nothing
-          : html`${to ? html`<p>${this.#t(sent.confirmation === 'sms' ? Msg.sentSms : Msg.sentEmail, { to })}</p>` : nothing}
+          : html`${to ? html`<p>${this.texts.t(sent.confirmation === 'sms' ? Msg.sentSms : Msg.sentEmail, { to })}</p>` : nothing}
               <form method="post" action=${calendarFile} part="calendar-form">
                 <input type="hidden" name="t" .value=${result.manageToken} />
                 <input type="hidden" name="action" value="ics" />
-                <button class="btn primary" part="button button-primary calendar-link">${this.#t(Msg.addToCalendar)}</button>
+                <button class="btn primary" part="button button-primary calendar-link">${this.texts.t(Msg.addToCalendar)}</button>
               </form>
               <div class="cancel">
-                <h3>${this.#t(Msg.cancelTitle)}</h3>
-                <p>${this.#t(Msg.cancelHow)} ${window ? this.#t(Msg.cancelWindow, { n: window }) : ''}</p>
+                <h3>${this.texts.t(Msg.cancelTitle)}</h3>
+                <p>${this.texts.t(Msg.cancelHow)} ${window ? this.texts.t(Msg.cancelWindow, { n: window }) : ''}</p>
                 ${
                   this.cancelState === 'idle'
-                    ? html`<button class="btn" part="button" @click=${this.#askCancel}>${this.#t(Msg.cancel)}</button>`
-                    : html`<p id="cancel-q" tabindex="-1"><b>${this.#t(Msg.cancelConfirm, { when: formatDayTime(booking.start, zone, lang) })}</b></p>
+                    ? html`<button class="btn" part="button" @click=${this.#askCancel}>${this.texts.t(Msg.cancel)}</button>`
+                    : html`<p id="cancel-q" tabindex="-1"><b>${this.texts.t(Msg.cancelConfirm, { when: formatDayTime(booking.start, zone, lang) })}</b></p>
                         ${this.cancelError ? html`<p class="error" role="alert">${this.cancelError}</p>` : nothing}
                         <div class="actions" role="group" aria-labelledby="cancel-q">
                           <button class="btn danger" part="button" aria-disabled=${this.cancelState === 'busy'} @click=${this.#cancelBooking}>
-                            ${this.#t(Msg.cancelYes)}
+                            ${this.texts.t(Msg.cancelYes)}
                           </button>
-                          <button class="btn" part="button" @click=${() => (this.cancelState = 'idle')}>${this.#t(Msg.cancelNo)}</button>
+                          <button class="btn" part="button" @click=${() => (this.cancelState = 'idle')}>${this.texts.t(Msg.cancelNo)}</button>
                         </div>`
                 }
               </div>`
       }
-      <button class="link" part="button" @click=${this.#again}>${this.#t(Msg.again)}</button>
+      <button class="link" part="button" @click=${this.#again}>${this.texts.t(Msg.again)}</button>
     </section>`;
   }
 

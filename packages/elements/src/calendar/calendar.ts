@@ -4,7 +4,7 @@ import type { CalendarEntry, Client } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
-import { type Locale, pickLocale, translate } from '../i18n.js';
+import { type Locale, pickLocale } from '../i18n.js';
 import { type Clock, systemClock } from '../shared/clock.js';
 import { reportError } from '../shared/errors.js';
 import { LoadController } from '../shared/load.js';
@@ -42,12 +42,13 @@ import {
   topPercent,
   weekColumns,
 } from './layout.js';
-import { type CalendarMessageKey, calendarMessages } from './messages.js';
+import { calendarMessages } from './messages.js';
 import type { MoveNotifyController } from './move-notify-controller.js';
 import { type Move, MovesController } from './moves-controller.js';
 import { SERVER_FEATURES, type ServerFeatures } from './server-features.js';
 import { booleanDefaultTrue, DEFAULT_VIEW, loadView, normalizeView, saveView, type ViewSettings } from './view-settings.js';
 import { instantAt, layoutLanes, snapMinutes, timeOfMinutes, wallClock, weekDays, weekRange } from './week.js';
+import { TextsController } from '../shared/texts.js';
 
 /*
  * Over 400 lines: this is the element's state, lifecycle, popups and templates in one class, as
@@ -250,9 +251,7 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
     return pickLocale(this.locale, this.connection?.locale, this.clinic.value?.settings.locale, navigator.language);
   }
 
-  private t(key: CalendarMessageKey, values?: Record<string, string | number>) {
-    return translate(calendarMessages, this.language, key, values);
-  }
+  private readonly texts = new TextsController(this, () => this.language, calendarMessages);
 
   private get zone(): string | undefined {
     return this.clinic.value?.settings.timeZone;
@@ -503,7 +502,7 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
 
   /** "Bokningen" / "The booking": the subject of a sentence about an entry. */
   private theKind(kind: EntryKind | DraftTab): string {
-    return this.t(kind === 'booking' ? 'theBooking' : kind === 'activity' ? 'theActivity' : 'theWorkingTime');
+    return this.texts.t(kind === 'booking' ? 'theBooking' : kind === 'activity' ? 'theActivity' : 'theWorkingTime');
   }
 
   // ---- Popups -----------------------------------------------------------------------------
@@ -542,16 +541,16 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
     const { action, kind } = event.detail;
     const what = this.theKind(kind);
     const messages: Partial<Record<CalendarChangeAction, string>> = {
-      created: this.t('created', { what, time: this.draftTimeLabel() }),
-      updated: this.t('saved'),
-      deleted: this.t('deleted', { what }),
-      cancelled: this.t('markedCancelled'),
-      'no-show': this.t('markedNoShow'),
-      'confirmation-sent': this.t('confirmationSent'),
-      'receipt-sent': this.t('receiptSent'),
-      paid: this.t('saved'),
-      released: this.t('holdReleased'),
-      merged: this.t('clientsMerged'),
+      created: this.texts.t('created', { what, time: this.draftTimeLabel() }),
+      updated: this.texts.t('saved'),
+      deleted: this.texts.t('deleted', { what }),
+      cancelled: this.texts.t('markedCancelled'),
+      'no-show': this.texts.t('markedNoShow'),
+      'confirmation-sent': this.texts.t('confirmationSent'),
+      'receipt-sent': this.texts.t('receiptSent'),
+      paid: this.texts.t('saved'),
+      released: this.texts.t('holdReleased'),
+      merged: this.texts.t('clientsMerged'),
     };
     const text = messages[action];
     if (text) this.say(text);
@@ -685,12 +684,12 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
       // Keep the new place on screen until the refetch confirms it.
       this.feed.entries = this.feed.entries.map((e) => (e.id === entry.id ? { ...e, ...patch, ...who } : e));
       const { date } = wallClock(start, zone);
-      this.announcement = this.t('moved', {
+      this.announcement = this.texts.t('moved', {
         what: this.theKind(entry.kind),
         day: formatLocalDate(date, this.language, { weekday: 'long', day: 'numeric', month: 'long' }),
         time: `${clockTime(start, zone)}–${clockTime(end, zone)}`,
       });
-      if (tell) this.say(this.t('movedAndTold'));
+      if (tell) this.say(this.texts.t('movedAndTold'));
       this.dispatchEvent(new TidbokCalendarChangeEvent({ action: 'moved', kind: entry.kind, id: entry.id }));
       void this.feed.refresh();
       return true;
@@ -707,7 +706,7 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
       `${formatLocalDate(wallClock(from, zone).date, this.language, { weekday: 'short', day: 'numeric', month: 'short' })} ${clockTime(from, zone)}–${clockTime(to, zone)}`;
     const name = practitionerId ? this.clinic.value?.practitioners.find((p) => p.id === practitionerId)?.name : undefined;
     const client = entry.kind === 'booking' ? entry.clientName : '';
-    const text = this.t('notifyMoveWhat', { client, from: when(Date.parse(entry.start), Date.parse(entry.end)), to: when(start, end) });
+    const text = this.texts.t('notifyMoveWhat', { client, from: when(Date.parse(entry.start), Date.parse(entry.end)), to: when(start, end) });
     return name ? `${text} (${name})` : text;
   }
 
@@ -736,7 +735,7 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
     if (!admin || !first || !last) return;
     try {
       const { deleted } = await admin.workingTimes.removeRange({ from: first, to: last, ...(this.practitioner ? { practitionerId: this.practitioner } : {}) });
-      this.say(this.t('deletedRange', { count: deleted }));
+      this.say(this.texts.t('deletedRange', { count: deleted }));
       this.dispatchEvent(new TidbokCalendarChangeEvent({ action: 'deleted-range', kind: 'workingTime', id: '' }));
       void this.feed.refresh();
     } catch (error) {
@@ -748,14 +747,14 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
   // ---- Rendering --------------------------------------------------------------------------
 
   private kindName(kind: EntryKind | DraftTab): string {
-    return this.t(kind === 'booking' ? 'kindBooking' : kind === 'activity' ? 'kindActivity' : 'kindWorkingTime');
+    return this.texts.t(kind === 'booking' ? 'kindBooking' : kind === 'activity' ? 'kindActivity' : 'kindWorkingTime');
   }
 
   /** The block templates with this render's state. */
   private blockTemplates(): BlockTemplates {
     const practitioners = this.clinic.value?.practitioners ?? [];
     return new BlockTemplates({
-      t: (key, values) => this.t(key, values),
+      texts: this.texts,
       kindName: (kind) => this.kindName(kind),
       language: this.language,
       zone: this.zone!,
@@ -783,7 +782,7 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
     const bandLanes = layoutLanes(bands);
     const dayName = formatLocalDate(date, this.language, { weekday: 'long', day: 'numeric', month: 'long' });
     const practitioner = column.practitionerId ? this.clinic.value?.practitioners.find((p) => p.id === column.practitionerId)?.name : undefined;
-    const dayLabel = practitioner ? this.t('practitionerColumn', { practitioner, day: dayName }) : dayName;
+    const dayLabel = practitioner ? this.texts.t('practitionerColumn', { practitioner, day: dayName }) : dayName;
     const cursor = this.keys.cursor?.day === index ? this.keys.cursor : null;
     const cursorText = cursor ? `${timeOfMinutes(cursor.minutes)}–${timeOfMinutes(cursor.minutes + cursor.length)}` : '';
     const nowTop = date === today ? topPercent(wallClock(this.clock.now(), zone).minutes, range) : null;
@@ -796,7 +795,7 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
           tabindex="0"
           role="slider"
           aria-orientation="vertical"
-          aria-label=${this.t('dayCursorLabel', { day: dayLabel })}
+          aria-label=${this.texts.t('dayCursorLabel', { day: dayLabel })}
           aria-describedby="day-help"
           aria-valuemin=${from}
           aria-valuemax=${to}
@@ -838,9 +837,13 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
     const practitioners = this.clinic.value?.practitioners ?? [];
     const fmt = (date: string, options: Intl.DateTimeFormatOptions) => formatLocalDate(date, this.language, options);
     const dayView = this.dayLike;
-    const title = dayView ? fmt(this.day, { weekday: 'long', day: 'numeric', month: 'long' }) : first ? this.t('weekTitle', { week: isoWeek(first) }) : '';
+    const title = dayView
+      ? fmt(this.day, { weekday: 'long', day: 'numeric', month: 'long' })
+      : first
+        ? this.texts.t('weekTitle', { week: isoWeek(first) })
+        : '';
     const range = dayView
-      ? `${this.t('weekTitle', { week: isoWeek(this.day) })}, ${fmt(this.day, { year: 'numeric' })}`
+      ? `${this.texts.t('weekTitle', { week: isoWeek(this.day) })}, ${fmt(this.day, { year: 'numeric' })}`
       : first && last
         ? `${fmt(first, { day: 'numeric', month: 'short' })} – ${fmt(last, { day: 'numeric', month: 'short', year: 'numeric' })}`
         : '';
@@ -851,13 +854,19 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
             class="icon-button"
             id="previous-week"
             type="button"
-            aria-label=${this.t(dayView ? 'previousDay' : 'previousWeek')}
+            aria-label=${this.texts.t(dayView ? 'previousDay' : 'previousWeek')}
             @click=${() => this.shiftWeek(-1)}
           >
             ‹
           </button>
-          <button class="btn" id="today" type="button" @click=${this.goToday}>${this.t('today')}</button>
-          <button class="icon-button" id="next-week" type="button" aria-label=${this.t(dayView ? 'nextDay' : 'nextWeek')} @click=${() => this.shiftWeek(1)}>
+          <button class="btn" id="today" type="button" @click=${this.goToday}>${this.texts.t('today')}</button>
+          <button
+            class="icon-button"
+            id="next-week"
+            type="button"
+            aria-label=${this.texts.t(dayView ? 'nextDay' : 'nextWeek')}
+            @click=${() => this.shiftWeek(1)}
+          >
             ›
           </button>
           <div class="month">
@@ -869,7 +878,7 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
               aria-expanded=${this.monthOpen ? 'true' : 'false'}
               @click=${() => void this.toggleMonth()}
             >
-              ${this.t('monthOverview')} <span aria-hidden="true">▾</span>
+              ${this.texts.t('monthOverview')} <span aria-hidden="true">▾</span>
             </button>
             ${
               this.monthOpen
@@ -895,7 +904,7 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
           <h2 part="title" aria-live="polite">${title}<span class="range">${range}</span></h2>
         </div>
         <div class="tools">
-          <div class="switch" role="group" aria-label=${this.t('viewSwitch')}>
+          <div class="switch" role="group" aria-label=${this.texts.t('viewSwitch')}>
             ${(['day', 'week'] as const).map(
               (view) =>
                 html`<button
@@ -905,14 +914,14 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
                   aria-pressed=${this.view === view ? 'true' : 'false'}
                   @click=${() => this.showView(view)}
                 >
-                  ${this.t(view === 'day' ? 'viewDay' : 'viewWeek')}
+                  ${this.texts.t(view === 'day' ? 'viewDay' : 'viewWeek')}
                 </button>`,
             )}
           </div>
           <div class="filter">
-            <label for="practitioner-filter">${this.t('practitioner')}</label>
+            <label for="practitioner-filter">${this.texts.t('practitioner')}</label>
             <select id="practitioner-filter" @change=${(e: Event) => this.setFilter((e.target as HTMLSelectElement).value)}>
-              <option value="" ?selected=${!this.practitioner}>${this.t('allPractitioners')}</option>
+              <option value="" ?selected=${!this.practitioner}>${this.texts.t('allPractitioners')}</option>
               ${practitioners.map((p) => html`<option value=${p.id} ?selected=${p.id === this.practitioner}>${p.name}</option>`)}
             </select>
           </div>
@@ -925,13 +934,13 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
               aria-controls="view-panel"
               @click=${() => (this.viewOpen = !this.viewOpen)}
             >
-              ${this.t('view')} <span aria-hidden="true">▾</span>
+              ${this.texts.t('view')} <span aria-hidden="true">▾</span>
             </button>
             <div
               part="view-panel"
               id="view-panel"
               role="group"
-              aria-label=${this.t('viewSettings')}
+              aria-label=${this.texts.t('viewSettings')}
               ?hidden=${!this.viewOpen}
               @keydown=${(e: KeyboardEvent) => {
                 if (e.key === 'Escape') {
@@ -943,13 +952,13 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
             >
               <div class="row">
                 <div class="field">
-                  <label for="start-hour">${this.t('dayStarts')}</label>
+                  <label for="start-hour">${this.texts.t('dayStarts')}</label>
                   <select id="start-hour" @change=${(e: Event) => this.changeView({ startHour: Number((e.target as HTMLSelectElement).value) })}>
                     ${Array.from({ length: 24 }, (_, h) => html`<option value=${h} ?selected=${h === this.startHour}>${timeOfMinutes(h * 60)}</option>`)}
                   </select>
                 </div>
                 <div class="field">
-                  <label for="end-hour">${this.t('dayEnds')}</label>
+                  <label for="end-hour">${this.texts.t('dayEnds')}</label>
                   <select id="end-hour" @change=${(e: Event) => this.changeView({ endHour: Number((e.target as HTMLSelectElement).value) })}>
                     ${Array.from({ length: 24 }, (_, i) => i + 1).map(
                       (h) => html`<option value=${h} ?disabled=${h <= this.startHour} ?selected=${h === this.endHour}>${timeOfMinutes(h * 60)}</option>`,
@@ -964,17 +973,17 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
                   .checked=${!this.hideWeekends}
                   @change=${(e: Event) => this.changeView({ hideWeekends: !(e.target as HTMLInputElement).checked })}
                 />
-                ${this.t('showWeekends')}
+                ${this.texts.t('showWeekends')}
               </label>
-              <button class="btn link" type="button" @click=${this.resetView}>${this.t('resetView')}</button>
+              <button class="btn link" type="button" @click=${this.resetView}>${this.texts.t('resetView')}</button>
             </div>
           </div>
           <slot name="tools"></slot>
           <tidbok-menu-button
             id="delete-menu"
             align="end"
-            .label=${this.t('deleteMenu')}
-            .items=${[{ id: 'delete-range', label: this.t('allVisibleWorkingTime'), danger: true }]}
+            .label=${this.texts.t('deleteMenu')}
+            .items=${[{ id: 'delete-range', label: this.texts.t('allVisibleWorkingTime'), danger: true }]}
             @tidbok-menu-select=${(e: CustomEvent<{ id: string }>) => {
               e.stopPropagation();
               void this.openConfirm();
@@ -988,7 +997,7 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
             aria-haspopup="dialog"
             @click=${this.toggleBook}
           >
-            ${this.t('book')}
+            ${this.texts.t('book')}
           </button>
         </div>
       </div>
@@ -1000,7 +1009,7 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
     const first = days[0];
     const last = days[days.length - 1];
     const fmt = (date: string) => formatLocalDate(date, this.language, { weekday: 'short', day: 'numeric', month: 'short' });
-    const who = this.practitioner ? (this.clinic.value?.practitioners.find((p) => p.id === this.practitioner)?.name ?? '') : this.t('everyone');
+    const who = this.practitioner ? (this.clinic.value?.practitioners.find((p) => p.id === this.practitioner)?.name ?? '') : this.texts.t('everyone');
     return html`
       <dialog
         aria-labelledby="confirm-title"
@@ -1012,11 +1021,11 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
       >
         ${
           this.confirming && first && last
-            ? html`<h2 id="confirm-title">${this.t('confirmDeleteRangeTitle')}</h2>
-                <p id="confirm-body">${this.t('confirmDeleteRangeBody', { who, from: fmt(first), to: fmt(last) })}</p>
+            ? html`<h2 id="confirm-title">${this.texts.t('confirmDeleteRangeTitle')}</h2>
+                <p id="confirm-body">${this.texts.t('confirmDeleteRangeBody', { who, from: fmt(first), to: fmt(last) })}</p>
                 <div class="actions">
-                  <button class="btn" type="button" data-action="cancel" @click=${this.closeConfirm}>${this.t('cancel')}</button>
-                  <button class="btn danger" type="button" data-action="confirm" @click=${this.deleteVisibleWorkingTime}>${this.t('deleteYes')}</button>
+                  <button class="btn" type="button" data-action="cancel" @click=${this.closeConfirm}>${this.texts.t('cancel')}</button>
+                  <button class="btn danger" type="button" data-action="confirm" @click=${this.deleteVisibleWorkingTime}>${this.texts.t('deleteYes')}</button>
                 </div>`
             : nothing
         }
@@ -1032,16 +1041,16 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
           this.notice
             ? html`<div part="notice" class="notice ${this.notice.tone}" role=${this.notice.tone === 'error' ? 'alert' : 'status'}>
                 <p>${this.notice.text}</p>
-                <button class="icon-button" type="button" aria-label=${this.t('dismiss')} @click=${() => (this.notice = null)}>×</button>
+                <button class="icon-button" type="button" aria-label=${this.texts.t('dismiss')} @click=${() => (this.notice = null)}>×</button>
               </div>`
             : nothing
         }
-        ${feedError ? html`<div class="notice error" role="status"><p>${this.t('refreshFailed')}</p></div>` : nothing}
+        ${feedError ? html`<div class="notice error" role="status"><p>${this.texts.t('refreshFailed')}</p></div>` : nothing}
         ${
           this.feed.status === 'error'
             ? html`<div class="notice error" role="alert">
-                <p>${this.t('loadFailed')} ${describeError(this.feed.error, this.language, 'load').message}</p>
-                <button class="btn" type="button" @click=${() => this.feed.refresh()}>${this.t('retry')}</button>
+                <p>${this.texts.t('loadFailed')} ${describeError(this.feed.error, this.language, 'load').message}</p>
+                <button class="btn" type="button" @click=${() => this.feed.refresh()}>${this.texts.t('retry')}</button>
               </div>`
             : nothing
         }
@@ -1051,15 +1060,15 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
   }
 
   override render() {
-    if (!this.connection?.admin) return html`<p class="state">${this.t('notConnected')}</p>`;
+    if (!this.connection?.admin) return html`<p class="state">${this.texts.t('notConnected')}</p>`;
     if (this.clinic.status === 'error' && !this.clinic.value) {
       return html`<div class="state" role="alert">
-        <p>${this.t('loadFailed')} ${describeError(this.clinic.error, this.language, 'load').message}</p>
-        <button class="btn" type="button" @click=${() => this.reloadClinicData()}>${this.t('retry')}</button>
+        <p>${this.texts.t('loadFailed')} ${describeError(this.clinic.error, this.language, 'load').message}</p>
+        <button class="btn" type="button" @click=${() => this.reloadClinicData()}>${this.texts.t('retry')}</button>
       </div>`;
     }
     const zone = this.zone;
-    if (!zone || !this.weekStart) return html`<p class="state" role="status">${this.t('loading')}</p>`;
+    if (!zone || !this.weekStart) return html`<p class="state" role="status">${this.texts.t('loading')}</p>`;
     const days = this.days;
     const entries = this.entries;
     const columns = this.columns;
@@ -1074,14 +1083,14 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
       <div class="stage">
         ${this.renderNotices()}
         <p class="empty" role="status" part="status">
-          ${this.feed.status === 'loading' ? this.t('loading') : this.feed.status === 'ready' && entries.length === 0 ? this.t(dayView ? 'emptyDay' : 'emptyWeek') : dayView && columns.length === 0 ? this.t('noPractitioners') : ''}
+          ${this.feed.status === 'loading' ? this.texts.t('loading') : this.feed.status === 'ready' && entries.length === 0 ? this.texts.t(dayView ? 'emptyDay' : 'emptyWeek') : dayView && columns.length === 0 ? this.texts.t('noPractitioners') : ''}
         </p>
-        <span id="entry-help" class="sr">${this.t('entryHelp')}</span>
-        <span id="day-help" class="sr">${this.t('dayCursorHelp')}</span>
+        <span id="entry-help" class="sr">${this.texts.t('entryHelp')}</span>
+        <span id="day-help" class="sr">${this.texts.t('dayCursorHelp')}</span>
         ${
           this.narrow
             ? this.dayList?.renderDayList({
-                t: (key, values) => this.t(key, values),
+                texts: this.texts,
                 language: this.language,
                 zone,
                 practitioners: this.clinic.value?.practitioners ?? [],
@@ -1095,7 +1104,7 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
           ?hidden=${this.narrow}
           part="grid"
           style="--_days:${columns.length};--_hours:${hours}"
-          aria-label=${this.t(dayView ? 'dayGridLabel' : 'gridLabel')}
+          aria-label=${this.texts.t(dayView ? 'dayGridLabel' : 'gridLabel')}
           aria-busy=${this.feed.status === 'loading' ? 'true' : 'false'}
           role="region"
         >
@@ -1105,7 +1114,7 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
             </div>
             ${columns.map((column, i) => {
               const count = outsideCount(placeColumn(column, entries, null, zone, this.range));
-              const outside = count ? html`<span class="outside">${this.t('outsideHours', { count })}</span>` : nothing;
+              const outside = count ? html`<span class="outside">${this.texts.t('outsideHours', { count })}</span>` : nothing;
               if (dayView) {
                 const name = this.shownPractitioners.find((p) => p.id === column.practitionerId)?.name ?? '';
                 return html`<div class="day-head practitioner"><span id="day-${i}">${name}</span>${outside}</div>`;
@@ -1117,7 +1126,7 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
                   >${formatLocalDate(date, this.language, { weekday: 'short' })}
                   <strong>${formatLocalDate(date, this.language, { day: 'numeric', month: 'numeric' })}</strong></span
                 >
-                <button class="day-link" type="button" aria-label=${this.t('openDayView', { day: long })} @click=${() => this.showView('day', date)}>
+                <button class="day-link" type="button" aria-label=${this.texts.t('openDayView', { day: long })} @click=${() => this.showView('day', date)}>
                   <span aria-hidden="true">→</span>
                 </button>
                 ${outside}

@@ -1,18 +1,11 @@
 import type { CalendarEntry } from '@tidbok/sdk';
 import { css, html, nothing } from 'lit';
-import { type Messages, translate } from '../i18n.js';
 import { clockTime, formatLocalDate } from '../shared/dates.js';
 import type { BlockContext } from './entry-blocks.js';
 import { wallClock } from './week.js';
 
-/** The list's own texts (a lazy chunk); the rest are the calendar's. */
-const listMessages = {
-  emptyDay: { sv: 'Inget inbokat den här dagen.', en: 'Nothing booked this day.' },
-  holdLabel: { sv: 'Reserverad', en: 'Held' },
-} satisfies Messages<string>;
-
 /** What the list needs: the block context plus the day shown. */
-export interface DayListContext extends Pick<BlockContext, 't' | 'language' | 'zone' | 'practitioners'> {
+export interface DayListContext extends Pick<BlockContext, 'texts' | 'language' | 'zone' | 'practitioners'> {
   day: string;
   entries: readonly CalendarEntry[];
   openEntry(entry: CalendarEntry): void;
@@ -115,20 +108,20 @@ export function renderDayList(c: DayListContext) {
       <h3 id="day-list-title">${formatLocalDate(c.day, c.language, { weekday: 'long', day: 'numeric', month: 'long' })}</h3>
       ${
         working.length
-          ? html`<p class="working">${c.t('tabWorkingTime')}: ${working.map((w, i) => html`${i ? ', ' : ''}${name(w.practitionerId)} ${time(w)}`)}</p>`
+          ? html`<p class="working">${c.texts.t('tabWorkingTime')}: ${working.map((w, i) => html`${i ? ', ' : ''}${name(w.practitionerId)} ${time(w)}`)}</p>`
           : nothing
       }
       ${
         items.length === 0
-          ? html`<p class="empty-day">${translate(listMessages, c.language, 'emptyDay')}</p>`
+          ? html`<p class="empty-day">${c.texts.t('listEmptyDay')}</p>`
           : html`<ul>
               ${items.map((entry) => {
                 // The row's text is its name (no aria-label that would differ from what is seen); the kind and a
                 // booking's status are added for screen readers where the row does not show them.
-                const kind = entry.kind === 'booking' ? c.t('kindBooking') : entry.kind === 'activity' ? c.t('kindActivity') : '';
+                const kind = entry.kind === 'booking' ? c.texts.t('kindBooking') : entry.kind === 'activity' ? c.texts.t('kindActivity') : '';
                 const status =
                   entry.kind === 'booking' && entry.status !== 'booked'
-                    ? c.t(entry.status === 'no_show' ? 'statusNoShow' : entry.lateCancellation ? 'statusLateCancelled' : 'statusCancelled')
+                    ? c.texts.t(entry.status === 'no_show' ? 'statusNoShow' : entry.lateCancellation ? 'statusLateCancelled' : 'statusCancelled')
                     : '';
                 const who = name(entry.practitionerId);
                 const body =
@@ -137,8 +130,8 @@ export function renderDayList(c: DayListContext) {
                     : entry.kind === 'activity'
                       ? html`<strong>${entry.title}</strong>`
                       : entry.kind === 'busy'
-                        ? html`${entry.title ?? c.t('busyLabel')}`
-                        : html`${translate(listMessages, c.language, 'holdLabel')}`;
+                        ? html`${entry.title ?? c.texts.t('busyLabel')}`
+                        : html`${c.texts.t('holdLabel')}`;
                 const row = html`${kind ? html`<span class="sr">${kind} </span>` : nothing}<span class="when">${time(entry)}</span
                   ><span class="what">${body}${status ? html` <em>${status}</em>` : nothing}</span><span class="who">${who}</span>`;
                 return html`<li data-kind=${entry.kind} style=${entry.kind === 'booking' ? `--_color:${entry.color}` : ''}>

@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Locale } from '../i18n.js';
 import { clockTime } from '../shared/dates.js';
+import type { TextsController } from '../shared/texts.js';
 import { readableColors, tint } from './colors.js';
 import type { Draft, DraftTab, EntryKind } from './events.js';
 import { boxOf, type HourRange, type Placed } from './layout.js';
@@ -11,7 +12,8 @@ import type { Lane } from './week.js';
 
 /** What the block templates read from the calendar, handed in once per render. */
 export interface BlockContext {
-  t(key: CalendarMessageKey, values?: Record<string, string | number>): string;
+  /** The calendar's words (`this.texts` of `<tidbok-calendar>`). */
+  texts: Pick<TextsController<CalendarMessageKey>, 't'>;
   kindName(kind: EntryKind | DraftTab): string;
   language: Locale;
   zone: string;
@@ -44,21 +46,25 @@ export class BlockTemplates {
       case 'booking': {
         const status =
           entry.status === 'cancelled'
-            ? `, ${this.c.t(entry.lateCancellation ? 'statusLateCancelled' : 'statusCancelled').toLowerCase()}`
+            ? `, ${this.c.texts.t(entry.lateCancellation ? 'statusLateCancelled' : 'statusCancelled').toLowerCase()}`
             : entry.status === 'no_show'
-              ? `, ${this.c.t('statusNoShow').toLowerCase()}`
+              ? `, ${this.c.texts.t('statusNoShow').toLowerCase()}`
               : '';
-        const paid = entry.paid ? `, ${this.c.t('statusPaid').toLowerCase()}` : '';
-        return `${this.c.t('bookingName', { time, client: entry.clientName, treatment: entry.treatmentName })}${status}${paid}${forWhom}`;
+        const paid = entry.paid ? `, ${this.c.texts.t('statusPaid').toLowerCase()}` : '';
+        return `${this.c.texts.t('bookingName', { time, client: entry.clientName, treatment: entry.treatmentName })}${status}${paid}${forWhom}`;
       }
       case 'activity':
-        return `${this.c.t('activityName', { time, title: entry.title })}${forWhom}`;
+        return `${this.c.texts.t('activityName', { time, title: entry.title })}${forWhom}`;
       case 'workingTime':
-        return this.c.t('workingTimeName', { time, practitioner: practitionerName, types: this.bandTypes(entry).join(', ') || this.c.t('allTreatmentTypes') });
+        return this.c.texts.t('workingTimeName', {
+          time,
+          practitioner: practitionerName,
+          types: this.bandTypes(entry).join(', ') || this.c.texts.t('allTreatmentTypes'),
+        });
       case 'hold':
-        return `${this.c.t('holdName', { time })}${forWhom}`;
+        return `${this.c.texts.t('holdName', { time })}${forWhom}`;
       case 'busy':
-        return `${this.c.t(entry.title ? 'busyNameTitled' : 'busyName', { time, title: entry.title ?? '' })}${forWhom}`;
+        return `${this.c.texts.t(entry.title ? 'busyNameTitled' : 'busyName', { time, title: entry.title ?? '' })}${forWhom}`;
     }
   }
 
@@ -112,9 +118,10 @@ export class BlockTemplates {
           placed.outside
             ? nothing
             : html`
-                ${shade ? nothing : html`<span class="band-grip" data-handle="move">${this.c.t('tabWorkingTime')} ${time}</span>`}
+                ${shade ? nothing : html`<span class="band-grip" data-handle="move">${this.c.texts.t('tabWorkingTime')} ${time}</span>`}
                 <span class="tooltip" role="tooltip">
-                  <strong>${practitioner} · ${time}</strong>${this.c.t('bookableHere')}: ${types.length ? types.join(', ') : this.c.t('allTreatmentTypes')}
+                  <strong>${practitioner} · ${time}</strong>${this.c.texts.t('bookableHere')}:
+                  ${types.length ? types.join(', ') : this.c.texts.t('allTreatmentTypes')}
                 </span>
                 ${placed.startsHere && !shade ? html`<span class="handle start" data-handle="start"></span>` : nothing}
                 ${placed.endsHere && !shade ? html`<span class="handle end" data-handle="end"></span>` : nothing}
@@ -143,7 +150,7 @@ export class BlockTemplates {
           : draft.tab === 'workingTime'
             ? '#3a8a55'
             : (this.c.treatmentTypes.find((tt) => tt.id === draft.treatmentTypeId)?.color ?? 'var(--_primary)');
-      const label = this.c.t('draftName', { kind: this.c.kindName(draft.tab), time });
+      const label = this.c.texts.t('draftName', { kind: this.c.kindName(draft.tab), time });
       return html`
         <div
           part="draft"
@@ -188,7 +195,7 @@ export class BlockTemplates {
     // moved (it changes only in that calendar); its title only where the practitioner allows.
     if (entry.kind === 'busy') {
       return html`<div part="entry busy" class=${classes} role="img" aria-label=${name} data-entry-id=${entry.id} data-kind="busy" style=${styleMap(style)}>
-        ${placed.outside || short ? nothing : html`<span class="when">${time}</span> <span class="who">${entry.title ?? this.c.t('busyLabel')}</span>`}
+        ${placed.outside || short ? nothing : html`<span class="when">${time}</span> <span class="who">${entry.title ?? this.c.texts.t('busyLabel')}</span>`}
       </div>`;
     }
     // The practitioner's initials when everyone is shown, as CSS content: seen, but not part of
@@ -218,11 +225,11 @@ export class BlockTemplates {
     const status = entry.status === 'cancelled' ? 'cancelled' : entry.status === 'no_show' ? 'no-show' : '';
     const badge =
       entry.status === 'cancelled'
-        ? this.c.t(entry.lateCancellation ? 'statusLateCancelled' : 'statusCancelled')
+        ? this.c.texts.t(entry.lateCancellation ? 'statusLateCancelled' : 'statusCancelled')
         : entry.status === 'no_show'
-          ? this.c.t('statusNoShow')
+          ? this.c.texts.t('statusNoShow')
           : entry.paid
-            ? this.c.t('statusPaid')
+            ? this.c.texts.t('statusPaid')
             : '';
     const color = entry.color;
     const readable = readableColors(color);

@@ -82,6 +82,9 @@ export const calendarMessages = {
   busyName: { sv: 'Upptagen {time} (egen kalender)', en: 'Busy {time} (own calendar)' },
   busyNameTitled: { sv: 'Upptagen {time}, {title} (egen kalender)', en: 'Busy {time}, {title} (own calendar)' },
   busyLabel: { sv: 'Upptagen', en: 'Busy' },
+  holdLabel: { sv: 'Reserverad', en: 'Held' },
+  // The day list (phone width)
+  listEmptyDay: { sv: 'Inget inbokat den här dagen.', en: 'Nothing booked this day.' },
   draftName: { sv: 'Ny {kind} {time}', en: 'New {kind} {time}' },
   outsideHours: { sv: '+{count} utanför visade timmar', en: '+{count} outside the hours shown' },
   allTreatmentTypes: { sv: 'alla behandlingsformer', en: 'all treatment types' },

@@ -1,14 +1,16 @@
 import { isLocalDate } from '@tidbok/core';
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import { type Locale, type Messages, translate } from '../i18n.js';
+import type { Locale, Messages } from '../i18n.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { define } from '../shared/define.js';
 import { addLocalDays, formatLocalDate, isoWeek, mondayOf, weekdayOf } from '../shared/dates.js';
 import { theme } from '../shared/styles.js';
-import { calendarMessages, type CalendarMessageKey } from './messages.js';
+import { TextsController } from '../shared/texts.js';
+import { calendarMessages } from './messages.js';
 
-/** The overview's own texts (a lazy chunk); the rest are the calendar's. */
+/** The overview's texts: the calendar's, and its own (here, in its lazy chunk). */
 const monthMessages = {
+  ...calendarMessages,
   previousMonth: { sv: 'Föregående månad', en: 'Previous month' },
   nextMonth: { sv: 'Nästa månad', en: 'Next month' },
   monthWeek: { sv: 'Vecka', en: 'Week' },
@@ -148,11 +150,7 @@ export class TidbokMonthOverview extends LitElement {
   /** The day with the roving tab stop. */
   private focused = '';
 
-  private t(key: CalendarMessageKey | keyof typeof monthMessages) {
-    return key in monthMessages
-      ? translate(monthMessages, this.locale, key as keyof typeof monthMessages)
-      : translate(calendarMessages, this.locale, key as CalendarMessageKey);
-  }
+  private readonly texts = new TextsController(this, () => this.locale, monthMessages);
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('value') && isLocalDate(this.value)) this.focused = this.value;
@@ -222,17 +220,24 @@ export class TidbokMonthOverview extends LitElement {
     return html`
       <div role="dialog" aria-labelledby="month-title" @keydown=${this.onKeydown}>
         <header>
-          <button class="icon-button" type="button" aria-label=${this.t('previousMonth')} @click=${() => void this.moveTo(this.sameDay(this.focused, -1))}>
+          <button
+            class="icon-button"
+            type="button"
+            aria-label=${this.texts.t('previousMonth')}
+            @click=${() => void this.moveTo(this.sameDay(this.focused, -1))}
+          >
             ‹
           </button>
           <h3 id="month-title" aria-live="polite">${title}</h3>
-          <button class="icon-button" type="button" aria-label=${this.t('nextMonth')} @click=${() => void this.moveTo(this.sameDay(this.focused, 1))}>›</button>
-          <button class="icon-button" type="button" aria-label=${this.t('close')} @click=${this.close}>×</button>
+          <button class="icon-button" type="button" aria-label=${this.texts.t('nextMonth')} @click=${() => void this.moveTo(this.sameDay(this.focused, 1))}>
+            ›
+          </button>
+          <button class="icon-button" type="button" aria-label=${this.texts.t('close')} @click=${this.close}>×</button>
         </header>
         <table aria-labelledby="month-title">
           <thead>
             <tr>
-              <th class="week" scope="col"><span class="sr">${this.t('monthWeek')}</span></th>
+              <th class="week" scope="col"><span class="sr">${this.texts.t('monthWeek')}</span></th>
               ${weekdays.map((name) => html`<th scope="col">${name}</th>`)}
             </tr>
           </thead>

@@ -1,7 +1,8 @@
 import type { TidbokAdmin } from '@tidbok/sdk';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { type Locale, type Messages, translate } from '../i18n.js';
+import type { Locale, Messages } from '../i18n.js';
 import { isAbort } from '../shared/errors.js';
+import { TextsController } from '../shared/texts.js';
 import type { Move } from './moves-controller.js';
 
 /** The dialog's texts, in this lazy chunk rather than in messages.ts (the staff first load). */
@@ -47,12 +48,14 @@ export interface MoveNotifyOptions {
  */
 export class MoveNotifyController implements ReactiveController {
   #asking: Asking | null = null;
+  readonly #texts: TextsController<keyof typeof notifyMessages>;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: MoveNotifyOptions,
   ) {
     host.addController(this);
+    this.#texts = new TextsController(host, () => options.language(), notifyMessages);
   }
 
   get open(): boolean {
@@ -109,8 +112,7 @@ export class MoveNotifyController implements ReactiveController {
   render() {
     const a = this.#asking;
     if (!a) return nothing;
-    const language = this.options.language();
-    const t = (key: keyof typeof notifyMessages, values?: Record<string, string>) => translate(notifyMessages, language, key, values);
+    const { t } = this.#texts;
     return html`
       <dialog
         class="notify"

@@ -1,7 +1,7 @@
 import type { Client, ClientHistory, ClientVisit, MeResponse } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { TidbokConnection } from '../context.js';
-import { type Locale, translate } from '../i18n.js';
+import { type Locale } from '../i18n.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { isAbort, reportError } from '../shared/errors.js';
 import { dateTimeFormat, formatStamp, formatTime } from '../shared/dates.js';
@@ -10,6 +10,7 @@ import { clientCardStyles } from './client-card.styles.js';
 import { TidbokClientCardCloseEvent } from './close-event.js';
 import type { StaffKit } from './kit.js';
 import { type ClientCardMessageKey, clientCardMessages } from './messages.js';
+import { TextsController } from '../shared/texts.js';
 
 interface CardData {
   client: Client;
@@ -88,9 +89,7 @@ export class TidbokClientCard extends LitElement {
     onError: (error) => reportError(this, 'load-client', error),
   });
 
-  private t(key: ClientCardMessageKey, values?: Record<string, string | number>) {
-    return translate(clientCardMessages, this.locale, key, values);
-  }
+  private readonly texts = new TextsController(this, () => this.locale, clientCardMessages);
 
   /** Unknown permissions (an older server): shown, and the server decides (staff-role.ts). */
   private may(permission: string): boolean {
@@ -161,7 +160,7 @@ export class TidbokClientCard extends LitElement {
         this.data.value = { ...current, history: { ...current.history, notes } };
         this.requestUpdate();
       }
-      this.status = this.t('saved');
+      this.status = this.texts.t('saved');
       this.stopEditing(what === 'notes' ? 'edit-notes' : 'edit-contact');
     } catch (error) {
       if (isAbort(error)) return;
@@ -186,16 +185,16 @@ export class TidbokClientCard extends LitElement {
   }
 
   private renderVisits(visits: ClientVisit[], upcoming: boolean) {
-    if (visits.length === 0) return html`<p class="hint">${this.t(upcoming ? 'noUpcoming' : 'noPast')}</p>`;
+    if (visits.length === 0) return html`<p class="hint">${this.texts.t(upcoming ? 'noUpcoming' : 'noPast')}</p>`;
     return html`<ul class="visits">
       ${visits.map((visit) => {
         const status = this.statusOf(visit, upcoming);
         return html`<li data-id=${visit.id} data-status=${status.kind}>
           <span class="when">${this.when(visit)}</span>
-          <span class="what">${this.t('visitLine', { treatment: visit.treatmentName, practitioner: visit.practitionerName })}</span>
+          <span class="what">${this.texts.t('visitLine', { treatment: visit.treatmentName, practitioner: visit.practitionerName })}</span>
           <span class="badges"
-            ><span class="badge ${status.kind}">${this.t(status.key)}</span
-            >${visit.paid ? html` <span class="badge paid">${this.t('paid')}</span>` : nothing}</span
+            ><span class="badge ${status.kind}">${this.texts.t(status.key)}</span
+            >${visit.paid ? html` <span class="badge paid">${this.texts.t('paid')}</span>` : nothing}</span
           >
         </li>`;
       })}
@@ -206,7 +205,7 @@ export class TidbokClientCard extends LitElement {
     if (this.editing === 'contact') {
       const field = (name: string, label: ClientCardMessageKey, value: string | null, type = 'text', autocomplete = 'off') =>
         html`<div class="field">
-          <label for="cc-${name}">${this.t(label)}</label>
+          <label for="cc-${name}">${this.texts.t(label)}</label>
           <input id="cc-${name}" name=${name} type=${type} autocomplete=${autocomplete} .value=${value ?? ''} ?required=${name === 'name'} />
         </div>`;
       return html`<form @submit=${this.save} aria-labelledby="cc-contact">
@@ -214,20 +213,20 @@ export class TidbokClientCard extends LitElement {
         ${field('personalNumber', 'personalNumber', client.personalNumber)}
         ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
         <div class="row">
-          <button class="btn primary" type="submit" ?disabled=${this.busy}>${this.t('save')}</button>
-          <button class="btn" type="button" @click=${() => this.stopEditing('edit-contact')}>${this.t('cancel')}</button>
+          <button class="btn primary" type="submit" ?disabled=${this.busy}>${this.texts.t('save')}</button>
+          <button class="btn" type="button" @click=${() => this.stopEditing('edit-contact')}>${this.texts.t('cancel')}</button>
         </div>
       </form>`;
     }
     const row = (label: ClientCardMessageKey, value: string | null) =>
-      html`<dt>${this.t(label)}</dt>
-        <dd>${value || html`<span class="hint">${this.t('none')}</span>`}</dd>`;
+      html`<dt>${this.texts.t(label)}</dt>
+        <dd>${value || html`<span class="hint">${this.texts.t('none')}</span>`}</dd>`;
     return html`<dl>
         ${row('email', client.email)} ${row('phone', client.phone)} ${client.personalNumber ? row('personalNumber', client.personalNumber) : nothing}
       </dl>
       ${
         this.may('clients')
-          ? html`<button class="btn" type="button" data-action="edit-contact" @click=${() => this.startEditing('contact')}>${this.t('edit')}</button>`
+          ? html`<button class="btn" type="button" data-action="edit-contact" @click=${() => this.startEditing('contact')}>${this.texts.t('edit')}</button>`
           : nothing
       }`;
   }
@@ -237,22 +236,22 @@ export class TidbokClientCard extends LitElement {
     if (this.editing === 'notes' && mayWrite) {
       return html`<form @submit=${this.save} aria-labelledby="cc-notes">
         <div class="field">
-          <label for="cc-notes-text" class="sr">${this.t('notes')}</label>
+          <label for="cc-notes-text" class="sr">${this.texts.t('notes')}</label>
           <textarea id="cc-notes-text" name="notes" rows="5" maxlength="5000" .value=${history.notes.text}></textarea>
         </div>
         ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
         <div class="row">
-          <button class="btn primary" type="submit" ?disabled=${this.busy}>${this.t('save')}</button>
-          <button class="btn" type="button" @click=${() => this.stopEditing('edit-notes')}>${this.t('cancel')}</button>
+          <button class="btn primary" type="submit" ?disabled=${this.busy}>${this.texts.t('save')}</button>
+          <button class="btn" type="button" @click=${() => this.stopEditing('edit-notes')}>${this.texts.t('cancel')}</button>
         </div>
       </form>`;
     }
-    return html`${history.notes.text ? html`<p class="notes">${history.notes.text}</p>` : html`<p class="hint">${this.t('noNotes')}</p>`}
-    ${history.notes.updatedAt ? html`<p class="hint">${this.t('notesUpdated', { when: formatStamp(history.notes.updatedAt, this.locale, 'medium') })}</p>` : nothing}
+    return html`${history.notes.text ? html`<p class="notes">${history.notes.text}</p>` : html`<p class="hint">${this.texts.t('noNotes')}</p>`}
+    ${history.notes.updatedAt ? html`<p class="hint">${this.texts.t('notesUpdated', { when: formatStamp(history.notes.updatedAt, this.locale, 'medium') })}</p>` : nothing}
     ${
       mayWrite
-        ? html`<button class="btn" type="button" data-action="edit-notes" @click=${() => this.startEditing('notes')}>${this.t('editNotes')}</button>`
-        : html`<p class="hint" data-read-only>${this.t('notesReadOnly')}</p>`
+        ? html`<button class="btn" type="button" data-action="edit-notes" @click=${() => this.startEditing('notes')}>${this.texts.t('editNotes')}</button>`
+        : html`<p class="hint" data-read-only>${this.texts.t('notesReadOnly')}</p>`
     }`;
   }
 
@@ -261,41 +260,43 @@ export class TidbokClientCard extends LitElement {
     const loadError = this.data.status === 'error' ? kit.describeError(this.data.error, this.locale, 'load').message : '';
     return html`<section part="card" aria-labelledby="cc-title" aria-busy=${this.data.status === 'loading' ? 'true' : 'false'} @keydown=${this.onKeydown}>
       <header>
-        <h2 id="cc-title"><span class="kicker">${this.t('card')}</span>${value?.client.name ?? nothing}</h2>
-        <button class="icon-button" type="button" data-action="close" aria-label=${this.t('close')} title=${this.t('close')} @click=${this.close}>×</button>
+        <h2 id="cc-title"><span class="kicker">${this.texts.t('card')}</span>${value?.client.name ?? nothing}</h2>
+        <button class="icon-button" type="button" data-action="close" aria-label=${this.texts.t('close')} title=${this.texts.t('close')} @click=${this.close}>
+          ×
+        </button>
       </header>
       ${loadError ? html`<p class="error" role="alert">${loadError}</p>` : nothing}
-      ${!value && this.data.status === 'loading' ? html`<p class="hint" role="status">${this.t('loading')}</p>` : nothing}
+      ${!value && this.data.status === 'loading' ? html`<p class="hint" role="status">${this.texts.t('loading')}</p>` : nothing}
       <p class="sr" role="status">${this.status}</p>
       ${
         value
           ? html`
-              <h3 id="cc-contact">${this.t('contact')}</h3>
+              <h3 id="cc-contact">${this.texts.t('contact')}</h3>
               ${this.renderContact(value.client)}
-              <h3>${this.t('counts')}</h3>
+              <h3>${this.texts.t('counts')}</h3>
               <dl class="counts">
                 <div data-count="upcoming">
-                  <dt>${this.t('countUpcoming')}</dt>
+                  <dt>${this.texts.t('countUpcoming')}</dt>
                   <dd>${value.history.counts.upcoming}</dd>
                 </div>
                 <div data-count="visits">
-                  <dt>${this.t('countVisits')}</dt>
+                  <dt>${this.texts.t('countVisits')}</dt>
                   <dd>${value.history.counts.visits}</dd>
                 </div>
                 <div data-count="no-shows">
-                  <dt>${this.t('countNoShows')}</dt>
+                  <dt>${this.texts.t('countNoShows')}</dt>
                   <dd>${value.history.counts.noShows}</dd>
                 </div>
                 <div data-count="late">
-                  <dt>${this.t('countLate')}</dt>
+                  <dt>${this.texts.t('countLate')}</dt>
                   <dd>${value.history.counts.lateCancellations}</dd>
                 </div>
               </dl>
-              <h3 id="cc-notes">${this.t('notes')}</h3>
+              <h3 id="cc-notes">${this.texts.t('notes')}</h3>
               ${this.renderNotes(value.history)}
-              <h3 id="cc-upcoming">${this.t('upcoming')}</h3>
+              <h3 id="cc-upcoming">${this.texts.t('upcoming')}</h3>
               <div aria-labelledby="cc-upcoming" role="region" data-list="upcoming">${this.renderVisits(value.history.upcoming, true)}</div>
-              <h3 id="cc-past">${this.t('past')}</h3>
+              <h3 id="cc-past">${this.texts.t('past')}</h3>
               <div aria-labelledby="cc-past" role="region" data-list="past">${this.renderVisits(value.history.past, false)}</div>
             `
           : nothing

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { type Locale, translate } from '../i18n.js';
+import type { Locale } from '../i18n.js';
 import { theme } from '../shared/styles.js';
+import { TextsController } from '../shared/texts.js';
 import type { TidbokOpenClientEvent } from './events.js';
 import { staffKit } from './kit.js';
 import { clientPanelMessages } from './panel-messages.js';
@@ -81,6 +82,7 @@ export class TidbokClientPanel extends LitElement {
   };
 
   locale: Locale = 'sv';
+  private readonly texts = new TextsController(this, () => this.locale, clientPanelMessages);
   /** The clinic's time zone, for the card's booking times. */
   timeZone = '';
   /** Whether a card is shown (reflected, for the layout). */
@@ -161,7 +163,7 @@ export class TidbokClientPanel extends LitElement {
 
   override render() {
     if (!this.open || !this.clientId) return nothing;
-    if (!this.ready) return html`<p class="hint" role="status">${translate(clientPanelMessages, this.locale, 'loading')}</p>`;
+    if (!this.ready) return html`<p class="hint" role="status">${this.texts.t('loading')}</p>`;
     return html`<tidbok-client-card
       .clientId=${this.clientId}
       .locale=${this.locale}

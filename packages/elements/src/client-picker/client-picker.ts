@@ -3,16 +3,17 @@ import type { CreateClientBody } from '@tidbok/core';
 import type { Client } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { type TidbokConnection, tidbokContext } from '../context.js';
-import { type Locale, translate } from '../i18n.js';
+import { type Locale } from '../i18n.js';
 import { reportError } from '../shared/errors.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { theme } from '../shared/styles.js';
 import { isAbort } from '../shared/errors.js';
 import { TidbokClientChangeEvent } from '../calendar/events.js';
-import { type CalendarMessageKey, calendarMessages } from '../calendar/messages.js';
+import { calendarMessages } from '../calendar/messages.js';
 import { TidbokOpenClientEvent } from '../client-card/events.js';
 import { clientPanelMessages } from '../client-card/panel-messages.js';
 import { clientPickerStyles } from './client-picker.styles.js';
+import { TextsController } from '../shared/texts.js';
 
 // The same shapes the server checks (core's EmailSchema / PhoneSchema), to say so before sending.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -97,9 +98,12 @@ export class TidbokClientPicker extends LitElement {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private abort: AbortController | undefined;
 
-  private t(key: CalendarMessageKey, values?: Record<string, string | number>) {
-    return translate(calendarMessages, this.locale, key, values);
-  }
+  /** The calendar's texts, and the client card button's (panel-messages.ts). */
+  private readonly texts = new TextsController(this, () => this.locale, {
+    ...calendarMessages,
+    openCard: clientPanelMessages.openCard,
+    openCardFor: clientPanelMessages.openCardFor,
+  });
 
   override willUpdate(changed: PropertyValues<this>) {
     if ((changed.has('client') || changed.has('newClient')) && this.mode !== 'new') {
@@ -216,9 +220,9 @@ export class TidbokClientPicker extends LitElement {
   private useNew() {
     const { name, email, phone, personalNumber, isTest } = this.form;
     const errors: typeof this.formErrors = {};
-    if (!name.trim()) errors.name = this.t('needName');
-    if (email.trim() && !EMAIL.test(email.trim())) errors.email = this.t('badEmail');
-    if (phone.trim() && !PHONE.test(phone.trim())) errors.phone = this.t('badPhone');
+    if (!name.trim()) errors.name = this.texts.t('needName');
+    if (email.trim() && !EMAIL.test(email.trim())) errors.email = this.texts.t('badEmail');
+    if (phone.trim() && !PHONE.test(phone.trim())) errors.phone = this.texts.t('badPhone');
     this.formErrors = errors;
     if (Object.keys(errors).length > 0) {
       void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus());
@@ -274,10 +278,11 @@ export class TidbokClientPicker extends LitElement {
     return html`
       <div part="card" class="card">
         <div class="who">
-          <span class="sr">${this.label || this.t('client')}:</span>
+          <span class="sr">${this.label || this.texts.t('client')}:</span>
           <strong>${name}</strong>
-          ${contact ? html`<span class="contact">${contact}</span>` : nothing} ${fresh ? html`<span class="badge">${this.t('newClient')}</span>` : nothing}
-          ${suggested ? html`<span class="badge">${this.t('suggestedClient')}</span>` : nothing}
+          ${contact ? html`<span class="contact">${contact}</span>` : nothing}
+          ${fresh ? html`<span class="badge">${this.texts.t('newClient')}</span>` : nothing}
+          ${suggested ? html`<span class="badge">${this.texts.t('suggestedClient')}</span>` : nothing}
         </div>
         <div class="actions">
           ${
@@ -286,14 +291,14 @@ export class TidbokClientPicker extends LitElement {
                   class="btn"
                   type="button"
                   data-action="open-card"
-                  aria-label=${translate(clientPanelMessages, this.locale, 'openCardFor', { name: client.name })}
+                  aria-label=${this.texts.t('openCardFor', { name: client.name })}
                   @click=${() => this.dispatchEvent(new TidbokOpenClientEvent({ clientId: client.id }))}
                 >
-                  ${translate(clientPanelMessages, this.locale, 'openCard')}
+                  ${this.texts.t('openCard')}
                 </button>`
               : nothing
           }
-          <button class="btn" type="button" data-action="change" @click=${() => this.changeMode('search')}>${this.t('changeClient')}</button>
+          <button class="btn" type="button" data-action="change" @click=${() => this.changeMode('search')}>${this.texts.t('changeClient')}</button>
         </div>
       </div>
     `;
@@ -306,7 +311,7 @@ export class TidbokClientPicker extends LitElement {
     const listOpen = showList && this.results.length > 0;
     return html`
       <div class="field">
-        <label for=${inputId}>${this.label || this.t('client')}</label>
+        <label for=${inputId}>${this.label || this.texts.t('client')}</label>
         <input
           part="input"
           id=${inputId}
@@ -318,7 +323,7 @@ export class TidbokClientPicker extends LitElement {
           aria-controls=${listId}
           aria-activedescendant=${listOpen && this.active >= 0 && this.results[this.active] ? `${this.uid}-opt-${this.active}` : nothing}
           aria-invalid=${this.invalid ? 'true' : 'false'}
-          placeholder=${this.t('searchPlaceholder')}
+          placeholder=${this.texts.t('searchPlaceholder')}
           .value=${this.query}
           @input=${this.onInput}
           @focus=${this.onFocus}
@@ -326,7 +331,7 @@ export class TidbokClientPicker extends LitElement {
           @blur=${() => setTimeout(() => (this.expanded = false), 150)}
         />
       </div>
-      <ul part="listbox" id=${listId} role="listbox" aria-label=${this.t('searchClient')} ?hidden=${!showList || this.results.length === 0}>
+      <ul part="listbox" id=${listId} role="listbox" aria-label=${this.texts.t('searchClient')} ?hidden=${!showList || this.results.length === 0}>
         ${this.results.map(
           (client, index) => html`
             <li
@@ -337,7 +342,7 @@ export class TidbokClientPicker extends LitElement {
               @pointerdown=${(e: Event) => e.preventDefault()}
               @click=${() => this.pick(client)}
             >
-              <span>${client.name}${client.isTest ? html` <small>(${this.t('testClient')})</small>` : nothing}</span>
+              <span>${client.name}${client.isTest ? html` <small>(${this.texts.t('testClient')})</small>` : nothing}</span>
               <small>${[client.email, client.phone].filter(Boolean).join(' · ')}</small>
             </li>
           `,
@@ -346,7 +351,7 @@ export class TidbokClientPicker extends LitElement {
       ${
         showList && this.results.length === 0
           ? html`<div class="status">
-              ${this.searchStatus === 'loading' ? this.t('searching') : this.searchStatus === 'error' ? this.t('searchFailed') : this.t('noClientFound')}
+              ${this.searchStatus === 'loading' ? this.texts.t('searching') : this.searchStatus === 'error' ? this.texts.t('searchFailed') : this.texts.t('noClientFound')}
             </div>`
           : nothing
       }
@@ -354,16 +359,16 @@ export class TidbokClientPicker extends LitElement {
         ${
           this.expanded && this.searchStatus === 'done'
             ? this.results.length === 0
-              ? this.t('noClientFound')
-              : this.t('clientsFound', { count: this.results.length })
+              ? this.texts.t('noClientFound')
+              : this.texts.t('clientsFound', { count: this.results.length })
             : ''
         }
       </div>
       <div class="actions">
-        ${this.allowNew ? html`<button class="btn" type="button" data-action="new" @click=${this.startNew}>${this.t('addNewClient')}</button>` : nothing}
+        ${this.allowNew ? html`<button class="btn" type="button" data-action="new" @click=${this.startNew}>${this.texts.t('addNewClient')}</button>` : nothing}
         ${
           this.client || this.newClient
-            ? html`<button class="btn link" type="button" @click=${() => this.changeMode('show')}>${this.t('cancel')}</button>`
+            ? html`<button class="btn link" type="button" @click=${() => this.changeMode('show')}>${this.texts.t('cancel')}</button>`
             : nothing
         }
       </div>
@@ -373,21 +378,23 @@ export class TidbokClientPicker extends LitElement {
   private renderNew() {
     return html`
       <div part="new-client" class="new-client" role="group" aria-labelledby="${this.uid}-new-title" @keydown=${this.onFormKeydown}>
-        <h3 id="${this.uid}-new-title">${this.t('addNewClient')}</h3>
-        ${this.field('name', this.t('name'), 'text', 'name')}
-        <div class="row">${this.field('email', this.t('email'), 'email', 'email')} ${this.field('phone', this.t('phone'), 'tel', 'tel')}</div>
-        ${this.field('personalNumber', this.t('personalNumber'))}
+        <h3 id="${this.uid}-new-title">${this.texts.t('addNewClient')}</h3>
+        ${this.field('name', this.texts.t('name'), 'text', 'name')}
+        <div class="row">${this.field('email', this.texts.t('email'), 'email', 'email')} ${this.field('phone', this.texts.t('phone'), 'tel', 'tel')}</div>
+        ${this.field('personalNumber', this.texts.t('personalNumber'))}
         <label class="check">
           <input
             type="checkbox"
             .checked=${this.form.isTest}
             @change=${(e: Event) => (this.form = { ...this.form, isTest: (e.target as HTMLInputElement).checked })}
           />
-          ${this.t('testClient')}
+          ${this.texts.t('testClient')}
         </label>
         <div class="actions">
-          <button class="btn primary" type="button" data-action="use" @click=${this.useNew}>${this.t('useClient')}</button>
-          <button class="btn" type="button" @click=${() => this.changeMode(this.client || this.newClient ? 'show' : 'search')}>${this.t('cancel')}</button>
+          <button class="btn primary" type="button" data-action="use" @click=${this.useNew}>${this.texts.t('useClient')}</button>
+          <button class="btn" type="button" @click=${() => this.changeMode(this.client || this.newClient ? 'show' : 'search')}>
+            ${this.texts.t('cancel')}
+          </button>
         </div>
       </div>
     `;

@@ -29,8 +29,10 @@ import { minutesOfTime, timeOfMinutes, wallClock } from '../calendar/week.js';
 import { addMinutes, formatLocalDate, minutesBetween } from '../shared/dates.js';
 import { PopoverController } from '../shared/popover.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
-import type { Locale } from '../i18n.js';
+import type { Locale, Messages } from '../i18n.js';
 import { reportError } from '../shared/errors.js';
+import { TextsController } from '../shared/texts.js';
+import { calendarMessages } from '../calendar/messages.js';
 import type { BookingForm, ActivityForm, EntryForm, FieldErrors, FieldName, WorkingTimeForm } from './form.js';
 import { formOfDraft, formOfEntry, intervalOf, normaliseDate, normaliseTime, timeFields, validate } from './form.js';
 import type { FieldsHost } from './fields.js';
@@ -55,10 +57,17 @@ let nextId = 0;
 
 let view: typeof import('./view.js') | undefined;
 let viewLoading: Promise<void> | undefined;
+/**
+ * The popup's texts: the calendar's at once, and its own (messages.ts), which come with its
+ * templates (view.ts) and join this table when they arrive. The popup draws nothing before that,
+ * so it reads none of its own texts before they are here.
+ */
+const popupTexts = { ...calendarMessages } as Messages<PopupMessageKey>;
 /** The templates and texts (view.ts), loaded once, the first time a popup opens. */
 function loadView(): Promise<void> {
   viewLoading ??= import('./view.js').then(
     (m) => {
+      Object.assign(popupTexts, m.popupMessages);
       view = m;
     },
     (error: unknown) => {
@@ -77,7 +86,7 @@ let reviewLoaded: Promise<void> | undefined;
  */
 function loadReview(): void {
   reviewLoaded ??= import('./review/define.js').then(
-    (m) => m.defineReviewElements({ LitElement, html, nothing }),
+    (m) => m.defineReviewElements({ LitElement, html, nothing, TextsController }),
     () => {
       reviewLoaded = undefined;
     },
@@ -188,9 +197,8 @@ export class TidbokEntryPopup extends LitElement implements FieldsHost {
     return this.data?.settings.timeZone ?? 'UTC';
   }
 
-  t(key: PopupMessageKey, values?: Record<string, string | number>) {
-    return view ? view.popupText(this.locale, key, values) : '';
-  }
+  /** @internal The popup's words (`popupTexts`), read by its templates (view.ts) too. */
+  readonly texts = new TextsController(this, () => this.locale, popupTexts);
 
   // ---- State from the inputs ------------------------------------------------------------
 
@@ -314,7 +322,7 @@ export class TidbokEntryPopup extends LitElement implements FieldsHost {
     }
     this.form = next;
     this.timeDirty = true;
-    const errors = validate(next, this.zone, (key) => this.t(key));
+    const errors = validate(next, this.zone, this.texts.t);
     this.errors = { ...this.errors, time: errors.time };
     const times = intervalOf(next, this.zone);
     if (times) this.emitDraft({ ...times, ...(field === 'endTime' ? { lengthFromTreatment: false } : {}) });
@@ -413,7 +421,7 @@ export class TidbokEntryPopup extends LitElement implements FieldsHost {
     // A hold has nothing to save: it is only released (`<tidbok-hold-review>`).
     if (!admin || this.busy || !form || this.entry?.kind === 'hold') return;
     this.endUndo();
-    const errors = validate(form, this.zone, (key) => this.t(key));
+    const errors = validate(form, this.zone, this.texts.t);
     this.errors = errors;
     const times = intervalOf(form, this.zone);
     if (Object.keys(errors).length > 0 || !times) {
@@ -438,7 +446,7 @@ export class TidbokEntryPopup extends LitElement implements FieldsHost {
             confirmation: form.confirmation,
             ...(form.note.trim() ? { note: form.note.trim() } : {}),
           });
-          const notSent = view!.notSentText(booking.notification, (key, values) => this.t(key, values));
+          const notSent = view!.notSentText(booking.notification, this.texts.t);
           if (notSent) {
             this.done('created', 'booking', booking.id, false);
             this.goTo({ kind: 'created', text: notSent }, '[data-action="close"]');
@@ -542,7 +550,7 @@ export class TidbokEntryPopup extends LitElement implements FieldsHost {
     let restored: Booking | undefined;
     const ok = await this.run('updated', async () => (restored = await admin.bookings.restore(undo.id)), true);
     if (ok) {
-      this.notice = view!.undoneText(restored?.notification, (key, values) => this.t(key, values));
+      this.notice = view!.undoneText(restored?.notification, this.texts.t);
       void this.loadMessages(undo.id);
     }
     void this.updateComplete.then(() => this.dialog?.focus());
@@ -651,7 +659,7 @@ export class TidbokEntryPopup extends LitElement implements FieldsHost {
     if (entry?.kind === 'hold') {
       const practitioner = this.data?.practitioners.find((p) => p.id === entry.practitionerId);
       return html`
-        <p>${this.t('practitioner')}: <strong>${practitioner?.name ?? ''}</strong></p>
+        <p>${this.texts.t('practitioner')}: <strong>${practitioner?.name ?? ''}</strong></p>
         <tidbok-hold-review
           .admin=${this.connection?.admin}
           .locale=${this.locale}
@@ -664,22 +672,20 @@ export class TidbokEntryPopup extends LitElement implements FieldsHost {
       `;
     }
     return html`${this.form ? view!.renderFields(this, this.form) : nothing}
-    ${entry?.kind === 'booking' && this.messages ? view!.renderMessages(this.messages, this.zone, this.locale, (k, v) => this.t(k, v)) : nothing}
+    ${entry?.kind === 'booking' && this.messages ? view!.renderMessages(this.messages, this.zone, this.locale, this.texts.t) : nothing}
     ${/* Receipt hook (receipt/view.ts): a paid booking's receipt, with its Print button. */ receiptView(this.draft ? null : entry, this.locale)}`;
   }
 
   /** The text of the status question, for parts.ts. */
   question(action: StatusAction): string[] {
     const entry = this.entry;
-    return entry?.kind === 'booking' ? view!.statusQuestion(action, entry, this.booking, this.clock.now(), this.timeLabel(), (k, v) => this.t(k, v)) : [];
+    return entry?.kind === 'booking' ? view!.statusQuestion(action, entry, this.booking, this.clock.now(), this.timeLabel(), this.texts.t) : [];
   }
 
-  statusVerb = (action: StatusAction) => view!.statusVerb(action, (k, v) => this.t(k, v));
-  statusDone = (action: StatusAction) => view!.statusDone(action, (k, v) => this.t(k, v));
+  statusVerb = (action: StatusAction) => view!.statusVerb(action, this.texts.t);
+  statusDone = (action: StatusAction) => view!.statusDone(action, this.texts.t);
   menuItems = () =>
-    this.entry?.kind === 'booking'
-      ? view!.moreItems(this.entry, this.features, { now: this.clock.now(), mayVoid: this.mayVoid, t: (k, v) => this.t(k, v) })
-      : [];
+    this.entry?.kind === 'booking' ? view!.moreItems(this.entry, this.features, { now: this.clock.now(), mayVoid: this.mayVoid, t: this.texts.t }) : [];
 
   /** Waits for the templates (view.ts) too, so `updateComplete` means the popup is drawn. */
   protected override async getUpdateComplete(): Promise<boolean> {

@@ -6,6 +6,7 @@ import { live } from 'lit/directives/live.js';
 import type { ClinicData } from '../calendar/clinic-data.js';
 import type { Locale } from '../i18n.js';
 import type { ActivityForm, BookingForm, EntryForm, FieldErrors, FieldName, WorkingTimeForm } from './form.js';
+import type { TextsController } from '../shared/texts.js';
 import type { PopupMessageKey } from './messages.js';
 
 /** What the field templates need from the popup (entry-popup.ts implements it). */
@@ -17,7 +18,7 @@ export interface FieldsHost {
   /** A new entry (a draft) rather than an existing one. */
   readonly isNew: boolean;
   readonly suggestedClient: Client | null;
-  t(key: PopupMessageKey, values?: Record<string, string | number>): string;
+  readonly texts: Pick<TextsController<PopupMessageKey>, 't'>;
   edit(changes: Partial<BookingForm> | Partial<WorkingTimeForm> | Partial<ActivityForm>, clear?: FieldName): void;
   onTimeChange(field: 'date' | 'startTime' | 'endTime', value: string): void;
   onPractitioner(id: string): void;
@@ -42,7 +43,7 @@ function renderTime(h: FieldsHost, form: EntryForm) {
   const id = h.uid;
   const field = (name: 'date' | 'start' | 'end', key: 'date' | 'startTime' | 'endTime', label: PopupMessageKey) => html`
     <div class="field">
-      <label for="${id}-${name}">${h.t(label)}</label>
+      <label for="${id}-${name}">${h.texts.t(label)}</label>
       <input
         id="${id}-${name}"
         name=${name}
@@ -53,7 +54,7 @@ function renderTime(h: FieldsHost, form: EntryForm) {
         size=${name === 'date' ? 10 : 5}
         maxlength=${name === 'date' ? 10 : 5}
         pattern=${name === 'date' ? '\\d{4}-\\d{2}-\\d{2}' : '([01]\\d|2[0-3]):[0-5]\\d'}
-        placeholder=${h.t(name === 'date' ? 'datePlaceholder' : 'timePlaceholder')}
+        placeholder=${h.texts.t(name === 'date' ? 'datePlaceholder' : 'timePlaceholder')}
         required
         .value=${live(form[key])}
         aria-invalid=${invalid(h, 'time')}
@@ -63,7 +64,7 @@ function renderTime(h: FieldsHost, form: EntryForm) {
     </div>
   `;
   return html`
-    <div class="time" role="group" aria-label=${h.t('date')}>
+    <div class="time" role="group" aria-label=${h.texts.t('date')}>
       ${field('date', 'date', 'date')} ${field('start', 'startTime', 'from')} ${field('end', 'endTime', 'to')}
     </div>
     ${errorText(h, 'time')}
@@ -74,7 +75,7 @@ function renderPractitioner(h: FieldsHost, form: EntryForm) {
   const id = `${h.uid}-practitioner`;
   return html`
     <div class="field">
-      <label for=${id}>${h.t('practitioner')}</label>
+      <label for=${id}>${h.texts.t('practitioner')}</label>
       <select
         id=${id}
         name="practitioner"
@@ -94,9 +95,9 @@ function renderLocation(h: FieldsHost, form: BookingForm | WorkingTimeForm) {
   const id = `${h.uid}-location`;
   return html`
     <div class="field">
-      <label for=${id}>${h.t('location')}</label>
+      <label for=${id}>${h.texts.t('location')}</label>
       <select id=${id} name="location" @change=${(e: Event) => h.edit({ locationId: value(e) })}>
-        <option value="" ?selected=${!form.locationId}>${h.t('noLocation')}</option>
+        <option value="" ?selected=${!form.locationId}>${h.texts.t('noLocation')}</option>
         ${(h.data?.locations ?? []).map((l) => html`<option value=${l.id} ?selected=${l.id === form.locationId}>${l.name}</option>`)}
       </select>
     </div>
@@ -107,7 +108,7 @@ function renderNote(h: FieldsHost, form: BookingForm | ActivityForm) {
   const id = `${h.uid}-note`;
   return html`
     <div class="field">
-      <label for=${id}>${h.t('note')}</label>
+      <label for=${id}>${h.texts.t('note')}</label>
       <textarea id=${id} name="note" rows="2" .value=${form.note} @input=${(e: Event) => h.edit({ note: value(e) })}></textarea>
     </div>
   `;
@@ -129,7 +130,10 @@ function renderBookingFields(h: FieldsHost, form: BookingForm) {
   const { types, all } = offeredTypes(h.data, form.practitionerId, form.treatmentTypeId);
   const offered = h.data?.practitioners.find((p) => p.id === form.practitionerId)?.treatmentTypeIds ?? [];
   const option = (tt: TreatmentType) => {
-    const marks = [...(tt.onlineBookable ? [] : [h.t('staffOnly')]), ...(offered.length > 0 && !offered.includes(tt.id) ? [h.t('notOffered')] : [])];
+    const marks = [
+      ...(tt.onlineBookable ? [] : [h.texts.t('staffOnly')]),
+      ...(offered.length > 0 && !offered.includes(tt.id) ? [h.texts.t('notOffered')] : []),
+    ];
     return html`<option value=${tt.id} ?selected=${tt.id === form.treatmentTypeId}>
       ${tt.name} (${tt.durationMinutes} min)${marks.length > 0 ? ` – ${marks.join(', ')}` : ''}
     </option>`;
@@ -140,7 +144,7 @@ function renderBookingFields(h: FieldsHost, form: BookingForm) {
     <div class="field">
       <tidbok-client-picker
         .locale=${h.locale}
-        .label=${h.t('client')}
+        .label=${h.texts.t('client')}
         .client=${form.client}
         .newClient=${form.newClient}
         .suggested=${h.suggestedClient}
@@ -155,7 +159,7 @@ function renderBookingFields(h: FieldsHost, form: BookingForm) {
     </div>
     ${renderPractitioner(h, form)}
     <div class="field">
-      <label for=${ttId}>${h.t('treatmentType')}</label>
+      <label for=${ttId}>${h.texts.t('treatmentType')}</label>
       <select
         id=${ttId}
         name="treatmentType"
@@ -163,17 +167,17 @@ function renderBookingFields(h: FieldsHost, form: BookingForm) {
         aria-describedby=${h.errors.treatmentType ? `${h.uid}-treatmentType-error` : all ? hintId : nothing}
         @change=${(e: Event) => h.onTreatmentType(value(e))}
       >
-        <option value="" ?selected=${!form.treatmentTypeId}>${h.t('chooseTreatmentType')}</option>
+        <option value="" ?selected=${!form.treatmentTypeId}>${h.texts.t('chooseTreatmentType')}</option>
         ${types.map(option)}
       </select>
-      ${all ? html`<span class="hint" id=${hintId}>${h.t('noTypesOffered')}</span>` : nothing} ${errorText(h, 'treatmentType')}
+      ${all ? html`<span class="hint" id=${hintId}>${h.texts.t('noTypesOffered')}</span>` : nothing} ${errorText(h, 'treatmentType')}
     </div>
     ${renderLocation(h, form)}
     ${
       h.isNew
         ? html`
             <fieldset>
-              <legend>${h.t('confirmation')}</legend>
+              <legend>${h.texts.t('confirmation')}</legend>
               <div class="radios">
                 ${(['email', 'sms', 'none'] as const).map(
                   (channel) => html`
@@ -185,7 +189,7 @@ function renderBookingFields(h: FieldsHost, form: BookingForm) {
                         .checked=${form.confirmation === channel}
                         @change=${() => h.edit({ confirmation: channel })}
                       />
-                      ${h.t(channel === 'email' ? 'byEmail' : channel === 'sms' ? 'bySms' : 'noConfirmation')}
+                      ${h.texts.t(channel === 'email' ? 'byEmail' : channel === 'sms' ? 'bySms' : 'noConfirmation')}
                     </label>
                   `,
                 )}
@@ -206,8 +210,8 @@ function renderWorkingTimeFields(h: FieldsHost, form: WorkingTimeForm) {
   return html`
     ${renderPractitioner(h, form)} ${renderLocation(h, form)}
     <fieldset>
-      <legend>${h.t('practitionerTreatmentTypes')}</legend>
-      <p class="hint" id="${h.uid}-narrow">${h.t('narrowHint')}</p>
+      <legend>${h.texts.t('practitionerTreatmentTypes')}</legend>
+      <p class="hint" id="${h.uid}-narrow">${h.texts.t('narrowHint')}</p>
       <div class="types" role="group" aria-describedby="${h.uid}-narrow">
         ${types.map(
           (tt) => html`
@@ -236,7 +240,7 @@ function renderActivityFields(h: FieldsHost, form: ActivityForm) {
   return html`
     ${renderPractitioner(h, form)}
     <div class="field">
-      <label for=${id}>${h.t('title')}</label>
+      <label for=${id}>${h.texts.t('title')}</label>
       <input
         id=${id}
         name="title"
@@ -249,7 +253,7 @@ function renderActivityFields(h: FieldsHost, form: ActivityForm) {
       ${errorText(h, 'title')}
     </div>
     ${renderNote(h, form)}
-    <p class="hint">${h.t('activityHint')}</p>
+    <p class="hint">${h.texts.t('activityHint')}</p>
   `;
 }
 

@@ -1,10 +1,11 @@
-import { type CalendarMessageKey, calendarMessages } from '../calendar/messages.js';
-import { type Locale, type Messages, translate } from '../i18n.js';
+import type { CalendarMessageKey } from '../calendar/messages.js';
+import type { Messages } from '../i18n.js';
 
 /**
  * The popup's own texts, in Swedish and English: the guard rails around återbud and no-show
  * (what will happen, undo), what became of a confirmation, the time fields' format. The rest of
- * the popup's words are the calendar's (calendar/messages.ts); `popupText` reads both.
+ * the popup's words are the calendar's (calendar/messages.ts): the popup's `texts` read both
+ * (`popupTexts`, entry-popup.ts).
  */
 export const popupMessages = {
   // Asking first (GUARD RAILS: återbud, sent återbud, no-show)
@@ -70,10 +71,3 @@ export const popupMessages = {
 } satisfies Messages<string>;
 
 export type PopupMessageKey = CalendarMessageKey | keyof typeof popupMessages;
-
-/** A text of the popup: its own table first, else the calendar's. */
-export function popupText(locale: Locale, key: PopupMessageKey, values?: Record<string, string | number>): string {
-  return key in popupMessages
-    ? translate(popupMessages, locale, key as keyof typeof popupMessages, values)
-    : translate(calendarMessages, locale, key as CalendarMessageKey, values);
-}

@@ -11,26 +11,27 @@ const PAYMENT_METHODS: readonly PaymentMethod[] = ['swish', 'card', 'cash', 'inv
 /** The popup's heading: what the entry is, its time and (a booking) its status. */
 export function renderHeader(p: TidbokEntryPopup) {
   const entry = p.entry;
-  let heading = p.t('newEntry');
+  let heading = p.texts.t('newEntry');
   let subtitle = p.timeLabel();
   let status: TemplateResult | typeof nothing = nothing;
   if (entry?.kind === 'booking') {
-    heading = `${p.t('tabBooking')}: ${entry.clientName}`;
+    heading = `${p.texts.t('tabBooking')}: ${entry.clientName}`;
     subtitle = `${entry.treatmentName} · ${subtitle}`;
     const label =
       entry.status === 'cancelled'
-        ? p.t(entry.lateCancellation ? 'statusLateCancelled' : 'statusCancelled')
+        ? p.texts.t(entry.lateCancellation ? 'statusLateCancelled' : 'statusCancelled')
         : entry.status === 'no_show'
-          ? p.t('statusNoShow')
-          : p.t('statusBooked');
-    status = html`<span class="status ${entry.status}">${label}</span>${entry.paid ? html` <span class="status paid">${p.t('statusPaid')}</span>` : nothing}`;
+          ? p.texts.t('statusNoShow')
+          : p.texts.t('statusBooked');
+    status = html`<span class="status ${entry.status}">${label}</span
+      >${entry.paid ? html` <span class="status paid">${p.texts.t('statusPaid')}</span>` : nothing}`;
   } else if (entry?.kind === 'hold') {
-    heading = p.t('holdTitle');
+    heading = p.texts.t('holdTitle');
   } else if (entry?.kind === 'activity') {
-    heading = `${p.t('tabActivity')}: ${entry.title}`;
+    heading = `${p.texts.t('tabActivity')}: ${entry.title}`;
   } else if (entry?.kind === 'workingTime') {
     const practitioner = p.data?.practitioners.find((x) => x.id === entry.practitionerId);
-    heading = `${p.t('tabWorkingTime')}: ${practitioner?.name ?? ''}`;
+    heading = `${p.texts.t('tabWorkingTime')}: ${practitioner?.name ?? ''}`;
   }
   return html`
     <header>
@@ -39,14 +40,14 @@ export function renderHeader(p: TidbokEntryPopup) {
         <p class="subtitle">${subtitle}</p>
         ${status}
       </div>
-      <button class="icon-button" type="button" aria-label=${p.t('close')} @click=${() => p.close('cancel')}>×</button>
+      <button class="icon-button" type="button" aria-label=${p.texts.t('close')} @click=${() => p.close('cancel')}>×</button>
     </header>
   `;
 }
 
 /** A new entry's tabs (arrow keys, Home and End move between them). */
 export function renderTabs(p: TidbokEntryPopup, selected: DraftTab) {
-  const label = (tab: DraftTab) => p.t(tab === 'booking' ? 'tabBooking' : tab === 'workingTime' ? 'tabWorkingTime' : 'tabActivity');
+  const label = (tab: DraftTab) => p.texts.t(tab === 'booking' ? 'tabBooking' : tab === 'workingTime' ? 'tabWorkingTime' : 'tabActivity');
   const onKeydown = (event: KeyboardEvent) => {
     const index = TABS.indexOf(selected);
     const go = (i: number) => {
@@ -58,7 +59,7 @@ export function renderTabs(p: TidbokEntryPopup, selected: DraftTab) {
     else if (event.key === 'Home') go(0);
     else if (event.key === 'End') go(TABS.length - 1);
   };
-  return html`<div role="tablist" aria-label=${p.t('entryType')} @keydown=${onKeydown}>
+  return html`<div role="tablist" aria-label=${p.texts.t('entryType')} @keydown=${onKeydown}>
     ${TABS.map(
       (tab) =>
         html`<button
@@ -89,7 +90,7 @@ function question(p: TidbokEntryPopup, lines: string[], yes: { label: string; ac
         <button class="btn ${yes.danger ? 'danger' : 'primary'}" type="button" data-action=${yes.action} ?disabled=${p.busy} @click=${yes.run}>
           ${yes.label}
         </button>
-        <button class="btn" type="button" data-action="keep" @click=${() => p.back()}>${p.t('cancel')}</button>
+        <button class="btn" type="button" data-action="keep" @click=${() => p.back()}>${p.texts.t('cancel')}</button>
       </div>
     </div>
   `;
@@ -99,7 +100,7 @@ function question(p: TidbokEntryPopup, lines: string[], yes: { label: string; ac
 export function renderFooter(p: TidbokEntryPopup): TemplateResult {
   const entry = p.entry;
   const step = p.step;
-  const t = (key: PopupMessageKey, values?: Record<string, string | number>) => p.t(key, values);
+  const { t } = p.texts;
   if (step.kind === 'created') {
     return html`<span class="spacer"></span>
       <button class="btn primary" type="button" data-action="close" @click=${() => p.close('done')}>${t('close')}</button>`;

@@ -6,4 +6,4 @@
 export { renderFields } from './fields.js';
 export { renderFooter, renderHeader, renderTabs } from './parts.js';
 export { moreItems, notSentText, renderMessages, statusDone, statusQuestion, statusVerb, undoneText } from './booking-actions.js';
-export { popupText } from './messages.js';
+export { popupMessages } from './messages.js';

@@ -1,13 +1,14 @@
 import type { Booking, Hold, PublicClinic, Slot } from '@tidbok/sdk';
 import { css, html, LitElement, nothing } from 'lit';
-import { type Locale, pickLocale, translate } from '../i18n.js';
+import { type Locale, pickLocale } from '../i18n.js';
 import { ConnectionController } from '../shared/connection.js';
 import { define } from '../shared/define.js';
 import { errorCode, isAbort, reportError } from '../shared/errors.js';
 import { formatDayTime } from '../shared/dates.js';
 import { buttons, theme } from '../shared/styles.js';
+import { TextsController } from '../shared/texts.js';
 import { TidbokSlotPicker, type TidbokSlotSelectEvent } from '../slot-picker/slot-picker.js';
-import { type MoveKey, moveMessages } from './move-booking.messages.js';
+import { moveMessages } from './move-booking.messages.js';
 
 /** Fired (bubbling, composed) when the booking was moved; `detail.booking` is it at its new time. */
 export class TidbokRescheduledEvent extends Event {
@@ -159,7 +160,7 @@ export class TidbokMoveBooking extends LitElement {
     return pickLocale(this.locale, this.bookingValue?.locale, this.connection.value?.locale, this.clinicInfo?.locale);
   }
 
-  private t = (key: MoveKey, values?: Record<string, string | number>) => translate(moveMessages, this.language, key, values);
+  private readonly texts = new TextsController(this, () => this.language, moveMessages);
 
   private async load(): Promise<void> {
     const tidbok = this.connection.value!.tidbok;
@@ -175,7 +176,7 @@ export class TidbokMoveBooking extends LitElement {
     } catch (error) {
       if (isAbort(error)) return;
       reportError(this, 'move-load', error);
-      this.problem = this.t(errorCode(error) === 'not_found' ? 'notMovable' : 'moveFailed');
+      this.problem = this.texts.t(errorCode(error) === 'not_found' ? 'notMovable' : 'moveFailed');
       this.view = 'error';
     }
   }
@@ -217,7 +218,7 @@ export class TidbokMoveBooking extends LitElement {
     } catch (error) {
       if (isAbort(error)) return;
       reportError(this, 'hold', error);
-      this.problem = this.t(errorCode(error) === 'slot_unavailable' ? 'moveTaken' : 'moveFailed');
+      this.problem = this.texts.t(errorCode(error) === 'slot_unavailable' ? 'moveTaken' : 'moveFailed');
       void this.picker?.refresh();
     } finally {
       this.busy = '';
@@ -252,12 +253,12 @@ export class TidbokMoveBooking extends LitElement {
         this.focusNext = 'h3';
       } else if (code === 'slot_unavailable' || code === 'hold_expired' || code === 'conflict') {
         void this.release();
-        this.problem = this.t('moveTaken');
+        this.problem = this.texts.t('moveTaken');
         this.view = 'pick';
         this.focusNext = '.error';
         void this.picker?.refresh();
       } else {
-        this.problem = this.t('moveFailed');
+        this.problem = this.texts.t('moveFailed');
       }
     } finally {
       this.busy = '';
@@ -287,14 +288,14 @@ export class TidbokMoveBooking extends LitElement {
 
   override render() {
     return html`<section lang=${this.language} aria-labelledby="move-h">
-      <h3 id="move-h" tabindex="-1">${this.t('moveTitle')}</h3>
+      <h3 id="move-h" tabindex="-1">${this.texts.t('moveTitle')}</h3>
       ${this.renderBody()}
     </section>`;
   }
 
   private renderBody() {
     const view = this.view;
-    if (view === 'loading') return html`<p role="status">${this.t('loadingMove')}</p>`;
+    if (view === 'loading') return html`<p role="status">${this.texts.t('loadingMove')}</p>`;
     if (view === 'error') return html`<p class="error" role="alert">${this.problem}</p>`;
     const booking = this.bookingValue!;
     const clinic = this.clinicInfo!;
@@ -303,13 +304,13 @@ export class TidbokMoveBooking extends LitElement {
     if (view === 'closed') {
       const hours = this.windowHours;
       return html`<p role="alert">
-          ${booking.status === 'booked' ? (hours ? this.t('tooLate', { n: hours }) : this.t('tooLateNoHours')) : this.t('notMovable')}
+          ${booking.status === 'booked' ? (hours ? this.texts.t('tooLate', { n: hours }) : this.texts.t('tooLateNoHours')) : this.texts.t('notMovable')}
         </p>
-        <div class="actions"><button class="btn" part="button" @click=${this.close}>${this.t('moveBack')}</button></div>`;
+        <div class="actions"><button class="btn" part="button" @click=${this.close}>${this.texts.t('moveBack')}</button></div>`;
     }
     if (view === 'done') {
-      return html`<p class="done" tabindex="-1" role="status">${this.t('moved', { when: when(booking.start) })}</p>
-        <p>${this.t('movedMail')}</p>`;
+      return html`<p class="done" tabindex="-1" role="status">${this.texts.t('moved', { when: when(booking.start) })}</p>
+        <p>${this.texts.t('movedMail')}</p>`;
     }
     const problem = this.problem ? html`<p class="error" role="alert" tabindex="-1">${this.problem}</p>` : nothing;
     // The times stay rendered (hidden while the question is open), so the week shown survives
@@ -319,13 +320,13 @@ export class TidbokMoveBooking extends LitElement {
     const busy = this.busy === 'move';
     return html`${
         confirming
-          ? html`<p id="move-q" tabindex="-1"><b>${this.t('moveConfirm', { when: when(confirming.slot.start) })}</b></p>
-              ${practitioner ? html`<p>${this.t('moveWith', { name: practitioner.name })}</p>` : nothing} ${problem}
+          ? html`<p id="move-q" tabindex="-1"><b>${this.texts.t('moveConfirm', { when: when(confirming.slot.start) })}</b></p>
+              ${practitioner ? html`<p>${this.texts.t('moveWith', { name: practitioner.name })}</p>` : nothing} ${problem}
               <div class="actions" role="group" aria-labelledby="move-q">
                 <button class="btn primary" part="button button-primary" aria-disabled=${busy} @click=${this.move}>
-                  ${busy ? this.t('moving') : this.t('moveYes')}
+                  ${busy ? this.texts.t('moving') : this.texts.t('moveYes')}
                 </button>
-                <button class="btn" part="button" @click=${this.other}>${this.t('moveOther')}</button>
+                <button class="btn" part="button" @click=${this.other}>${this.texts.t('moveOther')}</button>
               </div>`
           : nothing
       }
@@ -334,8 +335,8 @@ export class TidbokMoveBooking extends LitElement {
 
   private renderPicker(booking: Booking, zone: string, when: (start: string) => string, problem: unknown) {
     const connection = this.connection.value!;
-    return html`<p>${this.t('moveIntro', { when: when(booking.start) })}</p>
-      ${problem} ${this.busy && this.busy !== 'move' ? html`<p class="sr" role="status">${this.t('holding')}</p>` : nothing}
+    return html`<p>${this.texts.t('moveIntro', { when: when(booking.start) })}</p>
+      ${problem} ${this.busy && this.busy !== 'move' ? html`<p class="sr" role="status">${this.texts.t('holding')}</p>` : nothing}
       <tidbok-slot-picker
         .api=${connection.api}
         .clinic=${connection.clinic}
@@ -346,7 +347,7 @@ export class TidbokMoveBooking extends LitElement {
         .pending=${this.busy}
         @tidbok-slot-select=${this.pick}
       ></tidbok-slot-picker>
-      <div class="actions"><button class="btn" part="button" @click=${this.close}>${this.t('moveBack')}</button></div>`;
+      <div class="actions"><button class="btn" part="button" @click=${this.close}>${this.texts.t('moveBack')}</button></div>`;
   }
 }
 

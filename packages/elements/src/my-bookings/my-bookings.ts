@@ -2,7 +2,7 @@ import { EmailSchema, isLateCancellation, LIMITS } from '@tidbok/core';
 import type { Booking, PublicClinic } from '@tidbok/sdk';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { TidbokCancelledEvent } from '../booking/events.js';
-import { type Locale, pickLocale, translate } from '../i18n.js';
+import { type Locale, pickLocale } from '../i18n.js';
 import {
   clearSession,
   getSession,
@@ -18,15 +18,13 @@ import { errorCode, errorKey, isAbort, reportError } from '../shared/errors.js';
 import { formatDate, formatDayTime, formatTime } from '../shared/dates.js';
 import { LoadController } from '../shared/load.js';
 import { buttons, theme } from '../shared/styles.js';
-import { TextsController } from '../shared/texts.js';
+import { bookingTexts, TextsController } from '../shared/texts.js';
 import { TidbokTextField } from '../shared/text-field/text-field.js';
 import { passes } from '../shared/validate.js';
 import { TidbokLoginEvent, TidbokLogoutEvent } from './events.js';
 import { TidbokMoveBooking, type TidbokRescheduledEvent } from './move-booking.js';
 import { messages } from './my-bookings.messages.js';
 import { styles } from './my-bookings.styles.js';
-
-type Key = keyof typeof messages;
 
 /**
  * @summary A client's own page: log in by an e-mail link, see upcoming and past bookings, move
@@ -183,7 +181,7 @@ export class TidbokMyBookings extends LitElement {
       if (isDead(error)) {
         const kind = this.linked?.kind;
         this.forgetLink();
-        this.notice = { text: this.t(kind === 'login' && !this.session ? 'badLink' : 'deadLink'), alert: true };
+        this.notice = { text: this.texts.t(kind === 'login' && !this.session ? 'badLink' : 'deadLink'), alert: true };
         this.focusNext = 'h2';
       }
     },
@@ -241,11 +239,11 @@ export class TidbokMyBookings extends LitElement {
     return pickLocale(this.locale, this.connection.value?.locale, this.clinicLoad.value?.locale);
   }
 
-  private t = (key: Key, values?: Record<string, string | number>) => translate(messages, this.language, key, values);
+  private readonly texts = new TextsController(this, () => this.language, messages);
 
   /** The failure messages, shared with the booking flow (messages/sv.ts): loaded with its texts. */
-  private readonly texts = new TextsController(this, () => this.language);
-  private readonly failText = (error: unknown) => this.texts.t(errorKey(error));
+  private readonly flowTexts = new TextsController(this, () => this.language, bookingTexts);
+  private readonly failText = (error: unknown) => this.flowTexts.t(errorKey(error));
 
   override willUpdate(changed: PropertyValues<this>): void {
     // Turning login-only off shows the list, which then needs loading.
@@ -265,8 +263,8 @@ export class TidbokMyBookings extends LitElement {
   }
 
   private get view(): 'loading' | 'error' | 'login' | 'sent' | 'verify' | 'list' {
-    if (this.texts.failed) return 'error';
-    if (!this.texts.ready) return 'loading';
+    if (this.flowTexts.failed) return 'error';
+    if (!this.flowTexts.ready) return 'loading';
     if (this.clinicLoad.status === 'error' || this.bookingsLoad.status === 'error' || this.ownerLoad.status === 'error') return 'error';
     // A link wins over a session already held: whoever opened it may mean to log in as another.
     if (this.linked) return 'verify';
@@ -293,7 +291,7 @@ export class TidbokMyBookings extends LitElement {
     const connection = this.connection.value;
     if (connection) clearSession(connection.api, connection.clinic);
     this.useSession(undefined);
-    this.notice = { text: this.t('expired'), alert: true };
+    this.notice = { text: this.texts.t('expired'), alert: true };
     this.focusNext = 'h2';
   }
 
@@ -321,7 +319,7 @@ export class TidbokMyBookings extends LitElement {
     } catch (error) {
       if (isAbort(error)) return;
       reportError(this, 'login-link', error);
-      if (errorCode(error) === 'validation_failed') field.setCustomError(this.t('badEmail'));
+      if (errorCode(error) === 'validation_failed') field.setCustomError(this.texts.t('badEmail'));
       else this.formError = this.failText(error);
     } finally {
       this.busy = '';
@@ -349,7 +347,7 @@ export class TidbokMyBookings extends LitElement {
       reportError(this, 'login', error);
       if (isDead(error)) {
         this.forgetLink();
-        this.notice = { text: this.t('badLink'), alert: true };
+        this.notice = { text: this.texts.t('badLink'), alert: true };
         this.focusNext = 'h2';
       } else {
         this.notice = { text: this.failText(error), alert: true };
@@ -371,7 +369,7 @@ export class TidbokMyBookings extends LitElement {
   /** No, not me: nothing is stored, and whatever session this tab had stays. */
   private decline(): void {
     this.forgetLink();
-    this.notice = { text: this.t('declined'), alert: false };
+    this.notice = { text: this.texts.t('declined'), alert: false };
     this.focusNext = 'h2';
   }
 
@@ -398,7 +396,7 @@ export class TidbokMyBookings extends LitElement {
     this.sent = false;
     clearSession(connection.api, connection.clinic);
     this.useSession(undefined);
-    this.notice = { text: this.t('loggedOut'), alert: false };
+    this.notice = { text: this.texts.t('loggedOut'), alert: false };
     this.focusNext = 'h2';
     this.dispatchEvent(new TidbokLogoutEvent());
   }
@@ -418,7 +416,7 @@ export class TidbokMyBookings extends LitElement {
     this.bookingsLoad.value = this.bookingsLoad.value?.map((b) => (b.id === moved.id ? moved : b));
     this.moving = '';
     this.movedId = moved.id;
-    this.announcement = this.t('movedTo', { when: formatDayTime(moved.start, clinic.timeZone, this.language) });
+    this.announcement = this.texts.t('movedTo', { when: formatDayTime(moved.start, clinic.timeZone, this.language) });
     this.focusNext = `#s-${moved.id}`;
   }
 
@@ -452,7 +450,7 @@ export class TidbokMyBookings extends LitElement {
       this.bookingsLoad.value = this.bookingsLoad.value?.map((b) => (b.id === cancelled.id ? cancelled : b));
       this.confirming = '';
       const when = formatDayTime(cancelled.start, clinic.timeZone, this.language);
-      this.announcement = `${this.t('cancelledNow', { when })}${cancelled.lateCancellation ? ` ${this.t('lateNow')}` : ''}`;
+      this.announcement = `${this.texts.t('cancelledNow', { when })}${cancelled.lateCancellation ? ` ${this.texts.t('lateNow')}` : ''}`;
       this.focusNext = `#s-${cancelled.id}`;
       this.dispatchEvent(new TidbokCancelledEvent({ booking: cancelled }));
     } catch (error) {
@@ -483,9 +481,9 @@ export class TidbokMyBookings extends LitElement {
   private get heading(): string {
     const view = this.view;
     const owner = this.ownerLoad.value;
-    if (view === 'verify') return owner ? this.t('askLogin', { name: owner.name }) : this.t('verifyTitle');
-    if (view === 'sent') return this.t('sentTitle');
-    return this.t(this.loginOnly && view !== 'loading' ? 'loginToBook' : 'title');
+    if (view === 'verify') return owner ? this.texts.t('askLogin', { name: owner.name }) : this.texts.t('verifyTitle');
+    if (view === 'sent') return this.texts.t('sentTitle');
+    return this.texts.t(this.loginOnly && view !== 'loading' ? 'loginToBook' : 'title');
   }
 
   private renderNotice() {
@@ -495,20 +493,20 @@ export class TidbokMyBookings extends LitElement {
   }
 
   private renderBody() {
-    if (!this.connection.value) return html`<p class="message" part="message">${this.t('notSetUp')}</p>`;
+    if (!this.connection.value) return html`<p class="message" part="message">${this.texts.t('notSetUp')}</p>`;
     const view = this.view;
     if (view === 'error') {
-      if (this.texts.failed) return this.texts.failure('message');
+      if (this.flowTexts.failed) return this.flowTexts.failure('message');
       const error = this.clinicLoad.error ?? this.bookingsLoad.error ?? this.ownerLoad.error;
       return html`<div class="message" part="message" role="alert">
         <p>${this.failText(error)}</p>
-        <button class="btn" part="button" @click=${this.retry}>${this.t('retry')}</button>
+        <button class="btn" part="button" @click=${this.retry}>${this.texts.t('retry')}</button>
       </div>`;
     }
     if (view === 'list') return this.renderList();
     if (view === 'loading') {
       return html`<div aria-busy="true">
-        <span class="sr" role="status">${this.t('loading')}</span>
+        <span class="sr" role="status">${this.texts.t('loading')}</span>
         <div class="sk line"></div>
         <ul class="list">
           ${[1, 2].map(() => html`<li class="sk item"></li>`)}
@@ -519,30 +517,30 @@ export class TidbokMyBookings extends LitElement {
       const owner = this.ownerLoad.value;
       if (!owner) {
         return html`<div aria-busy="true">
-          <span class="sr" role="status">${this.t('checking')}</span>
+          <span class="sr" role="status">${this.texts.t('checking')}</span>
           <div class="sk line"></div>
         </div>`;
       }
       const busy = this.busy === 'verify';
       return html`${this.renderNotice()}
         <p class="owner" part="owner"><b>${owner.name}</b>${owner.email ? html`<br /><span class="muted">${owner.email}</span>` : nothing}</p>
-        ${owner.isTest ? html`<p class="test" part="test-session" role="note">${this.t('testSession', { name: owner.name })}</p>` : nothing}
-        <p>${this.t('askHint')}</p>
+        ${owner.isTest ? html`<p class="test" part="test-session" role="note">${this.texts.t('testSession', { name: owner.name })}</p>` : nothing}
+        <p>${this.texts.t('askHint')}</p>
         <div class="actions">
           <button class="btn primary" part="button button-primary" aria-disabled=${busy} @click=${this.accept}>
-            ${busy ? this.t('loggingIn') : this.t('yesLogIn')}
+            ${busy ? this.texts.t('loggingIn') : this.texts.t('yesLogIn')}
           </button>
-          <button class="btn" part="button" @click=${this.decline}>${this.t('noLogIn')}</button>
+          <button class="btn" part="button" @click=${this.decline}>${this.texts.t('noLogIn')}</button>
         </div>`;
     }
     if (view === 'sent') {
-      return html`<p>${this.t('sentText', { email: this.email })}</p>
-        <p class="muted">${this.t('sentHint')}</p>
-        <button class="link" part="button" @click=${this.newLink}>${this.t('otherEmail')}</button>`;
+      return html`<p>${this.texts.t('sentText', { email: this.email })}</p>
+        <p class="muted">${this.texts.t('sentHint')}</p>
+        <button class="link" part="button" @click=${this.newLink}>${this.texts.t('otherEmail')}</button>`;
     }
     const busy = this.busy === 'send';
     return html`${this.renderNotice()}
-      <p>${this.t(this.loginOnly ? 'loginToBookIntro' : 'loginIntro')}</p>
+      <p>${this.texts.t(this.loginOnly ? 'loginToBookIntro' : 'loginIntro')}</p>
       <form part="form" novalidate @submit=${this.requestLink}>
         <tidbok-text-field
           name="email"
@@ -552,12 +550,14 @@ export class TidbokMyBookings extends LitElement {
           exportparts="label: field-label, input: field-input, hint: field-hint, error: field-error"
           maxlength=${LIMITS.email}
           .value=${this.email}
-          .label=${this.t('email')}
-          .missing=${this.t('missingEmail')}
-          .check=${(v: string) => (passes(EmailSchema, v) ? '' : this.t('badEmail'))}
+          .label=${this.texts.t('email')}
+          .missing=${this.texts.t('missingEmail')}
+          .check=${(v: string) => (passes(EmailSchema, v) ? '' : this.texts.t('badEmail'))}
         ></tidbok-text-field>
         ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
-        <button class="btn primary" part="button button-primary" type="submit" aria-disabled=${busy}>${busy ? this.t('sending') : this.t('sendLink')}</button>
+        <button class="btn primary" part="button button-primary" type="submit" aria-disabled=${busy}>
+          ${busy ? this.texts.t('sending') : this.texts.t('sendLink')}
+        </button>
       </form>`;
   }
 
@@ -573,11 +573,11 @@ export class TidbokMyBookings extends LitElement {
   private renderAccount() {
     const client = this.session!.client;
     return html`<div class="account" part="account">
-      <p>${this.t('loggedInAs')} <b>${client.name}</b>${client.email ? html` <span class="muted">${client.email}</span>` : nothing}</p>
-      ${client.isTest ? html`<p class="test" part="test-session" role="note">${this.t('testSession', { name: client.name })}</p>` : nothing}
+      <p>${this.texts.t('loggedInAs')} <b>${client.name}</b>${client.email ? html` <span class="muted">${client.email}</span>` : nothing}</p>
+      ${client.isTest ? html`<p class="test" part="test-session" role="note">${this.texts.t('testSession', { name: client.name })}</p>` : nothing}
       <p>
-        ${this.t('notYou')}
-        <button class="link" part="button" aria-disabled=${this.busy === 'logout'} @click=${this.logout}>${this.t('logOut')}</button>
+        ${this.texts.t('notYou')}
+        <button class="link" part="button" aria-disabled=${this.busy === 'logout'} @click=${this.logout}>${this.texts.t('logOut')}</button>
       </p>
     </div>`;
   }
@@ -594,21 +594,21 @@ export class TidbokMyBookings extends LitElement {
     return html`${this.renderNotice()}${this.renderAccount()}
       ${
         bookings.length === 0
-          ? html`<p class="empty" part="empty">${this.t('none')}</p>`
+          ? html`<p class="empty" part="empty">${this.texts.t('none')}</p>`
           : html`<section aria-labelledby="upcoming">
-                <h3 id="upcoming">${this.t('upcoming')}</h3>
+                <h3 id="upcoming">${this.texts.t('upcoming')}</h3>
                 ${
                   upcoming.length
                     ? html`<ul class="list" part="list upcoming">
                         ${upcoming.map((b) => this.renderBooking(clinic, b, true))}
                       </ul>`
-                    : html`<p class="empty" part="empty">${this.t('noneUpcoming')}</p>`
+                    : html`<p class="empty" part="empty">${this.texts.t('noneUpcoming')}</p>`
                 }
               </section>
               ${
                 past.length
                   ? html`<section aria-labelledby="past">
-                      <h3 id="past">${this.t('past')}</h3>
+                      <h3 id="past">${this.texts.t('past')}</h3>
                       <ul class="list past" part="list past">
                         ${past.map((b) => this.renderBooking(clinic, b, false))}
                       </ul>
@@ -629,11 +629,11 @@ export class TidbokMyBookings extends LitElement {
     const end = Date.parse(booking.clientEnd ?? booking.end);
     const status =
       booking.status === 'cancelled'
-        ? this.t(booking.lateCancellation ? 'late' : 'cancelled')
+        ? this.texts.t(booking.lateCancellation ? 'late' : 'cancelled')
         : booking.status === 'no_show'
-          ? this.t('noShow')
+          ? this.texts.t('noShow')
           : this.movedId === booking.id
-            ? this.t('movedTo', { when: formatDayTime(booking.start, zone, lang) })
+            ? this.texts.t('movedTo', { when: formatDayTime(booking.start, zone, lang) })
             : '';
     const id = booking.id;
     const parts = ['booking', upcoming ? 'upcoming' : 'past', booking.status === 'booked' ? '' : booking.status.replace('_', '-')];
@@ -643,7 +643,7 @@ export class TidbokMyBookings extends LitElement {
           <b>${formatDate(booking.start, zone, lang)}</b>
           <span>${formatTime(booking.start, zone, lang)}–${formatTime(end, zone, lang)}</span>
         </p>
-        <p class="what" part="what">${[type?.name ?? this.t('appointment'), practitioner?.name, location?.name].filter(Boolean).join(' · ')}</p>
+        <p class="what" part="what">${[type?.name ?? this.texts.t('appointment'), practitioner?.name, location?.name].filter(Boolean).join(' · ')}</p>
         ${status ? html`<p class="status" part="status" id="s-${id}" tabindex="-1">${status}</p>` : nothing}
       </div>
       ${upcoming && booking.status === 'booked' ? this.renderActions(clinic, booking) : nothing}
@@ -673,7 +673,7 @@ export class TidbokMyBookings extends LitElement {
     }
     if (this.confirming === id) return this.renderCancel(clinic, booking);
     return html`<div class="actions">
-      <button class="btn" part="button" id="m-${id}" aria-describedby="w-${id}" @click=${() => this.askMove(id)}>${this.t('move')}</button>
+      <button class="btn" part="button" id="m-${id}" aria-describedby="w-${id}" @click=${() => this.askMove(id)}>${this.texts.t('move')}</button>
       ${this.renderCancel(clinic, booking)}
     </div>`;
   }
@@ -681,21 +681,23 @@ export class TidbokMyBookings extends LitElement {
   private renderCancel(clinic: PublicClinic, booking: Booking) {
     const id = booking.id;
     if (this.confirming !== id) {
-      return html`<button class="btn" part="button" id="c-${id}" aria-describedby="w-${id}" @click=${() => this.askCancel(id)}>${this.t('cancel')}</button>`;
+      return html`<button class="btn" part="button" id="c-${id}" aria-describedby="w-${id}" @click=${() => this.askCancel(id)}>
+        ${this.texts.t('cancel')}
+      </button>`;
     }
     // The booking's own rule (core's cancellationWindowHoursFor, decided by the server).
     const hours = booking.cancellationWindowHours ?? clinic.booking?.cancellationWindowHours;
     const late = hours !== undefined && isLateCancellation(Date.parse(booking.start), this.now(), hours);
     const busy = this.busy === id;
     return html`<div class="confirm" part="confirm">
-      <p id="q-${id}" tabindex="-1"><b>${this.t('cancelConfirm', { when: formatDayTime(booking.start, clinic.timeZone, this.language) })}</b></p>
-      ${late ? html`<p>${this.t('lateWarning', { n: hours })}</p>` : nothing}
+      <p id="q-${id}" tabindex="-1"><b>${this.texts.t('cancelConfirm', { when: formatDayTime(booking.start, clinic.timeZone, this.language) })}</b></p>
+      ${late ? html`<p>${this.texts.t('lateWarning', { n: hours })}</p>` : nothing}
       ${this.cancelError ? html`<p class="error" role="alert">${this.cancelError}</p>` : nothing}
       <div class="actions" role="group" aria-labelledby="q-${id}">
         <button class="btn danger" part="button" aria-disabled=${busy} @click=${() => this.cancelBooking(booking)}>
-          ${busy ? this.t('cancelling') : this.t('cancelYes')}
+          ${busy ? this.texts.t('cancelling') : this.texts.t('cancelYes')}
         </button>
-        <button class="btn" part="button" @click=${() => this.keep(id)}>${this.t('cancelNo')}</button>
+        <button class="btn" part="button" @click=${() => this.keep(id)}>${this.texts.t('cancelNo')}</button>
       </div>
     </div>`;
   }

@@ -2,13 +2,14 @@ import type { Receipt } from '@tidbok/sdk';
 import { css, html, LitElement, nothing, type PropertyValues, unsafeCSS } from 'lit';
 import type { StaffKit } from '../client-card/kit.js';
 import type { TidbokConnection } from '../context.js';
-import { type Locale, translate } from '../i18n.js';
+import { type Locale } from '../i18n.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { reportError } from '../shared/errors.js';
 import { dateTimeFormat } from '../shared/dates.js';
 import { theme } from '../shared/styles.js';
 import { type ReceiptMessageKey, receiptMessages } from './messages.js';
 import { receiptSheet, receiptStyles } from './receipt.styles.js';
+import { TextsController } from '../shared/texts.js';
 
 /** Amounts as on the printed receipt: always with öre (`450,00 kr`, `SEK 450.00`). */
 export function formatMoney(cents: number, currency: string, locale: Locale): string {
@@ -78,9 +79,7 @@ export class TidbokReceipt extends LitElement {
     onError: (error) => reportError(this, 'load-receipt', error),
   });
 
-  private t(key: ReceiptMessageKey, values?: Record<string, string | number>) {
-    return translate(receiptMessages, this.locale, key, values);
-  }
+  private readonly texts = new TextsController(this, () => this.locale, receiptMessages);
 
   override willUpdate(changed: PropertyValues<this>) {
     if (
@@ -95,7 +94,7 @@ export class TidbokReceipt extends LitElement {
   /** The print document: the receipt's markup and its styles, nothing else of the page. */
   printDocument(): string {
     const article = this.renderRoot.querySelector('.receipt');
-    const title = this.receipt.value ? `${this.receipt.value.title} ${this.receipt.value.number}` : this.t('receipt');
+    const title = this.receipt.value ? `${this.receipt.value.title} ${this.receipt.value.number}` : this.texts.t('receipt');
     return `<!doctype html><html lang="${this.locale}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>body { font-family: system-ui, sans-serif; margin: 0; } @page { size: A4; margin: 20mm } ${receiptSheet}</style></head>
 <body>${article?.outerHTML ?? ''}</body></html>`;
@@ -105,7 +104,7 @@ export class TidbokReceipt extends LitElement {
   async print(): Promise<void> {
     this.renderRoot.querySelector('iframe')?.remove();
     const frame = document.createElement('iframe');
-    frame.title = this.t('receipt');
+    frame.title = this.texts.t('receipt');
     frame.setAttribute('aria-hidden', 'true');
     frame.tabIndex = -1;
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
@@ -121,7 +120,7 @@ export class TidbokReceipt extends LitElement {
   }
 
   private rate(vatPercent: number) {
-    return vatPercent > 0 ? `${vatPercent.toLocaleString(this.locale === 'en' ? 'en-GB' : 'sv-SE')} %` : this.t('vatFree');
+    return vatPercent > 0 ? `${vatPercent.toLocaleString(this.locale === 'en' ? 'en-GB' : 'sv-SE')} %` : this.texts.t('vatFree');
   }
 
   private renderReceipt(r: Receipt) {
@@ -132,24 +131,24 @@ export class TidbokReceipt extends LitElement {
       ['client', r.client],
       ['practitioner', r.practitioner],
       ['visit', this.date(r.serviceStart, r.timeZone, true)],
-      ['method', this.t(`method_${r.method}`)],
+      ['method', this.texts.t(`method_${r.method}`)],
     ];
     return html`<article class="receipt" part="receipt" lang=${this.locale}>
       <h2>${r.title}</h2>
       <p class="seller">
         <strong>${r.seller.name}</strong
-        >${r.seller.organisationNumber ? html`<br />${this.t('org')} ${r.seller.organisationNumber}` : nothing}${r.seller.address
+        >${r.seller.organisationNumber ? html`<br />${this.texts.t('org')} ${r.seller.organisationNumber}` : nothing}${r.seller.address
           .split('\n')
           .filter(Boolean)
           .map((line) => html`<br />${line}`)}
       </p>
-      ${r.voided ? html`<p class="void">${this.t('void')}</p>` : nothing}
+      ${r.voided ? html`<p class="void">${this.texts.t('void')}</p>` : nothing}
       <table class="facts">
         <tbody>
           ${facts.map(
             ([key, value]) =>
               html`<tr>
-                <th scope="row">${this.t(key)}</th>
+                <th scope="row">${this.texts.t(key)}</th>
                 <td>${value}</td>
               </tr>`,
           )}
@@ -158,8 +157,8 @@ export class TidbokReceipt extends LitElement {
       <table class="items">
         <thead>
           <tr>
-            <th scope="col">${this.t('item')}</th>
-            <th scope="col" class="num">${this.t('amount')}</th>
+            <th scope="col">${this.texts.t('item')}</th>
+            <th scope="col" class="num">${this.texts.t('amount')}</th>
           </tr>
         </thead>
         <tbody>
@@ -171,19 +170,19 @@ export class TidbokReceipt extends LitElement {
               </tr>`,
           )}
           <tr class="total">
-            <th scope="row">${this.t('total')}</th>
+            <th scope="row">${this.texts.t('total')}</th>
             <td>${money(r.totalCents)}</td>
           </tr>
         </tbody>
       </table>
-      <h3>${this.t('vatHeading')}</h3>
+      <h3>${this.texts.t('vatHeading')}</h3>
       <table class="vat">
         <thead>
           <tr>
-            <th scope="col">${this.t('vatRate')}</th>
-            <th scope="col" class="num">${this.t('net')}</th>
-            <th scope="col" class="num">${this.t('vat')}</th>
-            <th scope="col" class="num">${this.t('gross')}</th>
+            <th scope="col">${this.texts.t('vatRate')}</th>
+            <th scope="col" class="num">${this.texts.t('net')}</th>
+            <th scope="col" class="num">${this.texts.t('vat')}</th>
+            <th scope="col" class="num">${this.texts.t('gross')}</th>
           </tr>
         </thead>
         <tbody>
@@ -205,13 +204,13 @@ export class TidbokReceipt extends LitElement {
   override render() {
     const r = this.receipt.value;
     if (this.receipt.status === 'error') return html`<p class="error" role="alert">${kit.describeError(this.receipt.error, this.locale, 'load').message}</p>`;
-    if (!r) return html`<p class="hint" role="status">${this.t('loading')}</p>`;
+    if (!r) return html`<p class="hint" role="status">${this.texts.t('loading')}</p>`;
     return html`<details ?open=${this.open}>
-        <summary>${this.t('show', { number: r.number, total: formatMoney(r.totalCents, r.currency, this.locale) })}</summary>
+        <summary>${this.texts.t('show', { number: r.number, total: formatMoney(r.totalCents, r.currency, this.locale) })}</summary>
         ${this.renderReceipt(r)}
       </details>
       <div class="bar">
-        <button class="btn" type="button" data-action="print" @click=${() => void this.print()}>${this.t('print')}</button>
+        <button class="btn" type="button" data-action="print" @click=${() => void this.print()}>${this.texts.t('print')}</button>
       </div>`;
   }
 }

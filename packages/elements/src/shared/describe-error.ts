@@ -1,5 +1,5 @@
 import { isTidbokError } from '@tidbok/sdk';
-import { type Locale, type Messages, translate } from '../i18n.js';
+import { fill, type Locale, type Messages } from '../i18n.js';
 import { dateTimeFormat, formatTime } from './dates.js';
 
 /**
@@ -97,7 +97,8 @@ const KEY_OF_CODE: Partial<Record<string, Key>> = {
  * says what could not be loaded.
  */
 export function describeError(error: unknown, locale: Locale, context: 'move' | 'save' | 'load' = 'save', options: DescribeOptions = {}): DescribedError {
-  const t = (key: Key, values?: Record<string, string>) => translate(MESSAGES, locale, key, values);
+  // A function, not an element, so no TextsController: the same lookup in the table it does.
+  const t = (key: Key, values?: Record<string, string>) => fill(MESSAGES[key][locale], values);
   if (!isTidbokError(error)) return { code: 'unknown', message: t('unknown') };
   const code = error.code;
   if (code === 'conflict' || code === 'slot_unavailable') {

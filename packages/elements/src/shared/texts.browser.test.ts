@@ -1,18 +1,19 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
 import type { Tidbok } from '@tidbok/sdk';
 import '../define.js';
 import { connect } from '../context.js';
-import type { Locale } from '../i18n.js';
+import type { Locale, Messages } from '../i18n.js';
 import type { TidbokBooking } from '../booking/booking.js';
 import type { TidbokSlotPicker } from '../slot-picker/slot-picker.js';
 import { buttonWithText, deep, deepAll, providing, seedClinic, type SeededClinic, textOf } from '../test-support.js';
-import { forgetTexts, loadTexts, textSources } from './texts.js';
+import { bookingTexts, forgetTexts, loadTexts, TextsController } from './texts.js';
 
 // The public flow's texts come one language at a time (messages/sv.ts, en.ts, loaded by
 // shared/texts.ts). Every test starts with no texts loaded and notes which languages the
 // elements asked for.
 
-const real = { ...textSources };
+const real = { ...bookingTexts };
 let requested: Locale[] = [];
 const pageLang = document.documentElement.lang;
 
@@ -20,7 +21,7 @@ beforeEach(() => {
   forgetTexts();
   requested = [];
   for (const locale of ['sv', 'en'] as const) {
-    textSources[locale] = () => {
+    bookingTexts[locale] = () => {
       requested.push(locale);
       return real[locale]();
     };
@@ -28,7 +29,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  Object.assign(textSources, real);
+  Object.assign(bookingTexts, real);
   forgetTexts();
   document.documentElement.lang = pageLang;
   delete (navigator as { language?: string }).language; // back to Navigator.prototype's
@@ -42,7 +43,7 @@ function held(locale: Locale) {
     release = resolve;
     fail = reject;
   });
-  textSources[locale] = () => {
+  bookingTexts[locale] = () => {
     requested.push(locale);
     return gate.then(() => real[locale]());
   };
@@ -52,7 +53,7 @@ function held(locale: Locale) {
 /** Texts whose first load fails, as a chunk that did not come (offline, a deploy in between). */
 function failingOnce(locale: Locale) {
   let failed = false;
-  textSources[locale] = () => {
+  bookingTexts[locale] = () => {
     requested.push(locale);
     if (failed) return real[locale]();
     failed = true;
@@ -151,7 +152,7 @@ describe('texts one language at a time', () => {
   });
 
   it('says so in the other language when only that one is at hand', async () => {
-    await loadTexts('sv');
+    await loadTexts(bookingTexts, 'sv');
     failingOnce('en');
     const el = await mount(await seedClinic(), 'en');
     await waitUntil(() => el.matches(':state(error)'), 'the failure shown');
@@ -180,8 +181,39 @@ describe('texts one language at a time', () => {
   });
 
   it('lets every language have the same texts', async () => {
-    const [sv, en] = await Promise.all([loadTexts('sv'), loadTexts('en')]);
+    const [sv, en] = await Promise.all([loadTexts(bookingTexts, 'sv'), loadTexts(bookingTexts, 'en')]);
     expect(Object.keys(en)).to.deep.equal(Object.keys(sv));
     for (const texts of [sv, en]) expect(Object.values(texts).every((text) => typeof text === 'string' && text.length > 0)).to.equal(true);
+  });
+});
+
+// The staff side and "My bookings" give the same controller a two-language table instead.
+const table = {
+  greeting: { sv: 'Hej {name}!', en: 'Hello {name}!' },
+  bye: { sv: 'Hej då', en: 'Goodbye' },
+} satisfies Messages<string>;
+
+class TableTextsTest extends LitElement {
+  static override properties = { locale: {} };
+  locale: Locale = 'sv';
+  readonly texts = new TextsController(this, () => this.locale, table);
+  override render() {
+    return html`<p>${this.texts.t('greeting', { name: 'Alva' })} ${this.texts.t('bye')}</p>`;
+  }
+}
+customElements.define('texts-table-test', TableTextsTest);
+
+describe('texts from a two-language table', () => {
+  it('are there at once, in the language of each update, with no loading', async () => {
+    const el = await fixture<TableTextsTest>(html`<texts-table-test></texts-table-test>`);
+    expect(el.texts.ready).to.equal(true);
+    expect(el.texts.failed).to.equal(false);
+    expect(textOf(el)).to.equal('Hej Alva! Hej då');
+    el.locale = 'en';
+    await el.updateComplete;
+    expect(textOf(el)).to.equal('Hello Alva! Goodbye');
+    // An unknown placeholder stays visible (fill, i18n.ts).
+    expect(el.texts.t('greeting')).to.equal('Hello {name}!');
+    expect(requested).to.deep.equal([]);
   });
 });

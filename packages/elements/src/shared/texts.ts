@@ -1,31 +1,57 @@
-import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
-import { fill, type Locale } from '../i18n.js';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { fill, type Locale, type Messages } from '../i18n.js';
 import { Msg } from '../messages/keys.js';
-import { errorKey, reportError } from './errors.js';
+import { reportError } from './errors.js';
 
 /*
- * The public booking flow's texts (messages/sv.ts, messages/en.ts), one module per language
- * loaded with `import()`: a page gets only the language it shows (in the embed bundle a chunk
- * per language, rollup.config.mjs). Keys are `Msg` members (messages/keys.ts), numbers once built.
- * "My bookings" (a chunk of its own) and the staff side keep their two-language tables
- * (`translate`, i18n.ts); "My bookings" takes only its failure messages from here.
+ * Every element's words, through one controller: `texts = new TextsController(this, () => locale,
+ * source)`, then `this.texts.t(key, values)`. The source is one of two kinds, chosen by the bundle
+ * the element ends up in (packages/elements/README.md, Texts and the language):
+ *
+ * - a two-language table (`{ key: { sv, en } } satisfies Messages<…>`, beside the element): ready
+ *   at once. The staff side and "My bookings" use these; staff switch languages while working, so
+ *   both languages are loaded anyway.
+ * - one loader per language (`bookingTexts`: messages/sv.ts, messages/en.ts, loaded with
+ *   `import()`): a page gets only the language it shows (in the embed bundle a chunk per language,
+ *   rollup.config.mjs), which keeps the public booking flow inside its budget. Keys are `Msg`
+ *   members (messages/keys.ts), numbers once built. Until a language is here `t()` gives `''`.
  */
 
 /** One language's texts, by key. */
-export type Texts = Readonly<Record<Msg, string>>;
+export type Texts<K extends PropertyKey = Msg> = Readonly<Record<K, string>>;
 
-/** Where each language's texts come from. Tests may put a slow or failing source in. */
-export const textSources: Record<Locale, () => Promise<{ default: Texts }>> = {
+/** One loader per language, each giving a module whose default export is that language's texts. */
+export type TextLoaders<K extends PropertyKey = Msg> = Record<Locale, () => Promise<{ default: Texts<K> }>>;
+
+declare const booking: unique symbol;
+/**
+ * `bookingTexts`' type. Branded: it is the only set of loaders, since what they load is kept for
+ * the page by language alone.
+ */
+export type BookingTexts<K extends PropertyKey = Msg> = TextLoaders<K> & { readonly [booking]: true };
+
+/** Where an element's words come from: its two-language table, or the booking flow's loaders. */
+export type TextSource<K extends PropertyKey> = Messages<K & string> | BookingTexts<K>;
+
+/**
+ * The public booking flow's texts, one module per language, loaded once for the page. Tests may
+ * put a slow or failing loader in.
+ */
+export const bookingTexts = {
   sv: () => import('../messages/sv.js'),
   en: () => import('../messages/en.js'),
-};
+} as BookingTexts;
 
 const loaded: Partial<Record<Locale, Texts>> = {};
 const loading: Partial<Record<Locale, Promise<Texts>>> = {};
 
-/** Loads a language's texts, once for the page; after a failure the next call tries again. */
-export function loadTexts(locale: Locale): Promise<Texts> {
-  return (loading[locale] ??= textSources[locale]().then(
+/**
+ * Loads a language of the booking flow's texts (`bookingTexts`, passed in so that a bundle without
+ * the booking flow does not carry its loaders), once for the page; after a failure the next call
+ * tries again.
+ */
+export function loadTexts(loaders: BookingTexts, locale: Locale): Promise<Texts> {
+  return (loading[locale] ??= loaders[locale]().then(
     (module) => (loaded[locale] = module.default),
     (error: unknown) => {
       delete loading[locale];
@@ -34,7 +60,7 @@ export function loadTexts(locale: Locale): Promise<Texts> {
   ));
 }
 
-/** A language's texts if they have loaded. */
+/** A language of the booking flow's texts if it has loaded. */
 export const textsOf = (locale: Locale): Texts | undefined => loaded[locale];
 
 /** Forgets the loaded texts, so the next element loads them again (for tests). */
@@ -46,36 +72,36 @@ export function forgetTexts(): void {
 }
 
 /**
- * A sentence for a visitor, in their language, for any failure; `''` until that language's texts
- * have loaded (`loadTexts`).
- */
-export const errorMessage = (error: unknown, locale: Locale): string => textsOf(locale)?.[errorKey(error)] ?? '';
-
-/**
- * The texts of an element, in the language `locale()` names at each update: loads them when they
- * are missing and updates the element when they arrive. Until then `t()` gives `''` and the
- * element shows its loading skeleton (`ready` is false). A failed load is fired as `tidbok-error`
- * (action `texts`); the element shows `failure()`, whose button tries again.
+ * The words of an element, in the language `locale()` names at each update, from `source` (see
+ * above). A table's texts are there at once. Loaders are asked for a language when the element
+ * updates without it, and the element updates again when it arrives; until then `t()` gives `''`
+ * and `ready` is false (show a loading skeleton). A failed load is fired as `tidbok-error`
+ * (action `texts`) and `failed` is true: show `failure()`, whose button tries again.
  *
  * @example
- * texts = new TextsController(this, () => this.language);
- * render() { return this.texts.failed ? this.texts.failure('message') : html`<h2>${this.texts.t(Msg.chooseTime)}</h2>`; }
+ * readonly texts = new TextsController(this, () => this.language, openingHoursMessages);
+ * render() { return html`<h2>${this.texts.t('title')}</h2>`; }
  */
-export class TextsController implements ReactiveController {
+export class TextsController<K extends PropertyKey> implements ReactiveController {
   /** The languages whose texts this element could not load (until the visitor retries). */
   readonly #failed = new Set<Locale>();
   readonly #pending = new Set<Locale>();
+  /** The loaders, when the source is not a table. */
+  readonly #loaders: BookingTexts | undefined;
 
   constructor(
-    private readonly host: ReactiveElement,
+    private readonly host: ReactiveControllerHost & EventTarget,
     private readonly locale: () => Locale,
+    private readonly source: TextSource<K>,
   ) {
     host.addController(this);
+    // A table's entries are `{ sv, en }` objects, never functions, whatever their keys.
+    if (typeof (source as BookingTexts).sv === 'function') this.#loaders = source as BookingTexts;
   }
 
-  /** The texts are here. */
+  /** The texts are here (always, for a table). */
   get ready(): boolean {
-    return !!loaded[this.locale()];
+    return !this.#loaders || !!loaded[this.locale()];
   }
 
   /** Loading them failed, and the visitor has not asked to try again yet. */
@@ -83,14 +109,15 @@ export class TextsController implements ReactiveController {
     return this.#failed.has(this.locale());
   }
 
-  /** A text with its `{placeholders}` filled in; `''` while the texts are loading. */
-  t = (key: Msg, values?: Record<string, string | number>): string => fill(loaded[this.locale()]?.[key] ?? '', values);
+  /** A text with its `{placeholders}` filled in (`fill`, i18n.ts); `''` while the texts are loading. */
+  t = (key: K, values?: Record<string, string | number>): string =>
+    fill((this.#loaders ? loaded[this.locale()]?.[key as Msg] : (this.source as Messages<K & string>)[key as K & string][this.locale()]) ?? '', values);
 
   hostUpdate(): void {
     const locale = this.locale();
-    if (loaded[locale] || this.#pending.has(locale) || this.#failed.has(locale)) return;
+    if (!this.#loaders || loaded[locale] || this.#pending.has(locale) || this.#failed.has(locale)) return;
     this.#pending.add(locale);
-    loadTexts(locale)
+    loadTexts(this.#loaders, locale)
       .catch((error: unknown) => {
         this.#failed.add(locale);
         reportError(this.host, 'texts', error);
@@ -102,11 +129,11 @@ export class TextsController implements ReactiveController {
   }
 
   /**
-   * The failure, for an element to show instead of its content: a message and a button that
-   * tries again, in the other language when its texts are here, else only the button, as a
-   * symbol (↻) named in both languages.
+   * The failure of the booking flow's texts, for an element to show instead of its content: a
+   * message and a button that tries again, in the other language when its texts are here, else
+   * only the button, as a symbol (↻) named in both languages.
    */
-  failure(className: string) {
+  failure(this: TextsController<Msg>, className: string) {
     const other = this.locale() === 'sv' ? 'en' : 'sv';
     const texts = loaded[other];
     return html`<div class=${className} part=${className} role="alert" lang=${texts ? other : nothing}>

@@ -16,7 +16,7 @@ import {
   zonesDiffer,
 } from '../shared/dates.js';
 import { buttons, theme } from '../shared/styles.js';
-import { TextsController } from '../shared/texts.js';
+import { bookingTexts, TextsController } from '../shared/texts.js';
 import { styles } from './slot-picker.styles.js';
 import { MAX_WEEKS, type SlotDay, SlotsController } from './slots-controller.js';
 
@@ -127,13 +127,12 @@ export class TidbokSlotPicker extends LitElement {
     return pickLocale(this.locale, this.#connection.value?.locale);
   }
 
-  readonly #texts = new TextsController(this, () => this.#language);
-  #t = this.#texts.t;
+  private readonly texts = new TextsController(this, () => this.#language, bookingTexts);
 
   override render() {
     const { slots } = this;
     const monday = slots.monday;
-    const ready = this.#texts.ready;
+    const ready = this.texts.ready;
     // Until the texts are here, the week's skeleton.
     const busy = slots.status === 'loading' || !ready;
     return html`
@@ -141,7 +140,7 @@ export class TidbokSlotPicker extends LitElement {
         <button
           class="btn arrow"
           part="nav-button"
-          aria-label=${this.#t(Msg.previous)}
+          aria-label=${this.texts.t(Msg.previous)}
           aria-disabled=${slots.week === 0}
           @click=${() => slots.week > 0 && this.#page(-1)}
         >
@@ -150,14 +149,14 @@ export class TidbokSlotPicker extends LitElement {
         <h3 part="week-label" aria-live="polite">
           ${
             monday && ready
-              ? html`${this.#t(Msg.week, { n: isoWeek(monday) })} <small>${formatLocalRange(monday, addLocalDays(monday, 6), this.#language)}</small>`
+              ? html`${this.texts.t(Msg.week, { n: isoWeek(monday) })} <small>${formatLocalRange(monday, addLocalDays(monday, 6), this.#language)}</small>`
               : html`&nbsp;<small>&nbsp;</small>`
           }
         </h3>
         <button
           class="btn arrow"
           part="nav-button"
-          aria-label=${this.#t(Msg.next)}
+          aria-label=${this.texts.t(Msg.next)}
           aria-disabled=${slots.week >= MAX_WEEKS}
           @click=${() => slots.week < MAX_WEEKS && this.#page(1)}
         >
@@ -165,17 +164,17 @@ export class TidbokSlotPicker extends LitElement {
         </button>
       </div>
       ${ready ? this.#renderZoneNote() : nothing}
-      <span class="sr" role="status">${busy ? this.#t(Msg.loadingTimes) : ''}</span>
+      <span class="sr" role="status">${busy ? this.texts.t(Msg.loadingTimes) : ''}</span>
       ${
-        this.#texts.failed
-          ? this.#texts.failure('status')
+        this.texts.failed
+          ? this.texts.failure('status')
           : ready && slots.status === 'error'
             ? html`<div class="status" part="status" role="alert">
-                <p>${this.#t(errorKey(slots.error))}</p>
-                <button class="btn" @click=${() => slots.retry()}>${this.#t(Msg.retry)}</button>
+                <p>${this.texts.t(errorKey(slots.error))}</p>
+                <button class="btn" @click=${() => slots.retry()}>${this.texts.t(Msg.retry)}</button>
               </div>`
             : slots.empty && !busy
-              ? html`<p class="status" part="status">${this.#t(Msg.empty)}</p>`
+              ? html`<p class="status" part="status">${this.texts.t(Msg.empty)}</p>`
               : this.#renderWeek(slots.days, !ready || (busy && !slots.loaded))
       }
     `;
@@ -186,7 +185,7 @@ export class TidbokSlotPicker extends LitElement {
     // Compared at the week's own times: the two clocks may differ only on one side of a DST change.
     const instants = [Date.now(), ...this.slots.days.map((day) => Date.parse(day.times[0]?.start ?? ''))];
     if (!zone || !zonesDiffer(zone, this.visitorTimeZone, instants.filter(Number.isFinite))) return nothing;
-    return html`<p class="note" part="zone-note">${this.#t(Msg.zone, { zone: zone.split('/').pop()!.replace(/_/g, ' ') })}</p>`;
+    return html`<p class="note" part="zone-note">${this.texts.t(Msg.zone, { zone: zone.split('/').pop()!.replace(/_/g, ' ') })}</p>`;
   }
 
   #renderWeek(days: SlotDay[], skeleton: boolean) {
@@ -241,7 +240,7 @@ export class TidbokSlotPicker extends LitElement {
                             </button>`,
                         )}
                       </div>`
-                    : html`<p class="none">${this.#t(Msg.noTimes)}</p>`
+                    : html`<p class="none">${this.texts.t(Msg.noTimes)}</p>`
               }
             </div>
           `,
@@ -250,12 +249,12 @@ export class TidbokSlotPicker extends LitElement {
       ${
         !skeleton && days.length && all.length === 0
           ? html`<p class="status" part="status">
-              ${this.#t(Msg.weekEmpty)}
+              ${this.texts.t(Msg.weekEmpty)}
               ${
                 next === undefined
                   ? nothing
                   : html`<button class="link" @click=${() => this.slots.goTo(next)}>
-                      ${this.#t(Msg.showWeek, { n: isoWeek(addLocalDays(this.slots.monday, (next - this.slots.week) * 7)) })}
+                      ${this.texts.t(Msg.showWeek, { n: isoWeek(addLocalDays(this.slots.monday, (next - this.slots.week) * 7)) })}
                     </button>`
               }
             </p>`

@@ -1,7 +1,7 @@
-import { translate } from '../i18n.js';
 import { AdminBox } from '../shared/admin-box.js';
-import { type StaffAccessMessageKey, staffAccessMessages } from './messages.js';
+import { staffAccessMessages } from './messages.js';
 import { formatStamp } from '../shared/dates.js';
+import { TextsController } from '../shared/texts.js';
 
 /**
  * What the staff access boxes share beyond any settings box (AdminBox): their texts, loading
@@ -10,9 +10,7 @@ import { formatStamp } from '../shared/dates.js';
 export abstract class StaffAccessBase extends AdminBox {
   private loadedFor: unknown;
 
-  protected t(key: StaffAccessMessageKey, values?: Record<string, string>) {
-    return translate(staffAccessMessages, this.language, key, values);
-  }
+  protected readonly texts = new TextsController(this, () => this.language, staffAccessMessages);
 
   protected get admin() {
     return this.connection?.admin;
@@ -34,18 +32,18 @@ export abstract class StaffAccessBase extends AdminBox {
 
   /** Says "Copied" once a shown secret is on the clipboard. */
   protected copied = () => {
-    this.message = this.t('copied');
+    this.message = this.texts.t('copied');
   };
 
   /** The name typed, trimmed; '' after saying that a name is needed. */
   protected nameTyped(value: string) {
     const name = value.trim();
-    if (!name) this.error = this.t('needName');
+    if (!name) this.error = this.texts.t('needName');
     return name;
   }
 
   protected date(iso: string | null) {
-    if (!iso) return this.t('never');
+    if (!iso) return this.texts.t('never');
     return formatStamp(iso, this.language, 'medium');
   }
 }

@@ -67,7 +67,7 @@ export class TidbokIntegrationKeys extends StaffAccessBase {
       await this.admin!.access.integrationKeys.revoke(key.id);
       this.confirming = null;
       await this.load();
-      this.message = this.t('revoked');
+      this.message = this.texts.t('revoked');
     });
   }
 
@@ -75,8 +75,8 @@ export class TidbokIntegrationKeys extends StaffAccessBase {
     if (!this.admin || this.hidden_) return nothing;
     const keys = this.keys;
     return html`<section class="card" part="section" aria-labelledby="keys-title">
-      <h3 id="keys-title">${this.t('keysTitle')}</h3>
-      <p class="hint">${this.t('keysIntro')}</p>
+      <h3 id="keys-title">${this.texts.t('keysTitle')}</h3>
+      <p class="hint">${this.texts.t('keysIntro')}</p>
       ${
         this.shown
           ? renderSecretOnce({
@@ -86,10 +86,10 @@ export class TidbokIntegrationKeys extends StaffAccessBase {
               role: 'status',
               label: this.shown.name,
               value: this.shown.key,
-              hint: this.t('keyOnce'),
-              copy: this.t('copy'),
+              hint: this.texts.t('keyOnce'),
+              copy: this.texts.t('copy'),
               onCopied: this.copied,
-              next: html`<button class="btn primary" type="button" data-action="done" @click=${() => (this.shown = null)}>${this.t('done')}</button>`,
+              next: html`<button class="btn primary" type="button" data-action="done" @click=${() => (this.shown = null)}>${this.texts.t('done')}</button>`,
             })
           : nothing
       }
@@ -97,10 +97,10 @@ export class TidbokIntegrationKeys extends StaffAccessBase {
         keys === null
           ? nothing
           : keys.length === 0
-            ? html`<p>${this.t('noKeys')}</p>`
+            ? html`<p>${this.texts.t('noKeys')}</p>`
             : renderListTable({
-                columns: [this.t('keyName'), this.t('created'), this.t('lastUsed')],
-                actions: this.t('revoke'),
+                columns: [this.texts.t('keyName'), this.texts.t('created'), this.texts.t('lastUsed')],
+                actions: this.texts.t('revoke'),
                 rows: keys.map(
                   (key) =>
                     html`<tr data-key-id=${key.id}>
@@ -109,7 +109,7 @@ export class TidbokIntegrationKeys extends StaffAccessBase {
                       <td>${this.date(key.lastUsedAt)}</td>
                       <td>
                         <button class="btn danger" type="button" data-action="revoke" ?disabled=${this.busy} @click=${() => (this.confirming = key)}>
-                          ${this.t('revoke')}
+                          ${this.texts.t('revoke')}
                         </button>
                       </td>
                     </tr>`,
@@ -120,10 +120,10 @@ export class TidbokIntegrationKeys extends StaffAccessBase {
         this.confirming
           ? renderConfirmGroup({
               id: 'confirm-revoke-key',
-              question: this.t('confirmRevokeKey', { name: this.confirming.name }),
+              question: this.texts.t('confirmRevokeKey', { name: this.confirming.name }),
               action: 'confirm-revoke',
-              confirm: this.t('revoke'),
-              cancel: this.t('cancel'),
+              confirm: this.texts.t('revoke'),
+              cancel: this.texts.t('cancel'),
               busy: this.busy,
               onConfirm: () => this.revoke(this.confirming!),
               onCancel: () => (this.confirming = null),
@@ -131,9 +131,9 @@ export class TidbokIntegrationKeys extends StaffAccessBase {
           : nothing
       }
       <form class="buttons" @submit=${(e: Event) => this.create(e)}>
-        <label for="key-name">${this.t('keyName')}</label>
+        <label for="key-name">${this.texts.t('keyName')}</label>
         <input id="key-name" type="text" maxlength="80" .value=${this.name} @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)} />
-        <button class="btn" type="submit" data-action="create" ?disabled=${this.busy}>${this.t('createKey')}</button>
+        <button class="btn" type="submit" data-action="create" ?disabled=${this.busy}>${this.texts.t('createKey')}</button>
       </form>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.message ? html`<p class="ok" role="status">${this.message}</p>` : nothing}

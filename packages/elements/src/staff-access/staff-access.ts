@@ -78,7 +78,7 @@ export class TidbokStaffAccess extends StaffAccessBase {
     if (!name) return;
     const days = this.days.trim() === '' ? undefined : Number(this.days);
     if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 3650)) {
-      this.error = this.t('badDays');
+      this.error = this.texts.t('badDays');
       return;
     }
     void this.run(async () => {
@@ -94,7 +94,7 @@ export class TidbokStaffAccess extends StaffAccessBase {
     void this.run(async () => {
       if (confirm.kind === 'token') {
         await this.admin!.access.tokens.revoke(confirm.token.id, this.who);
-        this.message = this.t('revoked');
+        this.message = this.texts.t('revoked');
       } else if (this.who) {
         await this.admin!.access.sessions.endAll(this.who);
       } else {
@@ -117,23 +117,23 @@ export class TidbokStaffAccess extends StaffAccessBase {
   }
 
   private renderSessions() {
-    return html`<h4>${this.t('sessionsTitle')}</h4>
+    return html`<h4>${this.texts.t('sessionsTitle')}</h4>
       ${
         this.sessions.length === 0
-          ? html`<p>${this.t('noSessions')}</p>`
+          ? html`<p>${this.texts.t('noSessions')}</p>`
           : renderListTable({
-              columns: [this.t('method'), this.t('client'), this.t('lastUsed'), this.t('expires')],
-              actions: this.t('end'),
+              columns: [this.texts.t('method'), this.texts.t('client'), this.texts.t('lastUsed'), this.texts.t('expires')],
+              actions: this.texts.t('end'),
               rows: this.sessions.map(
                 (s) =>
                   html`<tr data-session-id=${s.id}>
-                    <td>${this.t(`method_${s.method}`)} ${s.current ? this.t('thisSession') : nothing}</td>
+                    <td>${this.texts.t(`method_${s.method}`)} ${s.current ? this.texts.t('thisSession') : nothing}</td>
                     <td>${s.client ?? ''}</td>
                     <td>${this.date(s.lastSeenAt)}</td>
                     <td>${this.date(s.expiresAt)}</td>
                     <td>
                       <button class="btn" type="button" data-action="end-session" ?disabled=${this.busy} @click=${() => this.endSession(s)}>
-                        ${this.t('end')}
+                        ${this.texts.t('end')}
                       </button>
                     </td>
                   </tr>`,
@@ -142,14 +142,14 @@ export class TidbokStaffAccess extends StaffAccessBase {
       }
       <div class="buttons">
         <button class="btn danger" type="button" data-action="end-all" ?disabled=${this.busy} @click=${() => (this.confirming = { kind: 'all' })}>
-          ${this.who ? this.t('endAll') : this.t('logoutEverywhere')}
+          ${this.who ? this.texts.t('endAll') : this.texts.t('logoutEverywhere')}
         </button>
       </div>`;
   }
 
   private renderTokens() {
-    return html`<h4>${this.t('tokensTitle')}</h4>
-      <p class="hint">${this.t('tokensIntro')}</p>
+    return html`<h4>${this.texts.t('tokensTitle')}</h4>
+      <p class="hint">${this.texts.t('tokensIntro')}</p>
       ${
         this.shown
           ? renderSecretOnce({
@@ -159,25 +159,25 @@ export class TidbokStaffAccess extends StaffAccessBase {
               role: 'status',
               label: this.shown.name,
               value: this.shown.token,
-              hint: this.t('tokenOnce'),
-              copy: this.t('copy'),
+              hint: this.texts.t('tokenOnce'),
+              copy: this.texts.t('copy'),
               onCopied: this.copied,
-              next: html`<button class="btn primary" type="button" data-action="done" @click=${() => (this.shown = null)}>${this.t('done')}</button>`,
+              next: html`<button class="btn primary" type="button" data-action="done" @click=${() => (this.shown = null)}>${this.texts.t('done')}</button>`,
             })
           : nothing
       }
       ${
         this.tokens.length === 0
-          ? html`<p>${this.t('noTokens')}</p>`
+          ? html`<p>${this.texts.t('noTokens')}</p>`
           : renderListTable({
-              columns: [this.t('tokenName'), this.t('lastUsed'), this.t('expires')],
-              actions: this.t('revoke'),
+              columns: [this.texts.t('tokenName'), this.texts.t('lastUsed'), this.texts.t('expires')],
+              actions: this.texts.t('revoke'),
               rows: this.tokens.map(
                 (k) =>
                   html`<tr data-token-id=${k.id}>
-                    <td>${k.name ?? this.t('unnamed')} ${k.current ? this.t('thisSession') : nothing}</td>
+                    <td>${k.name ?? this.texts.t('unnamed')} ${k.current ? this.texts.t('thisSession') : nothing}</td>
                     <td>${this.date(k.lastUsedAt)}</td>
-                    <td>${k.expiresAt ? this.date(k.expiresAt) : this.t('untilRevoked')}</td>
+                    <td>${k.expiresAt ? this.date(k.expiresAt) : this.texts.t('untilRevoked')}</td>
                     <td>
                       <button
                         class="btn danger"
@@ -186,7 +186,7 @@ export class TidbokStaffAccess extends StaffAccessBase {
                         ?disabled=${this.busy}
                         @click=${() => (this.confirming = { kind: 'token', token: k })}
                       >
-                        ${this.t('revoke')}
+                        ${this.texts.t('revoke')}
                       </button>
                     </td>
                   </tr>`,
@@ -197,7 +197,7 @@ export class TidbokStaffAccess extends StaffAccessBase {
         this.who
           ? nothing
           : html`<form class="buttons" @submit=${(e: Event) => this.createToken(e)}>
-              <label for="token-name">${this.t('tokenName')}</label>
+              <label for="token-name">${this.texts.t('tokenName')}</label>
               <input
                 id="token-name"
                 type="text"
@@ -205,7 +205,7 @@ export class TidbokStaffAccess extends StaffAccessBase {
                 .value=${this.tokenName}
                 @input=${(e: Event) => (this.tokenName = (e.target as HTMLInputElement).value)}
               />
-              <label for="token-days">${this.t('expiresInDays')}</label>
+              <label for="token-days">${this.texts.t('expiresInDays')}</label>
               <input
                 id="token-days"
                 type="number"
@@ -214,19 +214,22 @@ export class TidbokStaffAccess extends StaffAccessBase {
                 .value=${this.days}
                 @input=${(e: Event) => (this.days = (e.target as HTMLInputElement).value)}
               />
-              <button class="btn" type="submit" data-action="create-token" ?disabled=${this.busy}>${this.t('createToken')}</button>
+              <button class="btn" type="submit" data-action="create-token" ?disabled=${this.busy}>${this.texts.t('createToken')}</button>
             </form>`
       }`;
   }
 
   private renderConfirm(confirm: Confirm) {
-    const text = confirm.kind === 'token' ? this.t('confirmRevokeToken', { name: confirm.token.name ?? this.t('unnamed') }) : this.t('confirmLogoutEverywhere');
+    const text =
+      confirm.kind === 'token'
+        ? this.texts.t('confirmRevokeToken', { name: confirm.token.name ?? this.texts.t('unnamed') })
+        : this.texts.t('confirmLogoutEverywhere');
     return renderConfirmGroup({
       id: 'confirm-access',
       question: text,
       action: 'confirm',
-      confirm: confirm.kind === 'token' ? this.t('revoke') : this.who ? this.t('endAll') : this.t('logoutEverywhere'),
-      cancel: this.t('cancel'),
+      confirm: confirm.kind === 'token' ? this.texts.t('revoke') : this.who ? this.texts.t('endAll') : this.texts.t('logoutEverywhere'),
+      cancel: this.texts.t('cancel'),
       busy: this.busy,
       onConfirm: () => this.confirmed(confirm),
       onCancel: () => (this.confirming = null),
@@ -236,13 +239,13 @@ export class TidbokStaffAccess extends StaffAccessBase {
   override render() {
     if (!this.admin) return nothing;
     return html`<section class="card" part="section" aria-labelledby="access-title">
-      <h3 id="access-title">${this.t('accessTitle')}</h3>
+      <h3 id="access-title">${this.texts.t('accessTitle')}</h3>
       ${
         this.people
           ? html`<div class="field">
-              <label for="person">${this.t('person')}</label>
+              <label for="person">${this.texts.t('person')}</label>
               <select id="person" .value=${this.staffId} @change=${(e: Event) => this.pick((e.target as HTMLSelectElement).value)}>
-                <option value="">${this.t('me')}</option>
+                <option value="">${this.texts.t('me')}</option>
                 ${this.people.map((p) => html`<option value=${p.id} ?selected=${p.id === this.staffId}>${p.name}</option>`)}
               </select>
             </div>`

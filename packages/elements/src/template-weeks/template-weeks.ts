@@ -3,7 +3,7 @@ import { type ApplyTemplateWeekResponse, type TemplateWeek, type TidbokAdmin } f
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { type TidbokConnection, tidbokContext } from '../context.js';
-import { type Locale, pickLocale, translate } from '../i18n.js';
+import { type Locale, pickLocale } from '../i18n.js';
 import { describeError } from '../shared/describe-error.js';
 import { reportError } from '../shared/errors.js';
 import { theme } from '../shared/styles.js';
@@ -13,6 +13,7 @@ import { TemplateWeeksController } from './template-weeks-controller.js';
 import { type TemplateWeeksMessageKey, templateWeeksMessages } from './template-weeks.messages.js';
 import { templateWeeksStyles } from './template-weeks.styles.js';
 import { addLocalDays, dateTimeFormat, formatLocalDate, isoWeekOf } from '../shared/dates.js';
+import { TextsController } from '../shared/texts.js';
 
 type SkipReason = ApplyTemplateWeekResponse['skipped'][number]['reason'];
 
@@ -190,12 +191,10 @@ export class TidbokTemplateWeeks extends LitElement {
     return this.timeZone || this.data.clinicTimeZone;
   }
 
-  private t(key: TemplateWeeksMessageKey, values?: Record<string, string | number>): string {
-    return translate(templateWeeksMessages, this.language, key, values);
-  }
+  private readonly texts = new TextsController(this, () => this.language, templateWeeksMessages);
 
   private count(one: TemplateWeeksMessageKey, other: TemplateWeeksMessageKey, count: number): string {
-    return this.t(count === 1 ? one : other, { count });
+    return this.texts.t(count === 1 ? one : other, { count });
   }
 
   private intlLocale(): string {
@@ -228,7 +227,7 @@ export class TidbokTemplateWeeks extends LitElement {
   private weekName(monday: string, style: 'label' | 'text' | 'short' = 'label'): string {
     const { year, week } = isoWeekOf(monday);
     const key = style === 'label' ? 'weekLabel' : style === 'text' ? 'weekInText' : 'weekShort';
-    const name = this.t(key, { week });
+    const name = this.texts.t(key, { week });
     const shownYear = this.monday ? isoWeekOf(this.monday).year : year;
     return year === shownYear ? name : `${name} ${year}`;
   }
@@ -243,18 +242,18 @@ export class TidbokTemplateWeeks extends LitElement {
       return changed ? `${week.week} (${week.year})` : String(week.week);
     });
     const list = numbers.join(', ') + (mondays.length > WEEKS_NAMED ? ', …' : '');
-    return this.t('weekShort', { week: list });
+    return this.texts.t('weekShort', { week: list });
   }
 
   /** `Vecka 12, 22–28 mars 2027` for one week; `3 veckor: v. 13, 15, 17` for several. */
   private weeksPhrase(mondays: readonly string[]): string {
     if (mondays.length === 1) return `${this.weekName(mondays[0]!, 'text')}, ${this.weekRange(mondays[0]!)}`;
-    return this.t('weeksChosen', { count: mondays.length, weeks: this.weekNames(mondays) });
+    return this.texts.t('weeksChosen', { count: mondays.length, weeks: this.weekNames(mondays) });
   }
 
   private practitionerName(id: string | null): string {
-    if (!id) return this.t('allPractitioners');
-    return this.data.practitioners.find((p) => p.id === id)?.name ?? this.t('removedPractitioner');
+    if (!id) return this.texts.t('allPractitioners');
+    return this.data.practitioners.find((p) => p.id === id)?.name ?? this.texts.t('removedPractitioner');
   }
 
   private clock(instant: string): string {
@@ -265,25 +264,25 @@ export class TidbokTemplateWeeks extends LitElement {
   private createdPhrase(created: ApplyTemplateWeekResponse['created']): string {
     const blocks = created.filter((c) => c.kind === 'workingTime').length;
     const bookings = created.length - blocks;
-    const working = this.t('workingTimeBlocks', { blocks: this.count('blocksOne', 'blocksOther', blocks) });
-    return bookings ? this.t('and', { a: working, b: this.count('bookingsOne', 'bookingsOther', bookings) }) : working;
+    const working = this.texts.t('workingTimeBlocks', { blocks: this.count('blocksOne', 'blocksOther', blocks) });
+    return bookings ? this.texts.t('and', { a: working, b: this.count('bookingsOne', 'bookingsOther', bookings) }) : working;
   }
 
   /** The week choice's Mondays, or why there are none. */
   private chosenWeeks(choice: WeeksChoice): { mondays: string[]; problem: string | null } {
     const from = mondayOrEmpty(choice.from);
     const to = mondayOrEmpty(choice.to);
-    if (!from || !to) return { mondays: [], problem: this.t('invalidDate') };
-    if (to < from) return { mondays: [], problem: this.t('toBeforeFrom') };
+    if (!from || !to) return { mondays: [], problem: this.texts.t('invalidDate') };
+    if (to < from) return { mondays: [], problem: this.texts.t('toBeforeFrom') };
     const mondays = choice.mode === 'alternate' ? alternateMondays(from, to, choice.parity) : mondaysBetween(from, to);
-    if (mondays.length > MAX_WEEKS) return { mondays: [], problem: this.t('tooManyWeeks', { max: MAX_WEEKS }) };
-    if (mondays.length === 0) return { mondays: [], problem: this.t('noWeeksChosen') };
+    if (mondays.length > MAX_WEEKS) return { mondays: [], problem: this.texts.t('tooManyWeeks', { max: MAX_WEEKS }) };
+    if (mondays.length === 0) return { mondays: [], problem: this.texts.t('noWeeksChosen') };
     return { mondays, problem: null };
   }
 
   /** A failure as shown in place: what failed, then the staff side's one description of it. */
   private describe(error: unknown, summary: TemplateWeeksMessageKey): Problem {
-    return { summary: this.t(summary), detail: describeError(error, this.language, 'load').message };
+    return { summary: this.texts.t(summary), detail: describeError(error, this.language, 'load').message };
   }
 
   private report(action: string, error: unknown): void {
@@ -413,8 +412,8 @@ export class TidbokTemplateWeeks extends LitElement {
       this.dispatchEvent(
         new TidbokTemplateAppliedEvent({ templateId: dialog.template.id, weekStarts: dialog.weekStarts, created: result.created, skipped: result.skipped }),
       );
-      const parts = [result.created.length ? this.t('applied', { what: this.createdPhrase(result.created) }) : this.t('appliedNothing')];
-      if (result.skipped.length) parts.push(this.t('appliedSkipped', { count: result.skipped.length }));
+      const parts = [result.created.length ? this.texts.t('applied', { what: this.createdPhrase(result.created) }) : this.texts.t('appliedNothing')];
+      if (result.skipped.length) parts.push(this.texts.t('appliedSkipped', { count: result.skipped.length }));
       this.say(parts.join(' '));
     });
   }
@@ -431,7 +430,7 @@ export class TidbokTemplateWeeks extends LitElement {
       if (this.dialog === dialog) this.closeDialog();
     } catch (error) {
       if (this.dialog === dialog) this.dialogProblem = this.describe(error, failed);
-      else this.say(`${this.t(failed)} ${this.describe(error, failed).detail}`, 'error');
+      else this.say(`${this.texts.t(failed)} ${this.describe(error, failed).detail}`, 'error');
       this.report(action, error);
     } finally {
       this.busy = false;
@@ -460,8 +459,8 @@ export class TidbokTemplateWeeks extends LitElement {
       const blocks = template.blocks.length;
       this.say(
         blocks || template.bookings?.length
-          ? this.t('saved', { name: template.name, blocks: this.count('blocksOne', 'blocksOther', blocks) })
-          : this.t('savedEmpty', { name: template.name }),
+          ? this.texts.t('saved', { name: template.name, blocks: this.count('blocksOne', 'blocksOther', blocks) })
+          : this.texts.t('savedEmpty', { name: template.name }),
       );
     });
   }
@@ -479,7 +478,7 @@ export class TidbokTemplateWeeks extends LitElement {
     await this.runDialogAction(dialog, 'rename-template', 'renameFailed', async () => {
       const template = await admin.templateWeeks.rename(dialog.template.id, name);
       this.data.upsert(template, this.intlLocale());
-      this.say(this.t('renamed', { name: template.name }));
+      this.say(this.texts.t('renamed', { name: template.name }));
     });
   }
 
@@ -490,7 +489,7 @@ export class TidbokTemplateWeeks extends LitElement {
     await this.runDialogAction(dialog, 'delete-template', 'deleteFailed', async () => {
       await admin.templateWeeks.remove(dialog.template.id);
       this.data.remove(dialog.template.id);
-      this.say(this.t('deleted', { name: dialog.template.name }));
+      this.say(this.texts.t('deleted', { name: dialog.template.name }));
       // The template's buttons are gone: focus goes to the panel's first action instead.
       this.returnFocus = '[part~="save-button"]';
     });
@@ -506,7 +505,7 @@ export class TidbokTemplateWeeks extends LitElement {
       // `to` is a local date and inclusive (docs/design.md, "Conventions on the wire"): the whole Sunday is covered.
       const { deleted } = await admin.workingTimes.removeRange({ from, to, ...(dialog.practitionerId ? { practitionerId: dialog.practitionerId } : {}) });
       this.dispatchEvent(new TidbokWorkingTimeDeletedEvent({ deleted, from, to, practitionerId: dialog.practitionerId || null }));
-      this.say(this.t('cleared', { blocks: this.count('blocksOne', 'blocksOther', deleted) }));
+      this.say(this.texts.t('cleared', { blocks: this.count('blocksOne', 'blocksOther', deleted) }));
     });
   }
 
@@ -581,7 +580,7 @@ export class TidbokTemplateWeeks extends LitElement {
             ?disabled=${noWeek}
             @click=${() => void this.startPreview(template, [this.monday], null, `#paste-button-${template.id}`)}
           >
-            ${this.t('pasteThisWeek')}
+            ${this.texts.t('pasteThisWeek')}
           </button>
           <button
             part="more-button"
@@ -590,18 +589,18 @@ export class TidbokTemplateWeeks extends LitElement {
             id="more-button-${template.id}"
             aria-expanded=${open ? 'true' : 'false'}
             aria-controls="more-${template.id}"
-            aria-label=${this.t('moreFor', { name: template.name })}
+            aria-label=${this.texts.t('moreFor', { name: template.name })}
             @click=${() => (this.openMenu = open ? null : template.id)}
           >
-            ${this.t('more')}<span class="chevron" aria-hidden="true"></span>
+            ${this.texts.t('more')}<span class="chevron" aria-hidden="true"></span>
           </button>
         </div>
         <div part="more-menu" class="more" id="more-${template.id}" ?hidden=${!open}>
           <button part="menu-item" class="menu-item" type="button" ?disabled=${noWeek} @click=${() => this.openWeeks(template, 'range')}>
-            ${this.t('pasteRange')}
+            ${this.texts.t('pasteRange')}
           </button>
           <button part="menu-item" class="menu-item" type="button" ?disabled=${noWeek} @click=${() => this.openWeeks(template, 'alternate')}>
-            ${this.t('pasteAlternate')}
+            ${this.texts.t('pasteAlternate')}
           </button>
           <button
             part="menu-item"
@@ -609,7 +608,7 @@ export class TidbokTemplateWeeks extends LitElement {
             type="button"
             @click=${() => void this.open({ kind: 'rename', template, name: template.name, invalid: false }, `#more-button-${template.id}`)}
           >
-            ${this.t('rename')}
+            ${this.texts.t('rename')}
           </button>
           <button
             part="menu-item"
@@ -617,7 +616,7 @@ export class TidbokTemplateWeeks extends LitElement {
             type="button"
             @click=${() => void this.open({ kind: 'delete', template }, `#more-button-${template.id}`)}
           >
-            ${this.t('delete')}
+            ${this.texts.t('delete')}
           </button>
         </div>
       </li>
@@ -630,14 +629,14 @@ export class TidbokTemplateWeeks extends LitElement {
       const problem = this.describe(this.data.error, 'loadFailed');
       return html`<div part="error" class="problem" role="alert">
         <p><strong>${problem.summary}</strong> ${problem.detail}</p>
-        <button part="retry-button" class="btn small" type="button" @click=${() => void this.data.reload()}>${this.t('retry')}</button>
+        <button part="retry-button" class="btn small" type="button" @click=${() => void this.data.reload()}>${this.texts.t('retry')}</button>
       </div>`;
     }
     if (templates.length === 0 && status !== 'ready') {
-      return html`<p part="loading" class="state" role="status"><span class="spinner" aria-hidden="true"></span>${this.t('loading')}</p>`;
+      return html`<p part="loading" class="state" role="status"><span class="spinner" aria-hidden="true"></span>${this.texts.t('loading')}</p>`;
     }
-    if (templates.length === 0) return html`<p part="empty" class="state">${this.t('empty')}</p>`;
-    return html`<ul part="list" class="list" aria-label=${this.t('list')} aria-busy=${status === 'loading' ? 'true' : 'false'}>
+    if (templates.length === 0) return html`<p part="empty" class="state">${this.texts.t('empty')}</p>`;
+    return html`<ul part="list" class="list" aria-label=${this.texts.t('list')} aria-busy=${status === 'loading' ? 'true' : 'false'}>
       ${templates.map((template) => this.renderTemplate(template))}
     </ul>`;
   }
@@ -659,7 +658,7 @@ export class TidbokTemplateWeeks extends LitElement {
     return html`<div class="dialog-actions">
       ${extra}
       <button part="cancel-button" class="btn" type="button" ?data-autofocus=${!!confirm.focusCancel} @click=${this.closeDialog}>
-        ${confirm.hidden ? this.t('close') : this.t('cancel')}
+        ${confirm.hidden ? this.texts.t('close') : this.texts.t('cancel')}
       </button>
       ${
         confirm.hidden
@@ -678,7 +677,7 @@ export class TidbokTemplateWeeks extends LitElement {
 
   private nameField(value: string, invalid: boolean, onInput: (value: string) => void): TemplateResult {
     return html`<div class="field">
-      <label for="name">${this.t('name')}</label>
+      <label for="name">${this.texts.t('name')}</label>
       <input
         id="name"
         name="name"
@@ -688,25 +687,25 @@ export class TidbokTemplateWeeks extends LitElement {
         required
         maxlength="200"
         autocomplete="off"
-        placeholder=${this.t('namePlaceholder')}
+        placeholder=${this.texts.t('namePlaceholder')}
         .value=${live(value)}
         aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby=${invalid ? 'name-error' : nothing}
         @input=${(event: Event) => onInput((event.target as HTMLInputElement).value)}
       />
-      ${invalid ? html`<span class="field-error" id="name-error">${this.t('nameRequired')}</span>` : nothing}
+      ${invalid ? html`<span class="field-error" id="name-error">${this.texts.t('nameRequired')}</span>` : nothing}
     </div>`;
   }
 
   private renderSave(dialog: Extract<Dialog, { kind: 'save' }>): TemplateResult {
     return html`
-      <h2 part="dialog-title" id="dialog-title" tabindex="-1">${this.t('saveTitle')}</h2>
-      <p class="hint" id="dialog-description">${this.t('saveFrom', { week: this.weekName(this.monday, 'text'), range: this.weekRange(this.monday) })}</p>
+      <h2 part="dialog-title" id="dialog-title" tabindex="-1">${this.texts.t('saveTitle')}</h2>
+      <p class="hint" id="dialog-description">${this.texts.t('saveFrom', { week: this.weekName(this.monday, 'text'), range: this.weekRange(this.monday) })}</p>
       ${this.nameField(dialog.name, dialog.invalid, (name) => this.edit({ name, invalid: false }))}
       <div class="field">
-        <label for="whose">${this.t('whose')}</label>
+        <label for="whose">${this.texts.t('whose')}</label>
         <select id="whose" part="input" @change=${(event: Event) => this.edit({ practitionerId: (event.target as HTMLSelectElement).value })}>
-          <option value="" ?selected=${!dialog.practitionerId}>${this.t('allPractitioners')}</option>
+          <option value="" ?selected=${!dialog.practitionerId}>${this.texts.t('allPractitioners')}</option>
           ${this.data.practitioners.map((p) => html`<option value=${p.id} ?selected=${p.id === dialog.practitionerId}>${p.name}</option>`)}
         </select>
       </div>
@@ -719,11 +718,11 @@ export class TidbokTemplateWeeks extends LitElement {
             aria-describedby="bookings-hint"
             @change=${(event: Event) => this.edit({ includeBookings: (event.target as HTMLInputElement).checked })}
           />
-          ${this.t('includeBookings')}
+          ${this.texts.t('includeBookings')}
         </label>
-        <p class="hint" id="bookings-hint">${this.t('includeBookingsHint')}</p>
+        <p class="hint" id="bookings-hint">${this.texts.t('includeBookingsHint')}</p>
       </div>
-      ${this.renderProblem()} ${this.renderButtons({ label: this.t('save'), busyLabel: this.t('saving') })}
+      ${this.renderProblem()} ${this.renderButtons({ label: this.texts.t('save'), busyLabel: this.texts.t('saving') })}
     `;
   }
 
@@ -736,16 +735,16 @@ export class TidbokTemplateWeeks extends LitElement {
     const radio = (name: string, value: string, checked: boolean, label: string, onChange: () => void) =>
       html`<label class="check"><input type="radio" name=${name} value=${value} .checked=${checked} @change=${onChange} />${label}</label>`;
     return html`
-      <h2 part="dialog-title" id="dialog-title" tabindex="-1">${this.t('pasteTitle', { name: dialog.template.name })}</h2>
+      <h2 part="dialog-title" id="dialog-title" tabindex="-1">${this.texts.t('pasteTitle', { name: dialog.template.name })}</h2>
       <fieldset>
-        <legend>${this.t('which')}</legend>
+        <legend>${this.texts.t('which')}</legend>
         <div class="radios">
-          ${radio('mode', 'range', dialog.mode === 'range', this.t('everyWeek'), () => this.edit({ mode: 'range' }))}
-          ${radio('mode', 'alternate', dialog.mode === 'alternate', this.t('everyOtherWeek'), () => this.edit({ mode: 'alternate' }))}
+          ${radio('mode', 'range', dialog.mode === 'range', this.texts.t('everyWeek'), () => this.edit({ mode: 'range' }))}
+          ${radio('mode', 'alternate', dialog.mode === 'alternate', this.texts.t('everyOtherWeek'), () => this.edit({ mode: 'alternate' }))}
         </div>
       </fieldset>
       <div class="field">
-        <label for="from">${this.t('fromWeek')}</label>
+        <label for="from">${this.texts.t('fromWeek')}</label>
         <input
           id="from"
           name="from"
@@ -757,10 +756,10 @@ export class TidbokTemplateWeeks extends LitElement {
           aria-describedby="from-week"
           @input=${(event: Event) => this.edit({ from: (event.target as HTMLInputElement).value })}
         />
-        <span class="hint" id="from-week">${weekOf(dialog.from) || this.t('anyDayHint')}</span>
+        <span class="hint" id="from-week">${weekOf(dialog.from) || this.texts.t('anyDayHint')}</span>
       </div>
       <div class="field">
-        <label for="to">${this.t('toWeek')}</label>
+        <label for="to">${this.texts.t('toWeek')}</label>
         <input
           id="to"
           name="to"
@@ -771,15 +770,15 @@ export class TidbokTemplateWeeks extends LitElement {
           aria-describedby="to-week"
           @input=${(event: Event) => this.edit({ to: (event.target as HTMLInputElement).value })}
         />
-        <span class="hint" id="to-week">${weekOf(dialog.to) || this.t('anyDayHint')}</span>
+        <span class="hint" id="to-week">${weekOf(dialog.to) || this.texts.t('anyDayHint')}</span>
       </div>
       ${
         dialog.mode === 'alternate'
           ? html`<fieldset>
-              <legend>${this.t('parity')}</legend>
+              <legend>${this.texts.t('parity')}</legend>
               <div class="radios">
-                ${radio('parity', 'odd', dialog.parity === 'odd', this.t('oddWeeks'), () => this.edit({ parity: 'odd' }))}
-                ${radio('parity', 'even', dialog.parity === 'even', this.t('evenWeeks'), () => this.edit({ parity: 'even' }))}
+                ${radio('parity', 'odd', dialog.parity === 'odd', this.texts.t('oddWeeks'), () => this.edit({ parity: 'odd' }))}
+                ${radio('parity', 'even', dialog.parity === 'even', this.texts.t('evenWeeks'), () => this.edit({ parity: 'even' }))}
               </div>
             </fieldset>`
           : nothing
@@ -788,14 +787,14 @@ export class TidbokTemplateWeeks extends LitElement {
         ${
           problem ??
           (mondays.length === 1
-            ? this.t('weekChosen', { weeks: this.weekNames(mondays) })
-            : this.t('weeksChosen', { count: mondays.length, weeks: this.weekNames(mondays) }))
+            ? this.texts.t('weekChosen', { weeks: this.weekNames(mondays) })
+            : this.texts.t('weeksChosen', { count: mondays.length, weeks: this.weekNames(mondays) }))
         }
       </p>
       ${this.renderProblem()}
       <div class="dialog-actions">
-        <button part="cancel-button" class="btn" type="button" @click=${this.closeDialog}>${this.t('cancel')}</button>
-        <button part="confirm-button" class="btn primary" type="submit" aria-disabled=${problem ? 'true' : 'false'}>${this.t('previewButton')}</button>
+        <button part="cancel-button" class="btn" type="button" @click=${this.closeDialog}>${this.texts.t('cancel')}</button>
+        <button part="confirm-button" class="btn primary" type="submit" aria-disabled=${problem ? 'true' : 'false'}>${this.texts.t('previewButton')}</button>
       </div>
     `;
   }
@@ -814,24 +813,24 @@ export class TidbokTemplateWeeks extends LitElement {
             void this.updateComplete.then(() => this.focusDialog());
           }}
         >
-          ${this.t('back')}
+          ${this.texts.t('back')}
         </button>`
       : nothing;
     let body: TemplateResult;
     if (!report) {
-      body = this.dialogProblem ? html`` : html`<p class="state" role="status"><span class="spinner" aria-hidden="true"></span>${this.t('checking')}</p>`;
+      body = this.dialogProblem ? html`` : html`<p class="state" role="status"><span class="spinner" aria-hidden="true"></span>${this.texts.t('checking')}</p>`;
     } else {
       const skipped = report.skipped;
       const byReason = new Map<SkipReason, number>();
       for (const item of skipped) byReason.set(item.reason, (byReason.get(item.reason) ?? 0) + 1);
       body = html`
         <div part="preview-summary" class="summary" tabindex="-1">
-          <p>${report.created.length ? this.t('willCreate', { what: this.createdPhrase(report.created) }) : this.t('nothingToCreate')}</p>
+          <p>${report.created.length ? this.texts.t('willCreate', { what: this.createdPhrase(report.created) }) : this.texts.t('nothingToCreate')}</p>
           ${
             skipped.length
               ? html`<p>
-                  <strong>${this.t('skippedTitle', { count: skipped.length })}:</strong>
-                  ${[...byReason].map(([reason, n]) => `${this.t(`reason_${reason}`)} (${n})`).join(', ')}
+                  <strong>${this.texts.t('skippedTitle', { count: skipped.length })}:</strong>
+                  ${[...byReason].map(([reason, n]) => `${this.texts.t(`reason_${reason}`)} (${n})`).join(', ')}
                 </p>`
               : nothing
           }
@@ -839,17 +838,17 @@ export class TidbokTemplateWeeks extends LitElement {
         ${
           skipped.length
             ? html`<details class="skipped">
-                <summary>${this.t('skippedDetails')}</summary>
-                <ul part="skipped-list" tabindex="0" aria-label=${this.t('skippedTitle', { count: skipped.length })}>
+                <summary>${this.texts.t('skippedDetails')}</summary>
+                <ul part="skipped-list" tabindex="0" aria-label=${this.texts.t('skippedTitle', { count: skipped.length })}>
                   ${skipped.slice(0, SKIPPED_LISTED).map((item) => {
                     const day = this.formatDate(addLocalDays(item.weekStart, item.weekday - 1), { weekday: 'short' });
-                    const kind = item.kind === 'booking' ? `${this.t('kindBooking')}, ` : '';
+                    const kind = item.kind === 'booking' ? `${this.texts.t('kindBooking')}, ` : '';
                     return html`<li data-reason=${item.reason}>
                       <span class="when">${this.weekName(item.weekStart, 'short')} ${day} ${this.clock(item.start)}–${this.clock(item.end)}</span>
-                      <span class="why">${kind}${this.practitionerName(item.practitionerId)} · ${this.t(`reason_${item.reason}`)}</span>
+                      <span class="why">${kind}${this.practitionerName(item.practitionerId)} · ${this.texts.t(`reason_${item.reason}`)}</span>
                     </li>`;
                   })}
-                  ${skipped.length > SKIPPED_LISTED ? html`<li>${this.t('andMore', { count: skipped.length - SKIPPED_LISTED })}</li>` : nothing}
+                  ${skipped.length > SKIPPED_LISTED ? html`<li>${this.texts.t('andMore', { count: skipped.length - SKIPPED_LISTED })}</li>` : nothing}
                 </ul>
               </details>`
             : nothing
@@ -858,11 +857,11 @@ export class TidbokTemplateWeeks extends LitElement {
     }
     const nothingNew = !!report && report.created.length === 0;
     return html`
-      <h2 part="dialog-title" id="dialog-title" tabindex="-1">${this.t('previewTitle', { name: dialog.template.name })}</h2>
-      <p class="hint">${this.t('previewInto', { weeks: this.weeksPhrase(dialog.weekStarts) })}</p>
+      <h2 part="dialog-title" id="dialog-title" tabindex="-1">${this.texts.t('previewTitle', { name: dialog.template.name })}</h2>
+      <p class="hint">${this.texts.t('previewInto', { weeks: this.weeksPhrase(dialog.weekStarts) })}</p>
       ${body} ${this.renderProblem()}
       ${this.renderButtons(
-        { label: this.t('apply'), busyLabel: this.t('applying'), part: 'apply-button', hidden: nothingNew || (!report && !!this.dialogProblem) },
+        { label: this.texts.t('apply'), busyLabel: this.texts.t('applying'), part: 'apply-button', hidden: nothingNew || (!report && !!this.dialogProblem) },
         backButton,
       )}
     `;
@@ -878,22 +877,24 @@ export class TidbokTemplateWeeks extends LitElement {
         return this.renderPreview(dialog);
       case 'rename':
         return html`
-          <h2 part="dialog-title" id="dialog-title" tabindex="-1">${this.t('renameTitle', { name: dialog.template.name })}</h2>
+          <h2 part="dialog-title" id="dialog-title" tabindex="-1">${this.texts.t('renameTitle', { name: dialog.template.name })}</h2>
           ${this.nameField(dialog.name, dialog.invalid, (name) => this.edit({ name, invalid: false }))} ${this.renderProblem()}
-          ${this.renderButtons({ label: this.t('save'), busyLabel: this.t('saving') })}
+          ${this.renderButtons({ label: this.texts.t('save'), busyLabel: this.texts.t('saving') })}
         `;
       case 'delete':
         return html`
-          <h2 part="dialog-title" id="dialog-title" tabindex="-1">${this.t('deleteTitle', { name: dialog.template.name })}</h2>
-          <p id="dialog-description">${this.t('deleteBody')}</p>
-          ${this.renderProblem()} ${this.renderButtons({ label: this.t('deleteYes'), busyLabel: this.t('deleting'), tone: 'danger', focusCancel: true })}
+          <h2 part="dialog-title" id="dialog-title" tabindex="-1">${this.texts.t('deleteTitle', { name: dialog.template.name })}</h2>
+          <p id="dialog-description">${this.texts.t('deleteBody')}</p>
+          ${this.renderProblem()}
+          ${this.renderButtons({ label: this.texts.t('deleteYes'), busyLabel: this.texts.t('deleting'), tone: 'danger', focusCancel: true })}
         `;
       case 'clear': {
-        const who = dialog.practitionerId ? this.practitionerName(dialog.practitionerId) : this.t('clearWho');
+        const who = dialog.practitionerId ? this.practitionerName(dialog.practitionerId) : this.texts.t('clearWho');
         return html`
-          <h2 part="dialog-title" id="dialog-title" tabindex="-1">${this.t('clearTitle')}</h2>
-          <p id="dialog-description">${this.t('clearBody', { who, week: this.weekName(dialog.monday, 'text'), range: this.weekRange(dialog.monday) })}</p>
-          ${this.renderProblem()} ${this.renderButtons({ label: this.t('deleteYes'), busyLabel: this.t('deleting'), tone: 'danger', focusCancel: true })}
+          <h2 part="dialog-title" id="dialog-title" tabindex="-1">${this.texts.t('clearTitle')}</h2>
+          <p id="dialog-description">${this.texts.t('clearBody', { who, week: this.weekName(dialog.monday, 'text'), range: this.weekRange(dialog.monday) })}</p>
+          ${this.renderProblem()}
+          ${this.renderButtons({ label: this.texts.t('deleteYes'), busyLabel: this.texts.t('deleting'), tone: 'danger', focusCancel: true })}
         `;
       }
     }
@@ -915,8 +916,8 @@ export class TidbokTemplateWeeks extends LitElement {
   override render(): TemplateResult {
     if (!this.client) {
       return html`<section part="base" class="base" aria-labelledby="title">
-        <h2 part="title" id="title">${this.t('title')}</h2>
-        <p class="state">${this.t('notConnected')}</p>
+        <h2 part="title" id="title">${this.texts.t('title')}</h2>
+        <p class="state">${this.texts.t('notConnected')}</p>
       </section>`;
     }
     const monday = this.monday;
@@ -924,11 +925,11 @@ export class TidbokTemplateWeeks extends LitElement {
     return html`
       <section part="base" class="base" aria-labelledby="title">
         <div part="header" class="header">
-          <h2 part="title" id="title">${this.t('title')}</h2>
-          <p part="week" class="week">${monday ? `${this.weekName(monday)}, ${this.weekRange(monday)}` : this.t('noWeek')}</p>
+          <h2 part="title" id="title">${this.texts.t('title')}</h2>
+          <p part="week" class="week">${monday ? `${this.weekName(monday)}, ${this.weekRange(monday)}` : this.texts.t('noWeek')}</p>
         </div>
         <button part="save-button" class="btn save" type="button" aria-haspopup="dialog" ?disabled=${!monday || !loaded} @click=${this.openSave}>
-          ${this.t('saveWeek')}
+          ${this.texts.t('saveWeek')}
         </button>
         ${this.renderList()}
         <div class="notice-region" role="status">
@@ -936,7 +937,7 @@ export class TidbokTemplateWeeks extends LitElement {
             this.notice
               ? html`<div part="notice" class="notice ${this.notice.tone}">
                   <p>${this.notice.text}</p>
-                  <button class="dismiss" type="button" aria-label=${this.t('dismiss')} @click=${() => (this.notice = null)}>×</button>
+                  <button class="dismiss" type="button" aria-label=${this.texts.t('dismiss')} @click=${() => (this.notice = null)}>×</button>
                 </div>`
               : nothing
           }
@@ -950,7 +951,7 @@ export class TidbokTemplateWeeks extends LitElement {
             ?disabled=${!monday}
             @click=${() => void this.open({ kind: 'clear', monday, practitionerId: this.practitionerId }, '[part~="clear-button"]')}
           >
-            ${this.t('clearWeek')}
+            ${this.texts.t('clearWeek')}
           </button>
         </div>
         ${this.renderDialog()}

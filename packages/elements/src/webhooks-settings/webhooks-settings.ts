@@ -1,15 +1,15 @@
 import { isTidbokError, type WebhookEndpoint, type WebhookEndpointDetail, type WebhookEventType } from '@tidbok/sdk';
 import { WEBHOOK_EVENT_TYPES as EVENT_TYPES } from '@tidbok/core';
 import { html, nothing } from 'lit';
-import { translate } from '../i18n.js';
 import { AdminBox } from '../shared/admin-box.js';
 import { AdminLoad } from '../shared/admin-load.js';
 import { renderConfirmGroup } from '../shared/confirm-group.js';
 import { renderListTable } from '../shared/list-table.js';
 import { copyText } from '../shared/secret-once.js';
-import { webhookMessages, type WebhookMessageKey } from './messages.js';
+import { webhookMessages } from './messages.js';
 import { webhooksSettingsStyles } from './webhooks-settings.styles.js';
 import { formatStamp } from '../shared/dates.js';
+import { TextsController } from '../shared/texts.js';
 
 interface Draft {
   url: string;
@@ -68,22 +68,21 @@ export class TidbokWebhooksSettings extends AdminBox {
     fail: (error) => this.fail(error),
   });
 
-  private t(key: WebhookMessageKey, values?: Record<string, string | number>) {
-    return translate(webhookMessages, this.language, key, values);
-  }
+  private readonly texts = new TextsController(this, () => this.language, webhookMessages);
 
   private when(iso: string) {
     return formatStamp(iso, this.language);
   }
 
   protected override forbiddenText() {
-    return this.t('notAllowed');
+    return this.texts.t('notAllowed');
   }
 
   /** A refused address gets the box's own sentence (describeError gives a general one for any 400). */
   protected override fail(error: unknown) {
     super.fail(error);
-    if (isTidbokError(error) && error.code === 'validation_failed' && error.problem?.errors?.some((e) => e.path === 'url')) this.error = this.t('urlRefused');
+    if (isTidbokError(error) && error.code === 'validation_failed' && error.problem?.errors?.some((e) => e.path === 'url'))
+      this.error = this.texts.t('urlRefused');
   }
 
   /** One change at a time (see AdminBox), the list reloaded after it worked. */
@@ -96,7 +95,7 @@ export class TidbokWebhooksSettings extends AdminBox {
 
   private create(draft: Draft) {
     if (draft.events.length === 0) {
-      this.error = this.t('eventsRequired');
+      this.error = this.texts.t('eventsRequired');
       return;
     }
     void this.run(async () => {
@@ -113,7 +112,7 @@ export class TidbokWebhooksSettings extends AdminBox {
   private setEnabled(endpoint: WebhookEndpoint, enabled: boolean) {
     void this.run(async () => {
       await this.connection!.admin!.webhooks.update(endpoint.id, { enabled });
-      this.message = this.t('saved');
+      this.message = this.texts.t('saved');
     });
   }
 
@@ -122,7 +121,7 @@ export class TidbokWebhooksSettings extends AdminBox {
       await this.connection!.admin!.webhooks.remove(endpoint.id);
       this.confirming = null;
       if (this.shown?.webhook.id === endpoint.id) this.shown = null;
-      this.message = this.t('removed');
+      this.message = this.texts.t('removed');
     });
   }
 
@@ -139,14 +138,14 @@ export class TidbokWebhooksSettings extends AdminBox {
   private resend(endpointId: string, deliveryId: string) {
     void this.run(async () => {
       await this.connection!.admin!.webhooks.resend(endpointId, deliveryId);
-      this.message = this.t('resent');
+      this.message = this.texts.t('resent');
     });
   }
 
   private stateText(endpoint: WebhookEndpoint) {
-    if (endpoint.state === 'disabled') return this.t('stateDisabled');
-    if (endpoint.state === 'failing') return this.t('stateFailing', { date: this.when(endpoint.failingSince!) });
-    return this.t('stateOk');
+    if (endpoint.state === 'disabled') return this.texts.t('stateDisabled');
+    if (endpoint.state === 'failing') return this.texts.t('stateFailing', { date: this.when(endpoint.failingSince!) });
+    return this.texts.t('stateOk');
   }
 
   private renderForm(draft: Draft) {
@@ -161,7 +160,7 @@ export class TidbokWebhooksSettings extends AdminBox {
       }}
     >
       <div class="field">
-        <label for="webhook-url">${this.t('url')}</label>
+        <label for="webhook-url">${this.texts.t('url')}</label>
         <input
           id="webhook-url"
           type="url"
@@ -172,10 +171,10 @@ export class TidbokWebhooksSettings extends AdminBox {
           .value=${draft.url}
           @input=${(e: Event) => set(() => ({ url: (e.target as HTMLInputElement).value }))}
         />
-        <p class="hint" id="webhook-url-hint">${this.t('urlHint')}</p>
+        <p class="hint" id="webhook-url-hint">${this.texts.t('urlHint')}</p>
       </div>
       <fieldset class="field">
-        <legend class="label">${this.t('events')}</legend>
+        <legend class="label">${this.texts.t('events')}</legend>
         <div class="checks">
           ${EVENT_TYPES.map(
             (type) =>
@@ -188,7 +187,7 @@ export class TidbokWebhooksSettings extends AdminBox {
                   @change=${(e: Event) =>
                     set((d) => ({ events: (e.target as HTMLInputElement).checked ? [...d.events, type] : d.events.filter((t) => t !== type) }))}
                 />
-                ${this.t(type)}</label
+                ${this.texts.t(type)}</label
               >`,
           )}
         </div>
@@ -202,27 +201,27 @@ export class TidbokWebhooksSettings extends AdminBox {
             .checked=${draft.includeClientData}
             @change=${(e: Event) => set(() => ({ includeClientData: (e.target as HTMLInputElement).checked }))}
           />
-          ${this.t('includeClientData')}</label
+          ${this.texts.t('includeClientData')}</label
         >
-        <p class="hint" id="webhook-client-hint">${this.t('includeClientDataHint')}</p>
+        <p class="hint" id="webhook-client-hint">${this.texts.t('includeClientDataHint')}</p>
       </div>
       <div class="buttons">
-        <button class="btn primary" type="submit" ?disabled=${this.busy}>${this.t('save')}</button>
-        <button class="btn" type="button" @click=${() => (this.draft = null)}>${this.t('cancel')}</button>
+        <button class="btn primary" type="submit" ?disabled=${this.busy}>${this.texts.t('save')}</button>
+        <button class="btn" type="button" @click=${() => (this.draft = null)}>${this.texts.t('cancel')}</button>
       </div>
     </form>`;
   }
 
   private renderSecret(secret: string) {
     return html`<div class="token" part="secret" role="status">
-      <strong>${this.t('secretTitle')}</strong>
+      <strong>${this.texts.t('secretTitle')}</strong>
       <code data-secret>${secret}</code>
-      <p class="hint">${this.t('secretOnce')}</p>
+      <p class="hint">${this.texts.t('secretOnce')}</p>
       <div class="buttons">
-        <button class="btn" type="button" data-action="copy" @click=${() => copyText(secret, () => (this.message = this.t('copied')))}>
-          ${this.t('copy')}
+        <button class="btn" type="button" data-action="copy" @click=${() => copyText(secret, () => (this.message = this.texts.t('copied')))}>
+          ${this.texts.t('copy')}
         </button>
-        <button class="btn" type="button" data-action="dismiss" @click=${() => (this.secret = null)}>${this.t('done')}</button>
+        <button class="btn" type="button" data-action="dismiss" @click=${() => (this.secret = null)}>${this.texts.t('done')}</button>
       </div>
     </div>`;
   }
@@ -234,22 +233,24 @@ export class TidbokWebhooksSettings extends AdminBox {
         <code class="url">${endpoint.url}</code>
         <span class="badge ${endpoint.state}">${this.stateText(endpoint)}</span>
       </div>
-      <p class="hint">${endpoint.events.map((type) => this.t(type)).join(', ')}${endpoint.includeClientData ? ` · ${this.t('includeClientData')}` : ''}</p>
+      <p class="hint">
+        ${endpoint.events.map((type) => this.texts.t(type)).join(', ')}${endpoint.includeClientData ? ` · ${this.texts.t('includeClientData')}` : ''}
+      </p>
       ${
         this.confirming === endpoint.id
           ? renderConfirmGroup({
               id: `confirm-${endpoint.id}`,
-              question: this.t('confirmRemove', { url: endpoint.url }),
+              question: this.texts.t('confirmRemove', { url: endpoint.url }),
               action: 'confirm-remove',
-              confirm: this.t('remove'),
-              cancel: this.t('cancel'),
+              confirm: this.texts.t('remove'),
+              cancel: this.texts.t('cancel'),
               busy: this.busy,
               onConfirm: () => this.removeEndpoint(endpoint),
               onCancel: () => (this.confirming = null),
             })
           : html`<div class="buttons">
               <button class="btn" type="button" data-action="details" aria-expanded=${isOpen ? 'true' : 'false'} @click=${() => this.toggleDetails(endpoint)}>
-                ${isOpen ? this.t('hideDetails') : this.t('details')}
+                ${isOpen ? this.texts.t('hideDetails') : this.texts.t('details')}
               </button>
               <button
                 class="btn"
@@ -258,9 +259,9 @@ export class TidbokWebhooksSettings extends AdminBox {
                 ?disabled=${this.busy}
                 @click=${() => this.setEnabled(endpoint, !endpoint.enabled)}
               >
-                ${endpoint.enabled ? this.t('disable') : this.t('enable')}
+                ${endpoint.enabled ? this.texts.t('disable') : this.texts.t('enable')}
               </button>
-              <button class="btn danger" type="button" data-action="remove" @click=${() => (this.confirming = endpoint.id)}>${this.t('remove')}</button>
+              <button class="btn danger" type="button" data-action="remove" @click=${() => (this.confirming = endpoint.id)}>${this.texts.t('remove')}</button>
             </div>`
       }
       ${isOpen ? this.renderDetail(this.shown!) : nothing}
@@ -270,23 +271,23 @@ export class TidbokWebhooksSettings extends AdminBox {
   private renderDetail(detail: WebhookEndpointDetail) {
     const result = (d: WebhookEndpointDetail['deliveries'][number]) =>
       d.status === 'delivered'
-        ? this.t('delivered')
+        ? this.texts.t('delivered')
         : d.status === 'pending'
-          ? this.t('pending', { date: d.nextAttemptAt ? this.when(d.nextAttemptAt) : '' })
-          : `${this.t('failed')}${d.lastError ? `: ${d.lastError}` : ''}`;
+          ? this.texts.t('pending', { date: d.nextAttemptAt ? this.when(d.nextAttemptAt) : '' })
+          : `${this.texts.t('failed')}${d.lastError ? `: ${d.lastError}` : ''}`;
     return html`<div class="detail">
-      <h4>${this.t('deliveries')}</h4>
+      <h4>${this.texts.t('deliveries')}</h4>
       ${
         detail.deliveries.length === 0
-          ? html`<p>${this.t('noDeliveries')}</p>`
+          ? html`<p>${this.texts.t('noDeliveries')}</p>`
           : renderListTable({
               name: 'deliveries',
-              columns: [this.t('event'), this.t('created'), this.t('result'), this.t('attempts')],
-              actions: this.t('resend'),
+              columns: [this.texts.t('event'), this.texts.t('created'), this.texts.t('result'), this.texts.t('attempts')],
+              actions: this.texts.t('resend'),
               rows: detail.deliveries.map(
                 (d) =>
                   html`<tr data-delivery=${d.id} data-status=${d.status}>
-                    <td>${this.t(d.type)}</td>
+                    <td>${this.texts.t(d.type)}</td>
                     <td>${this.when(d.createdAt)}</td>
                     <td>${result(d)}</td>
                     <td>${d.attempts}</td>
@@ -298,7 +299,7 @@ export class TidbokWebhooksSettings extends AdminBox {
                         ?disabled=${this.busy || !detail.webhook.enabled}
                         @click=${() => this.resend(detail.webhook.id, d.id)}
                       >
-                        ${this.t('resend')}
+                        ${this.texts.t('resend')}
                       </button>
                     </td>
                   </tr>`,
@@ -308,15 +309,15 @@ export class TidbokWebhooksSettings extends AdminBox {
       ${
         detail.attempts.length === 0
           ? nothing
-          : html`<h4>${this.t('attemptLog')}</h4>
+          : html`<h4>${this.texts.t('attemptLog')}</h4>
               ${renderListTable({
                 name: 'attempts',
-                columns: [this.t('time'), this.t('answer')],
+                columns: [this.texts.t('time'), this.texts.t('answer')],
                 rows: detail.attempts.slice(0, 20).map(
                   (a) =>
                     html`<tr data-ok=${a.ok ? 'true' : 'false'}>
                       <td>${this.when(a.at)}</td>
-                      <td>${a.statusCode ?? this.t('noAnswer')}${a.error ? ` · ${a.error}` : ''} · ${a.durationMs} ms</td>
+                      <td>${a.statusCode ?? this.texts.t('noAnswer')}${a.error ? ` · ${a.error}` : ''} · ${a.durationMs} ms</td>
                     </tr>`,
                 ),
               })}`
@@ -328,16 +329,16 @@ export class TidbokWebhooksSettings extends AdminBox {
     if (!this.connection?.admin) return nothing;
     const endpoints = this.endpoints;
     return html`<section class="card" part="section">
-      <p class="hint">${this.t('intro')}</p>
+      <p class="hint">${this.texts.t('intro')}</p>
       ${this.secret ? this.renderSecret(this.secret) : nothing} ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${
         endpoints === null
           ? this.error
             ? nothing
-            : html`<p role="status">${this.t('loading')}</p>`
+            : html`<p role="status">${this.texts.t('loading')}</p>`
           : html`${
               endpoints.length === 0
-                ? html`<p data-empty>${this.t('none')}</p>`
+                ? html`<p data-empty>${this.texts.t('none')}</p>`
                 : html`<ul class="endpoints">
                     ${endpoints.map((e) => this.renderEndpoint(e))}
                   </ul>`
@@ -352,7 +353,7 @@ export class TidbokWebhooksSettings extends AdminBox {
                       data-action="add"
                       @click=${() => (this.draft = { url: '', events: [...EVENT_TYPES], includeClientData: false })}
                     >
-                      + ${this.t('add')}
+                      + ${this.texts.t('add')}
                     </button>
                     ${this.message ? html`<span class="ok" role="status">${this.message}</span>` : nothing}
                   </div>`

@@ -9,7 +9,8 @@
  * Settings chunk shares with the calendar) into more, separately compressed files, which costs
  * the first load more than this chunk saves (its 80 KB budget: the row "staff calendar, first
  * load" of scripts/bundle-size.mjs). So this module imports nothing at run time but its texts;
- * the popup passes Lit, and a `describe` function for failures. For the same reason there are no
+ * the popup passes Lit and the texts controller (shared/texts.ts), and a `describe` function for
+ * failures. For the same reason there are no
  * decorators (their helper is shared code too).
  *
  * Both render into the popup's shadow root (no shadow root of their own): the popup's styles
@@ -18,13 +19,15 @@
 import type { AdminHold, CalendarEntry, Client, TidbokAdmin } from '@tidbok/sdk';
 import type { html as Html, LitElement as LitElementClass, nothing as Nothing, PropertyValues, TemplateResult } from 'lit';
 import type { Locale } from '../../i18n.js';
-import { type ReviewMessageKey, reviewMessages } from './messages.js';
+import type { TextsController as TextsControllerClass } from '../../shared/texts.js';
+import { reviewMessages } from './messages.js';
 
-/** What the popup hands in: Lit's element class and templates. */
+/** What the popup hands in: Lit's element class and templates, and the texts controller. */
 export interface ReviewLit {
   LitElement: typeof LitElementClass;
   html: typeof Html;
   nothing: typeof Nothing;
+  TextsController: typeof TextsControllerClass;
 }
 
 /** `detail` of `tidbok-review-done` (not composed: the popup's own business; it tells the calendar). */
@@ -36,7 +39,7 @@ export interface ReviewDoneDetail {
 type HoldEntry = Extract<CalendarEntry, { kind: 'hold' }>;
 
 /** Registers both elements (safe to call more than once). */
-export function defineReviewElements({ LitElement, html, nothing }: ReviewLit): void {
+export function defineReviewElements({ LitElement, html, nothing, TextsController }: ReviewLit): void {
   if (customElements.get('tidbok-hold-review')) return;
 
   /** The staff API, the language, and an action that asks first, in place, before it calls. */
@@ -65,9 +68,7 @@ export function defineReviewElements({ LitElement, html, nothing }: ReviewLit): 
       return this;
     }
 
-    t(key: ReviewMessageKey, values: Record<string, string | number> = {}) {
-      return reviewMessages[key][this.locale].replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
-    }
+    readonly texts = new TextsController(this, () => this.locale, reviewMessages);
 
     /** The button that starts the action, or the question with Yes / Cancel once pressed. */
     renderAction(action: string, label: string, question: string, yes: string, call: () => Promise<unknown>): TemplateResult | typeof nothing {
@@ -83,7 +84,7 @@ export function defineReviewElements({ LitElement, html, nothing }: ReviewLit): 
             <button class="btn danger" type="button" data-action="confirm-${action}" ?disabled=${this.busy} @click=${() => this.run(action, call)}>
               ${yes}
             </button>
-            <button class="btn" type="button" data-action="keep" @click=${() => this.keep(action)}>${this.t('cancel')}</button>
+            <button class="btn" type="button" data-action="keep" @click=${() => this.keep(action)}>${this.texts.t('cancel')}</button>
           </div>
         </div>
         ${error}`;
@@ -158,16 +159,16 @@ export function defineReviewElements({ LitElement, html, nothing }: ReviewLit): 
       if (!this.entry) return nothing;
       const count = hold?.networkActiveHolds ?? 0;
       return html`
-        <p part="held-by">${this.t(hold?.clientId ? 'heldByClient' : 'heldBy', { time: this.until })}</p>
+        <p part="held-by">${this.texts.t(hold?.clientId ? 'heldByClient' : 'heldBy', { time: this.until })}</p>
         ${
           hold
             ? html`<p part="network">
-                  ${this.t('network')}: <strong>${hold.network ?? this.t('networkUnknown')}</strong>
-                  ${hold.network ? html`<br /><span data-count=${count}>${this.t(count > 1 ? 'networkHolds' : 'networkHold', { count })}</span>` : nothing}
+                  ${this.texts.t('network')}: <strong>${hold.network ?? this.texts.t('networkUnknown')}</strong>
+                  ${hold.network ? html`<br /><span data-count=${count}>${this.texts.t(count > 1 ? 'networkHolds' : 'networkHold', { count })}</span>` : nothing}
                 </p>
-                ${this.renderAction('release', this.t('release'), this.t('confirmRelease'), this.t('releaseYes'), () => this.admin!.holds.release(hold.id))}`
+                ${this.renderAction('release', this.texts.t('release'), this.texts.t('confirmRelease'), this.texts.t('releaseYes'), () => this.admin!.holds.release(hold.id))}`
             : hold === null && this.mayAct
-              ? html`<p class="hint">${this.t('holdGone')}</p>`
+              ? html`<p class="hint">${this.texts.t('holdGone')}</p>`
               : nothing
         }
       `;
@@ -209,8 +210,8 @@ export function defineReviewElements({ LitElement, html, nothing }: ReviewLit): 
       const name = stored.name;
       return html`
         <div class="notice" part="duplicate-notice" role="note">
-          <p>${this.t('duplicateOf', { who: [name, stored.email].filter(Boolean).join(', ') })}</p>
-          ${this.renderAction('merge', this.t('mergeInto', { name }), this.t('confirmMerge', { name }), this.t('mergeYes'), () =>
+          <p>${this.texts.t('duplicateOf', { who: [name, stored.email].filter(Boolean).join(', ') })}</p>
+          ${this.renderAction('merge', this.texts.t('mergeInto', { name }), this.texts.t('confirmMerge', { name }), this.texts.t('mergeYes'), () =>
             this.admin!.clients.merge(client.id, stored.id),
           )}
         </div>
