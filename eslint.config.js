@@ -62,6 +62,35 @@ export default tseslint.config(
     files: ['examples/**/public/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  // Statements live in the repositories (server/src/store/repositories/, CONTRIBUTING.md "A query"):
+  // a service says what it wants, and the rules of prepared statements, the read cache and group
+  // commit stay behind those functions. Tests may query the database directly to check it.
+  {
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/store/**', '**/*.test.ts', '**/testing*.ts', 'server/src/browser-test-server.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]',
+          message: 'Queries live in server/src/store/repositories/ (CONTRIBUTING.md, "A query").',
+        },
+        { selector: "TaggedTemplateExpression[tag.name='sql']", message: 'SQL lives in server/src/store/repositories/ (CONTRIBUTING.md, "A query").' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'kysely', importNames: ['sql'], message: 'SQL lives in server/src/store/repositories/.' }],
+          patterns: [
+            {
+              group: ['**/store/prepared.js', '**/store/read-cache.js', '**/store/group-commit.js', '**/store/key-lock.js'],
+              message: 'A repository (server/src/store/repositories/) uses these; a service calls the repository.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Tests read JSON answers as `any` on purpose: the assertion that follows is what checks the shape.
   {
     files: ['**/*.test.ts', '**/testing*.ts', '**/test-support.ts'],

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { sql } from 'kysely';
+import { activeHoldCount, pendingOutbox } from '../store/repositories/metrics.js';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import { ApiError, isBusyError } from '../errors.js';
@@ -141,18 +141,12 @@ export class Metrics {
   );
   readonly #metrics: Metric[];
   /** The outbox as read for the scrape under way: one query for its two gauges. */
-  #outbox: Promise<{ pending: number | string; oldest: number | string | null }> | null = null;
+  #outbox: Promise<{ pending: number; oldest: number | null }> | null = null;
   /** Whether every database-backed gauge of the scrape under way was read. */
   #databaseRead = true;
 
   constructor({ store, clock, openConnections }: MetricsOptions) {
-    const outbox = () =>
-      (this.#outbox ??= sql<{
-        pending: number | string;
-        oldest: number | string | null;
-      }>`select count(*) as pending, min(created_at) as oldest from messages where status = 'pending'`
-        .execute(store.db)
-        .then(({ rows }) => rows[0] ?? { pending: 0, oldest: null }));
+    const outbox = () => (this.#outbox ??= pendingOutbox(store.db));
     const fromDatabase =
       <T>(read: () => Promise<T>) =>
       () =>
@@ -169,25 +163,20 @@ export class Metrics {
       new Gauge(
         'tidbok_outbox_pending',
         'Messages (e-mail, SMS) waiting in the outbox to be sent.',
-        fromDatabase(async () => Number((await outbox()).pending)),
+        fromDatabase(async () => (await outbox()).pending),
       ),
       new Gauge(
         'tidbok_outbox_oldest_pending_age_seconds',
         'Age of the oldest message waiting in the outbox; 0 when none waits.',
         fromDatabase(async () => {
           const { oldest } = await outbox();
-          return oldest === null ? 0 : Math.max(0, (clock.now() - Number(oldest)) / 1000);
+          return oldest === null ? 0 : Math.max(0, (clock.now() - oldest) / 1000);
         }),
       ),
       new Gauge(
         'tidbok_holds_active',
         'Holds on times that have not expired or been booked.',
-        fromDatabase(async () => {
-          const { rows } = await sql<{ n: number | string }>`select count(*) as n from holds where active = 1 and expires_at > ${clock.now()}`.execute(
-            store.db,
-          );
-          return Number(rows[0]?.n ?? 0);
-        }),
+        fromDatabase(() => activeHoldCount(store.db, clock.now())),
       ),
       ...(openConnections ? [new Gauge('tidbok_http_connections_open', 'HTTP connections open now.', openConnections)] : []),
       new Gauge('process_resident_memory_bytes', 'Resident memory size in bytes.', () => process.memoryUsage.rss()),

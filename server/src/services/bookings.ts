@@ -14,7 +14,6 @@ import { ApiError, invalid, isOverlapError, notFound } from '../errors.js';
 import { enqueueBookingMessage } from '../notifications/compose.js';
 import { rememberStaffNumber } from '../notifications/sms-guard.js';
 import { hashSecret, newId, newSecret } from '../secrets.js';
-import { lockKey } from '../store/key-lock.js';
 import { latestCancellationNotice, outboxMessageState, withdrawMessage } from '../store/repositories/messages.js';
 import {
   addBooking,
@@ -29,6 +28,7 @@ import {
   practitionerCancellationWindow,
   removeBooking,
   replaceManageToken,
+  takeTurnOnPractitioner,
 } from '../store/repositories/staff-bookings.js';
 import type { Queryable, Store, Trx } from '../store/store.js';
 import type { BookingTable } from '../store/schema.js';
@@ -97,7 +97,7 @@ async function referenced<T>(lookup: () => Promise<T>, path: string, what: strin
  * turned into the same 409 should another writer slip in between.
  *
  * On PostgreSQL, staff writes to one practitioner's calendar take turns from here to their
- * commit (an advisory lock on the practitioner, key-lock.ts); other practitioners' are not
+ * commit (an advisory lock on the practitioner, `takeTurnOnPractitioner`); other practitioners' are not
  * held up. Without it, staff racing for overlapping times each inserted their row and then
  * waited for the other's exclusion check: a deadlock each time, broken only after PostgreSQL's
  * one-second deadlock timeout, and formed again by the retries, so a burst of ten took a minute.
@@ -110,7 +110,7 @@ export async function guardOverlap<T>(
   write: () => Promise<T>,
   conflict: (kind: 'booking' | 'hold') => ApiError = conflictFor,
 ): Promise<T> {
-  await lockKey(store, trx, `practitioner:${slot.practitionerId}`);
+  await takeTurnOnPractitioner(store, trx, slot.practitionerId);
   await purgeExpiredHolds(trx, slot.practitionerId, now);
   const overlap = await findOverlap(trx, slot.practitionerId, slot.start, slot.end, now, slot.ignoreBookingId);
   if (overlap) throw conflict === conflictFor ? await staffConflict(trx, slot, now, overlap) : conflict(overlap);

@@ -9,20 +9,16 @@ import {
 import { ApiError, invalid, notFound } from '../errors.js';
 import { newId } from '../secrets.js';
 import { isLivePractitionerOfClinic, isPractitionerOfClinic } from '../store/repositories/catalogue.js';
+import { changeClinicSettings, clinicBySlug, currentClinic, insertClinic, isSlugTaken } from '../store/repositories/clinics.js';
 import {
   adminCount,
-  changeClinicSettings,
   changeStaffMember,
-  clinicBySlug,
-  currentClinic,
   deleteStaffMember,
-  insertClinic,
   insertStaffMember,
-  isSlugTaken,
   staffMemberOfClinic,
   staffMemberOrFirstAdmin,
   staffOfClinic,
-} from '../store/repositories/clinics.js';
+} from '../store/repositories/staff.js';
 import type { Queryable, Trx } from '../store/store.js';
 import type { Actor } from './actor.js';
 import { audit, changedFields } from './audit.js';

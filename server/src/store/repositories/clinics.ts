@@ -1,11 +1,10 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import { first, prepared } from '../prepared.js';
 import { readCache } from '../read-cache.js';
-import type { ClinicTable, StaffTable } from '../schema.js';
+import type { ClinicTable } from '../schema.js';
 import type { Queryable, Store, Trx } from '../store.js';
 
 type ClinicRow = Selectable<ClinicTable>;
-type StaffRow = Selectable<StaffTable>;
 
 // ---- Clinics ----
 
@@ -44,51 +43,3 @@ export async function changeClinicSettings(
 }
 
 // ---- Staff ----
-
-/** Adds a staff user (their token separately). */
-export async function insertStaffMember(trx: Trx, row: Insertable<StaffTable>): Promise<void> {
-  await trx.insertInto('staff').values(row).execute();
-}
-
-/** One of the clinic's staff users; undefined if there is none. */
-export function staffMemberOfClinic(db: Queryable, clinicId: string, id: string): Promise<StaffRow | undefined> {
-  return db.selectFrom('staff').selectAll().where('id', '=', id).where('clinic_id', '=', clinicId).executeTakeFirst();
-}
-
-/** The clinic's staff user `staffId`, or without one its first admin; undefined if there is none. */
-export function staffMemberOrFirstAdmin(db: Queryable, clinicId: string, staffId?: string): Promise<StaffRow | undefined> {
-  let query = db.selectFrom('staff').selectAll().where('clinic_id', '=', clinicId);
-  query = staffId ? query.where('id', '=', staffId) : query.where('role', '=', 'admin').orderBy('created_at');
-  return query.executeTakeFirst();
-}
-
-/** The clinic's staff users, oldest first. */
-export function staffOfClinic(db: Queryable, clinicId: string): Promise<StaffRow[]> {
-  return db.selectFrom('staff').selectAll().where('clinic_id', '=', clinicId).orderBy('created_at').orderBy('id').execute();
-}
-
-/** How many admins the clinic has. */
-export async function adminCount(trx: Trx, clinicId: string): Promise<number> {
-  const row = await trx
-    .selectFrom('staff')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('clinic_id', '=', clinicId)
-    .where('role', '=', 'admin')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/** Writes a staff user's changed fields. */
-export async function changeStaffMember(
-  trx: Trx,
-  id: string,
-  changes: Pick<Updateable<StaffTable>, 'name' | 'email' | 'role' | 'practitioner_id'>,
-): Promise<void> {
-  await trx.updateTable('staff').set(changes).where('id', '=', id).execute();
-}
-
-/** Removes a staff user and their personal tokens. */
-export async function deleteStaffMember(trx: Trx, id: string): Promise<void> {
-  await trx.deleteFrom('staff_tokens').where('staff_id', '=', id).execute();
-  await trx.deleteFrom('staff').where('id', '=', id).execute();
-}

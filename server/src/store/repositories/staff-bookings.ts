@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { BookingTable, HoldTable } from '../schema.js';
-import type { Queryable, Trx } from '../store.js';
+import { lockKey } from '../key-lock.js';
+import type { Queryable, Store, Trx } from '../store.js';
 
 type BookingRow = Selectable<BookingTable>;
 
@@ -112,4 +113,12 @@ export async function markBookingBookedAgain(trx: Trx, id: string, now: number) 
 /** Replaces the hash of the booking's manage link (the old link stops working). */
 export async function replaceManageToken(trx: Trx, id: string, { hash, now }: { hash: string; now: number }): Promise<void> {
   await trx.updateTable('bookings').set({ manage_token_hash: hash, updated_at: now }).where('id', '=', id).execute();
+}
+
+/**
+ * Makes this transaction wait for any other write to the practitioner's calendar that took its
+ * turn first, until that one commits (PostgreSQL: an advisory lock; SQLite writes run alone).
+ */
+export function takeTurnOnPractitioner(store: Store, trx: Trx, practitionerId: string): Promise<void> {
+  return lockKey(store, trx, `practitioner:${practitionerId}`);
 }
