@@ -348,7 +348,9 @@ describe('<tidbok-my-bookings>', () => {
     const failed = oneEvent(el, 'tidbok-error');
     host.append(el);
     expect((await failed).detail.code).to.equal('unauthorized');
-    await waitUntil(() => textOf(el).includes('This login link is no longer valid'), 'the explanation');
+    // With every browser test file running at once, the explanation once took longer than
+    // waitUntil's default second to appear (a fresh-clone CI run); the wait is for it, not a time.
+    await waitUntil(() => textOf(el).includes('This login link is no longer valid'), 'the explanation', { timeout: 10_000 });
     expect(deep(el, '[part="notice"]')!.getAttribute('role')).to.equal('alert');
     expect(verified).to.deep.equal([]);
     // The dead token is gone from the address; a new link can be asked for right here.
@@ -365,7 +367,9 @@ describe('<tidbok-my-bookings>', () => {
     (await buttonWithText(el, 'Send login link')).click();
     await waitUntil(() => el.matches(':state(sent)'), 'check your inbox');
     location.hash = '#tidbok-login=tbl_not-a-real-token';
-    await waitUntil(() => textOf(el).includes('This login link is no longer valid'), 'the explanation');
+    // With every browser test file running at once, the explanation once took longer than
+    // waitUntil's default second to appear (a fresh-clone CI run); the wait is for it, not a time.
+    await waitUntil(() => textOf(el).includes('This login link is no longer valid'), 'the explanation', { timeout: 10_000 });
     expect(el.matches(':state(login)')).to.equal(true);
     expect(location.hash).to.equal('');
   });
