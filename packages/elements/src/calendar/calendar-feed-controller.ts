@@ -1,6 +1,6 @@
 import type { CalendarEntry, TidbokAdmin } from '@tidbok/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isAbort } from '../shared/errors.js';
+import { LoadController, type LoadStatus } from '../shared/load.js';
 
 /** One week of one filter: what the feed loads. */
 export interface CalendarFeedQuery {
@@ -15,7 +15,7 @@ export interface CalendarFeedOptions {
   query: () => CalendarFeedQuery | undefined;
   /**
    * How often to poll while the page is visible, in ms, so holds made on the public site appear
-   * within seconds (the seed: "light pink without text"). Read at each poll; default 5000.
+   * within seconds (a hold shows as a pale block without text). Read at each poll; default 5000.
    */
   intervalMs?: () => number;
   /** Told when loading starts failing (once, not at every failed poll). */
@@ -27,30 +27,54 @@ export interface CalendarFeedOptions {
 /**
  * Keeps a week of calendar entries fresh: loads when the range changes, polls while the page (and
  * the host) is visible, refetches at once when the page becomes visible again, and aborts
- * everything when the host disconnects.
+ * everything when the host disconnects. The loading itself is a `LoadController`
+ * (shared/load.ts); this adds the range, the poll timer and the page's visibility.
  *
  * Invariant: only the answer to the newest request is applied. `refresh()` (called after every
  * change the staff member makes) aborts a poll in flight, so a poll that started before a move
  * can never paint the entry back at its old place.
  */
 export class CalendarFeedController implements ReactiveController {
-  status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
-  entries: CalendarEntry[] = [];
-  /** The last failure; stays set while polls keep failing, cleared by the next success. */
-  error: unknown;
-
-  private readonly host: ReactiveControllerHost;
   private readonly options: CalendarFeedOptions;
+  private readonly load: LoadController<CalendarEntry[]>;
   private key = '';
   private admin: TidbokAdmin | undefined;
-  private abort: AbortController | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private connected = false;
+  /** Loading is failing and that was reported; cleared by the next success. */
+  private failing = false;
 
   constructor(host: ReactiveControllerHost, options: CalendarFeedOptions) {
-    this.host = host;
     this.options = options;
+    this.load = new LoadController(host, {
+      task: (signal) => this.fetchWeek(signal),
+      onError: (error) => {
+        if (!this.failing) this.options.onError?.(error);
+        this.failing = true;
+      },
+      // hostConnected loads again (and restarts the poll) whatever was in flight.
+      resume: false,
+    });
     host.addController(this);
+  }
+
+  /** `error` only until the week first loaded; after that a failed poll keeps the week shown. */
+  get status(): LoadStatus {
+    return this.load.status === 'error' && this.load.value ? 'ready' : this.load.status;
+  }
+
+  /** The last failure; stays set while polls keep failing, cleared by the next success. */
+  get error(): unknown {
+    return this.load.error;
+  }
+
+  get entries(): CalendarEntry[] {
+    return this.load.value ?? [];
+  }
+
+  /** Replaces the entries shown until the next answer (an edit the server already accepted). */
+  set entries(entries: CalendarEntry[]) {
+    this.load.value = entries;
   }
 
   hostConnected() {
@@ -69,44 +93,36 @@ export class CalendarFeedController implements ReactiveController {
   hostUpdate() {
     const query = this.options.query();
     const key = query ? `${query.from}|${query.to}|${query.practitionerId ?? ''}` : '';
-    if (key !== this.key || query?.admin !== this.admin) {
-      this.error = undefined;
-      const sameRange = key === this.key && query?.admin === this.admin;
-      this.key = key;
-      this.admin = query?.admin;
-      if (!sameRange) {
-        // A new week, filter or client: the old entries do not belong to it.
-        this.entries = [];
-        this.status = query ? 'loading' : 'idle';
-      }
-      void this.refresh();
-    }
+    if (key === this.key && query?.admin === this.admin) return;
+    this.key = key;
+    this.admin = query?.admin;
+    // A new week, filter or client: the old entries do not belong to it.
+    this.stop();
+    this.load.reset();
+    this.failing = false;
+    if (query && this.connected) void this.poll(false);
   }
 
   /** Loads now (cancelling a poll in flight) and restarts the poll timer. */
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
+    return this.poll(true);
+  }
+
+  private async poll(quiet: boolean): Promise<void> {
     this.stop();
-    const query = this.options.query();
-    if (!query || !this.connected) return;
-    const abort = new AbortController();
-    this.abort = abort;
-    try {
-      const { entries } = await query.admin.calendar(
-        { from: query.from, to: query.to, ...(query.practitionerId ? { practitionerId: query.practitionerId } : {}) },
-        { signal: abort.signal },
-      );
-      if (abort.signal.aborted) return;
-      this.entries = entries;
-      this.status = 'ready';
-      this.error = undefined;
-    } catch (error) {
-      if (abort.signal.aborted || isAbort(error)) return;
-      if (this.error === undefined) this.options.onError?.(error);
-      this.error = error;
-      if (this.status !== 'ready') this.status = 'error';
-    }
-    this.host.requestUpdate();
+    if (!this.options.query() || !this.connected) return;
+    if (!(await this.load.run({ quiet }))) return;
+    if (this.load.status === 'ready') this.failing = false;
     this.schedule();
+  }
+
+  private async fetchWeek(signal: AbortSignal): Promise<CalendarEntry[]> {
+    const query = this.options.query()!;
+    const { entries } = await query.admin.calendar(
+      { from: query.from, to: query.to, ...(query.practitionerId ? { practitionerId: query.practitionerId } : {}) },
+      { signal },
+    );
+    return entries;
   }
 
   private schedule() {
@@ -124,8 +140,7 @@ export class CalendarFeedController implements ReactiveController {
   private stop() {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.abort?.abort();
-    this.abort = undefined;
+    this.load.abort();
   }
 
   private readonly onVisibility = () => {

@@ -354,8 +354,8 @@ export class TidbokCalendar extends LitElement implements GestureHost, KeyboardH
   }
 
   /** Reloads settings and the catalogue (after the settings screens changed them). */
-  reloadClinicData(): Promise<void> {
-    return this.connection?.admin ? this.clinic.run() : Promise.resolve();
+  async reloadClinicData(): Promise<void> {
+    if (this.connection?.admin) await this.clinic.run();
   }
 
   /** The date shown: the day in the day view, a day of the week in the week view. */

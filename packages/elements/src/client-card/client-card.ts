@@ -107,8 +107,8 @@ export class TidbokClientCard extends LitElement {
   }
 
   /** Reloads what the card shows (after a change elsewhere, e.g. a booking marked as a no-show). */
-  reload(): Promise<void> {
-    return this.data.run();
+  async reload(): Promise<void> {
+    await this.data.run();
   }
 
   private close() {

@@ -65,12 +65,12 @@ export class AdminLoad implements ReactiveController {
   }
 
   /** Loads now (or with `load`, a variant such as the next page); resolves when done, never rejects. */
-  run(load = this.options.load): Promise<void> {
+  async run(load = this.options.load): Promise<void> {
     if (!this.host.connection?.admin) {
       this.#loader.reset();
-      return Promise.resolve();
+      return;
     }
     this.#next = load;
-    return this.#loader.run();
+    await this.#loader.run();
   }
 }

@@ -1,6 +1,7 @@
 import type { Slot, Tidbok } from '@tidbok/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { addLocalDays, daysBetween, localDateOf, mondayOf } from '../shared/dates.js';
+import { LoadController, type LoadStatus } from '../shared/load.js';
 
 /** What to look for. A new target (by value, or another client) starts a new search. */
 export interface SlotsTarget {
@@ -50,8 +51,6 @@ export const MAX_WEEKS = 52;
  * work runs again on reconnect.
  */
 export class SlotsController implements ReactiveController {
-  status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
-  error: unknown;
   /** The week shown, counted from the clinic's current week. */
   week = 0;
   /** The clinic's zone, once known. */
@@ -61,15 +60,24 @@ export class SlotsController implements ReactiveController {
   #firstMonday = '';
   readonly #chunks = new Map<number, Slot[]>();
   #target: SlotsTarget | undefined;
-  #inFlight: AbortController | undefined;
-  #lastWork: ((signal: AbortSignal) => Promise<void>) | undefined;
-  #resume = false;
+  /** What the loader does next: open the first week with times, or load the week shown. */
+  #work: (signal: AbortSignal) => Promise<void> = async () => {};
+  readonly #load: LoadController<void>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: SlotsOptions,
   ) {
+    this.#load = new LoadController(host, { task: (signal) => this.#work(signal), onError: options.onError });
     host.addController(this);
+  }
+
+  get status(): LoadStatus {
+    return this.#load.status;
+  }
+
+  get error(): unknown {
+    return this.#load.error;
   }
 
   /** The first day of the week shown (a Monday), `''` until the zone is known. */
@@ -125,46 +133,32 @@ export class SlotsController implements ReactiveController {
     this.#firstMonday = '';
     if (next?.timeZone) this.#setZone(next.timeZone);
     if (next) void this.#open();
-    else this.#abort();
-  }
-
-  hostConnected(): void {
-    if (this.#resume && this.#lastWork) {
-      this.#resume = false;
-      void this.#run(this.#lastWork);
-    }
-  }
-
-  hostDisconnected(): void {
-    if (this.#inFlight) {
-      this.#resume = true;
-      this.#abort();
-    }
+    else this.#load.reset();
   }
 
   /** Shows `week`, loading it first when needed. */
   goTo(week: number): Promise<void> {
     this.week = Math.max(0, Math.min(MAX_WEEKS, week));
     this.host.requestUpdate();
-    return this.loaded ? Promise.resolve() : this.#run((signal) => this.#load(this.week, signal));
+    return this.loaded ? Promise.resolve() : this.#run((signal) => this.#fetchChunk(this.week, signal));
   }
 
   /** Drops what is loaded and loads the week shown again (after a time turned out taken). */
   refresh(): Promise<void> {
     this.#chunks.clear();
-    return this.#run((signal) => this.#load(this.week, signal));
+    return this.#run((signal) => this.#fetchChunk(this.week, signal));
   }
 
   /** Runs the last load again (after a failure). */
   retry(): Promise<void> {
-    return this.#lastWork ? this.#run(this.#lastWork) : Promise.resolve();
+    return this.#target ? this.#run(this.#work) : Promise.resolve();
   }
 
   /** Searches forward from this week for the first week with free times and shows it. */
   #open(): Promise<void> {
     return this.#run(async (signal) => {
       for (let chunk = 0; chunk < SEARCH_CHUNKS; chunk++) {
-        await this.#load(chunk * CHUNK_WEEKS, signal);
+        await this.#fetchChunk(chunk * CHUNK_WEEKS, signal);
         const found = this.#firstWeekWithTimes(chunk * CHUNK_WEEKS);
         if (found !== undefined) {
           this.week = found;
@@ -176,32 +170,11 @@ export class SlotsController implements ReactiveController {
   }
 
   async #run(work: (signal: AbortSignal) => Promise<void>): Promise<void> {
-    this.#abort();
-    const controller = (this.#inFlight = new AbortController());
-    this.#lastWork = work;
-    this.status = 'loading';
-    this.error = undefined;
-    this.host.requestUpdate();
-    try {
-      await work(controller.signal);
-      if (controller !== this.#inFlight) return;
-      this.status = 'ready';
-    } catch (error) {
-      if (controller !== this.#inFlight || controller.signal.aborted) return;
-      this.status = 'error';
-      this.error = error;
-      this.options.onError?.(error);
-    }
-    this.#inFlight = undefined;
-    this.host.requestUpdate();
+    this.#work = work;
+    await this.#load.run();
   }
 
-  #abort(): void {
-    this.#inFlight?.abort();
-    this.#inFlight = undefined;
-  }
-
-  async #load(week: number, signal: AbortSignal): Promise<void> {
+  async #fetchChunk(week: number, signal: AbortSignal): Promise<void> {
     const target = this.#target;
     if (!target) return;
     if (!this.#firstMonday) this.#setZone((await target.tidbok.clinic({ signal })).timeZone);

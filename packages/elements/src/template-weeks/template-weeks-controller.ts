@@ -1,7 +1,8 @@
 import type { Practitioner, TemplateWeek, TidbokAdmin } from '@tidbok/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { LoadController, type LoadStatus } from '../shared/load.js';
 
-export type TemplateWeeksStatus = 'idle' | 'loading' | 'ready' | 'error';
+export type TemplateWeeksStatus = LoadStatus;
 
 export interface TemplateWeeksControllerOptions {
   /** The staff client to load with; undefined until a connection arrives. */
@@ -12,105 +13,97 @@ export interface TemplateWeeksControllerOptions {
   onError?: (error: unknown) => void;
 }
 
+interface TemplateWeeksData {
+  templates: TemplateWeek[];
+  practitioners: Practitioner[];
+  /** The clinic's zone from its settings (only asked for when the host gave none). */
+  clinicTimeZone: string | undefined;
+}
+
 /**
  * The template weeks of one clinic, with the practitioners (for names) and the clinic's zone (to
- * show skipped times on the clinic's clock). Loads when the staff client changes; a new load
- * aborts the one in flight, and disconnecting aborts too (loading again on reconnect), so a
- * panel taken out of the page leaves no request behind.
+ * show skipped times on the clinic's clock). Loads through a `LoadController` (shared/load.ts)
+ * when the staff client changes, so a new load aborts the one in flight and a panel taken out of
+ * the page leaves no request behind.
  *
  * The list is kept in step with the panel's own changes (`upsert`, `remove`) from the server's
  * answers rather than by loading again: one request per change.
  */
 export class TemplateWeeksController implements ReactiveController {
-  status: TemplateWeeksStatus = 'idle';
-  error: unknown;
-  templates: TemplateWeek[] = [];
-  practitioners: Practitioner[] = [];
-  /** The clinic's zone from its settings (only asked for when the host gave none). */
-  clinicTimeZone: string | undefined;
-
   private loadedFor: TidbokAdmin | undefined;
-  private inFlight: AbortController | undefined;
-  private resume = false;
+  private readonly load: LoadController<TemplateWeeksData>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: TemplateWeeksControllerOptions,
   ) {
+    this.load = new LoadController(host, { task: (signal) => this.fetch(signal), onError: options.onError });
     host.addController(this);
+  }
+
+  get status(): TemplateWeeksStatus {
+    return this.load.status;
+  }
+
+  get error(): unknown {
+    return this.load.error;
+  }
+
+  get templates(): TemplateWeek[] {
+    return this.load.value?.templates ?? [];
+  }
+
+  get practitioners(): Practitioner[] {
+    return this.load.value?.practitioners ?? [];
+  }
+
+  get clinicTimeZone(): string | undefined {
+    return this.load.value?.clinicTimeZone;
   }
 
   /** Loads everything again; resolves when settled (never rejects). Keeps the old list meanwhile. */
   async reload(): Promise<void> {
-    const admin = this.options.admin();
-    this.inFlight?.abort();
-    if (!admin) {
-      this.inFlight = undefined;
-      this.status = 'idle';
-      this.templates = [];
-      this.practitioners = [];
+    if (!this.options.admin()) {
+      this.load.reset();
       this.host.requestUpdate();
       return;
     }
-    const controller = (this.inFlight = new AbortController());
-    const { signal } = controller;
-    this.status = 'loading';
-    this.error = undefined;
-    this.host.requestUpdate();
-    try {
-      const needZone = !this.options.timeZone() && !this.clinicTimeZone;
-      const [templates, practitioners, settings] = await Promise.all([
-        admin.templateWeeks.list({ signal }),
-        admin.practitioners.list({ signal }),
-        needZone ? admin.settings.get({ signal }) : undefined,
-      ]);
-      if (controller !== this.inFlight) return;
-      this.templates = templates;
-      this.practitioners = practitioners;
-      if (settings) this.clinicTimeZone = settings.timeZone;
-      this.status = 'ready';
-    } catch (error) {
-      if (controller !== this.inFlight || signal.aborted) return;
-      this.error = error;
-      this.status = 'error';
-      this.options.onError?.(error);
-    }
-    this.inFlight = undefined;
-    this.host.requestUpdate();
+    await this.load.run();
   }
 
   /** Puts a created or renamed template into the list, kept in name order as the server lists it. */
   upsert(template: TemplateWeek, locale: string): void {
     const others = this.templates.filter((t) => t.id !== template.id);
-    this.templates = [...others, template].sort((a, b) => a.name.localeCompare(b.name, locale));
-    this.host.requestUpdate();
+    this.replaceTemplates([...others, template].sort((a, b) => a.name.localeCompare(b.name, locale)));
   }
 
   remove(id: string): void {
-    this.templates = this.templates.filter((t) => t.id !== id);
-    this.host.requestUpdate();
+    this.replaceTemplates(this.templates.filter((t) => t.id !== id));
   }
 
   hostUpdate(): void {
     const admin = this.options.admin();
     if (admin === this.loadedFor) return;
     this.loadedFor = admin;
-    this.clinicTimeZone = undefined;
+    // Another clinic's list, names and zone do not belong here.
+    this.load.reset();
     void this.reload();
   }
 
-  hostConnected(): void {
-    if (this.resume) {
-      this.resume = false;
-      void this.reload();
-    }
+  private async fetch(signal: AbortSignal): Promise<TemplateWeeksData> {
+    const admin = this.options.admin()!;
+    const known = this.clinicTimeZone;
+    const [templates, practitioners, settings] = await Promise.all([
+      admin.templateWeeks.list({ signal }),
+      admin.practitioners.list({ signal }),
+      this.options.timeZone() || known ? undefined : admin.settings.get({ signal }),
+    ]);
+    return { templates, practitioners, clinicTimeZone: settings?.timeZone ?? known };
   }
 
-  hostDisconnected(): void {
-    if (this.inFlight) {
-      this.resume = true;
-      this.inFlight.abort();
-      this.inFlight = undefined;
-    }
+  private replaceTemplates(templates: TemplateWeek[]): void {
+    const value = this.load.value ?? { templates: [], practitioners: [], clinicTimeZone: undefined };
+    this.load.value = { ...value, templates };
+    this.host.requestUpdate();
   }
 }
