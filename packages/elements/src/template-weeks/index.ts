@@ -10,8 +10,8 @@ export { TidbokTemplateAppliedEvent, TidbokWorkingTimeDeletedEvent } from './eve
 export type { TemplateAppliedDetail, WorkingTimeDeletedDetail } from './events.js';
 export { TemplateWeeksController } from './template-weeks-controller.js';
 export type { TemplateWeeksControllerOptions, TemplateWeeksStatus } from './template-weeks-controller.js';
-export { addWeeks, alternateMondays, MAX_WEEKS, mondayOrEmpty, mondaysBetween, parityOf, weekEndOf } from './dates.js';
-export type { WeekParity } from './dates.js';
+export { addWeeks, alternateMondays, MAX_WEEKS, mondayOrEmpty, mondaysBetween, parityOf, weekEndOf } from './week-math.js';
+export type { WeekParity } from './week-math.js';
 export { isoWeekOf } from '../shared/dates.js';
 export type { IsoWeek } from '../shared/dates.js';
 

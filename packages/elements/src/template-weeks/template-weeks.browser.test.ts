@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { createTidbokAdmin, type TidbokAdmin } from '@tidbok/sdk';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { isoWeekOf } from '../shared/dates.js';
-import { alternateMondays, mondaysBetween, parityOf } from './dates.js';
+import { alternateMondays, mondaysBetween, parityOf } from './week-math.js';
 import type { TidbokTemplateAppliedEvent, TidbokWorkingTimeDeletedEvent } from './events.js';
 import { defineTemplateWeeks } from './index.js';
 import type { TidbokTemplateWeeks } from './template-weeks.js';

@@ -7,7 +7,7 @@ import { type Locale, pickLocale } from '../i18n.js';
 import { describeError } from '../shared/describe-error.js';
 import { reportError } from '../shared/errors.js';
 import { theme } from '../shared/styles.js';
-import { addWeeks, alternateMondays, MAX_WEEKS, mondayOrEmpty, mondaysBetween, parityOf, type WeekParity, weekEndOf } from './dates.js';
+import { addWeeks, alternateMondays, MAX_WEEKS, mondayOrEmpty, mondaysBetween, parityOf, type WeekParity, weekEndOf } from './week-math.js';
 import { TidbokTemplateAppliedEvent, TidbokWorkingTimeDeletedEvent } from './events.js';
 import { TemplateWeeksController } from './template-weeks-controller.js';
 import { type TemplateWeeksMessageKey, templateWeeksMessages } from './template-weeks.messages.js';

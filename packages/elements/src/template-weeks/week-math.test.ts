@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isoWeekOf } from '../shared/dates.js';
-import { addWeeks, alternateMondays, mondayOrEmpty, mondaysBetween, parityOf, weekEndOf } from './dates.js';
+import { addWeeks, alternateMondays, mondayOrEmpty, mondaysBetween, parityOf, weekEndOf } from './week-math.js';
 
 // The ISO week itself is shared/dates.ts's (dates.browser.test.ts); here what template weeks build on it.
 describe('ISO week numbers', () => {
