@@ -100,7 +100,7 @@ export class CalendarFeedController implements ReactiveController {
     this.stop();
     this.load.reset();
     this.failing = false;
-    if (query && this.connected) void this.poll(false);
+    void this.poll(false);
   }
 
   /** Loads now (cancelling a poll in flight) and restarts the poll timer. */

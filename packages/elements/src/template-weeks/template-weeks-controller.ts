@@ -20,6 +20,8 @@ interface TemplateWeeksData {
   clinicTimeZone: string | undefined;
 }
 
+const NOTHING: TemplateWeeksData = { templates: [], practitioners: [], clinicTimeZone: undefined };
+
 /**
  * The template weeks of one clinic, with the practitioners (for names) and the clinic's zone (to
  * show skipped times on the clinic's clock). Loads through a `LoadController` (shared/load.ts)
@@ -91,7 +93,9 @@ export class TemplateWeeksController implements ReactiveController {
   }
 
   private async fetch(signal: AbortSignal): Promise<TemplateWeeksData> {
-    const admin = this.options.admin()!;
+    // A load resumed on reconnect comes here without reload()'s check; hostUpdate resets next.
+    const admin = this.options.admin();
+    if (!admin) return NOTHING;
     const known = this.clinicTimeZone;
     const [templates, practitioners, settings] = await Promise.all([
       admin.templateWeeks.list({ signal }),
@@ -102,8 +106,7 @@ export class TemplateWeeksController implements ReactiveController {
   }
 
   private replaceTemplates(templates: TemplateWeek[]): void {
-    const value = this.load.value ?? { templates: [], practitioners: [], clinicTimeZone: undefined };
-    this.load.value = { ...value, templates };
+    this.load.value = { ...(this.load.value ?? NOTHING), templates };
     this.host.requestUpdate();
   }
 }
